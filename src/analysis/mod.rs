@@ -1,0 +1,8 @@
+//! Pure figures over a board: schedule slip, budget waterfall, reconciliation,
+//! the summary. No screen, no I/O; the CLI, the views and the benchmarks share them.
+
+pub mod money;
+pub mod reconcile;
+pub mod schedule;
+pub mod summary;
+pub mod waterfall;

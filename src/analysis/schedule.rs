@@ -1,0 +1,92 @@
+//! Schedule figures: baseline against forecast, slip in days, delays.
+
+use chrono::NaiveDate;
+
+use crate::model::{Programme, Task};
+
+/// How late a programme is, from its tasks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProgrammeSchedule {
+    /// The latest baseline finish of its tasks (last day of its period).
+    pub baseline_finish: Option<NaiveDate>,
+    /// The latest actual or forecast finish of its tasks.
+    pub forecast_finish: Option<NaiveDate>,
+    /// Forecast minus baseline finish in days (positive = late), when both are known.
+    pub slip_days: Option<i64>,
+    /// The earliest start of any task, baseline or forecast.
+    pub earliest_start: Option<NaiveDate>,
+}
+
+/// A task's slip in days: forecast finish minus baseline finish (positive = late).
+pub fn task_slip_days(task: &Task) -> Option<i64> {
+    let baseline = task.baseline_finish?.last_day();
+    let forecast = task.finish?.last_day();
+    Some((forecast - baseline).num_days())
+}
+
+/// Whether a task is late: it finishes (or is forecast to) after its baseline.
+pub fn is_late(task: &Task) -> bool {
+    task_slip_days(task).is_some_and(|d| d > 0)
+}
+
+/// The programme's schedule figures.
+pub fn programme_schedule(p: &Programme) -> ProgrammeSchedule {
+    let baseline_finish = p
+        .tasks
+        .iter()
+        .filter_map(|t| t.baseline_finish)
+        .map(|d| d.last_day())
+        .max();
+    let forecast_finish = p
+        .tasks
+        .iter()
+        .filter_map(|t| t.finish)
+        .map(|d| d.last_day())
+        .max();
+    let earliest_start = p
+        .tasks
+        .iter()
+        .flat_map(|t| [t.baseline_start, t.start])
+        .flatten()
+        .map(|d| d.first_day())
+        .chain(p.milestones.iter().map(|m| m.date.first_day()))
+        .min();
+    ProgrammeSchedule {
+        baseline_finish,
+        forecast_finish,
+        slip_days: baseline_finish
+            .zip(forecast_finish)
+            .map(|(b, f)| (f - b).num_days()),
+        earliest_start,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Id, PeriodDate};
+
+    fn task(baseline: &str, finish: &str) -> Task {
+        let mut t = Task::new(Id::generate(), "t");
+        t.baseline_finish = baseline.parse::<PeriodDate>().ok();
+        t.finish = finish.parse::<PeriodDate>().ok();
+        t
+    }
+
+    #[test]
+    fn slip_counts_days_from_baseline_to_forecast_period_end() {
+        assert_eq!(task_slip_days(&task("2020-06-30", "2020-12")), Some(184));
+        assert!(is_late(&task("2020-06-30", "2020-12")));
+        assert_eq!(task_slip_days(&task("2020-12", "2020-12-31")), Some(0));
+        assert_eq!(task_slip_days(&task("", "2020-12")), None);
+    }
+
+    #[test]
+    fn programme_slip_uses_latest_finishes() {
+        let mut p = Programme::new(Id::generate(), "p");
+        p.tasks = vec![task("2020-06-30", "2020-12"), task("2019-11", "2019-11")];
+        let s = programme_schedule(&p);
+        assert_eq!(s.slip_days, Some(184));
+        assert_eq!(s.forecast_finish, NaiveDate::from_ymd_opt(2020, 12, 31));
+    }
+}

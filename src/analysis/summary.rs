@@ -1,0 +1,193 @@
+//! The board summary: what `boardroom summary` prints and what a chair reads first.
+//! The CLI and the views use this same function, so they cannot disagree.
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::money::{format_change_gbp, format_gbp};
+use super::schedule::programme_schedule;
+use super::waterfall::{StepKind, Waterfall, waterfall};
+use crate::model::{Board, MoneyUnit, RaidKind};
+
+/// The whole board's summary.
+#[derive(Clone, Debug, Serialize)]
+pub struct Summary {
+    /// The board's title.
+    pub title: String,
+    /// The as-at date, `YYYY-MM-DD`.
+    pub as_at: NaiveDate,
+    /// The protective marking, as printed (empty when unmarked).
+    pub marking: String,
+    /// One entry per programme, in board order.
+    pub programmes: Vec<ProgrammeSummary>,
+    /// Every validation warning of the board, as text.
+    pub warnings: Vec<String>,
+}
+
+/// One programme's summary.
+#[derive(Clone, Debug, Serialize)]
+pub struct ProgrammeSummary {
+    /// The programme's id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Its SRO, if named.
+    pub sro: String,
+    /// The latest delivery confidence, if rated.
+    pub confidence: Option<String>,
+    /// Latest baseline finish, `YYYY-MM-DD`.
+    pub baseline_finish: Option<NaiveDate>,
+    /// Latest actual or forecast finish, `YYYY-MM-DD`.
+    pub forecast_finish: Option<NaiveDate>,
+    /// Forecast minus baseline finish, in days.
+    pub slip_days: Option<i64>,
+    /// Its delays.
+    pub delays: Vec<DelaySummary>,
+    /// Its budget waterfall.
+    pub budget: Waterfall,
+    /// Open (and monitoring) RAID entries by kind.
+    pub raid_open: RaidCounts,
+}
+
+/// A delay in the summary.
+#[derive(Clone, Debug, Serialize)]
+pub struct DelaySummary {
+    /// The delay's id.
+    pub id: String,
+    /// Its cause, as a board reads it: "COVID-19".
+    pub cause: String,
+    /// First day, `YYYY-MM-DD`.
+    pub start: NaiveDate,
+    /// Last day, `YYYY-MM-DD`.
+    pub end: NaiveDate,
+    /// The period at its stated precision: "Jul 2020 – Dec 2020".
+    pub period: String,
+    /// Length in days, both ends counted.
+    pub days: i64,
+    /// The task it delayed, if one.
+    pub task: Option<String>,
+}
+
+/// Counts of open RAID entries by kind.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct RaidCounts {
+    /// Open risks.
+    pub risk: usize,
+    /// Open assumptions.
+    pub assumption: usize,
+    /// Open issues.
+    pub issue: usize,
+    /// Open dependencies.
+    pub dependency: usize,
+}
+
+impl RaidCounts {
+    fn add(&mut self, kind: RaidKind) {
+        match kind {
+            RaidKind::Risk => self.risk += 1,
+            RaidKind::Assumption => self.assumption += 1,
+            RaidKind::Issue => self.issue += 1,
+            RaidKind::Dependency => self.dependency += 1,
+        }
+    }
+}
+
+/// Summarises a board. `warnings` are the board's validation warnings as text.
+pub fn summarise(board: &Board, warnings: Vec<String>) -> Summary {
+    let programmes = board
+        .programmes
+        .iter()
+        .map(|p| {
+            let schedule = programme_schedule(p);
+            let mut raid_open = RaidCounts::default();
+            for e in board
+                .raid
+                .iter()
+                .filter(|e| e.is_open() && e.programme.as_ref() == Some(&p.id))
+            {
+                raid_open.add(e.kind());
+            }
+            ProgrammeSummary {
+                id: p.id.to_string(),
+                name: p.name.clone(),
+                sro: p.sro.clone(),
+                confidence: p.current_confidence().map(|c| c.rating.label().to_string()),
+                baseline_finish: schedule.baseline_finish,
+                forecast_finish: schedule.forecast_finish,
+                slip_days: schedule.slip_days,
+                delays: p
+                    .delays
+                    .iter()
+                    .map(|d| DelaySummary {
+                        id: d.id.to_string(),
+                        cause: d.cause.label().to_string(),
+                        start: d.start.first_day(),
+                        end: d.end.last_day(),
+                        period: format!("{} – {}", d.start.display_uk(), d.end.display_uk()),
+                        days: d.days(),
+                        task: d.task.as_ref().map(|t| t.to_string()),
+                    })
+                    .collect(),
+                budget: waterfall(p),
+                raid_open,
+            }
+        })
+        .collect();
+    Summary {
+        title: board.title.clone(),
+        as_at: board.as_at,
+        marking: board.marking.label().to_string(),
+        programmes,
+        warnings,
+    }
+}
+
+fn date_or_dash(d: Option<NaiveDate>) -> String {
+    d.map_or_else(|| "—".to_string(), crate::model::format_day_uk)
+}
+
+/// The summary as plain text for a terminal.
+pub fn summary_text(summary: &Summary, unit: MoneyUnit) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} — as at {}",
+        summary.title,
+        crate::model::format_day_uk(summary.as_at)
+    );
+    if !summary.marking.is_empty() {
+        let _ = writeln!(out, "{}", summary.marking);
+    }
+    for p in &summary.programmes {
+        let _ = writeln!(out, "\n{} [{}]", p.name, p.id);
+        let slip = p.slip_days.map_or("—".to_string(), |d| format!("{d} days"));
+        let _ = writeln!(
+            out,
+            "  Finish: baseline {}, forecast/actual {}, slip {slip}",
+            date_or_dash(p.baseline_finish),
+            date_or_dash(p.forecast_finish)
+        );
+        for d in &p.delays {
+            let _ = writeln!(out, "  Delay: {} {} ({} days)", d.cause, d.period, d.days);
+        }
+        for s in &p.budget.steps {
+            let amount = match s.kind {
+                StepKind::Change => format_change_gbp(s.amount_gbp, unit),
+                _ => format_gbp(s.amount_gbp, unit),
+            };
+            let _ = writeln!(out, "  Budget: {:<42} {amount:>12}", s.label);
+        }
+        for w in &p.budget.warnings {
+            let _ = writeln!(out, "  ! {}", w.message);
+        }
+        let r = p.raid_open;
+        let _ = writeln!(
+            out,
+            "  Open RAID: {} risks, {} assumptions, {} issues, {} dependencies",
+            r.risk, r.assumption, r.issue, r.dependency
+        );
+    }
+    out
+}

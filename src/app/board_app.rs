@@ -1,0 +1,400 @@
+//! The shell: owns the open document, draws the frame around the views, applies
+//! the actions they emit once per frame, and handles open, save, undo and redo.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, channel};
+
+use egui::RichText;
+
+use super::commands::Command;
+use super::document::Document;
+use super::recent::RecentFiles;
+use crate::model::{Action, Id};
+use crate::ui::{budget_list, programme_list, raid_list, theme, timeline_list};
+
+/// The tabs of the main area.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    /// Schedule: tasks, delays, milestones.
+    Timeline,
+    /// Money: the waterfall and reconciliation.
+    Budget,
+    /// The RAID log.
+    Raid,
+}
+
+impl Tab {
+    fn label(self) -> &'static str {
+        match self {
+            Tab::Timeline => "Timeline",
+            Tab::Budget => "Budget",
+            Tab::Raid => "RAID log",
+        }
+    }
+}
+
+/// A message for the status line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// Something went well.
+    Info(String),
+    /// Something failed; the text says what and what to do.
+    Error(String),
+}
+
+/// The app's state.
+pub struct BoardApp {
+    /// The open board, if any.
+    pub doc: Option<Document>,
+    /// The error of the last file that failed to open (shown in the window).
+    pub load_error: Option<String>,
+    /// The last status message.
+    pub notice: Option<Notice>,
+    /// The tab shown.
+    pub tab: Tab,
+    /// The programme selected in the side panel (`None`: all).
+    pub selected: Option<Id>,
+    /// The typed-path field, always available when no file dialog can open.
+    pub path_text: String,
+    /// Recently opened boards.
+    pub recent: RecentFiles,
+    /// Edits emitted by the views this frame, applied after they ran.
+    pending: Vec<Action>,
+    dialog: Option<Receiver<Option<PathBuf>>>,
+    presentation_zoom: bool,
+    last_title: String,
+}
+
+impl BoardApp {
+    /// An app with nothing open.
+    pub fn new(ctx: &egui::Context, recent: RecentFiles) -> Self {
+        theme::apply(ctx);
+        BoardApp {
+            doc: None,
+            load_error: None,
+            notice: None,
+            tab: Tab::Timeline,
+            selected: None,
+            path_text: String::new(),
+            recent,
+            pending: Vec::new(),
+            dialog: None,
+            presentation_zoom: false,
+            last_title: String::new(),
+        }
+    }
+
+    /// Opens a board file. On failure the error is shown and any open board stays open.
+    pub fn open(&mut self, path: &Path) {
+        match Document::open(path) {
+            Ok(doc) => {
+                log::info!("opened a board ({} bytes of warnings)", doc.warnings.len());
+                self.recent.add(path);
+                self.path_text = path.display().to_string();
+                self.selected = None;
+                self.load_error = None;
+                let warnings = doc.warnings.len();
+                self.notice = Some(Notice::Info(format!(
+                    "Opened {} ({warnings} warnings)",
+                    doc.file_name()
+                )));
+                self.doc = Some(doc);
+            }
+            Err(e) => {
+                self.load_error = Some(e.to_string());
+                self.notice = Some(Notice::Error(format!("Could not open {}", path.display())));
+            }
+        }
+    }
+
+    /// Runs a command.
+    pub fn run_command(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::Open => self.start_open_dialog(ctx),
+            Command::Save => self.save(),
+            Command::Undo => self.with_doc(|d| d.undo().map_err(|e| e.to_string())),
+            Command::Redo => self.with_doc(|d| d.redo().map_err(|e| e.to_string())),
+            Command::PresentationZoom => {
+                self.presentation_zoom = !self.presentation_zoom;
+                ctx.set_zoom_factor(if self.presentation_zoom { 1.5 } else { 1.0 });
+            }
+        }
+    }
+
+    fn with_doc(&mut self, f: impl FnOnce(&mut Document) -> Result<(), String>) {
+        if let Some(doc) = self.doc.as_mut() {
+            if let Err(e) = f(doc) {
+                self.notice = Some(Notice::Error(e));
+            }
+        }
+    }
+
+    /// Saves the open board to its file.
+    pub fn save(&mut self) {
+        let Some(doc) = self.doc.as_mut() else { return };
+        self.notice = Some(match doc.save() {
+            Ok(()) => Notice::Info(format!("Saved {}", doc.file_name())),
+            Err(e) => Notice::Error(e.to_string()),
+        });
+    }
+
+    /// Asks for a file off the UI thread; the answer arrives in a later frame.
+    fn start_open_dialog(&mut self, ctx: &egui::Context) {
+        let (tx, rx) = channel();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let picked = rfd::FileDialog::new()
+                .add_filter("Board file", &["ron"])
+                .pick_file();
+            let _ = tx.send(picked);
+            ctx.request_repaint();
+        });
+        self.dialog = Some(rx);
+    }
+
+    fn poll_dialog(&mut self) {
+        let Some(rx) = &self.dialog else { return };
+        if let Ok(picked) = rx.try_recv() {
+            self.dialog = None;
+            match picked {
+                Some(path) => self.open(&path),
+                None => {
+                    // rfd gives None both on Cancel and when no dialog could open.
+                    log::info!("no file chosen in the dialog (cancelled, or no dialog available)");
+                    self.notice = Some(Notice::Info(
+                        "No file chosen. If no dialog appeared, type the board's path in the field above and press Enter.".into(),
+                    ));
+                }
+            }
+        }
+    }
+
+    fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .filter_map(|f| Some(f.path().to_path_buf()))
+                .collect()
+        });
+        if let Some(path) = dropped.first() {
+            self.open(path);
+        }
+    }
+
+    fn handle_shortcuts(&mut self, ctx: &egui::Context) {
+        let typing = ctx.text_edit_focused();
+        for command in Command::ALL {
+            if typing && command.yields_to_text_fields() {
+                continue;
+            }
+            if ctx.input_mut(|i| i.consume_shortcut(&command.shortcut())) {
+                self.run_command(ctx, command);
+            }
+        }
+    }
+
+    /// Applies the actions the views emitted this frame, in order.
+    fn apply_pending(&mut self) {
+        let actions = std::mem::take(&mut self.pending);
+        let Some(doc) = self.doc.as_mut() else { return };
+        for action in actions {
+            if let Err(e) = doc.apply(action) {
+                self.notice = Some(Notice::Error(format!("That edit could not be made: {e}")));
+            }
+        }
+    }
+
+    /// The window title: file, unsaved marker, board title and protective marking.
+    pub fn window_title(&self) -> String {
+        match &self.doc {
+            None => "Boardroom".to_string(),
+            Some(doc) => {
+                let dirty = if doc.is_dirty() { "● " } else { "" };
+                let marking = doc.board.marking.label();
+                let marking = if marking.is_empty() {
+                    String::new()
+                } else {
+                    format!(" — {marking}")
+                };
+                format!(
+                    "{dirty}{} — {} — Boardroom{marking}",
+                    doc.file_name(),
+                    doc.board.title
+                )
+            }
+        }
+    }
+
+    fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                for command in [Command::Open, Command::Save] {
+                    self.command_button(ui, &ctx, command);
+                }
+                if !self.recent.paths().is_empty() {
+                    ui.separator();
+                    ui.label(RichText::new("Recent").small());
+                    for path in self.recent.paths().to_vec() {
+                        if ui.button(path.display().to_string()).clicked() {
+                            self.open(&path);
+                        }
+                    }
+                }
+            });
+            ui.menu_button("Edit", |ui| {
+                for command in [Command::Undo, Command::Redo] {
+                    self.command_button(ui, &ctx, command);
+                }
+            });
+            ui.menu_button("View", |ui| {
+                self.command_button(ui, &ctx, Command::PresentationZoom)
+            });
+            ui.separator();
+            let label = ui.label("Board file:");
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.path_text)
+                        .hint_text("Type a board file's path and press Enter")
+                        .desired_width(420.0),
+                )
+                .labelled_by(label.id);
+            if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                let path = PathBuf::from(self.path_text.trim());
+                self.open(&path);
+            }
+            if ui.button("Open path").clicked() {
+                let path = PathBuf::from(self.path_text.trim());
+                self.open(&path);
+            }
+        });
+    }
+
+    fn command_button(&mut self, ui: &mut egui::Ui, ctx: &egui::Context, command: Command) {
+        let enabled = match command {
+            Command::Save => self.doc.is_some(),
+            Command::Undo => self.doc.as_ref().is_some_and(|d| d.can_undo()),
+            Command::Redo => self.doc.as_ref().is_some_and(|d| d.can_redo()),
+            _ => true,
+        };
+        let button = egui::Button::new(command.label())
+            .shortcut_text(ctx.format_shortcut(&command.shortcut()));
+        if ui
+            .add_enabled(enabled, button)
+            .on_hover_text(command.tooltip())
+            .clicked()
+        {
+            self.run_command(ctx, command);
+            ui.close();
+        }
+    }
+
+    fn status_bar_ui(&self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            match &self.notice {
+                Some(Notice::Info(text)) => {
+                    ui.label(text);
+                }
+                Some(Notice::Error(text)) => {
+                    ui.label(RichText::new(format!("⚠ {text}")).color(theme::warning_text(ui)));
+                }
+                None => {}
+            }
+            if let Some(doc) = &self.doc {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    let state = if doc.is_dirty() {
+                        "Unsaved changes"
+                    } else {
+                        "All changes saved"
+                    };
+                    ui.label(state);
+                    let marking = doc.board.marking.label();
+                    if !marking.is_empty() {
+                        ui.label(RichText::new(marking).strong());
+                    }
+                    ui.label(format!(
+                        "As at {}",
+                        crate::model::format_day_uk(doc.board.as_at)
+                    ));
+                });
+            }
+        });
+    }
+
+    fn central_ui(&mut self, ui: &mut egui::Ui) {
+        if let Some(err) = &self.load_error {
+            egui::Frame::new().fill(theme::LIGHT_GREY).inner_margin(10.0).show(ui, |ui| {
+                ui.label(RichText::new("This board could not be opened").strong().color(theme::RED));
+                ui.label(RichText::new(err).monospace().color(theme::TEXT));
+                ui.label(RichText::new("The file was not changed. Fix it in a text editor, or restore its .bak copy.").color(theme::TEXT));
+            });
+            ui.add_space(8.0);
+        }
+        let Some(doc) = &self.doc else {
+            ui.heading("No board open");
+            ui.label("Open a board with File ▸ Open (Ctrl+O), type its path above, or drop a .ron file on this window.");
+            return;
+        };
+        let board = &doc.board;
+        ui.horizontal(|ui| {
+            ui.heading(&board.title);
+        });
+        ui.label(
+            RichText::new(format!(
+                "{} · as at {}",
+                board.organisation,
+                crate::model::format_day_uk(board.as_at)
+            ))
+            .color(ui.visuals().weak_text_color()),
+        );
+        ui.horizontal(|ui| {
+            for tab in [Tab::Timeline, Tab::Budget, Tab::Raid] {
+                ui.selectable_value(&mut self.tab, tab, RichText::new(tab.label()).size(18.0));
+            }
+        });
+        ui.separator();
+        let only = self.selected.as_ref();
+        match self.tab {
+            Tab::Timeline => timeline_list::timeline_list_ui(ui, board, only),
+            Tab::Budget => budget_list::budget_list_ui(ui, board, only),
+            Tab::Raid => raid_list::raid_list_ui(ui, board, only, &mut self.pending),
+        }
+    }
+}
+
+impl eframe::App for BoardApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.poll_dialog();
+        self.handle_dropped_files(ctx);
+        self.handle_shortcuts(ctx);
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        egui::Panel::top("menu").show(ui, |ui| self.top_bar_ui(ui));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
+        if let Some(doc) = &self.doc {
+            let mut choice = None;
+            egui::Panel::left("programmes")
+                .default_size(300.0)
+                .show(ui, |ui| {
+                    choice = programme_list::programme_list_ui(ui, &doc.board, &self.selected);
+                });
+            if let Some(choice) = choice {
+                self.selected = choice;
+            }
+        }
+        egui::CentralPanel::default_margins().show(ui, |ui| self.central_ui(ui));
+        self.apply_pending();
+        let title = self.window_title();
+        if title != self.last_title {
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.last_title = title;
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.recent.store(storage);
+    }
+}

@@ -1,0 +1,57 @@
+//! The eframe shell: owns the open document, applies actions, opens and saves.
+
+mod board_app;
+mod commands;
+mod document;
+mod recent;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+pub use board_app::{BoardApp, Notice, Tab};
+pub use commands::Command;
+pub use document::Document;
+pub use recent::RecentFiles;
+
+/// The bundled sample board, opened when there is no file and no recent board.
+pub fn sample_board_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sample_boards")
+        .join("manchester_ict_2021.ron")
+}
+
+/// Starts the app on `file`, else the last board opened, else the sample.
+pub fn run(file: Option<PathBuf>) -> ExitCode {
+    let _ = env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn"))
+        .try_init();
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Boardroom")
+            .with_inner_size([1400.0, 900.0])
+            .with_min_inner_size([800.0, 500.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "Boardroom",
+        options,
+        Box::new(move |cc| {
+            let recent = RecentFiles::load(cc.storage);
+            let start = file
+                .or_else(|| recent.last_existing().map(Path::to_path_buf))
+                .unwrap_or_else(sample_board_path);
+            let mut app = BoardApp::new(&cc.egui_ctx, recent);
+            app.open(&start);
+            Ok(Box::new(app))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!(
+                "Boardroom could not start its window: {e}. On Linux without a GPU, install Mesa (libgl1-mesa-dri) and run under X11 or Wayland."
+            );
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! The `boardroom` command: opens the app, or checks and summarises board files.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use boardroom::analysis::summary::{summarise, summary_text};
+use boardroom::store::{LoadError, load_board};
+
+/// Boardroom: a programme board's timeline, budget and RAID log in one local file.
+#[derive(Parser, Debug)]
+#[command(name = "boardroom", version, about, long_about = None)]
+struct Cli {
+    /// The board file to open in the app (default: the last board opened, else the
+    /// bundled Manchester sample).
+    file: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check board files: exit 0 when every file is valid (warnings are printed),
+    /// 1 otherwise. Errors go to stderr as FILE:LINE:COL or FILE: record, field.
+    Check {
+        /// The board files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Summarise a board: per programme the finish and slip, delays, budget
+    /// steps, reconciliation warnings and open RAID entries.
+    Summary {
+        /// The board file.
+        file: PathBuf,
+        /// Print JSON (dates YYYY-MM-DD, amounts as decimal strings in pounds).
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Check { files }) => check(&files),
+        Some(Command::Summary { file, json }) => summary(&file, json),
+        None => boardroom::app::run(cli.file),
+    }
+}
+
+fn check(files: &[PathBuf]) -> ExitCode {
+    let mut ok = true;
+    for file in files {
+        match load_board(file) {
+            Ok(loaded) => {
+                for w in &loaded.warnings {
+                    eprintln!("{}: {w}", file.display());
+                }
+                println!(
+                    "{}: ok ({} programmes, {} RAID entries, {} warnings)",
+                    file.display(),
+                    loaded.board.programmes.len(),
+                    loaded.board.raid.len(),
+                    loaded.warnings.len()
+                );
+            }
+            Err(e) => {
+                ok = false;
+                print_load_error(&e);
+            }
+        }
+    }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn print_load_error(e: &LoadError) {
+    match e {
+        LoadError::Invalid { path, errors } => {
+            for d in errors {
+                eprintln!("{}: {d}", path.display());
+            }
+        }
+        other => eprintln!("{other}"),
+    }
+}
+
+fn summary(file: &PathBuf, json: bool) -> ExitCode {
+    let loaded = match load_board(file) {
+        Ok(l) => l,
+        Err(e) => {
+            print_load_error(&e);
+            return ExitCode::FAILURE;
+        }
+    };
+    let warnings = loaded.warnings.iter().map(|w| w.to_string()).collect();
+    let summary = summarise(&loaded.board, warnings);
+    if json {
+        match serde_json::to_string_pretty(&summary) {
+            Ok(text) => println!("{text}"),
+            Err(e) => {
+                eprintln!("cannot write the summary as JSON: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        print!(
+            "{}",
+            summary_text(&summary, loaded.board.settings.money_unit)
+        );
+    }
+    ExitCode::SUCCESS
+}

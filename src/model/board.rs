@@ -1,0 +1,164 @@
+//! The board: the whole file.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::{Programme, RaidEntry};
+
+/// The board file format version this build writes and reads.
+///
+/// A file with a newer version is refused rather than half-read: it may hold
+/// fields this build would drop on save.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A programme board's whole file: its programmes and one shared RAID log.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Board {
+    /// The file format version; this build reads files up to [`FORMAT_VERSION`].
+    pub format_version: u32,
+    /// The board's name, shown in the window title: "ICT Programme Board".
+    pub title: String,
+    /// The organisation that owns the board: "Manchester City Council".
+    pub organisation: String,
+    /// The date the board's figures are as at. The timeline's "today" line is drawn
+    /// here, not at the wall clock, so an old board reads as it did in its meeting.
+    pub as_at: NaiveDate,
+    /// The protective marking, shown in the window title and on every export.
+    pub marking: ProtectiveMarking,
+    /// Where the figures come from, for example the report a board was built from.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+    /// Board-wide settings: RAG bands, money unit, RAID categories.
+    #[serde(default)]
+    pub settings: Settings,
+    /// The programmes the board oversees, in the order they are shown.
+    #[serde(default)]
+    pub programmes: Vec<Programme>,
+    /// The board's RAID log: risks, assumptions, issues and dependencies of every
+    /// programme and of the board as a whole.
+    #[serde(default)]
+    pub raid: Vec<RaidEntry>,
+}
+
+/// The UK Government Security Classification marking of a board's contents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum ProtectiveMarking {
+    /// No marking (for example a board built from published papers).
+    #[default]
+    Unmarked,
+    /// OFFICIAL.
+    Official,
+    /// OFFICIAL-SENSITIVE: handle with care; RAID logs often name people.
+    OfficialSensitive,
+}
+
+impl ProtectiveMarking {
+    /// The marking as it is printed on papers: `OFFICIAL-SENSITIVE`.
+    pub fn label(self) -> &'static str {
+        match self {
+            ProtectiveMarking::Unmarked => "",
+            ProtectiveMarking::Official => "OFFICIAL",
+            ProtectiveMarking::OfficialSensitive => "OFFICIAL-SENSITIVE",
+        }
+    }
+}
+
+/// Board-wide settings kept in the file, because they differ between organisations.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Settings {
+    /// Where the 1–25 risk score turns amber and red.
+    pub rag_bands: RagBands,
+    /// The unit money is shown in; amounts are always stored in pounds.
+    pub money_unit: MoneyUnit,
+    /// The RAID categories offered when editing an entry (entries may use others).
+    pub categories: Vec<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            rag_bands: RagBands::default(),
+            money_unit: MoneyUnit::Auto,
+            categories: [
+                "Financial",
+                "Schedule",
+                "Technology/Cyber",
+                "Supplier",
+                "People",
+                "Information governance",
+                "Reputational",
+                "Safeguarding",
+            ]
+            .map(String::from)
+            .to_vec(),
+        }
+    }
+}
+
+/// The bands of the 1–25 risk score (likelihood × impact).
+///
+/// A score below `amber_from` is green, from `amber_from` amber, from `red_from` red.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RagBands {
+    /// The lowest amber score (default 5).
+    pub amber_from: u8,
+    /// The lowest red score (default 15).
+    pub red_from: u8,
+}
+
+impl Default for RagBands {
+    fn default() -> Self {
+        RagBands {
+            amber_from: 5,
+            red_from: 15,
+        }
+    }
+}
+
+/// The unit money is displayed in. Stored amounts are always whole pounds and pence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum MoneyUnit {
+    /// Choose per chart: £m from a million, £k from a thousand.
+    #[default]
+    Auto,
+    /// Pounds: £2,678,000.
+    Pounds,
+    /// Thousands: £2,678k.
+    Thousands,
+    /// Millions: £2.678m.
+    Millions,
+}
+
+impl Board {
+    /// An empty board with today's settings defaults, for "File ▸ New" and tests.
+    pub fn new(
+        title: impl Into<String>,
+        organisation: impl Into<String>,
+        as_at: NaiveDate,
+    ) -> Self {
+        Board {
+            format_version: FORMAT_VERSION,
+            title: title.into(),
+            organisation: organisation.into(),
+            as_at,
+            marking: ProtectiveMarking::Unmarked,
+            source: String::new(),
+            settings: Settings::default(),
+            programmes: Vec::new(),
+            raid: Vec::new(),
+        }
+    }
+
+    /// The programme with this id.
+    pub fn programme(&self, id: &super::Id) -> Option<&Programme> {
+        self.programmes.iter().find(|p| &p.id == id)
+    }
+
+    /// The RAID entry with this id.
+    pub fn raid_entry(&self, id: &super::Id) -> Option<&RaidEntry> {
+        self.raid.iter().find(|e| &e.id == id)
+    }
+}

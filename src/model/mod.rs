@@ -1,0 +1,29 @@
+//! The board model: plain serde types that are the board file's format.
+//!
+//! Nothing here knows about screens. Every public type and field is documented,
+//! because these docs are how a reader of a board file learns the format
+//! (see also `docs/FORMAT.md`).
+
+mod action;
+mod board;
+mod budget;
+mod date;
+mod delay;
+mod ids;
+mod programme;
+mod raid;
+mod task;
+
+pub use action::{Action, ActionError, apply};
+pub use board::{Board, FORMAT_VERSION, MoneyUnit, ProtectiveMarking, RagBands, Settings};
+pub use budget::{BudgetLine, BudgetLineKind, RunningCost, Saving};
+pub use date::{DateError, DatePrecision, PeriodDate, Season, format_day_uk};
+pub use delay::{Delay, DelayCause};
+pub use ids::{Id, IdError};
+pub use programme::{ConfidenceRecord, DeliveryConfidence, Programme};
+pub use raid::{
+    AssumptionDetail, Confidence, DependencyDetail, DependencyDirection, DependencyState,
+    Escalation, HistoryEntry, IssueDetail, IssuePriority, Links, MitigationAction, Polarity,
+    RaidDetail, RaidEntry, RaidKind, RaidStatus, Response, RiskDetail, Score, ValidationState,
+};
+pub use task::{Milestone, MilestoneKind, Task};

@@ -1,0 +1,210 @@
+//! The board file on disk: RON text, parsed with located errors and written
+//! deterministically (same board → same bytes on every OS).
+
+use std::path::{Path, PathBuf};
+
+use ron::extensions::Extensions;
+use ron::ser::PrettyConfig;
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+use super::{Diagnostic, LoadError, Severity, validate};
+use crate::model::{Board, FORMAT_VERSION};
+
+/// The first line of every saved board, so a reader knows what the file is.
+const HEADER: &str =
+    "// Boardroom board file. Format: docs/FORMAT.md in the Boardroom repository.\n";
+
+/// `Some(..)` may be left out, and a RAID entry's detail reads `Risk(likelihood: …)`
+/// rather than `Risk((…))`; saved files say so in their `#![enable(…)]` lines, and
+/// hand-written files get both without asking.
+fn extensions() -> Extensions {
+    Extensions::IMPLICIT_SOME | Extensions::UNWRAP_VARIANT_NEWTYPES
+}
+
+/// A board read from disk, with what the store needs to save it safely later.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    /// The board.
+    pub board: Board,
+    /// Validation warnings (errors stop the load).
+    pub warnings: Vec<Diagnostic>,
+    /// SHA-256 of the file's bytes as read: the base for change detection.
+    pub hash: String,
+    /// The file's length in bytes.
+    pub len: usize,
+}
+
+/// SHA-256 of bytes, as lower-case hex.
+pub fn content_hash(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Reads, parses and validates a board file.
+pub fn load_board(path: &Path) -> Result<Loaded, LoadError> {
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let board = parse_board(&bytes, path)?;
+    let diagnostics = validate(&board);
+    let (errors, warnings): (Vec<_>, Vec<_>) = diagnostics
+        .into_iter()
+        .partition(|d| d.severity == Severity::Error);
+    if !errors.is_empty() {
+        return Err(LoadError::Invalid {
+            path: path.to_path_buf(),
+            errors,
+        });
+    }
+    Ok(Loaded {
+        board,
+        warnings,
+        hash: content_hash(&bytes),
+        len: bytes.len(),
+    })
+}
+
+/// Parses a board file's bytes (no semantic checks). `path` is only used in errors.
+pub fn parse_board(bytes: &[u8], path: &Path) -> Result<Board, LoadError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let (line, col) = line_col(&bytes[..e.valid_up_to()]);
+        LoadError::NotText {
+            path: path.to_path_buf(),
+            line,
+            col,
+        }
+    })?;
+    board_from_str(text, path)
+}
+
+/// Parses board text (no semantic checks). `path` is only used in errors.
+pub fn board_from_str(text: &str, path: &Path) -> Result<Board, LoadError> {
+    let path: PathBuf = path.to_path_buf();
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty { path });
+    }
+    let options = ron::Options::default().with_default_extension(extensions());
+    // Look at the version first: a newer file may have fields this build does not
+    // know, and "update Boardroom" is the useful message, not "unknown field".
+    #[derive(Deserialize)]
+    struct VersionProbe {
+        format_version: u32,
+    }
+    if let Ok(probe) = options.from_str::<VersionProbe>(text) {
+        if probe.format_version > FORMAT_VERSION {
+            return Err(LoadError::TooNew {
+                path,
+                found: probe.format_version,
+                supported: FORMAT_VERSION,
+            });
+        }
+    }
+    options
+        .from_str::<Board>(text)
+        .map_err(|e| LoadError::Parse {
+            path,
+            line: e.span.start.line,
+            col: e.span.start.col,
+            message: explain(&e.code),
+        })
+}
+
+/// The parser's message, with a hint where a plain reader would need one.
+fn explain(code: &ron::Error) -> String {
+    let message = code.to_string();
+    match code {
+        ron::Error::Eof => {
+            format!("{message}: the file ends too early (was it cut off while copying?)")
+        }
+        ron::Error::NoSuchStructField { .. } => {
+            format!(
+                "{message}. Check the spelling against docs/FORMAT.md; unknown fields are refused rather than dropped"
+            )
+        }
+        _ => message,
+    }
+}
+
+/// 1-based line and column just after `prefix`.
+fn line_col(prefix: &[u8]) -> (usize, usize) {
+    let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
+    let col = prefix.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+    (line, col)
+}
+
+/// Writes a board as RON text: `\n` newlines, four-space indents, fields in the
+/// model's order and lists in the board's order, so the same board always gives
+/// the same bytes and board files diff cleanly.
+pub fn board_to_string(board: &Board) -> Result<String, ron::Error> {
+    let config = PrettyConfig::new()
+        .new_line("\n".to_string())
+        .indentor("    ".to_string())
+        .struct_names(false)
+        .extensions(extensions());
+    let body = ron::Options::default().to_string_pretty(board, config)?;
+    let mut text = String::with_capacity(HEADER.len() + body.len() + 1);
+    text.push_str(HEADER);
+    text.push_str(&body);
+    text.push('\n');
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn small_board() -> Board {
+        let as_at = NaiveDate::from_ymd_opt(2021, 2, 9).unwrap_or_default();
+        Board::new("Test board", "Test council", as_at)
+    }
+
+    #[test]
+    fn saved_text_reads_back_to_the_same_board_and_bytes() {
+        let board = small_board();
+        let text = board_to_string(&board).unwrap_or_else(|e| panic!("{e}"));
+        assert!(text.starts_with("// Boardroom board file."));
+        assert!(!text.contains('\r'));
+        let back = board_from_str(&text, Path::new("t.ron")).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(back, board);
+        assert_eq!(board_to_string(&back).ok(), Some(text));
+    }
+
+    #[test]
+    fn newer_versions_are_refused_with_the_reason() {
+        let text = "(format_version: 99, title: \"x\", brand_new_field: 1)";
+        let err = board_from_str(text, Path::new("b.ron"));
+        assert!(
+            matches!(err, Err(LoadError::TooNew { found: 99, .. })),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn parse_errors_carry_line_and_column() {
+        let text = "(\n    format_version: 1,\n    title: 12,\n)";
+        let err = board_from_str(text, Path::new("b.ron"))
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.starts_with("b.ron:3:"), "{err}");
+    }
+
+    #[test]
+    fn bad_utf8_is_located() {
+        let err = parse_board(b"(\n  title: \"\xff\"", Path::new("b.ron")).err();
+        assert!(
+            matches!(
+                err,
+                Some(LoadError::NotText {
+                    line: 2,
+                    col: 11,
+                    ..
+                })
+            ),
+            "{err:?}"
+        );
+    }
+}

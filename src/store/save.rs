@@ -1,0 +1,203 @@
+//! Saving a board so the file on disk is always whole: the old version or the new.
+//!
+//! Steps: serialise; re-read the file and compare its hash with the one we loaded
+//! (someone else saved → refuse, nothing written); copy the current file to
+//! `NAME.bak`; write a uniquely named temporary file in the same folder, flush and
+//! sync it; rename it over the board (atomic on one filesystem); sync the folder.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::{board_to_string, content_hash};
+use crate::model::Board;
+
+/// Why a save failed. In every case the board file on disk is untouched or whole,
+/// and the edits in memory are kept, so Save can be retried.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// The board could not be turned into text (a bug; please report it).
+    #[error("cannot write the board as text: {0}")]
+    Serialise(#[from] ron::Error),
+    /// Someone else saved the file since it was opened.
+    #[error(
+        "{path} was changed on disk by someone else since you opened it. Nothing was written; reload or merge before saving."
+    )]
+    ChangedOnDisk {
+        /// The board file.
+        path: PathBuf,
+        /// The hash of what is on disk now.
+        disk_hash: String,
+    },
+    /// A filesystem step failed.
+    #[error(
+        "{path}: could not {step}: {source}. Nothing was lost: your edits are still open; check the folder is writable and has space, then save again."
+    )]
+    Io {
+        /// The file the step was on.
+        path: PathBuf,
+        /// What was being done.
+        step: &'static str,
+        /// The OS error.
+        source: std::io::Error,
+    },
+}
+
+/// What a successful save wrote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SaveOutcome {
+    /// SHA-256 of the bytes now on disk: the new base for change detection.
+    pub hash: String,
+    /// How many bytes were written.
+    pub len: usize,
+}
+
+fn io<'a>(path: &'a Path, step: &'static str) -> impl FnOnce(std::io::Error) -> SaveError + 'a {
+    move |source| SaveError::Io {
+        path: path.to_path_buf(),
+        step,
+        source,
+    }
+}
+
+/// The backup kept beside a board: `board.ron` → `board.ron.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Saves `board` to `path`.
+///
+/// `base_hash` is the hash of the file as it was loaded (`None` for a new file,
+/// which must not exist yet or is overwritten on purpose by Save As).
+pub fn save_board(
+    board: &Board,
+    path: &Path,
+    base_hash: Option<&str>,
+) -> Result<SaveOutcome, SaveError> {
+    let text = board_to_string(board)?;
+    let bytes = text.as_bytes();
+    if let Some(base) = base_hash {
+        match fs::read(path) {
+            Ok(current) => {
+                let disk_hash = content_hash(&current);
+                if disk_hash != base {
+                    return Err(SaveError::ChangedOnDisk {
+                        path: path.to_path_buf(),
+                        disk_hash,
+                    });
+                }
+                fs::write(backup_path(path), &current)
+                    .map_err(io(path, "write the backup copy"))?;
+            }
+            // The board was deleted or renamed while open: write it back rather than lose the edits.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(io(path, "re-read the file before saving")(e)),
+        }
+    }
+    write_atomically(path, bytes)?;
+    Ok(SaveOutcome {
+        hash: content_hash(bytes),
+        len: bytes.len(),
+    })
+}
+
+/// Writes bytes to `path` through a synced temporary file renamed over it.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", uuid::Uuid::new_v4().simple()));
+    let result = (|| {
+        let mut file: File = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+            .map_err(io(&tmp, "create a temporary file"))?;
+        file.write_all(bytes)
+            .map_err(io(&tmp, "write the temporary file"))?;
+        file.sync_all()
+            .map_err(io(&tmp, "flush the temporary file to disk"))?;
+        drop(file);
+        fs::rename(&tmp, path).map_err(io(path, "replace the board with the new version"))?;
+        sync_dir(&dir);
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Makes the rename itself durable (Unix); elsewhere a no-op.
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::load_board;
+    use chrono::NaiveDate;
+
+    fn board() -> Board {
+        Board::new(
+            "Saved",
+            "Org",
+            NaiveDate::from_ymd_opt(2021, 2, 9).unwrap_or_default(),
+        )
+    }
+
+    #[test]
+    fn save_then_load_gives_the_board_and_keeps_a_backup() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("b.ron");
+        let first = save_board(&board(), &path, None).unwrap_or_else(|e| panic!("{e}"));
+        let mut edited = board();
+        edited.title = "Edited".into();
+        let second =
+            save_board(&edited, &path, Some(&first.hash)).unwrap_or_else(|e| panic!("{e}"));
+        let loaded = load_board(&path).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(loaded.board, edited);
+        assert_eq!(loaded.hash, second.hash);
+        let backup = load_board(&backup_path(&path)).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(backup.board.title, "Saved");
+        let leftovers: Vec<_> = fs::read_dir(dir.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(leftovers.is_empty());
+    }
+
+    #[test]
+    fn a_file_changed_by_someone_else_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("b.ron");
+        let first = save_board(&board(), &path, None).unwrap_or_else(|e| panic!("{e}"));
+        let mut theirs = board();
+        theirs.title = "Theirs".into();
+        save_board(&theirs, &path, Some(&first.hash)).unwrap_or_else(|e| panic!("{e}"));
+        let before = fs::read(&path).unwrap_or_default();
+        let mut ours = board();
+        ours.title = "Ours".into();
+        let err = save_board(&ours, &path, Some(&first.hash));
+        assert!(matches!(err, Err(SaveError::ChangedOnDisk { .. })));
+        assert_eq!(fs::read(&path).unwrap_or_default(), before);
+    }
+}

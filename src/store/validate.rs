@@ -1,0 +1,460 @@
+//! Semantic checks of a parsed board. Each finding names the record and field.
+
+use std::collections::{HashMap, HashSet};
+
+use rust_decimal::Decimal;
+
+use super::Diagnostic;
+use crate::analysis::reconcile;
+use crate::model::{
+    Board, BudgetLineKind, Id, PeriodDate, Programme, RaidDetail, RaidEntry, Score,
+};
+
+/// Checks a board and returns every error and warning found, errors first in
+/// file order. Reconciliation findings (figures that do not add up) are warnings.
+pub fn validate(board: &Board) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    check_board_fields(board, &mut out);
+    let ids = check_unique_ids(board, &mut out);
+    for programme in &board.programmes {
+        check_programme(programme, &ids, &mut out);
+    }
+    check_raid_references(board, &mut out);
+    for entry in &board.raid {
+        check_raid_entry(entry, &ids, &mut out);
+    }
+    out.extend(
+        reconcile::board_warnings(board)
+            .into_iter()
+            .map(|w| Diagnostic::warning(w.record, w.field, w.message)),
+    );
+    out.sort_by_key(|d| std::cmp::Reverse(d.severity));
+    out
+}
+
+/// Where each id is defined, and as what (for dangling-link messages).
+struct IdIndex {
+    kinds: HashMap<Id, &'static str>,
+}
+
+impl IdIndex {
+    fn is(&self, id: &Id, kind: &str) -> bool {
+        self.kinds.get(id).is_some_and(|k| *k == kind)
+    }
+}
+
+fn check_board_fields(board: &Board, out: &mut Vec<Diagnostic>) {
+    if board.format_version == 0 {
+        out.push(Diagnostic::error(
+            "board",
+            "format_version",
+            "must be 1 or more",
+        ));
+    }
+    if board.title.trim().is_empty() {
+        out.push(Diagnostic::error(
+            "board",
+            "title",
+            "the board needs a title",
+        ));
+    }
+    let bands = board.settings.rag_bands;
+    if !(1 <= bands.amber_from && bands.amber_from < bands.red_from && bands.red_from <= 25) {
+        out.push(Diagnostic::error(
+            "board settings",
+            "rag_bands",
+            format!(
+                "amber_from ({}) and red_from ({}) must satisfy 1 ≤ amber_from < red_from ≤ 25",
+                bands.amber_from, bands.red_from
+            ),
+        ));
+    }
+}
+
+fn programme_record(p: &Programme) -> String {
+    format!("programme `{}`", p.id)
+}
+
+fn raid_record(e: &RaidEntry) -> String {
+    format!("RAID entry {} (id `{}`)", e.reference, e.id)
+}
+
+/// Every id in the board must be unique, whatever sort of record it names:
+/// links and merges find records by id alone.
+fn check_unique_ids(board: &Board, out: &mut Vec<Diagnostic>) -> IdIndex {
+    let mut seen: HashMap<Id, (String, &'static str)> = HashMap::new();
+    let mut add = |id: &Id, record: String, kind: &'static str, out: &mut Vec<Diagnostic>| {
+        if let Some((first, _)) = seen.get(id) {
+            out.push(Diagnostic::error(
+                record,
+                "id",
+                format!(
+                    "id `{id}` is already used by {first}; ids must be unique — change one of them"
+                ),
+            ));
+        } else {
+            seen.insert(id.clone(), (record, kind));
+        }
+    };
+    for p in &board.programmes {
+        let pr = programme_record(p);
+        add(&p.id, pr.clone(), "programme", out);
+        for t in &p.tasks {
+            add(&t.id, format!("{pr} › task `{}`", t.id), "task", out);
+        }
+        for m in &p.milestones {
+            add(
+                &m.id,
+                format!("{pr} › milestone `{}`", m.id),
+                "milestone",
+                out,
+            );
+        }
+        for d in &p.delays {
+            add(&d.id, format!("{pr} › delay `{}`", d.id), "delay", out);
+        }
+        for b in &p.budget {
+            add(
+                &b.id,
+                format!("{pr} › budget line `{}`", b.id),
+                "budget line",
+                out,
+            );
+        }
+        for r in &p.running_costs {
+            add(
+                &r.id,
+                format!("{pr} › running cost `{}`", r.id),
+                "running cost",
+                out,
+            );
+        }
+        for s in &p.savings {
+            add(&s.id, format!("{pr} › saving `{}`", s.id), "saving", out);
+        }
+    }
+    for e in &board.raid {
+        add(&e.id, raid_record(e), "RAID entry", out);
+    }
+    IdIndex {
+        kinds: seen.into_iter().map(|(id, (_, kind))| (id, kind)).collect(),
+    }
+}
+
+fn check_link(
+    ids: &IdIndex,
+    id: &Id,
+    kind: &'static str,
+    record: &str,
+    field: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    if !ids.is(id, kind) {
+        let what = ids
+            .kinds
+            .get(id)
+            .map_or("nothing".to_string(), |k| format!("a {k}"));
+        out.push(Diagnostic::error(
+            record,
+            field,
+            format!("refers to {kind} `{id}`, but that id names {what} in this board; fix or remove the link"),
+        ));
+    }
+}
+
+fn check_order(
+    start: Option<&PeriodDate>,
+    finish: Option<&PeriodDate>,
+    record: &str,
+    field: &str,
+    what: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    if let (Some(s), Some(f)) = (start, finish) {
+        if f.last_day() < s.first_day() {
+            out.push(Diagnostic::error(
+                record,
+                field,
+                format!(
+                    "{what} {} is before its start {}; swap or correct the dates",
+                    f.display_uk(),
+                    s.display_uk()
+                ),
+            ));
+        }
+    }
+}
+
+fn check_programme(p: &Programme, ids: &IdIndex, out: &mut Vec<Diagnostic>) {
+    let pr = programme_record(p);
+    if p.name.trim().is_empty() {
+        out.push(Diagnostic::error(&pr, "name", "the programme needs a name"));
+    }
+    for t in &p.tasks {
+        let rec = format!("{pr} › task `{}`", t.id);
+        check_order(
+            t.start.as_ref(),
+            t.finish.as_ref(),
+            &rec,
+            "finish",
+            "finish",
+            out,
+        );
+        check_order(
+            t.baseline_start.as_ref(),
+            t.baseline_finish.as_ref(),
+            &rec,
+            "baseline_finish",
+            "baseline finish",
+            out,
+        );
+        if t.percent_complete > 100 {
+            out.push(Diagnostic::error(
+                &rec,
+                "percent_complete",
+                format!("{}% is more than 100%", t.percent_complete),
+            ));
+        }
+    }
+    for d in &p.delays {
+        let rec = format!("{pr} › delay `{}`", d.id);
+        check_order(Some(&d.start), Some(&d.end), &rec, "end", "end", out);
+        if let Some(task) = &d.task {
+            if !p.tasks.iter().any(|t| &t.id == task) {
+                out.push(Diagnostic::error(
+                    &rec,
+                    "task",
+                    format!("refers to task `{task}`, which is not a task of this programme"),
+                ));
+            }
+        }
+        for id in &d.raid {
+            check_link(ids, id, "RAID entry", &rec, "raid", out);
+        }
+        for id in &d.budget_lines {
+            check_link(ids, id, "budget line", &rec, "budget_lines", out);
+        }
+    }
+    check_budget(p, ids, out);
+}
+
+fn check_budget(p: &Programme, ids: &IdIndex, out: &mut Vec<Diagnostic>) {
+    let pr = programme_record(p);
+    let approved = p
+        .budget
+        .iter()
+        .filter(|b| b.kind == BudgetLineKind::Approved)
+        .count();
+    if approved > 1 {
+        out.push(Diagnostic::error(
+            &pr,
+            "budget",
+            format!("has {approved} Approved lines; only the first approval is Approved, later ones are Change lines"),
+        ));
+    }
+    for b in &p.budget {
+        let rec = format!("{pr} › budget line `{}`", b.id);
+        if b.amount_gbp.scale() > 2 && b.amount_gbp.normalize().scale() > 2 {
+            out.push(Diagnostic::error(
+                &rec,
+                "amount_gbp",
+                format!(
+                    "{} has more than two decimal places; amounts are pounds and pence",
+                    b.amount_gbp
+                ),
+            ));
+        }
+        let must_be_positive = !matches!(b.kind, BudgetLineKind::Change);
+        if must_be_positive && b.amount_gbp < Decimal::ZERO {
+            out.push(Diagnostic::error(
+                &rec,
+                "amount_gbp",
+                format!(
+                    "a {} cannot be negative ({})",
+                    b.kind.label().to_lowercase(),
+                    b.amount_gbp
+                ),
+            ));
+        }
+        if b.kind == BudgetLineKind::Change && b.amount_gbp.is_zero() {
+            out.push(Diagnostic::warning(
+                &rec,
+                "amount_gbp",
+                "a change of £0 changes nothing; remove it or enter the amount",
+            ));
+        }
+        if let Some(pct) = b.stated_percent {
+            if pct <= Decimal::from(-100) || pct > Decimal::from(10_000) {
+                out.push(Diagnostic::error(
+                    &rec,
+                    "stated_percent",
+                    format!("{pct}% is not a plausible budget change"),
+                ));
+            }
+        }
+        match (&b.part_of, b.kind) {
+            (Some(parent), _) => check_link(ids, parent, "budget line", &rec, "part_of", out),
+            (None, BudgetLineKind::Component) => {
+                out.push(Diagnostic::error(
+                    &rec,
+                    "part_of",
+                    "a Component line must say which line it is part of",
+                ));
+            }
+            _ => {}
+        }
+    }
+    for r in &p.running_costs {
+        let rec = format!("{pr} › running cost `{}`", r.id);
+        for (field, v) in [
+            ("annual_before_gbp", r.annual_before_gbp),
+            ("annual_after_gbp", r.annual_after_gbp),
+        ] {
+            if v.is_some_and(|v| v < Decimal::ZERO) {
+                out.push(Diagnostic::error(
+                    &rec,
+                    field,
+                    "a running cost cannot be negative",
+                ));
+            }
+        }
+        if let Some(parent) = &r.part_of {
+            check_link(ids, parent, "running cost", &rec, "part_of", out);
+        }
+    }
+    for s in &p.savings {
+        if s.annual_gbp < Decimal::ZERO {
+            out.push(Diagnostic::error(
+                format!("{pr} › saving `{}`", s.id),
+                "annual_gbp",
+                "enter a saving as a positive amount",
+            ));
+        }
+    }
+}
+
+/// Two laptops may each add `R-015` offline; that is not fatal, but a meeting needs
+/// one number per entry.
+fn check_raid_references(board: &Board, out: &mut Vec<Diagnostic>) {
+    let mut seen = HashSet::new();
+    for e in &board.raid {
+        if e.reference.trim().is_empty() {
+            out.push(Diagnostic::error(
+                raid_record(e),
+                "reference",
+                "every entry needs a reference such as R-014",
+            ));
+        } else if !seen.insert(e.reference.as_str()) {
+            out.push(Diagnostic::warning(
+                raid_record(e),
+                "reference",
+                format!("{} is used by more than one entry; renumber one so the board can tell them apart", e.reference),
+            ));
+        }
+    }
+}
+
+fn check_score(score: &Score, record: &str, field: &str, out: &mut Vec<Diagnostic>) {
+    for (name, v) in [("likelihood", score.likelihood), ("impact", score.impact)] {
+        if !(1..=5).contains(&v) {
+            out.push(Diagnostic::error(
+                record,
+                format!("{field}.{name}"),
+                format!("{v} is outside the 1–5 scale"),
+            ));
+        }
+    }
+}
+
+fn check_raid_entry(e: &RaidEntry, ids: &IdIndex, out: &mut Vec<Diagnostic>) {
+    let rec = raid_record(e);
+    if e.title.trim().is_empty() {
+        out.push(Diagnostic::error(
+            &rec,
+            "title",
+            "every entry needs a title",
+        ));
+    }
+    if e.owner.trim().is_empty() {
+        out.push(Diagnostic::error(
+            &rec,
+            "owner",
+            "every entry needs exactly one named owner",
+        ));
+    }
+    if let Some(p) = &e.programme {
+        check_link(ids, p, "programme", &rec, "programme", out);
+    }
+    for (field, date) in [
+        ("next_review", &e.next_review),
+        ("last_reviewed", &e.last_reviewed),
+    ] {
+        if let Some(d) = date {
+            if d.last_day() < e.raised.first_day() {
+                out.push(Diagnostic::error(
+                    &rec,
+                    field,
+                    format!(
+                        "{} is before the entry was raised ({})",
+                        d.display_uk(),
+                        e.raised.display_uk()
+                    ),
+                ));
+            }
+        }
+    }
+    let links = &e.links;
+    for id in &links.tasks {
+        check_link(ids, id, "task", &rec, "links.tasks", out);
+    }
+    for id in &links.delays {
+        check_link(ids, id, "delay", &rec, "links.delays", out);
+    }
+    for id in &links.budget_lines {
+        check_link(ids, id, "budget line", &rec, "links.budget_lines", out);
+    }
+    for id in &links.raid {
+        check_link(ids, id, "RAID entry", &rec, "links.raid", out);
+    }
+    if !e.reference.starts_with(e.kind().prefix()) && !e.reference.is_empty() {
+        out.push(Diagnostic::warning(
+            &rec,
+            "reference",
+            format!(
+                "a {} reference usually starts with {}-",
+                e.kind().label().to_lowercase(),
+                e.kind().prefix()
+            ),
+        ));
+    }
+    match &e.detail {
+        RaidDetail::Risk(risk) => {
+            check_score(&risk.inherent, &rec, "inherent", out);
+            check_score(&risk.current, &rec, "current", out);
+            if let Some(t) = &risk.target {
+                check_score(t, &rec, "target", out);
+            }
+            if let Some(p) = &risk.previous {
+                check_score(p, &rec, "previous", out);
+            }
+            if risk.response.polarity() != risk.polarity {
+                out.push(Diagnostic::warning(
+                    &rec,
+                    "response",
+                    format!(
+                        "{:?} is a response to {:?}s, but this risk is a {:?}",
+                        risk.response,
+                        risk.response.polarity(),
+                        risk.polarity
+                    ),
+                ));
+            }
+        }
+        RaidDetail::Issue(issue) => {
+            if let Some(r) = &issue.from_risk {
+                check_link(ids, r, "RAID entry", &rec, "from_risk", out);
+            }
+        }
+        RaidDetail::Assumption(_) | RaidDetail::Dependency(_) => {}
+    }
+}

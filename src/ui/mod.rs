@@ -1,0 +1,9 @@
+//! The views. Each draws from `&Board` (and analysis results) and pushes
+//! [`crate::model::Action`]s; none changes the board itself.
+
+pub mod budget_list;
+pub mod programme_list;
+pub mod raid_list;
+pub mod theme;
+pub mod timeline_list;
+pub mod widgets;

@@ -1,0 +1,61 @@
+//! Colours and type: the GOV.UK palette boards already read, and sizes a chair can
+//! read from the back of a room (nothing essential under 14 px at 100%).
+
+use egui::{Color32, FontFamily, FontId, TextStyle};
+
+/// GOV.UK red.
+pub const RED: Color32 = Color32::from_rgb(0xd4, 0x35, 0x1c);
+/// GOV.UK orange, used for amber.
+pub const AMBER: Color32 = Color32::from_rgb(0xf4, 0x77, 0x38);
+/// GOV.UK green.
+pub const GREEN: Color32 = Color32::from_rgb(0x00, 0x70, 0x3c);
+/// GOV.UK blue.
+pub const BLUE: Color32 = Color32::from_rgb(0x1d, 0x70, 0xb8);
+/// GOV.UK dark blue.
+pub const DARK_BLUE: Color32 = Color32::from_rgb(0x00, 0x30, 0x78);
+/// GOV.UK yellow (focus).
+pub const YELLOW: Color32 = Color32::from_rgb(0xff, 0xdd, 0x00);
+/// GOV.UK text colour.
+pub const TEXT: Color32 = Color32::from_rgb(0x0b, 0x0c, 0x0c);
+/// GOV.UK light grey.
+pub const LIGHT_GREY: Color32 = Color32::from_rgb(0xf3, 0xf2, 0xf1);
+/// GOV.UK mid grey (secondary text on white passes AA at 4.6:1).
+pub const SECONDARY_TEXT: Color32 = Color32::from_rgb(0x50, 0x5a, 0x5f);
+
+/// Larger type than egui's defaults: body 16 px, headings 24 px, small 14 px.
+pub fn apply(ctx: &egui::Context) {
+    ctx.all_styles_mut(|style| {
+        style.text_styles = [
+            (
+                TextStyle::Heading,
+                FontId::new(24.0, FontFamily::Proportional),
+            ),
+            (TextStyle::Body, FontId::new(16.0, FontFamily::Proportional)),
+            (
+                TextStyle::Button,
+                FontId::new(16.0, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Small,
+                FontId::new(14.0, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Monospace,
+                FontId::new(15.0, FontFamily::Monospace),
+            ),
+        ]
+        .into();
+        style.spacing.item_spacing = egui::vec2(10.0, 6.0);
+        style.spacing.button_padding = egui::vec2(8.0, 4.0);
+    });
+}
+
+/// The colour of a warning message that still reads as text (dark red on light,
+/// light red on dark).
+pub fn warning_text(ui: &egui::Ui) -> Color32 {
+    if ui.visuals().dark_mode {
+        Color32::from_rgb(0xff, 0x9c, 0x8a)
+    } else {
+        Color32::from_rgb(0xaa, 0x2a, 0x16)
+    }
+}

@@ -1,0 +1,51 @@
+//! Small shared pieces of UI.
+
+use egui::{Color32, RichText};
+
+use super::theme;
+use crate::model::{Board, DeliveryConfidence, Programme};
+
+/// The colour of a delivery-confidence rating.
+pub fn confidence_colour(c: DeliveryConfidence) -> Color32 {
+    match c {
+        DeliveryConfidence::Green => theme::GREEN,
+        DeliveryConfidence::AmberGreen
+        | DeliveryConfidence::Amber
+        | DeliveryConfidence::AmberRed => theme::AMBER,
+        DeliveryConfidence::Red => theme::RED,
+    }
+}
+
+/// A programme's delivery confidence as a coloured chip that also carries its word,
+/// so colour is never the only cue; "Not rated" when the board has no rating.
+pub fn confidence_chip(ui: &mut egui::Ui, programme: &Programme) {
+    match programme.current_confidence() {
+        Some(c) => {
+            let colour = confidence_colour(c.rating);
+            let text_colour =
+                if c.rating == DeliveryConfidence::Green || c.rating == DeliveryConfidence::Red {
+                    Color32::WHITE
+                } else {
+                    theme::TEXT
+                };
+            ui.label(
+                RichText::new(format!(" {} ", c.rating.label()))
+                    .background_color(colour)
+                    .color(text_colour),
+            );
+        }
+        None => {
+            ui.label(
+                RichText::new("Not rated")
+                    .italics()
+                    .color(ui.visuals().weak_text_color()),
+            );
+        }
+    }
+}
+
+/// The name of the programme with this id, for lists that only hold the id.
+pub fn programme_name<'a>(board: &'a Board, id: Option<&crate::model::Id>) -> &'a str {
+    id.and_then(|id| board.programme(id))
+        .map_or("Whole board", |p| p.name.as_str())
+}
