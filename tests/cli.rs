@@ -1,0 +1,325 @@
+//! The command line: `check` and `summary`, on the sample boards and on bad input.
+
+mod common;
+
+use std::fs;
+
+use common::{boardroom, manchester, samples, small_board_text};
+use serde_json::Value;
+
+fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn every_sample_board_checks_clean() {
+    let mut files: Vec<String> = fs::read_dir(samples())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .map(|p| p.display().to_string())
+        .collect();
+    files.sort();
+    assert!(
+        files.len() >= 2,
+        "expected the Manchester board and a small test board"
+    );
+    let args: Vec<&str> = std::iter::once("check")
+        .chain(files.iter().map(String::as_str))
+        .collect();
+    let out = boardroom(&args);
+    assert!(out.status.success(), "check failed:\n{}", stderr(&out));
+}
+
+fn manchester_summary() -> Value {
+    let path = manchester();
+    let out = boardroom(&["summary", path.to_str().unwrap_or_default(), "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("summary is not JSON: {e}"))
+}
+
+fn programme<'a>(summary: &'a Value, name_part: &str) -> &'a Value {
+    summary["programmes"]
+        .as_array()
+        .and_then(|ps| {
+            ps.iter()
+                .find(|p| p["name"].as_str().is_some_and(|n| n.contains(name_part)))
+        })
+        .unwrap_or_else(|| panic!("no programme named like {name_part}"))
+}
+
+fn steps(p: &Value) -> Vec<(String, String)> {
+    p["budget"]["steps"]
+        .as_array()
+        .map(|s| {
+            s.iter()
+                .map(|s| {
+                    (
+                        s["kind"].as_str().unwrap_or_default().to_string(),
+                        s["amount_gbp"].as_str().unwrap_or_default().to_string(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn pounds(s: &str) -> rust_decimal::Decimal {
+    common::money(s)
+}
+
+#[test]
+fn summary_has_the_documented_shape() {
+    let s = manchester_summary();
+    assert_eq!(s["as_at"], "2021-02-09");
+    assert!(s["title"].is_string());
+    assert!(s["warnings"].is_array());
+    for p in s["programmes"].as_array().unwrap_or(&Vec::new()) {
+        for key in [
+            "id",
+            "name",
+            "baseline_finish",
+            "forecast_finish",
+            "slip_days",
+            "delays",
+            "budget",
+            "raid_open",
+        ] {
+            assert!(p.get(key).is_some(), "programme lacks {key}: {p}");
+        }
+        for key in ["steps", "current_gbp", "warnings"] {
+            assert!(p["budget"].get(key).is_some(), "budget lacks {key}");
+        }
+        for key in ["risk", "assumption", "issue", "dependency"] {
+            assert!(p["raid_open"][key].is_u64());
+        }
+    }
+}
+
+#[test]
+fn liquidlogic_goes_from_2_678m_to_4_379m_in_three_steps() {
+    let s = manchester_summary();
+    let ll = programme(&s, "Liquidlogic");
+    let steps = steps(ll);
+    let start_and_changes: Vec<_> = steps.iter().filter(|(k, _)| k != "total").collect();
+    assert_eq!(start_and_changes.len(), 3, "{steps:?}");
+    assert_eq!(start_and_changes[0].0, "start");
+    assert_eq!(pounds(&start_and_changes[0].1), pounds("2678000"));
+    assert_eq!(pounds(&start_and_changes[1].1), pounds("509000"));
+    assert_eq!(pounds(&start_and_changes[2].1), pounds("1192000"));
+    assert_eq!(
+        pounds(ll["budget"]["budget_gbp"].as_str().unwrap_or_default()),
+        pounds("4379000")
+    );
+    assert!(
+        steps
+            .iter()
+            .any(|(k, a)| k == "total" && pounds(a) == pounds("4379000"))
+    );
+    assert_eq!(
+        ll["budget"]["warnings"].as_array().map(Vec::len),
+        Some(0),
+        "Liquidlogic reconciles"
+    );
+}
+
+#[test]
+fn microsoft_365_budget_and_cost() {
+    let s = manchester_summary();
+    let m = programme(&s, "365");
+    let steps = steps(m);
+    assert_eq!(
+        steps.first().map(|(k, a)| (k.as_str(), pounds(a))),
+        Some(("start", pounds("2304000")))
+    );
+    assert_eq!(
+        pounds(m["budget"]["current_gbp"].as_str().unwrap_or_default()),
+        pounds("2162000")
+    );
+}
+
+#[test]
+fn data_centre_covid_delay_runs_to_december_2020_and_figures_do_not_reconcile() {
+    let s = manchester_summary();
+    let dc = programme(&s, "Data Centre");
+    let covid = dc["delays"]
+        .as_array()
+        .and_then(|ds| ds.iter().find(|d| d["cause"] == "COVID-19"))
+        .unwrap_or_else(|| panic!("no COVID delay: {dc}"));
+    let start = covid["start"].as_str().unwrap_or_default();
+    assert!(
+        start.starts_with("2020-06") || start.starts_with("2020-07"),
+        "starts {start}"
+    );
+    assert!(
+        covid["end"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("2020-12")
+    );
+    let warnings = dc["budget"]["warnings"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w["message"].as_str().is_some_and(|m| m.contains("6.6%"))),
+        "the 6.6% does not follow from £450k and £7.6m: {warnings:?}"
+    );
+    assert!(dc["slip_days"].as_i64().is_some_and(|d| d > 0));
+}
+
+/// Each bad input gives exit 1 (not a panic), an error that says where, and
+/// leaves the file as it was.
+#[test]
+fn bad_inputs_fail_with_a_location_and_no_panic() {
+    let good = small_board_text();
+    let half = good.len() / 2;
+    let dangling = {
+        let mut b = common::small_board();
+        b.raid[0].links.tasks = vec![common::id("nope")];
+        boardroom::store::board_to_string(&b).unwrap_or_else(|e| panic!("{e}"))
+    };
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("empty", Vec::new(), "1:1"),
+        ("whitespace only", b"  \n\n".to_vec(), "1:1"),
+        (
+            "truncated at 10%",
+            good.as_bytes()[..good.len() / 10].to_vec(),
+            ":",
+        ),
+        ("truncated at half", good.as_bytes()[..half].to_vec(), ":"),
+        (
+            "truncated one byte short",
+            good.as_bytes()[..good.len() - 3].to_vec(),
+            ":",
+        ),
+        ("binary", vec![0xff, 0xfe, 0x00, 0x12, 0x80, 0x81], "1:1"),
+        (
+            "wrong type",
+            good.replacen("title: \"Fixture board\"", "title: 12", 1)
+                .into_bytes(),
+            ":",
+        ),
+        (
+            "float money",
+            good.replacen("amount_gbp: \"1000000\"", "amount_gbp: 1000000.0", 1)
+                .into_bytes(),
+            ":",
+        ),
+        (
+            "unknown field",
+            good.replacen("title:", "colour: \"red\",\n    title:", 1)
+                .into_bytes(),
+            "colour",
+        ),
+        (
+            "duplicate id",
+            good.replacen("id: \"t2\"", "id: \"t1\"", 1).into_bytes(),
+            "task `t1`",
+        ),
+        ("dangling reference", dangling.into_bytes(), "links.tasks"),
+        (
+            "reversed dates",
+            good.replacen("finish: \"2020-12\"", "finish: \"2019-12\"", 1)
+                .into_bytes(),
+            "finish",
+        ),
+        (
+            "likelihood out of range",
+            good.replacen("likelihood: 4", "likelihood: 9", 1)
+                .into_bytes(),
+            "inherent.likelihood",
+        ),
+        (
+            "review before raised",
+            good.replacen(
+                "next_review: \"2021-03-01\"",
+                "next_review: \"2019-03-01\"",
+                1,
+            )
+            .into_bytes(),
+            "next_review",
+        ),
+        (
+            "newer format_version",
+            good.replacen("format_version: 1", "format_version: 7", 1)
+                .into_bytes(),
+            "newer",
+        ),
+        (
+            "bad date",
+            good.replacen("\"2021-Q2\"", "\"2021-Q7\"", 1).into_bytes(),
+            ":",
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    for (name, bytes, expect) in cases {
+        assert!(
+            bytes != good.as_bytes(),
+            "{name}: the case did not change the fixture"
+        );
+        let path = dir.path().join("board.ron");
+        fs::write(&path, &bytes).unwrap_or_else(|e| panic!("{e}"));
+        let out = boardroom(&["check", path.to_str().unwrap_or_default()]);
+        let err = stderr(&out);
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{name}: expected exit 1, got {:?}; stderr:\n{err}",
+            out.status.code()
+        );
+        assert!(
+            err.contains("board.ron"),
+            "{name}: the error does not name the file:\n{err}"
+        );
+        assert!(
+            err.contains(expect),
+            "{name}: expected `{expect}` in:\n{err}"
+        );
+        assert!(!err.contains("panicked"), "{name}: panicked:\n{err}");
+        assert_eq!(
+            fs::read(&path).unwrap_or_default(),
+            bytes,
+            "{name}: the file was changed"
+        );
+    }
+}
+
+#[test]
+fn parse_errors_read_file_line_col() {
+    let good = small_board_text();
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("typo.ron");
+    fs::write(
+        &path,
+        good.replacen("title: \"Fixture board\"", "title: 12", 1),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let out = boardroom(&["check", path.to_str().unwrap_or_default()]);
+    let err = stderr(&out);
+    let line = good
+        .lines()
+        .position(|l| l.contains("title: \"Fixture board\""))
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    assert!(
+        err.contains(&format!("typo.ron:{line}:")),
+        "expected typo.ron:{line}:COL in {err}"
+    );
+}
+
+#[test]
+fn help_is_there_for_every_command() {
+    for args in [
+        vec!["--help"],
+        vec!["check", "--help"],
+        vec!["summary", "--help"],
+    ] {
+        let out = boardroom(&args);
+        assert!(out.status.success());
+        assert!(String::from_utf8_lossy(&out.stdout).contains("Usage"));
+    }
+}

@@ -1,0 +1,132 @@
+//! Shared helpers for the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use boardroom::model::{
+    Board, BudgetLine, BudgetLineKind, Delay, DelayCause, Escalation, Id, Links, PeriodDate,
+    Polarity, Programme, RaidDetail, RaidEntry, RaidStatus, Response, RiskDetail, Score, Task,
+};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+/// The repository's sample boards folder.
+pub fn samples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_boards")
+}
+
+/// The Manchester sample board.
+pub fn manchester() -> PathBuf {
+    samples().join("manchester_ict_2021.ron")
+}
+
+/// Runs the `boardroom` binary with arguments.
+pub fn boardroom(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_boardroom"))
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run boardroom: {e}"))
+}
+
+pub fn id(s: &str) -> Id {
+    Id::new(s).unwrap_or_else(|e| panic!("{e}"))
+}
+
+pub fn date(s: &str) -> PeriodDate {
+    s.parse().unwrap_or_else(|e| panic!("{e}"))
+}
+
+pub fn money(s: &str) -> Decimal {
+    s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
+}
+
+/// A small valid board with a programme, two tasks, a delay, a budget and a risk.
+pub fn small_board() -> Board {
+    let as_at = NaiveDate::from_ymd_opt(2021, 2, 9).unwrap_or_default();
+    let mut board = Board::new("Fixture board", "Fixture council", as_at);
+    let mut p = Programme::new(id("p1"), "Programme one");
+    let mut t1 = Task::new(id("t1"), "Build");
+    t1.baseline_start = Some(date("2020-01"));
+    t1.baseline_finish = Some(date("2020-06-30"));
+    t1.start = Some(date("2020-01"));
+    t1.finish = Some(date("2020-12"));
+    t1.percent_complete = 100;
+    let mut t2 = Task::new(id("t2"), "Run");
+    t2.start = Some(date("2021-01"));
+    t2.finish = Some(date("2021-Q2"));
+    p.tasks = vec![t1, t2];
+    p.delays.push(Delay {
+        id: id("d1"),
+        cause: DelayCause::Covid19,
+        task: Some(id("t1")),
+        start: date("2020-07"),
+        end: date("2020-12"),
+        description: "Lockdown".into(),
+        raid: vec![id("r1")],
+        budget_lines: vec![id("b2")],
+        source: String::new(),
+    });
+    let line = |i: &str, kind, amount: &str| BudgetLine {
+        id: id(i),
+        kind,
+        label: i.into(),
+        date: None,
+        amount_gbp: money(amount),
+        approved_by: String::new(),
+        reason: String::new(),
+        stated_percent: None,
+        part_of: None,
+        source: String::new(),
+    };
+    p.budget = vec![
+        line("b1", BudgetLineKind::Approved, "1000000"),
+        line("b2", BudgetLineKind::Change, "250000"),
+        line("b3", BudgetLineKind::StatedTotal, "1250000"),
+    ];
+    board.programmes.push(p);
+    board.raid.push(RaidEntry {
+        id: id("r1"),
+        reference: "R-001".into(),
+        programme: Some(id("p1")),
+        title: "Site access".into(),
+        description: String::new(),
+        category: "Schedule".into(),
+        owner: "Director".into(),
+        raised: date("2020-03-01"),
+        raised_by: String::new(),
+        last_reviewed: None,
+        next_review: Some(date("2021-03-01")),
+        status: RaidStatus::Open,
+        escalation: Escalation::ProgrammeBoard,
+        links: Links {
+            tasks: vec![id("t1")],
+            ..Links::default()
+        },
+        source: String::new(),
+        history: Vec::new(),
+        detail: RaidDetail::Risk(RiskDetail {
+            polarity: Polarity::Threat,
+            inherent: Score {
+                likelihood: 4,
+                impact: 4,
+            },
+            current: Score {
+                likelihood: 3,
+                impact: 4,
+            },
+            target: None,
+            previous: None,
+            proximity: None,
+            response: Response::Treat,
+            actions: Vec::new(),
+            exposure_gbp: None,
+        }),
+    });
+    board
+}
+
+/// The small board as file text.
+pub fn small_board_text() -> String {
+    boardroom::store::board_to_string(&small_board()).unwrap_or_else(|e| panic!("{e}"))
+}
