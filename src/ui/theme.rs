@@ -22,8 +22,31 @@ pub const LIGHT_GREY: Color32 = Color32::from_rgb(0xf3, 0xf2, 0xf1);
 /// GOV.UK mid grey (secondary text on white passes AA at 4.6:1).
 pub const SECONDARY_TEXT: Color32 = Color32::from_rgb(0x50, 0x5a, 0x5f);
 
-/// Larger type than egui's defaults: body 16 px, headings 24 px, small 14 px.
+/// DejaVu Sans, bundled: it draws every symbol Boardroom uses (£, —, ▲, ⚠, ●, ↑↓→)
+/// where egui's default font would show empty boxes.
+const DEJAVU_SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+
+fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        "DejaVuSans".into(),
+        std::sync::Arc::new(egui::FontData::from_static(DEJAVU_SANS)),
+    );
+    for family in [FontFamily::Proportional, FontFamily::Monospace] {
+        let list = fonts.families.entry(family.clone()).or_default();
+        if family == FontFamily::Proportional {
+            list.insert(0, "DejaVuSans".into());
+        } else {
+            list.push("DejaVuSans".into());
+        }
+    }
+    ctx.set_fonts(fonts);
+}
+
+/// Bundled fonts, and larger type than egui's defaults: body 16 px, headings 24 px,
+/// small 14 px.
 pub fn apply(ctx: &egui::Context) {
+    install_fonts(ctx);
     ctx.all_styles_mut(|style| {
         style.text_styles = [
             (

@@ -1,0 +1,152 @@
+//! The app shell driven like a user: open boards, switch tabs, edit, undo, save.
+
+mod common;
+
+use std::path::Path;
+
+use boardroom::app::{BoardApp, RecentFiles};
+use boardroom::model::RaidStatus;
+use boardroom::store::load_board;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn harness() -> Harness<'static, BoardApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(|cc| BoardApp::new(&cc.egui_ctx, RecentFiles::default()))
+}
+
+fn open(h: &mut Harness<'static, BoardApp>, path: &Path) {
+    h.state_mut().open(path);
+    h.run();
+}
+
+fn fixture_file(dir: &tempfile::TempDir) -> std::path::PathBuf {
+    let path = dir.path().join("fixture.ron");
+    std::fs::write(&path, common::small_board_text()).unwrap_or_else(|e| panic!("{e}"));
+    path
+}
+
+#[test]
+fn the_manchester_board_opens_and_every_tab_shows_its_data() {
+    let mut h = harness();
+    open(&mut h, &common::manchester());
+    assert!(h.state().load_error.is_none(), "{:?}", h.state().load_error);
+    assert!(h.query_all_by_label_contains("Data Centre").count() > 0);
+    assert!(
+        h.query_all_by_label_contains("COVID-19").count() > 0,
+        "the timeline lists the COVID delay"
+    );
+
+    h.get_by_label("Budget").click();
+    h.run();
+    assert!(
+        h.query_by_label("£4.379m").is_some(),
+        "Liquidlogic's total is shown exactly"
+    );
+    assert!(
+        h.query_all_by_label_contains("Does not reconcile").count() > 0,
+        "the Data Centre warning is shown"
+    );
+
+    h.get_by_label("RAID log").click();
+    h.run();
+    assert!(h.query_all_by_label_contains("Close R-").count() > 0);
+}
+
+#[test]
+fn closing_an_entry_can_be_undone_and_saved_to_the_file() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = fixture_file(&dir);
+    let mut h = harness();
+    open(&mut h, &path);
+    h.get_by_label("RAID log").click();
+    h.run();
+
+    h.get_by_label("Close R-001").click();
+    h.run();
+    let status =
+        |h: &Harness<'static, BoardApp>| h.state().doc.as_ref().map(|d| d.board.raid[0].status);
+    assert_eq!(status(&h), Some(RaidStatus::Closed));
+    assert!(
+        h.state().window_title().starts_with('●'),
+        "unsaved marker: {}",
+        h.state().window_title()
+    );
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(status(&h), Some(RaidStatus::Open), "undo reopens it");
+    assert!(!h.state().window_title().starts_with('●'));
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(status(&h), Some(RaidStatus::Closed), "redo closes it again");
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let on_disk = load_board(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(on_disk.board.raid[0].status, RaidStatus::Closed);
+    assert!(
+        !h.state().window_title().starts_with('●'),
+        "saved: no unsaved marker"
+    );
+    assert!(
+        path.with_file_name("fixture.ron.bak").exists(),
+        "the previous version is kept"
+    );
+}
+
+#[test]
+fn a_bad_file_shows_where_it_is_wrong_and_the_app_keeps_going() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let good = fixture_file(&dir);
+    let bad = dir.path().join("broken.ron");
+    let text = common::small_board_text();
+    std::fs::write(&bad, &text[..text.len() / 2]).unwrap_or_else(|e| panic!("{e}"));
+
+    let mut h = harness();
+    open(&mut h, &good);
+    open(&mut h, &bad);
+    assert!(h.query_by_label("This board could not be opened").is_some());
+    assert!(
+        h.query_all_by_label_contains("broken.ron:").count() > 0,
+        "the error names file:line:col"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&bad).unwrap_or_default(),
+        text[..text.len() / 2],
+        "the bad file is untouched"
+    );
+    let doc = h.state().doc.as_ref().map(|d| d.file_name());
+    assert_eq!(
+        doc.as_deref(),
+        Some("fixture.ron"),
+        "the board that was open stays open"
+    );
+}
+
+#[test]
+fn a_typed_path_opens_a_board() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = fixture_file(&dir);
+    let mut h = harness();
+    h.run();
+    assert!(h.query_by_label("No board open").is_some());
+    let field = h.get_by_label("Board file:");
+    field.focus();
+    field.type_text(path.to_str().unwrap_or_default());
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(
+        h.state()
+            .doc
+            .as_ref()
+            .map(|d| d.board.title.clone())
+            .as_deref(),
+        Some("Fixture board")
+    );
+    assert!(h.query_all_by_label_contains("Programme one").count() > 0);
+}
