@@ -88,6 +88,13 @@ fn closing_an_entry_can_be_undone_and_saved_to_the_file() {
     h.run();
     let on_disk = load_board(&path).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(on_disk.board.raid[0].status, RaidStatus::Closed);
+    let history = &on_disk.board.raid[0].history;
+    assert_eq!(
+        history.len(),
+        1,
+        "one history line for the one edit that stands"
+    );
+    assert_eq!(history[0].change, "status: Open → Closed");
     assert!(
         !h.state().window_title().starts_with('●'),
         "saved: no unsaved marker"

@@ -58,6 +58,8 @@ pub struct BoardApp {
     pub path_text: String,
     /// Recently opened boards.
     pub recent: RecentFiles,
+    /// Who is editing, for RAID history: the OS user name.
+    pub user_name: String,
     /// Edits emitted by the views this frame, applied after they ran.
     pending: Vec<Action>,
     dialog: Option<Receiver<Option<PathBuf>>>,
@@ -77,6 +79,9 @@ impl BoardApp {
             selected: None,
             path_text: String::new(),
             recent,
+            user_name: std::env::var("USER")
+                .or_else(|_| std::env::var("USERNAME"))
+                .unwrap_or_else(|_| "unknown user".into()),
             pending: Vec::new(),
             dialog: None,
             presentation_zoom: false,
@@ -358,7 +363,13 @@ impl BoardApp {
         match self.tab {
             Tab::Timeline => timeline_list::timeline_list_ui(ui, board, only),
             Tab::Budget => budget_list::budget_list_ui(ui, board, only),
-            Tab::Raid => raid_list::raid_list_ui(ui, board, only, &mut self.pending),
+            Tab::Raid => {
+                let editor = raid_list::Editor {
+                    name: &self.user_name,
+                    now: chrono::Utc::now().naive_utc(),
+                };
+                raid_list::raid_list_ui(ui, board, only, &editor, &mut self.pending);
+            }
         }
     }
 }

@@ -5,7 +5,15 @@
 use egui::RichText;
 
 use super::{theme, widgets};
-use crate::model::{Action, Board, Id, RaidEntry, RaidStatus};
+use crate::model::{Action, Board, HistoryEntry, Id, RaidEntry, RaidStatus};
+
+/// Who is editing and when, for the entry's history.
+pub struct Editor<'a> {
+    /// The person's display name or OS user name.
+    pub name: &'a str,
+    /// Now, in UTC.
+    pub now: chrono::NaiveDateTime,
+}
 
 /// The RAG colour and word for a score under the board's bands.
 fn score_text(board: &Board, score: u8) -> RichText {
@@ -33,6 +41,7 @@ pub fn raid_list_ui(
     ui: &mut egui::Ui,
     board: &Board,
     only: Option<&Id>,
+    editor: &Editor<'_>,
     actions: &mut Vec<Action>,
 ) {
     let entries: Vec<&RaidEntry> = board
@@ -95,6 +104,11 @@ pub fn raid_list_ui(
                         if ui.button(format!("{label} {}", e.reference)).clicked() {
                             let mut changed = e.clone();
                             changed.status = status;
+                            changed.history.push(HistoryEntry {
+                                at: editor.now,
+                                by: editor.name.to_string(),
+                                change: format!("status: {:?} → {status:?}", e.status),
+                            });
                             actions.push(Action::PutRaidEntry {
                                 entry: Box::new(changed),
                                 at: None,
