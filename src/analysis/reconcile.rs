@@ -75,20 +75,19 @@ pub fn programme_warnings(p: &Programme) -> Vec<Finding> {
             cost.annual_before_gbp,
             cost.annual_after_gbp,
             cost.stated_reduction_gbp,
-        ) {
-            if before - after != stated {
-                out.push(Finding {
-                    record: rec.clone(),
-                    field: "stated_reduction_gbp".into(),
-                    message: format!(
-                        "the reduction is stated as {} a year, but {} before less {} after is {}.",
-                        format_pounds(stated),
-                        format_pounds(before),
-                        format_pounds(after),
-                        format_pounds(before - after)
-                    ),
-                });
-            }
+        ) && before - after != stated
+        {
+            out.push(Finding {
+                record: rec.clone(),
+                field: "stated_reduction_gbp".into(),
+                message: format!(
+                    "the reduction is stated as {} a year, but {} before less {} after is {}.",
+                    format_pounds(stated),
+                    format_pounds(before),
+                    format_pounds(after),
+                    format_pounds(before - after)
+                ),
+            });
         }
         let parts: Vec<_> = p
             .running_costs
@@ -98,18 +97,17 @@ pub fn programme_warnings(p: &Programme) -> Vec<Finding> {
         let parts_before: Option<Decimal> = parts.iter().map(|c| c.annual_before_gbp).sum();
         if let (false, Some(sum), Some(before)) =
             (parts.is_empty(), parts_before, cost.annual_before_gbp)
+            && sum != before
         {
-            if sum != before {
-                out.push(Finding {
-                    record: rec,
-                    field: "annual_before_gbp".into(),
-                    message: format!(
-                        "its parts cost {} a year before, but the whole is stated as {}.",
-                        format_pounds(sum),
-                        format_pounds(before)
-                    ),
-                });
-            }
+            out.push(Finding {
+                record: rec,
+                field: "annual_before_gbp".into(),
+                message: format!(
+                    "its parts cost {} a year before, but the whole is stated as {}.",
+                    format_pounds(sum),
+                    format_pounds(before)
+                ),
+            });
         }
     }
     out

@@ -127,10 +127,10 @@ impl BoardApp {
     }
 
     fn with_doc(&mut self, f: impl FnOnce(&mut Document) -> Result<(), String>) {
-        if let Some(doc) = self.doc.as_mut() {
-            if let Err(e) = f(doc) {
-                self.notice = Some(Notice::Error(e));
-            }
+        if let Some(doc) = self.doc.as_mut()
+            && let Err(e) = f(doc)
+        {
+            self.notice = Some(Notice::Error(e));
         }
     }
 
@@ -179,7 +179,7 @@ impl BoardApp {
             i.raw
                 .dropped_files
                 .iter()
-                .filter_map(|f| Some(f.path().to_path_buf()))
+                .map(|f| f.path().to_path_buf())
                 .collect()
         });
         if let Some(path) = dropped.first() {

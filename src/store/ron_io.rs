@@ -92,14 +92,14 @@ pub fn board_from_str(text: &str, path: &Path) -> Result<Board, LoadError> {
     struct VersionProbe {
         format_version: u32,
     }
-    if let Ok(probe) = options.from_str::<VersionProbe>(text) {
-        if probe.format_version > FORMAT_VERSION {
-            return Err(LoadError::TooNew {
-                path,
-                found: probe.format_version,
-                supported: FORMAT_VERSION,
-            });
-        }
+    if let Ok(probe) = options.from_str::<VersionProbe>(text)
+        && probe.format_version > FORMAT_VERSION
+    {
+        return Err(LoadError::TooNew {
+            path,
+            found: probe.format_version,
+            supported: FORMAT_VERSION,
+        });
     }
     options
         .from_str::<Board>(text)

@@ -170,18 +170,18 @@ fn check_order(
     what: &str,
     out: &mut Vec<Diagnostic>,
 ) {
-    if let (Some(s), Some(f)) = (start, finish) {
-        if f.last_day() < s.first_day() {
-            out.push(Diagnostic::error(
-                record,
-                field,
-                format!(
-                    "{what} {} is before its start {}; swap or correct the dates",
-                    f.display_uk(),
-                    s.display_uk()
-                ),
-            ));
-        }
+    if let (Some(s), Some(f)) = (start, finish)
+        && f.last_day() < s.first_day()
+    {
+        out.push(Diagnostic::error(
+            record,
+            field,
+            format!(
+                "{what} {} is before its start {}; swap or correct the dates",
+                f.display_uk(),
+                s.display_uk()
+            ),
+        ));
     }
 }
 
@@ -219,14 +219,14 @@ fn check_programme(p: &Programme, ids: &IdIndex, out: &mut Vec<Diagnostic>) {
     for d in &p.delays {
         let rec = format!("{pr} › delay `{}`", d.id);
         check_order(Some(&d.start), Some(&d.end), &rec, "end", "end", out);
-        if let Some(task) = &d.task {
-            if !p.tasks.iter().any(|t| &t.id == task) {
-                out.push(Diagnostic::error(
-                    &rec,
-                    "task",
-                    format!("refers to task `{task}`, which is not a task of this programme"),
-                ));
-            }
+        if let Some(task) = &d.task
+            && !p.tasks.iter().any(|t| &t.id == task)
+        {
+            out.push(Diagnostic::error(
+                &rec,
+                "task",
+                format!("refers to task `{task}`, which is not a task of this programme"),
+            ));
         }
         for id in &d.raid {
             check_link(ids, id, "RAID entry", &rec, "raid", out);
@@ -283,14 +283,14 @@ fn check_budget(p: &Programme, ids: &IdIndex, out: &mut Vec<Diagnostic>) {
                 "a change of £0 changes nothing; remove it or enter the amount",
             ));
         }
-        if let Some(pct) = b.stated_percent {
-            if pct <= Decimal::from(-100) || pct > Decimal::from(10_000) {
-                out.push(Diagnostic::error(
-                    &rec,
-                    "stated_percent",
-                    format!("{pct}% is not a plausible budget change"),
-                ));
-            }
+        if let Some(pct) = b.stated_percent
+            && (pct <= Decimal::from(-100) || pct > Decimal::from(10_000))
+        {
+            out.push(Diagnostic::error(
+                &rec,
+                "stated_percent",
+                format!("{pct}% is not a plausible budget change"),
+            ));
         }
         match (&b.part_of, b.kind) {
             (Some(parent), _) => check_link(ids, parent, "budget line", &rec, "part_of", out),
@@ -389,18 +389,18 @@ fn check_raid_entry(e: &RaidEntry, ids: &IdIndex, out: &mut Vec<Diagnostic>) {
         ("next_review", &e.next_review),
         ("last_reviewed", &e.last_reviewed),
     ] {
-        if let Some(d) = date {
-            if d.last_day() < e.raised.first_day() {
-                out.push(Diagnostic::error(
-                    &rec,
-                    field,
-                    format!(
-                        "{} is before the entry was raised ({})",
-                        d.display_uk(),
-                        e.raised.display_uk()
-                    ),
-                ));
-            }
+        if let Some(d) = date
+            && d.last_day() < e.raised.first_day()
+        {
+            out.push(Diagnostic::error(
+                &rec,
+                field,
+                format!(
+                    "{} is before the entry was raised ({})",
+                    d.display_uk(),
+                    e.raised.display_uk()
+                ),
+            ));
         }
     }
     let links = &e.links;
