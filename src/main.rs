@@ -88,7 +88,7 @@ fn print_load_error(e: &LoadError) {
     }
 }
 
-fn summary(file: &PathBuf, json: bool) -> ExitCode {
+fn summary(file: &std::path::Path, json: bool) -> ExitCode {
     let loaded = match load_board(file) {
         Ok(l) => l,
         Err(e) => {
