@@ -5,4 +5,5 @@ pub mod money;
 pub mod reconcile;
 pub mod schedule;
 pub mod summary;
+pub mod timeline;
 pub mod waterfall;
