@@ -9,8 +9,11 @@ use crate::model::{Programme, Task};
 pub struct ProgrammeSchedule {
     /// The latest baseline finish of its tasks (last day of its period).
     pub baseline_finish: Option<NaiveDate>,
-    /// The latest actual or forecast finish of its tasks.
+    /// The latest actual or forecast finish of the tasks that have a baseline, so
+    /// that work added later without one does not count as slip.
     pub forecast_finish: Option<NaiveDate>,
+    /// The latest actual or forecast finish of any task.
+    pub latest_finish: Option<NaiveDate>,
     /// Forecast minus baseline finish in days (positive = late), when both are known.
     pub slip_days: Option<i64>,
     /// The earliest start of any task, baseline or forecast.
@@ -40,6 +43,13 @@ pub fn programme_schedule(p: &Programme) -> ProgrammeSchedule {
     let forecast_finish = p
         .tasks
         .iter()
+        .filter(|t| t.baseline_finish.is_some())
+        .filter_map(|t| t.finish)
+        .map(|d| d.last_day())
+        .max();
+    let latest_finish = p
+        .tasks
+        .iter()
         .filter_map(|t| t.finish)
         .map(|d| d.last_day())
         .max();
@@ -54,6 +64,7 @@ pub fn programme_schedule(p: &Programme) -> ProgrammeSchedule {
     ProgrammeSchedule {
         baseline_finish,
         forecast_finish,
+        latest_finish,
         slip_days: baseline_finish
             .zip(forecast_finish)
             .map(|(b, f)| (f - b).num_days()),
@@ -84,9 +95,18 @@ mod tests {
     #[test]
     fn programme_slip_uses_latest_finishes() {
         let mut p = Programme::new(Id::generate(), "p");
-        p.tasks = vec![task("2020-06-30", "2020-12"), task("2019-11", "2019-11")];
+        p.tasks = vec![
+            task("2020-06-30", "2020-12"),
+            task("2019-11", "2019-11"),
+            task("", "2021-03"),
+        ];
         let s = programme_schedule(&p);
-        assert_eq!(s.slip_days, Some(184));
+        assert_eq!(
+            s.slip_days,
+            Some(184),
+            "a task added without a baseline is not slip"
+        );
         assert_eq!(s.forecast_finish, NaiveDate::from_ymd_opt(2020, 12, 31));
+        assert_eq!(s.latest_finish, NaiveDate::from_ymd_opt(2021, 3, 31));
     }
 }

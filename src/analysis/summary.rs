@@ -39,8 +39,10 @@ pub struct ProgrammeSummary {
     pub confidence: Option<String>,
     /// Latest baseline finish, `YYYY-MM-DD`.
     pub baseline_finish: Option<NaiveDate>,
-    /// Latest actual or forecast finish, `YYYY-MM-DD`.
+    /// Latest actual or forecast finish of the baselined tasks, `YYYY-MM-DD`.
     pub forecast_finish: Option<NaiveDate>,
+    /// Latest actual or forecast finish of any task, `YYYY-MM-DD`.
+    pub latest_finish: Option<NaiveDate>,
     /// Forecast minus baseline finish, in days.
     pub slip_days: Option<i64>,
     /// Its delays.
@@ -116,6 +118,7 @@ pub fn summarise(board: &Board, warnings: Vec<String>) -> Summary {
                 confidence: p.current_confidence().map(|c| c.rating.label().to_string()),
                 baseline_finish: schedule.baseline_finish,
                 forecast_finish: schedule.forecast_finish,
+                latest_finish: schedule.latest_finish,
                 slip_days: schedule.slip_days,
                 delays: p
                     .delays

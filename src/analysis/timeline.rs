@@ -23,15 +23,20 @@ pub enum ZoomLevel {
 
 impl ZoomLevel {
     /// Every preset, nearest first.
-    pub const ALL: [ZoomLevel; 4] = [ZoomLevel::Weeks, ZoomLevel::Months, ZoomLevel::Quarters, ZoomLevel::Years];
+    pub const ALL: [ZoomLevel; 4] = [
+        ZoomLevel::Weeks,
+        ZoomLevel::Months,
+        ZoomLevel::Quarters,
+        ZoomLevel::Years,
+    ];
 
     /// Pixels per day at this preset.
     pub fn px_per_day(self) -> f32 {
         match self {
             ZoomLevel::Weeks => 10.0,
-            ZoomLevel::Months => 2.0,
-            ZoomLevel::Quarters => 0.7,
-            ZoomLevel::Years => 0.25,
+            ZoomLevel::Months => 3.0,
+            ZoomLevel::Quarters => 1.0,
+            ZoomLevel::Years => 0.3,
         }
     }
 
@@ -88,7 +93,9 @@ impl TimeScale {
     /// The day at an x.
     pub fn date_at(&self, x: f32) -> NaiveDate {
         let days = ((x + self.scroll_px) / self.px_per_day).floor() as i64;
-        self.origin.checked_add_signed(chrono::TimeDelta::days(days)).unwrap_or(self.origin)
+        self.origin
+            .checked_add_signed(chrono::TimeDelta::days(days))
+            .unwrap_or(self.origin)
     }
 
     /// Zooms by `factor`, keeping the date under `anchor_x` where it is.
@@ -169,7 +176,10 @@ pub fn build_rows(board: &Board, filter: &RowFilter, collapsed: &dyn Fn(&Id) -> 
             if filter.late_only && !super::schedule::is_late(t) {
                 continue;
             }
-            rows.push(Row::Task { programme: pi, task: ti });
+            rows.push(Row::Task {
+                programme: pi,
+                task: ti,
+            });
         }
     }
     rows
@@ -184,9 +194,16 @@ pub fn date_extent(board: &Board, only: Option<&Id>) -> Option<(NaiveDate, Naive
         lo = Some(lo.map_or(first, |l| l.min(first)));
         hi = Some(hi.map_or(last, |h| h.max(last)));
     };
-    for p in board.programmes.iter().filter(|p| only.is_none_or(|id| &p.id == id)) {
+    for p in board
+        .programmes
+        .iter()
+        .filter(|p| only.is_none_or(|id| &p.id == id))
+    {
         for t in &p.tasks {
-            for d in [t.baseline_start, t.baseline_finish, t.start, t.finish].into_iter().flatten() {
+            for d in [t.baseline_start, t.baseline_finish, t.start, t.finish]
+                .into_iter()
+                .flatten()
+            {
                 see(d.first_day(), d.last_day());
             }
         }
@@ -240,21 +257,26 @@ pub fn ticks(first: NaiveDate, last: NaiveDate, px_per_day: f32, years: AxisYear
         // Weeks start on Monday in the UK.
         let mut d = first - chrono::TimeDelta::days(first.weekday().num_days_from_monday() as i64);
         while d <= last {
-            out.push(Tick { date: d, label: d.format("%-d %b").to_string(), major: d.day() <= 7 });
+            out.push(Tick {
+                date: d,
+                label: d.format("%-d %b").to_string(),
+                major: d.day() <= 7,
+            });
             d += chrono::TimeDelta::days(7);
         }
         return out;
     }
-    let step_months = if px_per_day >= 1.0 {
+    // Steps wide enough for their labels: a month needs about 80 px, a quarter too.
+    let step_months = if px_per_day >= 2.5 {
         1
-    } else if px_per_day >= 0.35 {
+    } else if px_per_day >= 0.85 {
         3
     } else {
         12
     };
     // Quarters and years line up with the year start (April for financial years).
     let mut d = first_of_month(first);
-    while (d.month() + 12 - year_start_month) % step_months != 0 {
+    while !(d.month() + 12 - year_start_month).is_multiple_of(step_months) {
         d = d.checked_sub_months(Months::new(1)).unwrap_or(d);
     }
     while d <= last {
@@ -262,13 +284,27 @@ pub fn ticks(first: NaiveDate, last: NaiveDate, px_per_day: f32, years: AxisYear
             1 => d.format("%b %Y").to_string(),
             3 if years == AxisYears::Calendar => format!("Q{} {}", d.month0() / 3 + 1, d.year()),
             3 => {
-                let fy_start = if d.month() >= 4 { d.year() } else { d.year() - 1 };
-                format!("Q{} {}", ((d.month() + 8) % 12) / 3 + 1, year_label(NaiveDate::from_ymd_opt(fy_start, 4, 1).unwrap_or(d)))
+                let fy_start = if d.month() >= 4 {
+                    d.year()
+                } else {
+                    d.year() - 1
+                };
+                format!(
+                    "Q{} {}",
+                    ((d.month() + 8) % 12) / 3 + 1,
+                    year_label(NaiveDate::from_ymd_opt(fy_start, 4, 1).unwrap_or(d))
+                )
             }
             _ => year_label(d),
         };
-        out.push(Tick { date: d, label, major: is_year_start(d) });
-        let Some(next) = d.checked_add_months(Months::new(step_months)) else { break };
+        out.push(Tick {
+            date: d,
+            label,
+            major: is_year_start(d),
+        });
+        let Some(next) = d.checked_add_months(Months::new(step_months)) else {
+            break;
+        };
         d = next;
     }
     out
@@ -285,7 +321,11 @@ mod tests {
     #[test]
     fn date_to_x_and_back_at_several_zooms() {
         for zoom in ZoomLevel::ALL {
-            let scale = TimeScale { origin: ymd(2016, 1, 1), px_per_day: zoom.px_per_day(), scroll_px: 120.0 };
+            let scale = TimeScale {
+                origin: ymd(2016, 1, 1),
+                px_per_day: zoom.px_per_day(),
+                scroll_px: 120.0,
+            };
             let d = ymd(2020, 6, 30);
             let x = scale.x_of(d);
             let days = (d - ymd(2016, 1, 1)).num_days() as f32;
@@ -297,7 +337,11 @@ mod tests {
 
     #[test]
     fn zooming_keeps_the_date_under_the_pointer() {
-        let mut scale = TimeScale { origin: ymd(2016, 1, 1), px_per_day: 2.0, scroll_px: 300.0 };
+        let mut scale = TimeScale {
+            origin: ymd(2016, 1, 1),
+            px_per_day: 2.0,
+            scroll_px: 300.0,
+        };
         let before = scale.date_at(500.0);
         scale.zoom_about(3.0, 500.0);
         assert_eq!(scale.px_per_day, 6.0);
@@ -308,7 +352,11 @@ mod tests {
 
     #[test]
     fn fit_shows_the_whole_period() {
-        let mut scale = TimeScale { origin: ymd(2016, 1, 1), px_per_day: 2.0, scroll_px: 0.0 };
+        let mut scale = TimeScale {
+            origin: ymd(2016, 1, 1),
+            px_per_day: 2.0,
+            scroll_px: 0.0,
+        };
         scale.fit(ymd(2016, 1, 1), ymd(2021, 12, 31), 1000.0);
         assert!(scale.x_of(ymd(2016, 1, 1)) > 0.0);
         assert!(scale.x_after(ymd(2021, 12, 31)) < 1000.0);
@@ -326,8 +374,15 @@ mod tests {
         assert_eq!(visible_rows(0.0, 100.0, 25.0, 0), 0..0);
         assert_eq!(visible_rows(-50.0, 100.0, 25.0, 3), 0..3);
         // The range does not grow with the board.
-        assert_eq!(visible_rows(5_000.0, 800.0, 28.0, 1_000_000).len(), visible_rows(5_000.0, 800.0, 28.0, 1_000).len());
-        assert!(span_visible(-10.0, 5.0, 100.0) && !span_visible(101.0, 200.0, 100.0) && !span_visible(-50.0, -1.0, 100.0));
+        assert_eq!(
+            visible_rows(5_000.0, 800.0, 28.0, 1_000_000).len(),
+            visible_rows(5_000.0, 800.0, 28.0, 1_000).len()
+        );
+        assert!(
+            span_visible(-10.0, 5.0, 100.0)
+                && !span_visible(101.0, 200.0, 100.0)
+                && !span_visible(-50.0, -1.0, 100.0)
+        );
     }
 
     #[test]
@@ -335,25 +390,39 @@ mod tests {
         let weeks = ticks(ymd(2021, 2, 3), ymd(2021, 2, 28), 10.0, AxisYears::Calendar);
         assert_eq!(weeks[0].date, ymd(2021, 2, 1), "weeks start on Monday");
         assert_eq!(weeks[0].label, "1 Feb");
-        let months = ticks(ymd(2020, 11, 15), ymd(2021, 2, 1), 2.0, AxisYears::Calendar);
+        let months = ticks(ymd(2020, 11, 15), ymd(2021, 2, 1), 3.0, AxisYears::Calendar);
         let labels: Vec<_> = months.iter().map(|t| t.label.as_str()).collect();
         assert_eq!(labels, ["Nov 2020", "Dec 2020", "Jan 2021", "Feb 2021"]);
         assert!(months[2].major, "January starts a calendar year");
-        let quarters = ticks(ymd(2020, 5, 1), ymd(2020, 12, 31), 0.7, AxisYears::Calendar);
-        assert_eq!(quarters.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(), ["Q2 2020", "Q3 2020", "Q4 2020"]);
+        let quarters = ticks(ymd(2020, 5, 1), ymd(2020, 12, 31), 1.0, AxisYears::Calendar);
+        assert_eq!(
+            quarters
+                .iter()
+                .map(|t| t.label.as_str())
+                .collect::<Vec<_>>(),
+            ["Q2 2020", "Q3 2020", "Q4 2020"]
+        );
         let years = ticks(ymd(2016, 3, 1), ymd(2018, 1, 1), 0.25, AxisYears::Calendar);
-        assert_eq!(years.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(), ["2016", "2017", "2018"]);
+        assert_eq!(
+            years.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(),
+            ["2016", "2017", "2018"]
+        );
     }
 
     #[test]
     fn financial_years_run_april_to_march() {
         let fy = ticks(ymd(2020, 1, 1), ymd(2021, 6, 1), 0.25, AxisYears::Financial);
-        assert_eq!(fy.iter().map(|t| (t.date, t.label.as_str())).collect::<Vec<_>>(), [
-            (ymd(2019, 4, 1), "FY 2019/20"),
-            (ymd(2020, 4, 1), "FY 2020/21"),
-            (ymd(2021, 4, 1), "FY 2021/22"),
-        ]);
-        let q = ticks(ymd(2020, 4, 1), ymd(2021, 1, 1), 0.7, AxisYears::Financial);
+        assert_eq!(
+            fy.iter()
+                .map(|t| (t.date, t.label.as_str()))
+                .collect::<Vec<_>>(),
+            [
+                (ymd(2019, 4, 1), "FY 2019/20"),
+                (ymd(2020, 4, 1), "FY 2020/21"),
+                (ymd(2021, 4, 1), "FY 2021/22"),
+            ]
+        );
+        let q = ticks(ymd(2020, 4, 1), ymd(2021, 1, 1), 1.0, AxisYears::Financial);
         assert_eq!(q[0].label, "Q1 FY 2020/21");
         assert!(q[0].major);
         assert_eq!(q[3].label, "Q4 FY 2020/21");

@@ -10,7 +10,8 @@ use super::commands::Command;
 use super::document::Document;
 use super::recent::RecentFiles;
 use crate::model::{Action, Id};
-use crate::ui::{budget_list, programme_list, raid_list, theme, timeline_list};
+use crate::ui::timeline::TimelineView;
+use crate::ui::{budget_list, programme_list, raid_list, theme};
 
 /// The tabs of the main area.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,6 +59,8 @@ pub struct BoardApp {
     pub path_text: String,
     /// Recently opened boards.
     pub recent: RecentFiles,
+    /// The Timeline tab's own state (zoom, scroll, selection).
+    pub timeline: TimelineView,
     /// Who is editing, for RAID history: the OS user name.
     pub user_name: String,
     /// Edits emitted by the views this frame, applied after they ran.
@@ -79,6 +82,7 @@ impl BoardApp {
             selected: None,
             path_text: String::new(),
             recent,
+            timeline: TimelineView::default(),
             user_name: std::env::var("USER")
                 .or_else(|_| std::env::var("USERNAME"))
                 .unwrap_or_else(|_| "unknown user".into()),
@@ -104,6 +108,7 @@ impl BoardApp {
                     doc.file_name()
                 )));
                 self.doc = Some(doc);
+                self.timeline = TimelineView::default();
             }
             Err(e) => {
                 self.load_error = Some(e.to_string());
@@ -361,7 +366,9 @@ impl BoardApp {
         ui.separator();
         let only = self.selected.as_ref();
         match self.tab {
-            Tab::Timeline => timeline_list::timeline_list_ui(ui, board, only),
+            Tab::Timeline => self
+                .timeline
+                .ui(ui, board, doc.revision, only, &mut self.pending),
             Tab::Budget => budget_list::budget_list_ui(ui, board, only),
             Tab::Raid => {
                 let editor = raid_list::Editor {

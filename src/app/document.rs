@@ -5,6 +5,13 @@ use std::path::{Path, PathBuf};
 use crate::model::{Action, ActionError, Board, apply};
 use crate::store::{Diagnostic, LoadError, SaveError, load_board, save_board};
 
+/// A number never used before in this process: documents and their edits each
+/// get a fresh one, so a view's cache can never mistake one board for another.
+fn next_revision() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 /// A board open in the app, with everything needed to save it safely.
 pub struct Document {
     /// Where it lives; `None` for a board never saved.
@@ -15,6 +22,9 @@ pub struct Document {
     pub base_hash: Option<String>,
     /// Validation warnings found when it was loaded.
     pub warnings: Vec<Diagnostic>,
+    /// Changes with every change to `board` (and differs between documents), so
+    /// views can cache what they derive from it.
+    pub revision: u64,
     undo: Vec<Action>,
     redo: Vec<Action>,
     /// Undo depth at the last save; the board is unsaved when they differ.
@@ -30,6 +40,7 @@ impl Document {
             board: loaded.board,
             base_hash: Some(loaded.hash),
             warnings: loaded.warnings,
+            revision: next_revision(),
             undo: Vec::new(),
             redo: Vec::new(),
             saved_at_depth: Some(0),
@@ -58,6 +69,7 @@ impl Document {
         }
         self.undo.push(inverse);
         self.redo.clear();
+        self.revision = next_revision();
         Ok(())
     }
 
@@ -75,7 +87,10 @@ impl Document {
     pub fn undo(&mut self) -> Result<(), ActionError> {
         if let Some(inverse) = self.undo.pop() {
             match apply(&mut self.board, inverse.clone()) {
-                Ok(redo) => self.redo.push(redo),
+                Ok(redo) => {
+                    self.redo.push(redo);
+                    self.revision = next_revision();
+                }
                 Err(e) => {
                     self.undo.push(inverse);
                     return Err(e);
@@ -89,7 +104,10 @@ impl Document {
     pub fn redo(&mut self) -> Result<(), ActionError> {
         if let Some(action) = self.redo.pop() {
             match apply(&mut self.board, action.clone()) {
-                Ok(undo) => self.undo.push(undo),
+                Ok(undo) => {
+                    self.undo.push(undo);
+                    self.revision = next_revision();
+                }
                 Err(e) => {
                     self.redo.push(action);
                     return Err(e);

@@ -174,6 +174,36 @@ impl PeriodDate {
     }
 }
 
+impl PeriodDate {
+    /// Reads what a person types: the file forms (`2020-12-31`, `2020-12`,
+    /// `2021-Q2`, `2021-summer`, `FY2020/21`, `2021`) or the UK forms Boardroom
+    /// shows (`31 Dec 2020`, `Dec 2020`, `December 2020`, `Q2 2021`, `Summer 2021`,
+    /// `FY 2020/21`).
+    pub fn parse_user(text: &str) -> Result<Self, DateError> {
+        let t = text.trim();
+        if let Ok(d) = t.parse() {
+            return Ok(d);
+        }
+        for format in ["%d %b %Y", "%d %B %Y", "%d/%m/%Y"] {
+            if let Ok(d) = NaiveDate::parse_from_str(t, format) {
+                return Ok(PeriodDate::day(d));
+            }
+        }
+        for format in ["%d %b %Y", "%d %B %Y"] {
+            if let Ok(d) = NaiveDate::parse_from_str(&format!("1 {t}"), format) {
+                return Ok(PeriodDate::month(d.year(), d.month()).unwrap_or(PeriodDate::day(d)));
+            }
+        }
+        let words: Vec<&str> = t.split_whitespace().collect();
+        match words.as_slice() {
+            [q, y] if q.starts_with(['Q', 'q']) => format!("{y}-Q{}", &q[1..]).parse(),
+            [fy, y] if fy.eq_ignore_ascii_case("FY") => format!("FY{y}").parse(),
+            [season, y] => format!("{y}-{}", season.to_lowercase()).parse(),
+            _ => Err(DateError(text.to_string())),
+        }
+    }
+}
+
 /// A day the UK way: `9 Feb 2021`.
 pub fn format_day_uk(date: NaiveDate) -> String {
     date.format("%-d %b %Y").to_string()
@@ -334,6 +364,40 @@ mod tests {
         assert_eq!(d("2021-summer").display_uk(), "Summer 2021");
         assert_eq!(d("FY2020/21").display_uk(), "FY 2020/21");
         assert_eq!(d("2016").display_uk(), "2016");
+    }
+
+    #[test]
+    fn what_people_type_is_read_at_its_precision() {
+        for (typed, file) in [
+            ("31 Dec 2020", "2020-12-31"),
+            ("9 February 2021", "2021-02-09"),
+            ("09/02/2021", "2021-02-09"),
+            ("Dec 2020", "2020-12"),
+            ("December 2020", "2020-12"),
+            ("Q2 2021", "2021-Q2"),
+            ("Summer 2021", "2021-summer"),
+            ("FY 2020/21", "FY2020/21"),
+            (" 2021-01 ", "2021-01"),
+        ] {
+            assert_eq!(
+                PeriodDate::parse_user(typed).map(|d| d.to_file_string()),
+                Ok(file.to_string()),
+                "{typed}"
+            );
+        }
+        for shown in [
+            "9 Feb 2021",
+            "Dec 2020",
+            "Q2 2021",
+            "Summer 2021",
+            "FY 2020/21",
+            "2021",
+        ] {
+            let d = PeriodDate::parse_user(shown).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(d.display_uk(), shown, "what Boardroom shows reads back");
+        }
+        assert!(PeriodDate::parse_user("soon").is_err());
+        assert!(PeriodDate::parse_user("31 Feb 2021").is_err());
     }
 
     #[test]

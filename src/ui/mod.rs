@@ -5,5 +5,6 @@ pub mod budget_list;
 pub mod programme_list;
 pub mod raid_list;
 pub mod theme;
+pub mod timeline;
 pub mod timeline_list;
 pub mod widgets;

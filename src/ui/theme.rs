@@ -47,6 +47,9 @@ fn install_fonts(ctx: &egui::Context) {
 /// small 14 px.
 pub fn apply(ctx: &egui::Context) {
     install_fonts(ctx);
+    // Follow the system theme; where the system does not say, use light, which
+    // projectors show best.
+    ctx.options_mut(|o| o.fallback_theme = egui::Theme::Light);
     ctx.all_styles_mut(|style| {
         style.text_styles = [
             (
