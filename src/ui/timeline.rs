@@ -89,6 +89,8 @@ struct DateBuffers {
     task: Option<Id>,
     text: [String; 4],
     error: [Option<String>; 4],
+    /// Typed into since the last commit.
+    dirty: [bool; 4],
     percent: Option<u8>,
 }
 
@@ -992,7 +994,7 @@ impl TimelineView {
         let current = field.get(t);
         let id = ui.scope_id().with(("date_field", t.id.as_str(), i));
         let focused = ui.memory(|m| m.has_focus(id));
-        if !focused {
+        if !focused && !self.buffers.dirty[i] {
             // Show the board's value unless the user is typing: so undo, and edits
             // from elsewhere, show at once.
             self.buffers.text[i] = current.map(|d| d.display_uk()).unwrap_or_default();
@@ -1006,8 +1008,12 @@ impl TimelineView {
                         .hint_text("e.g. Dec 2020"),
                 )
                 .labelled_by(label);
-            let committed = response.lost_focus();
-            if committed {
+            if response.changed() {
+                self.buffers.dirty[i] = true;
+            }
+            // Commit once, when the field is left (Enter, Tab or a click elsewhere).
+            if self.buffers.dirty[i] && !response.has_focus() {
+                self.buffers.dirty[i] = false;
                 let text = self.buffers.text[i].trim().to_string();
                 let parsed = if text.is_empty() {
                     Ok(None)

@@ -1,0 +1,182 @@
+//! The Timeline tab driven like a user: hover a bar, zoom, edit a date, undo, save.
+
+mod common;
+
+use boardroom::analysis::timeline::ZoomLevel;
+use boardroom::app::{BoardApp, RecentFiles, Tab};
+use boardroom::store::load_board;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn harness_on(path: &std::path::Path) -> Harness<'static, BoardApp> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .build_eframe(|cc| BoardApp::new(&cc.egui_ctx, RecentFiles::default()));
+    h.state_mut().open(path);
+    h.state_mut().tab = Tab::Timeline;
+    h.run();
+    h
+}
+
+fn fixture() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("fixture.ron");
+    std::fs::write(&path, common::small_board_text()).unwrap_or_else(|e| panic!("{e}"));
+    (dir, path)
+}
+
+fn finish_of_build(h: &Harness<'static, BoardApp>) -> Option<String> {
+    h.state()
+        .doc
+        .as_ref()
+        .and_then(|d| d.board.programmes[0].tasks[0].finish)
+        .map(|d| d.to_file_string())
+}
+
+#[test]
+fn hovering_a_late_task_shows_its_dates_slip_and_delay_cause() {
+    let (_dir, path) = fixture();
+    let mut h = harness_on(&path);
+    let bar = h.get_by_label_contains("Build: baseline finish 30 Jun 2020, actual/forecast finish Dec 2020, 100% complete, 184 days late, delayed by COVID-19 Jul 2020 – Dec 2020");
+    bar.hover();
+    h.run();
+    assert!(
+        h.query_by_label("Baseline: 1 Jan 2020 – 30 Jun 2020")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label("Actual: 1 Jan 2020 – 31 Dec 2020")
+            .is_some()
+    );
+    assert!(h.query_by_label("Slip: 184 days late").is_some());
+    assert!(
+        h.query_by_label("Delay: COVID-19, Jul 2020 – Dec 2020 (184 days)")
+            .is_some()
+    );
+    assert!(h.query_by_label("RAID: R-001").is_some());
+}
+
+#[test]
+fn zoom_presets_and_back() {
+    let (_dir, path) = fixture();
+    let mut h = harness_on(&path);
+    h.get_by_label("Years").click();
+    h.run();
+    assert_eq!(h.state().timeline.zoom_level(), ZoomLevel::Years);
+    h.get_by_label("Zoom in").click();
+    h.run();
+    assert!(h.state().timeline.scale.px_per_day > ZoomLevel::Years.px_per_day());
+    h.get_by_label("Months").click();
+    h.run();
+    assert_eq!(h.state().timeline.zoom_level(), ZoomLevel::Months);
+    assert_eq!(
+        h.state().timeline.scale.px_per_day,
+        ZoomLevel::Months.px_per_day()
+    );
+}
+
+#[test]
+fn editing_a_forecast_date_can_be_undone_and_is_saved() {
+    let (_dir, path) = fixture();
+    let mut h = harness_on(&path);
+    h.get_by_label_contains("Build: baseline finish").click();
+    h.run();
+    let field = h.get_by_label("Actual/forecast finish");
+    assert_eq!(field.value().as_deref(), Some("Dec 2020"));
+    field.focus();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Actual/forecast finish")
+        .type_text("Jan 2021");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(finish_of_build(&h).as_deref(), Some("2021-01"));
+    assert!(h.state().window_title().starts_with('●'));
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        finish_of_build(&h).as_deref(),
+        Some("2020-12"),
+        "undo restores the original"
+    );
+    assert_eq!(
+        h.get_by_label("Actual/forecast finish").value().as_deref(),
+        Some("Dec 2020"),
+        "the field shows it"
+    );
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let saved = load_board(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        saved.board.programmes[0].tasks[0]
+            .finish
+            .map(|d| d.to_file_string())
+            .as_deref(),
+        Some("2021-01")
+    );
+}
+
+#[test]
+fn a_date_that_is_not_a_date_shows_why_and_changes_nothing() {
+    let (_dir, path) = fixture();
+    let mut h = harness_on(&path);
+    h.get_by_label_contains("Build: baseline finish").click();
+    h.run();
+    h.get_by_label("Actual/forecast finish").focus();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Actual/forecast finish").type_text("soon");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(finish_of_build(&h).as_deref(), Some("2020-12"));
+    assert!(h.query_all_by_label_contains("is not a date").count() > 0);
+    assert!(
+        !h.state().window_title().starts_with('●'),
+        "nothing changed"
+    );
+
+    h.get_by_label("Actual/forecast finish").focus();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Actual/forecast finish")
+        .type_text("2019-01");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(
+        finish_of_build(&h).as_deref(),
+        Some("2020-12"),
+        "a finish before the start is refused"
+    );
+    assert!(h.query_all_by_label_contains("is before its start").count() > 0);
+}
+
+#[test]
+fn arrow_keys_move_the_selection_and_late_only_filters() {
+    let (_dir, path) = fixture();
+    let mut h = harness_on(&path);
+    h.key_press(Key::ArrowDown);
+    h.run();
+    let selected = |h: &Harness<'static, BoardApp>| {
+        h.state()
+            .timeline
+            .selected
+            .as_ref()
+            .map(|(_, t)| t.to_string())
+    };
+    assert_eq!(selected(&h).as_deref(), Some("t1"));
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_eq!(selected(&h).as_deref(), Some("t2"));
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(selected(&h), None);
+
+    h.get_by_label("Late tasks only").click();
+    h.run();
+    assert!(h.query_by_label_contains("Build: baseline").is_some());
+    assert!(
+        h.query_by_label_contains("Run: baseline").is_none(),
+        "the on-time task is hidden"
+    );
+}
