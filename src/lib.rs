@@ -11,6 +11,7 @@
 
 pub mod analysis;
 pub mod app;
+pub mod generate;
 pub mod model;
 pub mod store;
 pub mod ui;

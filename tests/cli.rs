@@ -109,7 +109,7 @@ fn liquidlogic_goes_from_2_678m_to_4_379m_in_three_steps() {
     assert_eq!(pounds(&start_and_changes[1].1), pounds("509000"));
     assert_eq!(pounds(&start_and_changes[2].1), pounds("1192000"));
     assert_eq!(
-        pounds(ll["budget"]["budget_gbp"].as_str().unwrap_or_default()),
+        pounds(ll["budget"]["current_gbp"].as_str().unwrap_or_default()),
         pounds("4379000")
     );
     assert!(
@@ -135,7 +135,17 @@ fn microsoft_365_budget_and_cost() {
     );
     assert_eq!(
         pounds(m["budget"]["current_gbp"].as_str().unwrap_or_default()),
-        pounds("2162000")
+        pounds("2304000")
+    );
+    assert_eq!(
+        pounds(m["budget"]["end_gbp"].as_str().unwrap_or_default()),
+        pounds("2162000"),
+        "the cost is the end figure"
+    );
+    assert!(
+        steps
+            .iter()
+            .any(|(k, a)| k == "total" && pounds(a) == pounds("2162000"))
     );
 }
 

@@ -42,13 +42,10 @@ fn hovering_a_late_task_shows_its_dates_slip_and_delay_cause() {
     bar.hover();
     h.run();
     assert!(
-        h.query_by_label("Baseline: 1 Jan 2020 – 30 Jun 2020")
+        h.query_by_label("Baseline: Jan 2020 – 30 Jun 2020")
             .is_some()
     );
-    assert!(
-        h.query_by_label("Actual: 1 Jan 2020 – 31 Dec 2020")
-            .is_some()
-    );
+    assert!(h.query_by_label("Actual: Jan 2020 – Dec 2020").is_some());
     assert!(h.query_by_label("Slip: 184 days late").is_some());
     assert!(
         h.query_by_label("Delay: COVID-19, Jul 2020 – Dec 2020 (184 days)")

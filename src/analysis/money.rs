@@ -78,6 +78,104 @@ pub fn format_pounds(amount: Decimal) -> String {
     format_gbp(amount, MoneyUnit::Pounds)
 }
 
+/// Why typed text is not an amount of money.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "`{text}` is not an amount of money: {reason}. Write it like 450000, £450,000, 450k or £0.45m"
+)]
+pub struct MoneyError {
+    /// What was typed.
+    pub text: String,
+    /// What is wrong with it.
+    pub reason: &'static str,
+}
+
+/// Reads an amount as a person types it: an optional sign, an optional `£`,
+/// digits with commas only between thousands, an optional decimal part, and an
+/// optional `k` or `m` (thousands, millions). The result is exact pounds and
+/// pence; anything finer than a penny, or not money at all, is refused.
+pub fn parse_money(text: &str) -> Result<Decimal, MoneyError> {
+    let err = |reason| MoneyError {
+        text: text.to_string(),
+        reason,
+    };
+    let mut t = text.trim().replace(' ', "");
+    let negative = match t.chars().next() {
+        Some('-') | Some('−') => true,
+        Some('+') => false,
+        _ => {
+            t.insert(0, '+');
+            false
+        }
+    };
+    let mut rest: String = t.chars().skip(1).collect();
+    if let Some(r) = rest.strip_prefix('£') {
+        rest = r.to_string();
+    }
+    let multiplier = match rest.chars().last() {
+        Some('k') | Some('K') => {
+            rest.pop();
+            Decimal::from(1_000)
+        }
+        Some('m') | Some('M') => {
+            rest.pop();
+            Decimal::from(1_000_000)
+        }
+        _ => Decimal::ONE,
+    };
+    if rest.is_empty() {
+        return Err(err("there are no digits"));
+    }
+    if !rest
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
+        return Err(err(
+            "only digits, commas, one decimal point, £, k and m are allowed",
+        ));
+    }
+    let (int, frac) = match rest.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (rest.as_str(), None),
+    };
+    if frac.is_some_and(|f| f.contains('.') || f.contains(',')) {
+        return Err(err(
+            "it has more than one decimal point, or a comma after it",
+        ));
+    }
+    if int.contains(',') {
+        let groups: Vec<&str> = int.split(',').collect();
+        let first_ok = (1..=3).contains(&groups[0].len());
+        if !first_ok || groups[1..].iter().any(|g| g.len() != 3) {
+            return Err(err("commas must separate thousands, as in 1,234,567"));
+        }
+    }
+    let digits: String = int.chars().filter(|c| *c != ',').collect();
+    if digits.is_empty() && frac.is_none_or(str::is_empty) {
+        return Err(err("there are no digits"));
+    }
+    let plain = format!(
+        "{}.{}",
+        if digits.is_empty() { "0" } else { &digits },
+        frac.unwrap_or("0")
+    );
+    if plain.len() > 26 {
+        return Err(err("it has more digits than any budget needs"));
+    }
+    let value: Decimal = plain.parse().map_err(|_| err("it is too large"))?;
+    let value = value
+        .checked_mul(multiplier)
+        .ok_or_else(|| err("it is too large"))?;
+    if value.normalize().scale() > 2 {
+        return Err(err("it is more precise than a penny"));
+    }
+    Ok(if negative {
+        -value.normalize()
+    } else {
+        value.normalize()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,6 +208,48 @@ mod tests {
             format_change_gbp(d("-142000"), MoneyUnit::Thousands),
             "−£142k"
         );
+    }
+
+    #[test]
+    fn typed_money_is_read_exactly() {
+        for (typed, pounds) in [
+            ("450000", "450000"),
+            ("£450,000", "450000"),
+            ("+£100k", "100000"),
+            ("100k", "100000"),
+            ("£0.509m", "509000"),
+            ("-£1.192m", "-1192000"),
+            ("−142k", "-142000"),
+            ("1,234,567.89", "1234567.89"),
+            (" 12.50 ", "12.5"),
+        ] {
+            assert_eq!(parse_money(typed), Ok(d(pounds)), "{typed}");
+        }
+    }
+
+    #[test]
+    fn text_that_is_not_money_is_refused_with_a_reason() {
+        for typed in [
+            "",
+            "£",
+            "12.3.4",
+            "1,2,3",
+            "£abc",
+            "12,34",
+            "0.0000000000000000001",
+            "1.005",
+            "12e5",
+            "£1,000.5,0",
+            "1.23456789012345678901234567",
+        ] {
+            let e = parse_money(typed);
+            assert!(e.is_err(), "{typed} was accepted as {e:?}");
+        }
+        let e = parse_money("12.3.4")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(e.contains("12.3.4") && e.contains("decimal point"), "{e}");
     }
 
     #[test]

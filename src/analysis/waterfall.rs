@@ -63,13 +63,13 @@ pub struct BudgetWarning {
 pub struct Waterfall {
     /// The bars, in order.
     pub steps: Vec<Step>,
-    /// The approved budget now: start plus every change.
-    #[serde(with = "rust_decimal::serde::str")]
-    pub budget_gbp: Decimal,
-    /// The latest end figure (final spend or forecast outturn), else the budget.
+    /// The current budget: the approved budget plus every change.
     #[serde(with = "rust_decimal::serde::str")]
     pub current_gbp: Decimal,
-    /// End figure minus budget (positive = over budget); `None` without an end figure.
+    /// The latest end figure as stated (final spend or forecast outturn), if any.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub end_gbp: Option<Decimal>,
+    /// End figure minus current budget (positive = over budget); `None` without an end figure.
     #[serde(with = "rust_decimal::serde::str_option")]
     pub variance_gbp: Option<Decimal>,
     /// Money asked for and not yet agreed, not counted above.
@@ -209,10 +209,26 @@ pub fn build(lines: &[BudgetLine]) -> Waterfall {
             message: "No approved budget is stated, and no total to derive one from.".into(),
         });
     }
+    // Changes after the last bar on the axis (or with none after the start) need a
+    // total to land on: the current budget, derived and marked so.
+    let last_axis = steps.iter().rposition(|s| s.kind != StepKind::Change);
+    if last_axis.is_some_and(|i| i + 1 < steps.len()) {
+        steps.push(Step {
+            line: None,
+            label: "Current budget".into(),
+            kind: StepKind::Total,
+            amount_gbp: running,
+            running_gbp: running,
+            date: None,
+            approved_by: String::new(),
+            reason: "Approved budget plus every change".into(),
+            derived: true,
+        });
+    }
     Waterfall {
         steps,
-        budget_gbp: running,
-        current_gbp: end_figure.unwrap_or(running),
+        current_gbp: running,
+        end_gbp: end_figure,
         variance_gbp: end_figure.map(|e| e - running),
         requested_gbp,
         warnings,
@@ -294,7 +310,7 @@ mod tests {
                 StepKind::Total
             ]
         );
-        assert_eq!(w.budget_gbp, d("4379000"));
+        assert_eq!(w.current_gbp, d("4379000"));
         assert_eq!(
             w.steps[2].running_gbp,
             d("2678000") + d("509000") + d("1192000")
@@ -326,6 +342,7 @@ mod tests {
         change.stated_percent = Some(d("6.6"));
         let w = build(&[change, line("spend", BudgetLineKind::Spend, "7600000")]);
         assert_eq!(w.steps[0].amount_gbp, d("7150000"));
+        assert_eq!(w.current_gbp, d("7600000"));
         assert!(w.steps[0].derived);
         assert_eq!(w.warnings.len(), 2, "{:?}", w.warnings);
         assert!(
@@ -347,13 +364,19 @@ mod tests {
     fn edge_cases_no_changes_decrease_below_start_and_negative_running() {
         assert!(build(&[]).steps.is_empty());
         let w = build(&[line("a", BudgetLineKind::Approved, "100")]);
-        assert_eq!((w.steps.len(), w.budget_gbp), (1, d("100")));
+        assert_eq!((w.steps.len(), w.current_gbp), (1, d("100")));
         let w = build(&[
             line("a", BudgetLineKind::Approved, "100"),
             line("c", BudgetLineKind::Change, "-250"),
         ]);
-        assert_eq!(w.budget_gbp, d("-150"));
+        assert_eq!(w.current_gbp, d("-150"));
         assert_eq!(w.steps[1].running_gbp, d("-150"));
+        let last = w.steps.last().map(|s| (s.kind, s.amount_gbp, s.derived));
+        assert_eq!(
+            last,
+            Some((StepKind::Total, d("-150"), true)),
+            "changes land on a derived current budget"
+        );
     }
 
     #[test]
@@ -363,10 +386,15 @@ mod tests {
             line("s", BudgetLineKind::Spend, "2162000"),
             line("r", BudgetLineKind::Requested, "3600000"),
         ]);
-        assert_eq!(w.current_gbp, d("2162000"));
+        assert_eq!(w.end_gbp, Some(d("2162000")));
         assert_eq!(w.variance_gbp, Some(d("-142000")));
         assert_eq!(w.requested_gbp, d("3600000"));
-        assert_eq!(w.budget_gbp, d("2304000"));
+        assert_eq!(w.current_gbp, d("2304000"));
+        assert_eq!(
+            w.steps.len(),
+            2,
+            "no derived bar when nothing changed after the last total"
+        );
     }
 }
 
@@ -396,8 +424,9 @@ mod proptests {
             }
             let w = build(&lines);
             let expected = start.abs() + changes.iter().copied().sum::<Decimal>();
-            prop_assert_eq!(w.budget_gbp, expected);
+            prop_assert_eq!(w.current_gbp, expected);
             prop_assert_eq!(w.steps.last().map(|s| s.running_gbp), Some(expected));
+            prop_assert_eq!(w.steps.last().map(|s| s.amount_gbp), Some(expected), "the end bar shows the current budget");
         }
     }
 }

@@ -10,8 +10,9 @@ use super::commands::Command;
 use super::document::Document;
 use super::recent::RecentFiles;
 use crate::model::{Action, Id};
+use crate::ui::budget::BudgetView;
 use crate::ui::timeline::TimelineView;
-use crate::ui::{budget_list, programme_list, raid_list, theme};
+use crate::ui::{programme_list, raid_list, theme};
 
 /// The tabs of the main area.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,6 +62,8 @@ pub struct BoardApp {
     pub recent: RecentFiles,
     /// The Timeline tab's own state (zoom, scroll, selection).
     pub timeline: TimelineView,
+    /// The Budget tab's own state (programme shown, line form).
+    pub budget: BudgetView,
     /// Who is editing, for RAID history: the OS user name.
     pub user_name: String,
     /// Edits emitted by the views this frame, applied after they ran.
@@ -83,6 +86,7 @@ impl BoardApp {
             path_text: String::new(),
             recent,
             timeline: TimelineView::default(),
+            budget: BudgetView::default(),
             user_name: std::env::var("USER")
                 .or_else(|_| std::env::var("USERNAME"))
                 .unwrap_or_else(|_| "unknown user".into()),
@@ -109,6 +113,7 @@ impl BoardApp {
                 )));
                 self.doc = Some(doc);
                 self.timeline = TimelineView::default();
+                self.budget = BudgetView::default();
             }
             Err(e) => {
                 self.load_error = Some(e.to_string());
@@ -369,7 +374,7 @@ impl BoardApp {
             Tab::Timeline => self
                 .timeline
                 .ui(ui, board, doc.revision, only, &mut self.pending),
-            Tab::Budget => budget_list::budget_list_ui(ui, board, only),
+            Tab::Budget => self.budget.ui(ui, board, only, &mut self.pending),
             Tab::Raid => {
                 let editor = raid_list::Editor {
                     name: &self.user_name,

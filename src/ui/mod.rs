@@ -1,7 +1,7 @@
 //! The views. Each draws from `&Board` (and analysis results) and pushes
 //! [`crate::model::Action`]s; none changes the board itself.
 
-pub mod budget_list;
+pub mod budget;
 pub mod programme_list;
 pub mod raid_list;
 pub mod theme;

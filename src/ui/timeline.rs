@@ -1089,13 +1089,10 @@ fn task_label(t: &Task, delays: &[&crate::model::Delay]) -> String {
 fn task_tooltip_ui(ui: &mut egui::Ui, board: &Board, p: &Programme, t: &Task) {
     ui.label(RichText::new(&t.name).strong());
     ui.label(&p.name);
+    // Dates at the precision they were given: "Dec 2020", not an invented 31 Dec.
     let span = |s: Option<PeriodDate>, f: Option<PeriodDate>| {
-        let day = |d: Option<chrono::NaiveDate>| d.map_or("—".to_string(), format_day_uk);
-        format!(
-            "{} – {}",
-            day(s.map(|d| d.first_day())),
-            day(f.map(|d| d.last_day()))
-        )
+        let shown = |d: Option<PeriodDate>| d.map_or("—".to_string(), |d| d.display_uk());
+        format!("{} – {}", shown(s), shown(f))
     };
     ui.label(format!(
         "Baseline: {}",

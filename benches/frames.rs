@@ -1,0 +1,54 @@
+//! CPU time per frame of the views, headless: `egui::Context::run_ui` through the
+//! real view code on generated boards of growing size. Run with
+//! `cargo bench --bench frames`.
+
+use boardroom::generate::{BoardSize, generate_board};
+use boardroom::model::Board;
+use boardroom::ui::timeline::TimelineView;
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+
+fn input() -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1600.0, 1000.0),
+        )),
+        ..Default::default()
+    }
+}
+
+fn timeline_frame(ctx: &egui::Context, view: &mut TimelineView, board: &Board) {
+    let mut actions = Vec::new();
+    let _ = ctx.run_ui(input(), |ui| {
+        egui::CentralPanel::default_margins()
+            .show(ui, |ui| view.ui(ui, board, 1, None, &mut actions));
+    });
+}
+
+fn timeline(c: &mut Criterion) {
+    let mut group = c.benchmark_group("timeline_frame");
+    for tasks in [100usize, 1_000, 10_000] {
+        let board = generate_board(
+            BoardSize {
+                programmes: (tasks / 200).max(1),
+                tasks,
+                raid: 0,
+            },
+            1,
+        );
+        let ctx = egui::Context::default();
+        boardroom::ui::theme::apply(&ctx);
+        let mut view = TimelineView::default();
+        // Warm up: fonts, the row cache and the fit happen on the first frames.
+        for _ in 0..3 {
+            timeline_frame(&ctx, &mut view, &board);
+        }
+        group.bench_with_input(BenchmarkId::from_parameter(tasks), &tasks, |b, _| {
+            b.iter(|| timeline_frame(&ctx, &mut view, &board));
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, timeline);
+criterion_main!(benches);

@@ -1,0 +1,156 @@
+//! The Budget tab driven like a user: read the waterfall, add a change, undo, save,
+//! and refuse an amount that is not money.
+
+mod common;
+
+use boardroom::analysis::waterfall::waterfall;
+use boardroom::app::{BoardApp, RecentFiles, Tab};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use serde_json::Value;
+
+fn harness_on(path: &std::path::Path) -> Harness<'static, BoardApp> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1200.0))
+        .build_eframe(|cc| BoardApp::new(&cc.egui_ctx, RecentFiles::default()));
+    h.state_mut().open(path);
+    h.state_mut().tab = Tab::Budget;
+    h.run();
+    h
+}
+
+fn fixture() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("fixture.ron");
+    std::fs::write(&path, common::small_board_text()).unwrap_or_else(|e| panic!("{e}"));
+    (dir, path)
+}
+
+fn current(h: &Harness<'static, BoardApp>) -> String {
+    h.state()
+        .doc
+        .as_ref()
+        .map(|d| waterfall(&d.board.programmes[0]).current_gbp.to_string())
+        .unwrap_or_default()
+}
+
+fn type_into(h: &mut Harness<'static, BoardApp>, label: &str, text: &str) {
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, label)
+        .focus();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, label)
+        .type_text(text);
+    h.run();
+}
+
+#[test]
+fn adding_a_change_moves_the_end_bar_and_the_summary_and_undo_restores_it() {
+    let (_dir, path) = fixture();
+    let mut h = harness_on(&path);
+    assert!(
+        h.query_by_label("£1.000m").is_some(),
+        "the approved budget is in the table"
+    );
+    assert!(
+        h.query_by_label("+£0.250m").is_some(),
+        "the change carries its sign"
+    );
+    assert_eq!(current(&h), "1250000");
+
+    type_into(&mut h, "Line label", "Extra licences");
+    type_into(&mut h, "Amount (£)", "+£100k");
+    type_into(&mut h, "Approving body", "Programme board");
+    h.get_by_label("Add line").click();
+    h.run();
+    assert_eq!(current(&h), "1350000");
+    assert!(h.query_by_label("+£0.100m").is_some());
+    assert!(h.state().window_title().starts_with('●'));
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(current(&h), "1250000", "undo removes the line");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+
+    let out = common::boardroom(&["summary", path.to_str().unwrap_or_default(), "--json"]);
+    let summary: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(summary["programmes"][0]["budget"]["current_gbp"], "1350000");
+    let last = &summary["programmes"][0]["budget"]["steps"]
+        .as_array()
+        .and_then(|s| s.last().cloned())
+        .unwrap_or_default();
+    assert_eq!(
+        last["amount_gbp"], "1350000",
+        "the end bar is the new current budget"
+    );
+}
+
+#[test]
+fn an_amount_that_is_not_money_shows_why_and_changes_nothing() {
+    let (_dir, path) = fixture();
+    let mut h = harness_on(&path);
+    type_into(&mut h, "Line label", "Typo");
+    type_into(&mut h, "Amount (£)", "12.3.4");
+    h.get_by_label("Add line").click();
+    h.run();
+    assert!(
+        h.query_all_by_label_contains("`12.3.4` is not an amount of money")
+            .count()
+            > 0
+    );
+    assert_eq!(
+        h.state()
+            .doc
+            .as_ref()
+            .map(|d| d.board.programmes[0].budget.len()),
+        Some(3)
+    );
+    assert!(
+        !h.state().window_title().starts_with('●'),
+        "nothing changed"
+    );
+}
+
+#[test]
+fn deleting_a_line_asks_first() {
+    let (_dir, path) = fixture();
+    let mut h = harness_on(&path);
+    h.get_by_label("Delete b2").click();
+    h.run();
+    assert_eq!(
+        h.state()
+            .doc
+            .as_ref()
+            .map(|d| d.board.programmes[0].budget.len()),
+        Some(3),
+        "not yet"
+    );
+    h.get_by_label("Confirm delete b2").click();
+    h.run();
+    assert_eq!(
+        h.state()
+            .doc
+            .as_ref()
+            .map(|d| d.board.programmes[0].budget.len()),
+        Some(2)
+    );
+    assert_eq!(current(&h), "1000000");
+}
+
+#[test]
+fn the_portfolio_view_lists_every_programme_with_a_budget() {
+    let (_dir, path) = fixture();
+    let mut h = harness_on(&path);
+    h.get_by_label("Portfolio: approved against current")
+        .click();
+    h.run();
+    assert_eq!(
+        h.query_all_by_label("Programme one").count(),
+        2,
+        "the side panel and the portfolio table"
+    );
+    assert!(h.query_by_label("+£0.250m").is_some());
+    assert!(h.query_by_label("25.0%").is_some());
+}
