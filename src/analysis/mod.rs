@@ -2,6 +2,7 @@
 //! the summary. No screen, no I/O; the CLI, the views and the benchmarks share them.
 
 pub mod money;
+pub mod raid;
 pub mod reconcile;
 pub mod schedule;
 pub mod summary;
