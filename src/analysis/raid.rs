@@ -142,9 +142,14 @@ pub fn filter_entries(board: &Board, filter: &RaidFilter) -> Vec<usize> {
             };
             status_ok
                 && (filter.kinds.is_empty() || filter.kinds.contains(&e.kind()))
-                && filter.programme.as_ref().is_none_or(|p| e.programme.as_ref() == Some(p))
+                && filter
+                    .programme
+                    .as_ref()
+                    .is_none_or(|p| e.programme.as_ref() == Some(p))
                 && filter.owner.as_ref().is_none_or(|o| &e.owner == o)
-                && filter.band.is_none_or(|b| e.current_score().is_some_and(|s| band(s, bands) == b))
+                && filter
+                    .band
+                    .is_none_or(|b| e.current_score().is_some_and(|s| band(s, bands) == b))
                 && (!filter.overdue_only || is_overdue(e, board.as_at))
                 && filter.cell.is_none_or(|(l, i)| match &e.detail {
                     RaidDetail::Risk(r) => r.current.likelihood == l && r.current.impact == i,
@@ -157,7 +162,9 @@ pub fn filter_entries(board: &Board, filter: &RaidFilter) -> Vec<usize> {
 }
 
 fn matches_search(e: &RaidEntry, needle: &str) -> bool {
-    [&e.reference, &e.title, &e.description].iter().any(|t| t.to_lowercase().contains(needle))
+    [&e.reference, &e.title, &e.description]
+        .iter()
+        .any(|t| t.to_lowercase().contains(needle))
 }
 
 /// The columns the table sorts by.
@@ -187,7 +194,14 @@ pub enum SortKey {
 
 /// Splits `R-014` into (`R-`, 14) so references sort as people read them.
 fn reference_key(reference: &str) -> (String, u64, String) {
-    let digits: String = reference.chars().rev().take_while(|c| c.is_ascii_digit()).collect::<Vec<_>>().into_iter().rev().collect();
+    let digits: String = reference
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
     let prefix = reference[..reference.len() - digits.len()].to_string();
     (prefix, digits.parse().unwrap_or(0), reference.to_string())
 }
@@ -206,7 +220,10 @@ pub fn sort_entries(board: &Board, indices: &mut [usize], key: SortKey, descendi
             SortKey::Score => x.current_score().cmp(&y.current_score()),
             SortKey::Trend => trend(x).cmp(&trend(y)),
             SortKey::Status => x.status.cmp(&y.status),
-            SortKey::NextReview => x.next_review.map(|d| d.first_day()).cmp(&y.next_review.map(|d| d.first_day())),
+            SortKey::NextReview => x
+                .next_review
+                .map(|d| d.first_day())
+                .cmp(&y.next_review.map(|d| d.first_day())),
             SortKey::LastChanged => last_changed(x).cmp(&last_changed(y)),
         };
         if descending { order.reverse() } else { order }
@@ -230,7 +247,11 @@ pub fn next_reference(board: &Board, kind: RaidKind) -> String {
 /// Counts of open risks in each heat-map cell, `[likelihood - 1][impact - 1]`.
 pub fn heat_map(board: &Board, programme: Option<&Id>) -> [[usize; 5]; 5] {
     let mut cells = [[0usize; 5]; 5];
-    for e in board.raid.iter().filter(|e| e.is_open() && programme.is_none_or(|p| e.programme.as_ref() == Some(p))) {
+    for e in board
+        .raid
+        .iter()
+        .filter(|e| e.is_open() && programme.is_none_or(|p| e.programme.as_ref() == Some(p)))
+    {
         if let RaidDetail::Risk(r) = &e.detail {
             let (l, i) = (r.current.likelihood, r.current.impact);
             if (1..=5).contains(&l) && (1..=5).contains(&i) {
@@ -247,17 +268,41 @@ mod tests {
     use crate::generate::{BoardSize, generate_board};
 
     fn board() -> Board {
-        generate_board(BoardSize { programmes: 3, tasks: 30, raid: 200 }, 3)
+        generate_board(
+            BoardSize {
+                programmes: 3,
+                tasks: 30,
+                raid: 200,
+            },
+            3,
+        )
     }
 
     #[test]
     fn scores_fall_in_the_boards_bands() {
-        let bands = RagBands { amber_from: 5, red_from: 15 };
-        assert_eq!([band(4, bands), band(5, bands), band(14, bands), band(15, bands), band(25, bands)], [
-            Band::Green, Band::Amber, Band::Amber, Band::Red, Band::Red
-        ]);
-        let strict = RagBands { amber_from: 3, red_from: 9 };
-        assert_eq!(band(9, strict), Band::Red, "bands come from the board, not the code");
+        let bands = RagBands {
+            amber_from: 5,
+            red_from: 15,
+        };
+        assert_eq!(
+            [
+                band(4, bands),
+                band(5, bands),
+                band(14, bands),
+                band(15, bands),
+                band(25, bands)
+            ],
+            [Band::Green, Band::Amber, Band::Amber, Band::Red, Band::Red]
+        );
+        let strict = RagBands {
+            amber_from: 3,
+            red_from: 9,
+        };
+        assert_eq!(
+            band(9, strict),
+            Band::Red,
+            "bands come from the board, not the code"
+        );
     }
 
     #[test]
@@ -268,37 +313,96 @@ mod tests {
             let past = e.next_review.is_some_and(|d| d.last_day() < as_at);
             assert_eq!(is_overdue(e, as_at), past && e.status != RaidStatus::Closed);
         }
-        assert!(b.raid.iter().any(|e| is_overdue(e, as_at)), "the generated board has overdue entries");
+        assert!(
+            b.raid.iter().any(|e| is_overdue(e, as_at)),
+            "the generated board has overdue entries"
+        );
     }
 
     #[test]
     fn filters_combine() {
         let b = board();
-        let all = filter_entries(&b, &RaidFilter { status: StatusFilter::All, ..RaidFilter::default() });
+        let all = filter_entries(
+            &b,
+            &RaidFilter {
+                status: StatusFilter::All,
+                ..RaidFilter::default()
+            },
+        );
         assert_eq!(all.len(), b.raid.len());
         let live = filter_entries(&b, &RaidFilter::default());
         assert!(live.iter().all(|&i| b.raid[i].is_open()));
         assert!(live.len() < all.len());
         let p = b.programmes[1].id.clone();
-        let risks_of_p = filter_entries(&b, &RaidFilter { kinds: [RaidKind::Risk].into(), programme: Some(p.clone()), ..RaidFilter::default() });
+        let risks_of_p = filter_entries(
+            &b,
+            &RaidFilter {
+                kinds: [RaidKind::Risk].into(),
+                programme: Some(p.clone()),
+                ..RaidFilter::default()
+            },
+        );
         assert!(!risks_of_p.is_empty());
-        assert!(risks_of_p.iter().all(|&i| b.raid[i].kind() == RaidKind::Risk && b.raid[i].programme.as_ref() == Some(&p)));
-        let reds = filter_entries(&b, &RaidFilter { band: Some(Band::Red), ..RaidFilter::default() });
-        assert!(reds.iter().all(|&i| b.raid[i].current_score().is_some_and(|s| s >= 15)));
-        let found = filter_entries(&b, &RaidFilter { search: "r-00005".into(), status: StatusFilter::All, ..RaidFilter::default() });
-        assert_eq!(found.iter().map(|&i| b.raid[i].reference.as_str()).collect::<Vec<_>>(), ["R-00005"]);
-        let cell = filter_entries(&b, &RaidFilter { cell: Some((3, 4)), ..RaidFilter::default() });
+        assert!(risks_of_p.iter().all(
+            |&i| b.raid[i].kind() == RaidKind::Risk && b.raid[i].programme.as_ref() == Some(&p)
+        ));
+        let reds = filter_entries(
+            &b,
+            &RaidFilter {
+                band: Some(Band::Red),
+                ..RaidFilter::default()
+            },
+        );
+        assert!(
+            reds.iter()
+                .all(|&i| b.raid[i].current_score().is_some_and(|s| s >= 15))
+        );
+        let found = filter_entries(
+            &b,
+            &RaidFilter {
+                search: "r-00005".into(),
+                status: StatusFilter::All,
+                ..RaidFilter::default()
+            },
+        );
+        assert_eq!(
+            found
+                .iter()
+                .map(|&i| b.raid[i].reference.as_str())
+                .collect::<Vec<_>>(),
+            ["R-00005"]
+        );
+        let cell = filter_entries(
+            &b,
+            &RaidFilter {
+                cell: Some((3, 4)),
+                ..RaidFilter::default()
+            },
+        );
         let expected = heat_map(&b, None)[2][3];
-        assert_eq!(cell.len(), expected, "a heat-map cell's count is what its filter shows");
+        assert_eq!(
+            cell.len(),
+            expected,
+            "a heat-map cell's count is what its filter shows"
+        );
     }
 
     #[test]
     fn sorting_by_score_and_reference() {
         let b = board();
-        let mut idx = filter_entries(&b, &RaidFilter { kinds: [RaidKind::Risk].into(), ..RaidFilter::default() });
+        let mut idx = filter_entries(
+            &b,
+            &RaidFilter {
+                kinds: [RaidKind::Risk].into(),
+                ..RaidFilter::default()
+            },
+        );
         sort_entries(&b, &mut idx, SortKey::Score, true);
         let scores: Vec<_> = idx.iter().map(|&i| b.raid[i].current_score()).collect();
-        assert!(scores.windows(2).all(|w| w[0] >= w[1]), "descending by score");
+        assert!(
+            scores.windows(2).all(|w| w[0] >= w[1]),
+            "descending by score"
+        );
         let mut b2 = b.clone();
         b2.raid.truncate(3);
         b2.raid[0].reference = "R-10".into();
@@ -306,7 +410,12 @@ mod tests {
         b2.raid[2].reference = "A-1".into();
         let mut idx = vec![0, 1, 2];
         sort_entries(&b2, &mut idx, SortKey::Reference, false);
-        assert_eq!(idx.iter().map(|&i| b2.raid[i].reference.as_str()).collect::<Vec<_>>(), ["A-1", "R-2", "R-10"]);
+        assert_eq!(
+            idx.iter()
+                .map(|&i| b2.raid[i].reference.as_str())
+                .collect::<Vec<_>>(),
+            ["A-1", "R-2", "R-10"]
+        );
     }
 
     #[test]

@@ -11,8 +11,10 @@ use super::document::Document;
 use super::recent::RecentFiles;
 use crate::model::{Action, Id};
 use crate::ui::budget::BudgetView;
+use crate::ui::raid_form::Editor;
+use crate::ui::raid_table::RaidView;
 use crate::ui::timeline::TimelineView;
-use crate::ui::{programme_list, raid_list, theme};
+use crate::ui::{programme_list, theme};
 
 /// The tabs of the main area.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,6 +66,8 @@ pub struct BoardApp {
     pub timeline: TimelineView,
     /// The Budget tab's own state (programme shown, line form).
     pub budget: BudgetView,
+    /// The RAID tab's own state (filters, sort, selection, form).
+    pub raid: RaidView,
     /// Who is editing, for RAID history: the OS user name.
     pub user_name: String,
     /// Edits emitted by the views this frame, applied after they ran.
@@ -87,6 +91,7 @@ impl BoardApp {
             recent,
             timeline: TimelineView::default(),
             budget: BudgetView::default(),
+            raid: RaidView::default(),
             user_name: std::env::var("USER")
                 .or_else(|_| std::env::var("USERNAME"))
                 .unwrap_or_else(|_| "unknown user".into()),
@@ -114,6 +119,7 @@ impl BoardApp {
                 self.doc = Some(doc);
                 self.timeline = TimelineView::default();
                 self.budget = BudgetView::default();
+                self.raid = RaidView::default();
             }
             Err(e) => {
                 self.load_error = Some(e.to_string());
@@ -376,11 +382,12 @@ impl BoardApp {
                 .ui(ui, board, doc.revision, only, &mut self.pending),
             Tab::Budget => self.budget.ui(ui, board, only, &mut self.pending),
             Tab::Raid => {
-                let editor = raid_list::Editor {
+                let editor = Editor {
                     name: &self.user_name,
                     now: chrono::Utc::now().naive_utc(),
                 };
-                raid_list::raid_list_ui(ui, board, only, &editor, &mut self.pending);
+                self.raid
+                    .ui(ui, board, doc.revision, only, &editor, &mut self.pending);
             }
         }
     }

@@ -3,7 +3,8 @@
 
 pub mod budget;
 pub mod programme_list;
-pub mod raid_list;
+pub mod raid_form;
+pub mod raid_table;
 pub mod theme;
 pub mod timeline;
 pub mod timeline_list;

@@ -1,0 +1,857 @@
+//! The RAID entry form: add, edit, close and delete an entry, with the common
+//! fields and the kind-specific ones. Problems are shown beside their field and
+//! Save stays disabled until there are none. Saving appends who changed what to
+//! the entry's history and emits one `Action`.
+
+use chrono::NaiveDateTime;
+use egui::RichText;
+
+use super::theme;
+use crate::analysis::raid::{band, next_reference};
+use crate::model::{
+    Action, AssumptionDetail, Board, Confidence, DependencyDetail, DependencyDirection,
+    DependencyState, Escalation, HistoryEntry, Id, IssueDetail, IssuePriority, Links, PeriodDate,
+    Polarity, RaidDetail, RaidEntry, RaidKind, RaidStatus, Response, RiskDetail, Score,
+    ValidationState,
+};
+
+/// Who is editing and when, for the entry's history.
+pub struct Editor<'a> {
+    /// The person's display name or OS user name.
+    pub name: &'a str,
+    /// Now, in UTC.
+    pub now: NaiveDateTime,
+}
+
+/// The date fields of the form, kept as typed text until saved.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct DateTexts {
+    raised: String,
+    last_reviewed: String,
+    next_review: String,
+    kind_date: String,
+}
+
+/// An entry being added or edited.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RaidForm {
+    original: Option<RaidEntry>,
+    draft: RaidEntry,
+    dates: DateTexts,
+    confirm_delete: bool,
+    saved: Option<Id>,
+}
+
+fn date_text(d: Option<PeriodDate>) -> String {
+    d.map(|d| d.display_uk()).unwrap_or_default()
+}
+
+fn default_detail(kind: RaidKind) -> RaidDetail {
+    match kind {
+        RaidKind::Risk => RaidDetail::Risk(RiskDetail {
+            polarity: Polarity::Threat,
+            inherent: Score {
+                likelihood: 3,
+                impact: 3,
+            },
+            current: Score {
+                likelihood: 3,
+                impact: 3,
+            },
+            target: Some(Score {
+                likelihood: 2,
+                impact: 2,
+            }),
+            previous: None,
+            proximity: None,
+            response: Response::Treat,
+            actions: Vec::new(),
+            exposure_gbp: None,
+        }),
+        RaidKind::Assumption => RaidDetail::Assumption(AssumptionDetail {
+            confidence: Confidence::Medium,
+            validate_by: None,
+            validation: ValidationState::Unvalidated,
+        }),
+        RaidKind::Issue => RaidDetail::Issue(IssueDetail {
+            priority: IssuePriority::Medium,
+            needed_by: None,
+            breaches_tolerance: false,
+            resolution: String::new(),
+            from_risk: None,
+        }),
+        RaidKind::Dependency => RaidDetail::Dependency(DependencyDetail {
+            direction: DependencyDirection::Inbound,
+            counterparty: String::new(),
+            needed_by: None,
+            committed: None,
+            state: DependencyState::OnTrack,
+        }),
+    }
+}
+
+fn kind_date(detail: &RaidDetail) -> Option<PeriodDate> {
+    match detail {
+        RaidDetail::Risk(r) => r.proximity,
+        RaidDetail::Assumption(a) => a.validate_by,
+        RaidDetail::Issue(i) => i.needed_by,
+        RaidDetail::Dependency(d) => d.needed_by,
+    }
+}
+
+impl RaidForm {
+    /// A form for a new entry of a kind, raised today (the board's as-at date).
+    pub fn new_entry(board: &Board, kind: RaidKind, programme: Option<Id>) -> Self {
+        let raised = PeriodDate::day(board.as_at);
+        let draft = RaidEntry {
+            id: Id::generate(),
+            reference: next_reference(board, kind),
+            programme,
+            title: String::new(),
+            description: String::new(),
+            category: String::new(),
+            owner: String::new(),
+            raised,
+            raised_by: String::new(),
+            last_reviewed: None,
+            next_review: None,
+            status: RaidStatus::Open,
+            escalation: Escalation::Project,
+            links: Links::default(),
+            source: String::new(),
+            history: Vec::new(),
+            detail: default_detail(kind),
+        };
+        RaidForm {
+            original: None,
+            dates: DateTexts {
+                raised: raised.display_uk(),
+                ..DateTexts::default()
+            },
+            draft,
+            confirm_delete: false,
+            saved: None,
+        }
+    }
+
+    /// A form editing an existing entry.
+    pub fn edit(entry: &RaidEntry) -> Self {
+        RaidForm {
+            original: Some(entry.clone()),
+            dates: DateTexts {
+                raised: entry.raised.display_uk(),
+                last_reviewed: date_text(entry.last_reviewed),
+                next_review: date_text(entry.next_review),
+                kind_date: date_text(kind_date(&entry.detail)),
+            },
+            draft: entry.clone(),
+            confirm_delete: false,
+            saved: None,
+        }
+    }
+
+    /// The id of the entry saved by this form, once it has been.
+    pub fn saved_id(&self) -> Option<Id> {
+        self.saved.clone()
+    }
+
+    /// Problems with the draft, by field label. Empty when it can be saved.
+    fn problems(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if self.draft.title.trim().is_empty() {
+            out.push(("Title", "A title is required.".to_string()));
+        }
+        if self.draft.owner.trim().is_empty() {
+            out.push((
+                "Owner",
+                "An owner is required: one named person or role.".to_string(),
+            ));
+        }
+        let parse = |text: &str| -> Result<Option<PeriodDate>, String> {
+            if text.trim().is_empty() {
+                Ok(None)
+            } else {
+                PeriodDate::parse_user(text)
+                    .map(Some)
+                    .map_err(|e| e.to_string())
+            }
+        };
+        let raised = match parse(&self.dates.raised) {
+            Ok(Some(d)) => Some(d),
+            Ok(None) => {
+                out.push(("Raised", "When was it raised?".to_string()));
+                None
+            }
+            Err(e) => {
+                out.push(("Raised", e));
+                None
+            }
+        };
+        for (label, text) in [
+            ("Last reviewed", &self.dates.last_reviewed),
+            ("Next review", &self.dates.next_review),
+        ] {
+            match parse(text) {
+                Ok(Some(d)) if raised.is_some_and(|r| d.last_day() < r.first_day()) => {
+                    out.push((
+                        label,
+                        format!("{} is before the entry was raised.", d.display_uk()),
+                    ));
+                }
+                Ok(_) => {}
+                Err(e) => out.push((label, e)),
+            }
+        }
+        if let Err(e) = parse(&self.dates.kind_date) {
+            out.push(("Kind date", e));
+        }
+        if let RaidDetail::Dependency(d) = &self.draft.detail
+            && d.counterparty.trim().is_empty()
+        {
+            out.push(("Counterparty", "Who is the other party?".to_string()));
+        }
+        out
+    }
+
+    /// The draft with its typed dates applied, if they all parse.
+    fn finished_entry(&self) -> Option<RaidEntry> {
+        let parse = |text: &str| {
+            if text.trim().is_empty() {
+                Some(None)
+            } else {
+                PeriodDate::parse_user(text).ok().map(Some)
+            }
+        };
+        let mut e = self.draft.clone();
+        e.raised = parse(&self.dates.raised)??;
+        e.last_reviewed = parse(&self.dates.last_reviewed)?;
+        e.next_review = parse(&self.dates.next_review)?;
+        let kd = parse(&self.dates.kind_date)?;
+        match &mut e.detail {
+            RaidDetail::Risk(r) => r.proximity = kd,
+            RaidDetail::Assumption(a) => a.validate_by = kd,
+            RaidDetail::Issue(i) => i.needed_by = kd,
+            RaidDetail::Dependency(d) => d.needed_by = kd,
+        }
+        e.title = e.title.trim().to_string();
+        e.owner = e.owner.trim().to_string();
+        Some(e)
+    }
+
+    /// Draws the form. Returns true when it should close.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        board: &Board,
+        editor: &Editor<'_>,
+        actions: &mut Vec<Action>,
+    ) -> bool {
+        let mut close = false;
+        let problems = self.problems();
+        let problem = |label: &str| {
+            problems
+                .iter()
+                .find(|(l, _)| *l == label)
+                .map(|(_, m)| m.clone())
+        };
+        // The buttons sit above the fields, so they never scroll out of reach.
+        let heading = if self.original.is_some() {
+            format!("Edit {}", self.draft.reference)
+        } else {
+            format!("New entry {}", self.draft.reference)
+        };
+        ui.heading(heading);
+        ui.horizontal(|ui| {
+            let save = ui.add_enabled(
+                problems.is_empty(),
+                egui::Button::new(RichText::new("Save entry").strong()),
+            );
+            if !problems.is_empty() {
+                ui.label(
+                    RichText::new(format!("{} thing(s) to fix before saving", problems.len()))
+                        .color(theme::warning_text(ui)),
+                );
+            }
+            if save.clicked()
+                && let Some(entry) = self.finished_entry()
+            {
+                let entry = with_history(self.original.as_ref(), entry, editor);
+                self.saved = Some(entry.id.clone());
+                actions.push(Action::PutRaidEntry {
+                    entry: Box::new(entry),
+                    at: None,
+                });
+                close = true;
+            }
+            if ui.button("Cancel").on_hover_text("Esc").clicked() {
+                close = true;
+            }
+        });
+        if let Some(original) = self.original.clone() {
+            ui.horizontal(|ui| {
+                // Closing keeps the entry, with its history; it is the usual way out.
+                let closed = self.draft.status == RaidStatus::Closed;
+                let (verb, status) = if closed {
+                    ("Reopen entry", RaidStatus::Open)
+                } else {
+                    ("Close entry", RaidStatus::Closed)
+                };
+                if ui
+                    .add_enabled(problems.is_empty(), egui::Button::new(verb))
+                    .clicked()
+                {
+                    self.draft.status = status;
+                    if let Some(entry) = self.finished_entry() {
+                        let entry = with_history(Some(&original), entry, editor);
+                        self.saved = Some(entry.id.clone());
+                        actions.push(Action::PutRaidEntry {
+                            entry: Box::new(entry),
+                            at: None,
+                        });
+                        close = true;
+                    }
+                }
+                if self.confirm_delete {
+                    ui.label(
+                        RichText::new("Delete this entry for good? Closing keeps it.")
+                            .color(theme::warning_text(ui)),
+                    );
+                    if ui.button("Yes, delete it").clicked() {
+                        actions.push(Action::DeleteRaidEntry {
+                            entry: original.id.clone(),
+                        });
+                        close = true;
+                    }
+                    if ui.button("No, keep it").clicked() {
+                        self.confirm_delete = false;
+                    }
+                } else if ui.button("Delete entry…").clicked() {
+                    self.confirm_delete = true;
+                }
+            });
+        }
+        ui.separator();
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                if self.original.is_none() {
+                    ui.horizontal(|ui| {
+                        let label = ui.label("Kind");
+                        let current = self.draft.kind();
+                        egui::ComboBox::from_id_salt("form_kind")
+                            .selected_text(current.label())
+                            .show_ui(ui, |ui| {
+                                for k in RaidKind::ALL {
+                                    if ui.selectable_label(k == current, k.label()).clicked()
+                                        && k != current
+                                    {
+                                        self.draft.detail = default_detail(k);
+                                        self.draft.reference = next_reference(board, k);
+                                    }
+                                }
+                            })
+                            .response
+                            .labelled_by(label.id);
+                    });
+                }
+                egui::Grid::new("raid_form_common")
+                    .num_columns(2)
+                    .spacing([10.0, 6.0])
+                    .show(ui, |ui| {
+                        text_row(ui, "Title", &mut self.draft.title, problem("Title"));
+                        let label = ui.label("Description");
+                        ui.add(
+                            egui::TextEdit::multiline(&mut self.draft.description)
+                                .desired_rows(3)
+                                .hint_text("cause → event → effect"),
+                        )
+                        .labelled_by(label.id);
+                        ui.end_row();
+                        text_row(ui, "Owner", &mut self.draft.owner, problem("Owner"));
+                        let label = ui.label("Category");
+                        egui::ComboBox::from_id_salt("form_category")
+                            .selected_text(if self.draft.category.is_empty() {
+                                "—"
+                            } else {
+                                self.draft.category.as_str()
+                            })
+                            .show_ui(ui, |ui| {
+                                for c in &board.settings.categories {
+                                    ui.selectable_value(&mut self.draft.category, c.clone(), c);
+                                }
+                            })
+                            .response
+                            .labelled_by(label.id);
+                        ui.end_row();
+                        let label = ui.label("Programme");
+                        egui::ComboBox::from_id_salt("form_programme")
+                            .selected_text(super::widgets::programme_name(
+                                board,
+                                self.draft.programme.as_ref(),
+                            ))
+                            .show_ui(ui, |ui| {
+                                ui.selectable_value(&mut self.draft.programme, None, "Whole board");
+                                for p in &board.programmes {
+                                    ui.selectable_value(
+                                        &mut self.draft.programme,
+                                        Some(p.id.clone()),
+                                        &p.name,
+                                    );
+                                }
+                            })
+                            .response
+                            .labelled_by(label.id);
+                        ui.end_row();
+                        let label = ui.label("Status");
+                        egui::ComboBox::from_id_salt("form_status")
+                            .selected_text(format!("{:?}", self.draft.status))
+                            .show_ui(ui, |ui| {
+                                for s in
+                                    [RaidStatus::Open, RaidStatus::Monitoring, RaidStatus::Closed]
+                                {
+                                    ui.selectable_value(
+                                        &mut self.draft.status,
+                                        s,
+                                        format!("{s:?}"),
+                                    );
+                                }
+                            })
+                            .response
+                            .labelled_by(label.id);
+                        ui.end_row();
+                        let label = ui.label("Escalation");
+                        egui::ComboBox::from_id_salt("form_escalation")
+                            .selected_text(format!("{:?}", self.draft.escalation))
+                            .show_ui(ui, |ui| {
+                                for s in [
+                                    Escalation::Project,
+                                    Escalation::ProgrammeBoard,
+                                    Escalation::Sro,
+                                    Escalation::CorporateRegister,
+                                ] {
+                                    ui.selectable_value(
+                                        &mut self.draft.escalation,
+                                        s,
+                                        format!("{s:?}"),
+                                    );
+                                }
+                            })
+                            .response
+                            .labelled_by(label.id);
+                        ui.end_row();
+                        text_row(ui, "Raised", &mut self.dates.raised, problem("Raised"));
+                        text_row(
+                            ui,
+                            "Last reviewed",
+                            &mut self.dates.last_reviewed,
+                            problem("Last reviewed"),
+                        );
+                        text_row(
+                            ui,
+                            "Next review",
+                            &mut self.dates.next_review,
+                            problem("Next review"),
+                        );
+                    });
+                ui.separator();
+                self.kind_ui(ui, board, problem("Kind date"), problem("Counterparty"));
+                ui.separator();
+                self.history_ui(ui);
+                ui.separator();
+            });
+        close
+    }
+
+    fn kind_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        board: &Board,
+        date_problem: Option<String>,
+        counterparty_problem: Option<String>,
+    ) {
+        let bands = board.settings.rag_bands;
+        match &mut self.draft.detail {
+            RaidDetail::Risk(r) => {
+                ui.label(RichText::new("Risk").strong());
+                egui::Grid::new("risk_scores")
+                    .num_columns(4)
+                    .spacing([10.0, 6.0])
+                    .show(ui, |ui| {
+                        ui.label("");
+                        ui.label("Likelihood (1–5)");
+                        ui.label("Impact (1–5)");
+                        ui.label("Score");
+                        ui.end_row();
+                        for (name, score) in
+                            [("Inherent", &mut r.inherent), ("Current", &mut r.current)]
+                        {
+                            score_row(ui, name, score, bands);
+                        }
+                        let mut has_target = r.target.is_some();
+                        let label = ui.label("Target");
+                        ui.checkbox(&mut has_target, "set").labelled_by(label.id);
+                        if has_target != r.target.is_some() {
+                            r.target = has_target.then_some(Score {
+                                likelihood: 1,
+                                impact: 1,
+                            });
+                        }
+                        ui.end_row();
+                        if let Some(t) = r.target.as_mut() {
+                            score_row(ui, "Target score", t, bands);
+                        }
+                    });
+                ui.horizontal(|ui| {
+                    let label = ui.label("Threat or opportunity");
+                    egui::ComboBox::from_id_salt("form_polarity")
+                        .selected_text(format!("{:?}", r.polarity))
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(&mut r.polarity, Polarity::Threat, "Threat");
+                            ui.selectable_value(
+                                &mut r.polarity,
+                                Polarity::Opportunity,
+                                "Opportunity",
+                            );
+                        })
+                        .response
+                        .labelled_by(label.id);
+                });
+                let responses: &[Response] = match r.polarity {
+                    Polarity::Threat => &[
+                        Response::Treat,
+                        Response::Tolerate,
+                        Response::Transfer,
+                        Response::Terminate,
+                    ],
+                    Polarity::Opportunity => &[
+                        Response::Exploit,
+                        Response::Enhance,
+                        Response::Share,
+                        Response::Reject,
+                    ],
+                };
+                if !responses.contains(&r.response) {
+                    r.response = responses[0];
+                }
+                ui.horizontal(|ui| {
+                    let label = ui.label("Response");
+                    egui::ComboBox::from_id_salt("form_response")
+                        .selected_text(format!("{:?}", r.response))
+                        .show_ui(ui, |ui| {
+                            for resp in responses {
+                                ui.selectable_value(&mut r.response, *resp, format!("{resp:?}"));
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                });
+                ui.label(RichText::new("Actions").strong());
+                let mut remove = None;
+                for (i, a) in r.actions.iter_mut().enumerate() {
+                    ui.push_id(i, |ui| {
+                        ui.horizontal(|ui| {
+                            let label = ui.label("Action");
+                            ui.add(
+                                egui::TextEdit::singleline(&mut a.description).desired_width(180.0),
+                            )
+                            .labelled_by(label.id);
+                            let label = ui.label("Actionee");
+                            ui.add(
+                                egui::TextEdit::singleline(&mut a.actionee).desired_width(110.0),
+                            )
+                            .labelled_by(label.id);
+                            ui.checkbox(&mut a.done, "Done");
+                            if ui.button(format!("Remove action {}", i + 1)).clicked() {
+                                remove = Some(i);
+                            }
+                        });
+                    });
+                }
+                if let Some(i) = remove {
+                    r.actions.remove(i);
+                }
+                if ui.button("Add action").clicked() {
+                    r.actions.push(crate::model::MitigationAction {
+                        description: String::new(),
+                        actionee: String::new(),
+                        due: None,
+                        done: false,
+                    });
+                }
+                date_row(ui, "Proximity", &mut self.dates.kind_date, date_problem);
+            }
+            RaidDetail::Assumption(a) => {
+                ui.label(RichText::new("Assumption").strong());
+                enum_row(
+                    ui,
+                    "Confidence",
+                    &mut a.confidence,
+                    &[Confidence::High, Confidence::Medium, Confidence::Low],
+                );
+                enum_row(
+                    ui,
+                    "Validation",
+                    &mut a.validation,
+                    &[
+                        ValidationState::Unvalidated,
+                        ValidationState::Valid,
+                        ValidationState::Invalid,
+                    ],
+                );
+                if a.validation == ValidationState::Invalid {
+                    ui.label(
+                        RichText::new("An invalid assumption should become a risk or an issue.")
+                            .color(theme::warning_text(ui)),
+                    );
+                }
+                date_row(ui, "Validate by", &mut self.dates.kind_date, date_problem);
+            }
+            RaidDetail::Issue(i) => {
+                ui.label(RichText::new("Issue").strong());
+                enum_row(
+                    ui,
+                    "Priority",
+                    &mut i.priority,
+                    &[
+                        IssuePriority::Low,
+                        IssuePriority::Medium,
+                        IssuePriority::High,
+                        IssuePriority::Critical,
+                    ],
+                );
+                ui.checkbox(&mut i.breaches_tolerance, "Breaches a tolerance");
+                let label = ui.label("Resolution");
+                ui.add(egui::TextEdit::multiline(&mut i.resolution).desired_rows(2))
+                    .labelled_by(label.id);
+                date_row(ui, "Needed by", &mut self.dates.kind_date, date_problem);
+            }
+            RaidDetail::Dependency(d) => {
+                ui.label(RichText::new("Dependency").strong());
+                enum_row(
+                    ui,
+                    "Direction",
+                    &mut d.direction,
+                    &[DependencyDirection::Inbound, DependencyDirection::Outbound],
+                );
+                ui.horizontal(|ui| {
+                    let label = ui.label("Counterparty");
+                    ui.add(egui::TextEdit::singleline(&mut d.counterparty))
+                        .labelled_by(label.id);
+                });
+                if let Some(p) = counterparty_problem {
+                    ui.label(RichText::new(p).color(theme::warning_text(ui)));
+                }
+                enum_row(
+                    ui,
+                    "State",
+                    &mut d.state,
+                    &[
+                        DependencyState::OnTrack,
+                        DependencyState::AtRisk,
+                        DependencyState::Late,
+                        DependencyState::Delivered,
+                    ],
+                );
+                date_row(ui, "Needed by", &mut self.dates.kind_date, date_problem);
+            }
+        }
+        self.links_ui(ui, board);
+    }
+
+    fn links_ui(&mut self, ui: &mut egui::Ui, board: &Board) {
+        let Some(p) = self
+            .draft
+            .programme
+            .as_ref()
+            .and_then(|id| board.programme(id))
+        else {
+            return;
+        };
+        egui::CollapsingHeader::new(format!("Links to {} records", p.name)).show(ui, |ui| {
+            for t in &p.tasks {
+                toggle_link(
+                    ui,
+                    &mut self.draft.links.tasks,
+                    &t.id,
+                    &format!("Task: {}", t.name),
+                );
+            }
+            for d in &p.delays {
+                toggle_link(
+                    ui,
+                    &mut self.draft.links.delays,
+                    &d.id,
+                    &format!(
+                        "Delay: {} {} – {}",
+                        d.cause.label(),
+                        d.start.display_uk(),
+                        d.end.display_uk()
+                    ),
+                );
+            }
+            for b in &p.budget {
+                toggle_link(
+                    ui,
+                    &mut self.draft.links.budget_lines,
+                    &b.id,
+                    &format!("Budget line: {}", b.label),
+                );
+            }
+        });
+    }
+
+    fn history_ui(&self, ui: &mut egui::Ui) {
+        ui.label(RichText::new("History").strong());
+        if self.draft.history.is_empty() {
+            ui.label(RichText::new("No changes recorded yet.").italics());
+        }
+        for h in self.draft.history.iter().rev() {
+            ui.label(format!(
+                "{} · {} · {}",
+                h.at.format("%-d %b %Y %H:%M"),
+                h.by,
+                h.change
+            ));
+        }
+    }
+}
+
+fn toggle_link(ui: &mut egui::Ui, list: &mut Vec<Id>, id: &Id, label: &str) {
+    let mut on = list.contains(id);
+    if ui.checkbox(&mut on, label).changed() {
+        if on {
+            list.push(id.clone());
+        } else {
+            list.retain(|x| x != id);
+        }
+    }
+}
+
+fn text_row(ui: &mut egui::Ui, name: &str, value: &mut String, problem: Option<String>) {
+    let label = ui.label(name);
+    ui.vertical(|ui| {
+        ui.add(egui::TextEdit::singleline(value).desired_width(280.0))
+            .labelled_by(label.id);
+        if let Some(p) = problem {
+            ui.label(RichText::new(p).small().color(theme::warning_text(ui)));
+        }
+    });
+    ui.end_row();
+}
+
+fn date_row(ui: &mut egui::Ui, name: &str, value: &mut String, problem: Option<String>) {
+    ui.horizontal(|ui| {
+        let label = ui.label(name);
+        ui.add(
+            egui::TextEdit::singleline(value)
+                .hint_text("e.g. Mar 2021")
+                .desired_width(160.0),
+        )
+        .labelled_by(label.id);
+    });
+    if let Some(p) = problem {
+        ui.label(RichText::new(p).small().color(theme::warning_text(ui)));
+    }
+}
+
+fn enum_row<T: Copy + PartialEq + std::fmt::Debug>(
+    ui: &mut egui::Ui,
+    name: &str,
+    value: &mut T,
+    options: &[T],
+) {
+    ui.horizontal(|ui| {
+        let label = ui.label(name);
+        egui::ComboBox::from_id_salt(name)
+            .selected_text(format!("{value:?}"))
+            .show_ui(ui, |ui| {
+                for o in options {
+                    ui.selectable_value(value, *o, format!("{o:?}"));
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+}
+
+fn score_row(ui: &mut egui::Ui, name: &str, score: &mut Score, bands: crate::model::RagBands) {
+    let label = ui.label(name);
+    ui.add(egui::DragValue::new(&mut score.likelihood).range(1..=5))
+        .labelled_by(label.id)
+        .on_hover_text(format!("{name} likelihood"));
+    ui.add(egui::DragValue::new(&mut score.impact).range(1..=5))
+        .labelled_by(label.id)
+        .on_hover_text(format!("{name} impact"));
+    let value = score.value();
+    let b = band(value, bands);
+    ui.label(
+        RichText::new(format!(" {value} {} ", b.label()))
+            .background_color(super::raid_table::band_colour(b))
+            .color(super::raid_table::band_text(b)),
+    );
+    ui.end_row();
+}
+
+/// The entry with a history line for what changed (or "created").
+fn with_history(
+    original: Option<&RaidEntry>,
+    mut entry: RaidEntry,
+    editor: &Editor<'_>,
+) -> RaidEntry {
+    let change = match original {
+        None => "created".to_string(),
+        Some(o) => {
+            let mut parts = Vec::new();
+            let mut diff = |field: &str, a: String, b: String| {
+                if a != b {
+                    parts.push(format!("{field}: {a} → {b}"));
+                }
+            };
+            diff("title", o.title.clone(), entry.title.clone());
+            diff("owner", o.owner.clone(), entry.owner.clone());
+            diff(
+                "status",
+                format!("{:?}", o.status),
+                format!("{:?}", entry.status),
+            );
+            diff("category", o.category.clone(), entry.category.clone());
+            diff(
+                "escalation",
+                format!("{:?}", o.escalation),
+                format!("{:?}", entry.escalation),
+            );
+            diff(
+                "next review",
+                date_text(o.next_review),
+                date_text(entry.next_review),
+            );
+            if let (RaidDetail::Risk(a), RaidDetail::Risk(b)) = (&o.detail, &entry.detail) {
+                diff(
+                    "current score",
+                    a.current.value().to_string(),
+                    b.current.value().to_string(),
+                );
+                if a.current != b.current {
+                    // The old score becomes the previous one, so the trend shows.
+                    if let RaidDetail::Risk(r) = &mut entry.detail {
+                        r.previous = Some(a.current);
+                    }
+                }
+            }
+            if o.description != entry.description {
+                parts.push("description edited".into());
+            }
+            if parts.is_empty() {
+                "reviewed, no change".to_string()
+            } else {
+                parts.join("; ")
+            }
+        }
+    };
+    entry.history.push(HistoryEntry {
+        at: editor.now,
+        by: editor.name.to_string(),
+        change,
+    });
+    entry
+}
