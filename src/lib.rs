@@ -11,7 +11,9 @@
 
 pub mod analysis;
 pub mod app;
+pub mod cli;
 pub mod generate;
 pub mod model;
 pub mod store;
 pub mod ui;
+pub mod user;

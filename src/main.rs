@@ -37,13 +37,122 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List or add RAID entries.
+    Raid {
+        #[command(subcommand)]
+        command: RaidCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum RaidCommand {
+    /// List the RAID log.
+    List {
+        /// The board file.
+        file: PathBuf,
+        /// Print JSON: an array of entries.
+        #[arg(long)]
+        json: bool,
+        /// Only this kind.
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+        /// Only open and monitoring entries.
+        #[arg(long)]
+        open: bool,
+    },
+    /// Add an entry; prints its reference. Bad input exits 1 and changes nothing;
+    /// a file changed by someone else meanwhile exits 3 and changes nothing.
+    Add {
+        /// The board file.
+        file: PathBuf,
+        /// The kind of entry.
+        #[arg(long, value_enum)]
+        kind: KindArg,
+        /// A one-line title.
+        #[arg(long)]
+        title: String,
+        /// The one named owner.
+        #[arg(long)]
+        owner: String,
+        /// The programme's id (default: the whole board).
+        #[arg(long)]
+        programme: Option<String>,
+        /// The description (for a risk: cause → event → effect).
+        #[arg(long, default_value = "")]
+        description: String,
+        /// Likelihood 1–5 (risks).
+        #[arg(long, requires = "impact")]
+        likelihood: Option<u8>,
+        /// Impact 1–5 (risks).
+        #[arg(long, requires = "likelihood")]
+        impact: Option<u8>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum KindArg {
+    Risk,
+    Assumption,
+    Issue,
+    Dependency,
+}
+
+impl From<KindArg> for boardroom::model::RaidKind {
+    fn from(k: KindArg) -> Self {
+        match k {
+            KindArg::Risk => Self::Risk,
+            KindArg::Assumption => Self::Assumption,
+            KindArg::Issue => Self::Issue,
+            KindArg::Dependency => Self::Dependency,
+        }
+    }
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // Bad arguments exit 1 like any other bad input (clap's own default is 2);
+    // --help and --version still exit 0.
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { ExitCode::FAILURE } else { ExitCode::SUCCESS };
+        }
+    };
     match cli.command {
         Some(Command::Check { files }) => check(&files),
         Some(Command::Summary { file, json }) => summary(&file, json),
+        Some(Command::Raid {
+            command:
+                RaidCommand::List {
+                    file,
+                    json,
+                    kind,
+                    open,
+                },
+        }) => boardroom::cli::raid_list(&file, json, kind.map(Into::into), open),
+        Some(Command::Raid {
+            command:
+                RaidCommand::Add {
+                    file,
+                    kind,
+                    title,
+                    owner,
+                    programme,
+                    description,
+                    likelihood,
+                    impact,
+                },
+        }) => boardroom::cli::raid_add(
+            &file,
+            &boardroom::cli::NewEntry {
+                kind: kind.into(),
+                title,
+                owner,
+                programme,
+                description,
+                score: likelihood.zip(impact),
+            },
+        ),
         None => boardroom::app::run(cli.file),
     }
 }

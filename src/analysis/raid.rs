@@ -244,6 +244,30 @@ pub fn next_reference(board: &Board, kind: RaidKind) -> String {
     format!("{prefix}{:03}", highest + 1)
 }
 
+/// A new, empty entry of a kind with the next free reference, raised on the
+/// board's as-at date. The form and `raid add` both start from it.
+pub fn new_entry(board: &Board, kind: RaidKind, programme: Option<Id>) -> RaidEntry {
+    RaidEntry {
+        id: Id::generate(),
+        reference: next_reference(board, kind),
+        programme,
+        title: String::new(),
+        description: String::new(),
+        category: String::new(),
+        owner: String::new(),
+        raised: crate::model::PeriodDate::day(board.as_at),
+        raised_by: String::new(),
+        last_reviewed: None,
+        next_review: None,
+        status: RaidStatus::Open,
+        escalation: crate::model::Escalation::Project,
+        links: crate::model::Links::default(),
+        source: String::new(),
+        history: Vec::new(),
+        detail: RaidDetail::default_for(kind),
+    }
+}
+
 /// Counts of open risks in each heat-map cell, `[likelihood - 1][impact - 1]`.
 pub fn heat_map(board: &Board, programme: Option<&Id>) -> [[usize; 5]; 5] {
     let mut cells = [[0usize; 5]; 5];

@@ -92,9 +92,7 @@ impl BoardApp {
             timeline: TimelineView::default(),
             budget: BudgetView::default(),
             raid: RaidView::default(),
-            user_name: std::env::var("USER")
-                .or_else(|_| std::env::var("USERNAME"))
-                .unwrap_or_else(|_| "unknown user".into()),
+            user_name: crate::user::current_user(),
             pending: Vec::new(),
             dialog: None,
             presentation_zoom: false,

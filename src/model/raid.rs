@@ -203,6 +203,55 @@ pub enum RaidDetail {
     Dependency(DependencyDetail),
 }
 
+impl RaidDetail {
+    /// A new entry's kind-specific fields: a threat scored 3 × 3 with a Treat
+    /// response, an unvalidated assumption, a medium issue, an on-track inbound
+    /// dependency.
+    pub fn default_for(kind: RaidKind) -> Self {
+        match kind {
+            RaidKind::Risk => RaidDetail::Risk(RiskDetail {
+                polarity: Polarity::Threat,
+                inherent: Score {
+                    likelihood: 3,
+                    impact: 3,
+                },
+                current: Score {
+                    likelihood: 3,
+                    impact: 3,
+                },
+                target: Some(Score {
+                    likelihood: 2,
+                    impact: 2,
+                }),
+                previous: None,
+                proximity: None,
+                response: Response::Treat,
+                actions: Vec::new(),
+                exposure_gbp: None,
+            }),
+            RaidKind::Assumption => RaidDetail::Assumption(AssumptionDetail {
+                confidence: Confidence::Medium,
+                validate_by: None,
+                validation: ValidationState::Unvalidated,
+            }),
+            RaidKind::Issue => RaidDetail::Issue(IssueDetail {
+                priority: IssuePriority::Medium,
+                needed_by: None,
+                breaches_tolerance: false,
+                resolution: String::new(),
+                from_risk: None,
+            }),
+            RaidKind::Dependency => RaidDetail::Dependency(DependencyDetail {
+                direction: DependencyDirection::Inbound,
+                counterparty: String::new(),
+                needed_by: None,
+                committed: None,
+                state: DependencyState::OnTrack,
+            }),
+        }
+    }
+}
+
 /// Likelihood and impact, each 1–5.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -9,10 +9,9 @@ use egui::RichText;
 use super::theme;
 use crate::analysis::raid::{band, next_reference};
 use crate::model::{
-    Action, AssumptionDetail, Board, Confidence, DependencyDetail, DependencyDirection,
-    DependencyState, Escalation, HistoryEntry, Id, IssueDetail, IssuePriority, Links, PeriodDate,
-    Polarity, RaidDetail, RaidEntry, RaidKind, RaidStatus, Response, RiskDetail, Score,
-    ValidationState,
+    Action, Board, Confidence, DependencyDirection, DependencyState, Escalation, HistoryEntry, Id,
+    IssuePriority, PeriodDate, Polarity, RaidDetail, RaidEntry, RaidKind, RaidStatus, Response,
+    Score, ValidationState,
 };
 
 /// Who is editing and when, for the entry's history.
@@ -46,50 +45,6 @@ fn date_text(d: Option<PeriodDate>) -> String {
     d.map(|d| d.display_uk()).unwrap_or_default()
 }
 
-fn default_detail(kind: RaidKind) -> RaidDetail {
-    match kind {
-        RaidKind::Risk => RaidDetail::Risk(RiskDetail {
-            polarity: Polarity::Threat,
-            inherent: Score {
-                likelihood: 3,
-                impact: 3,
-            },
-            current: Score {
-                likelihood: 3,
-                impact: 3,
-            },
-            target: Some(Score {
-                likelihood: 2,
-                impact: 2,
-            }),
-            previous: None,
-            proximity: None,
-            response: Response::Treat,
-            actions: Vec::new(),
-            exposure_gbp: None,
-        }),
-        RaidKind::Assumption => RaidDetail::Assumption(AssumptionDetail {
-            confidence: Confidence::Medium,
-            validate_by: None,
-            validation: ValidationState::Unvalidated,
-        }),
-        RaidKind::Issue => RaidDetail::Issue(IssueDetail {
-            priority: IssuePriority::Medium,
-            needed_by: None,
-            breaches_tolerance: false,
-            resolution: String::new(),
-            from_risk: None,
-        }),
-        RaidKind::Dependency => RaidDetail::Dependency(DependencyDetail {
-            direction: DependencyDirection::Inbound,
-            counterparty: String::new(),
-            needed_by: None,
-            committed: None,
-            state: DependencyState::OnTrack,
-        }),
-    }
-}
-
 fn kind_date(detail: &RaidDetail) -> Option<PeriodDate> {
     match detail {
         RaidDetail::Risk(r) => r.proximity,
@@ -102,26 +57,8 @@ fn kind_date(detail: &RaidDetail) -> Option<PeriodDate> {
 impl RaidForm {
     /// A form for a new entry of a kind, raised today (the board's as-at date).
     pub fn new_entry(board: &Board, kind: RaidKind, programme: Option<Id>) -> Self {
-        let raised = PeriodDate::day(board.as_at);
-        let draft = RaidEntry {
-            id: Id::generate(),
-            reference: next_reference(board, kind),
-            programme,
-            title: String::new(),
-            description: String::new(),
-            category: String::new(),
-            owner: String::new(),
-            raised,
-            raised_by: String::new(),
-            last_reviewed: None,
-            next_review: None,
-            status: RaidStatus::Open,
-            escalation: Escalation::Project,
-            links: Links::default(),
-            source: String::new(),
-            history: Vec::new(),
-            detail: default_detail(kind),
-        };
+        let draft = crate::analysis::raid::new_entry(board, kind, programme);
+        let raised = draft.raised;
         RaidForm {
             original: None,
             dates: DateTexts {
@@ -345,7 +282,7 @@ impl RaidForm {
                                     if ui.selectable_label(k == current, k.label()).clicked()
                                         && k != current
                                     {
-                                        self.draft.detail = default_detail(k);
+                                        self.draft.detail = RaidDetail::default_for(k);
                                         self.draft.reference = next_reference(board, k);
                                     }
                                 }

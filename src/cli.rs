@@ -1,0 +1,185 @@
+//! The RAID commands of the command line. They go through the same `Action`s and
+//! the same save path as the app.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use crate::analysis::raid::{RaidFilter, StatusFilter, filter_entries, new_entry};
+use crate::model::{Action, Id, PeriodDate, RaidKind, apply};
+use crate::store::{SaveError, Severity, load_board, save_board, validate};
+
+/// One entry as `raid list --json` prints it.
+#[derive(Serialize)]
+struct ListedEntry<'a> {
+    id: &'a str,
+    reference: &'a str,
+    kind: &'static str,
+    title: &'a str,
+    programme: Option<&'a str>,
+    owner: &'a str,
+    status: String,
+    score: Option<u8>,
+    next_review: Option<chrono::NaiveDate>,
+}
+
+/// `boardroom raid list`.
+pub fn raid_list(file: &Path, json: bool, kind: Option<RaidKind>, open: bool) -> ExitCode {
+    let loaded = match load_board(file) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let board = &loaded.board;
+    let filter = RaidFilter {
+        kinds: kind.into_iter().collect(),
+        status: if open {
+            StatusFilter::Live
+        } else {
+            StatusFilter::All
+        },
+        ..RaidFilter::default()
+    };
+    let entries: Vec<ListedEntry<'_>> = filter_entries(board, &filter)
+        .into_iter()
+        .map(|i| {
+            let e = &board.raid[i];
+            ListedEntry {
+                id: e.id.as_str(),
+                reference: &e.reference,
+                kind: e.kind().label(),
+                title: &e.title,
+                programme: e.programme.as_ref().map(Id::as_str),
+                owner: &e.owner,
+                status: format!("{:?}", e.status),
+                score: e.current_score(),
+                next_review: e.next_review.map(|d| d.last_day()),
+            }
+        })
+        .collect();
+    if json {
+        match serde_json::to_string_pretty(&entries) {
+            Ok(text) => println!("{text}"),
+            Err(e) => {
+                eprintln!("cannot write JSON: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        for e in &entries {
+            let score = e.score.map_or("  ".to_string(), |s| format!("{s:>2}"));
+            println!(
+                "{:<8} {:<10} {score}  {:<10} {} — {}",
+                e.reference, e.kind, e.status, e.title, e.owner
+            );
+        }
+        println!("{} entries", entries.len());
+    }
+    ExitCode::SUCCESS
+}
+
+/// What `raid add` adds.
+pub struct NewEntry {
+    /// The kind.
+    pub kind: RaidKind,
+    /// The title.
+    pub title: String,
+    /// The owner.
+    pub owner: String,
+    /// The programme id, if any.
+    pub programme: Option<String>,
+    /// The description.
+    pub description: String,
+    /// Likelihood and impact, for a risk.
+    pub score: Option<(u8, u8)>,
+}
+
+/// `boardroom raid add`: exit 0 and print the reference; 1 for bad input; 3 when
+/// someone else changed the file meanwhile. The file is untouched unless 0.
+pub fn raid_add(file: &Path, new: &NewEntry) -> ExitCode {
+    let loaded = match load_board(file) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut board = loaded.board;
+    let programme = match new.programme.as_deref().map(Id::new).transpose() {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("--programme: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Some(p) = &programme {
+        if board.programme(p).is_none() {
+            let known: Vec<&str> = board.programmes.iter().map(|p| p.id.as_str()).collect();
+            eprintln!(
+                "--programme: there is no programme `{p}` in {}; use one of: {}",
+                file.display(),
+                known.join(", ")
+            );
+            return ExitCode::FAILURE;
+        }
+    }
+    if new.kind != RaidKind::Risk && new.score.is_some() {
+        eprintln!("--likelihood and --impact are for risks only");
+        return ExitCode::FAILURE;
+    }
+    let mut form = new_entry(&board, new.kind, programme);
+    form.title = new.title.trim().to_string();
+    form.owner = new.owner.trim().to_string();
+    form.description = new.description.clone();
+    form.raised = PeriodDate::day(chrono::Utc::now().date_naive());
+    if let (Some((l, i)), crate::model::RaidDetail::Risk(r)) = (new.score, &mut form.detail) {
+        r.inherent = crate::model::Score {
+            likelihood: l,
+            impact: i,
+        };
+        r.current = r.inherent;
+    }
+    form.history.push(crate::model::HistoryEntry {
+        at: chrono::Utc::now().naive_utc(),
+        by: crate::user::current_user(),
+        change: "created (command line)".into(),
+    });
+    let reference = form.reference.clone();
+    if let Err(e) = apply(
+        &mut board,
+        Action::PutRaidEntry {
+            entry: Box::new(form),
+            at: None,
+        },
+    ) {
+        eprintln!("{e}");
+        return ExitCode::FAILURE;
+    }
+    let errors: Vec<_> = validate(&board)
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
+    if !errors.is_empty() {
+        for e in errors {
+            eprintln!("{}: {e}", file.display());
+        }
+        return ExitCode::FAILURE;
+    }
+    match save_board(&board, file, Some(&loaded.hash)) {
+        Ok(_) => {
+            println!("{reference}");
+            ExitCode::SUCCESS
+        }
+        Err(e @ SaveError::ChangedOnDisk { .. }) => {
+            eprintln!("{e}");
+            ExitCode::from(3)
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+    }
+}
