@@ -341,8 +341,21 @@ fn raid_add_prints_the_reference_and_raid_list_finds_it() {
     fs::write(&path, small_board_text()).unwrap_or_else(|e| panic!("{e}"));
     let file = path.to_str().unwrap_or_default();
     let out = boardroom(&[
-        "raid", "add", file, "--kind", "risk", "--title", "Supplier insolvency", "--owner", "Head of PMO", "--programme", "p1",
-        "--likelihood", "4", "--impact", "5",
+        "raid",
+        "add",
+        file,
+        "--kind",
+        "risk",
+        "--title",
+        "Supplier insolvency",
+        "--owner",
+        "Head of PMO",
+        "--programme",
+        "p1",
+        "--likelihood",
+        "4",
+        "--impact",
+        "5",
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "R-002");
@@ -350,14 +363,30 @@ fn raid_add_prints_the_reference_and_raid_list_finds_it() {
     let out = boardroom(&["raid", "list", file, "--json", "--kind", "risk", "--open"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let list: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
-    let added = list.as_array().and_then(|l| l.iter().find(|e| e["reference"] == "R-002")).cloned().unwrap_or_default();
-    for key in ["id", "reference", "kind", "title", "programme", "owner", "status", "score"] {
+    let added = list
+        .as_array()
+        .and_then(|l| l.iter().find(|e| e["reference"] == "R-002"))
+        .cloned()
+        .unwrap_or_default();
+    for key in [
+        "id",
+        "reference",
+        "kind",
+        "title",
+        "programme",
+        "owner",
+        "status",
+        "score",
+    ] {
         assert!(added.get(key).is_some(), "{key} missing from {added}");
     }
     assert_eq!(added["score"], 20);
     assert_eq!(added["programme"], "p1");
     assert_eq!(added["kind"], "Risk");
-    assert!(boardroom(&["check", file]).status.success(), "the file is still valid");
+    assert!(
+        boardroom(&["check", file]).status.success(),
+        "the file is still valid"
+    );
 }
 
 #[test]
@@ -368,11 +397,57 @@ fn raid_add_refuses_bad_input_and_leaves_the_file_alone() {
     let file = path.to_str().unwrap_or_default();
     let before = fs::read(&path).unwrap_or_default();
     let cases: Vec<(Vec<&str>, &str)> = vec![
-        (vec!["--kind", "risk", "--title", "X", "--owner", "  "], "owner"),
-        (vec!["--kind", "risk", "--title", "X", "--owner", "O", "--programme", "nope"], "no programme `nope`"),
-        (vec!["--kind", "risk", "--title", "X", "--owner", "O", "--likelihood", "9", "--impact", "2"], "1–5"),
-        (vec!["--kind", "issue", "--title", "X", "--owner", "O", "--likelihood", "2", "--impact", "2"], "risks only"),
-        (vec!["--kind", "rumour", "--title", "X", "--owner", "O"], "rumour"),
+        (
+            vec!["--kind", "risk", "--title", "X", "--owner", "  "],
+            "owner",
+        ),
+        (
+            vec![
+                "--kind",
+                "risk",
+                "--title",
+                "X",
+                "--owner",
+                "O",
+                "--programme",
+                "nope",
+            ],
+            "no programme `nope`",
+        ),
+        (
+            vec![
+                "--kind",
+                "risk",
+                "--title",
+                "X",
+                "--owner",
+                "O",
+                "--likelihood",
+                "9",
+                "--impact",
+                "2",
+            ],
+            "1–5",
+        ),
+        (
+            vec![
+                "--kind",
+                "issue",
+                "--title",
+                "X",
+                "--owner",
+                "O",
+                "--likelihood",
+                "2",
+                "--impact",
+                "2",
+            ],
+            "risks only",
+        ),
+        (
+            vec!["--kind", "rumour", "--title", "X", "--owner", "O"],
+            "rumour",
+        ),
         (vec!["--kind", "risk", "--owner", "O"], "--title"),
     ];
     for (args, expect) in cases {
@@ -381,7 +456,13 @@ fn raid_add_refuses_bad_input_and_leaves_the_file_alone() {
         let out = boardroom(&full);
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(1), "{args:?}");
-        assert!(err.contains(expect), "{args:?}: expected `{expect}` in {err}");
-        assert!(fs::read(&path).unwrap_or_default() == before, "{args:?} changed the file");
+        assert!(
+            err.contains(expect),
+            "{args:?}: expected `{expect}` in {err}"
+        );
+        assert!(
+            fs::read(&path).unwrap_or_default() == before,
+            "{args:?} changed the file"
+        );
     }
 }

@@ -220,3 +220,28 @@ fn search_and_undo_of_an_added_entry() {
     );
     assert!(h.query_by_label("Temporary").is_none());
 }
+
+#[test]
+fn export_writes_the_rows_shown_as_csv() {
+    let (dir, path) = fixture();
+    let mut h = harness_on(&path);
+    h.get_by_label("Likelihood 5, impact 5: 1 open risks")
+        .click();
+    h.run();
+    let out = dir.path().join("export.csv");
+    h.get_by_role_and_label(Role::TextInput, "Export to:")
+        .focus();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Export to:")
+        .type_text(out.to_str().unwrap_or_default());
+    h.get_by_label("Export CSV").click();
+    h.run();
+    let csv = std::fs::read_to_string(&out).unwrap_or_else(|e| panic!("{e}"));
+    assert!(csv.starts_with('\u{feff}'));
+    assert_eq!(
+        csv.lines().count(),
+        2,
+        "the header and the one row shown: {csv}"
+    );
+    assert!(csv.contains("R-002") && csv.contains(",25,Red,"));
+}

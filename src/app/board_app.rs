@@ -118,6 +118,7 @@ impl BoardApp {
                 self.timeline = TimelineView::default();
                 self.budget = BudgetView::default();
                 self.raid = RaidView::default();
+                self.raid.export_path = default_export_path(path);
             }
             Err(e) => {
                 self.load_error = Some(e.to_string());
@@ -211,6 +212,26 @@ impl BoardApp {
                 self.run_command(ctx, command);
             }
         }
+    }
+
+    /// Writes the RAID rows shown to the CSV path the view holds.
+    fn export_if_asked(&mut self) {
+        if !std::mem::take(&mut self.raid.export_requested) {
+            return;
+        }
+        let Some(doc) = &self.doc else { return };
+        let path = PathBuf::from(self.raid.export_path.trim());
+        let csv = crate::analysis::raid::export_csv(&doc.board, self.raid.rows());
+        self.notice = Some(
+            match crate::store::write_atomically(&path, csv.as_bytes()) {
+                Ok(()) => Notice::Info(format!(
+                    "Exported {} entries to {}",
+                    self.raid.rows().len(),
+                    path.display()
+                )),
+                Err(e) => Notice::Error(e.to_string()),
+            },
+        );
     }
 
     /// Applies the actions the views emitted this frame, in order.
@@ -391,6 +412,18 @@ impl BoardApp {
     }
 }
 
+/// `board.ron` → `board-raid.csv` beside it.
+fn default_export_path(board: &Path) -> String {
+    let stem = board
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "board".into());
+    board
+        .with_file_name(format!("{stem}-raid.csv"))
+        .display()
+        .to_string()
+}
+
 impl eframe::App for BoardApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.poll_dialog();
@@ -414,6 +447,7 @@ impl eframe::App for BoardApp {
         }
         egui::CentralPanel::default_margins().show(ui, |ui| self.central_ui(ui));
         self.apply_pending();
+        self.export_if_asked();
         let title = self.window_title();
         if title != self.last_title {
             ui.ctx()

@@ -56,6 +56,10 @@ pub struct RaidView {
     pub selected: Option<Id>,
     /// The open form, if adding or editing.
     pub form: Option<RaidForm>,
+    /// Where "Export CSV" writes (typed, so it works where no dialog can open).
+    pub export_path: String,
+    /// Set when the user asks to export; the shell writes the file.
+    pub export_requested: bool,
     rows: Vec<usize>,
     rows_key: Option<(u64, RaidFilter, SortKey, bool)>,
     focus_search: bool,
@@ -70,6 +74,8 @@ impl Default for RaidView {
             descending: false,
             selected: None,
             form: None,
+            export_path: String::new(),
+            export_requested: false,
             rows: Vec::new(),
             rows_key: None,
             focus_search: false,
@@ -260,6 +266,18 @@ impl RaidView {
             }
             let shown = self.rows.len();
             ui.label(RichText::new(format!("{shown} of {}", board.raid.len())).strong());
+        });
+        ui.horizontal(|ui| {
+            let label = ui.label("Export to:");
+            ui.add(egui::TextEdit::singleline(&mut self.export_path).desired_width(420.0))
+                .labelled_by(label.id);
+            if ui
+                .button("Export CSV")
+                .on_hover_text("The entries shown, as CSV that Excel opens")
+                .clicked()
+            {
+                self.export_requested = true;
+            }
         });
     }
 
