@@ -115,16 +115,16 @@ pub fn raid_add(file: &Path, new: &NewEntry) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    if let Some(p) = &programme {
-        if board.programme(p).is_none() {
-            let known: Vec<&str> = board.programmes.iter().map(|p| p.id.as_str()).collect();
-            eprintln!(
-                "--programme: there is no programme `{p}` in {}; use one of: {}",
-                file.display(),
-                known.join(", ")
-            );
-            return ExitCode::FAILURE;
-        }
+    if let Some(p) = &programme
+        && board.programme(p).is_none()
+    {
+        let known: Vec<&str> = board.programmes.iter().map(|p| p.id.as_str()).collect();
+        eprintln!(
+            "--programme: there is no programme `{p}` in {}; use one of: {}",
+            file.display(),
+            known.join(", ")
+        );
+        return ExitCode::FAILURE;
     }
     if new.kind != RaidKind::Risk && new.score.is_some() {
         eprintln!("--likelihood and --impact are for risks only");
