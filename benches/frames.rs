@@ -4,6 +4,9 @@
 
 use boardroom::generate::{BoardSize, generate_board};
 use boardroom::model::Board;
+use boardroom::ui::budget::BudgetView;
+use boardroom::ui::raid_form::Editor;
+use boardroom::ui::raid_table::RaidView;
 use boardroom::ui::timeline::TimelineView;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
@@ -50,5 +53,78 @@ fn timeline(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, timeline);
+fn raid_frame(ctx: &egui::Context, view: &mut RaidView, board: &Board) {
+    let mut actions = Vec::new();
+    let editor = Editor {
+        name: "bench",
+        now: chrono::NaiveDateTime::default(),
+    };
+    let _ = ctx.run_ui(input(), |ui| {
+        egui::CentralPanel::default_margins()
+            .show(ui, |ui| view.ui(ui, board, 1, None, &editor, &mut actions));
+    });
+}
+
+/// The RAID tab: filters, heat map and the virtualised table.
+fn raid_table(c: &mut Criterion) {
+    let mut group = c.benchmark_group("raid_frame");
+    for entries in [1_000usize, 20_000] {
+        let board = generate_board(
+            BoardSize {
+                programmes: 50,
+                tasks: 500,
+                raid: entries,
+            },
+            1,
+        );
+        let ctx = egui::Context::default();
+        boardroom::ui::theme::apply(&ctx);
+        let mut view = RaidView::default();
+        for _ in 0..3 {
+            raid_frame(&ctx, &mut view, &board);
+        }
+        group.bench_with_input(BenchmarkId::from_parameter(entries), &entries, |b, _| {
+            b.iter(|| raid_frame(&ctx, &mut view, &board));
+        });
+    }
+    group.finish();
+}
+
+fn budget_frame(ctx: &egui::Context, view: &mut BudgetView, board: &Board) {
+    let mut actions = Vec::new();
+    let _ = ctx.run_ui(input(), |ui| {
+        egui::CentralPanel::default_margins().show(ui, |ui| view.ui(ui, board, None, &mut actions));
+    });
+}
+
+/// The Budget tab of one programme, on small and big boards.
+fn budget(c: &mut Criterion) {
+    let mut group = c.benchmark_group("budget_frame");
+    for programmes in [5usize, 50] {
+        let board = generate_board(
+            BoardSize {
+                programmes,
+                tasks: programmes * 200,
+                raid: 0,
+            },
+            1,
+        );
+        let ctx = egui::Context::default();
+        boardroom::ui::theme::apply(&ctx);
+        let mut view = BudgetView::default();
+        for _ in 0..3 {
+            budget_frame(&ctx, &mut view, &board);
+        }
+        group.bench_with_input(
+            BenchmarkId::from_parameter(programmes),
+            &programmes,
+            |b, _| {
+                b.iter(|| budget_frame(&ctx, &mut view, &board));
+            },
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, timeline, raid_table, budget);
 criterion_main!(benches);

@@ -62,6 +62,10 @@ pub struct RaidView {
     pub export_requested: bool,
     rows: Vec<usize>,
     rows_key: Option<(u64, RaidFilter, SortKey, bool)>,
+    /// Owners and heat-map counts, recomputed only when the board or programme changes.
+    owners: Vec<String>,
+    cells: [[usize; 5]; 5],
+    board_key: Option<(u64, Option<Id>)>,
     focus_search: bool,
     scroll_to: Option<usize>,
 }
@@ -78,6 +82,9 @@ impl Default for RaidView {
             export_requested: false,
             rows: Vec::new(),
             rows_key: None,
+            owners: Vec::new(),
+            cells: [[0; 5]; 5],
+            board_key: None,
             focus_search: false,
             scroll_to: None,
         }
@@ -91,6 +98,15 @@ impl RaidView {
     }
 
     fn refresh(&mut self, board: &Board, revision: u64) {
+        let board_key = (revision, self.filter.programme.clone());
+        if self.board_key.as_ref() != Some(&board_key) {
+            let mut owners: Vec<String> = board.raid.iter().map(|e| e.owner.clone()).collect();
+            owners.sort_unstable();
+            owners.dedup();
+            self.owners = owners;
+            self.cells = heat_map(board, self.filter.programme.as_ref());
+            self.board_key = Some(board_key);
+        }
         let key = (revision, self.filter.clone(), self.sort, self.descending);
         if self.rows_key.as_ref() != Some(&key) {
             let mut rows = filter_entries(board, &self.filter);
@@ -129,7 +145,7 @@ impl RaidView {
         }
         self.filters_ui(ui, board);
         ui.horizontal_top(|ui| {
-            self.heat_map_ui(ui, board, programme);
+            self.heat_map_ui(ui, board);
             ui.vertical(|ui| self.table_ui(ui, board));
         });
     }
@@ -235,15 +251,13 @@ impl RaidView {
                 .response
                 .labelled_by(label.id);
             let label = ui.label("Owner:");
-            let mut owners: Vec<&str> = board.raid.iter().map(|e| e.owner.as_str()).collect();
-            owners.sort_unstable();
-            owners.dedup();
+            let owners = &self.owners;
             egui::ComboBox::from_id_salt("raid_owner")
                 .selected_text(self.filter.owner.as_deref().unwrap_or("Anyone"))
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.filter.owner, None, "Anyone");
                     for o in owners {
-                        ui.selectable_value(&mut self.filter.owner, Some(o.to_string()), o);
+                        ui.selectable_value(&mut self.filter.owner, Some(o.clone()), o);
                     }
                 })
                 .response
@@ -281,8 +295,8 @@ impl RaidView {
         });
     }
 
-    fn heat_map_ui(&mut self, ui: &mut egui::Ui, board: &Board, programme: Option<&Id>) {
-        let cells = heat_map(board, programme);
+    fn heat_map_ui(&mut self, ui: &mut egui::Ui, board: &Board) {
+        let cells = self.cells;
         let bands = board.settings.rag_bands;
         ui.vertical(|ui| {
             ui.label(RichText::new("Open risks: likelihood × impact").strong());
