@@ -178,7 +178,10 @@ fn data_centre_covid_delay_runs_to_december_2020_and_figures_do_not_reconcile() 
             .any(|w| w["message"].as_str().is_some_and(|m| m.contains("6.6%"))),
         "the 6.6% does not follow from £450k and £7.6m: {warnings:?}"
     );
-    assert!(dc["slip_days"].as_i64().is_some_and(|d| d > 0));
+    assert_eq!(
+        dc["worst_task_slip_days"], 184,
+        "the final stage: end of June to end of December 2020"
+    );
 }
 
 /// Each bad input gives exit 1 (not a panic), an error that says where, and

@@ -18,6 +18,9 @@ pub struct ProgrammeSchedule {
     pub slip_days: Option<i64>,
     /// The earliest start of any task, baseline or forecast.
     pub earliest_start: Option<NaiveDate>,
+    /// The worst slip of any one task, in days, and which task: a programme can end
+    /// on time overall while a stage inside it ran months late.
+    pub worst_task_slip: Option<(i64, String)>,
 }
 
 /// A task's slip in days: forecast finish minus baseline finish (positive = late).
@@ -61,7 +64,13 @@ pub fn programme_schedule(p: &Programme) -> ProgrammeSchedule {
         .map(|d| d.first_day())
         .chain(p.milestones.iter().map(|m| m.date.first_day()))
         .min();
+    let worst_task_slip = p
+        .tasks
+        .iter()
+        .filter_map(|t| task_slip_days(t).map(|d| (d, t.name.clone())))
+        .max_by_key(|(d, _)| *d);
     ProgrammeSchedule {
+        worst_task_slip,
         baseline_finish,
         forecast_finish,
         latest_finish,
@@ -108,5 +117,6 @@ mod tests {
         );
         assert_eq!(s.forecast_finish, NaiveDate::from_ymd_opt(2020, 12, 31));
         assert_eq!(s.latest_finish, NaiveDate::from_ymd_opt(2021, 3, 31));
+        assert_eq!(s.worst_task_slip.map(|(d, _)| d), Some(184));
     }
 }

@@ -45,6 +45,10 @@ pub struct ProgrammeSummary {
     pub latest_finish: Option<NaiveDate>,
     /// Forecast minus baseline finish, in days.
     pub slip_days: Option<i64>,
+    /// The worst slip of any one task, in days.
+    pub worst_task_slip_days: Option<i64>,
+    /// The task with the worst slip.
+    pub worst_task: Option<String>,
     /// Its delays.
     pub delays: Vec<DelaySummary>,
     /// Its budget waterfall.
@@ -120,6 +124,8 @@ pub fn summarise(board: &Board, warnings: Vec<String>) -> Summary {
                 forecast_finish: schedule.forecast_finish,
                 latest_finish: schedule.latest_finish,
                 slip_days: schedule.slip_days,
+                worst_task_slip_days: schedule.worst_task_slip.as_ref().map(|(d, _)| *d),
+                worst_task: schedule.worst_task_slip.as_ref().map(|(_, n)| n.clone()),
                 delays: p
                     .delays
                     .iter()
@@ -172,6 +178,10 @@ pub fn summary_text(summary: &Summary, unit: MoneyUnit) -> String {
             date_or_dash(p.baseline_finish),
             date_or_dash(p.forecast_finish)
         );
+        if let (Some(days), Some(task)) = (p.worst_task_slip_days.filter(|d| *d > 0), &p.worst_task)
+        {
+            let _ = writeln!(out, "  Worst task slip: {days} days ({task})");
+        }
         for d in &p.delays {
             let _ = writeln!(out, "  Delay: {} {} ({} days)", d.cause, d.period, d.days);
         }

@@ -86,29 +86,35 @@ pub fn board_from_str(text: &str, path: &Path) -> Result<Board, LoadError> {
         return Err(LoadError::Empty { path });
     }
     let options = ron::Options::default().with_default_extension(extensions());
-    // Look at the version first: a newer file may have fields this build does not
-    // know, and "update Boardroom" is the useful message, not "unknown field".
-    #[derive(Deserialize)]
-    struct VersionProbe {
-        format_version: u32,
+    let too_new = |found: u32| LoadError::TooNew {
+        path: path.clone(),
+        found,
+        supported: FORMAT_VERSION,
+    };
+    match options.from_str::<Board>(text) {
+        Ok(board) if board.format_version > FORMAT_VERSION => Err(too_new(board.format_version)),
+        Ok(board) => Ok(board),
+        Err(e) => {
+            // A newer file may have fields this build does not know, and "update
+            // Boardroom" is the useful message then, not "unknown field". Only a
+            // failed parse pays for this second look.
+            #[derive(Deserialize)]
+            struct VersionProbe {
+                format_version: u32,
+            }
+            if let Ok(probe) = options.from_str::<VersionProbe>(text)
+                && probe.format_version > FORMAT_VERSION
+            {
+                return Err(too_new(probe.format_version));
+            }
+            Err(LoadError::Parse {
+                path: path.clone(),
+                line: e.span.start.line,
+                col: e.span.start.col,
+                message: explain(&e.code),
+            })
+        }
     }
-    if let Ok(probe) = options.from_str::<VersionProbe>(text)
-        && probe.format_version > FORMAT_VERSION
-    {
-        return Err(LoadError::TooNew {
-            path,
-            found: probe.format_version,
-            supported: FORMAT_VERSION,
-        });
-    }
-    options
-        .from_str::<Board>(text)
-        .map_err(|e| LoadError::Parse {
-            path,
-            line: e.span.start.line,
-            col: e.span.start.col,
-            message: explain(&e.code),
-        })
 }
 
 /// The parser's message, with a hint where a plain reader would need one.

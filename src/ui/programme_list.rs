@@ -38,17 +38,26 @@ pub fn programme_list_ui(
                     ui.horizontal_wrapped(|ui| {
                         widgets::confidence_chip(ui, p);
                         let s = schedule::programme_schedule(p);
-                        match s.slip_days {
-                            Some(d) if d > 0 => {
+                        match (s.slip_days, &s.worst_task_slip) {
+                            (Some(d), _) if d > 0 => {
                                 ui.label(
                                     RichText::new(format!("▲ {d} days late"))
                                         .color(theme::warning_text(ui)),
                                 );
                             }
-                            Some(_) => {
+                            (_, Some((d, task))) if *d > 0 => {
+                                ui.label(
+                                    RichText::new(format!("▲ a stage ran {d} days late"))
+                                        .color(theme::warning_text(ui)),
+                                )
+                                .on_hover_text(format!(
+                                    "{task}; the programme's end date is on plan"
+                                ));
+                            }
+                            (Some(_), _) => {
                                 ui.label("On time");
                             }
-                            None => {}
+                            _ => {}
                         }
                         let warnings = reconcile::programme_warnings(p).len();
                         if warnings > 0 {

@@ -1,0 +1,108 @@
+//! Open, save and summary on generated boards of growing size, each beside its
+//! bare reference (`ron::from_str`, `serde_json`, serialise + `fs::write`).
+//! Run with `cargo bench --bench store`.
+
+use std::path::PathBuf;
+
+use boardroom::analysis::summary::summarise;
+use boardroom::generate::{BoardSize, generate_board};
+use boardroom::model::Board;
+use boardroom::store::{board_to_string, load_board, save_board};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+
+/// 1× is the portfolio size the goals name: 50 programmes, 10,000 tasks, 20,000 RAID entries.
+fn sizes() -> Vec<(&'static str, BoardSize)> {
+    let one = BoardSize {
+        programmes: 50,
+        tasks: 10_000,
+        raid: 20_000,
+    };
+    let times = |n: usize| BoardSize {
+        programmes: one.programmes * n,
+        tasks: one.tasks * n,
+        raid: one.raid * n,
+    };
+    vec![
+        (
+            "small",
+            BoardSize {
+                programmes: 5,
+                tasks: 500,
+                raid: 1_000,
+            },
+        ),
+        ("1x", one),
+        ("2x", times(2)),
+        ("4x", times(4)),
+    ]
+}
+
+fn write_board(dir: &tempfile::TempDir, name: &str, board: &Board) -> (PathBuf, String) {
+    let path = dir.path().join(format!("{name}.ron"));
+    let text = board_to_string(board).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&path, &text).unwrap_or_else(|e| panic!("{e}"));
+    (path, text)
+}
+
+fn store(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let options = ron::Options::default().with_default_extension(
+        ron::extensions::Extensions::IMPLICIT_SOME
+            | ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES,
+    );
+    let mut group = c.benchmark_group("store");
+    group.sample_size(10);
+    for (name, size) in sizes() {
+        let board = generate_board(size, 1);
+        let (path, text) = write_board(&dir, name, &board);
+        let json = serde_json::to_string(&board).unwrap_or_default();
+        eprintln!("{name}: {} bytes of RON", text.len());
+        group.bench_with_input(BenchmarkId::new("open", name), &path, |b, path| {
+            b.iter(|| load_board(path).unwrap_or_else(|e| panic!("{e}")));
+        });
+        group.bench_with_input(
+            BenchmarkId::new("bare_ron_from_str", name),
+            &text,
+            |b, text| {
+                b.iter(|| {
+                    options
+                        .from_str::<Board>(text)
+                        .unwrap_or_else(|e| panic!("{e}"))
+                });
+            },
+        );
+        group.bench_with_input(
+            BenchmarkId::new("bare_serde_json", name),
+            &json,
+            |b, json| {
+                b.iter(|| serde_json::from_str::<Board>(json).unwrap_or_else(|e| panic!("{e}")));
+            },
+        );
+        let mut hash = load_board(&path).unwrap_or_else(|e| panic!("{e}")).hash;
+        group.bench_with_input(BenchmarkId::new("save", name), &board, |b, board| {
+            b.iter(|| {
+                let outcome =
+                    save_board(board, &path, Some(&hash)).unwrap_or_else(|e| panic!("{e}"));
+                hash = outcome.hash;
+            });
+        });
+        let bare = dir.path().join(format!("{name}-bare.ron"));
+        group.bench_with_input(
+            BenchmarkId::new("bare_serialise_write", name),
+            &board,
+            |b, board| {
+                b.iter(|| {
+                    std::fs::write(&bare, board_to_string(board).unwrap_or_default())
+                        .unwrap_or_else(|e| panic!("{e}"))
+                });
+            },
+        );
+        group.bench_with_input(BenchmarkId::new("summary", name), &board, |b, board| {
+            b.iter(|| summarise(board, Vec::new()));
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, store);
+criterion_main!(benches);
