@@ -20,7 +20,7 @@ use crate::model::{Action, Board, DelayCause, Id, PeriodDate, Programme, Task, f
 /// Height of every row, so row culling is a division.
 pub const ROW_HEIGHT: f32 = 38.0;
 /// Width of the fixed name column.
-const NAME_WIDTH: f32 = 300.0;
+const NAME_WIDTH: f32 = 360.0;
 /// Height of the date axis above the rows.
 const AXIS_HEIGHT: f32 = 44.0;
 
@@ -822,6 +822,9 @@ impl TimelineView {
             );
         }
         let (Some(s), Some(f)) = (t.start.or(t.baseline_start), t.finish) else {
+            if let Some(f) = t.finish {
+                self.due_marker(painter, ui, chart, row, f);
+            }
             return;
         };
         let bar = Rect::from_min_max(
@@ -904,6 +907,39 @@ impl TimelineView {
                 colour,
             );
         }
+    }
+
+    /// A task with only a due date: an open triangle at the end of its period, and
+    /// the date, since there is no bar to carry it.
+    fn due_marker(
+        &self,
+        painter: &egui::Painter,
+        ui: &egui::Ui,
+        chart: Rect,
+        row: Rect,
+        due: PeriodDate,
+    ) {
+        let x = chart.left() + self.scale.x_after(due.last_day());
+        if x < chart.left() || x > chart.right() + 120.0 {
+            return;
+        }
+        let y = row.top() + 17.0;
+        painter.add(Shape::convex_polygon(
+            vec![
+                Pos2::new(x - 8.0, y - 8.0),
+                Pos2::new(x, y - 8.0),
+                Pos2::new(x, y + 8.0),
+            ],
+            ui.visuals().extreme_bg_color,
+            Stroke::new(2.0, theme::BLUE),
+        ));
+        painter.text(
+            Pos2::new(x + 6.0, y),
+            Align2::LEFT_CENTER,
+            format!("due {}", due.display_uk()),
+            FontId::proportional(14.0),
+            ui.visuals().text_color(),
+        );
     }
 
     fn detail_ui(&mut self, ui: &mut egui::Ui, board: &Board, actions: &mut Vec<Action>) {
@@ -1090,9 +1126,11 @@ fn task_tooltip_ui(ui: &mut egui::Ui, board: &Board, p: &Programme, t: &Task) {
     ui.label(RichText::new(&t.name).strong());
     ui.label(&p.name);
     // Dates at the precision they were given: "Dec 2020", not an invented 31 Dec.
-    let span = |s: Option<PeriodDate>, f: Option<PeriodDate>| {
-        let shown = |d: Option<PeriodDate>| d.map_or("—".to_string(), |d| d.display_uk());
-        format!("{} – {}", shown(s), shown(f))
+    let span = |s: Option<PeriodDate>, f: Option<PeriodDate>| match (s, f) {
+        (None, None) => "not set".to_string(),
+        (Some(s), None) => format!("from {}", s.display_uk()),
+        (None, Some(f)) => format!("due {}", f.display_uk()),
+        (Some(s), Some(f)) => format!("{} – {}", s.display_uk(), f.display_uk()),
     };
     ui.label(format!(
         "Baseline: {}",
