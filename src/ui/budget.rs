@@ -6,7 +6,7 @@
 //! the table and `boardroom summary` can never disagree.
 
 use egui::{Color32, RichText};
-use egui_plot::{Bar, BarChart, Legend, Plot, PlotPoint, Text};
+use egui_plot::{Bar, BarChart, Corner, GridInput, GridMark, Legend, Plot, PlotPoint, Text};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
@@ -364,6 +364,25 @@ impl BudgetView {
     }
 }
 
+/// A legend entry drawn beside the chart rather than over its bars.
+fn key_swatch(ui: &mut egui::Ui, colour: Color32, label: &str) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(16.0, 16.0), egui::Sense::hover());
+    ui.painter().rect_filled(rect, 2.0, colour);
+    ui.label(label);
+}
+
+/// One grid mark per bar, so every bar gets its label on the x axis.
+fn category_marks(count: usize) -> impl Fn(GridInput) -> Vec<GridMark> {
+    move |_input| {
+        (0..count)
+            .map(|i| GridMark {
+                value: i as f64,
+                step_size: 1.0,
+            })
+            .collect()
+    }
+}
+
 /// The unit for a chart: the board's setting, or chosen by the largest figure.
 fn chart_unit(board: &Board, w: &Waterfall) -> MoneyUnit {
     match board.settings.money_unit {
@@ -470,10 +489,23 @@ fn waterfall_chart_ui(ui: &mut egui::Ui, p: &Programme, w: &Waterfall, unit: Mon
     }
     let names: Vec<String> = w.steps.iter().map(|s| s.label.clone()).collect();
     let has_warning = !w.warnings.is_empty();
-    ui.label(RichText::new(format!("Amounts in {}", unit_name(unit))).strong());
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(format!("Amounts in {}", unit_name(unit))).strong());
+        ui.separator();
+        key_swatch(ui, TOTAL, "Approved / totals");
+        key_swatch(ui, INCREASE, "Increase");
+        key_swatch(ui, DECREASE, "Decrease");
+        if w.steps.iter().any(|s| s.derived) {
+            key_swatch(
+                ui,
+                theme::SECONDARY_TEXT,
+                "Derived by Boardroom (not stated)",
+            );
+        }
+    });
     Plot::new(("waterfall", p.id.as_str()))
         .height(380.0)
-        .legend(Legend::default())
+        .x_grid_spacer(category_marks(w.steps.len()))
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
@@ -513,7 +545,7 @@ fn waterfall_chart_ui(ui: &mut egui::Ui, p: &Programme, w: &Waterfall, unit: Mon
             for (x, y, caption) in labels {
                 plot.text(
                     Text::new(
-                        "labels",
+                        "",
                         PlotPoint::new(x, y + top * 0.02),
                         RichText::new(caption).size(14.0),
                     )
@@ -523,7 +555,7 @@ fn waterfall_chart_ui(ui: &mut egui::Ui, p: &Programme, w: &Waterfall, unit: Mon
             if has_warning {
                 plot.text(
                     Text::new(
-                        "warning",
+                        "",
                         PlotPoint::new(-0.5, top * 1.16),
                         RichText::new("⚠ Figures do not reconcile: see the warning above")
                             .size(15.0),
@@ -540,12 +572,16 @@ fn waterfall_chart_ui(ui: &mut egui::Ui, p: &Programme, w: &Waterfall, unit: Mon
         ));
     }
     if let (Some(end), Some(var)) = (w.end_gbp, w.variance_gbp) {
-        let word = if var > Decimal::ZERO { "over" } else { "under" };
+        let against = if var.is_zero() {
+            "on budget".to_string()
+        } else {
+            let word = if var > Decimal::ZERO { "over" } else { "under" };
+            format!("{} {word} budget", format_gbp(var.abs(), unit))
+        };
         ui.label(format!(
-            "Current budget {}; stated end figure {} ({} {word} budget).",
+            "Current budget {}; stated end figure {} ({against}).",
             format_gbp(w.current_gbp, unit),
-            format_gbp(end, unit),
-            format_gbp(var.abs(), unit)
+            format_gbp(end, unit)
         ));
     }
 }
@@ -686,7 +722,8 @@ fn portfolio_ui(ui: &mut egui::Ui, board: &Board) {
     let top = rows.iter().map(|r| f(r.1).max(f(r.2))).fold(0.0, f64::max);
     Plot::new("portfolio")
         .height(340.0)
-        .legend(Legend::default())
+        .legend(Legend::default().position(Corner::RightTop))
+        .x_grid_spacer(category_marks(rows.len()))
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
