@@ -1,5 +1,5 @@
-//! Rendered snapshot images of the app on the Manchester board, compared with the
-//! committed images in `tests/snapshots/`. They need a wgpu adapter (Mesa's
+//! Rendered snapshot images of each view on the Manchester board, compared with
+//! the committed images in `tests/snapshots/`. They need a wgpu adapter (Mesa's
 //! lavapipe on a machine with no GPU), so they run only with
 //! `cargo test --features snapshots --test snapshots`; regenerate with
 //! `UPDATE_SNAPSHOTS=1` and look at every changed image before committing it.
@@ -9,34 +9,82 @@ mod common;
 
 use boardroom::app::{BoardApp, RecentFiles, Tab};
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 
-/// A fixed size and pixel density, and the board's own as-at date (never the
-/// wall clock), so the images are the same on every run.
+/// A fixed size and pixel density, a light theme, and the board's own as-at date
+/// (never the wall clock), so the images are the same on every run.
 fn harness_on(tab: Tab) -> Harness<'static, BoardApp> {
     let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
+        .with_size(egui::vec2(1600.0, 1000.0))
         .with_pixels_per_point(1.0)
         .with_theme(egui::Theme::Light)
         .wgpu()
         .build_eframe(|cc| BoardApp::new(&cc.egui_ctx, RecentFiles::default()));
     h.state_mut().open(&common::manchester());
     h.state_mut().tab = tab;
+    h.run();
     h.state_mut().notice = None;
     h.run();
     h
 }
 
-#[test]
-fn shell_timeline_tab() {
-    harness_on(Tab::Timeline).snapshot("shell_timeline");
+fn click(h: &mut Harness<'static, BoardApp>, label: &str) {
+    h.query_all_by_label(label)
+        .next()
+        .unwrap_or_else(|| panic!("no `{label}`"))
+        .click();
+    h.run();
 }
 
 #[test]
-fn shell_budget_tab() {
-    harness_on(Tab::Budget).snapshot("shell_budget");
+fn timeline_whole_board_at_quarters() {
+    let mut h = harness_on(Tab::Timeline);
+    click(&mut h, "Fit board");
+    click(&mut h, "Quarters");
+    h.snapshot("timeline_board_quarters");
 }
 
 #[test]
-fn shell_raid_tab() {
-    harness_on(Tab::Raid).snapshot("shell_raid");
+fn timeline_one_programme_at_months() {
+    let mut h = harness_on(Tab::Timeline);
+    click(&mut h, "Microsoft 365 Collaboration Programme");
+    click(&mut h, "Fit programme");
+    click(&mut h, "Months");
+    h.snapshot("timeline_m365_months");
+}
+
+#[test]
+fn budget_liquidlogic_waterfall() {
+    let mut h = harness_on(Tab::Budget);
+    click(&mut h, "Liquidlogic Programme (social care system)");
+    h.snapshot("budget_liquidlogic");
+}
+
+#[test]
+fn budget_data_centre_waterfall_with_its_warning() {
+    let mut h = harness_on(Tab::Budget);
+    click(&mut h, "Data Centre Programme");
+    h.snapshot("budget_data_centre");
+}
+
+#[test]
+fn budget_portfolio() {
+    let mut h = harness_on(Tab::Budget);
+    click(&mut h, "Portfolio: approved against current");
+    h.snapshot("budget_portfolio");
+}
+
+#[test]
+fn raid_table_and_heat_map() {
+    let mut h = harness_on(Tab::Raid);
+    h.snapshot("raid_table");
+}
+
+#[test]
+fn raid_form() {
+    let mut h = harness_on(Tab::Raid);
+    click(&mut h, "R-003");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.snapshot("raid_form");
 }

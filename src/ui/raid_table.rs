@@ -143,10 +143,14 @@ impl RaidView {
                 self.form = None;
             }
         }
-        self.filters_ui(ui, board);
-        ui.horizontal_top(|ui| {
-            self.heat_map_ui(ui, board);
-            ui.vertical(|ui| self.table_ui(ui, board));
+        // After a side panel inside a Ui, the rest goes in a central panel, which
+        // takes the space the side panel left.
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            self.filters_ui(ui, board);
+            ui.horizontal_top(|ui| {
+                self.heat_map_ui(ui, board);
+                ui.vertical(|ui| self.table_ui(ui, board));
+            });
         });
     }
 
@@ -212,7 +216,13 @@ impl RaidView {
             ui.separator();
             for kind in RaidKind::ALL {
                 let mut on = self.filter.kinds.contains(&kind);
-                if ui.checkbox(&mut on, format!("{}s", kind.label())).changed() {
+                let plural = match kind {
+                    RaidKind::Risk => "Risks",
+                    RaidKind::Assumption => "Assumptions",
+                    RaidKind::Issue => "Issues",
+                    RaidKind::Dependency => "Dependencies",
+                };
+                if ui.checkbox(&mut on, plural).changed() {
                     if on {
                         self.filter.kinds.insert(kind);
                     } else {

@@ -183,7 +183,8 @@ impl TimelineView {
             self.buffers = DateBuffers::default();
         }
         self.handle_keys(ui, board);
-        self.chart_ui(ui, board);
+        // The chart takes the space the detail panel leaves.
+        egui::CentralPanel::no_frame().show(ui, |ui| self.chart_ui(ui, board));
     }
 
     fn refresh_rows(&mut self, board: &Board, revision: u64, programme: Option<&Id>) {
@@ -866,7 +867,7 @@ impl TimelineView {
                 format!("{}%", t.percent_complete)
             };
             painter.text(
-                Pos2::new(bar.left() + 6.0, bar.center().y),
+                Pos2::new(bar.left().max(chart.left()) + 6.0, bar.center().y),
                 Align2::LEFT_CENTER,
                 text,
                 FontId::proportional(13.0),
