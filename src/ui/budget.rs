@@ -473,7 +473,9 @@ fn waterfall_chart_ui(ui: &mut egui::Ui, p: &Programme, w: &Waterfall, unit: Mon
         };
         top = top.max(y_top);
         let when = s.date.map(|d| d.display_uk()).unwrap_or_default();
-        let caption = [text, when]
+        // The bar's name goes in its caption: axis labels under narrow bars are
+        // dropped by the plot when they would overlap.
+        let caption = [two_lines(&s.label, 14), text, when]
             .into_iter()
             .filter(|t| !t.is_empty())
             .collect::<Vec<_>>()
@@ -487,7 +489,6 @@ fn waterfall_chart_ui(ui: &mut egui::Ui, p: &Programme, w: &Waterfall, unit: Mon
             _ => totals.push(bar.fill(TOTAL)),
         }
     }
-    let names: Vec<String> = w.steps.iter().map(|s| s.label.clone()).collect();
     let has_warning = !w.warnings.is_empty();
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(format!("Amounts in {}", unit_name(unit))).strong());
@@ -511,20 +512,11 @@ fn waterfall_chart_ui(ui: &mut egui::Ui, p: &Programme, w: &Waterfall, unit: Mon
         .allow_scroll(false)
         .allow_boxed_zoom(false)
         .include_y(0.0)
-        .include_y(top * 1.18)
+        .include_y(top * 1.3)
         .include_x(-0.6)
         .include_x(w.steps.len() as f64 - 0.4)
         .show_grid([false, true])
-        .x_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() > 1e-6 || i < 0.0 {
-                return String::new();
-            }
-            names
-                .get(i as usize)
-                .map(|n| shorten(n, 18))
-                .unwrap_or_default()
-        })
+        .show_axes([false, true])
         .y_axis_formatter(move |mark, _| {
             format!("{}{}", unit_symbol_prefix(unit), trim_float(mark.value))
         })
@@ -556,7 +548,7 @@ fn waterfall_chart_ui(ui: &mut egui::Ui, p: &Programme, w: &Waterfall, unit: Mon
                 plot.text(
                     Text::new(
                         "",
-                        PlotPoint::new(-0.5, top * 1.16),
+                        PlotPoint::new(-0.5, top * 1.28),
                         RichText::new("⚠ Figures do not reconcile: see the warning above")
                             .size(15.0),
                     )
@@ -596,6 +588,33 @@ fn unit_symbol_prefix(unit: MoneyUnit) -> &'static str {
 fn trim_float(v: f64) -> String {
     let s = format!("{v:.3}");
     s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// Up to two lines of at most `width` characters, for an axis label under a bar.
+fn two_lines(text: &str, width: usize) -> String {
+    let mut lines: Vec<String> = vec![String::new()];
+    for word in text.split_whitespace() {
+        let current = lines.last().map_or(0, |l| l.chars().count());
+        if current > 0 && current + 1 + word.chars().count() > width {
+            if lines.len() == 2 {
+                let last = lines.pop().unwrap_or_default();
+                lines.push(shorten(&format!("{last} {word}"), width));
+                break;
+            }
+            lines.push(String::new());
+        }
+        if let Some(l) = lines.last_mut() {
+            if !l.is_empty() {
+                l.push(' ');
+            }
+            l.push_str(word);
+        }
+    }
+    lines
+        .iter()
+        .map(|l| shorten(l, width))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn shorten(text: &str, max: usize) -> String {
