@@ -104,10 +104,14 @@ impl RaidCounts {
 pub fn summarise(board: &Board, warnings: Vec<String>) -> Summary {
     // One pass over the RAID log, not one per programme: a portfolio has both many
     // programmes and many entries.
-    let mut open_by_programme: std::collections::HashMap<&str, RaidCounts> = std::collections::HashMap::new();
+    let mut open_by_programme: std::collections::HashMap<&str, RaidCounts> =
+        std::collections::HashMap::new();
     for e in board.raid.iter().filter(|e| e.is_open()) {
         if let Some(p) = &e.programme {
-            open_by_programme.entry(p.as_str()).or_default().add(e.kind());
+            open_by_programme
+                .entry(p.as_str())
+                .or_default()
+                .add(e.kind());
         }
     }
     let programmes = board
@@ -115,7 +119,10 @@ pub fn summarise(board: &Board, warnings: Vec<String>) -> Summary {
         .iter()
         .map(|p| {
             let schedule = programme_schedule(p);
-            let raid_open = open_by_programme.get(p.id.as_str()).copied().unwrap_or_default();
+            let raid_open = open_by_programme
+                .get(p.id.as_str())
+                .copied()
+                .unwrap_or_default();
             ProgrammeSummary {
                 id: p.id.to_string(),
                 name: p.name.clone(),

@@ -1,0 +1,53 @@
+//! The documentation stays true: the example in docs/FORMAT.md is a valid board,
+//! and the model, store and analysis layers know nothing of the GUI.
+
+use std::path::Path;
+
+use boardroom::store::{Severity, board_from_str, validate};
+
+fn repo(path: &str) -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[test]
+fn the_format_example_is_a_valid_board_with_no_warnings() {
+    let doc = repo("docs/FORMAT.md");
+    let section = doc
+        .split("## A complete small example")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no example section"));
+    let example = section
+        .split("```ron")
+        .nth(1)
+        .and_then(|s| s.split("```").next())
+        .unwrap_or_else(|| panic!("no ron block"));
+    let board =
+        board_from_str(example, Path::new("docs/FORMAT.md")).unwrap_or_else(|e| panic!("{e}"));
+    let findings = validate(&board);
+    assert!(findings.is_empty(), "{findings:#?}");
+    assert_eq!((board.programmes.len(), board.raid.len()), (1, 4));
+    let kinds: std::collections::BTreeSet<_> = board.raid.iter().map(|e| e.kind()).collect();
+    assert_eq!(kinds.len(), 4, "one entry of each kind");
+    assert!(findings.iter().all(|d| d.severity != Severity::Error));
+}
+
+#[test]
+fn model_store_and_analysis_never_use_the_gui() {
+    for layer in ["src/model", "src/store", "src/analysis"] {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(layer);
+        for entry in std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .flatten()
+        {
+            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            for gui in ["egui", "eframe", "rfd"] {
+                let used = text.lines().any(|l| {
+                    let code = l.split("//").next().unwrap_or_default();
+                    code.contains(&format!("{gui}::")) || code.contains(&format!("use {gui}"))
+                });
+                assert!(!used, "{} uses {gui}", entry.path().display());
+            }
+        }
+    }
+}
