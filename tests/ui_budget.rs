@@ -27,6 +27,13 @@ fn fixture() -> (tempfile::TempDir, std::path::PathBuf) {
     (dir, path)
 }
 
+fn click_add_line(h: &mut Harness<'static, BoardApp>) {
+    h.get_by_label("Add line").scroll_to_me();
+    h.run();
+    h.get_by_label("Add line").click();
+    h.run();
+}
+
 fn current(h: &Harness<'static, BoardApp>) -> String {
     h.state()
         .doc
@@ -61,8 +68,7 @@ fn adding_a_change_moves_the_end_bar_and_the_summary_and_undo_restores_it() {
     type_into(&mut h, "Line label", "Extra licences");
     type_into(&mut h, "Amount (£)", "+£100k");
     type_into(&mut h, "Approving body", "Programme board");
-    h.get_by_label("Add line").click();
-    h.run();
+    click_add_line(&mut h);
     assert_eq!(current(&h), "1350000");
     assert!(h.query_by_label("+£0.100m").is_some());
     assert!(h.state().window_title().starts_with('●'));
@@ -93,8 +99,7 @@ fn an_amount_that_is_not_money_shows_why_and_changes_nothing() {
     let mut h = harness_on(&path);
     type_into(&mut h, "Line label", "Typo");
     type_into(&mut h, "Amount (£)", "12.3.4");
-    h.get_by_label("Add line").click();
-    h.run();
+    click_add_line(&mut h);
     assert!(
         h.query_all_by_label_contains("`12.3.4` is not an amount of money")
             .count()
@@ -153,4 +158,76 @@ fn the_portfolio_view_lists_every_programme_with_a_budget() {
     );
     assert!(h.query_by_label("+£0.250m").is_some());
     assert!(h.query_by_label("25.0%").is_some());
+}
+
+/// The Manchester board: Liquidlogic's three steps to £4.379m; a +£100k change
+/// through the table moves the end bar and the saved summary to £4.479m; undo.
+#[test]
+fn manchester_liquidlogic_change_reaches_the_summary() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("manchester.ron");
+    std::fs::copy(common::manchester(), &path).unwrap_or_else(|e| panic!("{e}"));
+    let mut h = harness_on(&path);
+    h.query_all_by_label("Liquidlogic Programme (social care system)")
+        .next()
+        .unwrap_or_else(|| panic!("no Liquidlogic"))
+        .click();
+    h.run();
+    for shown in ["£2.678m", "+£0.509m", "+£1.192m", "£4.379m"] {
+        assert!(h.query_all_by_label(shown).count() > 0, "{shown}");
+    }
+    let ll = |h: &Harness<'static, BoardApp>| {
+        h.state().doc.as_ref().and_then(|d| {
+            d.board
+                .programme(&common::id("ll"))
+                .map(|p| waterfall(p).current_gbp.to_string())
+        })
+    };
+    assert_eq!(ll(&h).as_deref(), Some("4379000"));
+
+    type_into(&mut h, "Line label", "Further change");
+    type_into(&mut h, "Amount (£)", "+£100k");
+    click_add_line(&mut h);
+    assert_eq!(ll(&h).as_deref(), Some("4479000"));
+    assert!(
+        h.query_all_by_label("+£0.100m").count() > 0,
+        "the new line is in the table with its sign"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(ll(&h).as_deref(), Some("4379000"), "undo restores it");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+
+    let out = common::boardroom(&["summary", path.to_str().unwrap_or_default(), "--json"]);
+    let summary: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
+    let ll = summary["programmes"]
+        .as_array()
+        .and_then(|ps| ps.iter().find(|p| p["id"] == "ll"))
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(ll["budget"]["current_gbp"], "4479000");
+    let end = ll["budget"]["steps"]
+        .as_array()
+        .and_then(|s| s.last().cloned())
+        .unwrap_or_default();
+    assert_eq!(
+        (end["kind"].as_str(), end["amount_gbp"].as_str()),
+        (Some("total"), Some("4479000")),
+        "the end bar"
+    );
+
+    type_into(&mut h, "Line label", "Typo");
+    type_into(&mut h, "Amount (£)", "12.3.4");
+    click_add_line(&mut h);
+    assert!(
+        h.query_all_by_label_contains("`12.3.4` is not an amount of money")
+            .count()
+            > 0
+    );
+    assert!(
+        !h.state().window_title().starts_with('●'),
+        "nothing changed since the save"
+    );
 }

@@ -177,3 +177,83 @@ fn arrow_keys_move_the_selection_and_late_only_filters() {
         "the on-time task is hidden"
     );
 }
+
+/// The Manchester board as a board chair would use it: the Data Centre's final
+/// stage, its COVID delay and dates, zoom out to years and back, an edit, undo and save.
+#[test]
+fn manchester_data_centre_final_stage() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("manchester.ron");
+    std::fs::copy(common::manchester(), &path).unwrap_or_else(|e| panic!("{e}"));
+    let mut h = harness_on(&path);
+
+    let bar = h.get_by_label_contains("Final stage: on-site infrastructure and services: baseline finish 30 Jun 2020, actual/forecast finish Dec 2020");
+    bar.hover();
+    h.run();
+    assert!(
+        h.query_by_label("Delay: COVID-19, Jul 2020 – Dec 2020 (184 days)")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label("Baseline: Apr 2020 – 30 Jun 2020")
+            .is_some()
+    );
+    assert!(h.query_by_label("Actual: Apr 2020 – Dec 2020").is_some());
+    assert!(h.query_by_label("Slip: 184 days late").is_some());
+    assert!(
+        h.query_by_label("RAID: I-001, R-002").is_some(),
+        "the delay's linked RAID entries"
+    );
+
+    h.get_by_label("Years").click();
+    h.run();
+    assert_eq!(h.state().timeline.zoom_level(), ZoomLevel::Years);
+    h.get_by_label("Quarters").click();
+    h.run();
+    assert_eq!(
+        h.state().timeline.scale.px_per_day,
+        ZoomLevel::Quarters.px_per_day(),
+        "and back"
+    );
+
+    h.get_by_label_contains("Final stage: on-site infrastructure and services: baseline")
+        .click();
+    h.run();
+    h.get_by_label("Actual/forecast finish").focus();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Actual/forecast finish")
+        .type_text("15 Jan 2021");
+    h.key_press(Key::Enter);
+    h.run();
+    let finish = |h: &Harness<'static, BoardApp>| {
+        h.state()
+            .doc
+            .as_ref()
+            .and_then(|d| {
+                d.board.programmes[0]
+                    .task(&common::id("dc-final-stage"))
+                    .and_then(|t| t.finish)
+            })
+            .map(|d| d.to_file_string())
+    };
+    assert_eq!(finish(&h).as_deref(), Some("2021-01-15"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        finish(&h).as_deref(),
+        Some("2020-12"),
+        "undo shows the original"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let saved = load_board(&path).unwrap_or_else(|e| panic!("{e}"));
+    let t = saved.board.programmes[0]
+        .task(&common::id("dc-final-stage"))
+        .map(|t| t.finish.map(|d| d.to_file_string()));
+    assert_eq!(
+        t,
+        Some(Some("2021-01-15".to_string())),
+        "the file on disk has the edited date"
+    );
+}
