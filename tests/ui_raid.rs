@@ -179,11 +179,11 @@ fn sorting_by_score_and_filtering_by_programme() {
 fn a_heat_map_cell_filters_the_table() {
     let (_dir, path) = fixture();
     let mut h = harness_on(&path);
-    h.get_by_label("Likelihood 5, impact 5: 1 open risks")
+    h.get_by_label("Likelihood 5, impact 5: 1 open now, 0 before responses")
         .click();
     h.run();
     assert_eq!(shown_refs(&h), ["R-002"]);
-    h.get_by_label("Likelihood 5, impact 5: 1 open risks")
+    h.get_by_label("Likelihood 5, impact 5: 1 open now, 0 before responses")
         .click();
     h.run();
     assert_eq!(shown_refs(&h).len(), 4, "a second click clears it");
@@ -225,7 +225,7 @@ fn search_and_undo_of_an_added_entry() {
 fn export_writes_the_rows_shown_as_csv() {
     let (dir, path) = fixture();
     let mut h = harness_on(&path);
-    h.get_by_label("Likelihood 5, impact 5: 1 open risks")
+    h.get_by_label("Likelihood 5, impact 5: 1 open now, 0 before responses")
         .click();
     h.run();
     let out = dir.path().join("export.csv");

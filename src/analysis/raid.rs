@@ -270,14 +270,29 @@ pub fn new_entry(board: &Board, kind: RaidKind, programme: Option<Id>) -> RaidEn
 
 /// Counts of open risks in each heat-map cell, `[likelihood - 1][impact - 1]`.
 pub fn heat_map(board: &Board, programme: Option<&Id>) -> [[usize; 5]; 5] {
+    heat_map_by(board, programme, |r| r.current)
+}
+
+/// The same counts by inherent score (before any response), to show where the
+/// risks started from.
+pub fn heat_map_inherent(board: &Board, programme: Option<&Id>) -> [[usize; 5]; 5] {
+    heat_map_by(board, programme, |r| r.inherent)
+}
+
+fn heat_map_by(
+    board: &Board,
+    programme: Option<&Id>,
+    score: impl Fn(&crate::model::RiskDetail) -> crate::model::Score,
+) -> [[usize; 5]; 5] {
     let mut cells = [[0usize; 5]; 5];
-    for e in board
+    let open = board
         .raid
         .iter()
-        .filter(|e| e.is_open() && programme.is_none_or(|p| e.programme.as_ref() == Some(p)))
-    {
+        .filter(|e| e.is_open() && programme.is_none_or(|p| e.programme.as_ref() == Some(p)));
+    for e in open {
         if let RaidDetail::Risk(r) = &e.detail {
-            let (l, i) = (r.current.likelihood, r.current.impact);
+            let s = score(r);
+            let (l, i) = (s.likelihood, s.impact);
             if (1..=5).contains(&l) && (1..=5).contains(&i) {
                 cells[usize::from(l - 1)][usize::from(i - 1)] += 1;
             }

@@ -412,6 +412,9 @@ impl BoardApp {
     }
 }
 
+/// Where the display name is kept in eframe's storage (the user's config folder).
+pub const DISPLAY_NAME_KEY: &str = "boardroom_display_name";
+
 /// `board.ron` → `board-raid.csv` beside it.
 fn default_export_path(board: &Path) -> String {
     let stem = board
@@ -458,5 +461,6 @@ impl eframe::App for BoardApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         self.recent.store(storage);
+        eframe::set_value(storage, DISPLAY_NAME_KEY, &self.user_name);
     }
 }

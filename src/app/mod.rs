@@ -41,6 +41,14 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
                 .or_else(|| recent.last_existing().map(Path::to_path_buf))
                 .unwrap_or_else(sample_board_path);
             let mut app = BoardApp::new(&cc.egui_ctx, recent);
+            // A display name set in View ▸ Your name wins over the OS user name.
+            if let Some(name) = cc
+                .storage
+                .and_then(|s| eframe::get_value::<String>(s, board_app::DISPLAY_NAME_KEY))
+                && !name.trim().is_empty()
+            {
+                app.user_name = name;
+            }
             app.open(&start);
             Ok(Box::new(app))
         }),

@@ -29,6 +29,8 @@ struct DateTexts {
     last_reviewed: String,
     next_review: String,
     kind_date: String,
+    /// One per risk action, in order.
+    action_dues: Vec<String>,
 }
 
 /// An entry being added or edited.
@@ -80,6 +82,10 @@ impl RaidForm {
                 last_reviewed: date_text(entry.last_reviewed),
                 next_review: date_text(entry.next_review),
                 kind_date: date_text(kind_date(&entry.detail)),
+                action_dues: match &entry.detail {
+                    RaidDetail::Risk(r) => r.actions.iter().map(|a| date_text(a.due)).collect(),
+                    _ => Vec::new(),
+                },
             },
             draft: entry.clone(),
             confirm_delete: false,
@@ -139,6 +145,11 @@ impl RaidForm {
                 Err(e) => out.push((label, e)),
             }
         }
+        for text in &self.dates.action_dues {
+            if let Err(e) = parse(text) {
+                out.push(("Action due", e));
+            }
+        }
         if let Err(e) = parse(&self.dates.kind_date) {
             out.push(("Kind date", e));
         }
@@ -165,7 +176,12 @@ impl RaidForm {
         e.next_review = parse(&self.dates.next_review)?;
         let kd = parse(&self.dates.kind_date)?;
         match &mut e.detail {
-            RaidDetail::Risk(r) => r.proximity = kd,
+            RaidDetail::Risk(r) => {
+                r.proximity = kd;
+                for (a, text) in r.actions.iter_mut().zip(&self.dates.action_dues) {
+                    a.due = parse(text)?;
+                }
+            }
             RaidDetail::Assumption(a) => a.validate_by = kd,
             RaidDetail::Issue(i) => i.needed_by = kd,
             RaidDetail::Dependency(d) => d.needed_by = kd,
@@ -392,6 +408,13 @@ impl RaidForm {
                     });
                 ui.separator();
                 self.kind_ui(ui, board, problem("Kind date"), problem("Counterparty"));
+                if let Some(p) = problem("Action due") {
+                    ui.label(
+                        RichText::new(format!("Action due date: {p}"))
+                            .small()
+                            .color(theme::warning_text(ui)),
+                    );
+                }
                 ui.separator();
                 self.history_ui(ui);
                 ui.separator();
@@ -484,6 +507,9 @@ impl RaidForm {
                 });
                 ui.label(RichText::new("Actions").strong());
                 let mut remove = None;
+                self.dates
+                    .action_dues
+                    .resize(r.actions.len(), String::new());
                 for (i, a) in r.actions.iter_mut().enumerate() {
                     ui.push_id(i, |ui| {
                         ui.horizontal(|ui| {
@@ -497,6 +523,13 @@ impl RaidForm {
                                 egui::TextEdit::singleline(&mut a.actionee).desired_width(110.0),
                             )
                             .labelled_by(label.id);
+                            let label = ui.label("Due");
+                            ui.add(
+                                egui::TextEdit::singleline(&mut self.dates.action_dues[i])
+                                    .desired_width(90.0)
+                                    .hint_text("Mar 2021"),
+                            )
+                            .labelled_by(label.id);
                             ui.checkbox(&mut a.done, "Done");
                             if ui.button(format!("Remove action {}", i + 1)).clicked() {
                                 remove = Some(i);
@@ -506,8 +539,15 @@ impl RaidForm {
                 }
                 if let Some(i) = remove {
                     r.actions.remove(i);
+                    if i < self.dates.action_dues.len() {
+                        self.dates.action_dues.remove(i);
+                    }
                 }
                 if ui.button("Add action").clicked() {
+                    self.dates
+                        .action_dues
+                        .resize(r.actions.len(), String::new());
+                    self.dates.action_dues.push(String::new());
                     r.actions.push(crate::model::MitigationAction {
                         description: String::new(),
                         actionee: String::new(),

@@ -9,8 +9,8 @@ use egui_extras::{Column, TableBuilder};
 use super::raid_form::{Editor, RaidForm};
 use super::theme;
 use crate::analysis::raid::{
-    Band, RaidFilter, SortKey, StatusFilter, band, filter_entries, heat_map, is_overdue,
-    last_changed, sort_entries, trend,
+    Band, RaidFilter, SortKey, StatusFilter, band, filter_entries, heat_map, heat_map_inherent,
+    is_overdue, last_changed, sort_entries, trend,
 };
 use crate::model::{Action, Board, Id, RaidKind};
 
@@ -65,6 +65,7 @@ pub struct RaidView {
     /// Owners and heat-map counts, recomputed only when the board or programme changes.
     owners: Vec<String>,
     cells: [[usize; 5]; 5],
+    inherent_cells: [[usize; 5]; 5],
     board_key: Option<(u64, Option<Id>)>,
     focus_search: bool,
     scroll_to: Option<usize>,
@@ -84,6 +85,7 @@ impl Default for RaidView {
             rows_key: None,
             owners: Vec::new(),
             cells: [[0; 5]; 5],
+            inherent_cells: [[0; 5]; 5],
             board_key: None,
             focus_search: false,
             scroll_to: None,
@@ -105,6 +107,7 @@ impl RaidView {
             owners.dedup();
             self.owners = owners;
             self.cells = heat_map(board, self.filter.programme.as_ref());
+            self.inherent_cells = heat_map_inherent(board, self.filter.programme.as_ref());
             self.board_key = Some(board_key);
         }
         let key = (revision, self.filter.clone(), self.sort, self.descending);
@@ -319,13 +322,14 @@ impl RaidView {
                             let count = cells[usize::from(l - 1)][usize::from(i - 1)];
                             let b = band(l * i, bands);
                             let selected = self.filter.cell == Some((l, i));
-                            let text = RichText::new(if count > 0 {
-                                count.to_string()
-                            } else {
-                                String::new()
-                            })
-                            .strong()
-                            .color(band_text(b));
+                            let was = self.inherent_cells[usize::from(l - 1)][usize::from(i - 1)];
+                            // The number is where risks are now; "○N" marks where N of them
+                            // started before their responses, so the move shows at a glance.
+                            let mut shown = if count > 0 { count.to_string() } else { String::new() };
+                            if was > 0 {
+                                shown.push_str(&format!(" ○{was}"));
+                            }
+                            let text = RichText::new(shown).strong().color(band_text(b));
                             let button = egui::Button::new(text)
                                 .fill(band_colour(b).gamma_multiply(if count > 0 {
                                     1.0
@@ -337,9 +341,9 @@ impl RaidView {
                                 } else {
                                     egui::Stroke::NONE
                                 })
-                                .min_size(egui::vec2(38.0, 30.0));
+                                .min_size(egui::vec2(46.0, 30.0));
                             let response = ui.add(button);
-                            let label = format!("Likelihood {l}, impact {i}: {count} open risks");
+                            let label = format!("Likelihood {l}, impact {i}: {count} open now, {was} before responses");
                             response.widget_info(|| {
                                 egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
                             });
@@ -362,7 +366,8 @@ impl RaidView {
                     }
                     ui.end_row();
                 });
-            ui.label(RichText::new("Click a cell to filter the table").small());
+            ui.label(RichText::new("Number: open risks now. ○N: where N started,").small());
+            ui.label(RichText::new("before their responses. Click a cell to filter.").small());
         });
     }
 
