@@ -688,13 +688,14 @@ fn recurring_ui(ui: &mut egui::Ui, p: &Programme) {
 /// Every programme side by side, approved against current, sorted by change:
 /// the board's "where is the money going" slide.
 fn portfolio_ui(ui: &mut egui::Ui, board: &Board) {
-    let mut rows: Vec<(&Programme, Decimal, Decimal)> = board
+    // (programme, first approved, current budget, whether the first is only implied)
+    let mut rows: Vec<(&Programme, Decimal, Decimal, bool)> = board
         .programmes
         .iter()
         .filter_map(|p| {
             let w = waterfall(p);
             let start = w.steps.iter().find(|s| s.kind == StepKind::Start)?;
-            Some((p, start.amount_gbp, w.current_gbp))
+            Some((p, start.amount_gbp, w.current_gbp, start.derived))
         })
         .collect();
     rows.sort_by(|a, b| {
@@ -720,22 +721,20 @@ fn portfolio_ui(ui: &mut egui::Ui, board: &Board) {
         .iter()
         .enumerate()
         .map(|(i, r)| {
-            Bar::new(i as f64 - 0.18, f(r.1)).width(0.34).name(format!(
-                "{} approved {}",
-                r.0.name,
-                format_gbp(r.1, unit)
-            ))
+            Bar::new(i as f64 - 0.18, f(r.1))
+                .width(0.34)
+                .fill(theme::SECONDARY_TEXT)
+                .name(format!("{} approved {}", r.0.name, format_gbp(r.1, unit)))
         })
         .collect();
     let current: Vec<Bar> = rows
         .iter()
         .enumerate()
         .map(|(i, r)| {
-            Bar::new(i as f64 + 0.18, f(r.2)).width(0.34).name(format!(
-                "{} current {}",
-                r.0.name,
-                format_gbp(r.2, unit)
-            ))
+            Bar::new(i as f64 + 0.18, f(r.2))
+                .width(0.34)
+                .fill(TOTAL)
+                .name(format!("{} current {}", r.0.name, format_gbp(r.2, unit)))
         })
         .collect();
     let top = rows.iter().map(|r| f(r.1).max(f(r.2))).fold(0.0, f64::max);
@@ -779,9 +778,19 @@ fn portfolio_ui(ui: &mut egui::Ui, board: &Board) {
                 ui.label(RichText::new(h).strong());
             }
             ui.end_row();
-            for (p, a, c) in &rows {
+            for (p, a, c, implied) in &rows {
                 ui.label(&p.name);
-                ui.label(format_gbp(*a, unit));
+                if *implied {
+                    ui.label(
+                        RichText::new(format!("{} (implied, not stated)", format_gbp(*a, unit)))
+                            .color(theme::warning_text(ui)),
+                    )
+                    .on_hover_text(
+                        "No approved budget is stated; this is the end figure less the changes",
+                    );
+                } else {
+                    ui.label(format_gbp(*a, unit));
+                }
                 ui.label(format_gbp(*c, unit));
                 ui.label(format_change_gbp(*c - *a, unit));
                 let pct = if a.is_zero() {
