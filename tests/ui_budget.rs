@@ -4,27 +4,18 @@
 mod common;
 
 use boardroom::analysis::waterfall::waterfall;
-use boardroom::app::{BoardApp, RecentFiles, Tab};
+use boardroom::app::{BoardApp, Tab};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use serde_json::Value;
 
 fn harness_on(path: &std::path::Path) -> Harness<'static, BoardApp> {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1200.0))
-        .build_eframe(|cc| BoardApp::new(&cc.egui_ctx, RecentFiles::default()));
-    h.state_mut().open(path);
-    h.state_mut().tab = Tab::Budget;
-    h.run();
-    h
+    common::app_on(path, Tab::Budget)
 }
 
 fn fixture() -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let path = dir.path().join("fixture.ron");
-    std::fs::write(&path, common::small_board_text()).unwrap_or_else(|e| panic!("{e}"));
-    (dir, path)
+    common::fixture()
 }
 
 fn click_add_line(h: &mut Harness<'static, BoardApp>) {
@@ -43,12 +34,7 @@ fn current(h: &Harness<'static, BoardApp>) -> String {
 }
 
 fn type_into(h: &mut Harness<'static, BoardApp>, label: &str, text: &str) {
-    h.get_by_role_and_label(egui::accesskit::Role::TextInput, label)
-        .focus();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_role_and_label(egui::accesskit::Role::TextInput, label)
-        .type_text(text);
-    h.run();
+    common::type_into(h, label, text);
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 mod common;
 
-use boardroom::app::{BoardApp, RecentFiles, Tab};
+use boardroom::app::{BoardApp, Tab};
 use boardroom::model::RaidKind;
 use boardroom::store::load_board;
 use egui::accesskit::Role;
@@ -12,13 +12,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 fn harness_on(path: &std::path::Path) -> Harness<'static, BoardApp> {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1100.0))
-        .build_eframe(|cc| BoardApp::new(&cc.egui_ctx, RecentFiles::default()));
-    h.state_mut().open(path);
-    h.state_mut().tab = Tab::Raid;
-    h.run();
-    h
+    common::app_on(path, Tab::Raid)
 }
 
 /// The fixture with a few more risks, so sorting and filtering have work to do.
@@ -58,11 +52,7 @@ fn fixture() -> (tempfile::TempDir, std::path::PathBuf) {
 }
 
 fn type_into(h: &mut Harness<'static, BoardApp>, label: &str, text: &str) {
-    h.get_by_role_and_label(Role::TextInput, label).focus();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_role_and_label(Role::TextInput, label)
-        .type_text(text);
-    h.run();
+    common::type_into(h, label, text);
 }
 
 fn shown_refs(h: &Harness<'static, BoardApp>) -> Vec<String> {

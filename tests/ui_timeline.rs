@@ -3,27 +3,18 @@
 mod common;
 
 use boardroom::analysis::timeline::ZoomLevel;
-use boardroom::app::{BoardApp, RecentFiles, Tab};
+use boardroom::app::{BoardApp, Tab};
 use boardroom::store::load_board;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 fn harness_on(path: &std::path::Path) -> Harness<'static, BoardApp> {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .build_eframe(|cc| BoardApp::new(&cc.egui_ctx, RecentFiles::default()));
-    h.state_mut().open(path);
-    h.state_mut().tab = Tab::Timeline;
-    h.run();
-    h
+    common::app_on(path, Tab::Timeline)
 }
 
 fn fixture() -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let path = dir.path().join("fixture.ron");
-    std::fs::write(&path, common::small_board_text()).unwrap_or_else(|e| panic!("{e}"));
-    (dir, path)
+    common::fixture()
 }
 
 fn finish_of_build(h: &Harness<'static, BoardApp>) -> Option<String> {

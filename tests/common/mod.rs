@@ -130,3 +130,44 @@ pub fn small_board() -> Board {
 pub fn small_board_text() -> String {
     boardroom::store::board_to_string(&small_board()).unwrap_or_else(|e| panic!("{e}"))
 }
+
+/// The app in a test harness on a board file, on a tab.
+pub fn app_on(
+    path: &Path,
+    tab: boardroom::app::Tab,
+) -> egui_kittest::Harness<'static, boardroom::app::BoardApp> {
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1600.0, 1200.0))
+        .build_eframe(|cc| {
+            boardroom::app::BoardApp::new(&cc.egui_ctx, boardroom::app::RecentFiles::default())
+        });
+    h.state_mut().open(path);
+    h.state_mut().tab = tab;
+    h.run();
+    h
+}
+
+/// Replaces the text of the input labelled `label`, as a user would: scroll to it,
+/// focus it, select all, type.
+pub fn type_into(
+    h: &mut egui_kittest::Harness<'static, boardroom::app::BoardApp>,
+    label: &str,
+    text: &str,
+) {
+    use egui_kittest::kittest::Queryable;
+    let role = egui::accesskit::Role::TextInput;
+    h.get_by_role_and_label(role, label).scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(role, label).focus();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(role, label).type_text(text);
+    h.run();
+}
+
+/// The small board written to a fresh temporary folder.
+pub fn fixture() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("fixture.ron");
+    std::fs::write(&path, small_board_text()).unwrap_or_else(|e| panic!("{e}"));
+    (dir, path)
+}
