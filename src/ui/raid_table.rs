@@ -152,7 +152,12 @@ impl RaidView {
             self.filters_ui(ui, board);
             ui.horizontal_top(|ui| {
                 self.heat_map_ui(ui, board);
-                ui.vertical(|ui| self.table_ui(ui, board));
+                // The table scrolls sideways on narrow windows rather than losing columns.
+                egui::ScrollArea::horizontal()
+                    .id_salt("raid_table_h")
+                    .show(ui, |ui| {
+                        ui.vertical(|ui| self.table_ui(ui, board));
+                    });
             });
         });
     }
@@ -329,7 +334,9 @@ impl RaidView {
                             if was > 0 {
                                 shown.push_str(&format!(" ○{was}"));
                             }
-                            let text = RichText::new(shown).strong().color(band_text(b));
+                            // Empty cells are drawn faded, so their "○N" needs dark text to read.
+                            let colour = if count > 0 { band_text(b) } else { theme::TEXT };
+                            let text = RichText::new(shown).strong().color(colour);
                             let button = egui::Button::new(text)
                                 .fill(band_colour(b).gamma_multiply(if count > 0 {
                                     1.0
@@ -384,16 +391,16 @@ impl RaidView {
             .resizable(true)
             .sense(Sense::click())
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-            .column(Column::initial(70.0).at_least(50.0))
-            .column(Column::initial(100.0))
-            .column(Column::initial(320.0).at_least(120.0).clip(true))
-            .column(Column::initial(170.0).clip(true))
-            .column(Column::initial(170.0).clip(true))
-            .column(Column::initial(90.0))
-            .column(Column::initial(90.0))
-            .column(Column::initial(100.0))
+            .column(Column::initial(66.0).at_least(50.0))
+            .column(Column::initial(98.0))
+            .column(Column::initial(260.0).at_least(120.0).clip(true))
+            .column(Column::initial(120.0).clip(true))
+            .column(Column::initial(120.0).clip(true))
+            .column(Column::initial(96.0))
+            .column(Column::initial(84.0))
+            .column(Column::initial(96.0))
             .column(Column::initial(150.0))
-            .column(Column::remainder().at_least(110.0));
+            .column(Column::initial(110.0).at_least(90.0));
         if let Some(row) = self.scroll_to.take() {
             table = table.scroll_to_row(row, None);
         }
