@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::analysis::raid::{RaidFilter, StatusFilter, filter_entries, new_entry};
 use crate::model::{Action, Id, PeriodDate, RaidKind, apply};
-use crate::store::{SaveError, Severity, load_board, save_board, validate};
+use crate::store::{SaveError, Severity, load_board, save_board_holding_lock, validate};
 
 /// One entry as `raid list --json` prints it.
 #[derive(Serialize)]
@@ -100,6 +100,15 @@ pub struct NewEntry {
 /// `boardroom raid add`: exit 0 and print the reference; 1 for bad input; 3 when
 /// someone else changed the file meanwhile. The file is untouched unless 0.
 pub fn raid_add(file: &Path, new: &NewEntry) -> ExitCode {
+    // Load, change and save under the write lock, so that adds from several
+    // people at once are all kept.
+    let lock = match crate::store::acquire(file, std::time::Duration::from_secs(30)) {
+        Ok(lock) => lock,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(3);
+        }
+    };
     let loaded = match load_board(file) {
         Ok(l) => l,
         Err(e) => {
@@ -168,7 +177,7 @@ pub fn raid_add(file: &Path, new: &NewEntry) -> ExitCode {
         }
         return ExitCode::FAILURE;
     }
-    match save_board(&board, file, Some(&loaded.hash)) {
+    match save_board_holding_lock(&board, file, Some(&loaded.hash), &lock) {
         Ok(_) => {
             println!("{reference}");
             ExitCode::SUCCESS

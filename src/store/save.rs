@@ -16,6 +16,9 @@ use crate::model::Board;
 /// and the edits in memory are kept, so Save can be retried.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
+    /// Another writer held the lock for the whole wait.
+    #[error(transparent)]
+    Locked(#[from] super::LockError),
     /// The board could not be turned into text (a bug; please report it).
     #[error("cannot write the board as text: {0}")]
     Serialise(#[from] ron::Error),
@@ -70,7 +73,10 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// Saves `board` to `path`.
+/// How long a save waits for another writer to finish.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Saves `board` to `path`, under the board's write lock.
 ///
 /// `base_hash` is the hash of the file as it was loaded (`None` for a new file,
 /// which must not exist yet or is overwritten on purpose by Save As).
@@ -78,6 +84,18 @@ pub fn save_board(
     board: &Board,
     path: &Path,
     base_hash: Option<&str>,
+) -> Result<SaveOutcome, SaveError> {
+    let lock = super::acquire(path, LOCK_WAIT)?;
+    save_board_holding_lock(board, path, base_hash, &lock)
+}
+
+/// Saves while the caller holds the write lock (for a read–change–write such as
+/// `raid add`, which must load under the lock too).
+pub fn save_board_holding_lock(
+    board: &Board,
+    path: &Path,
+    base_hash: Option<&str>,
+    _lock: &super::WriteLock,
 ) -> Result<SaveOutcome, SaveError> {
     let text = board_to_string(board)?;
     let bytes = text.as_bytes();
