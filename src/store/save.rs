@@ -97,6 +97,7 @@ pub fn save_board_holding_lock(
     base_hash: Option<&str>,
     _lock: &super::WriteLock,
 ) -> Result<SaveOutcome, SaveError> {
+    remove_stray_temporaries(path);
     let text = board_to_string(board)?;
     let bytes = text.as_bytes();
     if let Some(base) = base_hash {
@@ -122,6 +123,26 @@ pub fn save_board_holding_lock(
         hash: content_hash(bytes),
         len: bytes.len(),
     })
+}
+
+/// Removes temporary files a killed save left beside the board. Only called
+/// under the write lock, so no other save is using one.
+fn remove_stray_temporaries(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        if file.starts_with(&prefix) && file.ends_with(".tmp") {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Writes bytes to `path` through a synced temporary file renamed over it.
