@@ -176,3 +176,77 @@ fn a_typed_path_opens_a_board() {
     );
     assert!(h.query_all_by_label_contains("Programme one").count() > 0);
 }
+
+/// A colleague saves the board while it is open here: Save writes nothing, the
+/// window says so, "Save my version as a copy" keeps this version, and reload shows theirs.
+#[test]
+fn a_colleagues_save_is_never_overwritten_and_my_version_is_kept() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = fixture_file(&dir);
+    let mut h = harness();
+    open(&mut h, &path);
+
+    let mut theirs = common::small_board();
+    theirs.title = "Renamed by a colleague".into();
+    let theirs_text = boardroom::store::board_to_string(&theirs).unwrap_or_default();
+    std::fs::write(&path, &theirs_text).unwrap_or_else(|e| panic!("{e}"));
+
+    h.get_by_label("RAID log").click();
+    h.run();
+    h.get_by_label("R-001").click();
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("Close entry").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap_or_default(),
+        theirs_text,
+        "their save is untouched"
+    );
+    assert!(
+        h.query_by_label("Someone else saved this board while you were editing it")
+            .is_some()
+    );
+
+    h.get_by_label("Save my version as a copy").click();
+    h.run();
+    let copy = std::fs::read_dir(dir.path())
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("fixture-mine-"))
+        })
+        .unwrap_or_else(|| panic!("no copy of my version"));
+    let mine = load_board(&copy).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        mine.board.raid[0].status,
+        RaidStatus::Closed,
+        "the copy has my edit"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap_or_default(),
+        theirs_text
+    );
+
+    h.get_by_label("Reload from disk (drops my unsaved edits)")
+        .click();
+    h.run();
+    assert_eq!(
+        h.state()
+            .doc
+            .as_ref()
+            .map(|d| d.board.title.clone())
+            .as_deref(),
+        Some("Renamed by a colleague")
+    );
+    assert!(
+        h.query_by_label("Someone else saved this board while you were editing it")
+            .is_none()
+    );
+}

@@ -64,6 +64,9 @@ pub struct BoardApp {
     pub recent: RecentFiles,
     /// The Timeline tab's own state (zoom, scroll, selection).
     pub timeline: TimelineView,
+    /// Set when a save found the file changed by someone else; the window then
+    /// offers to keep a copy of this version or reload.
+    pub changed_on_disk: bool,
     /// The Budget tab's own state (programme shown, line form).
     pub budget: BudgetView,
     /// The RAID tab's own state (filters, sort, selection, form).
@@ -92,6 +95,7 @@ impl BoardApp {
             timeline: TimelineView::default(),
             budget: BudgetView::default(),
             raid: RaidView::default(),
+            changed_on_disk: false,
             user_name: crate::user::current_user(),
             pending: Vec::new(),
             dialog: None,
@@ -153,9 +157,46 @@ impl BoardApp {
     pub fn save(&mut self) {
         let Some(doc) = self.doc.as_mut() else { return };
         self.notice = Some(match doc.save() {
-            Ok(()) => Notice::Info(format!("Saved {}", doc.file_name())),
+            Ok(()) => {
+                self.changed_on_disk = false;
+                Notice::Info(format!("Saved {}", doc.file_name()))
+            }
+            Err(e) => {
+                self.changed_on_disk = matches!(e, crate::store::SaveError::ChangedOnDisk { .. });
+                Notice::Error(e.to_string())
+            }
+        });
+    }
+
+    /// Keeps the user's version safe beside the board when the shared file changed
+    /// under them: `board-mine-20210209-103000.ron`. The shared file is not touched.
+    pub fn save_my_copy(&mut self) {
+        let Some(doc) = self.doc.as_ref() else { return };
+        let Some(path) = doc.path.as_ref() else {
+            return;
+        };
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "board".into());
+        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+        let copy = path.with_file_name(format!("{stem}-mine-{stamp}.ron"));
+        self.notice = Some(match crate::store::save_board(&doc.board, &copy, None) {
+            Ok(_) => Notice::Info(format!(
+                "Your version is saved as {}; the shared file was not changed. Reload it to see your colleague's changes.",
+                copy.display()
+            )),
             Err(e) => Notice::Error(e.to_string()),
         });
+    }
+
+    /// Reopens the board from disk, dropping unsaved edits (the user asked to).
+    pub fn reload_from_disk(&mut self) {
+        let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) else {
+            return;
+        };
+        self.changed_on_disk = false;
+        self.open(&path);
     }
 
     /// Asks for a file off the UI thread; the answer arrives in a later frame.
@@ -362,6 +403,22 @@ impl BoardApp {
         });
     }
 
+    fn changed_on_disk_ui(&mut self, ui: &mut egui::Ui) {
+        egui::Frame::new().fill(theme::LIGHT_GREY).inner_margin(10.0).show(ui, |ui| {
+            ui.label(RichText::new("Someone else saved this board while you were editing it").strong().color(theme::RED));
+            ui.label(RichText::new("Nothing was written. Keep your version as a copy beside the board, then reload to see theirs.").color(theme::TEXT));
+            ui.horizontal(|ui| {
+                if ui.button("Save my version as a copy").clicked() {
+                    self.save_my_copy();
+                }
+                if ui.button("Reload from disk (drops my unsaved edits)").clicked() {
+                    self.reload_from_disk();
+                }
+            });
+        });
+        ui.add_space(8.0);
+    }
+
     fn central_ui(&mut self, ui: &mut egui::Ui) {
         if let Some(err) = &self.load_error {
             egui::Frame::new().fill(theme::LIGHT_GREY).inner_margin(10.0).show(ui, |ui| {
@@ -370,6 +427,9 @@ impl BoardApp {
                 ui.label(RichText::new("The file was not changed. Fix it in a text editor, or restore its .bak copy.").color(theme::TEXT));
             });
             ui.add_space(8.0);
+        }
+        if self.changed_on_disk {
+            self.changed_on_disk_ui(ui);
         }
         let Some(doc) = &self.doc else {
             ui.heading("No board open");
