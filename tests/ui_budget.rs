@@ -217,3 +217,37 @@ fn manchester_liquidlogic_change_reaches_the_summary() {
         "nothing changed since the save"
     );
 }
+
+#[test]
+fn a_second_first_approval_is_refused_in_the_form() {
+    let (_dir, path) = fixture();
+    let mut h = harness_on(&path);
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Line kind")
+        .scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Line kind")
+        .click();
+    h.run();
+    // The popup's option (drawn last), not the table's Kind column.
+    h.query_all_by_label("Approved budget")
+        .last()
+        .unwrap_or_else(|| panic!("no option"))
+        .click();
+    h.run();
+    type_into(&mut h, "Line label", "Another approval");
+    type_into(&mut h, "Amount (£)", "£1m");
+    click_add_line(&mut h);
+    assert!(
+        h.query_all_by_label_contains("already has its first approved budget")
+            .count()
+            > 0
+    );
+    assert_eq!(
+        h.state()
+            .doc
+            .as_ref()
+            .map(|d| d.board.programmes[0].budget.len()),
+        Some(3),
+        "nothing added"
+    );
+}

@@ -16,6 +16,10 @@ use crate::model::Board;
 /// and the edits in memory are kept, so Save can be retried.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
+    /// The board in memory has errors; writing it would make a file that cannot
+    /// be opened.
+    #[error("the board was not saved because it has {} error(s), first: {}", .0.len(), .0.first().map(|d| d.to_string()).unwrap_or_default())]
+    Invalid(Vec<super::Diagnostic>),
     /// Another writer held the lock for the whole wait.
     #[error(transparent)]
     Locked(#[from] super::LockError),
@@ -97,6 +101,14 @@ pub fn save_board_holding_lock(
     base_hash: Option<&str>,
     _lock: &super::WriteLock,
 ) -> Result<SaveOutcome, SaveError> {
+    // Never write a file that would not open again.
+    let errors: Vec<_> = super::validate(board)
+        .into_iter()
+        .filter(|d| d.severity == super::Severity::Error)
+        .collect();
+    if !errors.is_empty() {
+        return Err(SaveError::Invalid(errors));
+    }
     remove_stray_temporaries(path);
     let text = board_to_string(board)?;
     let bytes = text.as_bytes();
@@ -222,6 +234,19 @@ mod tests {
             .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
             .collect();
         assert!(leftovers.is_empty());
+    }
+
+    #[test]
+    fn a_board_with_errors_is_never_written() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("b.ron");
+        let first = save_board(&board(), &path, None).unwrap_or_else(|e| panic!("{e}"));
+        let before = fs::read(&path).unwrap_or_default();
+        let mut bad = board();
+        bad.title = "   ".into();
+        let err = save_board(&bad, &path, Some(&first.hash));
+        assert!(matches!(err, Err(SaveError::Invalid(_))), "{err:?}");
+        assert_eq!(fs::read(&path).unwrap_or_default(), before);
     }
 
     #[test]

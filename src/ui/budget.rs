@@ -79,7 +79,11 @@ impl LineForm {
     }
 
     /// The line the form describes, or why it cannot be one.
-    fn to_line(&self, existing: Option<&BudgetLine>) -> Result<BudgetLine, String> {
+    fn to_line(
+        &self,
+        existing: Option<&BudgetLine>,
+        others: &[BudgetLine],
+    ) -> Result<BudgetLine, String> {
         let amount_gbp = parse_money(&self.amount).map_err(|e| e.to_string())?;
         let date = match self.date.trim() {
             "" => None,
@@ -87,6 +91,15 @@ impl LineForm {
         };
         if self.label.trim().is_empty() {
             return Err("Give the line a label, such as \"Additional module\".".into());
+        }
+        let another_approval = others
+            .iter()
+            .any(|l| l.kind == BudgetLineKind::Approved && Some(&l.id) != self.editing.as_ref());
+        if self.kind == BudgetLineKind::Approved && another_approval {
+            return Err("This programme already has its first approved budget; add later approvals as a Change.".into());
+        }
+        if self.kind == BudgetLineKind::Component {
+            return Err("Components (cost breakdowns) are edited in the board file for now; choose another kind.".into());
         }
         if self.kind != BudgetLineKind::Change && amount_gbp < Decimal::ZERO {
             return Err(format!(
@@ -345,7 +358,7 @@ impl BudgetView {
                 let existing = editing
                     .as_ref()
                     .and_then(|id| p.budget.iter().find(|l| &l.id == id));
-                match self.form.to_line(existing) {
+                match self.form.to_line(existing, &p.budget) {
                     Ok(line) => {
                         actions.push(Action::PutBudgetLine {
                             programme: p.id.clone(),
