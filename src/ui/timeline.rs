@@ -563,21 +563,16 @@ impl TimelineView {
                 self.collapsed.insert(p.id.clone());
             }
         }
-        let name_rect = Rect::from_min_max(
-            row.min + vec2(30.0, 0.0),
-            Pos2::new(chart.left() - 4.0, row.bottom()),
-        );
-        painter.with_clip_rect(name_rect).text(
-            Pos2::new(name_rect.left(), row.center().y),
-            Align2::LEFT_CENTER,
+        name_cell(
+            &painter,
+            row,
+            chart,
+            30.0,
             &p.name,
             FontId::proportional(17.0),
             ui.visuals().strong_text_color(),
         );
-        let chart_painter = ui.painter_at(Rect::from_min_max(
-            Pos2::new(chart.left(), row.top()),
-            row.max,
-        ));
+        let chart_painter = chart_painter(ui, row, chart);
         let schedule = programme_schedule(p);
         if let (Some(first), Some(last)) = (
             schedule.earliest_start,
@@ -748,22 +743,16 @@ impl TimelineView {
                     .gamma_multiply(0.4),
             );
         }
-        let name_rect = Rect::from_min_max(
-            row.min + vec2(34.0, 0.0),
-            Pos2::new(chart.left() - 4.0, row.bottom()),
-        );
-        painter.with_clip_rect(name_rect).text(
-            Pos2::new(name_rect.left(), row.center().y),
-            Align2::LEFT_CENTER,
+        name_cell(
+            &painter,
+            row,
+            chart,
+            34.0,
             &t.name,
             FontId::proportional(15.0),
             ui.visuals().text_color(),
         );
-
-        let chart_painter = ui.painter_at(Rect::from_min_max(
-            Pos2::new(chart.left(), row.top()),
-            row.max,
-        ));
+        let chart_painter = chart_painter(ui, row, chart);
         let delays: Vec<_> = p
             .delays
             .iter()
@@ -1082,6 +1071,37 @@ impl TimelineView {
             }
         });
     }
+}
+
+/// A row's name in the fixed left column, clipped so it never runs into the chart.
+fn name_cell(
+    painter: &egui::Painter,
+    row: Rect,
+    chart: Rect,
+    indent: f32,
+    name: &str,
+    font: FontId,
+    colour: Color32,
+) {
+    let rect = Rect::from_min_max(
+        row.min + vec2(indent, 0.0),
+        Pos2::new(chart.left() - 4.0, row.bottom()),
+    );
+    painter.with_clip_rect(rect).text(
+        Pos2::new(rect.left(), row.center().y),
+        Align2::LEFT_CENTER,
+        name,
+        font,
+        colour,
+    );
+}
+
+/// A painter for the chart part of a row, so bars never spill into the name column.
+fn chart_painter(ui: &egui::Ui, row: Rect, chart: Rect) -> egui::Painter {
+    ui.painter_at(Rect::from_min_max(
+        Pos2::new(chart.left(), row.top()),
+        row.max,
+    ))
 }
 
 /// Why a task's dates cannot stand, if they cannot: a finish before its start.
