@@ -21,6 +21,9 @@ fn harness_on(tab: Tab) -> Harness<'static, BoardApp> {
         .wgpu()
         .build_eframe(|cc| BoardApp::new(&cc.egui_ctx, RecentFiles::default()));
     h.state_mut().open(&common::manchester());
+    // The path field shows where the checkout is; pin it so images match anywhere.
+    h.state_mut().path_text = "sample_boards/manchester_ict_2021.ron".into();
+    h.state_mut().raid.export_path = "sample_boards/manchester_ict_2021-raid.csv".into();
     h.state_mut().tab = tab;
     h.run();
     h.state_mut().notice = None;
