@@ -216,9 +216,11 @@ impl TimelineView {
     fn apply_zoom(&mut self, request: ZoomRequest, board: &Board, programme: Option<&Id>) {
         let centre = self.chart_width / 2.0;
         match request {
+            // A preset keeps the first date on screen where it is, so "fit, then
+            // Months" reads from the programme's start.
             ZoomRequest::Preset(z) => self
                 .scale
-                .zoom_about(z.px_per_day() / self.scale.px_per_day, centre),
+                .zoom_about(z.px_per_day() / self.scale.px_per_day, 0.0),
             ZoomRequest::Step(f) => self.scale.zoom_about(f, centre),
             ZoomRequest::FitBoard => self.fit(board, None),
             ZoomRequest::FitProgramme => {
