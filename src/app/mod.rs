@@ -13,11 +13,37 @@ pub use commands::Command;
 pub use document::Document;
 pub use recent::RecentFiles;
 
-/// The bundled sample board, opened when there is no file and no recent board.
+/// The Manchester sample, built into the binary so it can be opened wherever the
+/// binary is installed.
+const SAMPLE_BOARD: &str = include_str!("../../sample_boards/manchester_ict_2021.ron");
+
+/// The bundled sample board, opened when there is no file and no recent board:
+/// the checkout's copy when running from source, else a copy written once to the
+/// user's own data folder (never a shared one).
 pub fn sample_board_path() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    let in_checkout = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("sample_boards")
-        .join("manchester_ict_2021.ron")
+        .join("manchester_ict_2021.ron");
+    if in_checkout.exists() {
+        return in_checkout;
+    }
+    let Some(dirs) = directories::ProjectDirs::from("", "", "Boardroom") else {
+        return in_checkout;
+    };
+    let copy = dirs.data_dir().join("manchester_ict_2021.ron");
+    if !copy.exists() {
+        let written = std::fs::create_dir_all(dirs.data_dir())
+            .map_err(|e| e.to_string())
+            .and_then(|()| {
+                crate::store::write_atomically(&copy, SAMPLE_BOARD.as_bytes())
+                    .map_err(|e| e.to_string())
+            });
+        if let Err(e) = written {
+            log::warn!("could not write the sample board to the data folder: {e}");
+            return in_checkout;
+        }
+    }
+    copy
 }
 
 /// Starts the app on `file`, else the last board opened, else the sample.
