@@ -524,6 +524,17 @@ mod tests {
             expected,
             "a heat-map cell's count is what its filter shows"
         );
+        let live_risks = live
+            .iter()
+            .filter(|&&i| b.raid[i].kind() == RaidKind::Risk)
+            .count();
+        let total = |m: [[usize; 5]; 5]| m.iter().flatten().sum::<usize>();
+        assert_eq!(total(heat_map(&b, None)), live_risks);
+        assert_eq!(
+            total(heat_map_inherent(&b, None)),
+            live_risks,
+            "every open risk has an inherent position too"
+        );
     }
 
     #[test]
