@@ -1,0 +1,757 @@
+//! Three-way merge of boards: the version loaded (base), the one in memory
+//! (mine) and the one on disk now (theirs).
+//!
+//! Records are matched by their stable `id` (programmes, tasks, milestones,
+//! delays, budget lines, running costs, savings, RAID entries), then merged
+//! field by field. A change on one side is taken; the same change on both
+//! sides is taken once; records added on either side are kept. The same field
+//! changed differently on both sides, or a record edited on one side and
+//! deleted on the other, is a [`Conflict`]: it is reported, never guessed, and
+//! the caller chooses with a [`Choice`] per conflict.
+//!
+//! The merge works on the boards' serde form (a JSON tree), so every field of
+//! every record takes part without a hand-written list that could fall behind
+//! the model. Lists of ids (links) merge as sets; a RAID entry's history is
+//! append-only and merges as a union. Other lists without ids (confidence
+//! records, a risk's actions) are one value each.
+//!
+//! The result is deterministic: the same three boards and choices always give
+//! the same board.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde_json::{Map, Value};
+
+use crate::model::Board;
+
+/// One place where both sides changed the same thing differently.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    /// A stable key for the conflict (its path by ids), used to pass a [`Choice`].
+    pub key: String,
+    /// The record as a reader finds it: `RAID entry R-003 “Supplier capacity”`.
+    pub record: String,
+    /// The field, for example `owner` or `detail › current`; empty when one side
+    /// deleted the whole record.
+    pub field: String,
+    /// The value when the board was opened (`None`: it did not exist).
+    pub base: Option<Value>,
+    /// The value in memory (`None`: deleted here).
+    pub mine: Option<Value>,
+    /// The value on disk now (`None`: deleted there).
+    pub theirs: Option<Value>,
+    /// Who made the change here, from the record's history, when it has one.
+    pub mine_by: Option<String>,
+    /// Who made the change on disk, from the record's history, when it has one.
+    pub theirs_by: Option<String>,
+}
+
+impl Conflict {
+    /// Whether the field holds text, which the conflict dialog lets the user edit.
+    pub fn is_text(&self) -> bool {
+        [&self.mine, &self.theirs, &self.base]
+            .iter()
+            .all(|v| matches!(v, None | Some(Value::String(_))))
+            && !self.field.is_empty()
+    }
+}
+
+/// Shows a merged value as a reader would: text as it is, a missing value as
+/// "(deleted)" or "(empty)", anything else compactly.
+pub fn display_value(value: Option<&Value>, whole_record: bool) -> String {
+    match value {
+        None if whole_record => "(deleted)".to_string(),
+        None => "(empty)".to_string(),
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Null) => "(empty)".to_string(),
+        Some(v) if whole_record => record_label(v).unwrap_or_else(|| v.to_string()),
+        Some(v) => v.to_string(),
+    }
+}
+
+/// How the user settled a conflict.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Choice {
+    /// Keep the value in memory.
+    Mine,
+    /// Keep the value on disk.
+    Theirs,
+    /// Use this text instead (text fields only).
+    Text(String),
+}
+
+/// The result of a merge.
+#[derive(Clone, Debug)]
+pub struct Merged {
+    /// The merged board. Unsettled conflicts hold "mine" until chosen; do not
+    /// save it while [`Merged::unresolved`] is non-zero.
+    pub board: Board,
+    /// Every conflict found, settled or not, in a stable order.
+    pub conflicts: Vec<Conflict>,
+    /// How many conflicts have no [`Choice`] yet.
+    pub unresolved: usize,
+    /// How many changes were taken from the file on disk.
+    pub taken_from_theirs: usize,
+    /// RAID entries added here whose reference was also taken by an entry added
+    /// on disk, renumbered: `(old, new)`.
+    pub renumbered: Vec<(String, String)>,
+}
+
+/// Why the boards could not be merged at all (not a conflict).
+#[derive(Debug, thiserror::Error)]
+pub enum MergeError {
+    /// A board could not be put in its serde form (a bug; please report it).
+    #[error("cannot compare the boards: {0}")]
+    Encode(String),
+    /// The merged result, or an edited value, is not a valid board.
+    #[error(
+        "the merged board does not fit the format: {0}. Choose another value for the conflict you edited."
+    )]
+    Decode(String),
+}
+
+/// Merges `mine` and `theirs`, both descended from `base`. `choices` settles
+/// conflicts by [`Conflict::key`]; conflicts without a choice are counted in
+/// [`Merged::unresolved`].
+pub fn merge(
+    base: &Board,
+    mine: &Board,
+    theirs: &Board,
+    choices: &BTreeMap<String, Choice>,
+) -> Result<Merged, MergeError> {
+    if mine == theirs || theirs == base {
+        return Ok(plain(mine.clone(), 0));
+    }
+    let encode = |b: &Board| serde_json::to_value(b).map_err(|e| MergeError::Encode(e.to_string()));
+    let (b, m, t) = (encode(base)?, encode(mine)?, encode(theirs)?);
+    if mine == base {
+        return Ok(plain(theirs.clone(), count_changes(Some(&b), Some(&t))));
+    }
+    let mut walk = Walk {
+        choices,
+        conflicts: Vec::new(),
+        taken: 0,
+        path: Vec::new(),
+        authors: Vec::new(),
+    };
+    let merged = walk
+        .value(Some(&b), Some(&m), Some(&t))
+        .unwrap_or(Value::Null);
+    let mut board: Board =
+        serde_json::from_value(merged).map_err(|e| MergeError::Decode(e.to_string()))?;
+    let renumbered = renumber_clashing_references(&mut board, base, mine);
+    let unresolved = walk
+        .conflicts
+        .iter()
+        .filter(|c| !choices.contains_key(&c.key))
+        .count();
+    Ok(Merged {
+        board,
+        conflicts: walk.conflicts,
+        unresolved,
+        taken_from_theirs: walk.taken,
+        renumbered,
+    })
+}
+
+fn plain(board: Board, taken: usize) -> Merged {
+    Merged {
+        board,
+        conflicts: Vec::new(),
+        unresolved: 0,
+        taken_from_theirs: taken,
+        renumbered: Vec::new(),
+    }
+}
+
+/// One step of the path to a value: a field, or a record in a list by id.
+enum Step {
+    Field(String),
+    Record {
+        list: String,
+        id: String,
+        label: String,
+    },
+}
+
+struct Walk<'a> {
+    choices: &'a BTreeMap<String, Choice>,
+    conflicts: Vec<Conflict>,
+    taken: usize,
+    path: Vec<Step>,
+    /// Who changed the innermost record with a history, on each side.
+    authors: Vec<(Option<String>, Option<String>)>,
+}
+
+impl Walk<'_> {
+    /// Merges one value; `None` means absent (deleted, or never set).
+    fn value(&mut self, b: Option<&Value>, m: Option<&Value>, t: Option<&Value>) -> Option<Value> {
+        if m == t || t == b {
+            return m.cloned();
+        }
+        if m == b {
+            self.taken += count_changes(b, t);
+            return t.cloned();
+        }
+        match (b, m, t) {
+            (b, Some(Value::Object(mo)), Some(Value::Object(to))) if same_shape(mo, to) => {
+                let empty = Map::new();
+                let bo = match b {
+                    Some(Value::Object(bo)) if same_shape(bo, mo) => bo,
+                    _ => &empty,
+                };
+                Some(Value::Object(self.object(bo, mo, to)))
+            }
+            (b, Some(Value::Array(ma)), Some(Value::Array(ta))) => {
+                let empty = Vec::new();
+                let ba = match b {
+                    Some(Value::Array(ba)) => ba,
+                    _ => &empty,
+                };
+                if is_record_list(ba, ma, ta) {
+                    Some(Value::Array(self.records(ba, ma, ta)))
+                } else if self.in_field("history") {
+                    Some(Value::Array(union_history(ba, ma, ta)))
+                } else if is_string_list(ba, ma, ta) {
+                    Some(Value::Array(merge_set(ba, ma, ta)))
+                } else {
+                    self.conflict(b, m, t, false)
+                }
+            }
+            _ => self.conflict(b, m, t, false),
+        }
+    }
+
+    fn in_field(&self, name: &str) -> bool {
+        matches!(self.path.last(), Some(Step::Field(f)) if f == name)
+    }
+
+    fn object(
+        &mut self,
+        b: &Map<String, Value>,
+        m: &Map<String, Value>,
+        t: &Map<String, Value>,
+    ) -> Map<String, Value> {
+        // Keys in a fixed order so the walk (and the conflict list) is deterministic.
+        let keys: std::collections::BTreeSet<&String> =
+            b.keys().chain(m.keys()).chain(t.keys()).collect();
+        let mut out = Map::new();
+        for key in keys {
+            self.path.push(Step::Field(key.clone()));
+            if let Some(v) = self.value(b.get(key), m.get(key), t.get(key)) {
+                out.insert(key.clone(), v);
+            }
+            self.path.pop();
+        }
+        out
+    }
+
+    /// Merges a list of records by id. Order: mine's, with records added on disk
+    /// placed after the record that precedes them there.
+    fn records(&mut self, b: &[Value], m: &[Value], t: &[Value]) -> Vec<Value> {
+        let (bi, mi, ti) = (index(b), index(m), index(t));
+        let mut after: HashMap<Option<&str>, Vec<&str>> = HashMap::new();
+        let mut anchor: Option<&str> = None;
+        for rec in t {
+            let Some(id) = id_of(rec) else { continue };
+            if mi.contains_key(id) {
+                anchor = Some(id);
+            } else if !bi.contains_key(id) {
+                after.entry(anchor).or_default().push(id);
+            }
+        }
+        let mut order: Vec<&str> = after.remove(&None).unwrap_or_default();
+        for rec in m {
+            let Some(id) = id_of(rec) else { continue };
+            order.push(id);
+            order.extend(after.remove(&Some(id)).unwrap_or_default());
+        }
+        let list = match self.path.last() {
+            Some(Step::Field(f)) => f.clone(),
+            _ => String::new(),
+        };
+        let mut out = Vec::with_capacity(order.len());
+        for id in order {
+            let (bv, mv, tv) = (
+                bi.get(id).copied(),
+                mi.get(id).copied(),
+                ti.get(id).copied(),
+            );
+            let label = [mv, tv, bv]
+                .into_iter()
+                .flatten()
+                .find_map(record_label)
+                .unwrap_or_else(|| id.to_string());
+            self.path.push(Step::Record {
+                list: list.clone(),
+                id: id.to_string(),
+                label,
+            });
+            self.authors
+                .push((author_since(bv, mv), author_since(bv, tv)));
+            let merged = self.record(bv, mv, tv);
+            self.authors.pop();
+            self.path.pop();
+            out.extend(merged);
+        }
+        out
+    }
+
+    fn record(&mut self, b: Option<&Value>, m: Option<&Value>, t: Option<&Value>) -> Option<Value> {
+        match (b, m, t) {
+            // Deleted on one side, edited on the other: the user decides.
+            (Some(_), None, Some(t)) if Some(t) != b => self.conflict(b, None, Some(t), true),
+            (Some(_), Some(m), None) if Some(m) != b => self.conflict(b, Some(m), None, true),
+            _ => self.value(b, m, t),
+        }
+    }
+
+    fn conflict(
+        &mut self,
+        b: Option<&Value>,
+        m: Option<&Value>,
+        t: Option<&Value>,
+        whole: bool,
+    ) -> Option<Value> {
+        let key = self.key();
+        let (record, field) = self.describe(whole);
+        let (mine_by, theirs_by) = self.authors.last().cloned().unwrap_or_default();
+        let conflict = Conflict {
+            key: key.clone(),
+            record,
+            field,
+            base: b.cloned(),
+            mine: m.cloned(),
+            theirs: t.cloned(),
+            mine_by,
+            theirs_by,
+        };
+        let chosen = match self.choices.get(&key) {
+            Some(Choice::Theirs) => t.cloned(),
+            Some(Choice::Text(text)) if conflict.is_text() => Some(Value::String(text.clone())),
+            _ => m.cloned(),
+        };
+        self.conflicts.push(conflict);
+        chosen
+    }
+
+    /// The path by field names and record ids: `raid[7f3a…].owner`.
+    fn key(&self) -> String {
+        let mut key = String::new();
+        for step in &self.path {
+            match step {
+                Step::Field(f) => {
+                    if !key.is_empty() {
+                        key.push('.');
+                    }
+                    key.push_str(f);
+                }
+                Step::Record { id, .. } => {
+                    key.push('[');
+                    key.push_str(id);
+                    key.push(']');
+                }
+            }
+        }
+        key
+    }
+
+    /// The record and field as a reader finds them.
+    fn describe(&self, whole: bool) -> (String, String) {
+        let last_record = self
+            .path
+            .iter()
+            .rposition(|s| matches!(s, Step::Record { .. }));
+        let records: Vec<String> = self
+            .path
+            .iter()
+            .filter_map(|s| match s {
+                Step::Record { list, label, .. } => Some(format!("{} {label}", list_noun(list))),
+                Step::Field(_) => None,
+            })
+            .collect();
+        let record = if records.is_empty() {
+            "board".to_string()
+        } else {
+            records.join(" › ")
+        };
+        let field_steps = match last_record {
+            Some(i) => &self.path[i + 1..],
+            None => &self.path[..],
+        };
+        let field = if whole {
+            String::new()
+        } else {
+            field_steps
+                .iter()
+                .filter_map(|s| match s {
+                    // Enum variant tags (`Risk`) are not fields a reader knows.
+                    Step::Field(f) if !is_variant(f) => Some(f.replace('_', " ")),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+                .join(" › ")
+        };
+        (record, field)
+    }
+}
+
+fn list_noun(list: &str) -> &str {
+    match list {
+        "programmes" => "programme",
+        "tasks" => "task",
+        "milestones" => "milestone",
+        "delays" => "delay",
+        "budget" => "budget line",
+        "running_costs" => "running cost",
+        "savings" => "saving",
+        "raid" => "RAID entry",
+        other => other,
+    }
+}
+
+/// An externally tagged enum variant (`{"Risk": {…}}`): its key starts upper-case,
+/// unlike every struct field.
+fn is_variant(key: &str) -> bool {
+    key.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Two objects can be merged key by key unless they are different enum variants.
+fn same_shape(a: &Map<String, Value>, b: &Map<String, Value>) -> bool {
+    let variant = |o: &Map<String, Value>| {
+        (o.len() == 1)
+            .then(|| o.keys().next().filter(|k| is_variant(k)).cloned())
+            .flatten()
+    };
+    variant(a) == variant(b)
+}
+
+fn id_of(v: &Value) -> Option<&str> {
+    v.get("id").and_then(Value::as_str)
+}
+
+fn index(list: &[Value]) -> HashMap<&str, &Value> {
+    list.iter()
+        .filter_map(|v| id_of(v).map(|id| (id, v)))
+        .collect()
+}
+
+fn is_record_list(b: &[Value], m: &[Value], t: &[Value]) -> bool {
+    let all = || b.iter().chain(m).chain(t);
+    all().next().is_some() && all().all(|v| id_of(v).is_some())
+}
+
+fn is_string_list(b: &[Value], m: &[Value], t: &[Value]) -> bool {
+    b.iter().chain(m).chain(t).all(Value::is_string)
+}
+
+/// The name a reader knows a record by.
+fn record_label(v: &Value) -> Option<String> {
+    let text = |k: &str| v.get(k).and_then(Value::as_str).filter(|s| !s.is_empty());
+    match (text("reference"), text("title")) {
+        (Some(r), Some(t)) => Some(format!("{r} “{t}”")),
+        (Some(r), None) => Some(r.to_string()),
+        _ => ["name", "label", "description"]
+            .into_iter()
+            .find_map(text)
+            .map(|s| format!("“{s}”")),
+    }
+}
+
+/// Who last changed a record since base, from history entries added on that side.
+fn author_since(base: Option<&Value>, side: Option<&Value>) -> Option<String> {
+    let history = |v: Option<&Value>| {
+        v.and_then(|v| v.get("history"))
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default()
+    };
+    let before = history(base);
+    history(side)
+        .iter()
+        .rev()
+        .find(|h| !before.contains(h))
+        .map(|h| {
+            let by = h.get("by").and_then(Value::as_str).unwrap_or("someone");
+            let at = h.get("at").and_then(Value::as_str).unwrap_or("");
+            let at = at.get(..16).unwrap_or(at).replace('T', " ");
+            format!("{by}, {at}")
+        })
+}
+
+/// An append-only log: everything either side added, once, in time order.
+fn union_history(b: &[Value], m: &[Value], t: &[Value]) -> Vec<Value> {
+    let mut out: Vec<Value> = b.to_vec();
+    for v in m.iter().chain(t) {
+        if !out.contains(v) {
+            out.push(v.clone());
+        }
+    }
+    // Stable sort: equal times keep base, mine, theirs order.
+    out.sort_by(|x, y| {
+        let at = |v: &Value| {
+            v.get("at")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string()
+        };
+        at(x).cmp(&at(y))
+    });
+    out
+}
+
+/// A set of ids: added on either side kept, removed on either side removed.
+fn merge_set(b: &[Value], m: &[Value], t: &[Value]) -> Vec<Value> {
+    let mut out = Vec::new();
+    for v in m.iter().chain(t) {
+        let removed = b.contains(v) && (!m.contains(v) || !t.contains(v));
+        if !removed && !out.contains(v) {
+            out.push(v.clone());
+        }
+    }
+    out
+}
+
+/// How many records or fields differ between two values, for the notice.
+fn count_changes(a: Option<&Value>, b: Option<&Value>) -> usize {
+    if a == b {
+        return 0;
+    }
+    match (a, b) {
+        (Some(Value::Object(x)), Some(Value::Object(y))) if same_shape(x, y) => {
+            let keys: HashSet<&String> = x.keys().chain(y.keys()).collect();
+            keys.into_iter()
+                .map(|k| count_changes(x.get(k), y.get(k)))
+                .sum()
+        }
+        (Some(Value::Array(x)), Some(Value::Array(y))) if is_record_list(x, y, &[]) => {
+            let (xi, yi) = (index(x), index(y));
+            let ids: HashSet<&str> = xi.keys().chain(yi.keys()).copied().collect();
+            ids.into_iter()
+                .map(|id| match (xi.get(id), yi.get(id)) {
+                    (Some(p), Some(q)) => count_changes(Some(p), Some(q)).min(1),
+                    _ => 1,
+                })
+                .sum()
+        }
+        _ => 1,
+    }
+}
+
+/// Two officers who each add a risk get the same next reference. The
+/// one on disk keeps it; the one added here takes the next free number.
+fn renumber_clashing_references(
+    board: &mut Board,
+    base: &Board,
+    mine: &Board,
+) -> Vec<(String, String)> {
+    let base_ids: HashSet<&str> = base.raid.iter().map(|e| e.id.as_str()).collect();
+    let mine_added: HashSet<String> = mine
+        .raid
+        .iter()
+        .filter(|e| !base_ids.contains(e.id.as_str()))
+        .map(|e| e.id.as_str().to_string())
+        .collect();
+    let mut taken: HashSet<String> = board
+        .raid
+        .iter()
+        .filter(|e| !mine_added.contains(e.id.as_str()))
+        .map(|e| e.reference.clone())
+        .collect();
+    let mut renumbered = Vec::new();
+    for i in 0..board.raid.len() {
+        let entry = &board.raid[i];
+        if !mine_added.contains(entry.id.as_str()) {
+            continue;
+        }
+        if taken.contains(&entry.reference) {
+            let prefix = format!("{}-", entry.kind().prefix());
+            let highest = taken
+                .iter()
+                .filter_map(|r| r.strip_prefix(&prefix))
+                .filter_map(|n| n.parse::<u32>().ok())
+                .max()
+                .unwrap_or(0);
+            let new = format!("{prefix}{:03}", highest + 1);
+            renumbered.push((entry.reference.clone(), new.clone()));
+            board.raid[i].reference = new;
+        }
+        taken.insert(board.raid[i].reference.clone());
+    }
+    renumbered
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::board_from_str;
+
+    fn sample() -> Board {
+        let text = include_str!("../../sample_boards/manchester_ict_2021.ron");
+        board_from_str(text, std::path::Path::new("sample.ron")).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn none() -> BTreeMap<String, Choice> {
+        BTreeMap::new()
+    }
+
+    #[test]
+    fn edits_to_different_fields_of_one_risk_both_land() {
+        let base = sample();
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        mine.raid[0].owner = "A. Mine".into();
+        theirs.raid[0].title = "Their title".into();
+        let merged = merge(&base, &mine, &theirs, &none()).unwrap_or_else(|e| panic!("{e}"));
+        assert!(merged.conflicts.is_empty());
+        assert_eq!(merged.board.raid[0].owner, "A. Mine");
+        assert_eq!(merged.board.raid[0].title, "Their title");
+        assert_eq!(merged.taken_from_theirs, 1);
+    }
+
+    #[test]
+    fn the_same_field_changed_twice_is_a_conflict_settled_by_choice() {
+        let base = sample();
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        mine.raid[2].owner = "Mine".into();
+        theirs.raid[2].owner = "Theirs".into();
+        let merged = merge(&base, &mine, &theirs, &none()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(merged.unresolved, 1);
+        let c = &merged.conflicts[0];
+        assert_eq!(c.field, "owner");
+        assert!(c.record.contains(&base.raid[2].reference), "{}", c.record);
+        assert_eq!(c.mine, Some(Value::String("Mine".into())));
+        assert_eq!(c.theirs, Some(Value::String("Theirs".into())));
+        let choices = BTreeMap::from([(c.key.clone(), Choice::Theirs)]);
+        let settled = merge(&base, &mine, &theirs, &choices).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(settled.unresolved, 0);
+        assert_eq!(settled.board.raid[2].owner, "Theirs");
+        let edited = BTreeMap::from([(c.key.clone(), Choice::Text("Both".into()))]);
+        let settled = merge(&base, &mine, &theirs, &edited).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(settled.board.raid[2].owner, "Both");
+    }
+
+    #[test]
+    fn edited_here_and_deleted_there_is_a_whole_record_conflict() {
+        let base = sample();
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        mine.raid[1].owner = "Still mine".into();
+        theirs.raid.remove(1);
+        let merged = merge(&base, &mine, &theirs, &none()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(merged.unresolved, 1);
+        assert_eq!(merged.conflicts[0].field, "");
+        assert!(merged.conflicts[0].theirs.is_none());
+        let choices = BTreeMap::from([(merged.conflicts[0].key.clone(), Choice::Theirs)]);
+        let settled = merge(&base, &mine, &theirs, &choices).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(settled.board.raid.len(), base.raid.len() - 1);
+    }
+
+    #[test]
+    fn risks_added_on_both_sides_are_kept_and_the_clash_renumbered() {
+        let base = sample();
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        let mut a = base.raid[0].clone();
+        a.id = crate::model::Id::generate();
+        a.reference = "R-900".into();
+        let mut b = a.clone();
+        b.id = crate::model::Id::generate();
+        b.title = "Theirs".into();
+        mine.raid.push(a.clone());
+        theirs.raid.push(b.clone());
+        let merged = merge(&base, &mine, &theirs, &none()).unwrap_or_else(|e| panic!("{e}"));
+        assert!(merged.conflicts.is_empty());
+        assert_eq!(merged.board.raid.len(), base.raid.len() + 2);
+        let theirs_kept = merged.board.raid.iter().find(|e| e.id == b.id);
+        assert_eq!(theirs_kept.map(|e| e.reference.as_str()), Some("R-900"));
+        let mine_kept = merged.board.raid.iter().find(|e| e.id == a.id);
+        assert_eq!(mine_kept.map(|e| e.reference.as_str()), Some("R-901"));
+        assert_eq!(
+            merged.renumbered,
+            vec![("R-900".to_string(), "R-901".to_string())]
+        );
+    }
+
+    #[test]
+    fn history_from_both_sides_is_kept_in_time_order() {
+        let base = sample();
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        let at = |h: u32| {
+            chrono::NaiveDate::from_ymd_opt(2021, 3, 1)
+                .and_then(|d| d.and_hms_opt(h, 0, 0))
+                .unwrap_or_default()
+        };
+        let entry = |h: u32, by: &str| crate::model::HistoryEntry {
+            at: at(h),
+            by: by.into(),
+            change: format!("edit at {h}"),
+        };
+        mine.raid[0].history.push(entry(11, "Mine"));
+        mine.raid[0].owner = "X".into();
+        theirs.raid[0].history.push(entry(10, "Theirs"));
+        theirs.raid[0].title = "Y".into();
+        let merged = merge(&base, &mine, &theirs, &none()).unwrap_or_else(|e| panic!("{e}"));
+        assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+        let history = &merged.board.raid[0].history;
+        let n = history.len();
+        assert_eq!(history[n - 2].by, "Theirs");
+        assert_eq!(history[n - 1].by, "Mine");
+    }
+
+    #[test]
+    fn a_conflict_names_who_changed_it_on_each_side() {
+        let base = sample();
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        let stamp = chrono::NaiveDate::from_ymd_opt(2021, 3, 1)
+            .and_then(|d| d.and_hms_opt(10, 42, 0))
+            .unwrap_or_default();
+        for (side, who) in [(&mut mine, "Ann"), (&mut theirs, "Bob")] {
+            side.raid[0].owner = who.into();
+            side.raid[0].history.push(crate::model::HistoryEntry {
+                at: stamp,
+                by: who.into(),
+                change: "owner".into(),
+            });
+        }
+        let merged = merge(&base, &mine, &theirs, &none()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(merged.conflicts.len(), 1, "{:?}", merged.conflicts);
+        assert_eq!(
+            merged.conflicts[0].mine_by.as_deref(),
+            Some("Ann, 2021-03-01 10:42")
+        );
+        assert_eq!(
+            merged.conflicts[0].theirs_by.as_deref(),
+            Some("Bob, 2021-03-01 10:42")
+        );
+    }
+
+    #[test]
+    fn links_merge_as_sets() {
+        let base = sample();
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        let task_a = base.programmes[0].tasks[0].id.clone();
+        let task_b = base.programmes[0].tasks[1].id.clone();
+        mine.raid[0].links.tasks.push(task_a.clone());
+        theirs.raid[0].links.tasks.push(task_b.clone());
+        let merged = merge(&base, &mine, &theirs, &none()).unwrap_or_else(|e| panic!("{e}"));
+        assert!(merged.conflicts.is_empty());
+        let links = &merged.board.raid[0].links.tasks;
+        assert!(links.contains(&task_a) && links.contains(&task_b));
+    }
+
+    #[test]
+    fn different_kinds_of_detail_conflict_as_one_value() {
+        let base = sample();
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        let risk = base
+            .raid
+            .iter()
+            .position(|e| e.kind() == crate::model::RaidKind::Risk)
+            .unwrap_or(0);
+        mine.raid[risk].detail =
+            crate::model::RaidDetail::default_for(crate::model::RaidKind::Issue);
+        theirs.raid[risk].detail =
+            crate::model::RaidDetail::default_for(crate::model::RaidKind::Dependency);
+        let merged = merge(&base, &mine, &theirs, &none()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(merged.conflicts.len(), 1);
+        assert_eq!(merged.conflicts[0].field, "detail");
+    }
+}
