@@ -210,7 +210,7 @@ proptest! {
         let Some((id, field_name)) = target(&base, &mine_edit) else { return Ok(()) };
         let (mut mine, mut theirs) = (base.clone(), base.clone());
         let mut mine_edits = vec![mine_edit];
-        mine_edits.extend(disjoint(&base, &[theirs_edit.clone()], others));
+        mine_edits.extend(disjoint(&base, std::slice::from_ref(&theirs_edit), others));
         apply_edits(&mut mine, &base, &mine_edits, "mine");
         apply_edits(&mut theirs, &base, &[theirs_edit], "theirs");
 
