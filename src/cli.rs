@@ -8,7 +8,9 @@ use serde::Serialize;
 
 use crate::analysis::raid::{RaidFilter, StatusFilter, filter_entries, new_entry};
 use crate::model::{Action, Id, PeriodDate, RaidKind, apply};
-use crate::store::{SaveError, Severity, load_board, save_board_holding_lock, validate};
+use std::collections::BTreeMap;
+
+use crate::store::{Base, SaveError, Severity, load_board, save_merging, validate};
 
 /// One entry as `raid list --json` prints it.
 #[derive(Serialize)]
@@ -98,17 +100,12 @@ pub struct NewEntry {
 }
 
 /// `boardroom raid add`: exit 0 and print the reference; 1 for bad input; 3 when
-/// someone else changed the file meanwhile. The file is untouched unless 0.
+/// the board is busy (another writer held the lock throughout), or the file on
+/// disk changed in a way that cannot be merged. The file is untouched unless 0.
 pub fn raid_add(file: &Path, new: &NewEntry) -> ExitCode {
-    // Load, change and save under the write lock, so that adds from several
-    // people at once are all kept.
-    let lock = match crate::store::acquire(file, std::time::Duration::from_secs(30)) {
-        Ok(lock) => lock,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(3);
-        }
-    };
+    // Load, change, then save through the app's own path: under the write lock
+    // it re-reads the file and merges with anything others saved meanwhile, so
+    // adds from several people at once are all kept.
     let loaded = match load_board(file) {
         Ok(l) => l,
         Err(e) => {
@@ -116,7 +113,7 @@ pub fn raid_add(file: &Path, new: &NewEntry) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let mut board = loaded.board;
+    let mut board = loaded.board.clone();
     let programme = match new.programme.as_deref().map(Id::new).transpose() {
         Ok(p) => p,
         Err(e) => {
@@ -177,12 +174,28 @@ pub fn raid_add(file: &Path, new: &NewEntry) -> ExitCode {
         }
         return ExitCode::FAILURE;
     }
-    match save_board_holding_lock(&board, file, Some(&loaded.hash), &lock) {
-        Ok(_) => {
-            println!("{reference}");
+    let base = Base {
+        board: &loaded.board,
+        hash: &loaded.hash,
+    };
+    match save_merging(&board, file, base, &BTreeMap::new()) {
+        Ok(outcome) => {
+            // Someone else added an entry with the same reference meanwhile.
+            let renumbered = outcome
+                .merged
+                .iter()
+                .flat_map(|m| &m.renumbered)
+                .find(|(old, _)| *old == reference)
+                .map(|(_, new)| new.clone());
+            println!("{}", renumbered.unwrap_or(reference));
             ExitCode::SUCCESS
         }
-        Err(e @ SaveError::ChangedOnDisk { .. }) => {
+        Err(
+            e @ (SaveError::Conflicts { .. }
+            | SaveError::ChangedOnDisk { .. }
+            | SaveError::DiskUnreadable { .. }
+            | SaveError::Locked(_)),
+        ) => {
             eprintln!("{e}");
             ExitCode::from(3)
         }

@@ -60,8 +60,9 @@ enum RaidCommand {
         #[arg(long)]
         open: bool,
     },
-    /// Add an entry; prints its reference. Bad input exits 1 and changes nothing;
-    /// a file changed by someone else meanwhile exits 3 and changes nothing.
+    /// Add an entry; prints its reference. Bad input exits 1 and changes nothing.
+    /// Entries others saved meanwhile are merged in and kept; if the board stays
+    /// locked by another writer, or cannot be merged, it exits 3 and changes nothing.
     Add {
         /// The board file.
         file: PathBuf,

@@ -154,6 +154,41 @@ pub fn merge(
     })
 }
 
+/// What changed from `before` to `after`, one line per record (and field), as
+/// a reader would say it: `RAID entry R-003 “Supplier capacity”: owner`. For the
+/// notice after a merge and the crash-recovery offer.
+pub fn describe_changes(before: &Board, after: &Board) -> Vec<String> {
+    if before == after {
+        return Vec::new();
+    }
+    let (Ok(b), Ok(a)) = (serde_json::to_value(before), serde_json::to_value(after)) else {
+        return vec!["the board".to_string()];
+    };
+    // A merge with an unchanged side and a side that differs in everything lists
+    // each difference as a conflict: reuse that walk to name them.
+    let none = BTreeMap::new();
+    let mut walk = Walk {
+        choices: &none,
+        conflicts: Vec::new(),
+        taken: 0,
+        path: Vec::new(),
+        authors: Vec::new(),
+    };
+    walk.diff(Some(&b), Some(&a));
+    walk.conflicts
+        .into_iter()
+        .map(|c| {
+            let what = match (&c.mine, &c.theirs) {
+                (None, Some(_)) => "added".to_string(),
+                (Some(_), None) => "deleted".to_string(),
+                _ if c.field.is_empty() => "changed".to_string(),
+                _ => c.field.clone(),
+            };
+            format!("{}: {what}", c.record)
+        })
+        .collect()
+}
+
 fn plain(board: Board, taken: usize) -> Merged {
     Merged {
         board,
@@ -219,6 +254,84 @@ impl Walk<'_> {
                 }
             }
             _ => self.conflict(b, m, t, false),
+        }
+    }
+
+    /// Records each difference between two values as a "conflict" (used only
+    /// to describe changes): recurses through fields and records by id.
+    fn diff(&mut self, b: Option<&Value>, a: Option<&Value>) {
+        if a == b {
+            return;
+        }
+        match (b, a) {
+            (Some(Value::Object(bo)), Some(Value::Object(ao))) if same_shape(bo, ao) => {
+                let keys: std::collections::BTreeSet<&String> =
+                    bo.keys().chain(ao.keys()).collect();
+                for key in keys {
+                    self.path.push(Step::Field(key.clone()));
+                    self.diff(bo.get(key), ao.get(key));
+                    self.path.pop();
+                }
+            }
+            (Some(Value::Array(ba)), Some(Value::Array(aa))) if is_record_list(ba, aa, &[]) => {
+                let (bi, ai) = (index(ba), index(aa));
+                let list = match self.path.last() {
+                    Some(Step::Field(f)) => f.clone(),
+                    _ => String::new(),
+                };
+                let ids = aa.iter().chain(ba).filter_map(id_of);
+                let mut seen = HashSet::new();
+                for id in ids.filter(|id| seen.insert(*id)) {
+                    let (bv, av) = (bi.get(id).copied(), ai.get(id).copied());
+                    if bv == av {
+                        continue;
+                    }
+                    let label = [av, bv].into_iter().flatten().find_map(record_label);
+                    self.path.push(Step::Record {
+                        list: list.clone(),
+                        id: id.to_string(),
+                        label: label.unwrap_or_else(|| id.to_string()),
+                    });
+                    match (bv, av) {
+                        (Some(_), Some(_)) if !self.in_field("history") => {
+                            // One line per record naming its changed fields;
+                            // records inside it (a programme's tasks) keep their own.
+                            let before = self.conflicts.len();
+                            self.diff(bv, av);
+                            let (record, _) = self.describe(true);
+                            let found: Vec<Conflict> = self.conflicts.drain(before..).collect();
+                            let (own, nested): (Vec<Conflict>, Vec<Conflict>) =
+                                found.into_iter().partition(|c| c.record == record);
+                            let mut fields: Vec<String> = own
+                                .into_iter()
+                                .map(|c| c.field)
+                                .filter(|f| !f.is_empty() && f != "history")
+                                .collect();
+                            fields.dedup();
+                            if !fields.is_empty() {
+                                self.conflicts.push(Conflict {
+                                    key: self.key(),
+                                    record,
+                                    field: fields.join(", "),
+                                    base: bv.cloned(),
+                                    mine: bv.cloned(),
+                                    theirs: av.cloned(),
+                                    mine_by: None,
+                                    theirs_by: None,
+                                });
+                            }
+                            self.conflicts.extend(nested);
+                        }
+                        _ => {
+                            self.conflict(bv, bv, av, true);
+                        }
+                    }
+                    self.path.pop();
+                }
+            }
+            _ => {
+                self.conflict(b, b, a, false);
+            }
         }
     }
 
@@ -720,6 +833,35 @@ mod tests {
         assert_eq!(
             merged.conflicts[0].theirs_by.as_deref(),
             Some("Bob, 2021-03-01 10:42")
+        );
+    }
+
+    #[test]
+    fn changes_are_described_one_line_per_record() {
+        let base = sample();
+        let mut after = base.clone();
+        after.raid[0].owner = "New owner".into();
+        after.raid[0].title = "New title".into();
+        after.programmes[1].tasks[0].name = "Renamed".into();
+        after.raid.remove(1);
+        let lines = describe_changes(&base, &after);
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        let first = format!(
+            "RAID entry {} “New title”: owner, title",
+            base.raid[0].reference
+        );
+        assert!(lines.contains(&first), "{lines:?}");
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.ends_with("“Renamed”: name") && l.starts_with("programme ")),
+            "{lines:?}"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains(&base.raid[1].reference) && l.ends_with(": deleted")),
+            "{lines:?}"
         );
     }
 

@@ -9,9 +9,10 @@ mod validate;
 
 pub use error::{Diagnostic, LoadError, Severity};
 pub use lock::{LockError, STALE_AFTER, WriteLock, acquire, lock_path};
-pub use merge::{Choice, Conflict, MergeError, Merged, display_value, merge};
+pub use merge::{Choice, Conflict, MergeError, Merged, describe_changes, display_value, merge};
 pub use ron_io::{Loaded, board_from_str, board_to_string, content_hash, load_board, parse_board};
 pub use save::{
-    SaveError, SaveOutcome, backup_path, save_board, save_board_holding_lock, write_atomically,
+    Base, MergedSave, SaveError, SaveOutcome, backup_path, save_board, save_board_holding_lock,
+    save_merging, save_merging_holding_lock, write_atomically,
 };
 pub use validate::validate;

@@ -5,6 +5,7 @@
 //! `NAME.bak`; write a uniquely named temporary file in the same folder, flush and
 //! sync it; rename it over the board (atomic on one filesystem); sync the folder.
 
+use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -36,6 +37,38 @@ pub enum SaveError {
         /// The hash of what is on disk now.
         disk_hash: String,
     },
+    /// Someone else saved the file since it was opened and both changed the same
+    /// thing. Nothing was written; settle each conflict and save again.
+    #[error(
+        "{path} was changed on disk since you opened it, and {} change(s) clash with yours (first: {}). Nothing was written; choose which to keep and save again.",
+        .conflicts.len(),
+        .conflicts.first().map(|c| format!("{} {}", c.record, c.field)).unwrap_or_default()
+    )]
+    Conflicts {
+        /// The board file.
+        path: PathBuf,
+        /// Every conflict, settled or not.
+        conflicts: Vec<super::Conflict>,
+    },
+    /// The file on disk is no longer a board this build can read, so it cannot be
+    /// merged with.
+    #[error(
+        "{path} was changed on disk and can no longer be read ({reason}). Nothing was written; save your version as a copy."
+    )]
+    DiskUnreadable {
+        /// The board file.
+        path: PathBuf,
+        /// Why it cannot be read.
+        reason: String,
+    },
+    /// The merge itself failed.
+    #[error("{path}: {source}")]
+    Merge {
+        /// The board file.
+        path: PathBuf,
+        /// Why.
+        source: super::MergeError,
+    },
     /// A filesystem step failed.
     #[error(
         "{path}: could not {step}: {source}. Nothing was lost: your edits are still open; check the folder is writable and has space, then save again."
@@ -51,12 +84,98 @@ pub enum SaveError {
 }
 
 /// What a successful save wrote.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct SaveOutcome {
     /// SHA-256 of the bytes now on disk: the new base for change detection.
     pub hash: String,
     /// How many bytes were written.
     pub len: usize,
+    /// Set when the file had changed on disk and the save merged with it: the
+    /// board now on disk, which the caller should show.
+    pub merged: Option<MergedSave>,
+}
+
+/// A save that merged a colleague's changes from the file on disk.
+#[derive(Clone, Debug)]
+pub struct MergedSave {
+    /// The board as written: both sides' changes.
+    pub board: Board,
+    /// How many changes came from the file on disk.
+    pub taken_from_theirs: usize,
+    /// What came from disk, as a reader would say it, for the notice.
+    pub their_changes: Vec<String>,
+    /// References of entries added here that were renumbered: `(old, new)`.
+    pub renumbered: Vec<(String, String)>,
+}
+
+/// What the board looked like when it was opened or last saved: the base of a
+/// three-way merge.
+#[derive(Clone, Copy, Debug)]
+pub struct Base<'a> {
+    /// The board as it was read.
+    pub board: &'a Board,
+    /// The hash of its bytes on disk.
+    pub hash: &'a str,
+}
+
+/// Saves `mine` to `path`, merging with the file on disk if someone else saved
+/// it since `base`: their changes are kept, and a conflict (both changed the same
+/// thing) is returned as [`SaveError::Conflicts`] unless `choices` settles it.
+/// Runs read–merge–write under the board's write lock.
+pub fn save_merging(
+    mine: &Board,
+    path: &Path,
+    base: Base<'_>,
+    choices: &BTreeMap<String, super::Choice>,
+) -> Result<SaveOutcome, SaveError> {
+    let lock = super::acquire(path, LOCK_WAIT)?;
+    save_merging_holding_lock(mine, path, base, choices, &lock)
+}
+
+/// [`save_merging`] for a caller that already holds the write lock.
+pub fn save_merging_holding_lock(
+    mine: &Board,
+    path: &Path,
+    base: Base<'_>,
+    choices: &BTreeMap<String, super::Choice>,
+    lock: &super::WriteLock,
+) -> Result<SaveOutcome, SaveError> {
+    let current = match fs::read(path) {
+        Ok(bytes) => bytes,
+        // Deleted or renamed while open: write ours back rather than lose it.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return save_board_holding_lock(mine, path, None, lock);
+        }
+        Err(e) => return Err(io(path, "re-read the file before saving")(e)),
+    };
+    if content_hash(&current) == base.hash {
+        return save_board_holding_lock(mine, path, Some(base.hash), lock);
+    }
+    let theirs = super::parse_board(&current, path).map_err(|e| SaveError::DiskUnreadable {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    })?;
+    let theirs_hash = content_hash(&current);
+    let merged =
+        super::merge(base.board, mine, &theirs, choices).map_err(|source| SaveError::Merge {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    if merged.unresolved > 0 {
+        return Err(SaveError::Conflicts {
+            path: path.to_path_buf(),
+            conflicts: merged.conflicts,
+        });
+    }
+    let their_changes = super::describe_changes(base.board, &theirs);
+    let mut outcome = save_board_holding_lock(&merged.board, path, Some(&theirs_hash), lock)?;
+    outcome.merged = Some(MergedSave {
+        board: merged.board,
+        taken_from_theirs: merged.taken_from_theirs,
+        their_changes,
+        renumbered: merged.renumbered,
+    });
+    Ok(outcome)
 }
 
 fn io<'a>(path: &'a Path, step: &'static str) -> impl FnOnce(std::io::Error) -> SaveError + 'a {
@@ -134,6 +253,7 @@ pub fn save_board_holding_lock(
     Ok(SaveOutcome {
         hash: content_hash(bytes),
         len: bytes.len(),
+        merged: None,
     })
 }
 
