@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
+use std::time::Instant;
 
 use egui::RichText;
 
@@ -10,7 +11,10 @@ use super::commands::Command;
 use super::document::Document;
 use super::recent::RecentFiles;
 use crate::model::{Action, Id};
+use crate::store::journal::JournalEntry;
+use crate::store::{FileWatch, Presence, Visitor};
 use crate::ui::budget::BudgetView;
+use crate::ui::conflict_dialog::ConflictDialog;
 use crate::ui::raid_form::Editor;
 use crate::ui::raid_table::RaidView;
 use crate::ui::timeline::TimelineView;
@@ -73,6 +77,25 @@ pub struct BoardApp {
     pub raid: RaidView,
     /// Who is editing, for RAID history: the OS user name.
     pub user_name: String,
+    /// The conflict dialog, while a save or merge waits for the user's choices.
+    pub conflict_dialog: Option<ConflictDialog>,
+    /// What a colleague changed on disk while this copy had unsaved edits (the
+    /// banner offers to merge now; Save merges anyway).
+    pub disk_change: Option<Vec<String>>,
+    /// Unsaved edits found in the journal when the board was opened, with what
+    /// they change, awaiting "Recover" or "Discard".
+    pub recovery: Option<(JournalEntry, Vec<String>)>,
+    /// Where unsaved edits are journalled (`None`: not journalled, as in tests
+    /// that do not ask for it).
+    pub journal_dir: Option<PathBuf>,
+    /// The others who have this board open.
+    pub others: Vec<Visitor>,
+    pub(super) watch: Option<FileWatch>,
+    pub(super) presence: Option<Presence>,
+    pub(super) presence_checked: Option<Instant>,
+    pub(super) journaled_revision: u64,
+    pub(super) journaled_at: Option<Instant>,
+    pub(super) ctx: egui::Context,
     /// Edits emitted by the views this frame, applied after they ran.
     pending: Vec<Action>,
     dialog: Option<Receiver<Option<PathBuf>>>,
@@ -96,6 +119,17 @@ impl BoardApp {
             budget: BudgetView::default(),
             raid: RaidView::default(),
             changed_on_disk: false,
+            conflict_dialog: None,
+            disk_change: None,
+            recovery: None,
+            journal_dir: None,
+            others: Vec::new(),
+            watch: None,
+            presence: None,
+            presence_checked: None,
+            journaled_revision: 0,
+            journaled_at: None,
+            ctx: ctx.clone(),
             user_name: crate::user::current_user(),
             pending: Vec::new(),
             dialog: None,
@@ -119,6 +153,7 @@ impl BoardApp {
                     doc.file_name()
                 )));
                 self.doc = Some(doc);
+                self.after_open(path);
                 self.timeline = TimelineView::default();
                 self.budget = BudgetView::default();
                 self.raid = RaidView::default();
@@ -153,19 +188,9 @@ impl BoardApp {
         }
     }
 
-    /// Saves the open board to its file.
+    /// Saves the open board to its file, merging with a colleague's saved changes.
     pub fn save(&mut self) {
-        let Some(doc) = self.doc.as_mut() else { return };
-        self.notice = Some(match doc.save() {
-            Ok(()) => {
-                self.changed_on_disk = false;
-                Notice::Info(format!("Saved {}", doc.file_name()))
-            }
-            Err(e) => {
-                self.changed_on_disk = matches!(e, crate::store::SaveError::ChangedOnDisk { .. });
-                Notice::Error(e.to_string())
-            }
-        });
+        self.save_with(&std::collections::BTreeMap::new());
     }
 
     /// Keeps the user's version safe beside the board when the shared file changed
@@ -195,7 +220,16 @@ impl BoardApp {
         let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) else {
             return;
         };
+        // Only drop the edits (and their journal) if there is something to reload.
+        if let Err(e) = crate::store::load_board(&path) {
+            self.notice = Some(Notice::Error(format!(
+                "Not reloaded, your edits are kept: {e}"
+            )));
+            return;
+        }
         self.changed_on_disk = false;
+        self.disk_change = None;
+        self.forget_journal();
         self.open(&path);
     }
 
@@ -403,7 +437,7 @@ impl BoardApp {
         });
     }
 
-    fn changed_on_disk_ui(&mut self, ui: &mut egui::Ui) {
+    pub(super) fn changed_on_disk_ui(&mut self, ui: &mut egui::Ui) {
         egui::Frame::new().fill(theme::LIGHT_GREY).inner_margin(10.0).show(ui, |ui| {
             ui.label(RichText::new("Someone else saved this board while you were editing it").strong().color(theme::RED));
             ui.label(RichText::new("Nothing was written. Keep your version as a copy beside the board, then reload to see theirs.").color(theme::TEXT));
@@ -431,6 +465,8 @@ impl BoardApp {
         if self.changed_on_disk {
             self.changed_on_disk_ui(ui);
         }
+        self.recovery_ui(ui);
+        self.disk_change_ui(ui);
         let Some(doc) = &self.doc else {
             ui.heading("No board open");
             ui.label("Open a board with File ▸ Open (Ctrl+O), type its path above, or drop a .ron file on this window.");
@@ -440,6 +476,14 @@ impl BoardApp {
         ui.horizontal(|ui| {
             ui.heading(&board.title);
         });
+        if !self.others.is_empty() {
+            let names: Vec<String> = self.others.iter().map(Visitor::describe).collect();
+            ui.label(
+                RichText::new(format!("Also open by {}", names.join("; ")))
+                    .strong()
+                    .color(theme::BLUE),
+            );
+        }
         ui.label(
             RichText::new(format!(
                 "{} · as at {}",
@@ -490,6 +534,7 @@ fn default_export_path(board: &Path) -> String {
 impl eframe::App for BoardApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.poll_dialog();
+        self.shared_file_tick();
         self.handle_dropped_files(ctx);
         self.handle_shortcuts(ctx);
     }
@@ -509,6 +554,7 @@ impl eframe::App for BoardApp {
             }
         }
         egui::CentralPanel::default_margins().show(ui, |ui| self.central_ui(ui));
+        self.conflict_dialog_ui();
         self.apply_pending();
         self.export_if_asked();
         let title = self.window_title();

@@ -3,7 +3,12 @@
 use std::path::{Path, PathBuf};
 
 use crate::model::{Action, ActionError, Board, apply};
-use crate::store::{Diagnostic, LoadError, SaveError, load_board, save_board};
+use std::collections::BTreeMap;
+
+use crate::store::{
+    Base, Choice, Diagnostic, LoadError, MergedSave, SaveError, load_board, save_board,
+    save_merging,
+};
 
 /// A number never used before in this process: documents and their edits each
 /// get a fresh one, so a view's cache can never mistake one board for another.
@@ -20,6 +25,9 @@ pub struct Document {
     pub board: Board,
     /// Hash of the file as loaded or last saved: the base for change detection.
     pub base_hash: Option<String>,
+    /// The board as it was loaded or last saved: the base of a merge with
+    /// whatever a colleague saved since.
+    pub base: Option<Board>,
     /// Validation warnings found when it was loaded.
     pub warnings: Vec<Diagnostic>,
     /// Changes with every change to `board` (and differs between documents), so
@@ -37,6 +45,7 @@ impl Document {
         let loaded = load_board(path)?;
         Ok(Document {
             path: Some(path.to_path_buf()),
+            base: Some(loaded.board.clone()),
             board: loaded.board,
             base_hash: Some(loaded.hash),
             warnings: loaded.warnings,
@@ -119,7 +128,14 @@ impl Document {
 
     /// Saves to the board's own file. Refuses (writing nothing) if someone else
     /// changed the file since it was loaded.
-    pub fn save(&mut self) -> Result<(), SaveError> {
+    /// Saves to the board's file, merging with the file on disk if a colleague
+    /// saved it since it was opened. `choices` settles conflicts found by an
+    /// earlier attempt; with unsettled ones nothing is written and the error
+    /// lists them. Returns what was merged in, if anything.
+    pub fn save(
+        &mut self,
+        choices: &BTreeMap<String, Choice>,
+    ) -> Result<Option<MergedSave>, SaveError> {
         let Some(path) = self.path.clone() else {
             return Err(SaveError::Io {
                 path: PathBuf::new(),
@@ -127,9 +143,99 @@ impl Document {
                 source: std::io::Error::new(std::io::ErrorKind::NotFound, "use Save As"),
             });
         };
-        let outcome = save_board(&self.board, &path, self.base_hash.as_deref())?;
+        let outcome = match (&self.base, &self.base_hash) {
+            (Some(base), Some(hash)) => {
+                save_merging(&self.board, &path, Base { board: base, hash }, choices)?
+            }
+            _ => save_board(&self.board, &path, self.base_hash.as_deref())?,
+        };
         self.base_hash = Some(outcome.hash);
+        if let Some(merged) = &outcome.merged {
+            // The undo history holds inverses of edits to the board before the
+            // merge; replaying one could silently revert a colleague's change.
+            self.board = merged.board.clone();
+            self.undo.clear();
+            self.redo.clear();
+            self.revision = next_revision();
+        }
+        self.base = Some(self.board.clone());
         self.saved_at_depth = Some(self.undo.len());
-        Ok(())
+        Ok(outcome.merged)
     }
+
+    /// Puts back unsaved edits from the journal: the board as edited, and the
+    /// base it was edited from, so Save merges them with the file as it is now.
+    pub fn recover(&mut self, board: Board, base: Option<Board>, base_hash: Option<String>) {
+        self.board = board;
+        self.base = base;
+        self.base_hash = base_hash;
+        self.undo.clear();
+        self.redo.clear();
+        self.saved_at_depth = None;
+        self.revision = next_revision();
+    }
+
+    /// Takes a colleague's saved version into memory without saving: the file
+    /// on disk becomes the new base, and edits made here are merged onto it.
+    /// With no edits here it is a plain reload. Conflicts are returned unsettled
+    /// unless `choices` settles them, and then nothing changes.
+    pub fn merge_from_disk(
+        &mut self,
+        choices: &BTreeMap<String, Choice>,
+    ) -> Result<MergeFromDisk, String> {
+        let Some(path) = self.path.clone() else {
+            return Err("this board has no file yet".into());
+        };
+        let loaded = load_board(&path).map_err(|e| e.to_string())?;
+        if Some(&loaded.hash) == self.base_hash.as_ref() {
+            return Ok(MergeFromDisk::Unchanged);
+        }
+        let their_changes = match &self.base {
+            Some(base) => crate::store::describe_changes(base, &loaded.board),
+            None => Vec::new(),
+        };
+        let was_dirty = self.is_dirty();
+        let board = if was_dirty {
+            let Some(base) = &self.base else {
+                return Err("the board as it was opened is not known; save a copy".into());
+            };
+            let merged = crate::store::merge(base, &self.board, &loaded.board, choices)
+                .map_err(|e| e.to_string())?;
+            if merged.unresolved > 0 {
+                return Ok(MergeFromDisk::Conflicts(merged.conflicts));
+            }
+            merged.board
+        } else {
+            loaded.board.clone()
+        };
+        self.board = board;
+        self.base = Some(loaded.board);
+        self.base_hash = Some(loaded.hash);
+        self.warnings = loaded.warnings;
+        self.undo.clear();
+        self.redo.clear();
+        // Still unsaved if edits made here were merged on top.
+        self.saved_at_depth = if was_dirty { None } else { Some(0) };
+        self.revision = next_revision();
+        Ok(MergeFromDisk::Taken {
+            their_changes,
+            kept_mine: was_dirty,
+        })
+    }
+}
+
+/// What [`Document::merge_from_disk`] did.
+#[derive(Clone, Debug)]
+pub enum MergeFromDisk {
+    /// The file on disk is the one already open.
+    Unchanged,
+    /// The colleague's changes are in memory now.
+    Taken {
+        /// What they changed, one line per record.
+        their_changes: Vec<String>,
+        /// Whether edits made here were kept on top (the board is still unsaved).
+        kept_mine: bool,
+    },
+    /// Both sides changed the same things; nothing was changed.
+    Conflicts(Vec<crate::store::Conflict>),
 }

@@ -4,6 +4,7 @@ mod board_app;
 mod commands;
 mod document;
 mod recent;
+mod shared_file;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -67,6 +68,8 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
                 .or_else(|| recent.last_existing().map(Path::to_path_buf))
                 .unwrap_or_else(sample_board_path);
             let mut app = BoardApp::new(&cc.egui_ctx, recent);
+            // Unsaved edits are journalled to the user's own data folder.
+            app.journal_dir = crate::store::journal::default_dir();
             // A display name set in View ▸ Your name wins over the OS user name.
             if let Some(name) = cc
                 .storage

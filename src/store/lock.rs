@@ -59,7 +59,7 @@ pub fn lock_path(board: &Path) -> PathBuf {
     board.with_file_name(format!(".{name}.lock"))
 }
 
-fn host_name() -> String {
+pub(crate) fn host_name() -> String {
     std::env::var("HOSTNAME")
         .ok()
         .or_else(|| {
@@ -102,12 +102,12 @@ fn is_stale(text: &str) -> bool {
 }
 
 #[cfg(target_os = "linux")]
-fn process_alive(pid: u32) -> bool {
+pub(crate) fn process_alive(pid: u32) -> bool {
     Path::new("/proc").join(pid.to_string()).exists()
 }
 
 #[cfg(not(target_os = "linux"))]
-fn process_alive(_pid: u32) -> bool {
+pub(crate) fn process_alive(_pid: u32) -> bool {
     // Without a cheap check, assume alive and rely on the age rule.
     true
 }

@@ -1,18 +1,23 @@
 //! Reading, validating and writing board files. Knows no screen.
 
 mod error;
+pub mod journal;
 mod lock;
 mod merge;
+mod presence;
 mod ron_io;
 mod save;
 mod validate;
+mod watch;
 
 pub use error::{Diagnostic, LoadError, Severity};
 pub use lock::{LockError, STALE_AFTER, WriteLock, acquire, lock_path};
 pub use merge::{Choice, Conflict, MergeError, Merged, describe_changes, display_value, merge};
+pub use presence::{PRESENCE_REFRESH, PRESENCE_STALE, Presence, Visitor, visitors};
 pub use ron_io::{Loaded, board_from_str, board_to_string, content_hash, load_board, parse_board};
 pub use save::{
     Base, MergedSave, SaveError, SaveOutcome, backup_path, save_board, save_board_holding_lock,
     save_merging, save_merging_holding_lock, write_atomically,
 };
 pub use validate::validate;
+pub use watch::{FileWatch, POLL_EVERY};

@@ -2,10 +2,10 @@
 //! [`crate::model::Action`]s; none changes the board itself.
 
 pub mod budget;
+pub mod conflict_dialog;
 pub mod programme_list;
 pub mod raid_form;
 pub mod raid_table;
 pub mod theme;
 pub mod timeline;
-pub mod timeline_list;
 pub mod widgets;

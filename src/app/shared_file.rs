@@ -1,0 +1,371 @@
+//! The shell's side of a shared board file: saving with merge and the conflict
+//! dialog, noticing a colleague's save, presence, and the autosave journal.
+//! The rules themselves (merge, lock, atomic write) live in `store`.
+
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+use egui::RichText;
+
+use super::board_app::{BoardApp, Notice};
+use super::document::MergeFromDisk;
+use crate::store::journal::{self, JournalEntry};
+use crate::store::{Choice, FileWatch, PRESENCE_REFRESH, Presence, SaveError, describe_changes};
+use crate::ui::conflict_dialog::{ConflictDialog, DialogOutcome, Purpose};
+use crate::ui::theme;
+
+/// How often unsaved edits are journalled.
+pub const JOURNAL_EVERY: Duration = Duration::from_secs(3);
+
+/// "R-003 owner; task Build: name; and 4 more" for a notice.
+fn summarise(lines: &[String]) -> String {
+    const SHOWN: usize = 3;
+    let mut text = lines
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("; ");
+    if lines.len() > SHOWN {
+        text.push_str(&format!("; and {} more", lines.len() - SHOWN));
+    }
+    text
+}
+
+impl BoardApp {
+    /// Starts watching, announces presence and looks for unsaved edits from a
+    /// session that ended before saving. Called when a board opens.
+    pub(super) fn after_open(&mut self, path: &std::path::Path) {
+        let ctx = self.ctx.clone();
+        self.watch = Some(FileWatch::new(path, move || ctx.request_repaint()));
+        self.presence = Presence::announce(path, &self.user_name)
+            .map_err(|e| log::info!("no presence file beside {}: {e}", path.display()))
+            .ok();
+        self.others = self
+            .presence
+            .as_ref()
+            .map(Presence::others)
+            .unwrap_or_default();
+        self.presence_checked = Some(Instant::now());
+        self.changed_on_disk = false;
+        self.disk_change = None;
+        self.conflict_dialog = None;
+        self.recovery = None;
+        self.journaled_revision = self.doc.as_ref().map_or(0, |d| d.revision);
+        let (Some(dir), Some(doc)) = (&self.journal_dir, &self.doc) else {
+            return;
+        };
+        if let Some(entry) = journal::read(dir, path) {
+            let changes = describe_changes(&doc.board, &entry.board);
+            if changes.is_empty() {
+                journal::remove(dir, path);
+            } else {
+                self.recovery = Some((entry, changes));
+            }
+        }
+    }
+
+    /// Saves, settling conflicts with `choices`; on new conflicts opens the dialog.
+    pub fn save_with(&mut self, choices: &BTreeMap<String, Choice>) {
+        let Some(doc) = self.doc.as_mut() else { return };
+        let name = doc.file_name();
+        self.notice = Some(match doc.save(choices) {
+            Ok(merged) => {
+                self.changed_on_disk = false;
+                self.disk_change = None;
+                self.conflict_dialog = None;
+                self.forget_journal();
+                match merged {
+                    None => Notice::Info(format!("Saved {name}")),
+                    Some(m) => {
+                        let mut text = format!(
+                            "Saved {name}. Merged {} change(s) from the file on disk: {}.",
+                            m.taken_from_theirs,
+                            summarise(&m.their_changes)
+                        );
+                        for (old, new) in &m.renumbered {
+                            text.push_str(&format!(
+                                " Your {old} is now {new}: a colleague added {old} first."
+                            ));
+                        }
+                        Notice::Info(text)
+                    }
+                }
+            }
+            Err(SaveError::Conflicts { conflicts, .. }) => {
+                let n = conflicts.len();
+                self.conflict_dialog = Some(ConflictDialog::new(conflicts, choices, Purpose::Save));
+                Notice::Error(format!(
+                    "Not saved yet: {n} change(s) clash with a colleague's. Choose which to keep."
+                ))
+            }
+            Err(e) => {
+                self.changed_on_disk = matches!(
+                    e,
+                    SaveError::ChangedOnDisk { .. } | SaveError::DiskUnreadable { .. }
+                );
+                Notice::Error(e.to_string())
+            }
+        });
+    }
+
+    /// Takes a colleague's saved changes into memory now (no save), settling
+    /// conflicts with `choices`.
+    pub fn merge_from_disk(&mut self, choices: &BTreeMap<String, Choice>) {
+        let Some(doc) = self.doc.as_mut() else { return };
+        let name = doc.file_name();
+        self.notice = Some(match doc.merge_from_disk(choices) {
+            Ok(MergeFromDisk::Unchanged) => {
+                self.disk_change = None;
+                Notice::Info(format!("{name} on disk is the version open here"))
+            }
+            Ok(MergeFromDisk::Taken {
+                their_changes,
+                kept_mine,
+            }) => {
+                self.disk_change = None;
+                self.conflict_dialog = None;
+                let what = summarise(&their_changes);
+                if kept_mine {
+                    Notice::Info(format!(
+                        "Took {} change(s) a colleague saved ({what}); your edits are kept on top, not yet saved.",
+                        their_changes.len()
+                    ))
+                } else {
+                    self.forget_journal();
+                    Notice::Info(format!(
+                        "Reloaded {name}: a colleague saved {} change(s) ({what}).",
+                        their_changes.len()
+                    ))
+                }
+            }
+            Ok(MergeFromDisk::Conflicts(conflicts)) => {
+                let n = conflicts.len();
+                self.conflict_dialog = Some(ConflictDialog::new(
+                    conflicts,
+                    choices,
+                    Purpose::MergeIntoMemory,
+                ));
+                Notice::Error(format!(
+                    "{n} change(s) a colleague saved clash with yours. Choose which to keep."
+                ))
+            }
+            Err(e) => Notice::Error(format!("Could not read {name} from disk: {e}")),
+        });
+    }
+
+    /// Once per frame: notice changes on disk, refresh presence, journal edits.
+    pub(super) fn shared_file_tick(&mut self) {
+        if self.doc.is_none() {
+            return;
+        }
+        if self.watch.as_mut().is_some_and(FileWatch::maybe_changed) {
+            self.on_disk_maybe_changed();
+        }
+        if self
+            .presence_checked
+            .is_none_or(|t| t.elapsed() >= PRESENCE_REFRESH)
+        {
+            if let Some(p) = &self.presence {
+                p.refresh();
+                self.others = p.others();
+            }
+            self.presence_checked = Some(Instant::now());
+        }
+        self.journal_tick();
+        // Wake up to poll the file and journal even when the user is idle.
+        self.ctx.request_repaint_after(crate::store::POLL_EVERY);
+    }
+
+    fn on_disk_maybe_changed(&mut self) {
+        let Some(doc) = self.doc.as_ref() else { return };
+        let Some(path) = doc.path.clone() else { return };
+        let Ok(bytes) = std::fs::read(&path) else {
+            // Gone (renamed or deleted) or unreadable for a moment: Save writes it back.
+            return;
+        };
+        if Some(crate::store::content_hash(&bytes)) == doc.base_hash {
+            return; // Our own save, or touched without change.
+        }
+        if !doc.is_dirty() && self.conflict_dialog.is_none() {
+            // Nothing to lose: show their version, keeping tab, zoom and filters.
+            self.merge_from_disk(&BTreeMap::new());
+            return;
+        }
+        let changes = match (crate::store::parse_board(&bytes, &path), &doc.base) {
+            (Ok(theirs), Some(base)) => describe_changes(base, &theirs),
+            _ => vec!["the file".to_string()],
+        };
+        self.disk_change = Some(changes);
+    }
+
+    /// Writes unsaved edits to the journal every few seconds.
+    fn journal_tick(&mut self) {
+        let (Some(dir), Some(doc)) = (&self.journal_dir, &self.doc) else {
+            return;
+        };
+        let due = self
+            .journaled_at
+            .is_none_or(|t| t.elapsed() >= JOURNAL_EVERY);
+        if !doc.is_dirty() || doc.revision == self.journaled_revision || !due {
+            return;
+        }
+        let Some(path) = doc.path.clone() else { return };
+        let entry = JournalEntry {
+            board_path: path,
+            written_at: chrono::Local::now().naive_local(),
+            base_hash: doc.base_hash.clone(),
+            base: doc.base.clone(),
+            board: doc.board.clone(),
+        };
+        let dir = dir.clone();
+        // Off the UI thread: a big board takes a moment to write.
+        std::thread::spawn(move || {
+            if let Err(e) = journal::write(&dir, &entry) {
+                log::warn!("could not journal unsaved edits: {e}");
+            }
+        });
+        self.journaled_revision = doc.revision;
+        self.journaled_at = Some(Instant::now());
+    }
+
+    /// Writes the journal now (tests, and before risky steps).
+    pub fn journal_now(&mut self) -> Result<(), String> {
+        let (Some(dir), Some(doc)) = (&self.journal_dir, &self.doc) else {
+            return Ok(());
+        };
+        let Some(path) = doc.path.clone() else {
+            return Ok(());
+        };
+        journal::write(
+            dir,
+            &JournalEntry {
+                board_path: path,
+                written_at: chrono::Local::now().naive_local(),
+                base_hash: doc.base_hash.clone(),
+                base: doc.base.clone(),
+                board: doc.board.clone(),
+            },
+        )
+    }
+
+    pub(super) fn forget_journal(&mut self) {
+        if let (Some(dir), Some(path)) = (
+            &self.journal_dir,
+            self.doc.as_ref().and_then(|d| d.path.as_ref()),
+        ) {
+            journal::remove(dir, path);
+        }
+        self.journaled_revision = self.doc.as_ref().map_or(0, |d| d.revision);
+    }
+
+    /// Puts the journalled edits back, unsaved; Save then merges them with the
+    /// file on disk as it is now.
+    pub fn recover(&mut self) {
+        let Some((entry, changes)) = self.recovery.take() else {
+            return;
+        };
+        if let Some(doc) = self.doc.as_mut() {
+            doc.recover(entry.board, entry.base, entry.base_hash);
+            self.notice = Some(Notice::Info(format!(
+                "Recovered {} unsaved change(s). Save to keep them in the file.",
+                changes.len()
+            )));
+        }
+    }
+
+    /// Drops the journalled edits (the user chose to).
+    pub fn discard_recovery(&mut self) {
+        self.recovery = None;
+        self.forget_journal();
+        self.notice = Some(Notice::Info("Discarded the unsaved edits.".into()));
+    }
+
+    pub(super) fn recovery_ui(&mut self, ui: &mut egui::Ui) {
+        let Some((entry, changes)) = &self.recovery else {
+            return;
+        };
+        let when = entry.written_at.format("%-d %b %Y %H:%M").to_string();
+        let list = changes.clone();
+        egui::Frame::new()
+            .fill(theme::LIGHT_GREY)
+            .inner_margin(10.0)
+            .show(ui, |ui| {
+                ui.label(
+                    RichText::new(format!(
+                        "Unsaved edits from {when} were found: Boardroom closed before they were saved"
+                    ))
+                    .strong()
+                    .color(theme::DARK_BLUE),
+                );
+                for line in list.iter().take(8) {
+                    ui.label(RichText::new(format!("• {line}")).color(theme::TEXT));
+                }
+                if list.len() > 8 {
+                    ui.label(RichText::new(format!("… and {} more", list.len() - 8)).color(theme::TEXT));
+                }
+                ui.horizontal(|ui| {
+                    if ui.button("Recover these edits").clicked() {
+                        self.recover();
+                    }
+                    if ui.button("Discard them").clicked() {
+                        self.discard_recovery();
+                    }
+                });
+            });
+        ui.add_space(8.0);
+    }
+
+    pub(super) fn disk_change_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(changes) = &self.disk_change else {
+            return;
+        };
+        let summary = summarise(changes);
+        egui::Frame::new()
+            .fill(theme::LIGHT_GREY)
+            .inner_margin(10.0)
+            .show(ui, |ui| {
+                ui.label(
+                    RichText::new("A colleague saved this board while you have unsaved edits")
+                        .strong()
+                        .color(theme::DARK_BLUE),
+                );
+                ui.label(
+                    RichText::new(format!(
+                        "They changed: {summary}. Your edits are kept; Save merges both."
+                    ))
+                    .color(theme::TEXT),
+                );
+                ui.horizontal(|ui| {
+                    if ui.button("Merge their changes now").clicked() {
+                        self.merge_from_disk(&BTreeMap::new());
+                    }
+                    if ui.button("Save my version as a copy").clicked() {
+                        self.save_my_copy();
+                    }
+                });
+            });
+        ui.add_space(8.0);
+    }
+
+    /// Draws the conflict dialog, if open, and acts on the user's answer.
+    pub(super) fn conflict_dialog_ui(&mut self) {
+        let Some(dialog) = self.conflict_dialog.as_mut() else {
+            return;
+        };
+        let purpose = dialog.purpose;
+        match dialog.show(&self.ctx.clone()) {
+            DialogOutcome::Open => {}
+            DialogOutcome::Cancelled => {
+                self.conflict_dialog = None;
+                self.notice = Some(Notice::Info(
+                    "Nothing was written. Your edits are still here; Save to try again.".into(),
+                ));
+            }
+            DialogOutcome::Confirmed(choices) => match purpose {
+                Purpose::Save => self.save_with(&choices),
+                Purpose::MergeIntoMemory => self.merge_from_disk(&choices),
+            },
+        }
+    }
+}
