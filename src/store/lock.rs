@@ -19,7 +19,7 @@ pub const STALE_AFTER: Duration = Duration::from_secs(120);
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
     /// Someone else holds it and kept it for the whole wait.
-    #[error("{path} is being saved by {holder}; try again in a moment")]
+    #[error("{path} is being saved by {holder}; nothing was written. Try again in a moment.")]
     Busy {
         /// The board.
         path: PathBuf,
@@ -28,7 +28,7 @@ pub enum LockError {
     },
     /// The lock file could not be made.
     #[error(
-        "{path}: cannot create the lock file beside the board: {source}. Check the folder is writable."
+        "{path}: cannot create the lock file beside the board: {source}. Nothing was lost: your edits are still open; check the folder is still reachable (network drive connected) and writable, then save again."
     )]
     Io {
         /// The lock file.

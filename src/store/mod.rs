@@ -16,8 +16,9 @@ pub use merge::{Choice, Conflict, MergeError, Merged, describe_changes, display_
 pub use presence::{PRESENCE_REFRESH, PRESENCE_STALE, Presence, Visitor, visitors};
 pub use ron_io::{Loaded, board_from_str, board_to_string, content_hash, load_board, parse_board};
 pub use save::{
-    Base, MergedSave, SaveError, SaveOutcome, backup_path, save_board, save_board_holding_lock,
-    save_merging, save_merging_holding_lock, write_atomically,
+    Base, MergedSave, RealFs, SaveError, SaveFs, SaveOutcome, backup_path, save_board,
+    save_board_holding_lock, save_merging, save_merging_holding_lock, save_merging_with,
+    write_atomically,
 };
 pub use validate::validate;
 pub use watch::{FileWatch, POLL_EVERY};

@@ -128,8 +128,20 @@ pub fn save_merging(
     base: Base<'_>,
     choices: &BTreeMap<String, super::Choice>,
 ) -> Result<SaveOutcome, SaveError> {
+    save_merging_with(mine, path, base, choices, &RealFs)
+}
+
+/// [`save_merging`] through a given filesystem (fault-injection tests use one
+/// that fails at a chosen step).
+pub fn save_merging_with(
+    mine: &Board,
+    path: &Path,
+    base: Base<'_>,
+    choices: &BTreeMap<String, super::Choice>,
+    fs: &dyn SaveFs,
+) -> Result<SaveOutcome, SaveError> {
     let lock = super::acquire(path, LOCK_WAIT)?;
-    save_merging_holding_lock(mine, path, base, choices, &lock)
+    merge_and_write(mine, path, base, choices, &lock, fs)
 }
 
 /// [`save_merging`] for a caller that already holds the write lock.
@@ -140,16 +152,27 @@ pub fn save_merging_holding_lock(
     choices: &BTreeMap<String, super::Choice>,
     lock: &super::WriteLock,
 ) -> Result<SaveOutcome, SaveError> {
+    merge_and_write(mine, path, base, choices, lock, &RealFs)
+}
+
+fn merge_and_write(
+    mine: &Board,
+    path: &Path,
+    base: Base<'_>,
+    choices: &BTreeMap<String, super::Choice>,
+    lock: &super::WriteLock,
+    fs: &dyn SaveFs,
+) -> Result<SaveOutcome, SaveError> {
     let current = match fs::read(path) {
         Ok(bytes) => bytes,
         // Deleted or renamed while open: write ours back rather than lose it.
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return save_board_holding_lock(mine, path, None, lock);
+            return write_board(mine, path, None, lock, fs);
         }
         Err(e) => return Err(io(path, "re-read the file before saving")(e)),
     };
     if content_hash(&current) == base.hash {
-        return save_board_holding_lock(mine, path, Some(base.hash), lock);
+        return write_board(mine, path, Some(base.hash), lock, fs);
     }
     let theirs = super::parse_board(&current, path).map_err(|e| SaveError::DiskUnreadable {
         path: path.to_path_buf(),
@@ -168,7 +191,7 @@ pub fn save_merging_holding_lock(
         });
     }
     let their_changes = super::describe_changes(base.board, &theirs);
-    let mut outcome = save_board_holding_lock(&merged.board, path, Some(&theirs_hash), lock)?;
+    let mut outcome = write_board(&merged.board, path, Some(&theirs_hash), lock, fs)?;
     outcome.merged = Some(MergedSave {
         board: merged.board,
         taken_from_theirs: merged.taken_from_theirs,
@@ -218,7 +241,17 @@ pub fn save_board_holding_lock(
     board: &Board,
     path: &Path,
     base_hash: Option<&str>,
+    lock: &super::WriteLock,
+) -> Result<SaveOutcome, SaveError> {
+    write_board(board, path, base_hash, lock, &RealFs)
+}
+
+fn write_board(
+    board: &Board,
+    path: &Path,
+    base_hash: Option<&str>,
     _lock: &super::WriteLock,
+    fs: &dyn SaveFs,
 ) -> Result<SaveOutcome, SaveError> {
     // Never write a file that would not open again.
     let errors: Vec<_> = super::validate(board)
@@ -241,7 +274,7 @@ pub fn save_board_holding_lock(
                         disk_hash,
                     });
                 }
-                fs::write(backup_path(path), &current)
+                fs.write_backup(&backup_path(path), &current)
                     .map_err(io(path, "write the backup copy"))?;
             }
             // The board was deleted or renamed while open: write it back rather than lose the edits.
@@ -249,7 +282,7 @@ pub fn save_board_holding_lock(
             Err(e) => return Err(io(path, "re-read the file before saving")(e)),
         }
     }
-    write_atomically(path, bytes)?;
+    write_atomically_with(path, bytes, fs)?;
     Ok(SaveOutcome {
         hash: content_hash(bytes),
         len: bytes.len(),
@@ -279,6 +312,10 @@ fn remove_stray_temporaries(path: &Path) {
 
 /// Writes bytes to `path` through a synced temporary file renamed over it.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    write_atomically_with(path, bytes, &RealFs)
+}
+
+fn temporary_path(path: &Path) -> (PathBuf, PathBuf) {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -288,25 +325,97 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.tmp", uuid::Uuid::new_v4().simple()));
+    (dir, tmp)
+}
+
+fn write_atomically_with(path: &Path, bytes: &[u8], fs: &dyn SaveFs) -> Result<(), SaveError> {
+    let (dir, tmp) = temporary_path(path);
     let result = (|| {
-        let mut file: File = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)
+        let mut file = fs
+            .create_temp(&tmp)
             .map_err(io(&tmp, "create a temporary file"))?;
-        file.write_all(bytes)
+        fs.write(&mut file, bytes)
             .map_err(io(&tmp, "write the temporary file"))?;
-        file.sync_all()
+        fs.sync(&file)
             .map_err(io(&tmp, "flush the temporary file to disk"))?;
         drop(file);
-        fs::rename(&tmp, path).map_err(io(path, "replace the board with the new version"))?;
+        fs.rename(&tmp, path)
+            .map_err(io(path, "replace the board with the new version"))?;
         sync_dir(&dir);
         Ok(())
     })();
     if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+        let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+/// The filesystem steps of a save, as a seam: [`RealFs`] does them; tests put
+/// in one that fails at a chosen step to prove the board survives each failure.
+pub trait SaveFs {
+    /// Creates a new, empty temporary file (never an existing one).
+    fn create_temp(&self, path: &Path) -> std::io::Result<File>;
+    /// Writes all the bytes.
+    fn write(&self, file: &mut File, bytes: &[u8]) -> std::io::Result<()>;
+    /// Flushes the file's data to the disk.
+    fn sync(&self, file: &File) -> std::io::Result<()>;
+    /// Renames `from` over `to` in one step.
+    fn rename(&self, from: &Path, to: &Path) -> std::io::Result<()>;
+    /// Writes the backup of the previous version.
+    fn write_backup(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()>;
+}
+
+/// The real filesystem.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RealFs;
+
+impl SaveFs for RealFs {
+    fn create_temp(&self, path: &Path) -> std::io::Result<File> {
+        OpenOptions::new().write(true).create_new(true).open(path)
+    }
+
+    fn write(&self, file: &mut File, bytes: &[u8]) -> std::io::Result<()> {
+        file.write_all(bytes)
+    }
+
+    fn sync(&self, file: &File) -> std::io::Result<()> {
+        file.sync_all()
+    }
+
+    fn rename(&self, from: &Path, to: &Path) -> std::io::Result<()> {
+        rename_retrying(from, to)
+    }
+
+    fn write_backup(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+        // Through a temporary file too, so a failure leaves the previous backup
+        // whole. Not synced: the backup is a convenience, the board is the truth,
+        // and a second fsync per save would double its cost on a network drive.
+        let (_, tmp) = temporary_path(path);
+        let result = std::fs::write(&tmp, bytes).and_then(|()| rename_retrying(&tmp, path));
+        if result.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        result
+    }
+}
+
+/// Renames, retrying briefly on Windows while another program (a virus scanner,
+/// a sync client, a viewer) holds the target open. Never deletes first.
+fn rename_retrying(from: &Path, to: &Path) -> std::io::Result<()> {
+    #[cfg(windows)]
+    {
+        let mut wait = std::time::Duration::from_millis(20);
+        for _ in 0..8 {
+            match fs::rename(from, to) {
+                Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+                    std::thread::sleep(wait);
+                    wait *= 2;
+                }
+                other => return other,
+            }
+        }
+    }
+    fs::rename(from, to)
 }
 
 /// Makes the rename itself durable (Unix); elsewhere a no-op.
