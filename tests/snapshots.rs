@@ -91,3 +91,69 @@ fn raid_form() {
     h.run();
     h.snapshot("raid_form");
 }
+
+/// The conflict dialog after two people changed the same risk's owner and
+/// score: each clash with both values and who made them.
+#[test]
+fn conflict_dialog() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("manchester_ict_2021.ron");
+    std::fs::copy(common::manchester(), &path).unwrap_or_else(|e| panic!("{e}"));
+    let mut h = harness_on(Tab::Raid);
+    h.state_mut().open(&path);
+    h.state_mut().path_text = "sample_boards/manchester_ict_2021.ron".into();
+    h.run();
+    let stamp = |h: u32, m: u32| {
+        chrono::NaiveDate::from_ymd_opt(2021, 2, 10)
+            .and_then(|d| d.and_hms_opt(h, m, 0))
+            .unwrap_or_default()
+    };
+    let edit = |b: &mut boardroom::model::Board, owner: &str, who: &str, at| {
+        let entry = &mut b.raid[2];
+        entry.owner = owner.into();
+        if let boardroom::model::RaidDetail::Risk(r) = &mut entry.detail {
+            r.current.likelihood = if who == "Ann Patel" { 4 } else { 2 };
+        }
+        entry.history.push(boardroom::model::HistoryEntry {
+            at,
+            by: who.into(),
+            change: "owner, current score".into(),
+        });
+    };
+    let mut mine = h
+        .state()
+        .doc
+        .as_ref()
+        .map(|d| d.board.clone())
+        .unwrap_or_else(|| panic!("no board"));
+    edit(
+        &mut mine,
+        "Head of ICT Infrastructure",
+        "Ann Patel",
+        stamp(10, 5),
+    );
+    let entry = mine.raid[2].clone();
+    if let Some(doc) = h.state_mut().doc.as_mut() {
+        doc.apply(boardroom::model::Action::PutRaidEntry {
+            entry: Box::new(entry),
+            at: None,
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let mut theirs = boardroom::store::load_board(&path)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .board;
+    edit(
+        &mut theirs,
+        "Programme Manager, Data Centre",
+        "J. Smith",
+        stamp(10, 42),
+    );
+    let text = boardroom::store::board_to_string(&theirs).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+    h.state_mut().save();
+    h.run();
+    h.state_mut().notice = None;
+    h.run();
+    h.snapshot("conflict_dialog");
+}

@@ -495,15 +495,23 @@ impl Walk<'_> {
         let field = if whole {
             String::new()
         } else {
-            field_steps
+            let field = field_steps
                 .iter()
                 .filter_map(|s| match s {
-                    // Enum variant tags (`Risk`) are not fields a reader knows.
-                    Step::Field(f) if !is_variant(f) => Some(f.replace('_', " ")),
+                    // Variant tags (`Risk`) and the `detail` wrapper are not
+                    // fields a reader knows: `detail.Risk.current.likelihood`
+                    // reads "current likelihood".
+                    Step::Field(f) if !is_variant(f) && f != "detail" => Some(f.replace('_', " ")),
                     _ => None,
                 })
                 .collect::<Vec<_>>()
-                .join(" › ")
+                .join(" ");
+            // The kind-specific part as a whole (a risk that became an issue).
+            if field.is_empty() {
+                "details".to_string()
+            } else {
+                field
+            }
         };
         (record, field)
     }
@@ -894,6 +902,6 @@ mod tests {
             crate::model::RaidDetail::default_for(crate::model::RaidKind::Dependency);
         let merged = merge(&base, &mine, &theirs, &none()).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(merged.conflicts.len(), 1);
-        assert_eq!(merged.conflicts[0].field, "detail");
+        assert_eq!(merged.conflicts[0].field, "details");
     }
 }
