@@ -90,6 +90,46 @@ fn raid_table(c: &mut Criterion) {
     group.finish();
 }
 
+/// The heat map alone: drawing it each frame from counts cached per revision,
+/// and recounting it, which happens once after each edit.
+fn heat_map(c: &mut Criterion) {
+    let mut group = c.benchmark_group("heat_map");
+    for entries in [1_000usize, 20_000] {
+        let board = generate_board(
+            BoardSize {
+                programmes: 50,
+                tasks: 500,
+                raid: entries,
+            },
+            1,
+        );
+        let ctx = egui::Context::default();
+        boardroom::ui::theme::apply(&ctx);
+        let mut view = RaidView::default();
+        let frame = |view: &mut RaidView| {
+            let _ = ctx.run_ui(input(), |ui| {
+                egui::CentralPanel::default_margins()
+                    .show(ui, |ui| view.heat_map_only_ui(ui, &board, 1));
+            });
+        };
+        for _ in 0..3 {
+            frame(&mut view);
+        }
+        group.bench_with_input(BenchmarkId::new("frame", entries), &entries, |b, _| {
+            b.iter(|| frame(&mut view));
+        });
+        group.bench_with_input(BenchmarkId::new("recount", entries), &entries, |b, _| {
+            b.iter(|| {
+                (
+                    boardroom::analysis::raid::heat_map(&board, None),
+                    boardroom::analysis::raid::heat_map_inherent(&board, None),
+                )
+            });
+        });
+    }
+    group.finish();
+}
+
 fn budget_frame(ctx: &egui::Context, view: &mut BudgetView, board: &Board) {
     let mut actions = Vec::new();
     let _ = ctx.run_ui(input(), |ui| {
@@ -126,5 +166,5 @@ fn budget(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, timeline, raid_table, budget);
+criterion_group!(benches, timeline, raid_table, heat_map, budget);
 criterion_main!(benches);

@@ -7,7 +7,9 @@ use std::path::PathBuf;
 use boardroom::analysis::summary::summarise;
 use boardroom::generate::{BoardSize, generate_board};
 use boardroom::model::Board;
-use boardroom::store::{board_to_string, load_board, save_board};
+use std::collections::BTreeMap;
+
+use boardroom::store::{Base, board_to_string, load_board, merge, save_merging};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
 /// 1× is the portfolio size the goals name: 50 programmes, 10,000 tasks, 20,000 RAID entries.
@@ -81,8 +83,10 @@ fn store(c: &mut Criterion) {
         let mut hash = load_board(&path).unwrap_or_else(|e| panic!("{e}")).hash;
         group.bench_with_input(BenchmarkId::new("save", name), &board, |b, board| {
             b.iter(|| {
-                let outcome =
-                    save_board(board, &path, Some(&hash)).unwrap_or_else(|e| panic!("{e}"));
+                // The app's path: lock, re-read and compare, backup, atomic write.
+                let base = Base { board, hash: &hash };
+                let outcome = save_merging(board, &path, base, &BTreeMap::new())
+                    .unwrap_or_else(|e| panic!("{e}"));
                 hash = outcome.hash;
             });
         });
@@ -100,8 +104,46 @@ fn store(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("summary", name), &board, |b, board| {
             b.iter(|| summarise(board, Vec::new()));
         });
+        // Two colleagues' copies, each with its own edits to 1% of the RAID log
+        // and tasks plus added entries: the merge a save does when both saved.
+        let (mine, theirs) = edited_copies(&board);
+        group.bench_with_input(BenchmarkId::new("merge", name), &board, |b, base| {
+            b.iter(|| {
+                let merged =
+                    merge(base, &mine, &theirs, &BTreeMap::new()).unwrap_or_else(|e| panic!("{e}"));
+                assert!(merged.conflicts.is_empty());
+                merged
+            });
+        });
     }
     group.finish();
+}
+
+/// Two copies of `base` edited by different people: disjoint edits, so they
+/// merge without conflicts (a conflict stops the merge early, the cheaper case).
+fn edited_copies(base: &Board) -> (Board, Board) {
+    let (mut mine, mut theirs) = (base.clone(), base.clone());
+    let n = base.raid.len();
+    for i in (0..n).step_by(100) {
+        mine.raid[i].owner = format!("Mine {i}");
+        theirs.raid[(i + 50) % n].title = format!("Theirs {i}");
+    }
+    for (p, programme) in mine.programmes.iter_mut().enumerate() {
+        if let Some(task) = programme.tasks.first_mut() {
+            task.percent_complete = (p % 100) as u8;
+        }
+    }
+    for k in 0..10 {
+        let mut added = base.raid[k].clone();
+        added.id = boardroom::model::Id::generate();
+        added.reference = format!("R-M{k}");
+        mine.raid.push(added);
+        let mut added = base.raid[k].clone();
+        added.id = boardroom::model::Id::generate();
+        added.reference = format!("R-T{k}");
+        theirs.raid.push(added);
+    }
+    (mine, theirs)
 }
 
 criterion_group!(benches, store);

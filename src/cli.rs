@@ -10,7 +10,7 @@ use crate::analysis::raid::{RaidFilter, StatusFilter, filter_entries, new_entry}
 use crate::model::{Action, Id, PeriodDate, RaidKind, apply};
 use std::collections::BTreeMap;
 
-use crate::store::{Base, SaveError, Severity, load_board, save_merging, validate};
+use crate::store::{Base, RealFs, SaveError, Severity, load_board, save_merging_with, validate};
 
 /// One entry as `raid list --json` prints it.
 #[derive(Serialize)]
@@ -178,7 +178,9 @@ pub fn raid_add(file: &Path, new: &NewEntry) -> ExitCode {
         board: &loaded.board,
         hash: &loaded.hash,
     };
-    match save_merging(&board, file, base, &BTreeMap::new()) {
+    // A script can wait longer for a busy board than a person at a window.
+    let wait = std::time::Duration::from_secs(30);
+    match save_merging_with(&board, file, base, &BTreeMap::new(), &RealFs, wait) {
         Ok(outcome) => {
             // Someone else added an entry with the same reference meanwhile.
             let renumbered = outcome

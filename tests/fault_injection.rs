@@ -126,7 +126,8 @@ fn a_save_failing_at_any_step_leaves_the_old_board_whole_and_can_be_retried() {
             failed: Cell::new(false),
         };
 
-        let err = save_merging_with(&mine, &path, base, &BTreeMap::new(), &fs)
+        let wait = std::time::Duration::from_secs(10);
+        let err = save_merging_with(&mine, &path, base, &BTreeMap::new(), &fs, wait)
             .expect_err("the injected failure must reach the caller");
         assert!(fs.failed.get(), "{step:?}: the step was reached");
         match &err {

@@ -128,19 +128,20 @@ pub fn save_merging(
     base: Base<'_>,
     choices: &BTreeMap<String, super::Choice>,
 ) -> Result<SaveOutcome, SaveError> {
-    save_merging_with(mine, path, base, choices, &RealFs)
+    save_merging_with(mine, path, base, choices, &RealFs, LOCK_WAIT)
 }
 
 /// [`save_merging`] through a given filesystem (fault-injection tests use one
-/// that fails at a chosen step).
+/// that fails at a chosen step), waiting up to `wait` for the write lock.
 pub fn save_merging_with(
     mine: &Board,
     path: &Path,
     base: Base<'_>,
     choices: &BTreeMap<String, super::Choice>,
     fs: &dyn SaveFs,
+    wait: std::time::Duration,
 ) -> Result<SaveOutcome, SaveError> {
-    let lock = super::acquire(path, LOCK_WAIT)?;
+    let lock = super::acquire(path, wait)?;
     merge_and_write(mine, path, base, choices, &lock, fs)
 }
 
@@ -167,18 +168,17 @@ fn merge_and_write(
         Ok(bytes) => bytes,
         // Deleted or renamed while open: write ours back rather than lose it.
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return write_board(mine, path, None, lock, fs);
+            return write_over(mine, path, None, lock, fs);
         }
         Err(e) => return Err(io(path, "re-read the file before saving")(e)),
     };
     if content_hash(&current) == base.hash {
-        return write_board(mine, path, Some(base.hash), lock, fs);
+        return write_over(mine, path, Some(&current), lock, fs);
     }
     let theirs = super::parse_board(&current, path).map_err(|e| SaveError::DiskUnreadable {
         path: path.to_path_buf(),
         reason: e.to_string(),
     })?;
-    let theirs_hash = content_hash(&current);
     let merged =
         super::merge(base.board, mine, &theirs, choices).map_err(|source| SaveError::Merge {
             path: path.to_path_buf(),
@@ -191,7 +191,7 @@ fn merge_and_write(
         });
     }
     let their_changes = super::describe_changes(base.board, &theirs);
-    let mut outcome = write_board(&merged.board, path, Some(&theirs_hash), lock, fs)?;
+    let mut outcome = write_over(&merged.board, path, Some(&current), lock, fs)?;
     outcome.merged = Some(MergedSave {
         board: merged.board,
         taken_from_theirs: merged.taken_from_theirs,
@@ -250,6 +250,36 @@ fn write_board(
     board: &Board,
     path: &Path,
     base_hash: Option<&str>,
+    lock: &super::WriteLock,
+    fs: &dyn SaveFs,
+) -> Result<SaveOutcome, SaveError> {
+    let current = match base_hash {
+        None => None,
+        Some(base) => match fs::read(path) {
+            Ok(current) => {
+                let disk_hash = content_hash(&current);
+                if disk_hash != base {
+                    return Err(SaveError::ChangedOnDisk {
+                        path: path.to_path_buf(),
+                        disk_hash,
+                    });
+                }
+                Some(current)
+            }
+            // The board was deleted or renamed while open: write it back rather than lose the edits.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => return Err(io(path, "re-read the file before saving")(e)),
+        },
+    };
+    write_over(board, path, current.as_deref(), lock, fs)
+}
+
+/// Writes `board` over the file whose bytes, already read and checked under the
+/// lock, are `current` (kept as the backup); `None` when there is no file.
+fn write_over(
+    board: &Board,
+    path: &Path,
+    current: Option<&[u8]>,
     _lock: &super::WriteLock,
     fs: &dyn SaveFs,
 ) -> Result<SaveOutcome, SaveError> {
@@ -264,23 +294,9 @@ fn write_board(
     remove_stray_temporaries(path);
     let text = board_to_string(board)?;
     let bytes = text.as_bytes();
-    if let Some(base) = base_hash {
-        match fs::read(path) {
-            Ok(current) => {
-                let disk_hash = content_hash(&current);
-                if disk_hash != base {
-                    return Err(SaveError::ChangedOnDisk {
-                        path: path.to_path_buf(),
-                        disk_hash,
-                    });
-                }
-                fs.write_backup(&backup_path(path), &current)
-                    .map_err(io(path, "write the backup copy"))?;
-            }
-            // The board was deleted or renamed while open: write it back rather than lose the edits.
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(io(path, "re-read the file before saving")(e)),
-        }
+    if let Some(current) = current {
+        fs.write_backup(&backup_path(path), current)
+            .map_err(io(path, "write the backup copy"))?;
     }
     write_atomically_with(path, bytes, fs)?;
     Ok(SaveOutcome {

@@ -119,6 +119,12 @@ impl RaidView {
         }
     }
 
+    /// Draws the heat map alone, as the RAID tab does (for its own benchmark).
+    pub fn heat_map_only_ui(&mut self, ui: &mut egui::Ui, board: &Board, revision: u64) {
+        self.refresh(board, revision);
+        self.heat_map_ui(ui, board);
+    }
+
     /// Draws the RAID tab. `programme` is the side panel's selection.
     pub fn ui(
         &mut self,
