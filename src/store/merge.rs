@@ -20,6 +20,8 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use crate::model::Board;
@@ -122,10 +124,8 @@ pub fn merge(
     if mine == theirs || theirs == base {
         return Ok(plain(mine.clone(), 0));
     }
-    let encode = |b: &Board| serde_json::to_value(b).map_err(|e| MergeError::Encode(e.to_string()));
-    let (b, m, t) = (encode(base)?, encode(mine)?, encode(theirs)?);
     if mine == base {
-        return Ok(plain(theirs.clone(), count_changes(Some(&b), Some(&t))));
+        return Ok(plain(theirs.clone(), count_board_changes(base, theirs)?));
     }
     let mut walk = Walk {
         choices,
@@ -134,11 +134,26 @@ pub fn merge(
         path: Vec::new(),
         authors: Vec::new(),
     };
+    // The board's own fields go through the generic walk; its two big lists
+    // are matched by id on the typed records first, so only records that differ
+    // are put in serde form (a big board is mostly unchanged records).
+    let (b, m, t) = (
+        encode(&head(base))?,
+        encode(&head(mine))?,
+        encode(&head(theirs))?,
+    );
     let merged = walk
         .value(Some(&b), Some(&m), Some(&t))
         .unwrap_or(Value::Null);
     let mut board: Board =
         serde_json::from_value(merged).map_err(|e| MergeError::Decode(e.to_string()))?;
+    board.programmes = walk.typed_records(
+        "programmes",
+        &base.programmes,
+        &mine.programmes,
+        &theirs.programmes,
+    )?;
+    board.raid = walk.typed_records("raid", &base.raid, &mine.raid, &theirs.raid)?;
     let renumbered = renumber_clashing_references(&mut board, base, mine);
     let unresolved = walk
         .conflicts
@@ -152,6 +167,112 @@ pub fn merge(
         taken_from_theirs: walk.taken,
         renumbered,
     })
+}
+
+fn encode<T: Serialize>(value: &T) -> Result<Value, MergeError> {
+    serde_json::to_value(value).map_err(|e| MergeError::Encode(e.to_string()))
+}
+
+/// The board without its programmes and RAID log. Every field is named, so a
+/// field added to `Board` must be added here too (the compiler says so).
+fn head(board: &Board) -> Board {
+    let Board {
+        format_version,
+        title,
+        organisation,
+        as_at,
+        marking,
+        source,
+        settings,
+        programmes: _,
+        raid: _,
+    } = board;
+    Board {
+        format_version: *format_version,
+        title: title.clone(),
+        organisation: organisation.clone(),
+        as_at: *as_at,
+        marking: *marking,
+        source: source.clone(),
+        settings: settings.clone(),
+        programmes: Vec::new(),
+        raid: Vec::new(),
+    }
+}
+
+/// A record in one of the board's top-level lists, matched across versions by id.
+trait Record: Serialize + DeserializeOwned + PartialEq + Clone {
+    fn record_id(&self) -> &str;
+}
+
+impl Record for crate::model::Programme {
+    fn record_id(&self) -> &str {
+        self.id.as_str()
+    }
+}
+
+impl Record for crate::model::RaidEntry {
+    fn record_id(&self) -> &str {
+        self.id.as_str()
+    }
+}
+
+fn record_ids<T: Record>(list: &[T]) -> Vec<&str> {
+    list.iter().map(Record::record_id).collect()
+}
+
+fn ids_of(list: &[Value]) -> Vec<&str> {
+    list.iter().filter_map(id_of).collect()
+}
+
+fn typed_index<T: Record>(list: &[T]) -> HashMap<&str, &T> {
+    list.iter().map(|r| (r.record_id(), r)).collect()
+}
+
+/// How many records differ between two versions of a list, for the notice.
+fn count_list_changes<T: Record>(a: &[T], b: &[T]) -> Result<usize, MergeError> {
+    let (ai, bi) = (typed_index(a), typed_index(b));
+    let mut n = 0;
+    for id in ai.keys().chain(bi.keys().filter(|k| !ai.contains_key(*k))) {
+        n += match (ai.get(id), bi.get(id)) {
+            (Some(x), Some(y)) if x == y => 0,
+            _ => 1,
+        };
+    }
+    Ok(n)
+}
+
+/// How many fields and records differ between two boards, for the notice.
+fn count_board_changes(a: &Board, b: &Board) -> Result<usize, MergeError> {
+    let heads = count_changes(Some(&encode(&head(a))?), Some(&encode(&head(b))?));
+    Ok(heads
+        + count_list_changes(&a.programmes, &b.programmes)?
+        + count_list_changes(&a.raid, &b.raid)?)
+}
+
+/// The order of a merged list: mine's, with records added on the other side
+/// placed after the record that precedes them there.
+fn merged_order<'a>(
+    in_base: impl Fn(&str) -> bool,
+    mine: &[&'a str],
+    theirs: &[&'a str],
+) -> Vec<&'a str> {
+    let in_mine: HashSet<&str> = mine.iter().copied().collect();
+    let mut after: HashMap<Option<&str>, Vec<&str>> = HashMap::new();
+    let mut anchor: Option<&str> = None;
+    for id in theirs {
+        if in_mine.contains(id) {
+            anchor = Some(id);
+        } else if !in_base(id) {
+            after.entry(anchor).or_default().push(id);
+        }
+    }
+    let mut order: Vec<&str> = after.remove(&None).unwrap_or_default();
+    for id in mine {
+        order.push(id);
+        order.extend(after.remove(&Some(*id)).unwrap_or_default());
+    }
+    order
 }
 
 /// What changed from `before` to `after`, one line per record (and field), as
@@ -363,22 +484,8 @@ impl Walk<'_> {
     /// placed after the record that precedes them there.
     fn records(&mut self, b: &[Value], m: &[Value], t: &[Value]) -> Vec<Value> {
         let (bi, mi, ti) = (index(b), index(m), index(t));
-        let mut after: HashMap<Option<&str>, Vec<&str>> = HashMap::new();
-        let mut anchor: Option<&str> = None;
-        for rec in t {
-            let Some(id) = id_of(rec) else { continue };
-            if mi.contains_key(id) {
-                anchor = Some(id);
-            } else if !bi.contains_key(id) {
-                after.entry(anchor).or_default().push(id);
-            }
-        }
-        let mut order: Vec<&str> = after.remove(&None).unwrap_or_default();
-        for rec in m {
-            let Some(id) = id_of(rec) else { continue };
-            order.push(id);
-            order.extend(after.remove(&Some(id)).unwrap_or_default());
-        }
+        let (mine_ids, theirs_ids) = (ids_of(m), ids_of(t));
+        let order = merged_order(|id| bi.contains_key(id), &mine_ids, &theirs_ids);
         let list = match self.path.last() {
             Some(Step::Field(f)) => f.clone(),
             _ => String::new(),
@@ -408,6 +515,65 @@ impl Walk<'_> {
             out.extend(merged);
         }
         out
+    }
+
+    /// Merges one of the board's top-level lists by id on the typed records:
+    /// records equal on all sides (almost all of a big board) are cloned as
+    /// they are; only the others are merged field by field in serde form.
+    fn typed_records<T: Record>(
+        &mut self,
+        list: &str,
+        b: &[T],
+        m: &[T],
+        t: &[T],
+    ) -> Result<Vec<T>, MergeError> {
+        let (bi, mi, ti) = (typed_index(b), typed_index(m), typed_index(t));
+        let (mine_refs, theirs_refs) = (record_ids(m), record_ids(t));
+        let order = merged_order(|id| bi.contains_key(id), &mine_refs, &theirs_refs);
+        self.path.push(Step::Field(list.to_string()));
+        let mut out = Vec::with_capacity(order.len());
+        for id in order {
+            let (bv, mv, tv) = (
+                bi.get(id).copied(),
+                mi.get(id).copied(),
+                ti.get(id).copied(),
+            );
+            if mv == tv || tv == bv {
+                out.extend(mv.cloned());
+                continue;
+            }
+            if mv == bv {
+                self.taken += 1;
+                out.extend(tv.cloned());
+                continue;
+            }
+            let json = |v: Option<&T>| v.map(encode).transpose();
+            let (bj, mj, tj) = (json(bv)?, json(mv)?, json(tv)?);
+            let label = [&mj, &tj, &bj]
+                .into_iter()
+                .flatten()
+                .find_map(record_label)
+                .unwrap_or_else(|| id.to_string());
+            self.path.push(Step::Record {
+                list: list.to_string(),
+                id: id.to_string(),
+                label,
+            });
+            self.authors.push((
+                author_since(bj.as_ref(), mj.as_ref()),
+                author_since(bj.as_ref(), tj.as_ref()),
+            ));
+            let merged = self.record(bj.as_ref(), mj.as_ref(), tj.as_ref());
+            self.authors.pop();
+            self.path.pop();
+            if let Some(v) = merged {
+                let record =
+                    serde_json::from_value(v).map_err(|e| MergeError::Decode(e.to_string()))?;
+                out.push(record);
+            }
+        }
+        self.path.pop();
+        Ok(out)
     }
 
     fn record(&mut self, b: Option<&Value>, m: Option<&Value>, t: Option<&Value>) -> Option<Value> {
