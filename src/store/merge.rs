@@ -282,7 +282,7 @@ pub fn describe_changes(before: &Board, after: &Board) -> Vec<String> {
     if before == after {
         return Vec::new();
     }
-    let (Ok(b), Ok(a)) = (serde_json::to_value(before), serde_json::to_value(after)) else {
+    let (Ok(b), Ok(a)) = (encode(&head(before)), encode(&head(after))) else {
         return vec!["the board".to_string()];
     };
     // A merge with an unchanged side and a side that differs in everything lists
@@ -296,6 +296,8 @@ pub fn describe_changes(before: &Board, after: &Board) -> Vec<String> {
         authors: Vec::new(),
     };
     walk.diff(Some(&b), Some(&a));
+    walk.typed_diff("programmes", &before.programmes, &after.programmes);
+    walk.typed_diff("raid", &before.raid, &after.raid);
     walk.conflicts
         .into_iter()
         .map(|c| {
@@ -407,53 +409,78 @@ impl Walk<'_> {
                     if bv == av {
                         continue;
                     }
-                    let label = [av, bv].into_iter().flatten().find_map(record_label);
-                    self.path.push(Step::Record {
-                        list: list.clone(),
-                        id: id.to_string(),
-                        label: label.unwrap_or_else(|| id.to_string()),
-                    });
-                    match (bv, av) {
-                        (Some(_), Some(_)) if !self.in_field("history") => {
-                            // One line per record naming its changed fields;
-                            // records inside it (a programme's tasks) keep their own.
-                            let before = self.conflicts.len();
-                            self.diff(bv, av);
-                            let (record, _) = self.describe(true);
-                            let found: Vec<Conflict> = self.conflicts.drain(before..).collect();
-                            let (own, nested): (Vec<Conflict>, Vec<Conflict>) =
-                                found.into_iter().partition(|c| c.record == record);
-                            let mut fields: Vec<String> = own
-                                .into_iter()
-                                .map(|c| c.field)
-                                .filter(|f| !f.is_empty() && f != "history")
-                                .collect();
-                            fields.dedup();
-                            if !fields.is_empty() {
-                                self.conflicts.push(Conflict {
-                                    key: self.key(),
-                                    record,
-                                    field: fields.join(", "),
-                                    base: bv.cloned(),
-                                    mine: bv.cloned(),
-                                    theirs: av.cloned(),
-                                    mine_by: None,
-                                    theirs_by: None,
-                                });
-                            }
-                            self.conflicts.extend(nested);
-                        }
-                        _ => {
-                            self.conflict(bv, bv, av, true);
-                        }
-                    }
-                    self.path.pop();
+                    self.diff_record(&list, id, bv, av);
                 }
             }
             _ => {
                 self.conflict(b, b, a, false);
             }
         }
+    }
+
+    /// Records how one record (by id) differs: one line naming its changed
+    /// fields, plus a line per record inside it that changed.
+    fn diff_record(&mut self, list: &str, id: &str, bv: Option<&Value>, av: Option<&Value>) {
+        let label = [av, bv].into_iter().flatten().find_map(record_label);
+        self.path.push(Step::Record {
+            list: list.to_string(),
+            id: id.to_string(),
+            label: label.unwrap_or_else(|| id.to_string()),
+        });
+        match (bv, av) {
+            (Some(_), Some(_)) if !self.in_field("history") => {
+                // One line per record naming its changed fields;
+                // records inside it (a programme's tasks) keep their own.
+                let before = self.conflicts.len();
+                self.diff(bv, av);
+                let (record, _) = self.describe(true);
+                let found: Vec<Conflict> = self.conflicts.drain(before..).collect();
+                let (own, nested): (Vec<Conflict>, Vec<Conflict>) =
+                    found.into_iter().partition(|c| c.record == record);
+                let mut fields: Vec<String> = own
+                    .into_iter()
+                    .map(|c| c.field)
+                    .filter(|f| !f.is_empty() && f != "history")
+                    .collect();
+                fields.dedup();
+                if !fields.is_empty() {
+                    self.conflicts.push(Conflict {
+                        key: self.key(),
+                        record,
+                        field: fields.join(", "),
+                        base: bv.cloned(),
+                        mine: bv.cloned(),
+                        theirs: av.cloned(),
+                        mine_by: None,
+                        theirs_by: None,
+                    });
+                }
+                self.conflicts.extend(nested);
+            }
+            _ => {
+                self.conflict(bv, bv, av, true);
+            }
+        }
+        self.path.pop();
+    }
+
+    /// [`Walk::diff`] for one of the board's top-level lists, comparing typed
+    /// records first so only those that differ are put in serde form.
+    fn typed_diff<T: Record>(&mut self, list: &str, before: &[T], after: &[T]) {
+        let (bi, ai) = (typed_index(before), typed_index(after));
+        self.path.push(Step::Field(list.to_string()));
+        let mut seen = HashSet::new();
+        let ids = record_ids(after).into_iter().chain(record_ids(before));
+        for id in ids.filter(|id| seen.insert(*id)) {
+            let (bv, av) = (bi.get(id).copied(), ai.get(id).copied());
+            if bv == av {
+                continue;
+            }
+            let json = |v: Option<&T>| v.and_then(|v| serde_json::to_value(v).ok());
+            let (bj, aj) = (json(bv), json(av));
+            self.diff_record(list, id, bj.as_ref(), aj.as_ref());
+        }
+        self.path.pop();
     }
 
     fn in_field(&self, name: &str) -> bool {
