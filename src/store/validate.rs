@@ -32,14 +32,45 @@ pub fn validate(board: &Board) -> Vec<Diagnostic> {
     out
 }
 
-/// Where each id is defined, and as what (for dangling-link messages).
-struct IdIndex {
-    kinds: HashMap<Id, &'static str>,
+/// Where each id is defined, and as what (for dangling-link messages). Keys
+/// borrow the board's ids: validating a big board builds no id strings.
+struct IdIndex<'a> {
+    kinds: HashMap<&'a str, Defined<'a>>,
 }
 
-impl IdIndex {
+/// The record that defines an id, kept by reference; its description for a
+/// message is only built when one is needed.
+#[derive(Clone, Copy)]
+enum Defined<'a> {
+    Programme(&'a Programme),
+    /// A record inside a programme: its kind ("task", "delay" …) and programme.
+    Within(&'static str, &'a Programme),
+    Raid(&'a RaidEntry),
+}
+
+impl Defined<'_> {
+    fn kind(self) -> &'static str {
+        match self {
+            Defined::Programme(_) => "programme",
+            Defined::Within(kind, _) => kind,
+            Defined::Raid(_) => "RAID entry",
+        }
+    }
+
+    fn describe(self, id: &str) -> String {
+        match self {
+            Defined::Programme(p) => programme_record(p),
+            Defined::Within(kind, p) => format!("{} › {kind} `{id}`", programme_record(p)),
+            Defined::Raid(e) => raid_record(e),
+        }
+    }
+}
+
+impl IdIndex<'_> {
     fn is(&self, id: &Id, kind: &str) -> bool {
-        self.kinds.get(id).is_some_and(|k| *k == kind)
+        self.kinds
+            .get(id.as_str())
+            .is_some_and(|d| d.kind() == kind)
     }
 }
 
@@ -81,64 +112,61 @@ fn raid_record(e: &RaidEntry) -> String {
 
 /// Every id in the board must be unique, whatever sort of record it names:
 /// links and merges find records by id alone.
-fn check_unique_ids(board: &Board, out: &mut Vec<Diagnostic>) -> IdIndex {
-    let mut seen: HashMap<Id, (String, &'static str)> = HashMap::new();
-    let mut add = |id: &Id, record: String, kind: &'static str, out: &mut Vec<Diagnostic>| {
-        if let Some((first, _)) = seen.get(id) {
+fn check_unique_ids<'a>(board: &'a Board, out: &mut Vec<Diagnostic>) -> IdIndex<'a> {
+    let records: usize = board.raid.len()
+        + board
+            .programmes
+            .iter()
+            .map(|p| {
+                1 + p.tasks.len()
+                    + p.milestones.len()
+                    + p.delays.len()
+                    + p.budget.len()
+                    + p.running_costs.len()
+                    + p.savings.len()
+            })
+            .sum::<usize>();
+    let mut seen: HashMap<&'a str, Defined<'a>> = HashMap::with_capacity(records);
+    let mut add = |id: &'a Id, here: Defined<'a>, out: &mut Vec<Diagnostic>| {
+        if let Some(first) = seen.get(id.as_str()) {
             out.push(Diagnostic::error(
-                record,
+                here.describe(id.as_str()),
                 "id",
                 format!(
-                    "id `{id}` is already used by {first}; ids must be unique — change one of them"
+                    "id `{id}` is already used by {}; ids must be unique — change one of them",
+                    first.describe(id.as_str())
                 ),
             ));
         } else {
-            seen.insert(id.clone(), (record, kind));
+            seen.insert(id.as_str(), here);
         }
     };
     for p in &board.programmes {
-        let pr = programme_record(p);
-        add(&p.id, pr.clone(), "programme", out);
+        add(&p.id, Defined::Programme(p), out);
+        let within = |kind| Defined::Within(kind, p);
         for t in &p.tasks {
-            add(&t.id, format!("{pr} › task `{}`", t.id), "task", out);
+            add(&t.id, within("task"), out);
         }
         for m in &p.milestones {
-            add(
-                &m.id,
-                format!("{pr} › milestone `{}`", m.id),
-                "milestone",
-                out,
-            );
+            add(&m.id, within("milestone"), out);
         }
         for d in &p.delays {
-            add(&d.id, format!("{pr} › delay `{}`", d.id), "delay", out);
+            add(&d.id, within("delay"), out);
         }
         for b in &p.budget {
-            add(
-                &b.id,
-                format!("{pr} › budget line `{}`", b.id),
-                "budget line",
-                out,
-            );
+            add(&b.id, within("budget line"), out);
         }
         for r in &p.running_costs {
-            add(
-                &r.id,
-                format!("{pr} › running cost `{}`", r.id),
-                "running cost",
-                out,
-            );
+            add(&r.id, within("running cost"), out);
         }
         for s in &p.savings {
-            add(&s.id, format!("{pr} › saving `{}`", s.id), "saving", out);
+            add(&s.id, within("saving"), out);
         }
     }
     for e in &board.raid {
-        add(&e.id, raid_record(e), "RAID entry", out);
+        add(&e.id, Defined::Raid(e), out);
     }
-    IdIndex {
-        kinds: seen.into_iter().map(|(id, (_, kind))| (id, kind)).collect(),
-    }
+    IdIndex { kinds: seen }
 }
 
 fn check_link(
@@ -152,8 +180,8 @@ fn check_link(
     if !ids.is(id, kind) {
         let what = ids
             .kinds
-            .get(id)
-            .map_or("nothing".to_string(), |k| format!("a {k}"));
+            .get(id.as_str())
+            .map_or("nothing".to_string(), |d| format!("a {}", d.kind()));
         out.push(Diagnostic::error(
             record,
             field,
@@ -456,5 +484,83 @@ fn check_raid_entry(e: &RaidEntry, ids: &IdIndex, out: &mut Vec<Diagnostic>) {
             }
         }
         RaidDetail::Assumption(_) | RaidDetail::Dependency(_) => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Board {
+        let text = include_str!("../../sample_boards/manchester_ict_2021.ron");
+        crate::store::parse_board(text.as_bytes(), std::path::Path::new("sample.ron"))
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn errors(board: &Board) -> Vec<Diagnostic> {
+        validate(board)
+            .into_iter()
+            .filter(|d| d.severity == crate::store::Severity::Error)
+            .collect()
+    }
+
+    #[test]
+    fn the_sample_board_has_no_errors() {
+        assert!(errors(&sample()).is_empty());
+    }
+
+    #[test]
+    fn a_duplicate_task_id_names_both_records() {
+        let mut board = sample();
+        let first = board.programmes[0].tasks[0].id.clone();
+        board.programmes[1].tasks[0].id = first.clone();
+        let found = errors(&board);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let d = &found[0];
+        let (p0, p1) = (&board.programmes[0].id, &board.programmes[1].id);
+        assert_eq!(d.record, format!("programme `{p1}` › task `{first}`"));
+        assert_eq!(d.field, "id");
+        assert!(
+            d.message.contains(&format!(
+                "already used by programme `{p0}` › task `{first}`"
+            )),
+            "{}",
+            d.message
+        );
+    }
+
+    #[test]
+    fn a_duplicate_raid_id_names_both_entries_by_reference() {
+        let mut board = sample();
+        board.raid[3].id = board.raid[0].id.clone();
+        let found = errors(&board);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0]
+                .record
+                .starts_with(&format!("RAID entry {} ", board.raid[3].reference))
+        );
+        assert!(
+            found[0].message.contains(&format!(
+                "already used by RAID entry {} ",
+                board.raid[0].reference
+            )),
+            "{}",
+            found[0].message
+        );
+    }
+
+    #[test]
+    fn a_link_to_an_id_of_the_wrong_kind_says_what_it_names() {
+        let mut board = sample();
+        let programme = board.programmes[0].id.clone();
+        board.raid[0].links.tasks.push(programme);
+        let found = errors(&board);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].message.contains("a programme"),
+            "{}",
+            found[0].message
+        );
     }
 }
