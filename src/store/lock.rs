@@ -112,6 +112,79 @@ pub(crate) fn process_alive(_pid: u32) -> bool {
     true
 }
 
+/// How long a lock file may stay empty before it counts as left by a process
+/// that died between creating it and writing who it is.
+const EMPTY_STALE_AFTER: Duration = Duration::from_secs(10);
+
+/// Whether the lock file at `path`, reading `text`, was left behind: its holder
+/// is gone or it is old, or it has stayed empty (a crash right after creating
+/// it) for longer than it takes to write a few lines.
+fn is_abandoned(path: &Path, text: &str) -> bool {
+    if text.is_empty() {
+        // A lock file still being written reads empty for a moment; give it time.
+        return age(path).is_some_and(|a| a > EMPTY_STALE_AFTER);
+    }
+    is_stale(text)
+}
+
+/// How long ago the file was last written, if that can be told.
+fn age(path: &Path) -> Option<Duration> {
+    let modified = fs::metadata(path).and_then(|m| m.modified()).ok()?;
+    SystemTime::now().duration_since(modified).ok()
+}
+
+/// `.board.ron.lock` → `.board.ron.lock.takeover`: held while one process breaks
+/// a stale lock, so two processes that both saw it stale cannot each remove
+/// what the other has just created and both go on as the writer.
+fn takeover_path(lock: &Path) -> PathBuf {
+    let mut name = lock
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(".takeover");
+    lock.with_file_name(name)
+}
+
+/// Removes the stale lock at `lock` if it still says `seen`; true when the
+/// caller should try to take the lock again at once.
+fn take_over(lock: &Path, seen: &str) -> bool {
+    let guard = takeover_path(lock);
+    if OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&guard)
+        .is_err()
+    {
+        // Someone else is taking it over; a guard left by a crash mid-takeover
+        // (it is held for microseconds) is cleared once it is old.
+        if age(&guard).is_some_and(|a| a > EMPTY_STALE_AFTER) {
+            let _ = fs::remove_file(&guard);
+        }
+        return false;
+    }
+    // Re-read under the guard: another process may have broken the stale lock
+    // and taken a fresh one since we looked, and that one must stay.
+    let now = fs::read_to_string(lock).unwrap_or_default();
+    let still_stale = now == seen;
+    if still_stale {
+        let _ = fs::remove_file(lock);
+    }
+    let _ = fs::remove_file(&guard);
+    still_stale
+}
+
+/// "J. Smith on PMO-LAPTOP-3 (process 4120)" from a lock file's text.
+fn describe_holder(text: &str) -> String {
+    let (user, host, pid, _) = holder_of(text);
+    if user.is_empty() && host.is_empty() {
+        return "another program (its lock file does not say who)".into();
+    }
+    format!(
+        "{user} on {host} (process {})",
+        pid.map_or("?".into(), |p| p.to_string())
+    )
+}
+
 /// Takes the write lock for a board, waiting up to `wait` for another writer.
 pub fn acquire(board: &Path, wait: Duration) -> Result<WriteLock, LockError> {
     let path = lock_path(board);
@@ -132,17 +205,11 @@ pub fn acquire(board: &Path, wait: Duration) -> Result<WriteLock, LockError> {
             }
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                 let text = fs::read_to_string(&path).unwrap_or_default();
-                // A lock file still being written reads empty; give it a moment.
-                if !text.is_empty() && is_stale(&text) {
-                    let _ = fs::remove_file(&path);
+                if is_abandoned(&path, &text) && take_over(&path, &text) {
                     continue;
                 }
                 if std::time::Instant::now() >= deadline {
-                    let (user, host, pid, _) = holder_of(&text);
-                    let holder = format!(
-                        "{user} on {host} (process {})",
-                        pid.map_or("?".into(), |p| p.to_string())
-                    );
+                    let holder = describe_holder(&text);
                     return Err(LockError::Busy {
                         path: board.to_path_buf(),
                         holder,
@@ -198,5 +265,84 @@ mod tests {
         )
         .unwrap_or_else(|e| panic!("{e}"));
         assert!(acquire(&board, Duration::ZERO).is_ok(), "too old");
+    }
+
+    fn make_old(path: &Path) {
+        let file = OpenOptions::new()
+            .write(true)
+            .open(path)
+            .unwrap_or_else(|e| panic!("{e}"));
+        file.set_modified(SystemTime::now() - Duration::from_secs(60))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+
+    #[test]
+    fn an_empty_lock_is_waited_for_while_new_and_taken_over_once_old() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let board = dir.path().join("b.ron");
+        fs::write(lock_path(&board), "").unwrap_or_else(|e| panic!("{e}"));
+        let busy = acquire(&board, Duration::from_millis(50));
+        match busy {
+            Err(LockError::Busy { holder, .. }) => {
+                assert!(holder.contains("does not say who"), "{holder}")
+            }
+            other => panic!("a fresh empty lock may be one being written: {other:?}"),
+        }
+        make_old(&lock_path(&board));
+        assert!(
+            acquire(&board, Duration::ZERO).is_ok(),
+            "an empty lock left by a crash does not block saves for ever"
+        );
+    }
+
+    #[test]
+    fn a_takeover_never_removes_a_lock_taken_since_it_was_seen_stale() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let board = dir.path().join("b.ron");
+        let stale = "user=x\nhost=elsewhere\npid=1\ntaken_at=1000\n";
+        // Another process broke the stale lock and took a fresh one meanwhile.
+        let fresh = acquire(&board, Duration::ZERO).unwrap_or_else(|e| panic!("{e}"));
+        assert!(!take_over(&lock_path(&board), stale));
+        assert!(lock_path(&board).exists(), "the fresh lock stays");
+        assert!(!takeover_path(&lock_path(&board)).exists());
+        drop(fresh);
+    }
+
+    #[test]
+    fn many_threads_breaking_one_stale_lock_never_hold_it_together() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        use std::sync::{Arc, Barrier};
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let board = Arc::new(dir.path().join("b.ron"));
+        for _round in 0..20 {
+            fs::write(
+                lock_path(&board),
+                "user=x\nhost=elsewhere\npid=1\ntaken_at=1000\n",
+            )
+            .unwrap_or_else(|e| panic!("{e}"));
+            let holders = Arc::new(AtomicUsize::new(0));
+            let most = Arc::new(AtomicUsize::new(0));
+            let start = Arc::new(Barrier::new(4));
+            let threads: Vec<_> = (0..4)
+                .map(|_| {
+                    let (board, holders, most, start) =
+                        (board.clone(), holders.clone(), most.clone(), start.clone());
+                    std::thread::spawn(move || {
+                        start.wait();
+                        let lock = acquire(&board, Duration::from_secs(10))
+                            .unwrap_or_else(|e| panic!("{e}"));
+                        let now = holders.fetch_add(1, Ordering::SeqCst) + 1;
+                        most.fetch_max(now, Ordering::SeqCst);
+                        std::thread::sleep(Duration::from_millis(2));
+                        holders.fetch_sub(1, Ordering::SeqCst);
+                        drop(lock);
+                    })
+                })
+                .collect();
+            for t in threads {
+                t.join().unwrap_or_else(|_| panic!("a thread panicked"));
+            }
+            assert_eq!(most.load(Ordering::SeqCst), 1, "one writer at a time");
+        }
     }
 }
