@@ -192,8 +192,7 @@ fn in_the_app_a_failed_save_is_reported_the_edit_kept_and_save_retried() {
 
     let away = dir.path().join("share-offline");
     std::fs::rename(&share, &away).unwrap_or_else(|e| panic!("{e}"));
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
-    h.run();
+    common::press_save(&mut h);
     let notice = match &h.state().notice {
         Some(boardroom::app::Notice::Error(text)) => text.clone(),
         other => panic!("no error shown: {other:?}"),
@@ -203,8 +202,7 @@ fn in_the_app_a_failed_save_is_reported_the_edit_kept_and_save_retried() {
     assert!(h.state().doc.as_ref().is_some_and(|d| d.is_dirty()));
 
     std::fs::rename(&away, &share).unwrap_or_else(|e| panic!("{e}"));
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
-    h.run();
+    common::press_save(&mut h);
     assert!(h.state().doc.as_ref().is_some_and(|d| !d.is_dirty()));
     let saved = load_board(&path).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(

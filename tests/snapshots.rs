@@ -152,6 +152,7 @@ fn conflict_dialog() {
     let text = boardroom::store::board_to_string(&theirs).unwrap_or_else(|e| panic!("{e}"));
     std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
     h.state_mut().save();
+    h.state_mut().wait_for_save();
     h.run();
     h.state_mut().notice = None;
     h.run();

@@ -63,8 +63,7 @@ fn adding_a_change_moves_the_end_bar_and_the_summary_and_undo_restores_it() {
     h.run();
     assert_eq!(current(&h), "1250000", "undo removes the line");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
+    common::press_save(&mut h);
 
     let out = common::boardroom(&["summary", path.to_str().unwrap_or_default(), "--json"]);
     let summary: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
@@ -183,8 +182,7 @@ fn manchester_liquidlogic_change_reaches_the_summary() {
     h.run();
     assert_eq!(ll(&h).as_deref(), Some("4379000"), "undo restores it");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
+    common::press_save(&mut h);
 
     let out = common::boardroom(&["summary", path.to_str().unwrap_or_default(), "--json"]);
     let summary: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));

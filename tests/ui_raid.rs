@@ -84,8 +84,7 @@ fn a_risk_added_through_the_form_is_in_the_table_and_survives_save_and_reload() 
             .is_some(),
         "it is in the table"
     );
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
+    common::press_save(&mut h);
 
     let reloaded = load_board(&path).unwrap_or_else(|e| panic!("{e}"));
     let added = reloaded

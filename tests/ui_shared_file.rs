@@ -85,8 +85,7 @@ fn a_colleagues_save_to_another_field_is_merged_on_save() {
             .is_some()
     );
 
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
+    common::press_save(&mut h);
     let saved = on_disk(&path);
     assert_eq!(saved.title, "Renamed by a colleague", "their change kept");
     assert_eq!(saved.raid[0].status, RaidStatus::Closed, "my change kept");
@@ -114,8 +113,7 @@ fn two_edits_of_one_owner_open_the_dialog_and_keep_theirs_writes_theirs() {
         });
     });
 
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
+    common::press_save(&mut h);
     assert!(
         h.query_by_label("Your changes clash with a colleague's")
             .is_some()
@@ -166,8 +164,7 @@ fn the_dialog_can_take_an_edited_value_or_be_cancelled_writing_nothing() {
     edit_owner(&mut h, "Mine");
     let theirs_text = colleague_saves(&path, |b| b.raid[0].owner = "Theirs".into());
 
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
+    common::press_save(&mut h);
     h.get_by_label("Cancel (nothing is written)").click();
     h.run();
     assert!(h.state().conflict_dialog.is_none());
@@ -180,8 +177,7 @@ fn the_dialog_can_take_an_edited_value_or_be_cancelled_writing_nothing() {
         "my edits stay"
     );
 
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
+    common::press_save(&mut h);
     h.get_by_label("Edit owner").click();
     h.run();
     common::type_into(&mut h, "New owner:", "Mine and theirs, jointly");
@@ -246,8 +242,7 @@ fn merge_now_takes_their_changes_and_keeps_mine_unsaved() {
         common::small_board().raid[0].owner
     );
     // Saving now is a plain save over their version: nothing more to merge.
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
+    common::press_save(&mut h);
     let saved = on_disk(&path);
     assert_eq!(
         (saved.title.as_str(), saved.raid[0].owner.as_str()),
@@ -312,8 +307,7 @@ fn unsaved_edits_are_offered_back_after_a_crash_and_can_be_saved() {
     h.get_by_label("Recover these edits").click();
     h.run();
     assert!(h.state().doc.as_ref().is_some_and(|d| d.is_dirty()));
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
+    common::press_save(&mut h);
     assert_eq!(on_disk(&path).raid[0].owner, "Typed before the crash");
     // Saved: nothing left to recover next time.
     drop(h);
@@ -321,4 +315,127 @@ fn unsaved_edits_are_offered_back_after_a_crash_and_can_be_saved() {
     h.state_mut().journal_dir = Some(journal.path().to_path_buf());
     open_on(&mut h, &path, Tab::Raid);
     assert!(h.state().recovery.is_none());
+}
+
+/// A save waiting for the shared file (a colleague's save holds the lock) runs
+/// behind a responsive window: it says it is waiting, an edit made meanwhile is
+/// held and applied once the save ends, and the file gets the board as it was
+/// when Save was pressed.
+#[test]
+fn a_save_waiting_for_the_shared_file_keeps_the_window_responsive_and_the_edits() {
+    let (_dir, path) = common::fixture();
+    let mut h = harness();
+    open_on(&mut h, &path, Tab::Raid);
+    edit_owner(&mut h, "Owner before saving");
+
+    let colleague = boardroom::store::acquire(&path, Duration::ZERO)
+        .unwrap_or_else(|e| panic!("the test takes the lock as a colleague's save would: {e}"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(h.state().is_saving(), "the save waits for the lock");
+    let shown = wait_for(&mut h, |app| {
+        app.saving_for()
+            .is_some_and(|t| t > Duration::from_millis(1200))
+    });
+    assert!(shown);
+    h.step();
+    assert!(
+        h.query_by_label_contains("waiting for the shared file")
+            .is_some(),
+        "the status line says why it takes a while"
+    );
+
+    // The window still takes input: an edit made now waits for the save.
+    edit_owner(&mut h, "Owner typed while saving");
+    assert_eq!(
+        h.state()
+            .doc
+            .as_ref()
+            .map(|d| d.board.raid[0].owner.clone()),
+        Some("Owner before saving".into()),
+        "held while the save runs"
+    );
+
+    drop(colleague);
+    assert!(wait_for(&mut h, |app| !app.is_saving()));
+    assert_eq!(on_disk(&path).raid[0].owner, "Owner before saving");
+    let doc = h
+        .state()
+        .doc
+        .as_ref()
+        .unwrap_or_else(|| panic!("board open"));
+    assert_eq!(doc.board.raid[0].owner, "Owner typed while saving");
+    assert!(doc.is_dirty(), "the held edit is not saved yet");
+    common::press_save(&mut h);
+    assert_eq!(on_disk(&path).raid[0].owner, "Owner typed while saving");
+}
+
+/// Asks the window to close, as its close button does.
+fn request_close(h: &mut Harness<'static, BoardApp>) {
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.step();
+}
+
+fn sent(h: &Harness<'static, BoardApp>, wanted: &egui::ViewportCommand) -> bool {
+    h.output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .is_some_and(|o| o.commands.contains(wanted))
+}
+
+#[test]
+fn closing_with_unsaved_edits_asks_first_and_save_and_close_writes_them() {
+    let (_dir, path) = common::fixture();
+    let mut h = harness();
+    open_on(&mut h, &path, Tab::Raid);
+    edit_owner(&mut h, "Owner typed just before closing");
+
+    request_close(&mut h);
+    assert!(
+        sent(&h, &egui::ViewportCommand::CancelClose),
+        "not closed yet"
+    );
+    h.run();
+    assert!(h.query_by_label("Save changes to fixture.ron?").is_some());
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(!h.state().close_prompt, "Cancel keeps the window open");
+    assert!(h.state().doc.as_ref().is_some_and(|d| d.is_dirty()));
+
+    request_close(&mut h);
+    h.run();
+    h.get_by_label("Save and close").click();
+    h.step();
+    assert!(sent(&h, &egui::ViewportCommand::Close), "closes once saved");
+    assert_eq!(
+        on_disk(&path).raid[0].owner,
+        "Owner typed just before closing"
+    );
+}
+
+#[test]
+fn close_without_saving_leaves_the_file_and_closes() {
+    let (_dir, path) = common::fixture();
+    let before = std::fs::read(&path).unwrap_or_default();
+    let mut h = harness();
+    open_on(&mut h, &path, Tab::Raid);
+    edit_owner(&mut h, "Owner I decide to drop");
+    request_close(&mut h);
+    h.run();
+    h.get_by_label("Close without saving").click();
+    h.step();
+    assert!(sent(&h, &egui::ViewportCommand::Close));
+    assert_eq!(std::fs::read(&path).unwrap_or_default(), before);
+
+    // With nothing unsaved, the window closes without asking.
+    let mut h = harness();
+    open_on(&mut h, &path, Tab::Raid);
+    request_close(&mut h);
+    assert!(!sent(&h, &egui::ViewportCommand::CancelClose));
+    assert!(!h.state().close_prompt);
 }

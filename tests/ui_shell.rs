@@ -103,8 +103,7 @@ fn closing_an_entry_can_be_undone_and_saved_to_the_file() {
     h.run();
     assert_eq!(status(&h), Some(RaidStatus::Closed), "redo closes it again");
 
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
+    common::press_save(&mut h);
     let on_disk = load_board(&path).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(on_disk.board.raid[0].status, RaidStatus::Closed);
     let history = &on_disk.board.raid[0].history;
@@ -199,8 +198,7 @@ fn an_unreadable_file_on_disk_is_never_overwritten_and_my_version_is_kept() {
     h.run();
     h.get_by_label("Close entry").click();
     h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
+    common::press_save(&mut h);
     assert_eq!(
         std::fs::read_to_string(&path).unwrap_or_default(),
         theirs_text,

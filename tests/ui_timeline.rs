@@ -95,8 +95,7 @@ fn editing_a_forecast_date_can_be_undone_and_is_saved() {
     );
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
+    common::press_save(&mut h);
     let saved = load_board(&path).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         saved.board.programmes[0].tasks[0]
@@ -236,8 +235,7 @@ fn manchester_data_centre_final_stage() {
         "undo shows the original"
     );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
+    common::press_save(&mut h);
     let saved = load_board(&path).unwrap_or_else(|e| panic!("{e}"));
     let t = saved.board.programmes[0]
         .task(&common::id("dc-final-stage"))

@@ -96,8 +96,17 @@ pub struct BoardApp {
     pub(super) journaled_revision: u64,
     pub(super) journaled_at: Option<Instant>,
     pub(super) ctx: egui::Context,
-    /// Edits emitted by the views this frame, applied after they ran.
-    pending: Vec<Action>,
+    /// Edits emitted by the views this frame, applied after they ran (or, while
+    /// a save runs, once it has ended).
+    pub(super) pending: Vec<Action>,
+    /// The save running on a worker thread, if any.
+    pub(super) saving: Option<super::shared_file::SaveJob>,
+    /// Undo, redo and save asked for while a save ran, run once it ends.
+    pub(super) deferred: Vec<Command>,
+    /// Set while the "save before closing?" question is shown.
+    pub close_prompt: bool,
+    /// Set once the user chose to close; the next close request goes through.
+    close_confirmed: bool,
     dialog: Option<Receiver<Option<PathBuf>>>,
     presentation_zoom: bool,
     last_title: String,
@@ -132,6 +141,10 @@ impl BoardApp {
             ctx: ctx.clone(),
             user_name: crate::user::current_user(),
             pending: Vec::new(),
+            saving: None,
+            deferred: Vec::new(),
+            close_prompt: false,
+            close_confirmed: false,
             dialog: None,
             presentation_zoom: false,
             last_title: String::new(),
@@ -140,6 +153,8 @@ impl BoardApp {
 
     /// Opens a board file. On failure the error is shown and any open board stays open.
     pub fn open(&mut self, path: &Path) {
+        // A save of the board open now finishes first, into that board.
+        self.wait_for_save();
         match Document::open(path) {
             Ok(doc) => {
                 log::info!("opened a board ({} bytes of warnings)", doc.warnings.len());
@@ -168,6 +183,11 @@ impl BoardApp {
 
     /// Runs a command.
     pub fn run_command(&mut self, ctx: &egui::Context, command: Command) {
+        if self.saving.is_some() && command.waits_for_save() {
+            // The board must not change under a running save; this runs after it.
+            self.deferred.push(command);
+            return;
+        }
         match command {
             Command::Open => self.start_open_dialog(ctx),
             Command::Save => self.save(),
@@ -310,7 +330,10 @@ impl BoardApp {
     }
 
     /// Applies the actions the views emitted this frame, in order.
-    fn apply_pending(&mut self) {
+    pub(super) fn apply_pending(&mut self) {
+        if self.saving.is_some() {
+            return; // Held until the save ends, so the board it writes stays put.
+        }
         let actions = std::mem::take(&mut self.pending);
         let Some(doc) = self.doc.as_mut() else { return };
         for action in actions {
@@ -407,6 +430,17 @@ impl BoardApp {
 
     fn status_bar_ui(&self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
+            if let Some(elapsed) = self.saving_for() {
+                // No spinner: it would redraw every frame for as long as a
+                // save waits; `poll_save` redraws four times a second instead.
+                // A save that takes longer than a moment is waiting for the
+                // write lock: say so rather than look frozen.
+                ui.label(if elapsed > std::time::Duration::from_secs(1) {
+                    "Saving… waiting for the shared file (a colleague may be saving it)"
+                } else {
+                    "Saving…"
+                });
+            }
             match &self.notice {
                 Some(Notice::Info(text)) => {
                     ui.label(text);
@@ -451,6 +485,78 @@ impl BoardApp {
             });
         });
         ui.add_space(8.0);
+    }
+
+    /// The window's close button: with unsaved edits, ask first rather than
+    /// leave them to the journal (which may be up to 3 s behind).
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if !ctx.input(|i| i.viewport().close_requested()) {
+            return;
+        }
+        self.wait_for_save();
+        let dirty = self.doc.as_ref().is_some_and(Document::is_dirty);
+        if dirty && !self.close_confirmed {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.close_prompt = true;
+        }
+    }
+
+    /// "Save and close": saves now and closes once the board is saved. A clash
+    /// with a colleague's save or a failed write keeps the window open, with
+    /// the dialog or the reason shown.
+    pub fn save_and_close(&mut self, ctx: &egui::Context) {
+        self.close_prompt = false;
+        self.save();
+        self.wait_for_save();
+        if self.doc.as_ref().is_some_and(Document::is_dirty) {
+            return;
+        }
+        self.close_confirmed = true;
+        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+    }
+
+    /// "Close without saving": the user chose to drop the edits, so they are
+    /// not offered back as a recovery next time either.
+    pub fn close_without_saving(&mut self, ctx: &egui::Context) {
+        self.close_prompt = false;
+        self.forget_journal();
+        self.close_confirmed = true;
+        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+    }
+
+    fn close_prompt_ui(&mut self, ctx: &egui::Context) {
+        if !self.close_prompt {
+            return;
+        }
+        let name = self
+            .doc
+            .as_ref()
+            .map(Document::file_name)
+            .unwrap_or_default();
+        let mut answer = None;
+        egui::Modal::new(egui::Id::unique("close-prompt")).show(ctx, |ui| {
+            ui.set_max_width(460.0);
+            ui.heading(format!("Save changes to {name}?"));
+            ui.label("This board has edits that are not in the file yet. Colleagues will not see them until you save.");
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Save and close").clicked() {
+                    answer = Some(CloseAnswer::Save);
+                }
+                if ui.button("Close without saving").clicked() {
+                    answer = Some(CloseAnswer::Discard);
+                }
+                if ui.button("Cancel").clicked() {
+                    answer = Some(CloseAnswer::Cancel);
+                }
+            });
+        });
+        match answer {
+            Some(CloseAnswer::Save) => self.save_and_close(ctx),
+            Some(CloseAnswer::Discard) => self.close_without_saving(ctx),
+            Some(CloseAnswer::Cancel) => self.close_prompt = false,
+            None => {}
+        }
     }
 
     fn central_ui(&mut self, ui: &mut egui::Ui) {
@@ -516,6 +622,13 @@ impl BoardApp {
     }
 }
 
+/// The answers to "Save changes before closing?".
+enum CloseAnswer {
+    Save,
+    Discard,
+    Cancel,
+}
+
 /// Where the display name is kept in eframe's storage (the user's config folder).
 pub const DISPLAY_NAME_KEY: &str = "boardroom_display_name";
 
@@ -533,6 +646,8 @@ fn default_export_path(board: &Path) -> String {
 
 impl eframe::App for BoardApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.poll_save();
+        self.handle_close_request(ctx);
         self.poll_dialog();
         self.shared_file_tick();
         self.handle_dropped_files(ctx);
@@ -555,6 +670,7 @@ impl eframe::App for BoardApp {
         }
         egui::CentralPanel::default_margins().show(ui, |ui| self.central_ui(ui));
         self.conflict_dialog_ui();
+        self.close_prompt_ui(ui.ctx());
         self.apply_pending();
         self.export_if_asked();
         let title = self.window_title();
@@ -568,5 +684,10 @@ impl eframe::App for BoardApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         self.recent.store(storage);
         eframe::set_value(storage, DISPLAY_NAME_KEY, &self.user_name);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // Never end the process in the middle of writing the shared file.
+        self.wait_for_save();
     }
 }

@@ -68,4 +68,10 @@ impl Command {
     pub fn yields_to_text_fields(self) -> bool {
         matches!(self, Command::Undo | Command::Redo)
     }
+
+    /// Whether the command changes or writes the board, and so waits while a
+    /// save is running.
+    pub fn waits_for_save(self) -> bool {
+        matches!(self, Command::Undo | Command::Redo | Command::Save)
+    }
 }

@@ -6,8 +6,8 @@ use crate::model::{Action, ActionError, Board, apply};
 use std::collections::BTreeMap;
 
 use crate::store::{
-    Base, Choice, Diagnostic, LoadError, MergedSave, SaveError, load_board, save_board,
-    save_merging,
+    Base, Choice, Diagnostic, LoadError, MergedSave, SaveError, SaveOutcome, load_board,
+    save_board, save_merging,
 };
 
 /// A number never used before in this process: documents and their edits each
@@ -126,16 +126,30 @@ impl Document {
         Ok(())
     }
 
-    /// Saves to the board's own file. Refuses (writing nothing) if someone else
-    /// changed the file since it was loaded.
     /// Saves to the board's file, merging with the file on disk if a colleague
     /// saved it since it was opened. `choices` settles conflicts found by an
     /// earlier attempt; with unsettled ones nothing is written and the error
     /// lists them. Returns what was merged in, if anything.
+    ///
+    /// This runs the save on the calling thread; the app runs
+    /// [`SaveRequest::run`] on a worker instead, so a slow share never freezes
+    /// the window.
     pub fn save(
         &mut self,
         choices: &BTreeMap<String, Choice>,
     ) -> Result<Option<MergedSave>, SaveError> {
+        let request = self.save_request(choices)?;
+        let outcome = request.run();
+        self.finish_save(request, outcome)
+    }
+
+    /// Everything a save needs, copied out of the document so it can run on
+    /// another thread. The caller must not change the board until it hands the
+    /// result to [`Document::finish_save`] (the app holds edits back meanwhile).
+    pub fn save_request(
+        &self,
+        choices: &BTreeMap<String, Choice>,
+    ) -> Result<SaveRequest, SaveError> {
         let Some(path) = self.path.clone() else {
             return Err(SaveError::Io {
                 path: PathBuf::new(),
@@ -143,22 +157,46 @@ impl Document {
                 source: std::io::Error::new(std::io::ErrorKind::NotFound, "use Save As"),
             });
         };
-        let outcome = match (&self.base, &self.base_hash) {
-            (Some(base), Some(hash)) => {
-                save_merging(&self.board, &path, Base { board: base, hash }, choices)?
-            }
-            _ => save_board(&self.board, &path, self.base_hash.as_deref())?,
-        };
-        self.base_hash = Some(outcome.hash);
-        if let Some(merged) = &outcome.merged {
-            // The undo history holds inverses of edits to the board before the
-            // merge; replaying one could silently revert a colleague's change.
-            self.board = merged.board.clone();
-            self.undo.clear();
-            self.redo.clear();
-            self.revision = next_revision();
+        Ok(SaveRequest {
+            path,
+            mine: self.board.clone(),
+            base: self.base.clone(),
+            base_hash: self.base_hash.clone(),
+            choices: choices.clone(),
+            revision: self.revision,
+        })
+    }
+
+    /// Takes the result of a save made from [`Document::save_request`]: on
+    /// success the written board becomes the new base.
+    pub fn finish_save(
+        &mut self,
+        request: SaveRequest,
+        outcome: Result<SaveOutcome, SaveError>,
+    ) -> Result<Option<MergedSave>, SaveError> {
+        let outcome = outcome?;
+        if request.revision != self.revision || Some(request.path.as_path()) != self.path.as_deref()
+        {
+            // Edited or replaced while the save ran (the app prevents this): the
+            // file holds an older state, so keep the board unsaved and let the
+            // next save merge from the base we had.
+            log::warn!("the board changed while it was being saved; it stays unsaved");
+            return Ok(outcome.merged);
         }
-        self.base = Some(self.board.clone());
+        self.base_hash = Some(outcome.hash);
+        match &outcome.merged {
+            Some(merged) => {
+                // The undo history holds inverses of edits to the board before the
+                // merge; replaying one could silently revert a colleague's change.
+                self.board = merged.board.clone();
+                self.base = Some(merged.board.clone());
+                self.undo.clear();
+                self.redo.clear();
+                self.revision = next_revision();
+            }
+            // What was written is the board as it stands: no second copy needed.
+            None => self.base = Some(request.mine),
+        }
         self.saved_at_depth = Some(self.undo.len());
         Ok(outcome.merged)
     }
@@ -238,4 +276,35 @@ pub enum MergeFromDisk {
     },
     /// Both sides changed the same things; nothing was changed.
     Conflicts(Vec<crate::store::Conflict>),
+}
+
+/// A save taken out of a [`Document`]: the board to write, the base it was
+/// edited from and the choices for known conflicts. It owns its data, so it can
+/// run on a worker thread while the window stays responsive.
+#[derive(Debug)]
+pub struct SaveRequest {
+    /// The board file.
+    pub path: PathBuf,
+    /// The board as edited.
+    pub mine: Board,
+    base: Option<Board>,
+    base_hash: Option<String>,
+    choices: BTreeMap<String, Choice>,
+    revision: u64,
+}
+
+impl SaveRequest {
+    /// Runs the save: under the write lock, re-read the file, merge with any
+    /// colleague's save, back up and write atomically.
+    pub fn run(&self) -> Result<SaveOutcome, SaveError> {
+        match (&self.base, &self.base_hash) {
+            (Some(base), Some(hash)) => save_merging(
+                &self.mine,
+                &self.path,
+                Base { board: base, hash },
+                &self.choices,
+            ),
+            _ => save_board(&self.mine, &self.path, self.base_hash.as_deref()),
+        }
+    }
 }

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 pub use board_app::{BoardApp, Notice, Tab};
 pub use commands::Command;
-pub use document::Document;
+pub use document::{Document, SaveRequest};
 pub use recent::RecentFiles;
 
 /// The Manchester sample, built into the binary so it can be opened wherever the

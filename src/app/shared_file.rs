@@ -3,16 +3,26 @@
 //! The rules themselves (merge, lock, atomic write) live in `store`.
 
 use std::collections::BTreeMap;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
 use egui::RichText;
 
 use super::board_app::{BoardApp, Notice};
-use super::document::MergeFromDisk;
+use super::commands::Command;
+use super::document::{MergeFromDisk, SaveRequest};
 use crate::store::journal::{self, JournalEntry};
 use crate::store::{Choice, FileWatch, PRESENCE_REFRESH, Presence, SaveError, describe_changes};
 use crate::ui::conflict_dialog::{ConflictDialog, DialogOutcome, Purpose};
 use crate::ui::theme;
+
+/// A save running on a worker thread.
+pub(super) struct SaveJob {
+    rx: Receiver<(SaveRequest, Result<crate::store::SaveOutcome, SaveError>)>,
+    started: Instant,
+    /// The choices it was started with, for the dialog if new conflicts appear.
+    choices: BTreeMap<String, Choice>,
+}
 
 /// How often unsaved edits are journalled.
 pub const JOURNAL_EVERY: Duration = Duration::from_secs(3);
@@ -65,11 +75,86 @@ impl BoardApp {
         }
     }
 
-    /// Saves, settling conflicts with `choices`; on new conflicts opens the dialog.
+    /// Starts saving on a worker thread, settling conflicts with `choices`; the
+    /// window stays responsive (a save waits up to 10 s for a busy shared file)
+    /// and edits made meanwhile are held until it ends. On new conflicts the
+    /// dialog opens when it ends.
     pub fn save_with(&mut self, choices: &BTreeMap<String, Choice>) {
+        if self.saving.is_some() {
+            self.deferred.push(Command::Save);
+            return;
+        }
+        let Some(doc) = self.doc.as_ref() else { return };
+        let request = match doc.save_request(choices) {
+            Ok(r) => r,
+            Err(e) => {
+                self.notice = Some(Notice::Error(e.to_string()));
+                return;
+            }
+        };
+        let (tx, rx) = channel();
+        let ctx = self.ctx.clone();
+        std::thread::spawn(move || {
+            let outcome = request.run();
+            let _ = tx.send((request, outcome));
+            ctx.request_repaint();
+        });
+        self.saving = Some(SaveJob {
+            rx,
+            started: Instant::now(),
+            choices: choices.clone(),
+        });
+    }
+
+    /// Whether a save is running.
+    pub fn is_saving(&self) -> bool {
+        self.saving.is_some()
+    }
+
+    /// How long the running save has taken so far.
+    pub fn saving_for(&self) -> Option<Duration> {
+        self.saving.as_ref().map(|job| job.started.elapsed())
+    }
+
+    /// Once per frame: takes the result of a save that has ended.
+    pub(super) fn poll_save(&mut self) {
+        let Some(job) = &self.saving else { return };
+        match job.rx.try_recv() {
+            Ok((request, outcome)) => self.finish_save(request, outcome),
+            // Redraw now and then so "Saving…" can say it is waiting.
+            Err(TryRecvError::Empty) => self.ctx.request_repaint_after(Duration::from_millis(250)),
+            Err(TryRecvError::Disconnected) => self.save_worker_lost(),
+        }
+    }
+
+    /// Blocks until a running save ends and takes its result: before opening,
+    /// reloading or merging, on close, and in tests.
+    pub fn wait_for_save(&mut self) {
+        let Some(job) = &self.saving else { return };
+        match job.rx.recv() {
+            Ok((request, outcome)) => self.finish_save(request, outcome),
+            Err(_) => self.save_worker_lost(),
+        }
+    }
+
+    fn save_worker_lost(&mut self) {
+        self.saving = None;
+        self.notice = Some(Notice::Error(
+            "The save stopped before it finished. Nothing was lost: your edits are still open; save again.".into(),
+        ));
+    }
+
+    fn finish_save(
+        &mut self,
+        request: SaveRequest,
+        outcome: Result<crate::store::SaveOutcome, SaveError>,
+    ) {
+        let Some(job) = self.saving.take() else {
+            return;
+        };
         let Some(doc) = self.doc.as_mut() else { return };
         let name = doc.file_name();
-        self.notice = Some(match doc.save(choices) {
+        self.notice = Some(match doc.finish_save(request, outcome) {
             Ok(merged) => {
                 self.changed_on_disk = false;
                 self.disk_change = None;
@@ -94,7 +179,8 @@ impl BoardApp {
             }
             Err(SaveError::Conflicts { conflicts, .. }) => {
                 let n = conflicts.len();
-                self.conflict_dialog = Some(ConflictDialog::new(conflicts, choices, Purpose::Save));
+                self.conflict_dialog =
+                    Some(ConflictDialog::new(conflicts, &job.choices, Purpose::Save));
                 Notice::Error(format!(
                     "Not saved yet: {n} change(s) clash with a colleague's. Choose which to keep."
                 ))
@@ -107,11 +193,18 @@ impl BoardApp {
                 Notice::Error(e.to_string())
             }
         });
+        // Edits and commands made while saving, in the order they were made.
+        self.apply_pending();
+        let ctx = self.ctx.clone();
+        for command in std::mem::take(&mut self.deferred) {
+            self.run_command(&ctx, command);
+        }
     }
 
     /// Takes a colleague's saved changes into memory now (no save), settling
     /// conflicts with `choices`.
     pub fn merge_from_disk(&mut self, choices: &BTreeMap<String, Choice>) {
+        self.wait_for_save();
         let Some(doc) = self.doc.as_mut() else { return };
         let name = doc.file_name();
         self.notice = Some(match doc.merge_from_disk(choices) {
@@ -159,7 +252,9 @@ impl BoardApp {
         if self.doc.is_none() {
             return;
         }
-        if self.watch.as_mut().is_some_and(FileWatch::maybe_changed) {
+        // While our own save runs, the change it makes is not a colleague's:
+        // look once it has ended and the new hash is known.
+        if self.saving.is_none() && self.watch.as_mut().is_some_and(FileWatch::maybe_changed) {
             self.on_disk_maybe_changed();
         }
         if self
@@ -262,6 +357,7 @@ impl BoardApp {
     /// Puts the journalled edits back, unsaved; Save then merges them with the
     /// file on disk as it is now.
     pub fn recover(&mut self) {
+        self.wait_for_save();
         let Some((entry, changes)) = self.recovery.take() else {
             return;
         };

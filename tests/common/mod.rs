@@ -171,3 +171,20 @@ pub fn fixture() -> (tempfile::TempDir, PathBuf) {
     std::fs::write(&path, small_board_text()).unwrap_or_else(|e| panic!("{e}"));
     (dir, path)
 }
+
+/// Presses Ctrl+S as a user would and lets the save, which runs on a worker
+/// thread, end while the window keeps drawing frames.
+pub fn press_save(h: &mut egui_kittest::Harness<'static, boardroom::app::BoardApp>) {
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while h.state().is_saving() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the save did not end within 30 s"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    h.run();
+}
