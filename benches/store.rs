@@ -9,8 +9,8 @@ use boardroom::generate::{BoardSize, generate_board};
 use boardroom::model::Board;
 use std::collections::BTreeMap;
 
-use boardroom::store::{Base, board_to_string, load_board, merge, save_merging};
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use boardroom::store::{Base, board_to_string, content_hash, load_board, merge, save_merging};
+use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 
 /// 1× is the portfolio size the goals name: 50 programmes, 10,000 tasks, 20,000 RAID entries.
 fn sizes() -> Vec<(&'static str, BoardSize)> {
@@ -115,6 +115,33 @@ fn store(c: &mut Criterion) {
                 merged
             });
         });
+        // The save a user makes after a colleague saved: re-read their file,
+        // parse it, merge three ways, then the same safe write. Their file is put
+        // back on disk before each run, outside the timing.
+        let their_path = dir.path().join(format!("{name}-shared.ron"));
+        let base_text = text.clone();
+        let their_text = board_to_string(&theirs).unwrap_or_else(|e| panic!("{e}"));
+        let base_hash = content_hash(base_text.as_bytes());
+        group.bench_with_input(
+            BenchmarkId::new("save_merging", name),
+            &board,
+            |b, base_board| {
+                b.iter_batched(
+                    || std::fs::write(&their_path, &their_text).unwrap_or_else(|e| panic!("{e}")),
+                    |()| {
+                        let base = Base {
+                            board: base_board,
+                            hash: &base_hash,
+                        };
+                        let outcome = save_merging(&mine, &their_path, base, &BTreeMap::new())
+                            .unwrap_or_else(|e| panic!("{e}"));
+                        assert!(outcome.merged.is_some(), "the save merged");
+                        outcome
+                    },
+                    BatchSize::PerIteration,
+                );
+            },
+        );
     }
     group.finish();
 }

@@ -56,6 +56,7 @@ fn main() {
         "bare_serde_json",
         "save",
         "bare_serialise_write",
+        "save_merging",
         "merge",
         "summary",
     ] {
