@@ -20,6 +20,8 @@ enum Edit {
     TaskPercent(usize, usize, u8),
     DeleteRaid(usize),
     AddRaid(usize),
+    /// Links entry `.0` to entry `.1` (a change to `.0`'s links).
+    LinkRaid(usize, usize),
 }
 
 /// What an edit touches: a record (by id) and a field, `*` for the whole record.
@@ -44,6 +46,18 @@ fn target(board: &Board, edit: &Edit) -> Option<(String, &'static str)> {
         Edit::TaskPercent(p, t, _) => task(*p, *t).map(|id| (id, "percent")),
         Edit::DeleteRaid(i) => raid(*i).map(|id| (id, "*")),
         Edit::AddRaid(_) => None,
+        Edit::LinkRaid(i, _) => raid(*i).map(|id| (id, "links")),
+    }
+}
+
+/// The record an edit makes a new link to, if it does.
+fn link_target(board: &Board, edit: &Edit) -> Option<String> {
+    match edit {
+        Edit::LinkRaid(_, j) => board
+            .raid
+            .get(j % board.raid.len().max(1))
+            .map(|e| e.id.to_string()),
+        _ => None,
     }
 }
 
@@ -98,6 +112,16 @@ fn apply_edits(board: &mut Board, base: &Board, edits: &[Edit], side: &str) {
                     }
                 }
             }
+            (Edit::LinkRaid(..), Some((id, _))) => {
+                let linked = link_target(base, edit).and_then(|j| Id::new(j).ok());
+                if let (Some(i), Some(j)) = (raid_pos(board, &id), linked)
+                    && j.as_str() != id
+                    && board.raid.iter().any(|e| e.id == j)
+                    && !board.raid[i].links.raid.contains(&j)
+                {
+                    board.raid[i].links.raid.push(j);
+                }
+            }
             (Edit::AddRaid(seed), _) => {
                 if let Some(template) = base.raid.get(seed % base.raid.len().max(1)).cloned() {
                     let mut entry = template;
@@ -126,6 +150,7 @@ fn edit() -> impl Strategy<Value = Edit> {
             .prop_map(|(p, t, v)| Edit::TaskPercent(p, t, v)),
         any::<usize>().prop_map(Edit::DeleteRaid),
         any::<usize>().prop_map(Edit::AddRaid),
+        (any::<usize>(), any::<usize>()).prop_map(|(i, j)| Edit::LinkRaid(i, j)),
     ]
 }
 
@@ -149,8 +174,13 @@ fn disjoint(base: &Board, mine: &[Edit], theirs: Vec<Edit>) -> Vec<Edit> {
         .filter(|(_, f)| *f == "*")
         .map(|(id, _)| id)
         .collect();
+    // A delete on one side and a new link to that record on the other is a
+    // conflict too (the link would point at nothing): keep such pairs apart.
+    let mine_links: HashSet<String> = mine.iter().filter_map(|e| link_target(base, e)).collect();
     theirs
         .into_iter()
+        .filter(|e| !matches!(target(base, e), Some((id, "*")) if mine_links.contains(&id)))
+        .filter(|e| link_target(base, e).is_none_or(|j| !mine_deleted.contains(&j)))
         .filter(|e| match target(base, e) {
             None => true,
             Some((id, "*")) => !mine_records.contains(&id),
@@ -165,6 +195,15 @@ fn disjoint(base: &Board, mine: &[Edit], theirs: Vec<Edit>) -> Vec<Edit> {
 fn normalised(mut board: Board) -> Board {
     board.raid.sort_by(|a, b| a.id.as_str().cmp(b.id.as_str()));
     board
+}
+
+/// The validation errors that would stop a save.
+fn errors(board: &Board) -> Vec<String> {
+    boardroom::store::validate(board)
+        .into_iter()
+        .filter(|d| d.severity == boardroom::store::Severity::Error)
+        .map(|d| d.to_string())
+        .collect()
 }
 
 fn no_choices() -> BTreeMap<String, Choice> {
@@ -190,6 +229,7 @@ proptest! {
 
         let merged = merge(&base, &mine, &theirs, &no_choices()).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+        prop_assert_eq!(errors(&merged.board), Vec::<String>::new());
         prop_assert_eq!(normalised(merged.board), normalised(expected));
     }
 
@@ -239,6 +279,15 @@ proptest! {
             first.conflicts.iter().map(|c| (c.key.clone(), Choice::Theirs)).collect();
         let settled = merge(&base, &mine, &theirs, &all_theirs).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(settled.unresolved, 0);
+        // And a settled merge is always a board that can be saved, whichever
+        // side each choice keeps (a link to a record deleted on the other side
+        // is one of the conflicts, never a dangling link).
+        prop_assert_eq!(errors(&settled.board), Vec::<String>::new());
+        let all_mine: BTreeMap<String, Choice> =
+            first.conflicts.iter().map(|c| (c.key.clone(), Choice::Mine)).collect();
+        let settled = merge(&base, &mine, &theirs, &all_mine).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(settled.unresolved, 0);
+        prop_assert_eq!(errors(&settled.board), Vec::<String>::new());
     }
 
     #[test]

@@ -234,3 +234,45 @@ fn export_writes_the_rows_shown_as_csv() {
     );
     assert!(csv.contains("R-002") && csv.contains(",25,Red,"));
 }
+
+/// Deleting an entry a delay links to (R-001 explains the fixture's delay)
+/// takes the link with it: the board still saves, and one undo brings both back.
+#[test]
+fn deleting_a_linked_entry_saves_and_one_undo_restores_the_link() {
+    let (_dir, path) = fixture();
+    let mut h = harness_on(&path);
+    let linked = |app: &BoardApp| {
+        app.doc
+            .as_ref()
+            .map(|d| d.board.programmes[0].delays[0].raid.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(linked(h.state()), vec![common::id("r1")]);
+    h.get_by_label("R-001").click();
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("Delete entry…").click();
+    h.run();
+    h.get_by_label("Yes, delete it").click();
+    h.run();
+    assert!(!shown_refs(&h).contains(&"R-001".to_string()));
+    assert!(
+        linked(h.state()).is_empty(),
+        "the delay no longer links to it"
+    );
+
+    common::press_save(&mut h);
+    let saved = load_board(&path).unwrap_or_else(|e| panic!("the saved board opens: {e}"));
+    assert!(saved.board.raid.iter().all(|e| e.reference != "R-001"));
+    assert!(saved.board.programmes[0].delays[0].raid.is_empty());
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(shown_refs(&h).contains(&"R-001".to_string()));
+    assert_eq!(
+        linked(h.state()),
+        vec![common::id("r1")],
+        "one undo restores the link too"
+    );
+}

@@ -102,6 +102,14 @@ pub enum Action {
 /// Why an action could not be applied. The board is unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ActionError {
+    /// The record to remove has parts that cannot stand without it.
+    #[error("{what} cannot be removed while {by} is part of it; delete or move that first")]
+    StillPartOf {
+        /// The record to remove, as a reader knows it.
+        what: String,
+        /// The record that is part of it.
+        by: String,
+    },
     /// The programme does not exist.
     #[error("there is no programme with id `{0}`")]
     NoSuchProgramme(Id),
@@ -165,6 +173,16 @@ fn programme_mut<'a>(board: &'a mut Board, id: &Id) -> Result<&'a mut Programme,
 /// On error the board is unchanged (a failing `Batch` undoes the steps it applied).
 pub fn apply(board: &mut Board, action: Action) -> Result<Action, ActionError> {
     use Action as A;
+    // A record others link to takes those links with it, in the same step, so a
+    // delete never leaves a board that cannot be saved, and one undo restores all.
+    if let Some(target) = deleted_id(&action) {
+        let unlinks = unlink_actions(board, target)?;
+        if !unlinks.is_empty() {
+            let mut steps = unlinks;
+            steps.push(action);
+            return apply_batch(board, steps);
+        }
+    }
     Ok(match action {
         A::PutTask {
             programme,
@@ -329,6 +347,77 @@ pub fn apply(board: &mut Board, action: Action) -> Result<Action, ActionError> {
     })
 }
 
+/// The id of the record a delete removes.
+fn deleted_id(action: &Action) -> Option<&Id> {
+    match action {
+        Action::DeleteTask { task: id, .. }
+        | Action::DeleteMilestone { milestone: id, .. }
+        | Action::DeleteDelay { delay: id, .. }
+        | Action::DeleteBudgetLine { line: id, .. }
+        | Action::DeleteRaidEntry { entry: id } => Some(id),
+        _ => None,
+    }
+}
+
+/// The edits that remove every link to `target` from the records that hold
+/// one: delays (their task, RAID entries and budget lines) and RAID entries
+/// (their links, and the risk an issue came from). A budget line that is
+/// `part_of` the target is not a link but a part of it, and stops the delete.
+pub fn unlink_actions(board: &Board, target: &Id) -> Result<Vec<Action>, ActionError> {
+    let mut actions = Vec::new();
+    for programme in &board.programmes {
+        if let Some(part) = programme
+            .budget
+            .iter()
+            .find(|l| l.part_of.as_ref() == Some(target))
+        {
+            return Err(ActionError::StillPartOf {
+                what: format!("budget line `{target}`"),
+                by: format!("“{}”", part.label),
+            });
+        }
+        for delay in &programme.delays {
+            let mut unlinked = delay.clone();
+            if unlinked.task.as_ref() == Some(target) {
+                unlinked.task = None;
+            }
+            unlinked.raid.retain(|id| id != target);
+            unlinked.budget_lines.retain(|id| id != target);
+            if &unlinked != delay {
+                actions.push(Action::PutDelay {
+                    programme: programme.id.clone(),
+                    delay: unlinked,
+                    at: None,
+                });
+            }
+        }
+    }
+    for entry in &board.raid {
+        let mut unlinked = entry.clone();
+        let links = &mut unlinked.links;
+        for list in [
+            &mut links.tasks,
+            &mut links.delays,
+            &mut links.budget_lines,
+            &mut links.raid,
+        ] {
+            list.retain(|id| id != target);
+        }
+        if let super::RaidDetail::Issue(issue) = &mut unlinked.detail
+            && issue.from_risk.as_ref() == Some(target)
+        {
+            issue.from_risk = None;
+        }
+        if &unlinked != entry {
+            actions.push(Action::PutRaidEntry {
+                entry: Box::new(unlinked),
+                at: None,
+            });
+        }
+    }
+    Ok(actions)
+}
+
 fn apply_batch(board: &mut Board, actions: Vec<Action>) -> Result<Action, ActionError> {
     let mut inverses = Vec::with_capacity(actions.len());
     for action in actions {
@@ -422,6 +511,165 @@ mod tests {
             ]),
         );
         assert!(matches!(result, Err(ActionError::NoSuchRecord { .. })));
+        assert_eq!(b, before);
+    }
+
+    fn sample() -> Board {
+        let text = include_str!("../../sample_boards/manchester_ict_2021.ron");
+        crate::store::board_from_str(text, std::path::Path::new("sample.ron"))
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn errors(board: &Board) -> Vec<String> {
+        crate::store::validate(board)
+            .into_iter()
+            .filter(|d| d.severity == crate::store::Severity::Error)
+            .map(|d| d.to_string())
+            .collect()
+    }
+
+    /// Every RAID entry a delay links to, with the delay's programme.
+    fn linked_from_delays(board: &Board) -> Vec<(Id, Id)> {
+        board
+            .programmes
+            .iter()
+            .flat_map(|p| {
+                p.delays
+                    .iter()
+                    .flat_map(move |d| d.raid.iter().map(move |r| (p.id.clone(), r.clone())))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn deleting_a_linked_entry_removes_the_links_and_one_undo_restores_both() {
+        let mut b = sample();
+        let before = b.clone();
+        let (_, target) = linked_from_delays(&b)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("the sample links a delay to a RAID entry"));
+        let undo = apply(
+            &mut b,
+            Action::DeleteRaidEntry {
+                entry: target.clone(),
+            },
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert!(b.raid.iter().all(|e| e.id != target), "deleted");
+        assert!(
+            linked_from_delays(&b).iter().all(|(_, r)| r != &target),
+            "no delay links to it any more"
+        );
+        assert!(
+            b.raid.iter().all(|e| !e.links.raid.contains(&target)),
+            "no entry links to it any more"
+        );
+        assert_eq!(errors(&b), Vec::<String>::new(), "the board can be saved");
+        apply(&mut b, undo).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(b, before, "one undo restores the entry and its links");
+    }
+
+    #[test]
+    fn deleting_a_linked_budget_line_or_task_keeps_the_board_valid() {
+        let mut b = sample();
+        let linked_lines: Vec<(Id, Id)> = b
+            .programmes
+            .iter()
+            .flat_map(|p| {
+                p.delays.iter().flat_map(move |d| {
+                    d.budget_lines
+                        .iter()
+                        .map(move |l| (p.id.clone(), l.clone()))
+                })
+            })
+            .chain(b.raid.iter().flat_map(|e| {
+                let programme = e.programme.clone();
+                e.links
+                    .budget_lines
+                    .iter()
+                    .filter_map(move |l| programme.clone().map(|p| (p, l.clone())))
+            }))
+            .collect();
+        assert!(!linked_lines.is_empty(), "the sample links budget lines");
+        for (programme, line) in linked_lines {
+            let owner = b
+                .programmes
+                .iter()
+                .find(|p| p.budget.iter().any(|l| l.id == line))
+                .map(|p| p.id.clone())
+                .unwrap_or(programme);
+            if b.programmes
+                .iter()
+                .any(|p| p.budget.iter().any(|l| l.part_of.as_ref() == Some(&line)))
+            {
+                continue;
+            }
+            if b.programmes
+                .iter()
+                .all(|p| p.budget.iter().all(|l| l.id != line))
+            {
+                continue; // already removed with an earlier one
+            }
+            apply(
+                &mut b,
+                Action::DeleteBudgetLine {
+                    programme: owner,
+                    line,
+                },
+            )
+            .unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(errors(&b), Vec::<String>::new());
+        }
+        let (programme, task) = b
+            .programmes
+            .iter()
+            .find_map(|p| {
+                p.delays
+                    .iter()
+                    .find_map(|d| d.task.clone().map(|t| (p.id.clone(), t)))
+            })
+            .unwrap_or_else(|| panic!("the sample has a delay on a task"));
+        apply(
+            &mut b,
+            Action::DeleteTask {
+                programme,
+                task: task.clone(),
+            },
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            b.programmes
+                .iter()
+                .flat_map(|p| &p.delays)
+                .all(|d| d.task.as_ref() != Some(&task))
+        );
+        assert_eq!(errors(&b), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_budget_line_with_components_is_not_deleted() {
+        let mut b = sample();
+        let Some((programme, parent)) = b.programmes.iter().find_map(|p| {
+            p.budget
+                .iter()
+                .find_map(|l| l.part_of.clone())
+                .map(|parent| (p.id.clone(), parent))
+        }) else {
+            return; // The sample has no components: nothing to check here.
+        };
+        let before = b.clone();
+        let err = apply(
+            &mut b,
+            Action::DeleteBudgetLine {
+                programme,
+                line: parent,
+            },
+        );
+        assert!(
+            matches!(err, Err(ActionError::StillPartOf { .. })),
+            "{err:?}"
+        );
         assert_eq!(b, before);
     }
 

@@ -14,7 +14,7 @@ mod programme;
 mod raid;
 mod task;
 
-pub use action::{Action, ActionError, apply};
+pub use action::{Action, ActionError, apply, unlink_actions};
 pub use board::{Board, FORMAT_VERSION, MoneyUnit, ProtectiveMarking, RagBands, Settings};
 pub use budget::{BudgetLine, BudgetLineKind, RunningCost, Saving};
 pub use date::{DateError, DatePrecision, PeriodDate, Season, format_day_uk};

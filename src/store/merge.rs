@@ -49,6 +49,18 @@ pub struct Conflict {
 }
 
 impl Conflict {
+    /// The line that introduces the conflict in the dialog.
+    pub fn heading(&self) -> String {
+        if self.key.starts_with(super::orphans::KEY_PREFIX) {
+            // The record already says who linked and who deleted.
+            self.record.clone()
+        } else if self.field.is_empty() {
+            format!("{} (edited on one side, deleted on the other)", self.record)
+        } else {
+            format!("{} — {}", self.record, self.field)
+        }
+    }
+
     /// Whether the field holds text, which the conflict dialog lets the user edit.
     pub fn is_text(&self) -> bool {
         [&self.mine, &self.theirs, &self.base]
@@ -155,6 +167,14 @@ pub fn merge(
     )?;
     board.raid = walk.typed_records("raid", &base.raid, &mine.raid, &theirs.raid)?;
     let renumbered = renumber_clashing_references(&mut board, base, mine);
+    super::orphans::settle_links_to_deleted(
+        &mut board,
+        base,
+        mine,
+        theirs,
+        choices,
+        &mut walk.conflicts,
+    )?;
     let unresolved = walk
         .conflicts
         .iter()

@@ -4,6 +4,7 @@ mod error;
 pub mod journal;
 mod lock;
 mod merge;
+mod orphans;
 mod presence;
 mod ron_io;
 mod save;

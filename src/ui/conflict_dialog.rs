@@ -113,15 +113,11 @@ impl ConflictDialog {
             .inner_margin(8.0)
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                let heading = if whole {
-                    format!(
-                        "{} (edited on one side, deleted on the other)",
-                        conflict.record
-                    )
-                } else {
-                    format!("{} — {}", conflict.record, conflict.field)
-                };
-                ui.label(RichText::new(heading).strong().color(theme::TEXT));
+                ui.label(
+                    RichText::new(conflict.heading())
+                        .strong()
+                        .color(theme::TEXT),
+                );
                 let mine = display_value(conflict.mine.as_ref(), whole);
                 let theirs = display_value(conflict.theirs.as_ref(), whole);
                 let who = |by: &Option<String>| {
