@@ -158,3 +158,97 @@ fn conflict_dialog() {
     h.run();
     h.snapshot("conflict_dialog");
 }
+
+/// Closing the window with an unsaved edit asks before anything is lost.
+#[test]
+fn close_prompt() {
+    let mut h = harness_on(Tab::Raid);
+    let mut entry = h
+        .state()
+        .doc
+        .as_ref()
+        .map(|d| d.board.raid[0].clone())
+        .unwrap_or_else(|| panic!("no board"));
+    entry.owner = "Head of ICT Infrastructure".into();
+    if let Some(doc) = h.state_mut().doc.as_mut() {
+        doc.apply(boardroom::model::Action::PutRaidEntry {
+            entry: Box::new(entry),
+            at: None,
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    }
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run();
+    assert!(h.state().close_prompt);
+    h.snapshot("close_prompt");
+}
+
+/// A colleague deleted a risk while I linked the COVID delay to it: the dialog
+/// says so and offers to put it back or drop the link.
+#[test]
+fn conflict_dialog_link_to_a_deleted_entry() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("manchester_ict_2021.ron");
+    std::fs::copy(common::manchester(), &path).unwrap_or_else(|e| panic!("{e}"));
+    let mut h = harness_on(Tab::Raid);
+    h.state_mut().open(&path);
+    h.state_mut().path_text = "sample_boards/manchester_ict_2021.ron".into();
+    h.state_mut().raid.export_path = "sample_boards/manchester_ict_2021-raid.csv".into();
+    h.run();
+    let base = boardroom::store::load_board(&path)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .board;
+    let (programme, mut delay) = base
+        .programmes
+        .iter()
+        .find_map(|p| p.delays.first().map(|d| (p.id.clone(), d.clone())))
+        .unwrap_or_else(|| panic!("the sample has a delay"));
+    let target = base
+        .raid
+        .iter()
+        .find(|e| !delay.raid.contains(&e.id) && e.links.raid.is_empty())
+        .map(|e| e.id.clone())
+        .unwrap_or_else(|| panic!("an entry the delay does not link to"));
+    delay.raid.push(target.clone());
+    if let Some(doc) = h.state_mut().doc.as_mut() {
+        doc.apply(boardroom::model::Action::PutDelay {
+            programme,
+            delay,
+            at: None,
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let mut theirs = base.clone();
+    boardroom::model::apply(
+        &mut theirs,
+        boardroom::model::Action::DeleteRaidEntry { entry: target },
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let text = boardroom::store::board_to_string(&theirs).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+    h.state_mut().save();
+    h.state_mut().wait_for_save();
+    h.run();
+    h.state_mut().notice = None;
+    h.run();
+    assert!(
+        h.query_by_label_contains("a colleague deleted it")
+            .is_some()
+    );
+    h.snapshot("conflict_dialog_deleted_link");
+    // Keeping theirs leaves the entry deleted and saves without the link.
+    h.get_by_label("Keep theirs: leave it deleted and drop the link")
+        .click();
+    h.run();
+    h.get_by_label("Save with these choices").click();
+    h.run();
+    h.state_mut().wait_for_save();
+    h.run();
+    let saved = boardroom::store::load_board(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(saved.board.raid.len(), base.raid.len() - 1);
+}

@@ -535,7 +535,7 @@ impl BoardApp {
             .unwrap_or_default();
         let mut answer = None;
         egui::Modal::new(egui::Id::unique("close-prompt")).show(ctx, |ui| {
-            ui.set_max_width(460.0);
+            ui.set_width(460.0);
             ui.heading(format!("Save changes to {name}?"));
             ui.label("This board has edits that are not in the file yet. Colleagues will not see them until you save.");
             ui.add_space(8.0);

@@ -49,6 +49,23 @@ pub struct Conflict {
 }
 
 impl Conflict {
+    /// For a link to a record deleted on one side, what keeping each side does
+    /// (mine, theirs), in words: the values alone ("(deleted)") do not say that
+    /// the links go too.
+    pub fn link_options(&self) -> Option<(String, String)> {
+        if !self.key.starts_with(super::orphans::KEY_PREFIX) {
+            return None;
+        }
+        let says = |side: &Option<Value>| {
+            if side.is_some() {
+                "put it back and keep the link".to_string()
+            } else {
+                "leave it deleted and drop the link".to_string()
+            }
+        };
+        Some((says(&self.mine), says(&self.theirs)))
+    }
+
     /// The line that introduces the conflict in the dialog.
     pub fn heading(&self) -> String {
         if self.key.starts_with(super::orphans::KEY_PREFIX) {

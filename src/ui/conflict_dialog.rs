@@ -138,18 +138,21 @@ impl ConflictDialog {
                     Some(Choice::Text(_)) => Some(Pick::Edit),
                     None => None,
                 };
+                let (mine_option, theirs_option) = conflict
+                    .link_options()
+                    .unwrap_or_else(|| (short(&mine), short(&theirs)));
                 ui.horizontal_wrapped(|ui| {
                     // The labels carry the values so each option is told apart,
                     // by eye and by screen reader.
                     ui.radio_value(
                         &mut pick,
                         Some(Pick::Mine),
-                        format!("Keep mine: {}", short(&mine)),
+                        format!("Keep mine: {mine_option}"),
                     );
                     ui.radio_value(
                         &mut pick,
                         Some(Pick::Theirs),
-                        format!("Keep theirs: {}", short(&theirs)),
+                        format!("Keep theirs: {theirs_option}"),
                     );
                     if conflict.is_text() {
                         ui.radio_value(
