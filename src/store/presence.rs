@@ -50,7 +50,13 @@ impl Visitor {
 pub struct Presence {
     path: PathBuf,
     board: PathBuf,
+    text: String,
 }
+
+/// A presence file from another computer not refreshed for this long is left
+/// over (its laptop crashed or never came back) and is removed; a live copy
+/// would have rewritten it every minute.
+const PRESENCE_LEFT_OVER: Duration = Duration::from_secs(30 * 60);
 
 fn prefix(board: &Path) -> String {
     let name = board
@@ -78,18 +84,19 @@ impl Presence {
             "user={user}\nhost={host}\npid={pid}\nsince={}\n",
             now_secs()
         );
-        fs::write(&path, text)?;
+        fs::write(&path, &text)?;
+        remove_left_over(board);
         Ok(Presence {
             path,
             board: board.to_path_buf(),
+            text,
         })
     }
 
-    /// Marks this copy as still open (rewrites the file, which updates its time).
+    /// Marks this copy as still open: rewrites the file, which updates its
+    /// time, and puts it back if someone took it for left over.
     pub fn refresh(&self) {
-        if let Ok(text) = fs::read_to_string(&self.path) {
-            let _ = fs::write(&self.path, text);
-        }
+        let _ = fs::write(&self.path, &self.text);
     }
 
     /// Everyone else who has the board open now.
@@ -105,6 +112,40 @@ impl Presence {
 impl Drop for Presence {
     fn drop(&mut self) {
         let _ = fs::remove_file(&self.path);
+    }
+}
+
+/// Removes presence files beside `board` left by copies that are gone: a
+/// process that no longer runs on this computer, or a file from another
+/// computer not refreshed for [`PRESENCE_LEFT_OVER`]. A copy killed without
+/// closing (power cut, killed process) would otherwise leave its file in the
+/// shared folder for ever.
+fn remove_left_over(board: &Path) {
+    let dir = match board.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let prefix = prefix(board);
+    for entry in fs::read_dir(&dir).into_iter().flatten().flatten() {
+        if !entry.file_name().to_string_lossy().starts_with(&prefix) {
+            continue;
+        }
+        let age = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok());
+        let Some(visitor) = fs::read_to_string(entry.path())
+            .ok()
+            .and_then(|t| parse(&t))
+        else {
+            continue;
+        };
+        let dead_here = visitor.host == host_name() && !process_alive(visitor.pid);
+        let left_over = age.is_some_and(|a| a > PRESENCE_LEFT_OVER);
+        if dead_here || left_over {
+            let _ = fs::remove_file(entry.path());
+        }
     }
 }
 
@@ -200,5 +241,28 @@ mod tests {
         )
         .unwrap_or_else(|e| panic!("{e}"));
         assert!(visitors(&board).is_empty());
+        // The next copy to open the board clears it away.
+        let mine = Presence::announce(&board, "Me").unwrap_or_else(|e| panic!("{e}"));
+        assert!(!path.exists(), "a dead process's file is removed");
+        // A live copy whose file was removed puts it back on its next refresh.
+        fs::remove_file(&mine.path).unwrap_or_else(|e| panic!("{e}"));
+        mine.refresh();
+        assert_eq!(visitors(&board).len(), 1);
+    }
+
+    #[test]
+    fn a_file_from_another_computer_unrefreshed_for_half_an_hour_is_removed() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let board = dir.path().join("b.ron");
+        let old = board.with_file_name(".b.ron.open.PMO-LAPTOP-9.77");
+        fs::write(&old, "user=Gone\nhost=PMO-LAPTOP-9\npid=77\nsince=1000\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        fs::File::options()
+            .write(true)
+            .open(&old)
+            .and_then(|f| f.set_modified(SystemTime::now() - Duration::from_secs(31 * 60)))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let _mine = Presence::announce(&board, "Me").unwrap_or_else(|e| panic!("{e}"));
+        assert!(!old.exists());
     }
 }
