@@ -34,6 +34,21 @@ fn verdict(r: Option<f64>, goal: f64, extra: bool) -> String {
     }
 }
 
+/// The paired ratios `benches/ratios.rs` wrote: name → (median, min, max).
+fn paired_ratios() -> std::collections::BTreeMap<String, (f64, f64, f64)> {
+    let text = std::fs::read_to_string("target/bench-ratios.json").unwrap_or_default();
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+    let Some(map) = json.as_object() else {
+        return Default::default();
+    };
+    map.iter()
+        .filter_map(|(name, v)| {
+            let get = |k: &str| v.get(k).and_then(serde_json::Value::as_f64);
+            Some((name.clone(), (get("median")?, get("min")?, get("max")?)))
+        })
+        .collect()
+}
+
 fn arg(name: &str) -> Option<f64> {
     let args: Vec<String> = std::env::args().collect();
     let i = args.iter().position(|a| a == name)?;
@@ -86,23 +101,39 @@ fn main() {
 
     println!("\n| goal | measured |");
     println!("|---|---|");
+    // The store ratios come from `benches/ratios.rs`, which times both sides of
+    // each ratio in the same round; the criterion medians above are taken
+    // minutes apart, and a shared machine's speed drifts in between.
+    let paired = paired_ratios();
     let open_1x = get("store/open/1x");
-    println!(
-        "| open ÷ bare ron::from_str at 1× | {} |",
-        verdict(ratio(open_1x, get("store/bare_ron_from_str/1x")), 1.3, true)
-    );
-    println!(
-        "| open 2× ÷ open 1× | {} |",
-        verdict(ratio(get("store/open/2x"), open_1x), 2.2, true)
-    );
-    println!(
-        "| save ÷ bare serialise + write at 1× | {} |",
-        verdict(
-            ratio(get("store/save/1x"), get("store/bare_serialise_write/1x")),
+    for (name, goal, fallback) in [
+        (
+            "open ÷ bare ron::from_str at 1×",
+            1.3,
+            ratio(open_1x, get("store/bare_ron_from_str/1x")),
+        ),
+        (
+            "open 2× ÷ open 1×",
+            2.2,
+            ratio(get("store/open/2x"), open_1x),
+        ),
+        (
+            "save ÷ bare serialise + write at 1×",
             1.5,
-            true
-        )
-    );
+            ratio(get("store/save/1x"), get("store/bare_serialise_write/1x")),
+        ),
+    ] {
+        match paired.get(name) {
+            Some((median, lo, hi)) => println!(
+                "| {name} | {} (paired median; {lo:.2}–{hi:.2} over rounds) |",
+                verdict(Some(*median), goal, true)
+            ),
+            None => println!(
+                "| {name} | {} (criterion medians; run `cargo bench --bench ratios` for paired rounds) |",
+                verdict(fallback, goal, true)
+            ),
+        }
+    }
     let t_big = get("timeline_frame/10000");
     println!(
         "| Timeline 10,000 ÷ 100 tasks, and under 2 ms | {} ({}) |",

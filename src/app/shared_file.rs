@@ -193,7 +193,8 @@ impl BoardApp {
                 Notice::Error(e.to_string())
             }
         });
-        // Edits and commands made while saving, in the order they were made.
+        // What the user did while the save ran: the held edits, then any undo,
+        // redo or save asked for meanwhile.
         self.apply_pending();
         let ctx = self.ctx.clone();
         for command in std::mem::take(&mut self.deferred) {
