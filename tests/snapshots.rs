@@ -31,6 +31,40 @@ fn harness_on(tab: Tab) -> Harness<'static, BoardApp> {
     h
 }
 
+/// The RAID tab on a copy of the Manchester board in a temporary folder (for
+/// tests that save), with the path fields pinned as in `harness_on`.
+fn raid_tab_on_a_copy() -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    Harness<'static, BoardApp>,
+) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("manchester_ict_2021.ron");
+    std::fs::copy(common::manchester(), &path).unwrap_or_else(|e| panic!("{e}"));
+    let mut h = harness_on(Tab::Raid);
+    h.state_mut().open(&path);
+    h.state_mut().path_text = "sample_boards/manchester_ict_2021.ron".into();
+    h.state_mut().raid.export_path = "sample_boards/manchester_ict_2021-raid.csv".into();
+    h.run();
+    (dir, path, h)
+}
+
+/// A colleague's save of `theirs` lands on disk; then I press Save, which
+/// finds the clash and opens the dialog.
+fn colleague_saved_then_i_save(
+    h: &mut Harness<'static, BoardApp>,
+    path: &std::path::Path,
+    theirs: &boardroom::model::Board,
+) {
+    let text = boardroom::store::board_to_string(theirs).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(path, text).unwrap_or_else(|e| panic!("{e}"));
+    h.state_mut().save();
+    h.state_mut().wait_for_save();
+    h.run();
+    h.state_mut().notice = None;
+    h.run();
+}
+
 fn click(h: &mut Harness<'static, BoardApp>, label: &str) {
     h.query_all_by_label(label)
         .next()
@@ -96,13 +130,7 @@ fn raid_form() {
 /// score: each clash with both values and who made them.
 #[test]
 fn conflict_dialog() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let path = dir.path().join("manchester_ict_2021.ron");
-    std::fs::copy(common::manchester(), &path).unwrap_or_else(|e| panic!("{e}"));
-    let mut h = harness_on(Tab::Raid);
-    h.state_mut().open(&path);
-    h.state_mut().path_text = "sample_boards/manchester_ict_2021.ron".into();
-    h.run();
+    let (_dir, path, mut h) = raid_tab_on_a_copy();
     let stamp = |h: u32, m: u32| {
         chrono::NaiveDate::from_ymd_opt(2021, 2, 10)
             .and_then(|d| d.and_hms_opt(h, m, 0))
@@ -149,13 +177,7 @@ fn conflict_dialog() {
         "J. Smith",
         stamp(10, 42),
     );
-    let text = boardroom::store::board_to_string(&theirs).unwrap_or_else(|e| panic!("{e}"));
-    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
-    h.state_mut().save();
-    h.state_mut().wait_for_save();
-    h.run();
-    h.state_mut().notice = None;
-    h.run();
+    colleague_saved_then_i_save(&mut h, &path, &theirs);
     h.snapshot("conflict_dialog");
 }
 
@@ -177,12 +199,7 @@ fn close_prompt() {
         })
         .unwrap_or_else(|e| panic!("{e}"));
     }
-    h.input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
+    common::request_close(&mut h);
     h.run();
     assert!(h.state().close_prompt);
     h.snapshot("close_prompt");
@@ -192,14 +209,7 @@ fn close_prompt() {
 /// says so and offers to put it back or drop the link.
 #[test]
 fn conflict_dialog_link_to_a_deleted_entry() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let path = dir.path().join("manchester_ict_2021.ron");
-    std::fs::copy(common::manchester(), &path).unwrap_or_else(|e| panic!("{e}"));
-    let mut h = harness_on(Tab::Raid);
-    h.state_mut().open(&path);
-    h.state_mut().path_text = "sample_boards/manchester_ict_2021.ron".into();
-    h.state_mut().raid.export_path = "sample_boards/manchester_ict_2021-raid.csv".into();
-    h.run();
+    let (_dir, path, mut h) = raid_tab_on_a_copy();
     let base = boardroom::store::load_board(&path)
         .unwrap_or_else(|e| panic!("{e}"))
         .board;
@@ -229,13 +239,7 @@ fn conflict_dialog_link_to_a_deleted_entry() {
         boardroom::model::Action::DeleteRaidEntry { entry: target },
     )
     .unwrap_or_else(|e| panic!("{e}"));
-    let text = boardroom::store::board_to_string(&theirs).unwrap_or_else(|e| panic!("{e}"));
-    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
-    h.state_mut().save();
-    h.state_mut().wait_for_save();
-    h.run();
-    h.state_mut().notice = None;
-    h.run();
+    colleague_saved_then_i_save(&mut h, &path, &theirs);
     assert!(
         h.query_by_label_contains("a colleague deleted it")
             .is_some()

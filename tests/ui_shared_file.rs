@@ -370,17 +370,6 @@ fn a_save_waiting_for_the_shared_file_keeps_the_window_responsive_and_the_edits(
     assert_eq!(on_disk(&path).raid[0].owner, "Owner typed while saving");
 }
 
-/// Asks the window to close, as its close button does.
-fn request_close(h: &mut Harness<'static, BoardApp>) {
-    h.input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
-    h.step();
-}
-
 fn sent(h: &Harness<'static, BoardApp>, wanted: &egui::ViewportCommand) -> bool {
     h.output()
         .viewport_output
@@ -395,7 +384,7 @@ fn closing_with_unsaved_edits_asks_first_and_save_and_close_writes_them() {
     open_on(&mut h, &path, Tab::Raid);
     edit_owner(&mut h, "Owner typed just before closing");
 
-    request_close(&mut h);
+    common::request_close(&mut h);
     assert!(
         sent(&h, &egui::ViewportCommand::CancelClose),
         "not closed yet"
@@ -407,7 +396,7 @@ fn closing_with_unsaved_edits_asks_first_and_save_and_close_writes_them() {
     assert!(!h.state().close_prompt, "Cancel keeps the window open");
     assert!(h.state().doc.as_ref().is_some_and(|d| d.is_dirty()));
 
-    request_close(&mut h);
+    common::request_close(&mut h);
     h.run();
     h.get_by_label("Save and close").click();
     h.step();
@@ -425,7 +414,7 @@ fn close_without_saving_leaves_the_file_and_closes() {
     let mut h = harness();
     open_on(&mut h, &path, Tab::Raid);
     edit_owner(&mut h, "Owner I decide to drop");
-    request_close(&mut h);
+    common::request_close(&mut h);
     h.run();
     h.get_by_label("Close without saving").click();
     h.step();
@@ -435,7 +424,7 @@ fn close_without_saving_leaves_the_file_and_closes() {
     // With nothing unsaved, the window closes without asking.
     let mut h = harness();
     open_on(&mut h, &path, Tab::Raid);
-    request_close(&mut h);
+    common::request_close(&mut h);
     assert!(!sent(&h, &egui::ViewportCommand::CancelClose));
     assert!(!h.state().close_prompt);
 }

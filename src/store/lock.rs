@@ -137,12 +137,7 @@ fn age(path: &Path) -> Option<Duration> {
 /// a stale lock, so two processes that both saw it stale cannot each remove
 /// what the other has just created and both go on as the writer.
 fn takeover_path(lock: &Path) -> PathBuf {
-    let mut name = lock
-        .file_name()
-        .map(|n| n.to_os_string())
-        .unwrap_or_default();
-    name.push(".takeover");
-    lock.with_file_name(name)
+    super::save::with_suffix(lock, ".takeover")
 }
 
 /// Removes the stale lock at `lock` if it still says `seen`; true when the

@@ -211,11 +211,16 @@ fn io<'a>(path: &'a Path, step: &'static str) -> impl FnOnce(std::io::Error) -> 
 
 /// The backup kept beside a board: `board.ron` → `board.ron.bak`.
 pub fn backup_path(path: &Path) -> PathBuf {
+    with_suffix(path, ".bak")
+}
+
+/// The file beside `path` whose name is `path`'s with `suffix` added.
+pub(crate) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path
         .file_name()
         .map(|n| n.to_os_string())
         .unwrap_or_default();
-    name.push(".bak");
+    name.push(suffix);
     path.with_file_name(name)
 }
 

@@ -188,3 +188,14 @@ pub fn press_save(h: &mut egui_kittest::Harness<'static, boardroom::app::BoardAp
     }
     h.run();
 }
+
+/// Asks the window to close, as its close button does, and runs one frame.
+pub fn request_close(h: &mut egui_kittest::Harness<'static, boardroom::app::BoardApp>) {
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.step();
+}
