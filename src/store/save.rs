@@ -354,11 +354,11 @@ fn write_atomically_with(path: &Path, bytes: &[u8], fs: &dyn SaveFs) -> Result<(
     let result = (|| {
         let mut file = fs
             .create_temp(&tmp)
-            .map_err(io(&tmp, "create a temporary file"))?;
+            .map_err(io(path, "create a temporary file"))?;
         fs.write(&mut file, bytes)
-            .map_err(io(&tmp, "write the temporary file"))?;
+            .map_err(io(path, "write the temporary file"))?;
         fs.sync(&file)
-            .map_err(io(&tmp, "flush the temporary file to disk"))?;
+            .map_err(io(path, "flush the temporary file to disk"))?;
         drop(file);
         fs.rename(&tmp, path)
             .map_err(io(path, "replace the board with the new version"))?;
