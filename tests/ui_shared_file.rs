@@ -328,8 +328,27 @@ fn a_save_waiting_for_the_shared_file_keeps_the_window_responsive_and_the_edits(
     open_on(&mut h, &path, Tab::Raid);
     edit_owner(&mut h, "Owner before saving");
 
-    let colleague = boardroom::store::acquire(&path, Duration::ZERO)
-        .unwrap_or_else(|e| panic!("the test takes the lock as a colleague's save would: {e}"));
+    // A colleague's save holds the write lock: a live process of theirs,
+    // named in the lock file as their Boardroom names itself.
+    let mut colleague = std::process::Command::new("sleep")
+        .arg("60")
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let host = std::fs::read_to_string("/etc/hostname").unwrap_or_default();
+    let lock = boardroom::store::lock_path(&path);
+    std::fs::write(
+        &lock,
+        format!(
+            "user=J. Smith\nhost={}\npid={}\ntaken_at={}\n",
+            std::env::var("HOSTNAME").unwrap_or_else(|_| host.trim().to_string()),
+            colleague.id(),
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_secs())
+                .unwrap_or(0)
+        ),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
     assert!(h.state().is_saving(), "the save waits for the lock");
@@ -340,9 +359,9 @@ fn a_save_waiting_for_the_shared_file_keeps_the_window_responsive_and_the_edits(
     assert!(shown);
     h.step();
     assert!(
-        h.query_by_label_contains("waiting for the shared file")
+        h.query_by_label_contains("Saving… waiting for J. Smith on")
             .is_some(),
-        "the status line says why it takes a while"
+        "the status line says who the save waits for"
     );
 
     // The window still takes input: an edit made now waits for the save.
@@ -356,7 +375,10 @@ fn a_save_waiting_for_the_shared_file_keeps_the_window_responsive_and_the_edits(
         "held while the save runs"
     );
 
-    drop(colleague);
+    // Their save ends: the lock goes.
+    std::fs::remove_file(&lock).unwrap_or_else(|e| panic!("{e}"));
+    let _ = colleague.kill();
+    let _ = colleague.wait();
     assert!(wait_for(&mut h, |app| !app.is_saving()));
     assert_eq!(on_disk(&path).raid[0].owner, "Owner before saving");
     let doc = h

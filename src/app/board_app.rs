@@ -428,31 +428,47 @@ impl BoardApp {
         }
     }
 
+    /// "Saving…", and once it takes longer than a moment (waiting for the
+    /// write lock), who it is waiting for. No spinner: it would redraw every
+    /// frame for as long as a save waits; `poll_save` redraws four times a
+    /// second instead.
+    fn saving_text(&self, elapsed: std::time::Duration) -> String {
+        if elapsed < std::time::Duration::from_secs(1) {
+            return "Saving…".into();
+        }
+        let holder = self
+            .doc
+            .as_ref()
+            .and_then(|d| d.path.as_deref())
+            .and_then(crate::store::lock_holder);
+        match holder {
+            Some(who) => format!("Saving… waiting for {who}, who is saving this board"),
+            // The lock is ours: a big board is still being written.
+            None => "Saving…".into(),
+        }
+    }
+
     fn status_bar_ui(&self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
-            if let Some(elapsed) = self.saving_for() {
-                // No spinner: it would redraw every frame for as long as a
-                // save waits; `poll_save` redraws four times a second instead.
-                // A save that takes longer than a moment is waiting for the
-                // write lock: say so rather than look frozen.
-                ui.label(if elapsed > std::time::Duration::from_secs(1) {
-                    "Saving… waiting for the shared file (a colleague may be saving it)"
-                } else {
-                    "Saving…"
-                });
-            }
-            match &self.notice {
-                Some(Notice::Info(text)) => {
+            match (self.saving_for(), &self.notice) {
+                // While saving, that is the news; an older notice would only
+                // sit beside it and confuse.
+                (Some(elapsed), _) => {
+                    ui.label(self.saving_text(elapsed));
+                }
+                (None, Some(Notice::Info(text))) => {
                     ui.label(text);
                 }
-                Some(Notice::Error(text)) => {
+                (None, Some(Notice::Error(text))) => {
                     ui.label(RichText::new(format!("⚠ {text}")).color(theme::warning_text(ui)));
                 }
-                None => {}
+                (None, None) => {}
             }
             if let Some(doc) = &self.doc {
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    let state = if doc.is_dirty() {
+                    let state = if self.is_saving() {
+                        "Saving…"
+                    } else if doc.is_dirty() {
                         "Unsaved changes"
                     } else {
                         "All changes saved"

@@ -168,7 +168,9 @@ impl Document {
     }
 
     /// Takes the result of a save made from [`Document::save_request`]: on
-    /// success the written board becomes the new base.
+    /// success the written board becomes the new base. After a merge the
+    /// merged board is this document's board, and the returned
+    /// [`MergedSave`]'s `board` holds the board as it was before the merge.
     pub fn finish_save(
         &mut self,
         request: SaveRequest,
@@ -184,12 +186,15 @@ impl Document {
             return Ok(outcome.merged);
         }
         self.base_hash = Some(outcome.hash);
-        match &outcome.merged {
+        let mut merged = outcome.merged;
+        match &mut merged {
             Some(merged) => {
                 // The undo history holds inverses of edits to the board before the
                 // merge; replaying one could silently revert a colleague's change.
-                self.board = merged.board.clone();
-                self.base = Some(merged.board.clone());
+                // Swap rather than clone: the caller needs only the notice's
+                // facts, and a big board takes tens of milliseconds to copy.
+                std::mem::swap(&mut self.board, &mut merged.board);
+                self.base = Some(self.board.clone());
                 self.undo.clear();
                 self.redo.clear();
                 self.revision = next_revision();
@@ -198,7 +203,7 @@ impl Document {
             None => self.base = Some(request.mine),
         }
         self.saved_at_depth = Some(self.undo.len());
-        Ok(outcome.merged)
+        Ok(merged)
     }
 
     /// Puts back unsaved edits from the journal: the board as edited, and the

@@ -180,6 +180,16 @@ fn describe_holder(text: &str) -> String {
     )
 }
 
+/// Who else holds the board's write lock now ("J. Smith on PMO-LAPTOP-3
+/// (process 4120)"), if anyone but this process: for saying what a waiting
+/// save waits for.
+pub fn lock_holder(board: &Path) -> Option<String> {
+    let text = fs::read_to_string(lock_path(board)).ok()?;
+    let (_, host, pid, _) = holder_of(&text);
+    let ours = host == host_name() && pid == Some(std::process::id());
+    (!ours).then(|| describe_holder(&text))
+}
+
 /// Takes the write lock for a board, waiting up to `wait` for another writer.
 pub fn acquire(board: &Path, wait: Duration) -> Result<WriteLock, LockError> {
     let path = lock_path(board);
