@@ -250,9 +250,7 @@ fn conflict_dialog_link_to_a_deleted_entry() {
         .click();
     h.run();
     h.get_by_label("Save with these choices").click();
-    h.run();
-    h.state_mut().wait_for_save();
-    h.run();
+    common::settle_save(&mut h);
     let saved = boardroom::store::load_board(&path).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(saved.board.raid.len(), base.raid.len() - 1);
 }

@@ -140,7 +140,7 @@ fn two_edits_of_one_owner_open_the_dialog_and_keep_theirs_writes_theirs() {
         .click();
     h.run();
     h.get_by_label("Save with these choices").click();
-    h.run();
+    common::settle_save(&mut h);
     let saved = on_disk(&path);
     assert_eq!(saved.raid[0].owner, "Theirs: Director of ICT");
     assert!(h.state().conflict_dialog.is_none());
@@ -182,7 +182,7 @@ fn the_dialog_can_take_an_edited_value_or_be_cancelled_writing_nothing() {
     h.run();
     common::type_into(&mut h, "New owner:", "Mine and theirs, jointly");
     h.get_by_label("Save with these choices").click();
-    h.run();
+    common::settle_save(&mut h);
     assert_eq!(on_disk(&path).raid[0].owner, "Mine and theirs, jointly");
 }
 

@@ -176,7 +176,16 @@ pub fn fixture() -> (tempfile::TempDir, PathBuf) {
 /// thread, end while the window keeps drawing frames.
 pub fn press_save(h: &mut egui_kittest::Harness<'static, boardroom::app::BoardApp>) {
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
-    h.run();
+    settle_save(h);
+}
+
+/// Draws frames until a save started by the last input (Ctrl+S, or "Save
+/// with these choices" in the conflict dialog) has ended, then lets the window
+/// settle. The save runs on a worker thread and the window repaints while it
+/// waits, so `Harness::run` alone would give up after a few frames on a slow
+/// machine.
+pub fn settle_save(h: &mut egui_kittest::Harness<'static, boardroom::app::BoardApp>) {
+    h.step();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
     while h.state().is_saving() {
         assert!(
@@ -185,6 +194,15 @@ pub fn press_save(h: &mut egui_kittest::Harness<'static, boardroom::app::BoardAp
         );
         std::thread::sleep(std::time::Duration::from_millis(5));
         h.step();
+    }
+    // The save's own writes wake the file watcher from its thread, which asks
+    // for a repaint each time; on a slow disk those arrive spread out, so give
+    // them a few rounds to drain before expecting the window to be still.
+    for _ in 0..50 {
+        if h.try_run().is_ok() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
     }
     h.run();
 }
