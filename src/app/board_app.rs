@@ -95,6 +95,9 @@ pub struct BoardApp {
     pub(super) presence_checked: Option<Instant>,
     pub(super) journaled_revision: u64,
     pub(super) journaled_at: Option<Instant>,
+    /// Keeps the journal's background writes behind the removals that follow
+    /// a save.
+    pub(super) journal_order: crate::store::journal::JournalOrder,
     pub(super) ctx: egui::Context,
     /// Edits emitted by the views this frame, applied after they ran (or, while
     /// a save runs, once it has ended).
@@ -138,6 +141,7 @@ impl BoardApp {
             presence_checked: None,
             journaled_revision: 0,
             journaled_at: None,
+            journal_order: Default::default(),
             ctx: ctx.clone(),
             user_name: crate::user::current_user(),
             pending: Vec::new(),

@@ -68,7 +68,9 @@ impl BoardApp {
         if let Some(entry) = journal::read(dir, path) {
             let changes = describe_changes(&doc.board, &entry.board);
             if changes.is_empty() {
-                journal::remove(dir, path);
+                let ticket = self.journal_order.ticket();
+                self.journal_order
+                    .run_in_turn(ticket, || journal::remove(dir, path));
             } else {
                 self.recovery = Some((entry, changes));
             }
@@ -315,9 +317,12 @@ impl BoardApp {
             board: doc.board.clone(),
         };
         let dir = dir.clone();
-        // Off the UI thread: a big board takes a moment to write.
+        let order = self.journal_order.clone();
+        let ticket = order.ticket();
+        // Off the UI thread: a big board takes a moment to write. If the board
+        // is saved before this write runs, the write is dropped.
         std::thread::spawn(move || {
-            if let Err(e) = journal::write(&dir, &entry) {
+            if let Some(Err(e)) = order.run_in_turn(ticket, || journal::write(&dir, &entry)) {
                 log::warn!("could not journal unsaved edits: {e}");
             }
         });
@@ -333,16 +338,17 @@ impl BoardApp {
         let Some(path) = doc.path.clone() else {
             return Ok(());
         };
-        journal::write(
-            dir,
-            &JournalEntry {
-                board_path: path,
-                written_at: chrono::Local::now().naive_local(),
-                base_hash: doc.base_hash.clone(),
-                base: doc.base.clone(),
-                board: doc.board.clone(),
-            },
-        )
+        let entry = JournalEntry {
+            board_path: path,
+            written_at: chrono::Local::now().naive_local(),
+            base_hash: doc.base_hash.clone(),
+            base: doc.base.clone(),
+            board: doc.board.clone(),
+        };
+        let ticket = self.journal_order.ticket();
+        self.journal_order
+            .run_in_turn(ticket, || journal::write(dir, &entry))
+            .unwrap_or(Ok(()))
     }
 
     pub(super) fn forget_journal(&mut self) {
@@ -350,7 +356,9 @@ impl BoardApp {
             &self.journal_dir,
             self.doc.as_ref().and_then(|d| d.path.as_ref()),
         ) {
-            journal::remove(dir, path);
+            let ticket = self.journal_order.ticket();
+            self.journal_order
+                .run_in_turn(ticket, || journal::remove(dir, path));
         }
         self.journaled_revision = self.doc.as_ref().map_or(0, |d| d.revision);
     }

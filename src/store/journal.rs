@@ -5,6 +5,8 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use serde::{Deserialize, Serialize};
 
@@ -63,6 +65,45 @@ pub fn remove(dir: &Path, board: &Path) {
     let _ = fs::remove_file(journal_path(dir, board));
 }
 
+/// Keeps journal writes and removals in the order the app asked for them.
+///
+/// Writes run on their own thread (a big board takes a moment), removals run on
+/// the UI thread after a save. Without an order, a write begun before a save
+/// could finish after the save removed the journal and put back edits that are
+/// already in the file. Each request takes a numbered ticket when it is made;
+/// a request runs only if no later ticket has run yet, and requests run one at
+/// a time.
+#[derive(Clone, Debug, Default)]
+pub struct JournalOrder(Arc<OrderState>);
+
+#[derive(Debug, Default)]
+struct OrderState {
+    /// The last ticket handed out.
+    issued: AtomicU64,
+    /// The last ticket that ran; held while a request runs.
+    ran: Mutex<u64>,
+}
+
+impl JournalOrder {
+    /// A ticket for a request made now: later requests get higher numbers.
+    pub fn ticket(&self) -> u64 {
+        self.0.issued.fetch_add(1, Ordering::SeqCst) + 1
+    }
+
+    /// Runs `request` unless a later ticket has already run (then it is out of
+    /// date, and `None` is returned).
+    pub fn run_in_turn<T>(&self, ticket: u64, request: impl FnOnce() -> T) -> Option<T> {
+        // A panic in another request leaves nothing half-done worth refusing for.
+        let mut ran = self.0.ran.lock().unwrap_or_else(PoisonError::into_inner);
+        if *ran > ticket {
+            return None;
+        }
+        let outcome = request();
+        *ran = ticket;
+        Some(outcome)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,5 +128,37 @@ mod tests {
         assert_eq!(read(dir.path(), Path::new("/share/other/board.ron")), None);
         remove(dir.path(), &entry.board_path);
         assert_eq!(read(dir.path(), &entry.board_path), None);
+    }
+
+    #[test]
+    fn a_write_that_ends_after_a_later_removal_is_dropped() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let board = Board::new(
+            "B",
+            "O",
+            chrono::NaiveDate::from_ymd_opt(2021, 2, 9).unwrap_or_default(),
+        );
+        let entry = JournalEntry {
+            board_path: PathBuf::from("/share/pmo/board.ron"),
+            written_at: chrono::NaiveDateTime::default(),
+            base_hash: None,
+            base: None,
+            board,
+        };
+        let order = JournalOrder::default();
+        // Asked for in this order: write, then remove (the board was saved)...
+        let write_ticket = order.ticket();
+        let remove_ticket = order.ticket();
+        // ...but the removal gets there first, as when the write's thread is slow.
+        order.run_in_turn(remove_ticket, || remove(dir.path(), &entry.board_path));
+        let wrote = order.run_in_turn(write_ticket, || write(dir.path(), &entry));
+        assert!(wrote.is_none(), "the out-of-date write is skipped");
+        assert_eq!(read(dir.path(), &entry.board_path), None);
+
+        // A write asked for after the removal runs as usual.
+        let next = order.ticket();
+        let wrote = order.run_in_turn(next, || write(dir.path(), &entry));
+        assert!(matches!(wrote, Some(Ok(()))));
+        assert_eq!(read(dir.path(), &entry.board_path), Some(entry));
     }
 }
