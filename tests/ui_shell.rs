@@ -242,4 +242,21 @@ fn an_unreadable_file_on_disk_is_never_overwritten_and_my_version_is_kept() {
         Some(RaidStatus::Closed)
     );
     assert!(doc.is_some_and(|d| d.is_dirty()));
+
+    // Once the file is whole again, reloading shows it and drops my edits,
+    // as the button says (my version is in the copy).
+    std::fs::write(&path, &full).unwrap_or_else(|e| panic!("{e}"));
+    h.get_by_label("Reload from disk (drops my unsaved edits)")
+        .click();
+    h.run();
+    let doc = h.state().doc.as_ref();
+    assert_ne!(
+        doc.map(|d| d.board.raid[0].status),
+        Some(RaidStatus::Closed)
+    );
+    assert!(doc.is_some_and(|d| !d.is_dirty()));
+    assert!(
+        h.query_by_label("Someone else saved this board while you were editing it")
+            .is_none()
+    );
 }

@@ -160,29 +160,32 @@ impl BoardApp {
         // A save of the board open now finishes first, into that board.
         self.wait_for_save();
         match Document::open(path) {
-            Ok(doc) => {
-                log::info!("opened a board ({} bytes of warnings)", doc.warnings.len());
-                self.recent.add(path);
-                self.path_text = path.display().to_string();
-                self.selected = None;
-                self.load_error = None;
-                let warnings = doc.warnings.len();
-                self.notice = Some(Notice::Info(format!(
-                    "Opened {} ({warnings} warnings)",
-                    doc.file_name()
-                )));
-                self.doc = Some(doc);
-                self.after_open(path);
-                self.timeline = TimelineView::default();
-                self.budget = BudgetView::default();
-                self.raid = RaidView::default();
-                self.raid.export_path = default_export_path(path);
-            }
+            Ok(doc) => self.show_opened(path, doc),
             Err(e) => {
                 self.load_error = Some(e.to_string());
                 self.notice = Some(Notice::Error(format!("Could not open {}", path.display())));
             }
         }
+    }
+
+    /// Makes a freshly opened board the one shown, with fresh views.
+    fn show_opened(&mut self, path: &Path, doc: Document) {
+        log::info!("opened a board ({} warnings)", doc.warnings.len());
+        self.recent.add(path);
+        self.path_text = path.display().to_string();
+        self.selected = None;
+        self.load_error = None;
+        let warnings = doc.warnings.len();
+        self.notice = Some(Notice::Info(format!(
+            "Opened {} ({warnings} warnings)",
+            doc.file_name()
+        )));
+        self.doc = Some(doc);
+        self.after_open(path);
+        self.timeline = TimelineView::default();
+        self.budget = BudgetView::default();
+        self.raid = RaidView::default();
+        self.raid.export_path = default_export_path(path);
     }
 
     /// Runs a command.
@@ -244,17 +247,21 @@ impl BoardApp {
         let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) else {
             return;
         };
+        self.wait_for_save();
         // Only drop the edits (and their journal) if there is something to reload.
-        if let Err(e) = crate::store::load_board(&path) {
-            self.notice = Some(Notice::Error(format!(
-                "Not reloaded, your edits are kept: {e}"
-            )));
-            return;
-        }
+        let doc = match Document::open(&path) {
+            Ok(doc) => doc,
+            Err(e) => {
+                self.notice = Some(Notice::Error(format!(
+                    "Not reloaded, your edits are kept: {e}"
+                )));
+                return;
+            }
+        };
         self.changed_on_disk = false;
         self.disk_change = None;
         self.forget_journal();
-        self.open(&path);
+        self.show_opened(&path, doc);
     }
 
     /// Asks for a file off the UI thread; the answer arrives in a later frame.
