@@ -91,7 +91,11 @@ pub struct BoardApp {
     /// The others who have this board open.
     pub others: Vec<Visitor>,
     pub(super) watch: Option<FileWatch>,
-    pub(super) presence: Option<Presence>,
+    /// Shared with the thread that refreshes it; the file goes when the last
+    /// holder drops it.
+    pub(super) presence: Option<std::sync::Arc<Presence>>,
+    /// Who else has the board open, from a refresh still running.
+    pub(super) presence_news: Option<std::sync::mpsc::Receiver<Vec<Visitor>>>,
     pub(super) presence_checked: Option<Instant>,
     pub(super) journaled_revision: u64,
     pub(super) journaled_at: Option<Instant>,
@@ -138,6 +142,7 @@ impl BoardApp {
             others: Vec::new(),
             watch: None,
             presence: None,
+            presence_news: None,
             presence_checked: None,
             journaled_revision: 0,
             journaled_at: None,

@@ -3,6 +3,7 @@
 //! The rules themselves (merge, lock, atomic write) live in `store`.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
@@ -12,7 +13,9 @@ use super::board_app::{BoardApp, Notice};
 use super::commands::Command;
 use super::document::{MergeFromDisk, SaveRequest};
 use crate::store::journal::{self, JournalEntry};
-use crate::store::{Choice, FileWatch, PRESENCE_REFRESH, Presence, SaveError, describe_changes};
+use crate::store::{
+    Choice, FileWatch, PRESENCE_REFRESH, Presence, SaveError, Sighting, describe_changes,
+};
 use crate::ui::conflict_dialog::{ConflictDialog, DialogOutcome, Purpose};
 use crate::ui::theme;
 
@@ -50,11 +53,14 @@ impl BoardApp {
         self.watch = Some(FileWatch::new(path, move || ctx.request_repaint()));
         self.presence = Presence::announce(path, &self.user_name)
             .map_err(|e| log::info!("no presence file beside {}: {e}", path.display()))
-            .ok();
+            .ok()
+            .map(Arc::new);
+        // A refresh still running for the board open before has nothing to say.
+        self.presence_news = None;
         self.others = self
             .presence
             .as_ref()
-            .map(Presence::others)
+            .map(|p| p.others())
             .unwrap_or_default();
         self.presence_checked = Some(Instant::now());
         self.changed_on_disk = false;
@@ -250,40 +256,74 @@ impl BoardApp {
         });
     }
 
-    /// Once per frame: notice changes on disk, refresh presence, journal edits.
+    /// Once per frame: take what the watch saw, refresh presence, journal edits.
+    /// Nothing here waits for the shared folder.
     pub(super) fn shared_file_tick(&mut self) {
         if self.doc.is_none() {
             return;
         }
         // While our own save runs, the change it makes is not a colleague's:
         // look once it has ended and the new hash is known.
-        if self.saving.is_none() && self.watch.as_mut().is_some_and(FileWatch::maybe_changed) {
-            self.on_disk_maybe_changed();
-        }
-        if self
-            .presence_checked
-            .is_none_or(|t| t.elapsed() >= PRESENCE_REFRESH)
+        if self.saving.is_none()
+            && let Some(seen) = self.watch.as_mut().and_then(FileWatch::latest)
         {
-            if let Some(p) = &self.presence {
-                p.refresh();
-                self.others = p.others();
-            }
-            self.presence_checked = Some(Instant::now());
+            self.on_disk_maybe_changed(seen);
         }
+        self.presence_tick();
         self.journal_tick();
-        // Wake up to poll the file and journal even when the user is idle.
-        self.ctx.request_repaint_after(crate::store::POLL_EVERY);
+        // The watch and presence threads wake the window when they have news;
+        // otherwise wake only when a journal write or a presence refresh is due.
+        let dirty = self.doc.as_ref().is_some_and(|d| d.is_dirty());
+        self.ctx.request_repaint_after(if dirty {
+            JOURNAL_EVERY
+        } else {
+            PRESENCE_REFRESH
+        });
     }
 
-    fn on_disk_maybe_changed(&mut self) {
+    /// Every [`PRESENCE_REFRESH`], marks this copy as still open and lists who
+    /// else has the board open, on a thread of its own (the share may hang);
+    /// the list is taken in a later frame.
+    fn presence_tick(&mut self) {
+        if let Some(news) = &self.presence_news
+            && let Ok(others) = news.try_recv()
+        {
+            self.others = others;
+            self.presence_news = None;
+        }
+        let due = self
+            .presence_checked
+            .is_none_or(|t| t.elapsed() >= PRESENCE_REFRESH);
+        let (true, Some(presence)) = (due, &self.presence) else {
+            return;
+        };
+        let presence = Arc::clone(presence);
+        let (tx, rx) = channel();
+        let ctx = self.ctx.clone();
+        std::thread::spawn(move || {
+            presence.refresh();
+            if tx.send(presence.others()).is_ok() {
+                ctx.request_repaint();
+            }
+        });
+        self.presence_news = Some(rx);
+        self.presence_checked = Some(Instant::now());
+    }
+
+    fn on_disk_maybe_changed(&mut self, seen: Sighting) {
         let Some(doc) = self.doc.as_ref() else { return };
         let Some(path) = doc.path.clone() else { return };
+        // Gone (renamed or deleted) or unreadable for a moment: Save writes it
+        // back. The same hash: our own save, or touched without change.
+        if seen.hash.is_none() || seen.hash == doc.base_hash {
+            return;
+        }
+        // Read again here: the sighting may be older than a save that ended since.
         let Ok(bytes) = std::fs::read(&path) else {
-            // Gone (renamed or deleted) or unreadable for a moment: Save writes it back.
             return;
         };
         if Some(crate::store::content_hash(&bytes)) == doc.base_hash {
-            return; // Our own save, or touched without change.
+            return;
         }
         if !doc.is_dirty() && self.conflict_dialog.is_none() {
             // Nothing to lose: show their version, keeping tab, zoom and filters.

@@ -22,4 +22,4 @@ pub use save::{
     write_atomically,
 };
 pub use validate::validate;
-pub use watch::{FileWatch, POLL_EVERY};
+pub use watch::{FileWatch, POLL_EVERY, Sighting};

@@ -9,22 +9,33 @@
 //! not mistaken for a colleague's change.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, channel};
-use std::time::{Duration, Instant, SystemTime};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::time::{Duration, SystemTime};
 
 use notify::{RecursiveMode, Watcher};
 
 /// How often the file's metadata is checked when no event arrives.
 pub const POLL_EVERY: Duration = Duration::from_secs(2);
 
+/// What the watch saw after the file may have changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sighting {
+    /// The content hash of the file as read then ([`super::content_hash`]);
+    /// `None` if it could not be read (renamed, deleted, or the share is gone
+    /// for a moment).
+    pub hash: Option<String>,
+}
+
 /// Watches one board file.
+///
+/// All the looking happens on a thread of its own: on a network share a
+/// `stat` or a read can hang for as long as the network is gone, and the window
+/// must keep drawing meanwhile. The window only takes what the thread saw.
 pub struct FileWatch {
-    path: PathBuf,
-    events: Option<Receiver<()>>,
-    // Kept alive for as long as the watch; dropping it stops the events.
+    sightings: Receiver<Sighting>,
+    // Dropping these ends the thread: its signal channel disconnects.
+    _stop: Sender<()>,
     _watcher: Option<notify::RecommendedWatcher>,
-    last_seen: Option<(SystemTime, u64)>,
-    last_poll: Instant,
 }
 
 fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
@@ -33,67 +44,131 @@ fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
 }
 
 impl FileWatch {
-    /// Starts watching `path`; `wake` is called from the watcher's thread on an
-    /// event (the app asks for a repaint so it looks promptly). If events cannot
-    /// be had, polling still works.
+    /// Starts watching `path`; `wake` is called from the watch's thread when it
+    /// has seen something (the app asks for a repaint so it looks promptly).
+    /// If file events cannot be had, polling still works.
     pub fn new(path: &Path, wake: impl Fn() + Send + 'static) -> FileWatch {
-        let (tx, rx) = channel();
-        let name = path.file_name().map(|n| n.to_os_string());
-        let handler = move |event: notify::Result<notify::Event>| {
-            let Ok(event) = event else { return };
-            // The folder is watched (a save renames a new file over the board, so
-            // a watch on the old file would go quiet); keep only our file's events.
-            let ours = event
-                .paths
-                .iter()
-                .any(|p| p.file_name().map(|n| n.to_os_string()) == name);
-            if ours && !event.kind.is_access() {
-                let _ = tx.send(());
-                wake();
-            }
-        };
-        let dir = match path.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        let watcher = notify::recommended_watcher(handler)
-            .and_then(|mut w| w.watch(&dir, RecursiveMode::NonRecursive).map(|()| w));
-        let (events, watcher) = match watcher {
-            Ok(w) => (Some(rx), Some(w)),
-            Err(e) => {
-                log::info!(
-                    "file events unavailable for {}: {e}; polling only",
-                    dir.display()
-                );
-                (None, None)
-            }
-        };
+        let (signal, signals) = channel();
+        let watcher = watch_folder(path, signal.clone());
+        let (report, sightings) = channel();
+        let path = path.to_path_buf();
+        std::thread::spawn(move || look_when_signalled(&path, &signals, &report, &wake));
         FileWatch {
-            path: path.to_path_buf(),
-            events,
+            sightings,
+            _stop: signal,
             _watcher: watcher,
-            last_seen: stamp(path),
-            last_poll: Instant::now(),
         }
     }
 
-    /// Whether the file may have changed since the last call: an event arrived,
-    /// or (at most every [`POLL_EVERY`]) its size or time differs.
-    pub fn maybe_changed(&mut self) -> bool {
-        let mut changed = false;
-        if let Some(rx) = &self.events {
-            while rx.try_recv().is_ok() {
-                changed = true;
-            }
+    /// What was seen last since the previous call, if the file may have
+    /// changed: an event arrived, or its size or time differs. Never touches
+    /// the disk.
+    pub fn latest(&mut self) -> Option<Sighting> {
+        self.sightings.try_iter().last()
+    }
+}
+
+/// Asks the OS for events on the board's folder (a save renames a new file over
+/// the board, so a watch on the old file would go quiet) and passes on those
+/// about the board as signals.
+fn watch_folder(path: &Path, signal: Sender<()>) -> Option<notify::RecommendedWatcher> {
+    let name = path.file_name().map(|n| n.to_os_string());
+    let handler = move |event: notify::Result<notify::Event>| {
+        let Ok(event) = event else { return };
+        let ours = event
+            .paths
+            .iter()
+            .any(|p| p.file_name().map(|n| n.to_os_string()) == name);
+        if ours && !event.kind.is_access() {
+            let _ = signal.send(());
         }
-        if changed || self.last_poll.elapsed() >= POLL_EVERY {
-            self.last_poll = Instant::now();
-            let now = stamp(&self.path);
-            if now != self.last_seen {
-                self.last_seen = now;
-                changed = true;
-            }
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    notify::recommended_watcher(handler)
+        .and_then(|mut w| w.watch(&dir, RecursiveMode::NonRecursive).map(|()| w))
+        .map_err(|e| {
+            log::info!(
+                "file events unavailable for {}: {e}; polling only",
+                dir.display()
+            );
+        })
+        .ok()
+}
+
+/// The watch's thread: on a signal, or every [`POLL_EVERY`] if the size or
+/// time changed, reads and hashes the file and reports it. Ends when the
+/// [`FileWatch`] is dropped.
+fn look_when_signalled(
+    path: &Path,
+    signals: &Receiver<()>,
+    report: &Sender<Sighting>,
+    wake: &dyn Fn(),
+) {
+    let mut last_seen = stamp(path);
+    loop {
+        let signalled = match signals.recv_timeout(POLL_EVERY) {
+            Ok(()) => true,
+            Err(RecvTimeoutError::Timeout) => false,
+            Err(RecvTimeoutError::Disconnected) => return,
+        };
+        // A save makes several events; one look covers them all.
+        while signals.try_recv().is_ok() {}
+        let now = stamp(path);
+        if !signalled && now == last_seen {
+            continue;
         }
-        changed
+        last_seen = now;
+        let hash = std::fs::read(path).ok().map(|b| super::content_hash(&b));
+        if report.send(Sighting { hash }).is_err() {
+            return;
+        }
+        wake();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Instant;
+
+    /// Waits up to `limit` for the watch to report a sighting.
+    fn next_sighting(watch: &mut FileWatch, limit: Duration) -> Option<Sighting> {
+        let deadline = Instant::now() + limit;
+        while Instant::now() < deadline {
+            if let Some(s) = watch.latest() {
+                return Some(s);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
+    }
+
+    #[test]
+    fn a_change_is_reported_with_the_new_contents_hash() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("board.ron");
+        std::fs::write(&path, "old").unwrap_or_else(|e| panic!("{e}"));
+        let mut watch = FileWatch::new(&path, || {});
+        assert_eq!(watch.latest(), None, "nothing seen before anything changed");
+        // A different length, so polling alone sees it too.
+        super::super::write_atomically(&path, b"new contents").unwrap_or_else(|e| panic!("{e}"));
+        // Events arrive at once; polling within POLL_EVERY.
+        let seen = next_sighting(&mut watch, POLL_EVERY * 3);
+        let expected = Some(super::super::content_hash(b"new contents"));
+        assert_eq!(seen.map(|s| s.hash), Some(expected));
+    }
+
+    #[test]
+    fn a_deleted_file_is_reported_as_unreadable() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("board.ron");
+        std::fs::write(&path, "old").unwrap_or_else(|e| panic!("{e}"));
+        let mut watch = FileWatch::new(&path, || {});
+        std::fs::remove_file(&path).unwrap_or_else(|e| panic!("{e}"));
+        let seen = next_sighting(&mut watch, POLL_EVERY * 3);
+        assert_eq!(seen, Some(Sighting { hash: None }));
     }
 }
