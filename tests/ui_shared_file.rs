@@ -352,11 +352,15 @@ fn a_save_waiting_for_the_shared_file_keeps_the_window_responsive_and_the_edits(
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
     assert!(h.state().is_saving(), "the save waits for the lock");
-    let shown = wait_for(&mut h, |app| {
-        app.saving_for()
-            .is_some_and(|t| t > Duration::from_millis(1200))
-    });
+    // After a moment the lock file is read (off the UI thread) for a name.
+    let shown = wait_for(&mut h, |app| app.waiting_for().is_some());
     assert!(shown);
+    assert!(
+        h.state()
+            .saving_for()
+            .is_some_and(|t| t >= Duration::from_secs(1)),
+        "not named for a save that has only just begun"
+    );
     h.step();
     assert!(
         h.query_by_label_contains("Saving… waiting for J. Smith on")

@@ -448,18 +448,10 @@ impl BoardApp {
     /// write lock), who it is waiting for. No spinner: it would redraw every
     /// frame for as long as a save waits; `poll_save` redraws four times a
     /// second instead.
-    fn saving_text(&self, elapsed: std::time::Duration) -> String {
-        if elapsed < std::time::Duration::from_secs(1) {
-            return "Saving…".into();
-        }
-        let holder = self
-            .doc
-            .as_ref()
-            .and_then(|d| d.path.as_deref())
-            .and_then(crate::store::lock_holder);
-        match holder {
+    fn saving_text(&self) -> String {
+        match self.waiting_for() {
             Some(who) => format!("Saving… waiting for {who}, who is saving this board"),
-            // The lock is ours: a big board is still being written.
+            // Not known yet, or the lock is ours: a big board is still being written.
             None => "Saving…".into(),
         }
     }
@@ -469,8 +461,8 @@ impl BoardApp {
             match (self.saving_for(), &self.notice) {
                 // While saving, that is the news; an older notice would only
                 // sit beside it and confuse.
-                (Some(elapsed), _) => {
-                    ui.label(self.saving_text(elapsed));
+                (Some(_), _) => {
+                    ui.label(self.saving_text());
                 }
                 (None, Some(Notice::Info(text))) => {
                     ui.label(text);

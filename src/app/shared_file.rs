@@ -25,6 +25,48 @@ pub(super) struct SaveJob {
     started: Instant,
     /// The choices it was started with, for the dialog if new conflicts appear.
     choices: BTreeMap<String, Choice>,
+    /// The board being saved.
+    path: std::path::PathBuf,
+    /// Who holds the write lock this save waits for, as last read.
+    waiting_for: Option<String>,
+    /// A read of the lock file still running (off the UI thread: the share may
+    /// hang, which is often why the save is slow).
+    holder_news: Option<Receiver<Option<String>>>,
+    holder_asked: Option<Instant>,
+}
+
+/// How long a save runs before the status line says whose save it waits for,
+/// and how often that is read again.
+const NAME_THE_HOLDER_AFTER: Duration = Duration::from_secs(1);
+
+impl SaveJob {
+    /// Takes the last read of the lock's holder and starts the next read when
+    /// one is due.
+    fn look_for_lock_holder(&mut self, ctx: &egui::Context) {
+        if let Some(news) = &self.holder_news
+            && let Ok(who) = news.try_recv()
+        {
+            self.waiting_for = who;
+            self.holder_news = None;
+        }
+        let due = self.started.elapsed() >= NAME_THE_HOLDER_AFTER
+            && self.holder_news.is_none()
+            && self
+                .holder_asked
+                .is_none_or(|t| t.elapsed() >= NAME_THE_HOLDER_AFTER);
+        if !due {
+            return;
+        }
+        let (tx, rx) = channel();
+        let (path, ctx) = (self.path.clone(), ctx.clone());
+        std::thread::spawn(move || {
+            if tx.send(crate::store::lock_holder(&path)).is_ok() {
+                ctx.request_repaint();
+            }
+        });
+        self.holder_news = Some(rx);
+        self.holder_asked = Some(Instant::now());
+    }
 }
 
 /// How often unsaved edits are journalled.
@@ -102,6 +144,7 @@ impl BoardApp {
         };
         let (tx, rx) = channel();
         let ctx = self.ctx.clone();
+        let path = request.path.clone();
         std::thread::spawn(move || {
             let outcome = request.run();
             let _ = tx.send((request, outcome));
@@ -111,6 +154,10 @@ impl BoardApp {
             rx,
             started: Instant::now(),
             choices: choices.clone(),
+            path,
+            waiting_for: None,
+            holder_news: None,
+            holder_asked: None,
         });
     }
 
@@ -126,13 +173,22 @@ impl BoardApp {
 
     /// Once per frame: takes the result of a save that has ended.
     pub(super) fn poll_save(&mut self) {
-        let Some(job) = &self.saving else { return };
+        let Some(job) = &mut self.saving else { return };
         match job.rx.try_recv() {
             Ok((request, outcome)) => self.finish_save(request, outcome),
-            // Redraw now and then so "Saving…" can say it is waiting.
-            Err(TryRecvError::Empty) => self.ctx.request_repaint_after(Duration::from_millis(250)),
+            Err(TryRecvError::Empty) => {
+                job.look_for_lock_holder(&self.ctx);
+                // Redraw now and then so "Saving…" can say it is waiting.
+                self.ctx.request_repaint_after(Duration::from_millis(250));
+            }
             Err(TryRecvError::Disconnected) => self.save_worker_lost(),
         }
+    }
+
+    /// Whose save the running save waits for (the holder of the write lock),
+    /// once it has waited a moment.
+    pub fn waiting_for(&self) -> Option<&str> {
+        self.saving.as_ref()?.waiting_for.as_deref()
     }
 
     /// Blocks until a running save ends and takes its result: before opening,
