@@ -201,8 +201,40 @@ fn close_prompt() {
     }
     common::request_close(&mut h);
     h.run();
-    assert!(h.state().close_prompt);
+    assert_eq!(
+        h.state().leave_prompt,
+        Some(boardroom::app::Leaving::CloseWindow)
+    );
     h.snapshot("close_prompt");
+}
+
+/// Opening another board with an unsaved edit asks the same question, naming
+/// the board about to open.
+#[test]
+fn open_prompt() {
+    let mut h = harness_on(Tab::Raid);
+    let mut entry = h
+        .state()
+        .doc
+        .as_ref()
+        .map(|d| d.board.raid[0].clone())
+        .unwrap_or_else(|| panic!("no board"));
+    entry.owner = "Head of ICT Infrastructure".into();
+    if let Some(doc) = h.state_mut().doc.as_mut() {
+        doc.apply(boardroom::model::Action::PutRaidEntry {
+            entry: Box::new(entry),
+            at: None,
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let other = common::samples().join("manchester_ict_2021.ron");
+    h.state_mut().request_open(&other);
+    h.run();
+    assert!(matches!(
+        h.state().leave_prompt,
+        Some(boardroom::app::Leaving::OpenBoard(_))
+    ));
+    h.snapshot("open_prompt");
 }
 
 /// A colleague deleted a risk while I linked the COVID delay to it: the dialog

@@ -419,7 +419,10 @@ fn closing_with_unsaved_edits_asks_first_and_save_and_close_writes_them() {
     assert!(h.query_by_label("Save changes to fixture.ron?").is_some());
     h.get_by_label("Cancel").click();
     h.run();
-    assert!(!h.state().close_prompt, "Cancel keeps the window open");
+    assert!(
+        h.state().leave_prompt.is_none(),
+        "Cancel keeps the window open"
+    );
     assert!(h.state().doc.as_ref().is_some_and(|d| d.is_dirty()));
 
     common::request_close(&mut h);
@@ -452,5 +455,5 @@ fn close_without_saving_leaves_the_file_and_closes() {
     open_on(&mut h, &path, Tab::Raid);
     common::request_close(&mut h);
     assert!(!sent(&h, &egui::ViewportCommand::CancelClose));
-    assert!(!h.state().close_prompt);
+    assert!(h.state().leave_prompt.is_none());
 }

@@ -260,3 +260,76 @@ fn an_unreadable_file_on_disk_is_never_overwritten_and_my_version_is_kept() {
             .is_none()
     );
 }
+
+/// Closes R-001 in the RAID log, as a user does: an unsaved edit.
+fn close_first_entry(h: &mut Harness<'static, BoardApp>) {
+    h.get_by_label("RAID log").click();
+    h.run();
+    h.get_by_label("R-001").click();
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("Close entry").click();
+    h.run();
+}
+
+fn open_typed_path(h: &mut Harness<'static, BoardApp>, path: &Path) {
+    common::type_into(h, "Board file:", path.to_str().unwrap_or_default());
+    h.get_by_label("Open path").click();
+    h.run();
+}
+
+fn open_title(h: &Harness<'static, BoardApp>) -> Option<String> {
+    h.state().doc.as_ref().map(|d| d.board.title.clone())
+}
+
+/// Opening another board while this one has unsaved edits asks first, as
+/// closing the window does: cancel keeps everything, "open without saving"
+/// drops the edits, "save, then open" writes them before switching.
+#[test]
+fn opening_another_board_with_unsaved_edits_asks_first() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let first = fixture_file(&dir);
+    let first_text = std::fs::read(&first).unwrap_or_default();
+    let second = dir.path().join("second.ron");
+    let mut other = common::small_board();
+    other.title = "Second board".into();
+    let text = boardroom::store::board_to_string(&other).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&second, text).unwrap_or_else(|e| panic!("{e}"));
+
+    let mut h = harness();
+    open(&mut h, &first);
+    close_first_entry(&mut h);
+
+    open_typed_path(&mut h, &second);
+    assert!(h.query_by_label("Save changes to fixture.ron?").is_some());
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(open_title(&h).as_deref(), Some("Fixture board"));
+    assert!(h.state().doc.as_ref().is_some_and(|d| d.is_dirty()));
+
+    open_typed_path(&mut h, &second);
+    h.get_by_label("Open second.ron without saving").click();
+    h.run();
+    assert_eq!(open_title(&h).as_deref(), Some("Second board"));
+    assert_eq!(
+        std::fs::read(&first).unwrap_or_default(),
+        first_text,
+        "the dropped edit was not written"
+    );
+
+    close_first_entry(&mut h);
+    open_typed_path(&mut h, &first);
+    assert!(h.query_by_label("Save changes to second.ron?").is_some());
+    h.get_by_label("Save, then open fixture.ron").click();
+    common::settle_save(&mut h);
+    assert_eq!(open_title(&h).as_deref(), Some("Fixture board"));
+    let saved = load_board(&second).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(saved.board.raid[0].status, RaidStatus::Closed);
+    assert_eq!(saved.board.title, "Second board");
+
+    // With nothing unsaved, it opens without asking.
+    open_typed_path(&mut h, &second);
+    assert!(h.state().leave_prompt.is_none());
+    assert_eq!(open_title(&h).as_deref(), Some("Second board"));
+}

@@ -110,8 +110,11 @@ pub struct BoardApp {
     pub(super) saving: Option<super::shared_file::SaveJob>,
     /// Undo, redo and save asked for while a save ran, run once it ends.
     pub(super) deferred: Vec<Command>,
-    /// Set while the "save before closing?" question is shown.
-    pub close_prompt: bool,
+    /// The board to open once the running save has ended ("Save, then open").
+    pub(super) open_after_save: Option<PathBuf>,
+    /// Set while "save changes first?" is asked, with what the user was
+    /// about to do.
+    pub leave_prompt: Option<Leaving>,
     /// Set once the user chose to close; the next close request goes through.
     close_confirmed: bool,
     dialog: Option<Receiver<Option<PathBuf>>>,
@@ -152,7 +155,8 @@ impl BoardApp {
             pending: Vec::new(),
             saving: None,
             deferred: Vec::new(),
-            close_prompt: false,
+            leave_prompt: None,
+            open_after_save: None,
             close_confirmed: false,
             dialog: None,
             presentation_zoom: false,
@@ -160,7 +164,9 @@ impl BoardApp {
         }
     }
 
-    /// Opens a board file. On failure the error is shown and any open board stays open.
+    /// Opens a board file in place of the open one, dropping its unsaved edits
+    /// (what the user picks goes through [`BoardApp::request_open`], which asks
+    /// first). On failure the error is shown and any open board stays open.
     pub fn open(&mut self, path: &Path) {
         // A save of the board open now finishes first, into that board.
         self.wait_for_save();
@@ -288,7 +294,7 @@ impl BoardApp {
         if let Ok(picked) = rx.try_recv() {
             self.dialog = None;
             match picked {
-                Some(path) => self.open(&path),
+                Some(path) => self.request_open(&path),
                 None => {
                     // rfd gives None both on Cancel and when no dialog could open.
                     log::info!("no file chosen in the dialog (cancelled, or no dialog available)");
@@ -309,7 +315,7 @@ impl BoardApp {
                 .collect()
         });
         if let Some(path) = dropped.first() {
-            self.open(path);
+            self.request_open(path);
         }
     }
 
@@ -392,7 +398,7 @@ impl BoardApp {
                     ui.label(RichText::new("Recent").small());
                     for path in self.recent.paths().to_vec() {
                         if ui.button(path.display().to_string()).clicked() {
-                            self.open(&path);
+                            self.request_open(&path);
                         }
                     }
                 }
@@ -416,11 +422,11 @@ impl BoardApp {
                 .labelled_by(label.id);
             if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                 let path = PathBuf::from(self.path_text.trim());
-                self.open(&path);
+                self.request_open(&path);
             }
             if ui.button("Open path").clicked() {
                 let path = PathBuf::from(self.path_text.trim());
-                self.open(&path);
+                self.request_open(&path);
             }
         });
     }
@@ -521,7 +527,7 @@ impl BoardApp {
         let dirty = self.doc.as_ref().is_some_and(Document::is_dirty);
         if dirty && !self.close_confirmed {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.close_prompt = true;
+            self.leave_prompt = Some(Leaving::CloseWindow);
         }
     }
 
@@ -529,10 +535,8 @@ impl BoardApp {
     /// with a colleague's save or a failed write keeps the window open, with
     /// the dialog or the reason shown.
     pub fn save_and_close(&mut self, ctx: &egui::Context) {
-        self.close_prompt = false;
-        self.save();
-        self.wait_for_save();
-        if self.doc.as_ref().is_some_and(Document::is_dirty) {
+        self.leave_prompt = None;
+        if !self.save_now() {
             return;
         }
         self.close_confirmed = true;
@@ -542,44 +546,109 @@ impl BoardApp {
     /// "Close without saving": the user chose to drop the edits, so they are
     /// not offered back as a recovery next time either.
     pub fn close_without_saving(&mut self, ctx: &egui::Context) {
-        self.close_prompt = false;
+        self.leave_prompt = None;
         self.forget_journal();
         self.close_confirmed = true;
         ctx.send_viewport_cmd(egui::ViewportCommand::Close);
     }
 
-    fn close_prompt_ui(&mut self, ctx: &egui::Context) {
-        if !self.close_prompt {
-            return;
+    /// Saves and waits for the save to end; whether the board is saved (a
+    /// clash with a colleague's save opens the dialog, a failed write says why).
+    fn save_now(&mut self) -> bool {
+        self.save();
+        self.wait_for_save();
+        !self.doc.as_ref().is_some_and(Document::is_dirty)
+    }
+
+    /// Opens a board the user picked (dialog, typed path, recent list, a
+    /// dropped file). With unsaved edits, asks first what to do with them.
+    pub fn request_open(&mut self, path: &Path) {
+        self.wait_for_save();
+        if self.doc.as_ref().is_some_and(Document::is_dirty) {
+            self.leave_prompt = Some(Leaving::OpenBoard(path.to_path_buf()));
+        } else {
+            self.open(path);
         }
+    }
+
+    /// "Save, then open": the other board opens once this one is saved (the
+    /// save runs in the background as any other).
+    pub fn save_and_open(&mut self, path: &Path) {
+        self.leave_prompt = None;
+        self.open_after_save = Some(path.to_path_buf());
+        self.save();
+        if !self.is_saving() {
+            // The save could not start; the notice says why.
+            self.open_after_save = None;
+        }
+    }
+
+    /// "Open without saving": the edits are dropped, and not offered back next
+    /// time, once the other board has opened (if it cannot be opened, this one
+    /// stays open with its edits).
+    pub fn open_without_saving(&mut self, path: &Path) {
+        self.leave_prompt = None;
+        let dropped = self.doc.as_ref().and_then(|d| d.path.clone());
+        self.open(path);
+        if self.load_error.is_none()
+            && let Some(dropped) = dropped
+        {
+            self.forget_journal_of(&dropped);
+        }
+    }
+
+    fn leave_prompt_ui(&mut self, ctx: &egui::Context) {
+        let Some(leaving) = self.leave_prompt.clone() else {
+            return;
+        };
         let name = self
             .doc
             .as_ref()
             .map(Document::file_name)
             .unwrap_or_default();
+        let (save_label, discard_label) = match &leaving {
+            Leaving::CloseWindow => (
+                "Save and close".to_string(),
+                "Close without saving".to_string(),
+            ),
+            Leaving::OpenBoard(path) => {
+                let other = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| path.display().to_string());
+                (
+                    format!("Save, then open {other}"),
+                    format!("Open {other} without saving"),
+                )
+            }
+        };
         let mut answer = None;
-        egui::Modal::new(egui::Id::unique("close-prompt")).show(ctx, |ui| {
+        egui::Modal::new(egui::Id::unique("leave-prompt")).show(ctx, |ui| {
             ui.set_width(460.0);
             ui.heading(format!("Save changes to {name}?"));
             ui.label("This board has edits that are not in the file yet. Colleagues will not see them until you save.");
             ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                if ui.button("Save and close").clicked() {
-                    answer = Some(CloseAnswer::Save);
+            ui.horizontal_wrapped(|ui| {
+                if ui.button(save_label).clicked() {
+                    answer = Some(LeaveAnswer::Save);
                 }
-                if ui.button("Close without saving").clicked() {
-                    answer = Some(CloseAnswer::Discard);
+                if ui.button(discard_label).clicked() {
+                    answer = Some(LeaveAnswer::Discard);
                 }
                 if ui.button("Cancel").clicked() {
-                    answer = Some(CloseAnswer::Cancel);
+                    answer = Some(LeaveAnswer::Cancel);
                 }
             });
         });
-        match answer {
-            Some(CloseAnswer::Save) => self.save_and_close(ctx),
-            Some(CloseAnswer::Discard) => self.close_without_saving(ctx),
-            Some(CloseAnswer::Cancel) => self.close_prompt = false,
-            None => {}
+        match (answer, leaving) {
+            (Some(LeaveAnswer::Save), Leaving::CloseWindow) => self.save_and_close(ctx),
+            (Some(LeaveAnswer::Discard), Leaving::CloseWindow) => self.close_without_saving(ctx),
+            (Some(LeaveAnswer::Save), Leaving::OpenBoard(path)) => self.save_and_open(&path),
+            (Some(LeaveAnswer::Discard), Leaving::OpenBoard(path)) => {
+                self.open_without_saving(&path)
+            }
+            (Some(LeaveAnswer::Cancel), _) => self.leave_prompt = None,
+            (None, _) => {}
         }
     }
 
@@ -647,7 +716,16 @@ impl BoardApp {
 }
 
 /// The answers to "Save changes before closing?".
-enum CloseAnswer {
+/// What the user was doing when asked to save unsaved edits first.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Leaving {
+    /// Closing the window.
+    CloseWindow,
+    /// Opening another board (or this one again) in its place.
+    OpenBoard(PathBuf),
+}
+
+enum LeaveAnswer {
     Save,
     Discard,
     Cancel,
@@ -694,7 +772,7 @@ impl eframe::App for BoardApp {
         }
         egui::CentralPanel::default_margins().show(ui, |ui| self.central_ui(ui));
         self.conflict_dialog_ui();
-        self.close_prompt_ui(ui.ctx());
+        self.leave_prompt_ui(ui.ctx());
         self.apply_pending();
         self.export_if_asked();
         let title = self.window_title();

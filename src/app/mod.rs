@@ -9,7 +9,7 @@ mod shared_file;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-pub use board_app::{BoardApp, Notice, Tab};
+pub use board_app::{BoardApp, Leaving, Notice, Tab};
 pub use commands::Command;
 pub use document::{Document, SaveRequest};
 pub use recent::RecentFiles;

@@ -218,7 +218,9 @@ impl BoardApp {
         };
         let Some(doc) = self.doc.as_mut() else { return };
         let name = doc.file_name();
-        self.notice = Some(match doc.finish_save(request, outcome) {
+        let result = doc.finish_save(request, outcome);
+        let saved = result.is_ok();
+        self.notice = Some(match result {
             Ok(merged) => {
                 self.changed_on_disk = false;
                 self.disk_change = None;
@@ -263,6 +265,13 @@ impl BoardApp {
         let ctx = self.ctx.clone();
         for command in std::mem::take(&mut self.deferred) {
             self.run_command(&ctx, command);
+        }
+        // "Save, then open": on to the other board, asking again if edits were
+        // made while saving. A failed or clashing save stays on this board.
+        if let Some(path) = self.open_after_save.take()
+            && saved
+        {
+            self.request_open(&path);
         }
     }
 
@@ -448,15 +457,20 @@ impl BoardApp {
     }
 
     pub(super) fn forget_journal(&mut self) {
-        if let (Some(dir), Some(path)) = (
-            &self.journal_dir,
-            self.doc.as_ref().and_then(|d| d.path.as_ref()),
-        ) {
-            let ticket = self.journal_order.ticket();
-            self.journal_order
-                .run_in_turn(ticket, || journal::remove(dir, path));
+        if let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) {
+            self.forget_journal_of(&path);
         }
         self.journaled_revision = self.doc.as_ref().map_or(0, |d| d.revision);
+    }
+
+    /// Removes the journal of a board's unsaved edits (saved, or dropped on
+    /// purpose).
+    pub(super) fn forget_journal_of(&self, board: &std::path::Path) {
+        if let Some(dir) = &self.journal_dir {
+            let ticket = self.journal_order.ticket();
+            self.journal_order
+                .run_in_turn(ticket, || journal::remove(dir, board));
+        }
     }
 
     /// Puts the journalled edits back, unsaved; Save then merges them with the
