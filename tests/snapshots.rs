@@ -286,3 +286,28 @@ fn conflict_dialog_link_to_a_deleted_entry() {
     let saved = boardroom::store::load_board(&path).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(saved.board.raid.len(), base.raid.len() - 1);
 }
+
+/// A board on a drive that is slow to answer: the window says what it is
+/// opening over the board that stays open until then.
+#[cfg(unix)]
+#[test]
+fn opening_a_slow_board() {
+    let mut h = harness_on(Tab::Timeline);
+    // A relative path, so the picture is the same in any checkout.
+    let dir = std::path::Path::new("target/snapshot-slow-drive");
+    let _ = std::fs::remove_dir_all(dir);
+    std::fs::create_dir_all(dir).unwrap_or_else(|e| panic!("{e}"));
+    let slow = dir.join("portfolio_2021.ron");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&slow)
+        .status()
+        .unwrap_or_else(|e| panic!("mkfifo: {e}"));
+    assert!(made.success());
+    h.state_mut().request_open(&slow);
+    h.run();
+    assert!(h.state().is_opening());
+    assert!(h.query_by_label("Opening portfolio_2021.ron…").is_some());
+    h.snapshot("opening_a_slow_board");
+    h.state_mut().request_open(&common::manchester());
+    drop(std::fs::OpenOptions::new().write(true).open(&slow));
+}

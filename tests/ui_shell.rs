@@ -164,7 +164,7 @@ fn a_typed_path_opens_a_board() {
     field.type_text(path.to_str().unwrap_or_default());
     h.run();
     h.key_press(Key::Enter);
-    h.run();
+    common::settle_open(&mut h);
     assert_eq!(
         h.state()
             .doc
@@ -273,10 +273,17 @@ fn close_first_entry(h: &mut Harness<'static, BoardApp>) {
     h.run();
 }
 
-fn open_typed_path(h: &mut Harness<'static, BoardApp>, path: &Path) {
+/// Types a board's path and presses "Open path"; the board opens in the
+/// background.
+fn start_typed_open(h: &mut Harness<'static, BoardApp>, path: &Path) {
     common::type_into(h, "Board file:", path.to_str().unwrap_or_default());
     h.get_by_label("Open path").click();
     h.run();
+}
+
+fn open_typed_path(h: &mut Harness<'static, BoardApp>, path: &Path) {
+    start_typed_open(h, path);
+    common::settle_open(h);
 }
 
 fn open_title(h: &Harness<'static, BoardApp>) -> Option<String> {
@@ -310,7 +317,7 @@ fn opening_another_board_with_unsaved_edits_asks_first() {
 
     open_typed_path(&mut h, &second);
     h.get_by_label("Open second.ron without saving").click();
-    h.run();
+    common::settle_open(&mut h);
     assert_eq!(open_title(&h).as_deref(), Some("Second board"));
     assert_eq!(
         std::fs::read(&first).unwrap_or_default(),
@@ -323,6 +330,7 @@ fn opening_another_board_with_unsaved_edits_asks_first() {
     assert!(h.query_by_label("Save changes to second.ron?").is_some());
     h.get_by_label("Save, then open fixture.ron").click();
     common::settle_save(&mut h);
+    common::settle_open(&mut h);
     assert_eq!(open_title(&h).as_deref(), Some("Fixture board"));
     let saved = load_board(&second).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(saved.board.raid[0].status, RaidStatus::Closed);
@@ -332,4 +340,51 @@ fn opening_another_board_with_unsaved_edits_asks_first() {
     open_typed_path(&mut h, &second);
     assert!(h.state().leave_prompt.is_none());
     assert_eq!(open_title(&h).as_deref(), Some("Second board"));
+}
+
+/// A board that is slow to read (a network drive, a big board) opens in the
+/// background: the window keeps drawing, says what it is opening, and can stop
+/// waiting, leaving the open board as it was. A named pipe stands in for the
+/// slow drive: reading it waits until the test writes the board into it.
+#[cfg(unix)]
+#[test]
+fn a_slow_board_opens_in_the_background_and_can_be_stopped() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let first = fixture_file(&dir);
+    let slow = dir.path().join("slow.ron");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&slow)
+        .status()
+        .unwrap_or_else(|e| panic!("mkfifo: {e}"));
+    assert!(made.success());
+    let mut h = harness();
+    open(&mut h, &first);
+
+    start_typed_open(&mut h, &slow);
+    assert!(h.state().is_opening(), "still reading");
+    assert!(h.query_by_label("Opening slow.ron…").is_some());
+    assert_eq!(open_title(&h).as_deref(), Some("Fixture board"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(
+        !h.state().is_saving(),
+        "no save of a board that is being replaced"
+    );
+    h.get_by_label("Stop opening").click();
+    h.run();
+    assert!(!h.state().is_opening());
+    assert!(h.query_by_label_contains("Did not open slow.ron").is_some());
+    assert_eq!(open_title(&h).as_deref(), Some("Fixture board"));
+    // Let the abandoned read end (it finds an empty file; nobody listens).
+    drop(std::fs::OpenOptions::new().write(true).open(&slow));
+
+    // This time the drive answers: the board arrives and is shown.
+    start_typed_open(&mut h, &slow);
+    assert!(h.state().is_opening());
+    let mut other = common::small_board();
+    other.title = "Slow board".into();
+    let text = boardroom::store::board_to_string(&other).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&slow, text).unwrap_or_else(|e| panic!("{e}"));
+    common::settle_open(&mut h);
+    assert_eq!(open_title(&h).as_deref(), Some("Slow board"));
 }

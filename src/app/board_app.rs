@@ -112,6 +112,8 @@ pub struct BoardApp {
     pub(super) deferred: Vec<Command>,
     /// The board to open once the running save has ended ("Save, then open").
     pub(super) open_after_save: Option<PathBuf>,
+    /// The board being opened on a worker thread, if any.
+    pub(super) opening: Option<super::opening::OpenJob>,
     /// Set while "save changes first?" is asked, with what the user was
     /// about to do.
     pub leave_prompt: Option<Leaving>,
@@ -157,6 +159,7 @@ impl BoardApp {
             deferred: Vec::new(),
             leave_prompt: None,
             open_after_save: None,
+            opening: None,
             close_confirmed: false,
             dialog: None,
             presentation_zoom: false,
@@ -167,20 +170,18 @@ impl BoardApp {
     /// Opens a board file in place of the open one, dropping its unsaved edits
     /// (what the user picks goes through [`BoardApp::request_open`], which asks
     /// first). On failure the error is shown and any open board stays open.
+    /// Waits for it: the window does not draw meanwhile (tests, and
+    /// [`BoardApp::open_in_background`] for the window).
     pub fn open(&mut self, path: &Path) {
         // A save of the board open now finishes first, into that board.
         self.wait_for_save();
-        match Document::open(path) {
-            Ok(doc) => self.show_opened(path, doc),
-            Err(e) => {
-                self.load_error = Some(e.to_string());
-                self.notice = Some(Notice::Error(format!("Could not open {}", path.display())));
-            }
-        }
+        self.opening = None;
+        let result = Document::open(path);
+        self.finish_open(path, result, None);
     }
 
     /// Makes a freshly opened board the one shown, with fresh views.
-    fn show_opened(&mut self, path: &Path, doc: Document) {
+    pub(super) fn show_opened(&mut self, path: &Path, doc: Document) {
         log::info!("opened a board ({} warnings)", doc.warnings.len());
         self.recent.add(path);
         self.path_text = path.display().to_string();
@@ -201,6 +202,11 @@ impl BoardApp {
 
     /// Runs a command.
     pub fn run_command(&mut self, ctx: &egui::Context, command: Command) {
+        if self.opening.is_some() && command.waits_for_save() {
+            // The open board is about to be replaced; editing or saving it now
+            // would be lost or would race the new one.
+            return;
+        }
         if self.saving.is_some() && command.waits_for_save() {
             // The board must not change under a running save; this runs after it.
             self.deferred.push(command);
@@ -567,7 +573,7 @@ impl BoardApp {
         if self.doc.as_ref().is_some_and(Document::is_dirty) {
             self.leave_prompt = Some(Leaving::OpenBoard(path.to_path_buf()));
         } else {
-            self.open(path);
+            self.open_in_background(path);
         }
     }
 
@@ -589,12 +595,7 @@ impl BoardApp {
     pub fn open_without_saving(&mut self, path: &Path) {
         self.leave_prompt = None;
         let dropped = self.doc.as_ref().and_then(|d| d.path.clone());
-        self.open(path);
-        if self.load_error.is_none()
-            && let Some(dropped) = dropped
-        {
-            self.forget_journal_of(&dropped);
-        }
+        self.start_open(path, dropped);
     }
 
     fn leave_prompt_ui(&mut self, ctx: &egui::Context) {
@@ -715,7 +716,6 @@ impl BoardApp {
     }
 }
 
-/// The answers to "Save changes before closing?".
 /// What the user was doing when asked to save unsaved edits first.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Leaving {
@@ -725,6 +725,7 @@ pub enum Leaving {
     OpenBoard(PathBuf),
 }
 
+/// The answers to "Save changes first?".
 enum LeaveAnswer {
     Save,
     Discard,
@@ -749,6 +750,7 @@ fn default_export_path(board: &Path) -> String {
 impl eframe::App for BoardApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.poll_save();
+        self.poll_open();
         self.handle_close_request(ctx);
         self.poll_dialog();
         self.shared_file_tick();
@@ -773,6 +775,7 @@ impl eframe::App for BoardApp {
         egui::CentralPanel::default_margins().show(ui, |ui| self.central_ui(ui));
         self.conflict_dialog_ui();
         self.leave_prompt_ui(ui.ctx());
+        self.opening_ui(ui.ctx());
         self.apply_pending();
         self.export_if_asked();
         let title = self.window_title();

@@ -3,6 +3,7 @@
 mod board_app;
 mod commands;
 mod document;
+mod opening;
 mod recent;
 mod shared_file;
 
@@ -78,7 +79,9 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
             {
                 app.user_name = name;
             }
-            app.open(&start);
+            // In the background: a big board, or a slow drive, must not hold
+            // the window back.
+            app.open_in_background(&start);
             Ok(Box::new(app))
         }),
     );

@@ -207,6 +207,22 @@ pub fn settle_save(h: &mut egui_kittest::Harness<'static, boardroom::app::BoardA
     h.run();
 }
 
+/// Draws frames until a board being opened in the background (a typed path,
+/// the recent list, a picked file) has opened, then lets the window settle.
+pub fn settle_open(h: &mut egui_kittest::Harness<'static, boardroom::app::BoardApp>) {
+    h.step();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while h.state().is_opening() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the board did not open within 30 s"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    h.run();
+}
+
 /// Asks the window to close, as its close button does, and runs one frame.
 pub fn request_close(h: &mut egui_kittest::Harness<'static, boardroom::app::BoardApp>) {
     h.input_mut()

@@ -1,0 +1,125 @@
+//! Opening a board on a worker thread. Reading a big board, or any board from
+//! a slow network drive, takes a while; the window keeps drawing meanwhile and
+//! the board that was open stays until the new one is ready.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use super::board_app::{BoardApp, Notice};
+use super::document::Document;
+use crate::store::LoadError;
+
+/// A board being opened on a worker thread.
+pub(super) struct OpenJob {
+    path: PathBuf,
+    rx: Receiver<Result<Document, LoadError>>,
+    /// The board whose unsaved edits the user chose to drop: its journal goes
+    /// once the new board has opened (if it cannot be opened, they stay).
+    dropping_edits_of: Option<PathBuf>,
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+impl BoardApp {
+    /// Starts opening a board in the background; it replaces the open board
+    /// once it has been read, parsed and checked. Unsaved edits of the open
+    /// board are dropped: what the user picks goes through
+    /// [`BoardApp::request_open`], which asks first.
+    pub fn open_in_background(&mut self, path: &Path) {
+        self.start_open(path, None);
+    }
+
+    pub(super) fn start_open(&mut self, path: &Path, dropping_edits_of: Option<PathBuf>) {
+        // A save of the board open now finishes first, into that board.
+        self.wait_for_save();
+        let (tx, rx) = channel();
+        let ctx = self.ctx.clone();
+        let to_open = path.to_path_buf();
+        std::thread::spawn(move || {
+            if tx.send(Document::open(&to_open)).is_ok() {
+                ctx.request_repaint();
+            }
+        });
+        self.opening = Some(OpenJob {
+            path: path.to_path_buf(),
+            rx,
+            dropping_edits_of,
+        });
+    }
+
+    /// Whether a board is being opened.
+    pub fn is_opening(&self) -> bool {
+        self.opening.is_some()
+    }
+
+    /// Once per frame: takes the board once it has been opened.
+    pub(super) fn poll_open(&mut self) {
+        let Some(job) = &self.opening else { return };
+        let result = match job.rx.try_recv() {
+            Ok(result) => result,
+            Err(TryRecvError::Empty) => return,
+            Err(TryRecvError::Disconnected) => {
+                self.notice = Some(Notice::Error(format!(
+                    "Opening {} stopped unexpectedly; nothing was changed. Try again.",
+                    job.path.display()
+                )));
+                self.opening = None;
+                return;
+            }
+        };
+        if let Some(job) = self.opening.take() {
+            self.finish_open(&job.path, result, job.dropping_edits_of.as_deref());
+        }
+    }
+
+    /// Shows the opened board, or the reason it could not be opened while the
+    /// board that was open stays open.
+    pub(super) fn finish_open(
+        &mut self,
+        path: &Path,
+        result: Result<Document, LoadError>,
+        dropping_edits_of: Option<&Path>,
+    ) {
+        match result {
+            Ok(doc) => {
+                self.show_opened(path, doc);
+                if let Some(dropped) = dropping_edits_of {
+                    self.forget_journal_of(dropped);
+                }
+            }
+            Err(e) => {
+                self.load_error = Some(e.to_string());
+                self.notice = Some(Notice::Error(format!("Could not open {}", path.display())));
+            }
+        }
+    }
+
+    /// While a board opens: says which, and offers to stop waiting. Being
+    /// modal, it also keeps edits off a board that is about to be replaced.
+    pub(super) fn opening_ui(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.opening else { return };
+        let mut cancel = false;
+        egui::Modal::new(egui::Id::unique("opening")).show(ctx, |ui| {
+            ui.set_width(420.0);
+            ui.heading(format!("Opening {}…", file_name(&job.path)));
+            ui.label(
+                egui::RichText::new(job.path.display().to_string())
+                    .color(ui.visuals().weak_text_color()),
+            );
+            ui.add_space(8.0);
+            cancel = ui.button("Stop opening").clicked();
+        });
+        if cancel {
+            // The worker's result goes nowhere; the open board stays.
+            self.notice = Some(Notice::Info(format!(
+                "Did not open {}.",
+                file_name(&job.path)
+            )));
+            self.opening = None;
+        }
+    }
+}
