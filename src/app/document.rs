@@ -1,6 +1,7 @@
 //! The open board: its file, its base hash, its undo history.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::model::{Action, ActionError, Board, apply};
 use std::collections::BTreeMap;
@@ -26,8 +27,9 @@ pub struct Document {
     /// Hash of the file as loaded or last saved: the base for change detection.
     pub base_hash: Option<String>,
     /// The board as it was loaded or last saved: the base of a merge with
-    /// whatever a colleague saved since.
-    pub base: Option<Board>,
+    /// whatever a colleague saved since. Shared, not copied, with saves and
+    /// the journal running on other threads: it never changes once set.
+    pub base: Option<Arc<Board>>,
     /// Validation warnings found when it was loaded.
     pub warnings: Vec<Diagnostic>,
     /// Changes with every change to `board` (and differs between documents), so
@@ -45,7 +47,7 @@ impl Document {
         let loaded = load_board(path)?;
         Ok(Document {
             path: Some(path.to_path_buf()),
-            base: Some(loaded.board.clone()),
+            base: Some(Arc::new(loaded.board.clone())),
             board: loaded.board,
             base_hash: Some(loaded.hash),
             warnings: loaded.warnings,
@@ -194,13 +196,13 @@ impl Document {
                 // Swap rather than clone: the caller needs only the notice's
                 // facts, and a big board takes tens of milliseconds to copy.
                 std::mem::swap(&mut self.board, &mut merged.board);
-                self.base = Some(self.board.clone());
+                self.base = Some(Arc::new(self.board.clone()));
                 self.undo.clear();
                 self.redo.clear();
                 self.revision = next_revision();
             }
             // What was written is the board as it stands: no second copy needed.
-            None => self.base = Some(request.mine),
+            None => self.base = Some(Arc::new(request.mine)),
         }
         self.saved_at_depth = Some(self.undo.len());
         Ok(merged)
@@ -208,7 +210,7 @@ impl Document {
 
     /// Puts back unsaved edits from the journal: the board as edited, and the
     /// base it was edited from, so Save merges them with the file as it is now.
-    pub fn recover(&mut self, board: Board, base: Option<Board>, base_hash: Option<String>) {
+    pub fn recover(&mut self, board: Board, base: Option<Arc<Board>>, base_hash: Option<String>) {
         self.board = board;
         self.base = base;
         self.base_hash = base_hash;
@@ -252,7 +254,7 @@ impl Document {
             loaded.board.clone()
         };
         self.board = board;
-        self.base = Some(loaded.board);
+        self.base = Some(Arc::new(loaded.board));
         self.base_hash = Some(loaded.hash);
         self.warnings = loaded.warnings;
         self.undo.clear();
@@ -292,7 +294,7 @@ pub struct SaveRequest {
     pub path: PathBuf,
     /// The board as edited.
     pub mine: Board,
-    base: Option<Board>,
+    base: Option<Arc<Board>>,
     base_hash: Option<String>,
     choices: BTreeMap<String, Choice>,
     revision: u64,

@@ -22,7 +22,7 @@ pub struct JournalEntry {
     /// The hash of the file the edits were made on.
     pub base_hash: Option<String>,
     /// The board as it was loaded: the base for merging with the file on disk now.
-    pub base: Option<Board>,
+    pub base: Option<Arc<Board>>,
     /// The board with the unsaved edits.
     pub board: Board,
 }
@@ -120,7 +120,7 @@ mod tests {
             board_path: PathBuf::from("/share/pmo/board.ron"),
             written_at: chrono::NaiveDateTime::default(),
             base_hash: Some("abc".into()),
-            base: Some(board.clone()),
+            base: Some(Arc::new(board.clone())),
             board,
         };
         write(dir.path(), &entry).unwrap_or_else(|e| panic!("{e}"));
