@@ -112,6 +112,8 @@ pub struct BoardApp {
     pub(super) deferred: Vec<Command>,
     /// The board to open once the running save has ended ("Save, then open").
     pub(super) open_after_save: Option<PathBuf>,
+    /// A look at the file after a colleague changed it, if one is running.
+    pub(super) disk_look: Option<super::shared_file::DiskLook>,
     /// The board being opened on a worker thread, if any.
     pub(super) opening: Option<super::opening::OpenJob>,
     /// Set while "save changes first?" is asked, with what the user was
@@ -160,6 +162,7 @@ impl BoardApp {
             leave_prompt: None,
             open_after_save: None,
             opening: None,
+            disk_look: None,
             close_confirmed: false,
             dialog: None,
             presentation_zoom: false,

@@ -7,7 +7,7 @@ use crate::model::{Action, ActionError, Board, apply};
 use std::collections::BTreeMap;
 
 use crate::store::{
-    Base, Choice, Diagnostic, LoadError, MergedSave, SaveError, SaveOutcome, load_board,
+    Base, Choice, Diagnostic, LoadError, Loaded, MergedSave, SaveError, SaveOutcome, load_board,
     save_board, save_merging,
 };
 
@@ -253,6 +253,24 @@ impl Document {
         } else {
             loaded.board.clone()
         };
+        self.install(board, loaded, was_dirty);
+        Ok(MergeFromDisk::Taken {
+            their_changes,
+            kept_mine: was_dirty,
+        })
+    }
+
+    /// Shows a colleague's saved version in place of a board with no unsaved
+    /// edits (read and parsed elsewhere, off the UI thread).
+    pub fn take_theirs(&mut self, loaded: Loaded) {
+        let shown = loaded.board.clone();
+        self.install(shown, loaded, false);
+    }
+
+    /// Makes `board` the board shown and the file as `loaded` the new base.
+    /// The undo history is cleared: its inverses were of edits to the old board,
+    /// and replaying one could silently revert a colleague's change.
+    fn install(&mut self, board: Board, loaded: Loaded, kept_mine: bool) {
         self.board = board;
         self.base = Some(Arc::new(loaded.board));
         self.base_hash = Some(loaded.hash);
@@ -260,12 +278,8 @@ impl Document {
         self.undo.clear();
         self.redo.clear();
         // Still unsaved if edits made here were merged on top.
-        self.saved_at_depth = if was_dirty { None } else { Some(0) };
+        self.saved_at_depth = if kept_mine { None } else { Some(0) };
         self.revision = next_revision();
-        Ok(MergeFromDisk::Taken {
-            their_changes,
-            kept_mine: was_dirty,
-        })
     }
 }
 

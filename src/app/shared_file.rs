@@ -69,6 +69,17 @@ impl SaveJob {
     }
 }
 
+/// A look at the board file after the watch saw it change, running on a
+/// worker thread: the file as read and parsed, and what it changes from the
+/// base.
+pub(super) struct DiskLook {
+    path: std::path::PathBuf,
+    rx: Receiver<(
+        Result<crate::store::Loaded, crate::store::LoadError>,
+        Vec<String>,
+    )>,
+}
+
 /// How often unsaved edits are journalled.
 pub const JOURNAL_EVERY: Duration = Duration::from_secs(3);
 
@@ -97,8 +108,10 @@ impl BoardApp {
             .map_err(|e| log::info!("no presence file beside {}: {e}", path.display()))
             .ok()
             .map(Arc::new);
-        // A refresh still running for the board open before has nothing to say.
+        // A refresh or a look still running for the board open before has
+        // nothing to say.
         self.presence_news = None;
+        self.disk_look = None;
         self.others = self
             .presence
             .as_ref()
@@ -142,6 +155,9 @@ impl BoardApp {
                 return;
             }
         };
+        // A look at a colleague's change still running is overtaken: the save
+        // merges whatever is on disk.
+        self.disk_look = None;
         let (tx, rx) = channel();
         let ctx = self.ctx.clone();
         let path = request.path.clone();
@@ -329,6 +345,7 @@ impl BoardApp {
         }
         // While our own save runs, the change it makes is not a colleague's:
         // look once it has ended and the new hash is known.
+        self.poll_disk_look();
         if self.saving.is_none()
             && let Some(seen) = self.watch.as_mut().and_then(FileWatch::latest)
         {
@@ -375,6 +392,8 @@ impl BoardApp {
         self.presence_checked = Some(Instant::now());
     }
 
+    /// The watch saw the file change: read and parse it, and say what changed,
+    /// on a worker thread (a big board takes a while; the share may be slow).
     fn on_disk_maybe_changed(&mut self, seen: Sighting) {
         let Some(doc) = self.doc.as_ref() else { return };
         let Some(path) = doc.path.clone() else { return };
@@ -383,23 +402,62 @@ impl BoardApp {
         if seen.hash.is_none() || seen.hash == doc.base_hash {
             return;
         }
-        // Read again here: the sighting may be older than a save that ended since.
-        let Ok(bytes) = std::fs::read(&path) else {
+        let base = doc.base.clone();
+        let (tx, rx) = channel();
+        let ctx = self.ctx.clone();
+        let to_read = path.clone();
+        std::thread::spawn(move || {
+            let loaded = crate::store::load_board(&to_read);
+            let changes = match (&loaded, &base) {
+                (Ok(theirs), Some(base)) => describe_changes(base, &theirs.board),
+                _ => vec!["the file".to_string()],
+            };
+            if tx.send((loaded, changes)).is_ok() {
+                ctx.request_repaint();
+            }
+        });
+        // A look still running read an older version: this one supersedes it.
+        self.disk_look = Some(DiskLook { path, rx });
+    }
+
+    /// Takes the result of a look at the changed file: with nothing unsaved,
+    /// shows their version (keeping tab, zoom and filters); otherwise says
+    /// what they changed and offers to merge.
+    fn poll_disk_look(&mut self) {
+        let Some(look) = &self.disk_look else { return };
+        let Ok((loaded, changes)) = look.rx.try_recv() else {
             return;
         };
-        if Some(crate::store::content_hash(&bytes)) == doc.base_hash {
+        let Some(look) = self.disk_look.take() else {
             return;
-        }
-        if !doc.is_dirty() && self.conflict_dialog.is_none() {
-            // Nothing to lose: show their version, keeping tab, zoom and filters.
-            self.merge_from_disk(&BTreeMap::new());
-            return;
-        }
-        let changes = match (crate::store::parse_board(&bytes, &path), &doc.base) {
-            (Ok(theirs), Some(base)) => describe_changes(base, &theirs),
-            _ => vec!["the file".to_string()],
         };
-        self.disk_change = Some(changes);
+        let Some(doc) = self.doc.as_mut() else { return };
+        if doc.path.as_deref() != Some(look.path.as_path()) {
+            return; // Another board was opened since.
+        }
+        let untouched = !doc.is_dirty() && self.conflict_dialog.is_none();
+        match loaded {
+            // Our own save, or a colleague's save of the same content.
+            Ok(loaded) if Some(&loaded.hash) == doc.base_hash.as_ref() => {}
+            Ok(loaded) if untouched => {
+                let name = doc.file_name();
+                doc.take_theirs(loaded);
+                self.disk_change = None;
+                self.forget_journal();
+                self.notice = Some(Notice::Info(format!(
+                    "Reloaded {name}: a colleague saved {} change(s) ({}).",
+                    changes.len(),
+                    summarise(&changes)
+                )));
+            }
+            Err(e) if untouched => {
+                self.notice = Some(Notice::Error(format!(
+                    "Could not read {} from disk: {e}",
+                    doc.file_name()
+                )));
+            }
+            _ => self.disk_change = Some(changes),
+        }
     }
 
     /// Writes unsaved edits to the journal every few seconds.
