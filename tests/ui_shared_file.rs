@@ -334,13 +334,12 @@ fn a_save_waiting_for_the_shared_file_keeps_the_window_responsive_and_the_edits(
         .arg("60")
         .spawn()
         .unwrap_or_else(|e| panic!("{e}"));
-    let host = std::fs::read_to_string("/etc/hostname").unwrap_or_default();
     let lock = boardroom::store::lock_path(&path);
     std::fs::write(
         &lock,
         format!(
             "user=J. Smith\nhost={}\npid={}\ntaken_at={}\n",
-            std::env::var("HOSTNAME").unwrap_or_else(|_| host.trim().to_string()),
+            boardroom::store::host_name(),
             colleague.id(),
             std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)

@@ -59,15 +59,19 @@ pub fn lock_path(board: &Path) -> PathBuf {
     board.with_file_name(format!(".{name}.lock"))
 }
 
-pub(crate) fn host_name() -> String {
-    std::env::var("HOSTNAME")
-        .ok()
-        .or_else(|| {
-            fs::read_to_string("/etc/hostname")
-                .ok()
-                .map(|h| h.trim().to_string())
-        })
-        .unwrap_or_else(|| "unknown host".into())
+/// This computer's name, as lock and presence files give it ("PMO-LAPTOP-3"),
+/// from the operating system on Linux, macOS and Windows alike.
+pub fn host_name() -> String {
+    let name = gethostname::gethostname()
+        .to_string_lossy()
+        .trim()
+        .to_string();
+    if !name.is_empty() {
+        return name;
+    }
+    std::env::var("COMPUTERNAME")
+        .or_else(|_| std::env::var("HOSTNAME"))
+        .unwrap_or_else(|_| "unknown host".into())
 }
 
 fn now_secs() -> u64 {
