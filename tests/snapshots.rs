@@ -181,10 +181,8 @@ fn conflict_dialog() {
     h.snapshot("conflict_dialog");
 }
 
-/// Closing the window with an unsaved edit asks before anything is lost.
-#[test]
-fn close_prompt() {
-    let mut h = harness_on(Tab::Raid);
+/// An unsaved edit: the first RAID entry's owner changes.
+fn give_first_entry_a_new_owner(h: &mut Harness<'static, BoardApp>) {
     let mut entry = h
         .state()
         .doc
@@ -199,6 +197,13 @@ fn close_prompt() {
         })
         .unwrap_or_else(|e| panic!("{e}"));
     }
+}
+
+/// Closing the window with an unsaved edit asks before anything is lost.
+#[test]
+fn close_prompt() {
+    let mut h = harness_on(Tab::Raid);
+    give_first_entry_a_new_owner(&mut h);
     common::request_close(&mut h);
     h.run();
     assert_eq!(
@@ -213,20 +218,7 @@ fn close_prompt() {
 #[test]
 fn open_prompt() {
     let mut h = harness_on(Tab::Raid);
-    let mut entry = h
-        .state()
-        .doc
-        .as_ref()
-        .map(|d| d.board.raid[0].clone())
-        .unwrap_or_else(|| panic!("no board"));
-    entry.owner = "Head of ICT Infrastructure".into();
-    if let Some(doc) = h.state_mut().doc.as_mut() {
-        doc.apply(boardroom::model::Action::PutRaidEntry {
-            entry: Box::new(entry),
-            at: None,
-        })
-        .unwrap_or_else(|e| panic!("{e}"));
-    }
+    give_first_entry_a_new_owner(&mut h);
     let other = common::samples().join("manchester_ict_2021.ron");
     h.state_mut().request_open(&other);
     h.run();

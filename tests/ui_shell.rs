@@ -76,15 +76,7 @@ fn closing_an_entry_can_be_undone_and_saved_to_the_file() {
     let path = fixture_file(&dir);
     let mut h = harness();
     open(&mut h, &path);
-    h.get_by_label("RAID log").click();
-    h.run();
-
-    h.get_by_label("R-001").click();
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
-    h.get_by_label("Close entry").click();
-    h.run();
+    close_first_entry(&mut h);
     let status =
         |h: &Harness<'static, BoardApp>| h.state().doc.as_ref().map(|d| d.board.raid[0].status);
     assert_eq!(status(&h), Some(RaidStatus::Closed));
@@ -190,14 +182,7 @@ fn an_unreadable_file_on_disk_is_never_overwritten_and_my_version_is_kept() {
     let theirs_text = full[..full.len() / 2].to_string();
     std::fs::write(&path, &theirs_text).unwrap_or_else(|e| panic!("{e}"));
 
-    h.get_by_label("RAID log").click();
-    h.run();
-    h.get_by_label("R-001").click();
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
-    h.get_by_label("Close entry").click();
-    h.run();
+    close_first_entry(&mut h);
     common::press_save(&mut h);
     assert_eq!(
         std::fs::read_to_string(&path).unwrap_or_default(),

@@ -83,6 +83,18 @@ pub(super) struct DiskLook {
 /// How often unsaved edits are journalled.
 pub const JOURNAL_EVERY: Duration = Duration::from_secs(3);
 
+/// The journal entry for a document's unsaved edits; `None` for a board that
+/// has no file yet (nothing to recover it into).
+fn journal_entry(doc: &super::document::Document) -> Option<JournalEntry> {
+    Some(JournalEntry {
+        board_path: doc.path.clone()?,
+        written_at: chrono::Local::now().naive_local(),
+        base_hash: doc.base_hash.clone(),
+        base: doc.base.clone(),
+        board: doc.board.clone(),
+    })
+}
+
 /// "R-003 owner; task Build: name; and 4 more" for a notice.
 fn summarise(lines: &[String]) -> String {
     const SHOWN: usize = 3;
@@ -471,13 +483,8 @@ impl BoardApp {
         if !doc.is_dirty() || doc.revision == self.journaled_revision || !due {
             return;
         }
-        let Some(path) = doc.path.clone() else { return };
-        let entry = JournalEntry {
-            board_path: path,
-            written_at: chrono::Local::now().naive_local(),
-            base_hash: doc.base_hash.clone(),
-            base: doc.base.clone(),
-            board: doc.board.clone(),
+        let Some(entry) = journal_entry(doc) else {
+            return;
         };
         let dir = dir.clone();
         let order = self.journal_order.clone();
@@ -498,15 +505,8 @@ impl BoardApp {
         let (Some(dir), Some(doc)) = (&self.journal_dir, &self.doc) else {
             return Ok(());
         };
-        let Some(path) = doc.path.clone() else {
+        let Some(entry) = journal_entry(doc) else {
             return Ok(());
-        };
-        let entry = JournalEntry {
-            board_path: path,
-            written_at: chrono::Local::now().naive_local(),
-            base_hash: doc.base_hash.clone(),
-            base: doc.base.clone(),
-            board: doc.board.clone(),
         };
         let ticket = self.journal_order.ticket();
         self.journal_order

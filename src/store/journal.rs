@@ -108,21 +108,26 @@ impl JournalOrder {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_journal_round_trips_and_is_removed() {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    /// Edits to a board on the share, made from the base it was opened as.
+    fn entry() -> JournalEntry {
         let board = Board::new(
             "B",
             "O",
             chrono::NaiveDate::from_ymd_opt(2021, 2, 9).unwrap_or_default(),
         );
-        let entry = JournalEntry {
+        JournalEntry {
             board_path: PathBuf::from("/share/pmo/board.ron"),
             written_at: chrono::NaiveDateTime::default(),
             base_hash: Some("abc".into()),
             base: Some(Arc::new(board.clone())),
             board,
-        };
+        }
+    }
+
+    #[test]
+    fn a_journal_round_trips_and_is_removed() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let entry = entry();
         write(dir.path(), &entry).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(read(dir.path(), &entry.board_path), Some(entry.clone()));
         assert_eq!(read(dir.path(), Path::new("/share/other/board.ron")), None);
@@ -133,18 +138,7 @@ mod tests {
     #[test]
     fn a_write_that_ends_after_a_later_removal_is_dropped() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let board = Board::new(
-            "B",
-            "O",
-            chrono::NaiveDate::from_ymd_opt(2021, 2, 9).unwrap_or_default(),
-        );
-        let entry = JournalEntry {
-            board_path: PathBuf::from("/share/pmo/board.ron"),
-            written_at: chrono::NaiveDateTime::default(),
-            base_hash: None,
-            base: None,
-            board,
-        };
+        let entry = entry();
         let order = JournalOrder::default();
         // Asked for in this order: write, then remove (the board was saved)...
         let write_ticket = order.ticket();

@@ -185,17 +185,33 @@ pub fn press_save(h: &mut egui_kittest::Harness<'static, boardroom::app::BoardAp
 /// waits, so `Harness::run` alone would give up after a few frames on a slow
 /// machine.
 pub fn settle_save(h: &mut egui_kittest::Harness<'static, boardroom::app::BoardApp>) {
+    step_while(h, "the save", boardroom::app::BoardApp::is_saving);
+}
+
+/// Draws frames until a board being opened in the background (a typed path,
+/// the recent list, a picked file) has opened, then lets the window settle.
+pub fn settle_open(h: &mut egui_kittest::Harness<'static, boardroom::app::BoardApp>) {
+    step_while(h, "opening the board", boardroom::app::BoardApp::is_opening);
+}
+
+/// Draws frames while `busy` holds (work on a worker thread), for at most
+/// 30 s, then until the window is still.
+fn step_while(
+    h: &mut egui_kittest::Harness<'static, boardroom::app::BoardApp>,
+    what: &str,
+    busy: fn(&boardroom::app::BoardApp) -> bool,
+) {
     h.step();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while h.state().is_saving() {
+    while busy(h.state()) {
         assert!(
             std::time::Instant::now() < deadline,
-            "the save did not end within 30 s"
+            "{what} did not end within 30 s"
         );
         std::thread::sleep(std::time::Duration::from_millis(5));
         h.step();
     }
-    // The save's own writes wake the file watcher from its thread, which asks
+    // A save's own writes wake the file watcher from its thread, which asks
     // for a repaint each time; on a slow disk those arrive spread out, so give
     // them a few rounds to drain before expecting the window to be still.
     for _ in 0..50 {
@@ -203,22 +219,6 @@ pub fn settle_save(h: &mut egui_kittest::Harness<'static, boardroom::app::BoardA
             return;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    h.run();
-}
-
-/// Draws frames until a board being opened in the background (a typed path,
-/// the recent list, a picked file) has opened, then lets the window settle.
-pub fn settle_open(h: &mut egui_kittest::Harness<'static, boardroom::app::BoardApp>) {
-    h.step();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while h.state().is_opening() {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the board did not open within 30 s"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        h.step();
     }
     h.run();
 }
