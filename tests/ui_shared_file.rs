@@ -456,3 +456,35 @@ fn close_without_saving_leaves_the_file_and_closes() {
     assert!(!sent(&h, &egui::ViewportCommand::CancelClose));
     assert!(h.state().leave_prompt.is_none());
 }
+
+/// Someone renames the board away while it is open here (an archive, a tidy
+/// up): the window says so, keeps the board with its unsaved edit, and Save
+/// writes it back where it was, leaving their renamed copy alone.
+#[test]
+fn a_board_renamed_away_while_open_is_reported_and_save_puts_it_back() {
+    let (dir, path) = common::fixture();
+    let mut h = harness();
+    open_on(&mut h, &path, Tab::Raid);
+    edit_owner(&mut h, "Owner typed before it moved");
+    let archived = dir.path().join("fixture-archived.ron");
+    std::fs::rename(&path, &archived).unwrap_or_else(|e| panic!("{e}"));
+
+    let told = wait_for(&mut h, |app| {
+        matches!(&app.notice, Some(boardroom::app::Notice::Error(text))
+            if text.contains("is no longer in its folder"))
+    });
+    assert!(told, "the window says the file has gone");
+    assert!(
+        h.query_by_label_contains("fixture.ron is no longer in its folder")
+            .is_some()
+    );
+    assert!(h.state().doc.as_ref().is_some_and(|d| d.is_dirty()));
+
+    common::press_save(&mut h);
+    assert_eq!(on_disk(&path).raid[0].owner, "Owner typed before it moved");
+    assert_ne!(
+        on_disk(&archived).raid[0].owner,
+        "Owner typed before it moved",
+        "their copy is not touched"
+    );
+}

@@ -409,8 +409,20 @@ impl BoardApp {
     fn on_disk_maybe_changed(&mut self, seen: Sighting) {
         let Some(doc) = self.doc.as_ref() else { return };
         let Some(path) = doc.path.clone() else { return };
-        // Gone (renamed or deleted) or unreadable for a moment: Save writes it
-        // back. The same hash: our own save, or touched without change.
+        if seen.gone {
+            // Renamed, moved or deleted by someone else: nothing is lost, since
+            // the board is still open here, but the user must know before they
+            // close it or wonder why a colleague cannot find it.
+            self.notice = Some(Notice::Error(format!(
+                "{} is no longer in its folder (renamed, moved or deleted). Your board is still open here: Save writes it back to {}.",
+                doc.file_name(),
+                path.display()
+            )));
+            return;
+        }
+        // Unreadable for a moment (the share is busy or gone): the next look
+        // or Save tries again. The same hash: our own save, or touched without
+        // change.
         if seen.hash.is_none() || seen.hash == doc.base_hash {
             return;
         }

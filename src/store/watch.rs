@@ -24,6 +24,9 @@ pub struct Sighting {
     /// `None` if it could not be read (renamed, deleted, or the share is gone
     /// for a moment).
     pub hash: Option<String>,
+    /// The file is not there at all: renamed, moved or deleted (rather than
+    /// unreadable for a moment).
+    pub gone: bool,
 }
 
 /// Watches one board file.
@@ -121,8 +124,10 @@ fn look_when_signalled(
             continue;
         }
         last_seen = now;
-        let hash = std::fs::read(path).ok().map(|b| super::content_hash(&b));
-        if report.send(Sighting { hash }).is_err() {
+        let read = std::fs::read(path);
+        let gone = matches!(&read, Err(e) if e.kind() == std::io::ErrorKind::NotFound);
+        let hash = read.ok().map(|b| super::content_hash(&b));
+        if report.send(Sighting { hash, gone }).is_err() {
             return;
         }
         wake();
@@ -169,6 +174,12 @@ mod tests {
         let mut watch = FileWatch::new(&path, || {});
         std::fs::remove_file(&path).unwrap_or_else(|e| panic!("{e}"));
         let seen = next_sighting(&mut watch, POLL_EVERY * 3);
-        assert_eq!(seen, Some(Sighting { hash: None }));
+        assert_eq!(
+            seen,
+            Some(Sighting {
+                hash: None,
+                gone: true
+            })
+        );
     }
 }
