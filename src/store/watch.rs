@@ -55,7 +55,12 @@ impl FileWatch {
         let watcher = watch_folder(path, signal.clone());
         let (report, sightings) = channel();
         let path = path.to_path_buf();
-        std::thread::spawn(move || look_when_signalled(&path, &signals, &report, &wake));
+        // Taken before returning, so any change after `new` is seen by polling
+        // too, however late the thread starts.
+        let first_seen = stamp(&path);
+        std::thread::spawn(move || {
+            look_when_signalled(&path, first_seen, &signals, &report, &wake);
+        });
         FileWatch {
             sightings,
             _stop: signal,
@@ -106,11 +111,12 @@ fn watch_folder(path: &Path, signal: Sender<()>) -> Option<notify::RecommendedWa
 /// [`FileWatch`] is dropped.
 fn look_when_signalled(
     path: &Path,
+    first_seen: Option<(SystemTime, u64)>,
     signals: &Receiver<()>,
     report: &Sender<Sighting>,
     wake: &dyn Fn(),
 ) {
-    let mut last_seen = stamp(path);
+    let mut last_seen = first_seen;
     loop {
         let signalled = match signals.recv_timeout(POLL_EVERY) {
             Ok(()) => true,
