@@ -479,9 +479,14 @@ fn a_board_renamed_away_while_open_is_reported_and_save_puts_it_back() {
             .is_some()
     );
     assert!(h.state().doc.as_ref().is_some_and(|d| d.is_dirty()));
+    assert!(
+        h.query_by_label("Not in its folder: Save to write it back")
+            .is_some()
+    );
 
     common::press_save(&mut h);
     assert_eq!(on_disk(&path).raid[0].owner, "Owner typed before it moved");
+    assert!(h.query_by_label("All changes saved").is_some());
     assert_ne!(
         on_disk(&archived).raid[0].owner,
         "Owner typed before it moved",

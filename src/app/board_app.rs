@@ -112,6 +112,9 @@ pub struct BoardApp {
     pub(super) deferred: Vec<Command>,
     /// The board to open once the running save has ended ("Save, then open").
     pub(super) open_after_save: Option<PathBuf>,
+    /// The board file was last seen gone from its folder (renamed, moved or
+    /// deleted by someone else); cleared when it is seen again or saved.
+    pub file_gone: bool,
     /// A look at the file after a colleague changed it, if one is running.
     pub(super) disk_look: Option<super::shared_file::DiskLook>,
     /// The board being opened on a worker thread, if any.
@@ -163,6 +166,7 @@ impl BoardApp {
             open_after_save: None,
             opening: None,
             disk_look: None,
+            file_gone: false,
             close_confirmed: false,
             dialog: None,
             presentation_zoom: false,
@@ -491,6 +495,9 @@ impl BoardApp {
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     let state = if self.is_saving() {
                         "Saving…"
+                    } else if self.file_gone {
+                        // "All changes saved" would be untrue: there is no file.
+                        "Not in its folder: Save to write it back"
                     } else if doc.is_dirty() {
                         "Unsaved changes"
                     } else {

@@ -124,6 +124,7 @@ impl BoardApp {
         // nothing to say.
         self.presence_news = None;
         self.disk_look = None;
+        self.file_gone = false;
         self.others = self
             .presence
             .as_ref()
@@ -250,6 +251,7 @@ impl BoardApp {
         let saved = result.is_ok();
         self.notice = Some(match result {
             Ok(merged) => {
+                self.file_gone = false;
                 self.changed_on_disk = false;
                 self.disk_change = None;
                 self.conflict_dialog = None;
@@ -409,6 +411,7 @@ impl BoardApp {
     fn on_disk_maybe_changed(&mut self, seen: Sighting) {
         let Some(doc) = self.doc.as_ref() else { return };
         let Some(path) = doc.path.clone() else { return };
+        self.file_gone = seen.gone;
         if seen.gone {
             // Renamed, moved or deleted by someone else: nothing is lost, since
             // the board is still open here, but the user must know before they
