@@ -228,35 +228,63 @@ impl Document {
         &mut self,
         choices: &BTreeMap<String, Choice>,
     ) -> Result<MergeFromDisk, String> {
+        let request = self.merge_request(choices)?;
+        let revision = request.revision;
+        let outcome = request.run();
+        self.finish_merge(revision, outcome)
+    }
+
+    /// Everything a merge from disk needs, copied out of the document so it can
+    /// run on another thread. The board must not change until the result is
+    /// handed to [`Document::finish_merge`].
+    pub fn merge_request(
+        &self,
+        choices: &BTreeMap<String, Choice>,
+    ) -> Result<MergeRequest, String> {
         let Some(path) = self.path.clone() else {
             return Err("this board has no file yet".into());
         };
-        let loaded = load_board(&path).map_err(|e| e.to_string())?;
-        if Some(&loaded.hash) == self.base_hash.as_ref() {
-            return Ok(MergeFromDisk::Unchanged);
+        let mine = self.is_dirty().then(|| self.board.clone());
+        if mine.is_some() && self.base.is_none() {
+            return Err("the board as it was opened is not known; save a copy".into());
         }
-        let their_changes = match &self.base {
-            Some(base) => crate::store::describe_changes(base, &loaded.board),
-            None => Vec::new(),
-        };
-        let was_dirty = self.is_dirty();
-        let board = if was_dirty {
-            let Some(base) = &self.base else {
-                return Err("the board as it was opened is not known; save a copy".into());
-            };
-            let merged = crate::store::merge(base, &self.board, &loaded.board, choices)
-                .map_err(|e| e.to_string())?;
-            if merged.unresolved > 0 {
-                return Ok(MergeFromDisk::Conflicts(merged.conflicts));
+        Ok(MergeRequest {
+            path,
+            mine,
+            base: self.base.clone(),
+            base_hash: self.base_hash.clone(),
+            choices: choices.clone(),
+            revision: self.revision,
+        })
+    }
+
+    /// Takes the result of a [`MergeRequest`] made at `revision`: their
+    /// version, with edits made here on top, becomes the board shown.
+    pub fn finish_merge(
+        &mut self,
+        revision: u64,
+        outcome: Result<MergeOutcome, String>,
+    ) -> Result<MergeFromDisk, String> {
+        if revision != self.revision {
+            // The app prevents this; if it happens, taking the result would
+            // drop the newer edits.
+            return Err("the board changed while their changes were read; try again".into());
+        }
+        Ok(match outcome? {
+            MergeOutcome::Unchanged => MergeFromDisk::Unchanged,
+            MergeOutcome::Conflicts(conflicts) => MergeFromDisk::Conflicts(conflicts),
+            MergeOutcome::Ready {
+                board,
+                loaded,
+                their_changes,
+                kept_mine,
+            } => {
+                self.install(*board, *loaded, kept_mine);
+                MergeFromDisk::Taken {
+                    their_changes,
+                    kept_mine,
+                }
             }
-            merged.board
-        } else {
-            loaded.board.clone()
-        };
-        self.install(board, loaded, was_dirty);
-        Ok(MergeFromDisk::Taken {
-            their_changes,
-            kept_mine: was_dirty,
         })
     }
 
@@ -297,6 +325,76 @@ pub enum MergeFromDisk {
     },
     /// Both sides changed the same things; nothing was changed.
     Conflicts(Vec<crate::store::Conflict>),
+}
+
+/// A merge of the file on disk into a [`Document`], taken out of it so it can
+/// run on a worker thread: read, parse, describe and merge.
+#[derive(Debug)]
+pub struct MergeRequest {
+    path: PathBuf,
+    /// The board as edited here; `None` with no unsaved edits (a plain reload).
+    mine: Option<Board>,
+    base: Option<Arc<Board>>,
+    base_hash: Option<String>,
+    choices: BTreeMap<String, Choice>,
+    revision: u64,
+}
+
+/// What a [`MergeRequest`] found, ready for [`Document::finish_merge`].
+#[derive(Debug)]
+pub enum MergeOutcome {
+    /// The file on disk is the one already open.
+    Unchanged,
+    /// The board to show, and the file as read (the new base).
+    Ready {
+        /// Their version, with edits made here merged on top.
+        board: Box<Board>,
+        /// The file as read and parsed.
+        loaded: Box<Loaded>,
+        /// What they changed, one line per record.
+        their_changes: Vec<String>,
+        /// Whether edits made here were kept on top.
+        kept_mine: bool,
+    },
+    /// Both sides changed the same things.
+    Conflicts(Vec<crate::store::Conflict>),
+}
+
+impl MergeRequest {
+    /// The document revision it was taken at.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Reads the file and merges it with the edits made here.
+    pub fn run(self) -> Result<MergeOutcome, String> {
+        let loaded = load_board(&self.path).map_err(|e| e.to_string())?;
+        if Some(&loaded.hash) == self.base_hash.as_ref() {
+            return Ok(MergeOutcome::Unchanged);
+        }
+        let their_changes = match &self.base {
+            Some(base) => crate::store::describe_changes(base, &loaded.board),
+            None => Vec::new(),
+        };
+        let kept_mine = self.mine.is_some();
+        let board = match (&self.mine, &self.base) {
+            (Some(mine), Some(base)) => {
+                let merged = crate::store::merge(base, mine, &loaded.board, &self.choices)
+                    .map_err(|e| e.to_string())?;
+                if merged.unresolved > 0 {
+                    return Ok(MergeOutcome::Conflicts(merged.conflicts));
+                }
+                merged.board
+            }
+            _ => loaded.board.clone(),
+        };
+        Ok(MergeOutcome::Ready {
+            board: Box::new(board),
+            loaded: Box::new(loaded),
+            their_changes,
+            kept_mine,
+        })
+    }
 }
 
 /// A save taken out of a [`Document`]: the board to write, the base it was

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 pub use board_app::{BoardApp, Leaving, Notice, Tab};
 pub use commands::Command;
-pub use document::{Document, SaveRequest};
+pub use document::{Document, MergeOutcome, MergeRequest, SaveRequest};
 pub use recent::RecentFiles;
 
 /// The Manchester sample, built into the binary so it can be opened wherever the
