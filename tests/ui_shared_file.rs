@@ -223,7 +223,7 @@ fn merge_now_takes_their_changes_and_keeps_mine_unsaved() {
     colleague_saves(&path, |b| b.title = "Theirs".into());
     assert!(wait_for(&mut h, |app| app.disk_change.is_some()));
     h.get_by_label("Merge their changes now").click();
-    h.run();
+    common::settle_merge(&mut h);
     let doc = h.state().doc.as_ref();
     assert_eq!(
         doc.map(|d| d.board.title.clone()).as_deref(),

@@ -115,6 +115,8 @@ pub struct BoardApp {
     /// The board file was last seen gone from its folder (renamed, moved or
     /// deleted by someone else); cleared when it is seen again or saved.
     pub file_gone: bool,
+    /// A merge of a colleague's changes into memory, if one is running.
+    pub(super) merging: Option<super::shared_file::MergeJob>,
     /// A look at the file after a colleague changed it, if one is running.
     pub(super) disk_look: Option<super::shared_file::DiskLook>,
     /// The board being opened on a worker thread, if any.
@@ -166,6 +168,7 @@ impl BoardApp {
             open_after_save: None,
             opening: None,
             disk_look: None,
+            merging: None,
             file_gone: false,
             close_confirmed: false,
             dialog: None,
@@ -209,8 +212,9 @@ impl BoardApp {
 
     /// Runs a command.
     pub fn run_command(&mut self, ctx: &egui::Context, command: Command) {
-        if self.opening.is_some() && command.waits_for_save() {
-            // The open board is about to be replaced; editing or saving it now
+        if (self.opening.is_some() || self.merging.is_some()) && command.waits_for_save() {
+            // The open board is about to be replaced (by another board, or by
+            // their version with these edits on top); editing or saving it now
             // would be lost or would race the new one.
             return;
         }
@@ -761,6 +765,7 @@ impl eframe::App for BoardApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.poll_save();
         self.poll_open();
+        self.poll_merge();
         self.handle_close_request(ctx);
         self.poll_dialog();
         self.shared_file_tick();
@@ -786,6 +791,7 @@ impl eframe::App for BoardApp {
         self.conflict_dialog_ui();
         self.leave_prompt_ui(ui.ctx());
         self.opening_ui(ui.ctx());
+        self.merging_ui(ui.ctx());
         self.apply_pending();
         self.export_if_asked();
         let title = self.window_title();

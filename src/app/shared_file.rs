@@ -80,6 +80,15 @@ pub(super) struct DiskLook {
     )>,
 }
 
+/// A merge of the file on disk into the open board, running on a worker thread.
+pub(super) struct MergeJob {
+    rx: Receiver<Result<super::document::MergeOutcome, String>>,
+    /// The document revision it was taken at.
+    revision: u64,
+    /// The choices it was started with, for the dialog if conflicts appear.
+    choices: BTreeMap<String, Choice>,
+}
+
 /// How often unsaved edits are journalled.
 pub const JOURNAL_EVERY: Duration = Duration::from_secs(3);
 
@@ -124,6 +133,7 @@ impl BoardApp {
         // nothing to say.
         self.presence_news = None;
         self.disk_look = None;
+        self.merging = None;
         self.file_gone = false;
         self.others = self
             .presence
@@ -306,12 +316,67 @@ impl BoardApp {
     }
 
     /// Takes a colleague's saved changes into memory now (no save), settling
-    /// conflicts with `choices`.
+    /// conflicts with `choices`. Reading and merging run on a worker thread;
+    /// a modal says so meanwhile and keeps edits off the board until it ends.
     pub fn merge_from_disk(&mut self, choices: &BTreeMap<String, Choice>) {
         self.wait_for_save();
+        let Some(doc) = self.doc.as_ref() else { return };
+        let request = match doc.merge_request(choices) {
+            Ok(request) => request,
+            Err(e) => {
+                let name = doc.file_name();
+                self.notice = Some(Notice::Error(format!(
+                    "Could not read {name} from disk: {e}"
+                )));
+                return;
+            }
+        };
+        let revision = request.revision();
+        let (tx, rx) = channel();
+        let ctx = self.ctx.clone();
+        std::thread::spawn(move || {
+            if tx.send(request.run()).is_ok() {
+                ctx.request_repaint();
+            }
+        });
+        // A look at the file still running is overtaken by this one.
+        self.disk_look = None;
+        self.merging = Some(MergeJob {
+            rx,
+            revision,
+            choices: choices.clone(),
+        });
+    }
+
+    /// Whether a colleague's changes are being read and merged.
+    pub fn is_merging(&self) -> bool {
+        self.merging.is_some()
+    }
+
+    /// Once per frame: takes the result of a merge from disk that has ended.
+    pub(super) fn poll_merge(&mut self) {
+        let Some(job) = &self.merging else { return };
+        let outcome = match job.rx.try_recv() {
+            Ok(outcome) => outcome,
+            Err(TryRecvError::Empty) => return,
+            Err(TryRecvError::Disconnected) => Err("the merge stopped unexpectedly".into()),
+        };
+        let Some(job) = self.merging.take() else {
+            return;
+        };
         let Some(doc) = self.doc.as_mut() else { return };
-        let name = doc.file_name();
-        self.notice = Some(match doc.merge_from_disk(choices) {
+        let result = doc.finish_merge(job.revision, outcome);
+        self.report_merge(result, &job.choices);
+    }
+
+    /// Says what a merge from disk did, or opens the dialog for its conflicts.
+    fn report_merge(
+        &mut self,
+        result: Result<MergeFromDisk, String>,
+        choices: &BTreeMap<String, Choice>,
+    ) {
+        let name = self.doc.as_ref().map(|d| d.file_name()).unwrap_or_default();
+        self.notice = Some(match result {
             Ok(MergeFromDisk::Unchanged) => {
                 self.disk_change = None;
                 Notice::Info(format!("{name} on disk is the version open here"))
@@ -351,6 +416,19 @@ impl BoardApp {
         });
     }
 
+    /// While a colleague's changes are merged in: says so. Being modal, it
+    /// keeps edits off the board until the merged board replaces it.
+    pub(super) fn merging_ui(&self, ctx: &egui::Context) {
+        if self.merging.is_none() {
+            return;
+        }
+        egui::Modal::new(egui::Id::unique("merging")).show(ctx, |ui| {
+            ui.set_width(420.0);
+            ui.heading("Taking in your colleague's changes…");
+            ui.label("Your edits are kept and merged on top.");
+        });
+    }
+
     /// Once per frame: take what the watch saw, refresh presence, journal edits.
     /// Nothing here waits for the shared folder.
     pub(super) fn shared_file_tick(&mut self) {
@@ -360,7 +438,9 @@ impl BoardApp {
         // While our own save runs, the change it makes is not a colleague's:
         // look once it has ended and the new hash is known.
         self.poll_disk_look();
+        // Likewise while their changes are being merged in.
         if self.saving.is_none()
+            && self.merging.is_none()
             && let Some(seen) = self.watch.as_mut().and_then(FileWatch::latest)
         {
             self.on_disk_maybe_changed(seen);

@@ -194,6 +194,16 @@ pub fn settle_open(h: &mut egui_kittest::Harness<'static, boardroom::app::BoardA
     step_while(h, "opening the board", boardroom::app::BoardApp::is_opening);
 }
 
+/// Draws frames until a colleague's changes, being merged in on a worker
+/// thread ("Merge their changes now"), have been taken in.
+pub fn settle_merge(h: &mut egui_kittest::Harness<'static, boardroom::app::BoardApp>) {
+    step_while(
+        h,
+        "merging their changes",
+        boardroom::app::BoardApp::is_merging,
+    );
+}
+
 /// Draws frames while `busy` holds (work on a worker thread), for at most
 /// 30 s, then until the window is still.
 fn step_while(
