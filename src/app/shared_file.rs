@@ -423,7 +423,7 @@ impl BoardApp {
             return;
         }
         egui::Modal::new(egui::Id::unique("merging")).show(ctx, |ui| {
-            ui.set_width(420.0);
+            ui.set_width(500.0);
             ui.heading("Taking in your colleague's changes…");
             ui.label("Your edits are kept and merged on top.");
         });
