@@ -107,7 +107,7 @@ pub struct BoardApp {
     /// a save runs, once it has ended).
     pub(super) pending: Vec<Action>,
     /// The save running on a worker thread, if any.
-    pub(super) saving: Option<super::shared_file::SaveJob>,
+    pub(super) saving: Option<super::saving::SaveJob>,
     /// Undo, redo and save asked for while a save ran, run once it ends.
     pub(super) deferred: Vec<Command>,
     /// The board to open once the running save has ended ("Save, then open").
@@ -116,9 +116,9 @@ pub struct BoardApp {
     /// deleted by someone else); cleared when it is seen again or saved.
     pub file_gone: bool,
     /// A merge of a colleague's changes into memory, if one is running.
-    pub(super) merging: Option<super::shared_file::MergeJob>,
+    pub(super) merging: Option<super::colleague_changes::MergeJob>,
     /// A look at the file after a colleague changed it, if one is running.
-    pub(super) disk_look: Option<super::shared_file::DiskLook>,
+    pub(super) disk_look: Option<super::colleague_changes::DiskLook>,
     /// The board being opened on a worker thread, if any.
     pub(super) opening: Option<super::opening::OpenJob>,
     /// Set while "save changes first?" is asked, with what the user was

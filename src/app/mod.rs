@@ -1,10 +1,12 @@
 //! The eframe shell: owns the open document, applies actions, opens and saves.
 
 mod board_app;
+mod colleague_changes;
 mod commands;
 mod document;
 mod opening;
 mod recent;
+mod saving;
 mod shared_file;
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,220 @@
+//! Saving the open board on a worker thread: the window stays responsive while
+//! a save waits for a colleague's, edits made meanwhile are held, and the
+//! result (saved, merged, clashing, failed) is taken in a later frame.
+
+use std::collections::BTreeMap;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::time::{Duration, Instant};
+
+use super::board_app::{BoardApp, Notice};
+use super::commands::Command;
+use super::document::SaveRequest;
+use super::shared_file::summarise;
+use crate::store::{Choice, SaveError};
+use crate::ui::conflict_dialog::{ConflictDialog, Purpose};
+
+/// A save running on a worker thread.
+pub(super) struct SaveJob {
+    rx: Receiver<(SaveRequest, Result<crate::store::SaveOutcome, SaveError>)>,
+    started: Instant,
+    /// The choices it was started with, for the dialog if new conflicts appear.
+    choices: BTreeMap<String, Choice>,
+    /// The board being saved.
+    path: std::path::PathBuf,
+    /// Who holds the write lock this save waits for, as last read.
+    waiting_for: Option<String>,
+    /// A read of the lock file still running (off the UI thread: the share may
+    /// hang, which is often why the save is slow).
+    holder_news: Option<Receiver<Option<String>>>,
+    holder_asked: Option<Instant>,
+}
+
+/// How long a save runs before the status line says whose save it waits for,
+/// and how often that is read again.
+const NAME_THE_HOLDER_AFTER: Duration = Duration::from_secs(1);
+
+impl SaveJob {
+    /// Takes the last read of the lock's holder and starts the next read when
+    /// one is due.
+    fn look_for_lock_holder(&mut self, ctx: &egui::Context) {
+        if let Some(news) = &self.holder_news
+            && let Ok(who) = news.try_recv()
+        {
+            self.waiting_for = who;
+            self.holder_news = None;
+        }
+        let due = self.started.elapsed() >= NAME_THE_HOLDER_AFTER
+            && self.holder_news.is_none()
+            && self
+                .holder_asked
+                .is_none_or(|t| t.elapsed() >= NAME_THE_HOLDER_AFTER);
+        if !due {
+            return;
+        }
+        let (tx, rx) = channel();
+        let (path, ctx) = (self.path.clone(), ctx.clone());
+        std::thread::spawn(move || {
+            if tx.send(crate::store::lock_holder(&path)).is_ok() {
+                ctx.request_repaint();
+            }
+        });
+        self.holder_news = Some(rx);
+        self.holder_asked = Some(Instant::now());
+    }
+}
+
+impl BoardApp {
+    /// Starts saving on a worker thread, settling conflicts with `choices`; the
+    /// window stays responsive (a save waits up to 10 s for a busy shared file)
+    /// and edits made meanwhile are held until it ends. On new conflicts the
+    /// dialog opens when it ends.
+    pub fn save_with(&mut self, choices: &BTreeMap<String, Choice>) {
+        if self.saving.is_some() {
+            self.deferred.push(Command::Save);
+            return;
+        }
+        let Some(doc) = self.doc.as_ref() else { return };
+        let request = match doc.save_request(choices) {
+            Ok(r) => r,
+            Err(e) => {
+                self.notice = Some(Notice::Error(e.to_string()));
+                return;
+            }
+        };
+        // A look at a colleague's change still running is overtaken: the save
+        // merges whatever is on disk.
+        self.disk_look = None;
+        let (tx, rx) = channel();
+        let ctx = self.ctx.clone();
+        let path = request.path.clone();
+        std::thread::spawn(move || {
+            let outcome = request.run();
+            let _ = tx.send((request, outcome));
+            ctx.request_repaint();
+        });
+        self.saving = Some(SaveJob {
+            rx,
+            started: Instant::now(),
+            choices: choices.clone(),
+            path,
+            waiting_for: None,
+            holder_news: None,
+            holder_asked: None,
+        });
+    }
+
+    /// Whether a save is running.
+    pub fn is_saving(&self) -> bool {
+        self.saving.is_some()
+    }
+
+    /// How long the running save has taken so far.
+    pub fn saving_for(&self) -> Option<Duration> {
+        self.saving.as_ref().map(|job| job.started.elapsed())
+    }
+
+    /// Once per frame: takes the result of a save that has ended.
+    pub(super) fn poll_save(&mut self) {
+        let Some(job) = &mut self.saving else { return };
+        match job.rx.try_recv() {
+            Ok((request, outcome)) => self.finish_save(request, outcome),
+            Err(TryRecvError::Empty) => {
+                job.look_for_lock_holder(&self.ctx);
+                // Redraw now and then so "Saving…" can say it is waiting.
+                self.ctx.request_repaint_after(Duration::from_millis(250));
+            }
+            Err(TryRecvError::Disconnected) => self.save_worker_lost(),
+        }
+    }
+
+    /// Whose save the running save waits for (the holder of the write lock),
+    /// once it has waited a moment.
+    pub fn waiting_for(&self) -> Option<&str> {
+        self.saving.as_ref()?.waiting_for.as_deref()
+    }
+
+    /// Blocks until a running save ends and takes its result: before opening,
+    /// reloading or merging, on close, and in tests.
+    pub fn wait_for_save(&mut self) {
+        let Some(job) = &self.saving else { return };
+        match job.rx.recv() {
+            Ok((request, outcome)) => self.finish_save(request, outcome),
+            Err(_) => self.save_worker_lost(),
+        }
+    }
+
+    fn save_worker_lost(&mut self) {
+        self.saving = None;
+        self.notice = Some(Notice::Error(
+            "The save stopped before it finished. Nothing was lost: your edits are still open; save again.".into(),
+        ));
+    }
+
+    fn finish_save(
+        &mut self,
+        request: SaveRequest,
+        outcome: Result<crate::store::SaveOutcome, SaveError>,
+    ) {
+        let Some(job) = self.saving.take() else {
+            return;
+        };
+        let Some(doc) = self.doc.as_mut() else { return };
+        let name = doc.file_name();
+        let result = doc.finish_save(request, outcome);
+        let saved = result.is_ok();
+        self.notice = Some(match result {
+            Ok(merged) => {
+                self.file_gone = false;
+                self.changed_on_disk = false;
+                self.disk_change = None;
+                self.conflict_dialog = None;
+                self.forget_journal();
+                match merged {
+                    None => Notice::Info(format!("Saved {name}")),
+                    Some(m) => {
+                        let mut text = format!(
+                            "Saved {name}. Merged {} change(s) from the file on disk: {}.",
+                            m.taken_from_theirs,
+                            summarise(&m.their_changes)
+                        );
+                        for (old, new) in &m.renumbered {
+                            text.push_str(&format!(
+                                " Your {old} is now {new}: a colleague added {old} first."
+                            ));
+                        }
+                        Notice::Info(text)
+                    }
+                }
+            }
+            Err(SaveError::Conflicts { conflicts, .. }) => {
+                let n = conflicts.len();
+                self.conflict_dialog =
+                    Some(ConflictDialog::new(conflicts, &job.choices, Purpose::Save));
+                Notice::Error(format!(
+                    "Not saved yet: {n} change(s) clash with a colleague's. Choose which to keep."
+                ))
+            }
+            Err(e) => {
+                self.changed_on_disk = matches!(
+                    e,
+                    SaveError::ChangedOnDisk { .. } | SaveError::DiskUnreadable { .. }
+                );
+                Notice::Error(e.to_string())
+            }
+        });
+        // What the user did while the save ran: the held edits, then any undo,
+        // redo or save asked for meanwhile.
+        self.apply_pending();
+        let ctx = self.ctx.clone();
+        for command in std::mem::take(&mut self.deferred) {
+            self.run_command(&ctx, command);
+        }
+        // "Save, then open": on to the other board, asking again if edits were
+        // made while saving. A failed or clashing save stays on this board.
+        if let Some(path) = self.open_after_save.take()
+            && saved
+        {
+            self.request_open(&path);
+        }
+    }
+}
