@@ -4,6 +4,7 @@ mod board_app;
 mod colleague_changes;
 mod commands;
 mod document;
+mod leaving;
 mod opening;
 mod recent;
 mod saving;
@@ -12,9 +13,10 @@ mod shared_file;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-pub use board_app::{BoardApp, Leaving, Notice, Tab};
+pub use board_app::{BoardApp, Notice, Tab};
 pub use commands::Command;
 pub use document::{Document, MergeOutcome, MergeRequest, SaveRequest};
+pub use leaving::Leaving;
 pub use recent::RecentFiles;
 
 /// The Manchester sample, built into the binary so it can be opened wherever the
