@@ -220,7 +220,11 @@ fn an_unreadable_file_on_disk_is_never_overwritten_and_my_version_is_kept() {
     // Reloading an unreadable file would drop my edits for nothing: refused.
     h.get_by_label("Reload from disk (drops my unsaved edits)")
         .click();
-    h.run();
+    common::settle_open(&mut h);
+    assert!(
+        h.query_by_label_contains("Not reloaded, your edits are kept")
+            .is_some()
+    );
     let doc = h.state().doc.as_ref();
     assert_eq!(
         doc.map(|d| d.board.raid[0].status),
@@ -233,7 +237,7 @@ fn an_unreadable_file_on_disk_is_never_overwritten_and_my_version_is_kept() {
     std::fs::write(&path, &full).unwrap_or_else(|e| panic!("{e}"));
     h.get_by_label("Reload from disk (drops my unsaved edits)")
         .click();
-    h.run();
+    common::settle_open(&mut h);
     let doc = h.state().doc.as_ref();
     assert_ne!(
         doc.map(|d| d.board.raid[0].status),

@@ -276,21 +276,12 @@ impl BoardApp {
         let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) else {
             return;
         };
-        self.wait_for_save();
-        // Only drop the edits (and their journal) if there is something to reload.
-        let doc = match Document::open(&path) {
-            Ok(doc) => doc,
-            Err(e) => {
-                self.notice = Some(Notice::Error(format!(
-                    "Not reloaded, your edits are kept: {e}"
-                )));
-                return;
-            }
-        };
-        self.changed_on_disk = false;
-        self.disk_change = None;
-        self.forget_journal();
-        self.show_opened(&path, doc);
+        // On a worker, as any open; the edits (and their journal) are dropped
+        // only once there is something to show instead.
+        self.start_open(&path, Some(path.clone()));
+        if let Some(job) = self.opening.as_mut() {
+            job.reloading = true;
+        }
     }
 
     /// Asks for a file off the UI thread; the answer arrives in a later frame.

@@ -16,6 +16,9 @@ pub(super) struct OpenJob {
     /// The board whose unsaved edits the user chose to drop: its journal goes
     /// once the new board has opened (if it cannot be opened, they stay).
     dropping_edits_of: Option<PathBuf>,
+    /// "Reload from disk": the same board again, so a failure keeps it open
+    /// with its edits rather than showing an error page.
+    pub(super) reloading: bool,
 }
 
 fn file_name(path: &Path) -> String {
@@ -48,6 +51,7 @@ impl BoardApp {
             path: path.to_path_buf(),
             rx,
             dropping_edits_of,
+            reloading: false,
         });
     }
 
@@ -71,8 +75,16 @@ impl BoardApp {
                 return;
             }
         };
-        if let Some(job) = self.opening.take() {
-            self.finish_open(&job.path, result, job.dropping_edits_of.as_deref());
+        let Some(job) = self.opening.take() else {
+            return;
+        };
+        match result {
+            Err(e) if job.reloading => {
+                self.notice = Some(Notice::Error(format!(
+                    "Not reloaded, your edits are kept: {e}"
+                )));
+            }
+            result => self.finish_open(&job.path, result, job.dropping_edits_of.as_deref()),
         }
     }
 
@@ -105,7 +117,12 @@ impl BoardApp {
         let mut cancel = false;
         egui::Modal::new(egui::Id::unique("opening")).show(ctx, |ui| {
             ui.set_width(420.0);
-            ui.heading(format!("Opening {}…", file_name(&job.path)));
+            let doing = if job.reloading {
+                "Reloading"
+            } else {
+                "Opening"
+            };
+            ui.heading(format!("{doing} {}…", file_name(&job.path)));
             ui.label(
                 egui::RichText::new(job.path.display().to_string())
                     .color(ui.visuals().weak_text_color()),
