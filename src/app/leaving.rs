@@ -113,10 +113,7 @@ impl BoardApp {
                 "Close without saving".to_string(),
             ),
             Leaving::OpenBoard(path) => {
-                let other = path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_else(|| path.display().to_string());
+                let other = super::opening::file_name(path);
                 (
                     format!("Save, then open {other}"),
                     format!("Open {other} without saving"),

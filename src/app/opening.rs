@@ -21,7 +21,8 @@ pub(super) struct OpenJob {
     pub(super) reloading: bool,
 }
 
-fn file_name(path: &Path) -> String {
+/// `board.ron` for `/share/pmo/board.ron`, for headings and buttons.
+pub(super) fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string())
