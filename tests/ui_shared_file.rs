@@ -55,6 +55,31 @@ fn wait_for(h: &mut Harness<'static, BoardApp>, done: impl Fn(&BoardApp) -> bool
     false
 }
 
+/// A colleague's save holds the write lock: a live process of theirs, named
+/// in the lock file as their Boardroom names itself. Remove the lock and end
+/// the process to let saves through.
+fn colleague_holds_the_lock(path: &Path) -> (std::process::Child, std::path::PathBuf) {
+    let colleague = std::process::Command::new("sleep")
+        .arg("60")
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let lock = boardroom::store::lock_path(path);
+    std::fs::write(
+        &lock,
+        format!(
+            "user=J. Smith\nhost={}\npid={}\ntaken_at={}\n",
+            boardroom::store::host_name(),
+            colleague.id(),
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_secs())
+                .unwrap_or(0)
+        ),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    (colleague, lock)
+}
+
 /// Opens R-001 in the form and types a new owner, then saves the entry.
 fn edit_owner(h: &mut Harness<'static, BoardApp>, owner: &str) {
     h.get_by_label("R-001").click();
@@ -328,26 +353,7 @@ fn a_save_waiting_for_the_shared_file_keeps_the_window_responsive_and_the_edits(
     open_on(&mut h, &path, Tab::Raid);
     edit_owner(&mut h, "Owner before saving");
 
-    // A colleague's save holds the write lock: a live process of theirs,
-    // named in the lock file as their Boardroom names itself.
-    let mut colleague = std::process::Command::new("sleep")
-        .arg("60")
-        .spawn()
-        .unwrap_or_else(|e| panic!("{e}"));
-    let lock = boardroom::store::lock_path(&path);
-    std::fs::write(
-        &lock,
-        format!(
-            "user=J. Smith\nhost={}\npid={}\ntaken_at={}\n",
-            boardroom::store::host_name(),
-            colleague.id(),
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_secs())
-                .unwrap_or(0)
-        ),
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
+    let (mut colleague, lock) = colleague_holds_the_lock(&path);
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
     assert!(h.state().is_saving(), "the save waits for the lock");
@@ -491,5 +497,53 @@ fn a_board_renamed_away_while_open_is_reported_and_save_puts_it_back() {
         on_disk(&archived).raid[0].owner,
         "Owner typed before it moved",
         "their copy is not touched"
+    );
+}
+
+/// "Save, then open" while a colleague's save holds the file: the window
+/// stays usable, an edit made while waiting is kept, and because that edit is
+/// not saved the question is asked again instead of dropping it.
+#[test]
+fn an_edit_made_while_saving_before_opening_another_board_is_asked_about_again() {
+    let (dir, path) = common::fixture();
+    let second = dir.path().join("second.ron");
+    std::fs::copy(&path, &second).unwrap_or_else(|e| panic!("{e}"));
+    let mut h = harness();
+    open_on(&mut h, &path, Tab::Raid);
+    edit_owner(&mut h, "Saved before switching");
+
+    let (mut colleague, lock) = colleague_holds_the_lock(&path);
+    h.state_mut().request_open(&second);
+    h.run();
+    h.get_by_label("Save, then open second.ron").click();
+    h.run();
+    assert!(h.state().is_saving(), "the save waits for the lock");
+    edit_owner(&mut h, "Typed while it saved");
+
+    std::fs::remove_file(&lock).unwrap_or_else(|e| panic!("{e}"));
+    let _ = colleague.kill();
+    let _ = colleague.wait();
+    assert!(wait_for(&mut h, |app| !app.is_saving()));
+    assert_eq!(on_disk(&path).raid[0].owner, "Saved before switching");
+    assert_eq!(
+        h.state().leave_prompt,
+        Some(boardroom::app::Leaving::OpenBoard(second.clone())),
+        "asked again: the edit typed while saving is not in the file"
+    );
+    assert_eq!(
+        h.state()
+            .doc
+            .as_ref()
+            .map(|d| d.board.raid[0].owner.clone())
+            .as_deref(),
+        Some("Typed while it saved")
+    );
+    h.get_by_label("Save, then open second.ron").click();
+    common::settle_save(&mut h);
+    common::settle_open(&mut h);
+    assert_eq!(on_disk(&path).raid[0].owner, "Typed while it saved");
+    assert_eq!(
+        h.state().doc.as_ref().and_then(|d| d.path.clone()),
+        Some(second)
     );
 }
