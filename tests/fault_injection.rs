@@ -183,12 +183,7 @@ fn in_the_app_a_failed_save_is_reported_the_edit_kept_and_save_retried() {
     let path = share.join("board.ron");
     std::fs::write(&path, common::small_board_text()).unwrap_or_else(|e| panic!("{e}"));
     let mut h = common::app_on(&path, boardroom::app::Tab::Raid);
-    h.get_by_label("R-001").click();
-    h.run();
-    h.key_press(egui::Key::Enter);
-    h.run();
-    h.get_by_label("Close entry").click();
-    h.run();
+    common::close_first_entry(&mut h);
 
     let away = dir.path().join("share-offline");
     std::fs::rename(&share, &away).unwrap_or_else(|e| panic!("{e}"));

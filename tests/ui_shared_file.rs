@@ -96,12 +96,7 @@ fn a_colleagues_save_to_another_field_is_merged_on_save() {
     let (_dir, path) = common::fixture();
     let mut h = harness();
     open_on(&mut h, &path, Tab::Raid);
-    h.get_by_label("R-001").click();
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
-    h.get_by_label("Close entry").click();
-    h.run();
+    common::close_first_entry(&mut h);
     // Unsaved edits here, so the watcher announces rather than reloads.
     colleague_saves(&path, |b| b.title = "Renamed by a colleague".into());
     assert!(wait_for(&mut h, |app| app.disk_change.is_some()));

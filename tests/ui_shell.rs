@@ -76,7 +76,7 @@ fn closing_an_entry_can_be_undone_and_saved_to_the_file() {
     let path = fixture_file(&dir);
     let mut h = harness();
     open(&mut h, &path);
-    close_first_entry(&mut h);
+    common::close_first_entry(&mut h);
     let status =
         |h: &Harness<'static, BoardApp>| h.state().doc.as_ref().map(|d| d.board.raid[0].status);
     assert_eq!(status(&h), Some(RaidStatus::Closed));
@@ -182,7 +182,7 @@ fn an_unreadable_file_on_disk_is_never_overwritten_and_my_version_is_kept() {
     let theirs_text = full[..full.len() / 2].to_string();
     std::fs::write(&path, &theirs_text).unwrap_or_else(|e| panic!("{e}"));
 
-    close_first_entry(&mut h);
+    common::close_first_entry(&mut h);
     common::press_save(&mut h);
     assert_eq!(
         std::fs::read_to_string(&path).unwrap_or_default(),
@@ -250,18 +250,6 @@ fn an_unreadable_file_on_disk_is_never_overwritten_and_my_version_is_kept() {
     );
 }
 
-/// Closes R-001 in the RAID log, as a user does: an unsaved edit.
-fn close_first_entry(h: &mut Harness<'static, BoardApp>) {
-    h.get_by_label("RAID log").click();
-    h.run();
-    h.get_by_label("R-001").click();
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
-    h.get_by_label("Close entry").click();
-    h.run();
-}
-
 /// Types a board's path and presses "Open path"; the board opens in the
 /// background.
 fn start_typed_open(h: &mut Harness<'static, BoardApp>, path: &Path) {
@@ -295,7 +283,7 @@ fn opening_another_board_with_unsaved_edits_asks_first() {
 
     let mut h = harness();
     open(&mut h, &first);
-    close_first_entry(&mut h);
+    common::close_first_entry(&mut h);
 
     open_typed_path(&mut h, &second);
     assert!(h.query_by_label("Save changes to fixture.ron?").is_some());
@@ -314,7 +302,7 @@ fn opening_another_board_with_unsaved_edits_asks_first() {
         "the dropped edit was not written"
     );
 
-    close_first_entry(&mut h);
+    common::close_first_entry(&mut h);
     open_typed_path(&mut h, &first);
     assert!(h.query_by_label("Save changes to second.ron?").is_some());
     h.get_by_label("Save, then open fixture.ron").click();

@@ -233,6 +233,20 @@ fn step_while(
     h.run();
 }
 
+/// Closes R-001 in the RAID log, as a user does (tab, row, Enter, "Close
+/// entry"): an unsaved edit.
+pub fn close_first_entry(h: &mut egui_kittest::Harness<'static, boardroom::app::BoardApp>) {
+    use egui_kittest::kittest::Queryable;
+    h.get_by_label("RAID log").click();
+    h.run();
+    h.get_by_label("R-001").click();
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.get_by_label("Close entry").click();
+    h.run();
+}
+
 /// Asks the window to close, as its close button does, and runs one frame.
 pub fn request_close(h: &mut egui_kittest::Harness<'static, boardroom::app::BoardApp>) {
     h.input_mut()
