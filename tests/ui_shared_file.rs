@@ -5,12 +5,13 @@
 
 mod common;
 
+use common::colleague::{colleague_holds_the_lock, colleague_saves, edit_entry, on_disk, wait_for};
+
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use boardroom::app::{BoardApp, RecentFiles, Tab};
-use boardroom::model::{Board, HistoryEntry, RaidStatus};
-use boardroom::store::{board_to_string, load_board, write_atomically};
+use boardroom::model::{HistoryEntry, RaidStatus};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -27,68 +28,9 @@ fn open_on(h: &mut Harness<'static, BoardApp>, path: &Path, tab: Tab) {
     h.run();
 }
 
-/// A colleague's save, as their Boardroom would write it.
-fn colleague_saves(path: &Path, change: impl FnOnce(&mut Board)) -> String {
-    let mut theirs = load_board(path).unwrap_or_else(|e| panic!("{e}")).board;
-    change(&mut theirs);
-    let text = board_to_string(&theirs).unwrap_or_else(|e| panic!("{e}"));
-    write_atomically(path, text.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
-    text
-}
-
-fn on_disk(path: &Path) -> Board {
-    load_board(path).unwrap_or_else(|e| panic!("{e}")).board
-}
-
-/// Runs frames until `done` holds, as the app would while idle (the watcher
-/// wakes it on a file event; otherwise it polls every two seconds).
-fn wait_for(h: &mut Harness<'static, BoardApp>, done: impl Fn(&BoardApp) -> bool) -> bool {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while Instant::now() < deadline {
-        h.step();
-        if done(h.state()) {
-            h.run();
-            return true;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    false
-}
-
-/// A colleague's save holds the write lock: a live process of theirs, named
-/// in the lock file as their Boardroom names itself. Remove the lock and end
-/// the process to let saves through.
-fn colleague_holds_the_lock(path: &Path) -> (std::process::Child, std::path::PathBuf) {
-    let colleague = std::process::Command::new("sleep")
-        .arg("60")
-        .spawn()
-        .unwrap_or_else(|e| panic!("{e}"));
-    let lock = boardroom::store::lock_path(path);
-    std::fs::write(
-        &lock,
-        format!(
-            "user=J. Smith\nhost={}\npid={}\ntaken_at={}\n",
-            boardroom::store::host_name(),
-            colleague.id(),
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_secs())
-                .unwrap_or(0)
-        ),
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
-    (colleague, lock)
-}
-
 /// Opens R-001 in the form and types a new owner, then saves the entry.
 fn edit_owner(h: &mut Harness<'static, BoardApp>, owner: &str) {
-    h.get_by_label("R-001").click();
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
-    common::type_into(h, "Owner", owner);
-    h.get_by_label("Save entry").click();
-    h.run();
+    edit_entry(h, "R-001", "Owner", owner);
 }
 
 #[test]
@@ -338,9 +280,9 @@ fn unsaved_edits_are_offered_back_after_a_crash_and_can_be_saved() {
 }
 
 /// A save waiting for the shared file (a colleague's save holds the lock) runs
-/// behind a responsive window: it says it is waiting, an edit made meanwhile is
-/// held and applied once the save ends, and the file gets the board as it was
-/// when Save was pressed.
+/// behind a responsive window: it says it is waiting, an edit made meanwhile
+/// shows at once and stays (unsaved) when the save ends, and the file gets the
+/// board as it was when Save was pressed.
 #[test]
 fn a_save_waiting_for_the_shared_file_keeps_the_window_responsive_and_the_edits() {
     let (_dir, path) = common::fixture();
@@ -368,16 +310,17 @@ fn a_save_waiting_for_the_shared_file_keeps_the_window_responsive_and_the_edits(
         "the status line says who the save waits for"
     );
 
-    // The window still takes input: an edit made now waits for the save.
+    // The window still takes input: an edit made now shows at once.
     edit_owner(&mut h, "Owner typed while saving");
     assert_eq!(
         h.state()
             .doc
             .as_ref()
             .map(|d| d.board.raid[0].owner.clone()),
-        Some("Owner before saving".into()),
-        "held while the save runs"
+        Some("Owner typed while saving".into()),
+        "shown while the save runs"
     );
+    assert!(h.state().is_saving(), "the save still waits");
 
     // Their save ends: the lock goes.
     std::fs::remove_file(&lock).unwrap_or_else(|e| panic!("{e}"));

@@ -104,12 +104,11 @@ pub struct BoardApp {
     /// a save.
     pub(super) journal_order: crate::store::journal::JournalOrder,
     pub(super) ctx: egui::Context,
-    /// Edits emitted by the views this frame, applied after they ran (or, while
-    /// a save runs, once it has ended).
+    /// Edits emitted by the views this frame, applied after they ran.
     pub(super) pending: Vec<Action>,
     /// The save running on a worker thread, if any.
     pub(super) saving: Option<super::saving::SaveJob>,
-    /// Undo, redo and save asked for while a save ran, run once it ends.
+    /// A save asked for while a save ran, run once it ends.
     pub(super) deferred: Vec<Command>,
     /// The board to open once the running save has ended ("Save, then open").
     pub(super) open_after_save: Option<PathBuf>,
@@ -213,14 +212,16 @@ impl BoardApp {
 
     /// Runs a command.
     pub fn run_command(&mut self, ctx: &egui::Context, command: Command) {
-        if (self.opening.is_some() || self.merging.is_some()) && command.waits_for_save() {
+        if (self.opening.is_some() || self.merging.is_some()) && command.changes_board() {
             // The open board is about to be replaced (by another board, or by
             // their version with these edits on top); editing or saving it now
             // would be lost or would race the new one.
             return;
         }
-        if self.saving.is_some() && command.waits_for_save() {
-            // The board must not change under a running save; this runs after it.
+        if self.saving.is_some() && command == Command::Save {
+            // One save at a time; this one runs after it, with the edits made
+            // meanwhile. (Undo and redo need not wait: the running save has
+            // its own copy, and edits made meanwhile are kept when it ends.)
             self.deferred.push(command);
             return;
         }
@@ -362,9 +363,8 @@ impl BoardApp {
 
     /// Applies the actions the views emitted this frame, in order.
     pub(super) fn apply_pending(&mut self) {
-        if self.saving.is_some() {
-            return; // Held until the save ends, so the board it writes stays put.
-        }
+        // Also while a save runs: it writes its own copy of the board, and
+        // `Document::finish_save` keeps these edits on top of what it wrote.
         let actions = std::mem::take(&mut self.pending);
         let Some(doc) = self.doc.as_mut() else { return };
         for action in actions {

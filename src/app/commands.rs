@@ -69,9 +69,10 @@ impl Command {
         matches!(self, Command::Undo | Command::Redo)
     }
 
-    /// Whether the command changes or writes the board, and so waits while a
-    /// save is running.
-    pub fn waits_for_save(self) -> bool {
+    /// Whether the command changes or writes the board, and so must not run
+    /// while the board is about to be replaced (opening another, or taking in a
+    /// colleague's changes).
+    pub fn changes_board(self) -> bool {
         matches!(self, Command::Undo | Command::Redo | Command::Save)
     }
 }

@@ -39,6 +39,48 @@ pub struct Document {
     redo: Vec<Action>,
     /// Undo depth at the last save; the board is unsaved when they differ.
     saved_at_depth: Option<usize>,
+    /// The shallowest the undo history has been since the running save's
+    /// request was taken: if an undo went below the depth that save wrote, the
+    /// saved state is no longer on the undo path.
+    undo_low_water: usize,
+}
+
+/// The base hash of a board whose base was never on disk as such: the board
+/// as it was when a save started, kept as the base of edits made while that
+/// save merged a colleague's changes and those edits clashed with them. No
+/// file hashes to it, so the next save (or "Merge their changes now") always
+/// merges with the file on disk instead of writing over it.
+pub const NOT_ON_DISK: &str = "not-on-disk";
+
+/// What became of edits made while a save ran.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EditsDuringSave {
+    /// None were made.
+    None,
+    /// They stay as made, unsaved: the save wrote the board as it was when it
+    /// started, without merging anything.
+    Kept,
+    /// The save merged a colleague's changes; the edits were merged on top of
+    /// them field by field, as a save merges, and are unsaved.
+    MergedOnTop {
+        /// References of entries added while saving that a colleague's save
+        /// had also taken, renumbered: `(old, new)`.
+        renumbered: Vec<(String, String)>,
+    },
+    /// The save merged a colleague's changes and some of them changed the same
+    /// fields as these edits. The board shows the edits as made, on the base
+    /// the save started from, until the user settles the clashes (nothing is
+    /// overwritten meanwhile).
+    Clash(Vec<crate::store::Conflict>),
+}
+
+/// What a finished save did.
+#[derive(Debug)]
+pub struct SaveFinished {
+    /// Set when the save merged a colleague's changes from the file on disk.
+    pub merged: Option<MergedSave>,
+    /// What became of edits made while it ran.
+    pub edits: EditsDuringSave,
 }
 
 impl Document {
@@ -55,6 +97,7 @@ impl Document {
             undo: Vec::new(),
             redo: Vec::new(),
             saved_at_depth: Some(0),
+            undo_low_water: 0,
         })
     }
 
@@ -101,6 +144,7 @@ impl Document {
                 Ok(redo) => {
                     self.redo.push(redo);
                     self.revision = next_revision();
+                    self.undo_low_water = self.undo_low_water.min(self.undo.len());
                 }
                 Err(e) => {
                     self.undo.push(inverse);
@@ -142,14 +186,15 @@ impl Document {
     ) -> Result<Option<MergedSave>, SaveError> {
         let request = self.save_request(choices)?;
         let outcome = request.run();
-        self.finish_save(request, outcome)
+        Ok(self.finish_save(request, outcome)?.merged)
     }
 
     /// Everything a save needs, copied out of the document so it can run on
-    /// another thread. The caller must not change the board until it hands the
-    /// result to [`Document::finish_save`] (the app holds edits back meanwhile).
+    /// another thread. The board may be edited while it runs:
+    /// [`Document::finish_save`] then keeps those edits, on top of whatever the
+    /// save merged in.
     pub fn save_request(
-        &self,
+        &mut self,
         choices: &BTreeMap<String, Choice>,
     ) -> Result<SaveRequest, SaveError> {
         let Some(path) = self.path.clone() else {
@@ -159,6 +204,7 @@ impl Document {
                 source: std::io::Error::new(std::io::ErrorKind::NotFound, "use Save As"),
             });
         };
+        self.undo_low_water = self.undo.len();
         Ok(SaveRequest {
             path,
             mine: self.board.clone(),
@@ -166,6 +212,7 @@ impl Document {
             base_hash: self.base_hash.clone(),
             choices: choices.clone(),
             revision: self.revision,
+            undo_depth: self.undo.len(),
         })
     }
 
@@ -173,39 +220,110 @@ impl Document {
     /// success the written board becomes the new base. After a merge the
     /// merged board is this document's board, and the returned
     /// [`MergedSave`]'s `board` holds the board as it was before the merge.
+    ///
+    /// Edits made while the save ran are kept as the changes the user made:
+    /// if the save merged a colleague's changes, the edits are merged onto
+    /// the written board by the same three-way merge, with the board as the
+    /// save started as the base. A field both changed is a clash (see
+    /// [`EditsDuringSave::Clash`]), never a silent overwrite.
     pub fn finish_save(
         &mut self,
         request: SaveRequest,
         outcome: Result<SaveOutcome, SaveError>,
-    ) -> Result<Option<MergedSave>, SaveError> {
+    ) -> Result<SaveFinished, SaveError> {
         let outcome = outcome?;
-        if request.revision != self.revision || Some(request.path.as_path()) != self.path.as_deref()
-        {
-            // Edited or replaced while the save ran (the app prevents this): the
-            // file holds an older state, so keep the board unsaved and let the
-            // next save merge from the base we had.
-            log::warn!("the board changed while it was being saved; it stays unsaved");
-            return Ok(outcome.merged);
+        if Some(request.path.as_path()) != self.path.as_deref() {
+            // Another board was opened while the save ran (the app prevents
+            // this): the result belongs to a board no longer shown.
+            log::warn!("a save finished for a board that is no longer open");
+            return Ok(SaveFinished {
+                merged: outcome.merged,
+                edits: EditsDuringSave::None,
+            });
         }
-        self.base_hash = Some(outcome.hash);
+        let edited_meanwhile = request.revision != self.revision;
         let mut merged = outcome.merged;
-        match &mut merged {
-            Some(merged) => {
+        let edits = match (&mut merged, edited_meanwhile) {
+            (None, false) => {
+                // What was written is the board as it stands: no second copy.
+                self.base = Some(Arc::new(request.mine));
+                self.saved_at_depth = Some(self.undo.len());
+                EditsDuringSave::None
+            }
+            (None, true) => {
+                // The file holds the board as it was when Save was pressed; the
+                // edits since stay on top of it, unsaved, and undo still works.
+                self.base = Some(Arc::new(request.mine));
+                self.saved_at_depth =
+                    (self.undo_low_water >= request.undo_depth).then_some(request.undo_depth);
+                EditsDuringSave::Kept
+            }
+            (Some(merged), false) => {
                 // The undo history holds inverses of edits to the board before the
                 // merge; replaying one could silently revert a colleague's change.
                 // Swap rather than clone: the caller needs only the notice's
                 // facts, and a big board takes tens of milliseconds to copy.
                 std::mem::swap(&mut self.board, &mut merged.board);
                 self.base = Some(Arc::new(self.board.clone()));
-                self.undo.clear();
-                self.redo.clear();
-                self.revision = next_revision();
+                self.forget_history(Some(0));
+                EditsDuringSave::None
             }
-            // What was written is the board as it stands: no second copy needed.
-            None => self.base = Some(Arc::new(request.mine)),
+            (Some(merged), true) => {
+                // As after any merged save, the notice's board is the one from
+                // before the merge: the board the save was asked to write.
+                let written = std::mem::replace(&mut merged.board, request.mine);
+                self.rebase_edits(&merged.board, written)
+            }
+        };
+        self.base_hash = Some(match &edits {
+            EditsDuringSave::Clash(_) => NOT_ON_DISK.to_string(),
+            _ => outcome.hash,
+        });
+        Ok(SaveFinished { merged, edits })
+    }
+
+    /// Edits made while a save ran, which merged a colleague's changes and
+    /// wrote `written`: the edits (the board now, against `started`, the board
+    /// the save was asked to write) are merged onto `written`.
+    fn rebase_edits(&mut self, started: &Board, written: Board) -> EditsDuringSave {
+        match crate::store::merge(started, &self.board, &written, &BTreeMap::new()) {
+            Ok(rebased) if rebased.unresolved == 0 => {
+                self.board = rebased.board;
+                self.base = Some(Arc::new(written));
+                // Still unsaved unless the edits came to nothing.
+                let unchanged = self.base.as_deref() == Some(&self.board);
+                self.forget_history(unchanged.then_some(0));
+                EditsDuringSave::MergedOnTop {
+                    renumbered: rebased.renumbered,
+                }
+            }
+            Ok(rebased) => {
+                // Keep the edits as made, on the base they were made from; the
+                // next save or merge from disk brings in the colleague's
+                // changes once the user has chosen.
+                self.base = Some(Arc::new(started.clone()));
+                self.forget_history(None);
+                EditsDuringSave::Clash(rebased.conflicts)
+            }
+            Err(e) => {
+                // Cannot happen for boards that parsed; if it does, keep the
+                // edits on the old base so the next save merges and says why.
+                log::warn!("edits made while saving could not be merged: {e}");
+                self.base = Some(Arc::new(started.clone()));
+                self.forget_history(None);
+                EditsDuringSave::Clash(Vec::new())
+            }
         }
-        self.saved_at_depth = Some(self.undo.len());
-        Ok(merged)
+    }
+
+    /// Clears undo and redo (their inverses were of edits to a board that was
+    /// replaced) and sets where the saved state is in the new, empty history.
+    fn forget_history(&mut self, saved_at_depth: Option<usize>) {
+        self.undo.clear();
+        self.redo.clear();
+        self.undo_low_water = 0;
+        self.saved_at_depth = saved_at_depth;
+        self.revision = next_revision();
     }
 
     /// Puts back unsaved edits from the journal: the board as edited, and the
@@ -214,10 +332,7 @@ impl Document {
         self.board = board;
         self.base = base;
         self.base_hash = base_hash;
-        self.undo.clear();
-        self.redo.clear();
-        self.saved_at_depth = None;
-        self.revision = next_revision();
+        self.forget_history(None);
     }
 
     /// Takes a colleague's saved version into memory without saving: the file
@@ -303,11 +418,8 @@ impl Document {
         self.base = Some(Arc::new(loaded.board));
         self.base_hash = Some(loaded.hash);
         self.warnings = loaded.warnings;
-        self.undo.clear();
-        self.redo.clear();
         // Still unsaved if edits made here were merged on top.
-        self.saved_at_depth = if kept_mine { None } else { Some(0) };
-        self.revision = next_revision();
+        self.forget_history(if kept_mine { None } else { Some(0) });
     }
 }
 
@@ -410,6 +522,8 @@ pub struct SaveRequest {
     base_hash: Option<String>,
     choices: BTreeMap<String, Choice>,
     revision: u64,
+    /// The undo depth of the board being written.
+    undo_depth: usize,
 }
 
 impl SaveRequest {

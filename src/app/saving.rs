@@ -1,6 +1,7 @@
 //! Saving the open board on a worker thread: the window stays responsive while
-//! a save waits for a colleague's, edits made meanwhile are held, and the
-//! result (saved, merged, clashing, failed) is taken in a later frame.
+//! a save waits for a colleague's, edits made meanwhile are kept (merged on top
+//! of whatever the save merged in), and the result (saved, merged, clashing,
+//! failed) is taken in a later frame.
 
 use std::collections::BTreeMap;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
@@ -8,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use super::board_app::{BoardApp, Notice};
 use super::commands::Command;
-use super::document::SaveRequest;
+use super::document::{EditsDuringSave, SaveFinished, SaveRequest};
 use super::shared_file::summarise;
 use crate::store::{Choice, SaveError};
 use crate::ui::conflict_dialog::{ConflictDialog, Purpose};
@@ -66,14 +67,14 @@ impl SaveJob {
 impl BoardApp {
     /// Starts saving on a worker thread, settling conflicts with `choices`; the
     /// window stays responsive (a save waits up to 10 s for a busy shared file)
-    /// and edits made meanwhile are held until it ends. On new conflicts the
-    /// dialog opens when it ends.
+    /// and edits made meanwhile are kept, unsaved, when it ends. On new
+    /// conflicts the dialog opens when it ends.
     pub fn save_with(&mut self, choices: &BTreeMap<String, Choice>) {
         if self.saving.is_some() {
             self.deferred.push(Command::Save);
             return;
         }
-        let Some(doc) = self.doc.as_ref() else { return };
+        let Some(doc) = self.doc.as_mut() else { return };
         let request = match doc.save_request(choices) {
             Ok(r) => r,
             Err(e) => {
@@ -163,14 +164,19 @@ impl BoardApp {
         let result = doc.finish_save(request, outcome);
         let saved = result.is_ok();
         self.notice = Some(match result {
-            Ok(merged) => {
+            Ok(SaveFinished { merged, edits }) => {
                 self.file_gone = false;
                 self.changed_on_disk = false;
                 self.disk_change = None;
                 self.conflict_dialog = None;
-                self.forget_journal();
-                match merged {
-                    None => Notice::Info(format!("Saved {name}")),
+                if edits == EditsDuringSave::None {
+                    self.forget_journal();
+                } else {
+                    // Still unsaved, now on a new base: journal them afresh.
+                    self.journaled_revision = 0;
+                }
+                let mut text = match merged {
+                    None => format!("Saved {name}."),
                     Some(m) => {
                         let mut text = format!(
                             "Saved {name}. Merged {} change(s) from the file on disk: {}.",
@@ -182,7 +188,38 @@ impl BoardApp {
                                 " Your {old} is now {new}: a colleague added {old} first."
                             ));
                         }
+                        text
+                    }
+                };
+                match edits {
+                    EditsDuringSave::None => Notice::Info(text),
+                    EditsDuringSave::Kept => {
+                        text.push_str(
+                            " The edits you made while it saved are kept, not yet saved.",
+                        );
                         Notice::Info(text)
+                    }
+                    EditsDuringSave::MergedOnTop { renumbered } => {
+                        text.push_str(
+                            " The edits you made while it saved are kept on top of their changes, not yet saved.",
+                        );
+                        for (old, new) in &renumbered {
+                            text.push_str(&format!(
+                                " Your {old} is now {new}: a colleague added {old} first."
+                            ));
+                        }
+                        Notice::Info(text)
+                    }
+                    EditsDuringSave::Clash(conflicts) => {
+                        let n = conflicts.len();
+                        self.conflict_dialog = Some(ConflictDialog::new(
+                            conflicts,
+                            &BTreeMap::new(),
+                            Purpose::EditsWhileSaving,
+                        ));
+                        Notice::Error(format!(
+                            "{text} {n} edit(s) you made while it saved clash with that colleague's changes. Choose which to keep; until then your edits stay unsaved."
+                        ))
                     }
                 }
             }
@@ -202,9 +239,7 @@ impl BoardApp {
                 Notice::Error(e.to_string())
             }
         });
-        // What the user did while the save ran: the held edits, then any undo,
-        // redo or save asked for meanwhile.
-        self.apply_pending();
+        // A save asked for while this one ran.
         let ctx = self.ctx.clone();
         for command in std::mem::take(&mut self.deferred) {
             self.run_command(&ctx, command);

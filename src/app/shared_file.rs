@@ -271,13 +271,20 @@ impl BoardApp {
             DialogOutcome::Open => {}
             DialogOutcome::Cancelled => {
                 self.conflict_dialog = None;
-                self.notice = Some(Notice::Info(
-                    "Nothing was written. Your edits are still here; Save to try again.".into(),
-                ));
+                self.notice = Some(Notice::Info(match purpose {
+                    Purpose::Save | Purpose::MergeIntoMemory => {
+                        "Nothing was written. Your edits are still here; Save to try again.".into()
+                    }
+                    Purpose::EditsWhileSaving => "Your edits are still here, unsaved, without the colleague's changes to the same fields. Save or \"Merge their changes now\" asks again.".into(),
+                }));
             }
             DialogOutcome::Confirmed(choices) => match purpose {
                 Purpose::Save => self.save_with(&choices),
-                Purpose::MergeIntoMemory => self.merge_from_disk(&choices),
+                // Their changes are in the file now: merging it in with these
+                // choices puts the edits on top of it.
+                Purpose::MergeIntoMemory | Purpose::EditsWhileSaving => {
+                    self.merge_from_disk(&choices)
+                }
             },
         }
     }

@@ -17,6 +17,52 @@ pub enum Purpose {
     Save,
     /// Taking a colleague's changes into memory without saving.
     MergeIntoMemory,
+    /// Edits made while a save ran, which merged a colleague's changes to the
+    /// same fields: settling puts the edits on top of the saved board, in
+    /// memory (not saved yet).
+    EditsWhileSaving,
+}
+
+impl Purpose {
+    /// The dialog's heading.
+    fn heading(self) -> &'static str {
+        match self {
+            Purpose::Save | Purpose::MergeIntoMemory => "Your changes clash with a colleague's",
+            Purpose::EditsWhileSaving => "Edits you made while saving clash with a colleague's",
+        }
+    }
+
+    /// What happened, and what settling does.
+    fn explanation(self, n: usize) -> String {
+        match self {
+            Purpose::Save | Purpose::MergeIntoMemory => format!(
+                "Someone saved this board while you were editing it. Their other changes are kept. \
+                 For each of the {n} item(s) below, choose which version to keep. Nothing is written until every item is settled."
+            ),
+            Purpose::EditsWhileSaving => format!(
+                "Your save went through, with a colleague's changes merged in. While it ran you edited \
+                 {n} thing(s) below that they had changed too. Choose which version to keep; your other edits are kept. \
+                 Nothing is saved until you save again."
+            ),
+        }
+    }
+
+    /// The button that settles the conflicts.
+    fn confirm(self) -> &'static str {
+        match self {
+            Purpose::Save => "Save with these choices",
+            Purpose::MergeIntoMemory => "Take their changes with these choices",
+            Purpose::EditsWhileSaving => "Keep these choices",
+        }
+    }
+
+    /// The button that leaves them for later.
+    fn cancel(self) -> &'static str {
+        match self {
+            Purpose::Save | Purpose::MergeIntoMemory => "Cancel (nothing is written)",
+            Purpose::EditsWhileSaving => "Decide later (my edits stay, unsaved)",
+        }
+    }
 }
 
 /// The dialog's state: the conflicts and the choices made so far.
@@ -84,12 +130,8 @@ impl ConflictDialog {
         let mut outcome = DialogOutcome::Open;
         egui::Modal::new(egui::Id::unique("conflict-dialog")).show(ctx, |ui| {
             ui.set_max_width(760.0);
-            ui.heading("Your changes clash with a colleague's");
-            ui.label(format!(
-                "Someone saved this board while you were editing it. Their other changes are kept. \
-                 For each of the {} item(s) below, choose which version to keep. Nothing is written until every item is settled.",
-                self.conflicts.len()
-            ));
+            ui.heading(self.purpose.heading());
+            ui.label(self.purpose.explanation(self.conflicts.len()));
             ui.add_space(8.0);
             egui::ScrollArea::vertical()
                 .max_height(ctx.content_rect().height() * 0.6)
@@ -194,17 +236,14 @@ impl ConflictDialog {
         let unsettled = self.unsettled();
         let mut outcome = DialogOutcome::Open;
         ui.horizontal(|ui| {
-            let confirm = match self.purpose {
-                Purpose::Save => "Save with these choices",
-                Purpose::MergeIntoMemory => "Take their changes with these choices",
-            };
+            let confirm = self.purpose.confirm();
             if ui
                 .add_enabled(unsettled == 0, egui::Button::new(confirm))
                 .clicked()
             {
                 outcome = DialogOutcome::Confirmed(self.choices.clone());
             }
-            if ui.button("Cancel (nothing is written)").clicked() {
+            if ui.button(self.purpose.cancel()).clicked() {
                 outcome = DialogOutcome::Cancelled;
             }
             if unsettled > 0 {
