@@ -15,7 +15,10 @@ use std::process::ExitCode;
 
 pub use board_app::{BoardApp, Notice, Tab};
 pub use commands::Command;
-pub use document::{Document, MergeOutcome, MergeRequest, SaveRequest};
+pub use document::{
+    Document, EditsDuringSave, MergeFromDisk, MergeOutcome, MergeRequest, NOT_ON_DISK,
+    SaveFinished, SaveRequest,
+};
 pub use leaving::Leaving;
 pub use recent::RecentFiles;
 
