@@ -56,7 +56,7 @@ pub fn raid_list(file: &Path, json: bool, kind: Option<RaidKind>, open: bool) ->
                 title: &e.title,
                 programme: e.programme.as_ref().map(Id::as_str),
                 owner: &e.owner,
-                status: format!("{:?}", e.status),
+                status: e.status.label().to_string(),
                 score: e.current_score(),
                 next_review: e.next_review.map(|d| d.last_day()),
             }

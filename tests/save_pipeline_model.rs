@@ -589,6 +589,8 @@ fn no_saved_edit_is_lost_whatever_the_interleaving() {
     let config = ProptestConfig {
         cases: cases(),
         max_shrink_iters: 2000,
+        // Failures found before are tried first (save_pipeline_model.proptest-regressions).
+        source_file: Some(file!()),
         ..ProptestConfig::default()
     };
     let mut runner = proptest::test_runner::TestRunner::new(config);

@@ -366,7 +366,7 @@ pub fn export_csv(board: &Board, rows: &[usize]) -> String {
             programme,
             e.owner.clone(),
             e.category.clone(),
-            format!("{:?}", e.status),
+            e.status.label().to_string(),
             l,
             im,
             score.map(|s| s.to_string()).unwrap_or_default(),

@@ -10,6 +10,7 @@ mod budget;
 mod date;
 mod delay;
 mod ids;
+mod labels;
 mod programme;
 mod raid;
 mod task;
@@ -20,6 +21,7 @@ pub use budget::{BudgetLine, BudgetLineKind, RunningCost, Saving};
 pub use date::{DateError, DatePrecision, PeriodDate, Season, format_day_uk};
 pub use delay::{Delay, DelayCause};
 pub use ids::{Id, IdError};
+pub use labels::Labelled;
 pub use programme::{ConfidenceRecord, DeliveryConfidence, Programme};
 pub use raid::{
     AssumptionDetail, Confidence, DependencyDetail, DependencyDirection, DependencyState,

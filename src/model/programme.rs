@@ -104,16 +104,3 @@ pub enum DeliveryConfidence {
     /// Appears unachievable without major re-planning.
     Red,
 }
-
-impl DeliveryConfidence {
-    /// The rating's words, so it is never shown by colour alone.
-    pub fn label(self) -> &'static str {
-        match self {
-            DeliveryConfidence::Green => "Green",
-            DeliveryConfidence::AmberGreen => "Amber/Green",
-            DeliveryConfidence::Amber => "Amber",
-            DeliveryConfidence::AmberRed => "Amber/Red",
-            DeliveryConfidence::Red => "Red",
-        }
-    }
-}

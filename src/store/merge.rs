@@ -78,12 +78,27 @@ impl Conflict {
         }
     }
 
-    /// Whether the field holds text, which the conflict dialog lets the user edit.
+    /// Whether the field holds text, which the conflict dialog lets the user
+    /// edit (a choice from a list, such as a status, is not text).
     pub fn is_text(&self) -> bool {
-        [&self.mine, &self.theirs, &self.base]
+        let sides = [&self.mine, &self.theirs, &self.base];
+        sides
             .iter()
             .all(|v| matches!(v, None | Some(Value::String(_))))
             && !self.field.is_empty()
+            && !sides.iter().any(|v| {
+                v.as_ref()
+                    .is_some_and(|v| super::enum_words(&self.field, v).is_some())
+            })
+    }
+
+    /// One side's value as the dialog shows it: [`display_value`], with a
+    /// choice from a list in its words.
+    pub fn shown(&self, value: Option<&Value>) -> String {
+        match value.and_then(|v| super::enum_words(&self.field, v)) {
+            Some(words) => words.to_string(),
+            None => display_value(value, self.field.is_empty()),
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 //! Reading, validating and writing board files. Knows no screen.
 
+mod enum_words;
 mod error;
 pub mod journal;
 mod lock;
@@ -11,6 +12,7 @@ mod save;
 mod validate;
 mod watch;
 
+pub use enum_words::enum_words;
 pub use error::{Diagnostic, LoadError, Severity};
 pub use lock::{LockError, STALE_AFTER, WriteLock, acquire, host_name, lock_holder, lock_path};
 pub use merge::{Choice, Conflict, MergeError, Merged, describe_changes, display_value, merge};

@@ -470,10 +470,19 @@ fn check_raid_entry(e: &RaidEntry, ids: &IdIndex, out: &mut Vec<Diagnostic>) {
                     &rec,
                     "response",
                     format!(
-                        "{:?} is a response to {:?}s, but this risk is a {:?}",
-                        risk.response,
-                        risk.response.polarity(),
-                        risk.polarity
+                        "{} is a response to {}s, but this risk is {}; choose one of {}",
+                        risk.response.label(),
+                        risk.response.polarity().label().to_lowercase(),
+                        match risk.polarity {
+                            crate::model::Polarity::Threat => "a threat",
+                            crate::model::Polarity::Opportunity => "an opportunity",
+                        },
+                        crate::model::Response::ALL
+                            .iter()
+                            .filter(|r| r.polarity() == risk.polarity)
+                            .map(|r| r.label())
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ),
                 ));
             }

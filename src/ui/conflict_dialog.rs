@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use egui::RichText;
 
-use crate::store::{Choice, Conflict, display_value};
+use crate::store::{Choice, Conflict};
 use crate::ui::theme;
 
 /// What the dialog is settling conflicts for.
@@ -149,7 +149,6 @@ impl ConflictDialog {
 
     fn conflict_ui(&mut self, ui: &mut egui::Ui, i: usize) {
         let conflict = self.conflicts[i].clone();
-        let whole = conflict.field.is_empty();
         egui::Frame::new()
             .fill(theme::LIGHT_GREY)
             .inner_margin(8.0)
@@ -160,8 +159,8 @@ impl ConflictDialog {
                         .strong()
                         .color(theme::TEXT),
                 );
-                let mine = display_value(conflict.mine.as_ref(), whole);
-                let theirs = display_value(conflict.theirs.as_ref(), whole);
+                let mine = conflict.shown(conflict.mine.as_ref());
+                let theirs = conflict.shown(conflict.theirs.as_ref());
                 let who = |by: &Option<String>| {
                     by.as_ref()
                         .map_or_else(String::new, |b| format!(" (changed by {b})"))

@@ -9,9 +9,8 @@ use egui::RichText;
 use super::theme;
 use crate::analysis::raid::{band, next_reference};
 use crate::model::{
-    Action, Board, Confidence, DependencyDirection, DependencyState, Escalation, HistoryEntry, Id,
-    IssuePriority, PeriodDate, Polarity, RaidDetail, RaidEntry, RaidKind, RaidStatus, Response,
-    Score, ValidationState,
+    Action, Board, Escalation, HistoryEntry, Id, PeriodDate, Polarity, RaidDetail, RaidEntry,
+    RaidKind, RaidStatus, Response, Score, ValidationState,
 };
 
 /// Who is editing and when, for the entry's history.
@@ -357,16 +356,10 @@ impl RaidForm {
                         ui.end_row();
                         let label = ui.label("Status");
                         egui::ComboBox::from_id_salt("form_status")
-                            .selected_text(format!("{:?}", self.draft.status))
+                            .selected_text(self.draft.status.label())
                             .show_ui(ui, |ui| {
-                                for s in
-                                    [RaidStatus::Open, RaidStatus::Monitoring, RaidStatus::Closed]
-                                {
-                                    ui.selectable_value(
-                                        &mut self.draft.status,
-                                        s,
-                                        format!("{s:?}"),
-                                    );
+                                for s in RaidStatus::ALL {
+                                    ui.selectable_value(&mut self.draft.status, *s, s.label());
                                 }
                             })
                             .response
@@ -374,19 +367,10 @@ impl RaidForm {
                         ui.end_row();
                         let label = ui.label("Escalation");
                         egui::ComboBox::from_id_salt("form_escalation")
-                            .selected_text(format!("{:?}", self.draft.escalation))
+                            .selected_text(self.draft.escalation.label())
                             .show_ui(ui, |ui| {
-                                for s in [
-                                    Escalation::Project,
-                                    Escalation::ProgrammeBoard,
-                                    Escalation::Sro,
-                                    Escalation::CorporateRegister,
-                                ] {
-                                    ui.selectable_value(
-                                        &mut self.draft.escalation,
-                                        s,
-                                        format!("{s:?}"),
-                                    );
+                                for s in Escalation::ALL {
+                                    ui.selectable_value(&mut self.draft.escalation, *s, s.label());
                                 }
                             })
                             .response
@@ -464,14 +448,11 @@ impl RaidForm {
                 ui.horizontal(|ui| {
                     let label = ui.label("Threat or opportunity");
                     egui::ComboBox::from_id_salt("form_polarity")
-                        .selected_text(format!("{:?}", r.polarity))
+                        .selected_text(r.polarity.label())
                         .show_ui(ui, |ui| {
-                            ui.selectable_value(&mut r.polarity, Polarity::Threat, "Threat");
-                            ui.selectable_value(
-                                &mut r.polarity,
-                                Polarity::Opportunity,
-                                "Opportunity",
-                            );
+                            for p in Polarity::ALL {
+                                ui.selectable_value(&mut r.polarity, *p, p.label());
+                            }
                         })
                         .response
                         .labelled_by(label.id);
@@ -496,10 +477,10 @@ impl RaidForm {
                 ui.horizontal(|ui| {
                     let label = ui.label("Response");
                     egui::ComboBox::from_id_salt("form_response")
-                        .selected_text(format!("{:?}", r.response))
+                        .selected_text(r.response.label())
                         .show_ui(ui, |ui| {
                             for resp in responses {
-                                ui.selectable_value(&mut r.response, *resp, format!("{resp:?}"));
+                                ui.selectable_value(&mut r.response, *resp, resp.label());
                             }
                         })
                         .response
@@ -559,22 +540,8 @@ impl RaidForm {
             }
             RaidDetail::Assumption(a) => {
                 ui.label(RichText::new("Assumption").strong());
-                enum_row(
-                    ui,
-                    "Confidence",
-                    &mut a.confidence,
-                    &[Confidence::High, Confidence::Medium, Confidence::Low],
-                );
-                enum_row(
-                    ui,
-                    "Validation",
-                    &mut a.validation,
-                    &[
-                        ValidationState::Unvalidated,
-                        ValidationState::Valid,
-                        ValidationState::Invalid,
-                    ],
-                );
+                enum_row(ui, "Confidence", &mut a.confidence);
+                enum_row(ui, "Validation", &mut a.validation);
                 if a.validation == ValidationState::Invalid {
                     ui.label(
                         RichText::new("An invalid assumption should become a risk or an issue.")
@@ -585,17 +552,7 @@ impl RaidForm {
             }
             RaidDetail::Issue(i) => {
                 ui.label(RichText::new("Issue").strong());
-                enum_row(
-                    ui,
-                    "Priority",
-                    &mut i.priority,
-                    &[
-                        IssuePriority::Low,
-                        IssuePriority::Medium,
-                        IssuePriority::High,
-                        IssuePriority::Critical,
-                    ],
-                );
+                enum_row(ui, "Priority", &mut i.priority);
                 ui.checkbox(&mut i.breaches_tolerance, "Breaches a tolerance");
                 let label = ui.label("Resolution");
                 ui.add(egui::TextEdit::multiline(&mut i.resolution).desired_rows(2))
@@ -604,12 +561,7 @@ impl RaidForm {
             }
             RaidDetail::Dependency(d) => {
                 ui.label(RichText::new("Dependency").strong());
-                enum_row(
-                    ui,
-                    "Direction",
-                    &mut d.direction,
-                    &[DependencyDirection::Inbound, DependencyDirection::Outbound],
-                );
+                enum_row(ui, "Direction", &mut d.direction);
                 ui.horizontal(|ui| {
                     let label = ui.label("Counterparty");
                     ui.add(egui::TextEdit::singleline(&mut d.counterparty))
@@ -618,17 +570,7 @@ impl RaidForm {
                 if let Some(p) = counterparty_problem {
                     ui.label(RichText::new(p).color(theme::warning_text(ui)));
                 }
-                enum_row(
-                    ui,
-                    "State",
-                    &mut d.state,
-                    &[
-                        DependencyState::OnTrack,
-                        DependencyState::AtRisk,
-                        DependencyState::Late,
-                        DependencyState::Delivered,
-                    ],
-                );
+                enum_row(ui, "State", &mut d.state);
                 date_row(ui, "Needed by", &mut self.dates.kind_date, date_problem);
             }
         }
@@ -731,19 +673,14 @@ fn date_row(ui: &mut egui::Ui, name: &str, value: &mut String, problem: Option<S
     }
 }
 
-fn enum_row<T: Copy + PartialEq + std::fmt::Debug>(
-    ui: &mut egui::Ui,
-    name: &str,
-    value: &mut T,
-    options: &[T],
-) {
+fn enum_row<T: crate::model::Labelled>(ui: &mut egui::Ui, name: &str, value: &mut T) {
     ui.horizontal(|ui| {
         let label = ui.label(name);
         egui::ComboBox::from_id_salt(name)
-            .selected_text(format!("{value:?}"))
+            .selected_text(value.label())
             .show_ui(ui, |ui| {
-                for o in options {
-                    ui.selectable_value(value, *o, format!("{o:?}"));
+                for o in T::ALL {
+                    ui.selectable_value(value, *o, o.label());
                 }
             })
             .response
@@ -788,14 +725,14 @@ fn with_history(
             diff("owner", o.owner.clone(), entry.owner.clone());
             diff(
                 "status",
-                format!("{:?}", o.status),
-                format!("{:?}", entry.status),
+                o.status.label().to_string(),
+                entry.status.label().to_string(),
             );
             diff("category", o.category.clone(), entry.category.clone());
             diff(
                 "escalation",
-                format!("{:?}", o.escalation),
-                format!("{:?}", entry.escalation),
+                o.escalation.label().to_string(),
+                entry.escalation.label().to_string(),
             );
             diff(
                 "next review",

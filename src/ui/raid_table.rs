@@ -465,7 +465,7 @@ impl RaidView {
                         ui.label(trend(e).label());
                     });
                     row.col(|ui| {
-                        ui.label(format!("{:?}", e.status));
+                        ui.label(e.status.label());
                     });
                     row.col(|ui| match e.next_review {
                         Some(d) if is_overdue(e, board.as_at) => {

@@ -661,7 +661,7 @@ impl TimelineView {
             if let Some(b) = m.baseline {
                 ui.label(format!("Planned {}", b.display_uk()));
             }
-            ui.label(format!("{:?}, {state}", m.kind));
+            ui.label(format!("{}, {state}", m.kind.label()));
         });
     }
 
@@ -1248,8 +1248,11 @@ fn linked_records_ui(ui: &mut egui::Ui, board: &Board, p: &Programme, t: &Task) 
         ui.label(RichText::new("Linked RAID entries").strong());
         for e in raid {
             ui.label(format!(
-                "{} {} — {} ({:?})",
-                e.reference, e.title, e.owner, e.status
+                "{} {} — {} ({})",
+                e.reference,
+                e.title,
+                e.owner,
+                e.status.label()
             ));
         }
     }
