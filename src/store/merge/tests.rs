@@ -1,0 +1,201 @@
+//! Tests of the three-way merge on the Manchester board.
+
+use super::*;
+use crate::store::board_from_str;
+
+fn sample() -> Board {
+    let text = include_str!("../../../sample_boards/manchester_ict_2021.ron");
+    board_from_str(text, std::path::Path::new("sample.ron")).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn none() -> BTreeMap<String, Choice> {
+    BTreeMap::new()
+}
+
+#[test]
+fn edits_to_different_fields_of_one_risk_both_land() {
+    let base = sample();
+    let (mut mine, mut theirs) = (base.clone(), base.clone());
+    mine.raid[0].owner = "A. Mine".into();
+    theirs.raid[0].title = "Their title".into();
+    let merged = merge(&base, &mine, &theirs, &none()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(merged.conflicts.is_empty());
+    assert_eq!(merged.board.raid[0].owner, "A. Mine");
+    assert_eq!(merged.board.raid[0].title, "Their title");
+    assert_eq!(merged.taken_from_theirs, 1);
+}
+
+#[test]
+fn the_same_field_changed_twice_is_a_conflict_settled_by_choice() {
+    let base = sample();
+    let (mut mine, mut theirs) = (base.clone(), base.clone());
+    mine.raid[2].owner = "Mine".into();
+    theirs.raid[2].owner = "Theirs".into();
+    let merged = merge(&base, &mine, &theirs, &none()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(merged.unresolved, 1);
+    let c = &merged.conflicts[0];
+    assert_eq!(c.field, "owner");
+    assert!(c.record.contains(&base.raid[2].reference), "{}", c.record);
+    assert_eq!(c.mine, Some(Value::String("Mine".into())));
+    assert_eq!(c.theirs, Some(Value::String("Theirs".into())));
+    let choices = BTreeMap::from([(c.key.clone(), Choice::Theirs)]);
+    let settled = merge(&base, &mine, &theirs, &choices).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(settled.unresolved, 0);
+    assert_eq!(settled.board.raid[2].owner, "Theirs");
+    let edited = BTreeMap::from([(c.key.clone(), Choice::Text("Both".into()))]);
+    let settled = merge(&base, &mine, &theirs, &edited).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(settled.board.raid[2].owner, "Both");
+}
+
+#[test]
+fn edited_here_and_deleted_there_is_a_whole_record_conflict() {
+    let base = sample();
+    let (mut mine, mut theirs) = (base.clone(), base.clone());
+    mine.raid[1].owner = "Still mine".into();
+    theirs.raid.remove(1);
+    let merged = merge(&base, &mine, &theirs, &none()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(merged.unresolved, 1);
+    assert_eq!(merged.conflicts[0].field, "");
+    assert!(merged.conflicts[0].theirs.is_none());
+    let choices = BTreeMap::from([(merged.conflicts[0].key.clone(), Choice::Theirs)]);
+    let settled = merge(&base, &mine, &theirs, &choices).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(settled.board.raid.len(), base.raid.len() - 1);
+}
+
+#[test]
+fn risks_added_on_both_sides_are_kept_and_the_clash_renumbered() {
+    let base = sample();
+    let (mut mine, mut theirs) = (base.clone(), base.clone());
+    let mut a = base.raid[0].clone();
+    a.id = crate::model::Id::generate();
+    a.reference = "R-900".into();
+    let mut b = a.clone();
+    b.id = crate::model::Id::generate();
+    b.title = "Theirs".into();
+    mine.raid.push(a.clone());
+    theirs.raid.push(b.clone());
+    let merged = merge(&base, &mine, &theirs, &none()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(merged.conflicts.is_empty());
+    assert_eq!(merged.board.raid.len(), base.raid.len() + 2);
+    let theirs_kept = merged.board.raid.iter().find(|e| e.id == b.id);
+    assert_eq!(theirs_kept.map(|e| e.reference.as_str()), Some("R-900"));
+    let mine_kept = merged.board.raid.iter().find(|e| e.id == a.id);
+    assert_eq!(mine_kept.map(|e| e.reference.as_str()), Some("R-901"));
+    assert_eq!(
+        merged.renumbered,
+        vec![("R-900".to_string(), "R-901".to_string())]
+    );
+}
+
+#[test]
+fn history_from_both_sides_is_kept_in_time_order() {
+    let base = sample();
+    let (mut mine, mut theirs) = (base.clone(), base.clone());
+    let at = |h: u32| {
+        chrono::NaiveDate::from_ymd_opt(2021, 3, 1)
+            .and_then(|d| d.and_hms_opt(h, 0, 0))
+            .unwrap_or_default()
+    };
+    let entry = |h: u32, by: &str| crate::model::HistoryEntry {
+        at: at(h),
+        by: by.into(),
+        change: format!("edit at {h}"),
+    };
+    mine.raid[0].history.push(entry(11, "Mine"));
+    mine.raid[0].owner = "X".into();
+    theirs.raid[0].history.push(entry(10, "Theirs"));
+    theirs.raid[0].title = "Y".into();
+    let merged = merge(&base, &mine, &theirs, &none()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+    let history = &merged.board.raid[0].history;
+    let n = history.len();
+    assert_eq!(history[n - 2].by, "Theirs");
+    assert_eq!(history[n - 1].by, "Mine");
+}
+
+#[test]
+fn a_conflict_names_who_changed_it_on_each_side() {
+    let base = sample();
+    let (mut mine, mut theirs) = (base.clone(), base.clone());
+    let stamp = chrono::NaiveDate::from_ymd_opt(2021, 3, 1)
+        .and_then(|d| d.and_hms_opt(10, 42, 0))
+        .unwrap_or_default();
+    for (side, who) in [(&mut mine, "Ann"), (&mut theirs, "Bob")] {
+        side.raid[0].owner = who.into();
+        side.raid[0].history.push(crate::model::HistoryEntry {
+            at: stamp,
+            by: who.into(),
+            change: "owner".into(),
+        });
+    }
+    let merged = merge(&base, &mine, &theirs, &none()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(merged.conflicts.len(), 1, "{:?}", merged.conflicts);
+    assert_eq!(
+        merged.conflicts[0].mine_by.as_deref(),
+        Some("Ann, 2021-03-01 10:42")
+    );
+    assert_eq!(
+        merged.conflicts[0].theirs_by.as_deref(),
+        Some("Bob, 2021-03-01 10:42")
+    );
+}
+
+#[test]
+fn changes_are_described_one_line_per_record() {
+    let base = sample();
+    let mut after = base.clone();
+    after.raid[0].owner = "New owner".into();
+    after.raid[0].title = "New title".into();
+    after.programmes[1].tasks[0].name = "Renamed".into();
+    after.raid.remove(1);
+    let lines = describe_changes(&base, &after);
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    let first = format!(
+        "RAID entry {} “New title”: owner, title",
+        base.raid[0].reference
+    );
+    assert!(lines.contains(&first), "{lines:?}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.ends_with("“Renamed”: name") && l.starts_with("programme ")),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains(&base.raid[1].reference) && l.ends_with(": deleted")),
+        "{lines:?}"
+    );
+}
+
+#[test]
+fn links_merge_as_sets() {
+    let base = sample();
+    let (mut mine, mut theirs) = (base.clone(), base.clone());
+    let task_a = base.programmes[0].tasks[0].id.clone();
+    let task_b = base.programmes[0].tasks[1].id.clone();
+    mine.raid[0].links.tasks.push(task_a.clone());
+    theirs.raid[0].links.tasks.push(task_b.clone());
+    let merged = merge(&base, &mine, &theirs, &none()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(merged.conflicts.is_empty());
+    let links = &merged.board.raid[0].links.tasks;
+    assert!(links.contains(&task_a) && links.contains(&task_b));
+}
+
+#[test]
+fn different_kinds_of_detail_conflict_as_one_value() {
+    let base = sample();
+    let (mut mine, mut theirs) = (base.clone(), base.clone());
+    let risk = base
+        .raid
+        .iter()
+        .position(|e| e.kind() == crate::model::RaidKind::Risk)
+        .unwrap_or(0);
+    mine.raid[risk].detail = crate::model::RaidDetail::default_for(crate::model::RaidKind::Issue);
+    theirs.raid[risk].detail =
+        crate::model::RaidDetail::default_for(crate::model::RaidKind::Dependency);
+    let merged = merge(&base, &mine, &theirs, &none()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(merged.conflicts.len(), 1);
+    assert_eq!(merged.conflicts[0].field, "details");
+}
