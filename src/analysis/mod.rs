@@ -3,6 +3,7 @@
 
 pub mod money;
 pub mod raid;
+pub mod raid_draft;
 pub mod reconcile;
 pub mod schedule;
 pub mod summary;

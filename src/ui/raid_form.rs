@@ -3,34 +3,18 @@
 //! Save stays disabled until there are none. Saving appends who changed what to
 //! the entry's history and emits one `Action`.
 
-use chrono::NaiveDateTime;
 use egui::RichText;
 
 use super::theme;
 use crate::analysis::raid::{band, next_reference};
-use crate::model::{
-    Action, Board, Escalation, HistoryEntry, Id, PeriodDate, Polarity, RaidDetail, RaidEntry,
-    RaidKind, RaidStatus, Response, Score, ValidationState,
+pub use crate::analysis::raid_draft::Editor;
+use crate::analysis::raid_draft::{
+    DateTexts, date_text, draft_problems, finished_entry, kind_date, with_history,
 };
-
-/// Who is editing and when, for the entry's history.
-pub struct Editor<'a> {
-    /// The person's display name or OS user name.
-    pub name: &'a str,
-    /// Now, in UTC.
-    pub now: NaiveDateTime,
-}
-
-/// The date fields of the form, kept as typed text until saved.
-#[derive(Clone, Debug, Default, PartialEq)]
-struct DateTexts {
-    raised: String,
-    last_reviewed: String,
-    next_review: String,
-    kind_date: String,
-    /// One per risk action, in order.
-    action_dues: Vec<String>,
-}
+use crate::model::{
+    Action, Board, Escalation, Id, Polarity, RaidDetail, RaidEntry, RaidKind, RaidStatus, Response,
+    Score, ValidationState,
+};
 
 /// An entry being added or edited.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,19 +24,6 @@ pub struct RaidForm {
     dates: DateTexts,
     confirm_delete: bool,
     saved: Option<Id>,
-}
-
-fn date_text(d: Option<PeriodDate>) -> String {
-    d.map(|d| d.display_uk()).unwrap_or_default()
-}
-
-fn kind_date(detail: &RaidDetail) -> Option<PeriodDate> {
-    match detail {
-        RaidDetail::Risk(r) => r.proximity,
-        RaidDetail::Assumption(a) => a.validate_by,
-        RaidDetail::Issue(i) => i.needed_by,
-        RaidDetail::Dependency(d) => d.needed_by,
-    }
 }
 
 impl RaidForm {
@@ -97,99 +68,6 @@ impl RaidForm {
         self.saved.clone()
     }
 
-    /// Problems with the draft, by field label. Empty when it can be saved.
-    fn problems(&self) -> Vec<(&'static str, String)> {
-        let mut out = Vec::new();
-        if self.draft.title.trim().is_empty() {
-            out.push(("Title", "A title is required.".to_string()));
-        }
-        if self.draft.owner.trim().is_empty() {
-            out.push((
-                "Owner",
-                "An owner is required: one named person or role.".to_string(),
-            ));
-        }
-        let parse = |text: &str| -> Result<Option<PeriodDate>, String> {
-            if text.trim().is_empty() {
-                Ok(None)
-            } else {
-                PeriodDate::parse_user(text)
-                    .map(Some)
-                    .map_err(|e| e.to_string())
-            }
-        };
-        let raised = match parse(&self.dates.raised) {
-            Ok(Some(d)) => Some(d),
-            Ok(None) => {
-                out.push(("Raised", "When was it raised?".to_string()));
-                None
-            }
-            Err(e) => {
-                out.push(("Raised", e));
-                None
-            }
-        };
-        for (label, text) in [
-            ("Last reviewed", &self.dates.last_reviewed),
-            ("Next review", &self.dates.next_review),
-        ] {
-            match parse(text) {
-                Ok(Some(d)) if raised.is_some_and(|r| d.last_day() < r.first_day()) => {
-                    out.push((
-                        label,
-                        format!("{} is before the entry was raised.", d.display_uk()),
-                    ));
-                }
-                Ok(_) => {}
-                Err(e) => out.push((label, e)),
-            }
-        }
-        for text in &self.dates.action_dues {
-            if let Err(e) = parse(text) {
-                out.push(("Action due", e));
-            }
-        }
-        if let Err(e) = parse(&self.dates.kind_date) {
-            out.push(("Kind date", e));
-        }
-        if let RaidDetail::Dependency(d) = &self.draft.detail
-            && d.counterparty.trim().is_empty()
-        {
-            out.push(("Counterparty", "Who is the other party?".to_string()));
-        }
-        out
-    }
-
-    /// The draft with its typed dates applied, if they all parse.
-    fn finished_entry(&self) -> Option<RaidEntry> {
-        let parse = |text: &str| {
-            if text.trim().is_empty() {
-                Some(None)
-            } else {
-                PeriodDate::parse_user(text).ok().map(Some)
-            }
-        };
-        let mut e = self.draft.clone();
-        e.raised = parse(&self.dates.raised)??;
-        e.last_reviewed = parse(&self.dates.last_reviewed)?;
-        e.next_review = parse(&self.dates.next_review)?;
-        let kd = parse(&self.dates.kind_date)?;
-        match &mut e.detail {
-            RaidDetail::Risk(r) => {
-                r.proximity = kd;
-                for (a, text) in r.actions.iter_mut().zip(&self.dates.action_dues) {
-                    a.due = parse(text)?;
-                }
-            }
-            RaidDetail::Assumption(a) => a.validate_by = kd,
-            RaidDetail::Issue(i) => i.needed_by = kd,
-            RaidDetail::Dependency(d) => d.needed_by = kd,
-        }
-        e.title = e.title.trim().to_string();
-        e.owner = e.owner.trim().to_string();
-        Some(e)
-    }
-
     /// Draws the form. Returns true when it should close.
     pub fn ui(
         &mut self,
@@ -199,7 +77,7 @@ impl RaidForm {
         actions: &mut Vec<Action>,
     ) -> bool {
         let mut close = false;
-        let problems = self.problems();
+        let problems = draft_problems(&self.draft, &self.dates);
         let problem = |label: &str| {
             problems
                 .iter()
@@ -225,7 +103,7 @@ impl RaidForm {
                 );
             }
             if save.clicked()
-                && let Some(entry) = self.finished_entry()
+                && let Some(entry) = finished_entry(&self.draft, &self.dates)
             {
                 let entry = with_history(self.original.as_ref(), entry, editor);
                 self.saved = Some(entry.id.clone());
@@ -253,7 +131,7 @@ impl RaidForm {
                     .clicked()
                 {
                     self.draft.status = status;
-                    if let Some(entry) = self.finished_entry() {
+                    if let Some(entry) = finished_entry(&self.draft, &self.dates) {
                         let entry = with_history(Some(&original), entry, editor);
                         self.saved = Some(entry.id.clone());
                         actions.push(Action::PutRaidEntry {
@@ -704,68 +582,4 @@ fn score_row(ui: &mut egui::Ui, name: &str, score: &mut Score, bands: crate::mod
             .color(super::raid_table::band_text(b)),
     );
     ui.end_row();
-}
-
-/// The entry with a history line for what changed (or "created").
-fn with_history(
-    original: Option<&RaidEntry>,
-    mut entry: RaidEntry,
-    editor: &Editor<'_>,
-) -> RaidEntry {
-    let change = match original {
-        None => "created".to_string(),
-        Some(o) => {
-            let mut parts = Vec::new();
-            let mut diff = |field: &str, a: String, b: String| {
-                if a != b {
-                    parts.push(format!("{field}: {a} → {b}"));
-                }
-            };
-            diff("title", o.title.clone(), entry.title.clone());
-            diff("owner", o.owner.clone(), entry.owner.clone());
-            diff(
-                "status",
-                o.status.label().to_string(),
-                entry.status.label().to_string(),
-            );
-            diff("category", o.category.clone(), entry.category.clone());
-            diff(
-                "escalation",
-                o.escalation.label().to_string(),
-                entry.escalation.label().to_string(),
-            );
-            diff(
-                "next review",
-                date_text(o.next_review),
-                date_text(entry.next_review),
-            );
-            if let (RaidDetail::Risk(a), RaidDetail::Risk(b)) = (&o.detail, &entry.detail) {
-                diff(
-                    "current score",
-                    a.current.value().to_string(),
-                    b.current.value().to_string(),
-                );
-                if a.current != b.current {
-                    // The old score becomes the previous one, so the trend shows.
-                    if let RaidDetail::Risk(r) = &mut entry.detail {
-                        r.previous = Some(a.current);
-                    }
-                }
-            }
-            if o.description != entry.description {
-                parts.push("description edited".into());
-            }
-            if parts.is_empty() {
-                "reviewed, no change".to_string()
-            } else {
-                parts.join("; ")
-            }
-        }
-    };
-    entry.history.push(HistoryEntry {
-        at: editor.now,
-        by: editor.name.to_string(),
-        change,
-    });
-    entry
 }
