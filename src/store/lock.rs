@@ -391,6 +391,19 @@ mod tests {
     }
 
     #[test]
+    fn the_lock_file_says_who_took_it() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let board = dir.path().join("b.ron");
+        let _lock = acquire(&board, Duration::ZERO).unwrap_or_else(|e| panic!("{e}"));
+        let text = fs::read_to_string(lock_path(&board)).unwrap_or_default();
+        let (user, host, pid, taken_at) = holder_of(&text);
+        assert_eq!(user, crate::user::current_user());
+        assert_eq!(host, host_name());
+        assert_eq!(pid, Some(std::process::id()));
+        assert!(taken_at.is_some(), "{text}");
+    }
+
+    #[test]
     fn a_lock_left_by_a_dead_process_or_long_ago_is_taken_over() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let board = dir.path().join("b.ron");
