@@ -469,3 +469,36 @@ fn raid_add_refuses_bad_input_and_leaves_the_file_alone() {
         );
     }
 }
+
+/// Started with neither `USER` nor `USERNAME` set (as some desktop launchers
+/// do), an entry's history names the OS account, not "unknown user".
+#[cfg(unix)]
+#[test]
+fn raid_add_without_user_variables_records_the_os_account() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("b.ron");
+    fs::write(&path, small_board_text()).unwrap_or_else(|e| panic!("{e}"));
+    let account = std::process::Command::new("id")
+        .arg("-un")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_else(|e| panic!("cannot run id -un: {e}"));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_boardroom"))
+        .args(["raid", "add"])
+        .arg(&path)
+        .args(["--kind", "issue", "--title", "Late data", "--owner", "PMO"])
+        .env_remove("USER")
+        .env_remove("USERNAME")
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run boardroom: {e}"));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let board = boardroom::store::load_board(&path)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .board;
+    let added = board
+        .raid
+        .iter()
+        .find(|e| e.title == "Late data")
+        .unwrap_or_else(|| panic!("the entry was added"));
+    assert_eq!(added.history[0].by, account);
+}

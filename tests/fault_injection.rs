@@ -3,6 +3,9 @@
 //! renaming it over the board, writing the backup) leaves the board
 //! byte-identical to the old version, parsing, with no temporary file left; the
 //! error names the file and the step and says what to do; and Save then works.
+//! The write lock fails closed through the same seam: a lock that cannot be
+//! written stops the save, and a lock file that cannot be read counts as held
+//! until it is old by its modification time.
 
 mod common;
 
@@ -14,7 +17,8 @@ use std::path::Path;
 
 use boardroom::model::Board;
 use boardroom::store::{
-    Base, RealFs, SaveError, SaveFs, board_to_string, load_board, save_merging, save_merging_with,
+    Base, LockError, RealFs, SaveError, SaveFs, board_to_string, load_board, lock_path,
+    save_merging, save_merging_with,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,6 +28,10 @@ enum Step {
     Sync,
     Rename,
     Backup,
+    LockCreate,
+    LockWrite,
+    LockSync,
+    LockRead,
 }
 
 /// The real filesystem, except that one step fails as a full disk or a dropped
@@ -77,6 +85,45 @@ impl SaveFs for FailingFs {
         }
         RealFs.write_backup(path, bytes)
     }
+
+    fn create_lock(&self, path: &Path) -> std::io::Result<File> {
+        if self.at == Step::LockCreate {
+            return Err(self.fail());
+        }
+        RealFs.create_lock(path)
+    }
+
+    fn write_lock(&self, file: &mut File, bytes: &[u8]) -> std::io::Result<()> {
+        if self.at == Step::LockWrite {
+            // A few bytes reach the lock file, then the share drops.
+            file.write_all(&bytes[..bytes.len().min(5)])?;
+            return Err(self.fail());
+        }
+        RealFs.write_lock(file, bytes)
+    }
+
+    fn sync_lock(&self, file: &File) -> std::io::Result<()> {
+        if self.at == Step::LockSync {
+            return Err(self.fail());
+        }
+        RealFs.sync_lock(file)
+    }
+
+    fn read_lock(&self, path: &Path) -> std::io::Result<String> {
+        if self.at == Step::LockRead && path.exists() {
+            // A share that lists the file but will not hand over its bytes.
+            self.failed.set(true);
+            return Err(std::io::Error::from(std::io::ErrorKind::PermissionDenied));
+        }
+        RealFs.read_lock(path)
+    }
+}
+
+fn failing_at(at: Step) -> FailingFs {
+    FailingFs {
+        at,
+        failed: Cell::new(false),
+    }
 }
 
 fn temporaries(dir: &Path) -> Vec<String> {
@@ -111,6 +158,7 @@ fn a_save_failing_at_any_step_leaves_the_old_board_whole_and_can_be_retried() {
         Step::Sync => "flush the temporary file to disk",
         Step::Rename => "replace the board with the new version",
         Step::Backup => "write the backup copy",
+        _ => unreachable!("not a step of writing the board"),
     };
     for step in steps {
         let (dir, path) = common::fixture();
@@ -204,4 +252,155 @@ fn in_the_app_a_failed_save_is_reported_the_edit_kept_and_save_retried() {
         saved.board.raid[0].status,
         boardroom::model::RaidStatus::Closed
     );
+}
+
+/// A write lock that cannot be created, written or flushed is not taken: the
+/// save stops with the board untouched and no lock file left behind, the error
+/// names the lock file and the step and says the edits are kept, and a save
+/// once the fault has cleared works.
+#[test]
+fn a_lock_that_cannot_be_written_stops_the_save_and_a_later_save_works() {
+    let expected_step = |s: Step| match s {
+        Step::LockCreate => "create the lock file beside the board",
+        Step::LockWrite => "write who is saving into the lock file",
+        Step::LockSync => "flush the lock file to disk",
+        _ => unreachable!("not a step of taking the lock"),
+    };
+    for step in [Step::LockCreate, Step::LockWrite, Step::LockSync] {
+        let (dir, path) = common::fixture();
+        let loaded = load_board(&path).unwrap_or_else(|e| panic!("{e}"));
+        let old_bytes = std::fs::read(&path).unwrap_or_default();
+        let mine = edited(&loaded.board);
+        let base = Base {
+            board: &loaded.board,
+            hash: &loaded.hash,
+        };
+        let fs = failing_at(step);
+        let wait = std::time::Duration::from_secs(10);
+        let err = save_merging_with(&mine, &path, base, &BTreeMap::new(), &fs, wait)
+            .expect_err("a lock that was not written must stop the save");
+        assert!(fs.failed.get(), "{step:?}: the step was reached");
+        match &err {
+            SaveError::Locked(LockError::Io { step: what, .. }) => {
+                assert_eq!(*what, expected_step(step))
+            }
+            other => panic!("{step:?}: unexpected error {other:?}"),
+        }
+        let message = err.to_string();
+        assert!(
+            message.starts_with(&format!("{}: could not", lock_path(&path).display())),
+            "{step:?}: names the lock file: {message}"
+        );
+        assert!(
+            message.contains("your edits are still open") && message.contains("save again"),
+            "{step:?}: says the edits are kept and what to do: {message}"
+        );
+        assert_eq!(
+            std::fs::read(&path).unwrap_or_default(),
+            old_bytes,
+            "{step:?}: the board is byte-identical to the old version"
+        );
+        assert!(
+            !lock_path(&path).exists(),
+            "{step:?}: the half-made lock file is removed"
+        );
+        assert!(temporaries(dir.path()).is_empty(), "{step:?}");
+
+        let outcome = save_merging(&mine, &path, base, &BTreeMap::new())
+            .unwrap_or_else(|e| panic!("{step:?}: retry failed: {e}"));
+        assert!(outcome.merged.is_none());
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap_or_default(),
+            board_to_string(&mine).unwrap_or_default(),
+            "{step:?}: the retry wrote the new version"
+        );
+        assert!(!lock_path(&path).exists(), "{step:?}: and let the lock go");
+    }
+}
+
+/// Puts a lock file beside the board, as another writer's would be, last
+/// modified `age` ago. Its text says it is long stale, so only its being
+/// unreadable keeps it from being taken over at once.
+fn colleagues_lock(path: &Path, age: std::time::Duration) -> std::path::PathBuf {
+    let lock = lock_path(path);
+    std::fs::write(
+        &lock,
+        "user=J. Smith\nhost=elsewhere\npid=1\ntaken_at=1000\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    File::options()
+        .write(true)
+        .open(&lock)
+        .and_then(|f| f.set_modified(std::time::SystemTime::now() - age))
+        .unwrap_or_else(|e| panic!("{e}"));
+    lock
+}
+
+/// A lock file that exists but cannot be read may be a save in progress on a
+/// flaky share: it is waited for and never taken over while its modification
+/// time is recent (a minute old here: an empty lock would be taken over by
+/// then), and the save fails as busy, writing nothing.
+#[test]
+fn an_unreadable_lock_modified_recently_is_held_and_the_save_writes_nothing() {
+    let (_dir, path) = common::fixture();
+    let loaded = load_board(&path).unwrap_or_else(|e| panic!("{e}"));
+    let old_bytes = std::fs::read(&path).unwrap_or_default();
+    let mine = edited(&loaded.board);
+    let base = Base {
+        board: &loaded.board,
+        hash: &loaded.hash,
+    };
+    let lock = colleagues_lock(&path, std::time::Duration::from_secs(60));
+    let lock_bytes = std::fs::read(&lock).unwrap_or_default();
+    let fs = failing_at(Step::LockRead);
+    let wait = std::time::Duration::from_millis(200);
+    let started = std::time::Instant::now();
+    let err = save_merging_with(&mine, &path, base, &BTreeMap::new(), &fs, wait)
+        .expect_err("an unreadable fresh lock is held");
+    assert!(fs.failed.get(), "the lock file was read");
+    assert!(started.elapsed() >= wait, "the save waited for it");
+    match &err {
+        SaveError::Locked(LockError::Unreadable { lock: named, .. }) => {
+            assert_eq!(named, &lock)
+        }
+        other => panic!("unexpected error {other:?}"),
+    }
+    let message = err.to_string();
+    assert!(
+        message.contains(&lock.display().to_string())
+            && message.contains("cannot be read")
+            && message.contains("your edits are still open"),
+        "{message}"
+    );
+    assert_eq!(
+        std::fs::read(&lock).unwrap_or_default(),
+        lock_bytes,
+        "their lock is not taken over"
+    );
+    assert_eq!(std::fs::read(&path).unwrap_or_default(), old_bytes);
+}
+
+/// A lock file that cannot be read and has not been modified for longer than
+/// the stale limit was left behind: it is taken over and the save goes ahead.
+#[test]
+fn an_unreadable_lock_older_than_the_stale_limit_is_taken_over() {
+    let (_dir, path) = common::fixture();
+    let loaded = load_board(&path).unwrap_or_else(|e| panic!("{e}"));
+    let mine = edited(&loaded.board);
+    let base = Base {
+        board: &loaded.board,
+        hash: &loaded.hash,
+    };
+    let old = boardroom::store::STALE_AFTER + std::time::Duration::from_secs(30);
+    colleagues_lock(&path, old);
+    let fs = failing_at(Step::LockRead);
+    let wait = std::time::Duration::from_millis(200);
+    save_merging_with(&mine, &path, base, &BTreeMap::new(), &fs, wait)
+        .unwrap_or_else(|e| panic!("an old unreadable lock is taken over: {e}"));
+    assert!(fs.failed.get(), "the lock file was read");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap_or_default(),
+        board_to_string(&mine).unwrap_or_default()
+    );
+    assert!(!lock_path(&path).exists(), "the save let its own lock go");
 }

@@ -126,6 +126,10 @@ pub struct BoardApp {
     pub leave_prompt: Option<Leaving>,
     /// Set once the user chose to close; the next close request goes through.
     pub(super) close_confirmed: bool,
+    /// Set when the operating system asks the app to stop (a signal).
+    pub(super) stop: super::stopping::StopRequest,
+    /// Set once a stop request has been acted on.
+    pub(super) stop_handled: bool,
     dialog: Option<Receiver<Option<PathBuf>>>,
     presentation_zoom: bool,
     last_title: String,
@@ -171,6 +175,8 @@ impl BoardApp {
             merging: None,
             file_gone: false,
             close_confirmed: false,
+            stop: Default::default(),
+            stop_handled: false,
             dialog: None,
             presentation_zoom: false,
             last_title: String::new(),
@@ -612,6 +618,8 @@ impl eframe::App for BoardApp {
         self.poll_save();
         self.poll_open();
         self.poll_merge();
+        // Before the close request: a stop closes without asking.
+        self.handle_stop_request(ctx);
         self.handle_close_request(ctx);
         self.poll_dialog();
         self.shared_file_tick();

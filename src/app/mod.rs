@@ -9,6 +9,7 @@ mod opening;
 mod recent;
 mod saving;
 mod shared_file;
+mod stopping;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -21,6 +22,7 @@ pub use document::{
 };
 pub use leaving::Leaving;
 pub use recent::RecentFiles;
+pub use stopping::StopRequest;
 
 /// The Manchester sample, built into the binary so it can be opened wherever the
 /// binary is installed.
@@ -85,6 +87,13 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
                 && !name.trim().is_empty()
             {
                 app.user_name = name;
+            }
+            // Logout, shutdown or kill: journal unsaved edits and close.
+            if let Err(e) = stopping::listen_for_signals(app.stop_request(), cc.egui_ctx.clone()) {
+                log::warn!(
+                    "cannot listen for the signals sent at logout and shutdown: {e}; unsaved edits are still journalled every {} s",
+                    shared_file::JOURNAL_EVERY.as_secs()
+                );
             }
             // In the background: a big board, or a slow drive, must not hold
             // the window back.

@@ -181,9 +181,16 @@ impl BoardApp {
             return Ok(());
         };
         let ticket = self.journal_order.ticket();
-        self.journal_order
+        let written = self
+            .journal_order
             .run_in_turn(ticket, || journal::write(dir, &entry))
-            .unwrap_or(Ok(()))
+            .unwrap_or(Ok(()));
+        if written.is_ok() {
+            // Up to date: the background journal waits for the next edit.
+            self.journaled_revision = doc.revision;
+            self.journaled_at = Some(Instant::now());
+        }
+        written
     }
 
     pub(super) fn forget_journal(&mut self) {

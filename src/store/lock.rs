@@ -6,16 +6,24 @@
 //! this host) or that is older than [`STALE_AFTER`] may be taken over; a live one
 //! is waited for, never broken. The lock only serialises writers: the safety of
 //! the file itself comes from the hash check and the atomic rename.
+//!
+//! It fails closed: a lock that cannot be written in full is not taken (the save
+//! stops with nothing written), and a lock file that exists but cannot be read
+//! counts as held until it can be read or its modification time is older than
+//! [`STALE_AFTER`]. On a flaky network share, either mistake would let a second
+//! writer in while the first still writes.
 
-use std::fs::{self, OpenOptions};
-use std::io::Write;
+use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use super::save::{RealFs, SaveFs};
 
 /// A lock older than this is taken to be left behind by a crash.
 pub const STALE_AFTER: Duration = Duration::from_secs(120);
 
-/// Why the lock could not be taken.
+/// Why the lock could not be taken. In every case nothing was written and the
+/// edits in memory are kept.
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
     /// Someone else holds it and kept it for the whole wait.
@@ -26,13 +34,30 @@ pub enum LockError {
         /// Who holds the lock, as its file says.
         holder: String,
     },
-    /// The lock file could not be made.
+    /// A lock file exists but could not be read for the whole wait, so it
+    /// counts as held: it may be someone's save in progress.
     #[error(
-        "{path}: cannot create the lock file beside the board: {source}. Nothing was lost: your edits are still open; check the folder is still reachable (network drive connected) and writable, then save again."
+        "{path}: its lock file {lock} exists but cannot be read ({source}), so someone may be saving it now. Nothing was written; your edits are still open. Save again in a moment; a lock file that stays unreadable is taken over once it is {} minutes old. If it stays, ask whoever looks after the shared folder to check that file.",
+        STALE_AFTER.as_secs() / 60
+    )]
+    Unreadable {
+        /// The board.
+        path: PathBuf,
+        /// The lock file.
+        lock: PathBuf,
+        /// The OS error of the last read.
+        source: std::io::Error,
+    },
+    /// The lock file could not be made, written or flushed; a lock file this
+    /// save created was removed (if the folder let it be).
+    #[error(
+        "{path}: could not {step}: {source}. Nothing was lost: your edits are still open and the board was not written. Check the folder is still reachable (network drive connected) and writable, then save again."
     )]
     Io {
         /// The lock file.
         path: PathBuf,
+        /// What was being done.
+        step: &'static str,
         /// The OS error.
         source: std::io::Error,
     },
@@ -120,21 +145,77 @@ pub(crate) fn process_alive(_pid: u32) -> bool {
 /// that died between creating it and writing who it is.
 const EMPTY_STALE_AFTER: Duration = Duration::from_secs(10);
 
-/// Whether the lock file at `path`, reading `text`, was left behind: its holder
-/// is gone or it is old, or it has stayed empty (a crash right after creating
-/// it) for longer than it takes to write a few lines.
-fn is_abandoned(path: &Path, text: &str) -> bool {
-    if text.is_empty() {
-        // A lock file still being written reads empty for a moment; give it time.
-        return age(path).is_some_and(|a| a > EMPTY_STALE_AFTER);
+/// What a look at someone else's lock file found.
+#[derive(Debug)]
+enum Seen {
+    /// Its text (empty while its holder is still writing it).
+    Text(String),
+    /// It exists but could not be read: when it was last modified, if that
+    /// can be told, and why it could not be read.
+    Unreadable {
+        modified: Option<SystemTime>,
+        source: std::io::Error,
+    },
+    /// It was gone by the time it was read.
+    Gone,
+}
+
+impl Seen {
+    /// Whether two looks saw the same lock file: the same text, or (unreadable
+    /// both times) the same modification time.
+    fn same_as(&self, other: &Seen) -> bool {
+        match (self, other) {
+            (Seen::Text(a), Seen::Text(b)) => a == b,
+            (
+                Seen::Unreadable {
+                    modified: Some(a), ..
+                },
+                Seen::Unreadable {
+                    modified: Some(b), ..
+                },
+            ) => a == b,
+            _ => false,
+        }
     }
-    is_stale(text)
+}
+
+/// Reads the lock file at `path` through `fs`.
+fn look(path: &Path, disk: &dyn SaveFs) -> Seen {
+    match disk.read_lock(path) {
+        Ok(text) => Seen::Text(text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Seen::Gone,
+        Err(source) => Seen::Unreadable {
+            modified: modified(path),
+            source,
+        },
+    }
+}
+
+/// Whether the lock file at `path`, as `seen`, was left behind: its holder is
+/// gone or it is old; or it has stayed empty (a crash right after creating it)
+/// for longer than it takes to write a few lines; or it cannot be read and
+/// has not been modified for [`STALE_AFTER`]. A lock file that cannot be read
+/// is never taken for empty: on a flaky share it may be a save in progress.
+fn is_abandoned(path: &Path, seen: &Seen) -> bool {
+    match seen {
+        // A lock file still being written reads empty for a moment; give it time.
+        Seen::Text(text) if text.is_empty() => age(path).is_some_and(|a| a > EMPTY_STALE_AFTER),
+        Seen::Text(text) => is_stale(text),
+        Seen::Unreadable { modified, .. } => modified
+            .and_then(|m| SystemTime::now().duration_since(m).ok())
+            .is_some_and(|a| a > STALE_AFTER),
+        Seen::Gone => false,
+    }
+}
+
+/// When the file was last written, if that can be told.
+fn modified(path: &Path) -> Option<SystemTime> {
+    fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 
 /// How long ago the file was last written, if that can be told.
 fn age(path: &Path) -> Option<Duration> {
-    let modified = fs::metadata(path).and_then(|m| m.modified()).ok()?;
-    SystemTime::now().duration_since(modified).ok()
+    SystemTime::now().duration_since(modified(path)?).ok()
 }
 
 /// `.board.ron.lock` → `.board.ron.lock.takeover`: held while one process breaks
@@ -144,11 +225,11 @@ fn takeover_path(lock: &Path) -> PathBuf {
     super::save::with_suffix(lock, ".takeover")
 }
 
-/// Removes the stale lock at `lock` if it still says `seen`; true when the
-/// caller should try to take the lock again at once.
-fn take_over(lock: &Path, seen: &str) -> bool {
+/// Removes the stale lock at `lock` if it is still the one `seen`; true when
+/// the caller should try to take the lock again at once.
+fn take_over(lock: &Path, seen: &Seen, disk: &dyn SaveFs) -> bool {
     let guard = takeover_path(lock);
-    if OpenOptions::new()
+    if fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(&guard)
@@ -161,10 +242,9 @@ fn take_over(lock: &Path, seen: &str) -> bool {
         }
         return false;
     }
-    // Re-read under the guard: another process may have broken the stale lock
-    // and taken a fresh one since we looked, and that one must stay.
-    let now = fs::read_to_string(lock).unwrap_or_default();
-    let still_stale = now == seen;
+    // Look again under the guard: another process may have broken the stale
+    // lock and taken a fresh one since we looked, and that one must stay.
+    let still_stale = look(lock, disk).same_as(seen);
     if still_stale {
         let _ = fs::remove_file(lock);
     }
@@ -188,45 +268,104 @@ fn describe_holder(text: &str) -> String {
 /// (process 4120)"), if anyone but this process: for saying what a waiting
 /// save waits for.
 pub fn lock_holder(board: &Path) -> Option<String> {
-    let text = fs::read_to_string(lock_path(board)).ok()?;
-    let (_, host, pid, _) = holder_of(&text);
-    let ours = host == host_name() && pid == Some(std::process::id());
-    (!ours).then(|| describe_holder(&text))
+    match look(&lock_path(board), &RealFs) {
+        Seen::Text(text) => {
+            let (_, host, pid, _) = holder_of(&text);
+            let ours = host == host_name() && pid == Some(std::process::id());
+            (!ours).then(|| describe_holder(&text))
+        }
+        Seen::Unreadable { .. } => {
+            Some("someone (the board's lock file exists but cannot be read)".into())
+        }
+        Seen::Gone => None,
+    }
 }
 
 /// Takes the write lock for a board, waiting up to `wait` for another writer.
 pub fn acquire(board: &Path, wait: Duration) -> Result<WriteLock, LockError> {
+    acquire_with(board, wait, &RealFs)
+}
+
+/// [`acquire`] through a given filesystem (fault-injection tests use one that
+/// fails at a chosen step).
+pub fn acquire_with(
+    board: &Path,
+    wait: Duration,
+    disk: &dyn SaveFs,
+) -> Result<WriteLock, LockError> {
     let path = lock_path(board);
     let deadline = std::time::Instant::now() + wait;
     loop {
-        match OpenOptions::new().write(true).create_new(true).open(&path) {
-            Ok(mut file) => {
-                let text = format!(
-                    "user={}\nhost={}\npid={}\ntaken_at={}\n",
-                    crate::user::current_user(),
-                    host_name(),
-                    std::process::id(),
-                    now_secs()
-                );
-                let _ = file.write_all(text.as_bytes());
-                let _ = file.sync_all();
-                return Ok(WriteLock { path });
-            }
+        match disk.create_lock(&path) {
+            Ok(file) => return write_holder(path, file, disk),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                let text = fs::read_to_string(&path).unwrap_or_default();
-                if is_abandoned(&path, &text) && take_over(&path, &text) {
+                let seen = look(&path, disk);
+                if is_abandoned(&path, &seen) && take_over(&path, &seen, disk) {
                     continue;
                 }
                 if std::time::Instant::now() >= deadline {
-                    let holder = describe_holder(&text);
-                    return Err(LockError::Busy {
-                        path: board.to_path_buf(),
-                        holder,
+                    return Err(match seen {
+                        Seen::Unreadable { source, .. } => LockError::Unreadable {
+                            path: board.to_path_buf(),
+                            lock: path,
+                            source,
+                        },
+                        Seen::Text(text) => LockError::Busy {
+                            path: board.to_path_buf(),
+                            holder: describe_holder(&text),
+                        },
+                        Seen::Gone => LockError::Busy {
+                            path: board.to_path_buf(),
+                            holder: describe_holder(""),
+                        },
                     });
                 }
                 std::thread::sleep(Duration::from_millis(15));
             }
-            Err(source) => return Err(LockError::Io { path, source }),
+            Err(source) => {
+                return Err(LockError::Io {
+                    path,
+                    step: "create the lock file beside the board",
+                    source,
+                });
+            }
+        }
+    }
+}
+
+/// Writes who holds the lock into the lock file just created, and flushes it.
+/// If either fails the lock is not held: the file is removed (if the folder
+/// lets it be), so no one reads a half-written lock for longer than a moment.
+fn write_holder(
+    path: PathBuf,
+    mut file: fs::File,
+    disk: &dyn SaveFs,
+) -> Result<WriteLock, LockError> {
+    let text = format!(
+        "user={}\nhost={}\npid={}\ntaken_at={}\n",
+        crate::user::current_user(),
+        host_name(),
+        std::process::id(),
+        now_secs()
+    );
+    let written = disk
+        .write_lock(&mut file, text.as_bytes())
+        .map_err(|e| ("write who is saving into the lock file", e))
+        .and_then(|()| {
+            disk.sync_lock(&file)
+                .map_err(|e| ("flush the lock file to disk", e))
+        });
+    drop(file);
+    match written {
+        Ok(()) => Ok(WriteLock { path }),
+        Err((step, source)) => {
+            if let Err(e) = fs::remove_file(&path) {
+                log::warn!(
+                    "could not remove the half-written lock file {}: {e}",
+                    path.display()
+                );
+            }
+            Err(LockError::Io { path, step, source })
         }
     }
 }
@@ -249,6 +388,19 @@ mod tests {
         drop(first);
         assert!(!lock_path(&board).exists());
         assert!(acquire(&board, Duration::ZERO).is_ok());
+    }
+
+    #[test]
+    fn the_lock_file_says_who_took_it() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let board = dir.path().join("b.ron");
+        let _lock = acquire(&board, Duration::ZERO).unwrap_or_else(|e| panic!("{e}"));
+        let text = fs::read_to_string(lock_path(&board)).unwrap_or_default();
+        let (user, host, pid, taken_at) = holder_of(&text);
+        assert_eq!(user, crate::user::current_user());
+        assert_eq!(host, host_name());
+        assert_eq!(pid, Some(std::process::id()));
+        assert!(taken_at.is_some(), "{text}");
     }
 
     #[test]
@@ -277,7 +429,7 @@ mod tests {
     }
 
     fn make_old(path: &Path) {
-        let file = OpenOptions::new()
+        let file = fs::OpenOptions::new()
             .write(true)
             .open(path)
             .unwrap_or_else(|e| panic!("{e}"));
@@ -311,7 +463,11 @@ mod tests {
         let stale = "user=x\nhost=elsewhere\npid=1\ntaken_at=1000\n";
         // Another process broke the stale lock and took a fresh one meanwhile.
         let fresh = acquire(&board, Duration::ZERO).unwrap_or_else(|e| panic!("{e}"));
-        assert!(!take_over(&lock_path(&board), stale));
+        assert!(!take_over(
+            &lock_path(&board),
+            &Seen::Text(stale.into()),
+            &RealFs
+        ));
         assert!(lock_path(&board).exists(), "the fresh lock stays");
         assert!(!takeover_path(&lock_path(&board)).exists());
         drop(fresh);

@@ -141,7 +141,7 @@ pub fn save_merging_with(
     fs: &dyn SaveFs,
     wait: std::time::Duration,
 ) -> Result<SaveOutcome, SaveError> {
-    let lock = super::acquire(path, wait)?;
+    let lock = super::lock::acquire_with(path, wait, fs)?;
     merge_and_write(mine, path, base, choices, &lock, fs)
 }
 
@@ -373,6 +373,7 @@ fn write_atomically_with(path: &Path, bytes: &[u8], fs: &dyn SaveFs) -> Result<(
 
 /// The filesystem steps of a save, as a seam: [`RealFs`] does them; tests put
 /// in one that fails at a chosen step to prove the board survives each failure.
+/// The write lock's steps have the real filesystem's behaviour by default.
 pub trait SaveFs {
     /// Creates a new, empty temporary file (never an existing one).
     fn create_temp(&self, path: &Path) -> std::io::Result<File>;
@@ -384,6 +385,22 @@ pub trait SaveFs {
     fn rename(&self, from: &Path, to: &Path) -> std::io::Result<()>;
     /// Writes the backup of the previous version.
     fn write_backup(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()>;
+    /// Creates the board's lock file; fails with `AlreadyExists` if it exists.
+    fn create_lock(&self, path: &Path) -> std::io::Result<File> {
+        OpenOptions::new().write(true).create_new(true).open(path)
+    }
+    /// Writes who holds the lock into the lock file just created.
+    fn write_lock(&self, file: &mut File, bytes: &[u8]) -> std::io::Result<()> {
+        file.write_all(bytes)
+    }
+    /// Flushes the lock file to the disk.
+    fn sync_lock(&self, file: &File) -> std::io::Result<()> {
+        file.sync_all()
+    }
+    /// Reads someone else's lock file.
+    fn read_lock(&self, path: &Path) -> std::io::Result<String> {
+        fs::read_to_string(path)
+    }
 }
 
 /// The real filesystem.

@@ -1,0 +1,165 @@
+//! Stopping when the operating system asks (logout, shutdown, `kill`): the
+//! app journals unsaved edits at once, lets a running save finish, removes
+//! its presence file and closes without asking "save changes?". The signal's
+//! thread only sets the stop request these tests set by hand.
+
+mod common;
+
+use std::path::Path;
+use std::time::Duration;
+
+use boardroom::app::{BoardApp, Tab};
+use boardroom::model::RaidStatus;
+use boardroom::store::journal;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn sent(h: &Harness<'static, BoardApp>, wanted: &egui::ViewportCommand) -> bool {
+    h.output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .is_some_and(|o| o.commands.contains(wanted))
+}
+
+/// This copy's presence files beside the board.
+fn presence_files(dir: &Path) -> usize {
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with(".fixture.ron.open.")
+        })
+        .count()
+}
+
+/// The app on the fixture board with R-001 closed but not saved, journalling
+/// into `journal_dir`.
+fn app_with_an_unsaved_edit(path: &Path, journal_dir: &Path) -> Harness<'static, BoardApp> {
+    let mut h = common::app_on(path, Tab::Raid);
+    h.state_mut().journal_dir = Some(journal_dir.to_path_buf());
+    common::close_first_entry(&mut h);
+    assert!(h.state().doc.as_ref().is_some_and(|d| d.is_dirty()));
+    h
+}
+
+fn journalled_status(journal_dir: &Path, path: &Path) -> Option<RaidStatus> {
+    journal::read(journal_dir, path).map(|entry| entry.board.raid[0].status)
+}
+
+#[test]
+fn a_stop_request_journals_the_unsaved_edit_removes_presence_and_closes() {
+    let (dir, path) = common::fixture();
+    let before = std::fs::read(&path).unwrap_or_default();
+    let journal_dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut h = app_with_an_unsaved_edit(&path, journal_dir.path());
+    assert_eq!(presence_files(dir.path()), 1, "this copy announced itself");
+    // The background journal wrote the edit; take that file away, so only the
+    // stop can write it again (the background one waits for the next edit).
+    let journal_file = journal::journal_path(journal_dir.path(), &path);
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while !journal_file.exists() {
+        assert!(std::time::Instant::now() < deadline, "never journalled");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    std::fs::remove_file(&journal_file).unwrap_or_else(|e| panic!("{e}"));
+    h.step();
+    assert_eq!(journalled_status(journal_dir.path(), &path), None);
+
+    h.state().stop_request().request();
+    h.step();
+
+    assert_eq!(
+        journalled_status(journal_dir.path(), &path),
+        Some(RaidStatus::Closed),
+        "the unsaved edit is in the journal"
+    );
+    assert_eq!(presence_files(dir.path()), 0, "the presence file is gone");
+    assert!(sent(&h, &egui::ViewportCommand::Close), "the window closes");
+    assert!(h.state().leave_prompt.is_none(), "without asking");
+    assert_eq!(
+        std::fs::read(&path).unwrap_or_default(),
+        before,
+        "the board file is not written"
+    );
+
+    // The close that follows goes through: nothing cancels it or asks.
+    common::request_close(&mut h);
+    assert!(!sent(&h, &egui::ViewportCommand::CancelClose));
+    assert!(h.state().leave_prompt.is_none());
+}
+
+/// "Save changes?" may be on screen when the user logs out: no one answers
+/// it, so the edits are journalled and the window closes anyway.
+#[test]
+fn a_stop_request_while_save_changes_is_asked_closes_without_an_answer() {
+    let (_dir, path) = common::fixture();
+    let journal_dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut h = app_with_an_unsaved_edit(&path, journal_dir.path());
+    common::request_close(&mut h);
+    h.run();
+    assert!(h.query_by_label("Save changes to fixture.ron?").is_some());
+
+    h.state().stop_request().request();
+    h.step();
+    assert!(sent(&h, &egui::ViewportCommand::Close));
+    assert_eq!(
+        journalled_status(journal_dir.path(), &path),
+        Some(RaidStatus::Closed)
+    );
+    h.run();
+    assert!(h.query_by_label("Save changes to fixture.ron?").is_none());
+}
+
+/// A save waiting for a colleague's lock when the stop comes is let finish:
+/// the edit is then in the file, so nothing is left to journal.
+#[test]
+fn a_stop_request_lets_a_running_save_finish_first() {
+    let (_dir, path) = common::fixture();
+    let journal_dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut h = app_with_an_unsaved_edit(&path, journal_dir.path());
+
+    // A colleague's save on this computer holds the lock for a moment.
+    let mut colleague = std::process::Command::new("sleep")
+        .arg("30")
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start a stand-in process: {e}"));
+    let lock = boardroom::store::lock_path(&path);
+    std::fs::write(
+        &lock,
+        format!(
+            "user=J. Smith\nhost={}\npid={}\ntaken_at={}\n",
+            boardroom::store::host_name(),
+            colleague.id(),
+            chrono::Utc::now().timestamp()
+        ),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.step();
+    assert!(h.state().is_saving(), "the save waits for the lock");
+
+    let release = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(300));
+        let _ = std::fs::remove_file(&lock);
+    });
+    h.state().stop_request().request();
+    h.step();
+    release
+        .join()
+        .unwrap_or_else(|_| panic!("the releasing thread panicked"));
+    let _ = colleague.kill();
+    let _ = colleague.wait();
+
+    assert!(!h.state().is_saving());
+    let saved = boardroom::store::load_board(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(saved.board.raid[0].status, RaidStatus::Closed, "saved");
+    assert_eq!(
+        journalled_status(journal_dir.path(), &path),
+        None,
+        "nothing unsaved to journal"
+    );
+    assert!(sent(&h, &egui::ViewportCommand::Close));
+}
