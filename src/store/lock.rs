@@ -198,8 +198,12 @@ fn look(path: &Path, disk: &dyn SaveFs) -> Seen {
 /// is never taken for empty: on a flaky share it may be a save in progress.
 fn is_abandoned(path: &Path, seen: &Seen) -> bool {
     match seen {
-        // A lock file still being written reads empty for a moment; give it time.
-        Seen::Text(text) if text.is_empty() => age(path).is_some_and(|a| a > EMPTY_STALE_AFTER),
+        // A lock file still being written reads empty, or cut short (on a
+        // share its lines may arrive in pieces), for a moment: give it time,
+        // judged by the file's own age since its text cannot say.
+        Seen::Text(text) if text.is_empty() || holder_of(text).3.is_none() => {
+            age(path).is_some_and(|a| a > EMPTY_STALE_AFTER)
+        }
         Seen::Text(text) => is_stale(text),
         Seen::Unreadable { modified, .. } => modified
             .and_then(|m| SystemTime::now().duration_since(m).ok())
@@ -454,6 +458,28 @@ mod tests {
             acquire(&board, Duration::ZERO).is_ok(),
             "an empty lock left by a crash does not block saves for ever"
         );
+    }
+
+    #[test]
+    fn a_lock_cut_short_is_waited_for_while_new_and_taken_over_once_old() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let board = dir.path().join("b.ron");
+        // Half of a lock's text, as a flaky share may show it mid-write.
+        fs::write(
+            lock_path(&board),
+            "user=J. Smith
+host=pmo-lap",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            matches!(
+                acquire(&board, Duration::from_millis(50)),
+                Err(LockError::Busy { .. })
+            ),
+            "a lock without its time may still be being written"
+        );
+        make_old(&lock_path(&board));
+        assert!(acquire(&board, Duration::ZERO).is_ok());
     }
 
     #[test]
