@@ -2,7 +2,6 @@
 //! the actions they emit once per frame, and handles open, save, undo and redo.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, channel};
 use std::time::Instant;
 
 use egui::RichText;
@@ -96,7 +95,9 @@ pub struct BoardApp {
     /// holder drops it.
     pub(super) presence: Option<std::sync::Arc<Presence>>,
     /// Who else has the board open, from a refresh still running.
-    pub(super) presence_news: Option<std::sync::mpsc::Receiver<Vec<Visitor>>>,
+    pub(super) presence_news: Option<super::jobs::Job<Vec<Visitor>>>,
+    /// The journal write running, if any (one at a time).
+    pub(super) journal_write: Option<super::jobs::Job<Option<Result<(), String>>>>,
     pub(super) presence_checked: Option<Instant>,
     pub(super) journaled_revision: u64,
     pub(super) journaled_at: Option<Instant>,
@@ -130,7 +131,7 @@ pub struct BoardApp {
     pub(super) stop: super::stopping::StopRequest,
     /// Set once a stop request has been acted on.
     pub(super) stop_handled: bool,
-    dialog: Option<Receiver<Option<PathBuf>>>,
+    dialog: Option<super::jobs::Job<Option<PathBuf>>>,
     presentation_zoom: bool,
     last_title: String,
 }
@@ -159,6 +160,7 @@ impl BoardApp {
             watch: None,
             presence: None,
             presence_news: None,
+            journal_write: None,
             presence_checked: None,
             journaled_revision: 0,
             journaled_at: None,
@@ -293,22 +295,22 @@ impl BoardApp {
 
     /// Asks for a file off the UI thread; the answer arrives in a later frame.
     fn start_open_dialog(&mut self, ctx: &egui::Context) {
-        let (tx, rx) = channel();
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let picked = rfd::FileDialog::new()
+        self.dialog = Some(super::jobs::Job::for_window("the file dialog", ctx, |_| {
+            rfd::FileDialog::new()
                 .add_filter("Board file", &["ron"])
-                .pick_file();
-            let _ = tx.send(picked);
-            ctx.request_repaint();
-        });
-        self.dialog = Some(rx);
+                .pick_file()
+        }));
     }
 
     fn poll_dialog(&mut self) {
-        let Some(rx) = &self.dialog else { return };
-        if let Ok(picked) = rx.try_recv() {
+        let Some(dialog) = &self.dialog else { return };
+        if let Some(picked) = dialog.poll() {
             self.dialog = None;
+            // A dialog that could not run is the same to the user as none.
+            let picked = picked.unwrap_or_else(|e| {
+                log::warn!("{e}");
+                None
+            });
             match picked {
                 Some(path) => self.request_open(&path),
                 None => {

@@ -4,12 +4,12 @@
 //! and merged on a worker thread.
 
 use std::collections::BTreeMap;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use egui::RichText;
 
 use super::board_app::{BoardApp, Notice};
 use super::document::MergeFromDisk;
+use super::jobs::Job;
 use super::shared_file::summarise;
 use crate::store::{Choice, Sighting, describe_changes};
 use crate::ui::conflict_dialog::{ConflictDialog, Purpose};
@@ -20,7 +20,7 @@ use crate::ui::theme;
 /// base.
 pub(super) struct DiskLook {
     path: std::path::PathBuf,
-    rx: Receiver<(
+    job: Job<(
         Result<crate::store::Loaded, crate::store::LoadError>,
         Vec<String>,
     )>,
@@ -28,7 +28,7 @@ pub(super) struct DiskLook {
 
 /// A merge of the file on disk into the open board, running on a worker thread.
 pub(super) struct MergeJob {
-    rx: Receiver<Result<super::document::MergeOutcome, String>>,
+    job: Job<Result<super::document::MergeOutcome, String>>,
     /// The document revision it was taken at.
     revision: u64,
     /// The choices it was started with, for the dialog if conflicts appear.
@@ -53,17 +53,11 @@ impl BoardApp {
             }
         };
         let revision = request.revision();
-        let (tx, rx) = channel();
-        let ctx = self.ctx.clone();
-        std::thread::spawn(move || {
-            if tx.send(request.run()).is_ok() {
-                ctx.request_repaint();
-            }
-        });
+        let job = Job::for_window("taking in their changes", &self.ctx, move |_| request.run());
         // A look at the file still running is overtaken by this one.
         self.disk_look = None;
         self.merging = Some(MergeJob {
-            rx,
+            job,
             revision,
             choices: choices.clone(),
         });
@@ -77,10 +71,10 @@ impl BoardApp {
     /// Once per frame: takes the result of a merge from disk that has ended.
     pub(super) fn poll_merge(&mut self) {
         let Some(job) = &self.merging else { return };
-        let outcome = match job.rx.try_recv() {
-            Ok(outcome) => outcome,
-            Err(TryRecvError::Empty) => return,
-            Err(TryRecvError::Disconnected) => Err("the merge stopped unexpectedly".into()),
+        let outcome = match job.job.poll() {
+            None => return,
+            Some(Ok(outcome)) => outcome,
+            Some(Err(e)) => Err(e.to_string()),
         };
         let Some(job) = self.merging.take() else {
             return;
@@ -174,21 +168,17 @@ impl BoardApp {
             return;
         }
         let base = doc.base.clone();
-        let (tx, rx) = channel();
-        let ctx = self.ctx.clone();
         let to_read = path.clone();
-        std::thread::spawn(move || {
+        let job = Job::for_window("reading a colleague's save", &self.ctx, move |_| {
             let loaded = crate::store::load_board(&to_read);
             let changes = match (&loaded, &base) {
                 (Ok(theirs), Some(base)) => describe_changes(base, &theirs.board),
                 _ => vec!["the file".to_string()],
             };
-            if tx.send((loaded, changes)).is_ok() {
-                ctx.request_repaint();
-            }
+            (loaded, changes)
         });
         // A look still running read an older version: this one supersedes it.
-        self.disk_look = Some(DiskLook { path, rx });
+        self.disk_look = Some(DiskLook { path, job });
     }
 
     /// Takes the result of a look at the changed file: with nothing unsaved,
@@ -196,11 +186,19 @@ impl BoardApp {
     /// what they changed and offers to merge.
     pub(super) fn poll_disk_look(&mut self) {
         let Some(look) = &self.disk_look else { return };
-        let Ok((loaded, changes)) = look.rx.try_recv() else {
+        let Some(result) = look.job.poll() else {
             return;
         };
         let Some(look) = self.disk_look.take() else {
             return;
+        };
+        let (loaded, changes) = match result {
+            Ok(found) => found,
+            Err(e) => {
+                // The next change seen, or Save, looks again.
+                log::warn!("{e}");
+                return;
+            }
         };
         let Some(doc) = self.doc.as_mut() else { return };
         if doc.path.as_deref() != Some(look.path.as_path()) {

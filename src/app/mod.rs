@@ -4,6 +4,7 @@ mod board_app;
 mod colleague_changes;
 mod commands;
 mod document;
+mod jobs;
 mod leaving;
 mod opening;
 mod recent;
@@ -20,6 +21,7 @@ pub use document::{
     Document, EditsDuringSave, MergeFromDisk, MergeOutcome, MergeRequest, NOT_ON_DISK,
     SaveFinished, SaveRequest,
 };
+pub use jobs::{Cancel, Job, JobError};
 pub use leaving::Leaving;
 pub use recent::RecentFiles;
 pub use stopping::StopRequest;

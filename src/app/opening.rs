@@ -3,16 +3,16 @@
 //! the board that was open stays until the new one is ready.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use super::board_app::{BoardApp, Notice};
 use super::document::Document;
+use super::jobs::Job;
 use crate::store::LoadError;
 
 /// A board being opened on a worker thread.
 pub(super) struct OpenJob {
     path: PathBuf,
-    rx: Receiver<Result<Document, LoadError>>,
+    job: Job<Result<Document, LoadError>>,
     /// The board whose unsaved edits the user chose to drop: its journal goes
     /// once the new board has opened (if it cannot be opened, they stay).
     dropping_edits_of: Option<PathBuf>,
@@ -40,17 +40,13 @@ impl BoardApp {
     pub(super) fn start_open(&mut self, path: &Path, dropping_edits_of: Option<PathBuf>) {
         // A save of the board open now finishes first, into that board.
         self.wait_for_save();
-        let (tx, rx) = channel();
-        let ctx = self.ctx.clone();
         let to_open = path.to_path_buf();
-        std::thread::spawn(move || {
-            if tx.send(Document::open(&to_open)).is_ok() {
-                ctx.request_repaint();
-            }
+        let job = Job::for_window("opening the board", &self.ctx, move |_| {
+            Document::open(&to_open)
         });
         self.opening = Some(OpenJob {
             path: path.to_path_buf(),
-            rx,
+            job,
             dropping_edits_of,
             reloading: false,
         });
@@ -64,12 +60,12 @@ impl BoardApp {
     /// Once per frame: takes the board once it has been opened.
     pub(super) fn poll_open(&mut self) {
         let Some(job) = &self.opening else { return };
-        let result = match job.rx.try_recv() {
-            Ok(result) => result,
-            Err(TryRecvError::Empty) => return,
-            Err(TryRecvError::Disconnected) => {
+        let result = match job.job.poll() {
+            None => return,
+            Some(Ok(result)) => result,
+            Some(Err(e)) => {
                 self.notice = Some(Notice::Error(format!(
-                    "Opening {} stopped unexpectedly; nothing was changed. Try again.",
+                    "{} was not opened: {e}. Nothing was changed; try again.",
                     job.path.display()
                 )));
                 self.opening = None;

@@ -4,20 +4,19 @@
 //! failed) is taken in a later frame.
 
 use std::collections::BTreeMap;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
 use super::board_app::{BoardApp, Notice};
 use super::commands::Command;
 use super::document::{EditsDuringSave, SaveFinished, SaveRequest};
+use super::jobs::{Job, JobError};
 use super::shared_file::summarise;
 use crate::store::{Choice, SaveError};
 use crate::ui::conflict_dialog::{ConflictDialog, Purpose};
 
 /// A save running on a worker thread.
 pub(super) struct SaveJob {
-    rx: Receiver<(SaveRequest, Result<crate::store::SaveOutcome, SaveError>)>,
-    started: Instant,
+    job: Job<(SaveRequest, Result<crate::store::SaveOutcome, SaveError>)>,
     /// The choices it was started with, for the dialog if new conflicts appear.
     choices: BTreeMap<String, Choice>,
     /// The board being saved.
@@ -26,7 +25,7 @@ pub(super) struct SaveJob {
     waiting_for: Option<String>,
     /// A read of the lock file still running (off the UI thread: the share may
     /// hang, which is often why the save is slow).
-    holder_news: Option<Receiver<Option<String>>>,
+    holder_news: Option<Job<Option<String>>>,
     holder_asked: Option<Instant>,
 }
 
@@ -39,12 +38,15 @@ impl SaveJob {
     /// one is due.
     fn look_for_lock_holder(&mut self, ctx: &egui::Context) {
         if let Some(news) = &self.holder_news
-            && let Ok(who) = news.try_recv()
+            && let Some(who) = news.poll()
         {
-            self.waiting_for = who;
+            // A read that failed leaves the last name shown.
+            if let Ok(who) = who {
+                self.waiting_for = who;
+            }
             self.holder_news = None;
         }
-        let due = self.started.elapsed() >= NAME_THE_HOLDER_AFTER
+        let due = self.job.elapsed() >= NAME_THE_HOLDER_AFTER
             && self.holder_news.is_none()
             && self
                 .holder_asked
@@ -52,14 +54,12 @@ impl SaveJob {
         if !due {
             return;
         }
-        let (tx, rx) = channel();
-        let (path, ctx) = (self.path.clone(), ctx.clone());
-        std::thread::spawn(move || {
-            if tx.send(crate::store::lock_holder(&path)).is_ok() {
-                ctx.request_repaint();
-            }
-        });
-        self.holder_news = Some(rx);
+        let path = self.path.clone();
+        self.holder_news = Some(Job::for_window(
+            "reading who holds the lock",
+            ctx,
+            move |_| crate::store::lock_holder(&path),
+        ));
         self.holder_asked = Some(Instant::now());
     }
 }
@@ -85,17 +85,13 @@ impl BoardApp {
         // A look at a colleague's change still running is overtaken: the save
         // merges whatever is on disk.
         self.disk_look = None;
-        let (tx, rx) = channel();
-        let ctx = self.ctx.clone();
         let path = request.path.clone();
-        std::thread::spawn(move || {
+        let job = Job::for_window("saving the board", &self.ctx, move |_| {
             let outcome = request.run();
-            let _ = tx.send((request, outcome));
-            ctx.request_repaint();
+            (request, outcome)
         });
         self.saving = Some(SaveJob {
-            rx,
-            started: Instant::now(),
+            job,
             choices: choices.clone(),
             path,
             waiting_for: None,
@@ -111,20 +107,20 @@ impl BoardApp {
 
     /// How long the running save has taken so far.
     pub fn saving_for(&self) -> Option<Duration> {
-        self.saving.as_ref().map(|job| job.started.elapsed())
+        self.saving.as_ref().map(|job| job.job.elapsed())
     }
 
     /// Once per frame: takes the result of a save that has ended.
     pub(super) fn poll_save(&mut self) {
         let Some(job) = &mut self.saving else { return };
-        match job.rx.try_recv() {
-            Ok((request, outcome)) => self.finish_save(request, outcome),
-            Err(TryRecvError::Empty) => {
-                job.look_for_lock_holder(&self.ctx);
-                // Redraw now and then so "Saving…" can say it is waiting.
-                self.ctx.request_repaint_after(Duration::from_millis(250));
-            }
-            Err(TryRecvError::Disconnected) => self.save_worker_lost(),
+        let Some(result) = job.job.poll() else {
+            job.look_for_lock_holder(&self.ctx);
+            // Redraw now and then so "Saving…" can say it is waiting.
+            self.ctx.request_repaint_after(Duration::from_millis(250));
+            return;
+        };
+        if let Some(job) = self.saving.take() {
+            self.take_save_result(job.choices, result);
         }
     }
 
@@ -137,28 +133,36 @@ impl BoardApp {
     /// Blocks until a running save ends and takes its result: before opening,
     /// reloading or merging, on close, and in tests.
     pub fn wait_for_save(&mut self) {
-        let Some(job) = &self.saving else { return };
-        match job.rx.recv() {
-            Ok((request, outcome)) => self.finish_save(request, outcome),
-            Err(_) => self.save_worker_lost(),
-        }
+        let Some(job) = self.saving.take() else {
+            return;
+        };
+        let result = job.job.wait();
+        self.take_save_result(job.choices, result);
     }
 
-    fn save_worker_lost(&mut self) {
-        self.saving = None;
-        self.notice = Some(Notice::Error(
-            "The save stopped before it finished. Nothing was lost: your edits are still open; save again.".into(),
-        ));
+    /// Takes what a save job gave: the save's outcome, or why it gave none.
+    fn take_save_result(
+        &mut self,
+        choices: BTreeMap<String, Choice>,
+        result: Result<(SaveRequest, Result<crate::store::SaveOutcome, SaveError>), JobError>,
+    ) {
+        match result {
+            Ok((request, outcome)) => self.finish_save(&choices, request, outcome),
+            Err(e) => {
+                log::warn!("{e}");
+                self.notice = Some(Notice::Error(format!(
+                    "The save did not finish: {e}. Nothing was lost: your edits are still open; save again."
+                )));
+            }
+        }
     }
 
     fn finish_save(
         &mut self,
+        choices: &BTreeMap<String, Choice>,
         request: SaveRequest,
         outcome: Result<crate::store::SaveOutcome, SaveError>,
     ) {
-        let Some(job) = self.saving.take() else {
-            return;
-        };
         let Some(doc) = self.doc.as_mut() else { return };
         let name = doc.file_name();
         let result = doc.finish_save(request, outcome);
@@ -225,8 +229,7 @@ impl BoardApp {
             }
             Err(SaveError::Conflicts { conflicts, .. }) => {
                 let n = conflicts.len();
-                self.conflict_dialog =
-                    Some(ConflictDialog::new(conflicts, &job.choices, Purpose::Save));
+                self.conflict_dialog = Some(ConflictDialog::new(conflicts, choices, Purpose::Save));
                 Notice::Error(format!(
                     "Not saved yet: {n} change(s) clash with a colleague's. Choose which to keep."
                 ))

@@ -5,12 +5,12 @@
 //! write) live in `store`.
 
 use std::sync::Arc;
-use std::sync::mpsc::channel;
 use std::time::{Duration, Instant};
 
 use egui::RichText;
 
 use super::board_app::{BoardApp, Notice};
+use super::jobs::Job;
 use crate::store::journal::{self, JournalEntry};
 use crate::store::{FileWatch, PRESENCE_REFRESH, Presence, describe_changes};
 use crate::ui::conflict_dialog::{DialogOutcome, Purpose};
@@ -120,9 +120,12 @@ impl BoardApp {
     /// the list is taken in a later frame.
     fn presence_tick(&mut self) {
         if let Some(news) = &self.presence_news
-            && let Ok(others) = news.try_recv()
+            && let Some(others) = news.poll()
         {
-            self.others = others;
+            match others {
+                Ok(others) => self.others = others,
+                Err(e) => log::warn!("{e}"),
+            }
             self.presence_news = None;
         }
         let due = self
@@ -132,20 +135,30 @@ impl BoardApp {
             return;
         };
         let presence = Arc::clone(presence);
-        let (tx, rx) = channel();
-        let ctx = self.ctx.clone();
-        std::thread::spawn(move || {
-            presence.refresh();
-            if tx.send(presence.others()).is_ok() {
-                ctx.request_repaint();
-            }
-        });
-        self.presence_news = Some(rx);
+        self.presence_news = Some(Job::for_window(
+            "looking for who else has the board open",
+            &self.ctx,
+            move |_| {
+                presence.refresh();
+                presence.others()
+            },
+        ));
         self.presence_checked = Some(Instant::now());
     }
 
     /// Writes unsaved edits to the journal every few seconds.
     fn journal_tick(&mut self) {
+        if let Some(write) = &self.journal_write {
+            match write.poll() {
+                // One write at a time; the next tick starts the next.
+                None => return,
+                Some(Ok(Some(Err(e)))) => log::warn!("could not journal unsaved edits: {e}"),
+                Some(Err(e)) => log::warn!("{e}"),
+                // Written, or dropped for a newer removal.
+                Some(Ok(_)) => {}
+            }
+            self.journal_write = None;
+        }
         let (Some(dir), Some(doc)) = (&self.journal_dir, &self.doc) else {
             return;
         };
@@ -163,11 +176,11 @@ impl BoardApp {
         let ticket = order.ticket();
         // Off the UI thread: a big board takes a moment to write. If the board
         // is saved before this write runs, the write is dropped.
-        std::thread::spawn(move || {
-            if let Some(Err(e)) = order.run_in_turn(ticket, || journal::write(&dir, &entry)) {
-                log::warn!("could not journal unsaved edits: {e}");
-            }
-        });
+        self.journal_write = Some(Job::for_window(
+            "journalling unsaved edits",
+            &self.ctx,
+            move |_| order.run_in_turn(ticket, || journal::write(&dir, &entry)),
+        ));
         self.journaled_revision = doc.revision;
         self.journaled_at = Some(Instant::now());
     }
