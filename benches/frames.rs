@@ -55,13 +55,15 @@ fn timeline(c: &mut Criterion) {
 
 fn raid_frame(ctx: &egui::Context, view: &mut RaidView, board: &Board) {
     let mut actions = Vec::new();
+    let mut commands = Vec::new();
     let editor = Editor {
         name: "bench",
         now: chrono::NaiveDateTime::default(),
     };
     let _ = ctx.run_ui(input(), |ui| {
-        egui::CentralPanel::default_margins()
-            .show(ui, |ui| view.ui(ui, board, 1, None, &editor, &mut actions));
+        egui::CentralPanel::default_margins().show(ui, |ui| {
+            view.ui(ui, board, 1, None, &editor, &mut actions, &mut commands)
+        });
     });
 }
 

@@ -66,7 +66,7 @@ fn owner_saved_title_typed_while_their_save_lands(
     edit_entry(h, "R-004", "Owner", OWNER);
     let held = colleague_holds_the_lock(path);
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
+    common::run_busy(h);
     assert!(
         h.state().is_saving(),
         "the save waits for the colleague's lock"

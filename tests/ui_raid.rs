@@ -225,6 +225,7 @@ fn export_writes_the_rows_shown_as_csv() {
         .type_text(out.to_str().unwrap_or_default());
     h.get_by_label("Export CSV").click();
     h.run();
+    common::settle_side_files(&mut h);
     let csv = std::fs::read_to_string(&out).unwrap_or_else(|e| panic!("{e}"));
     assert!(csv.starts_with('\u{feff}'));
     assert_eq!(

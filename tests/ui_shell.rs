@@ -196,6 +196,7 @@ fn an_unreadable_file_on_disk_is_never_overwritten_and_my_version_is_kept() {
 
     h.get_by_label("Save my version as a copy").click();
     h.run();
+    common::settle_side_files(&mut h);
     let copy = std::fs::read_dir(dir.path())
         .into_iter()
         .flatten()
@@ -364,4 +365,58 @@ fn a_slow_board_opens_in_the_background_and_can_be_stopped() {
     std::fs::write(&slow, text).unwrap_or_else(|e| panic!("{e}"));
     common::settle_open(&mut h);
     assert_eq!(open_title(&h).as_deref(), Some("Slow board"));
+}
+
+/// The command palette finds a command by part of its name and runs it; one
+/// that cannot run now is listed but cannot be chosen; Escape closes it.
+#[test]
+fn the_command_palette_runs_what_is_typed_and_greys_out_what_cannot_run() {
+    use egui_kittest::kittest::NodeT;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = fixture_file(&dir);
+    let mut h = harness();
+    open(&mut h, &path);
+
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    h.run();
+    assert!(h.query_by_label("Command palette").is_some());
+    // Nothing to recover and nothing to undo on a board just opened.
+    assert!(
+        h.get_by_label_contains("Undo")
+            .accesskit_node()
+            .is_disabled()
+    );
+    assert!(
+        h.get_by_label("Recover these edits")
+            .accesskit_node()
+            .is_disabled()
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(
+        h.query_by_label("Command palette").is_none(),
+        "Escape closes it"
+    );
+
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    h.run();
+    h.get_by_label("Find a command:").type_text("copy");
+    h.run();
+    assert!(h.query_by_label("Export CSV").is_none(), "filtered out");
+    h.key_press(Key::Enter);
+    h.run();
+    common::settle_side_files(&mut h);
+    assert!(h.query_by_label("Command palette").is_none());
+    let copies: Vec<_> = std::fs::read_dir(dir.path())
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with("fixture-mine-"))
+        .collect();
+    assert_eq!(copies.len(), 1, "one copy of my version beside the board");
+    assert!(
+        h.query_by_label_contains("Your version is saved as")
+            .is_some(),
+        "the status line says where"
+    );
 }

@@ -4,9 +4,6 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use egui::RichText;
-
-use super::commands::Command;
 use super::document::Document;
 use super::leaving::Leaving;
 use super::recent::RecentFiles;
@@ -14,8 +11,8 @@ use crate::model::{Action, Id};
 use crate::store::journal::JournalEntry;
 use crate::store::{FileWatch, Presence, Visitor};
 use crate::ui::budget::BudgetView;
+use crate::ui::commands::Command;
 use crate::ui::conflict_dialog::ConflictDialog;
-use crate::ui::raid_form::Editor;
 use crate::ui::raid_table::RaidView;
 use crate::ui::timeline::TimelineView;
 use crate::ui::{programme_list, theme};
@@ -32,7 +29,7 @@ pub enum Tab {
 }
 
 impl Tab {
-    fn label(self) -> &'static str {
+    pub(super) fn label(self) -> &'static str {
         match self {
             Tab::Timeline => "Timeline",
             Tab::Budget => "Budget",
@@ -131,8 +128,16 @@ pub struct BoardApp {
     pub(super) stop: super::stopping::StopRequest,
     /// Set once a stop request has been acted on.
     pub(super) stop_handled: bool,
-    dialog: Option<super::jobs::Job<Option<PathBuf>>>,
-    presentation_zoom: bool,
+    pub(super) dialog: Option<super::jobs::Job<Option<PathBuf>>>,
+    /// Commands asked for this frame (menus, banners, views, the palette),
+    /// run by the one handler after the views have drawn.
+    pub(super) commands: Vec<Command>,
+    /// The command palette, while open.
+    pub(super) palette: Option<crate::ui::command_palette::CommandPalette>,
+    /// Side files being written (a copy of my version, a CSV export), each
+    /// ending in a notice.
+    pub(super) notice_jobs: Vec<super::jobs::Job<Notice>>,
+    pub(super) presentation_zoom: bool,
     last_title: String,
 }
 
@@ -180,6 +185,9 @@ impl BoardApp {
             stop: Default::default(),
             stop_handled: false,
             dialog: None,
+            commands: Vec::new(),
+            palette: None,
+            notice_jobs: Vec::new(),
             presentation_zoom: false,
             last_title: String::new(),
         }
@@ -218,157 +226,6 @@ impl BoardApp {
         self.raid.export_path = default_export_path(path);
     }
 
-    /// Runs a command.
-    pub fn run_command(&mut self, ctx: &egui::Context, command: Command) {
-        if (self.opening.is_some() || self.merging.is_some()) && command.changes_board() {
-            // The open board is about to be replaced (by another board, or by
-            // their version with these edits on top); editing or saving it now
-            // would be lost or would race the new one.
-            return;
-        }
-        if self.saving.is_some() && command == Command::Save {
-            // One save at a time; this one runs after it, with the edits made
-            // meanwhile. (Undo and redo need not wait: the running save has
-            // its own copy, and edits made meanwhile are kept when it ends.)
-            self.deferred.push(command);
-            return;
-        }
-        match command {
-            Command::Open => self.start_open_dialog(ctx),
-            Command::Save => self.save(),
-            Command::Undo => self.with_doc(|d| d.undo().map_err(|e| e.to_string())),
-            Command::Redo => self.with_doc(|d| d.redo().map_err(|e| e.to_string())),
-            Command::PresentationZoom => {
-                self.presentation_zoom = !self.presentation_zoom;
-                ctx.set_zoom_factor(if self.presentation_zoom { 1.5 } else { 1.0 });
-            }
-        }
-    }
-
-    fn with_doc(&mut self, f: impl FnOnce(&mut Document) -> Result<(), String>) {
-        if let Some(doc) = self.doc.as_mut()
-            && let Err(e) = f(doc)
-        {
-            self.notice = Some(Notice::Error(e));
-        }
-    }
-
-    /// Saves the open board to its file, merging with a colleague's saved changes.
-    pub fn save(&mut self) {
-        self.save_with(&std::collections::BTreeMap::new());
-    }
-
-    /// Keeps the user's version safe beside the board when the shared file changed
-    /// under them: `board-mine-20210209-103000.ron`. The shared file is not touched.
-    pub fn save_my_copy(&mut self) {
-        let Some(doc) = self.doc.as_ref() else { return };
-        let Some(path) = doc.path.as_ref() else {
-            return;
-        };
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "board".into());
-        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-        let copy = path.with_file_name(format!("{stem}-mine-{stamp}.ron"));
-        self.notice = Some(match crate::store::save_board(&doc.board, &copy, None) {
-            Ok(_) => Notice::Info(format!(
-                "Your version is saved as {}; the shared file was not changed. Reload it to see your colleague's changes.",
-                copy.display()
-            )),
-            Err(e) => Notice::Error(e.to_string()),
-        });
-    }
-
-    /// Reopens the board from disk, dropping unsaved edits (the user asked to).
-    pub fn reload_from_disk(&mut self) {
-        let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) else {
-            return;
-        };
-        // On a worker, as any open; the edits (and their journal) are dropped
-        // only once there is something to show instead.
-        self.start_open(&path, Some(path.clone()));
-        if let Some(job) = self.opening.as_mut() {
-            job.reloading = true;
-        }
-    }
-
-    /// Asks for a file off the UI thread; the answer arrives in a later frame.
-    fn start_open_dialog(&mut self, ctx: &egui::Context) {
-        self.dialog = Some(super::jobs::Job::for_window("the file dialog", ctx, |_| {
-            rfd::FileDialog::new()
-                .add_filter("Board file", &["ron"])
-                .pick_file()
-        }));
-    }
-
-    fn poll_dialog(&mut self) {
-        let Some(dialog) = &self.dialog else { return };
-        if let Some(picked) = dialog.poll() {
-            self.dialog = None;
-            // A dialog that could not run is the same to the user as none.
-            let picked = picked.unwrap_or_else(|e| {
-                log::warn!("{e}");
-                None
-            });
-            match picked {
-                Some(path) => self.request_open(&path),
-                None => {
-                    // rfd gives None both on Cancel and when no dialog could open.
-                    log::info!("no file chosen in the dialog (cancelled, or no dialog available)");
-                    self.notice = Some(Notice::Info(
-                        "No file chosen. If no dialog appeared, type the board's path in the field above and press Enter.".into(),
-                    ));
-                }
-            }
-        }
-    }
-
-    fn handle_dropped_files(&mut self, ctx: &egui::Context) {
-        let dropped: Vec<PathBuf> = ctx.input(|i| {
-            i.raw
-                .dropped_files
-                .iter()
-                .map(|f| f.path().to_path_buf())
-                .collect()
-        });
-        if let Some(path) = dropped.first() {
-            self.request_open(path);
-        }
-    }
-
-    fn handle_shortcuts(&mut self, ctx: &egui::Context) {
-        let typing = ctx.text_edit_focused();
-        for command in Command::ALL {
-            if typing && command.yields_to_text_fields() {
-                continue;
-            }
-            if ctx.input_mut(|i| i.consume_shortcut(&command.shortcut())) {
-                self.run_command(ctx, command);
-            }
-        }
-    }
-
-    /// Writes the RAID rows shown to the CSV path the view holds.
-    fn export_if_asked(&mut self) {
-        if !std::mem::take(&mut self.raid.export_requested) {
-            return;
-        }
-        let Some(doc) = &self.doc else { return };
-        let path = PathBuf::from(self.raid.export_path.trim());
-        let csv = crate::analysis::raid::export_csv(&doc.board, self.raid.rows());
-        self.notice = Some(
-            match crate::store::write_atomically(&path, csv.as_bytes()) {
-                Ok(()) => Notice::Info(format!(
-                    "Exported {} entries to {}",
-                    self.raid.rows().len(),
-                    path.display()
-                )),
-                Err(e) => Notice::Error(e.to_string()),
-            },
-        );
-    }
-
     /// Applies the actions the views emitted this frame, in order.
     pub(super) fn apply_pending(&mut self) {
         // Also while a save runs: it writes its own copy of the board, and
@@ -402,202 +259,6 @@ impl BoardApp {
             }
         }
     }
-
-    fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
-        let ctx = ui.ctx().clone();
-        egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| {
-                for command in [Command::Open, Command::Save] {
-                    self.command_button(ui, &ctx, command);
-                }
-                if !self.recent.paths().is_empty() {
-                    ui.separator();
-                    ui.label(RichText::new("Recent").small());
-                    for path in self.recent.paths().to_vec() {
-                        if ui.button(path.display().to_string()).clicked() {
-                            self.request_open(&path);
-                        }
-                    }
-                }
-            });
-            ui.menu_button("Edit", |ui| {
-                for command in [Command::Undo, Command::Redo] {
-                    self.command_button(ui, &ctx, command);
-                }
-            });
-            ui.menu_button("View", |ui| {
-                self.command_button(ui, &ctx, Command::PresentationZoom)
-            });
-            ui.separator();
-            let label = ui.label("Board file:");
-            let field = ui
-                .add(
-                    egui::TextEdit::singleline(&mut self.path_text)
-                        .hint_text("Type a board file's path and press Enter")
-                        .desired_width(420.0),
-                )
-                .labelled_by(label.id);
-            if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                let path = PathBuf::from(self.path_text.trim());
-                self.request_open(&path);
-            }
-            if ui.button("Open path").clicked() {
-                let path = PathBuf::from(self.path_text.trim());
-                self.request_open(&path);
-            }
-        });
-    }
-
-    fn command_button(&mut self, ui: &mut egui::Ui, ctx: &egui::Context, command: Command) {
-        let enabled = match command {
-            Command::Save => self.doc.is_some(),
-            Command::Undo => self.doc.as_ref().is_some_and(|d| d.can_undo()),
-            Command::Redo => self.doc.as_ref().is_some_and(|d| d.can_redo()),
-            _ => true,
-        };
-        let button = egui::Button::new(command.label())
-            .shortcut_text(ctx.format_shortcut(&command.shortcut()));
-        if ui
-            .add_enabled(enabled, button)
-            .on_hover_text(command.tooltip())
-            .clicked()
-        {
-            self.run_command(ctx, command);
-            ui.close();
-        }
-    }
-
-    /// "Saving…", and once it takes longer than a moment (waiting for the
-    /// write lock), who it is waiting for. No spinner: it would redraw every
-    /// frame for as long as a save waits; `poll_save` redraws four times a
-    /// second instead.
-    fn saving_text(&self) -> String {
-        match self.waiting_for() {
-            Some(who) => format!("Saving… waiting for {who}, who is saving this board"),
-            // Not known yet, or the lock is ours: a big board is still being written.
-            None => "Saving…".into(),
-        }
-    }
-
-    fn status_bar_ui(&self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
-            match (self.saving_for(), &self.notice) {
-                // While saving, that is the news; an older notice would only
-                // sit beside it and confuse.
-                (Some(_), _) => {
-                    ui.label(self.saving_text());
-                }
-                (None, Some(Notice::Info(text))) => {
-                    ui.label(text);
-                }
-                (None, Some(Notice::Error(text))) => {
-                    ui.label(RichText::new(format!("⚠ {text}")).color(theme::warning_text(ui)));
-                }
-                (None, None) => {}
-            }
-            if let Some(doc) = &self.doc {
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    let state = if self.is_saving() {
-                        "Saving…"
-                    } else if self.file_gone {
-                        // "All changes saved" would be untrue: there is no file.
-                        "Not in its folder: Save to write it back"
-                    } else if doc.is_dirty() {
-                        "Unsaved changes"
-                    } else {
-                        "All changes saved"
-                    };
-                    ui.label(state);
-                    let marking = doc.board.marking.label();
-                    if !marking.is_empty() {
-                        ui.label(RichText::new(marking).strong());
-                    }
-                    ui.label(format!(
-                        "As at {}",
-                        crate::model::format_day_uk(doc.board.as_at)
-                    ));
-                });
-            }
-        });
-    }
-
-    pub(super) fn changed_on_disk_ui(&mut self, ui: &mut egui::Ui) {
-        egui::Frame::new().fill(theme::LIGHT_GREY).inner_margin(10.0).show(ui, |ui| {
-            ui.label(RichText::new("Someone else saved this board while you were editing it").strong().color(theme::RED));
-            ui.label(RichText::new("Nothing was written. Keep your version as a copy beside the board, then reload to see theirs.").color(theme::TEXT));
-            ui.horizontal(|ui| {
-                if ui.button("Save my version as a copy").clicked() {
-                    self.save_my_copy();
-                }
-                if ui.button("Reload from disk (drops my unsaved edits)").clicked() {
-                    self.reload_from_disk();
-                }
-            });
-        });
-        ui.add_space(8.0);
-    }
-
-    fn central_ui(&mut self, ui: &mut egui::Ui) {
-        if let Some(err) = &self.load_error {
-            egui::Frame::new().fill(theme::LIGHT_GREY).inner_margin(10.0).show(ui, |ui| {
-                ui.label(RichText::new("This board could not be opened").strong().color(theme::RED));
-                ui.label(RichText::new(err).monospace().color(theme::TEXT));
-                ui.label(RichText::new("The file was not changed. Fix it in a text editor, or restore its .bak copy.").color(theme::TEXT));
-            });
-            ui.add_space(8.0);
-        }
-        if self.changed_on_disk {
-            self.changed_on_disk_ui(ui);
-        }
-        self.recovery_ui(ui);
-        self.disk_change_ui(ui);
-        let Some(doc) = &self.doc else {
-            ui.heading("No board open");
-            ui.label("Open a board with File ▸ Open (Ctrl+O), type its path above, or drop a .ron file on this window.");
-            return;
-        };
-        let board = &doc.board;
-        ui.horizontal(|ui| {
-            ui.heading(&board.title);
-        });
-        if !self.others.is_empty() {
-            let names: Vec<String> = self.others.iter().map(Visitor::describe).collect();
-            ui.label(
-                RichText::new(format!("Also open by {}", names.join("; ")))
-                    .strong()
-                    .color(theme::BLUE),
-            );
-        }
-        ui.label(
-            RichText::new(format!(
-                "{} · as at {}",
-                board.organisation,
-                crate::model::format_day_uk(board.as_at)
-            ))
-            .color(ui.visuals().weak_text_color()),
-        );
-        ui.horizontal(|ui| {
-            for tab in [Tab::Timeline, Tab::Budget, Tab::Raid] {
-                ui.selectable_value(&mut self.tab, tab, RichText::new(tab.label()).size(18.0));
-            }
-        });
-        ui.separator();
-        let only = self.selected.as_ref();
-        match self.tab {
-            Tab::Timeline => self
-                .timeline
-                .ui(ui, board, doc.revision, only, &mut self.pending),
-            Tab::Budget => self.budget.ui(ui, board, only, &mut self.pending),
-            Tab::Raid => {
-                let editor = Editor {
-                    name: &self.user_name,
-                    now: chrono::Utc::now().naive_utc(),
-                };
-                self.raid
-                    .ui(ui, board, doc.revision, only, &editor, &mut self.pending);
-            }
-        }
-    }
 }
 
 /// Where the display name is kept in eframe's storage (the user's config folder).
@@ -620,6 +281,7 @@ impl eframe::App for BoardApp {
         self.poll_save();
         self.poll_open();
         self.poll_merge();
+        self.poll_notice_jobs();
         // Before the close request: a stop closes without asking.
         self.handle_stop_request(ctx);
         self.handle_close_request(ctx);
@@ -648,8 +310,9 @@ impl eframe::App for BoardApp {
         self.leave_prompt_ui(ui.ctx());
         self.opening_ui(ui.ctx());
         self.merging_ui(ui.ctx());
+        self.palette_ui(ui.ctx());
         self.apply_pending();
-        self.export_if_asked();
+        self.run_queued_commands(ui.ctx());
         let title = self.window_title();
         if title != self.last_title {
             ui.ctx()

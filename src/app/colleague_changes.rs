@@ -12,6 +12,7 @@ use super::document::MergeFromDisk;
 use super::jobs::Job;
 use super::shared_file::summarise;
 use crate::store::{Choice, Sighting, describe_changes};
+use crate::ui::commands::Command;
 use crate::ui::conflict_dialog::{ConflictDialog, Purpose};
 use crate::ui::theme;
 
@@ -250,11 +251,14 @@ impl BoardApp {
                     .color(theme::TEXT),
                 );
                 ui.horizontal(|ui| {
-                    if ui.button("Merge their changes now").clicked() {
-                        self.merge_from_disk(&BTreeMap::new());
-                    }
-                    if ui.button("Save my version as a copy").clicked() {
-                        self.save_my_copy();
+                    for command in [Command::MergeTheirChanges, Command::SaveMyCopy] {
+                        if ui
+                            .button(command.label())
+                            .on_hover_text(command.tooltip())
+                            .clicked()
+                        {
+                            self.commands.push(command);
+                        }
                     }
                 });
             });

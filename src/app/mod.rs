@@ -2,8 +2,9 @@
 
 mod board_app;
 mod colleague_changes;
-mod commands;
+mod command_handling;
 mod document;
+mod frame_ui;
 mod jobs;
 mod leaving;
 mod opening;
@@ -15,8 +16,8 @@ mod stopping;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+pub use crate::ui::commands::Command;
 pub use board_app::{BoardApp, Notice, Tab};
-pub use commands::Command;
 pub use document::{
     Document, EditsDuringSave, MergeFromDisk, MergeOutcome, MergeRequest, NOT_ON_DISK,
     SaveFinished, SaveRequest,

@@ -7,11 +7,11 @@ use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use super::board_app::{BoardApp, Notice};
-use super::commands::Command;
 use super::document::{EditsDuringSave, SaveFinished, SaveRequest};
 use super::jobs::{Job, JobError};
 use super::shared_file::summarise;
 use crate::store::{Choice, SaveError};
+use crate::ui::commands::Command;
 use crate::ui::conflict_dialog::{ConflictDialog, Purpose};
 
 /// A save running on a worker thread.

@@ -13,6 +13,7 @@ use super::board_app::{BoardApp, Notice};
 use super::jobs::Job;
 use crate::store::journal::{self, JournalEntry};
 use crate::store::{FileWatch, PRESENCE_REFRESH, Presence, describe_changes};
+use crate::ui::commands::Command;
 use crate::ui::conflict_dialog::{DialogOutcome, Purpose};
 use crate::ui::theme;
 
@@ -270,11 +271,10 @@ impl BoardApp {
                     ui.label(RichText::new(format!("… and {} more", list.len() - 8)).color(theme::TEXT));
                 }
                 ui.horizontal(|ui| {
-                    if ui.button("Recover these edits").clicked() {
-                        self.recover();
-                    }
-                    if ui.button("Discard them").clicked() {
-                        self.discard_recovery();
+                    for command in [Command::RecoverEdits, Command::DiscardRecoveredEdits] {
+                        if ui.button(command.label()).on_hover_text(command.tooltip()).clicked() {
+                            self.commands.push(command);
+                        }
                     }
                 });
             });

@@ -1,7 +1,10 @@
 //! The views. Each draws from `&Board` (and analysis results) and pushes
-//! [`crate::model::Action`]s; none changes the board itself.
+//! [`crate::model::Action`]s and [`commands::Command`]s; none changes the
+//! board or calls the shell itself.
 
 pub mod budget;
+pub mod command_palette;
+pub mod commands;
 pub mod conflict_dialog;
 pub mod programme_list;
 pub mod raid_form;

@@ -58,8 +58,6 @@ pub struct RaidView {
     pub form: Option<RaidForm>,
     /// Where "Export CSV" writes (typed, so it works where no dialog can open).
     pub export_path: String,
-    /// Set when the user asks to export; the shell writes the file.
-    pub export_requested: bool,
     rows: Vec<usize>,
     rows_key: Option<(u64, RaidFilter, SortKey, bool)>,
     /// Owners and heat-map counts, recomputed only when the board or programme changes.
@@ -80,7 +78,6 @@ impl Default for RaidView {
             selected: None,
             form: None,
             export_path: String::new(),
-            export_requested: false,
             rows: Vec::new(),
             rows_key: None,
             owners: Vec::new(),
@@ -125,7 +122,9 @@ impl RaidView {
         self.heat_map_ui(ui, board);
     }
 
-    /// Draws the RAID tab. `programme` is the side panel's selection.
+    /// Draws the RAID tab. `programme` is the side panel's selection; edits
+    /// go to `actions` and requests for the shell (export) to `commands`.
+    #[allow(clippy::too_many_arguments)] // the view's inputs and its two outputs
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
@@ -134,6 +133,7 @@ impl RaidView {
         programme: Option<&Id>,
         editor: &Editor<'_>,
         actions: &mut Vec<Action>,
+        commands: &mut Vec<super::commands::Command>,
     ) {
         self.filter.programme = programme.cloned();
         self.refresh(board, revision);
@@ -155,7 +155,7 @@ impl RaidView {
         // After a side panel inside a Ui, the rest goes in a central panel, which
         // takes the space the side panel left.
         egui::CentralPanel::no_frame().show(ui, |ui| {
-            self.filters_ui(ui, board);
+            self.filters_ui(ui, board, commands);
             ui.horizontal_top(|ui| {
                 self.heat_map_ui(ui, board);
                 // The table scrolls sideways on narrow windows rather than losing columns.
@@ -214,7 +214,12 @@ impl RaidView {
         }
     }
 
-    fn filters_ui(&mut self, ui: &mut egui::Ui, board: &Board) {
+    fn filters_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        board: &Board,
+        commands: &mut Vec<super::commands::Command>,
+    ) {
         ui.horizontal_wrapped(|ui| {
             let label = ui.label("Search:");
             let search = ui
@@ -309,12 +314,13 @@ impl RaidView {
             let label = ui.label("Export to:");
             ui.add(egui::TextEdit::singleline(&mut self.export_path).desired_width(420.0))
                 .labelled_by(label.id);
+            let export = super::commands::Command::ExportRaidCsv;
             if ui
-                .button("Export CSV")
-                .on_hover_text("The entries shown, as CSV that Excel opens")
+                .button(export.label())
+                .on_hover_text(export.tooltip())
                 .clicked()
             {
-                self.export_requested = true;
+                commands.push(export);
             }
         });
     }

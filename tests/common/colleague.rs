@@ -77,10 +77,10 @@ pub fn colleague_releases_the_lock(held: (std::process::Child, PathBuf)) {
 /// labelled `field`, then saves the entry, as a user does.
 pub fn edit_entry(h: &mut Harness<'static, BoardApp>, reference: &str, field: &str, text: &str) {
     h.get_by_label(reference).click();
-    h.run();
+    super::run_busy(h);
     h.key_press(Key::Enter);
-    h.run();
+    super::run_busy(h);
     super::type_into(h, field, text);
     h.get_by_label("Save entry").click();
-    h.run();
+    super::run_busy(h);
 }

@@ -159,11 +159,24 @@ pub fn type_into(
     use egui_kittest::kittest::Queryable;
     let role = egui::accesskit::Role::TextInput;
     h.get_by_role_and_label(role, label).scroll_to_me();
-    h.run();
+    run_busy(h);
     h.get_by_role_and_label(role, label).focus();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     h.get_by_role_and_label(role, label).type_text(text);
-    h.run();
+    run_busy(h);
+}
+
+/// Runs frames until the window is still, allowing for a save that waits on
+/// a worker thread meanwhile: it asks for a redraw every quarter second (to
+/// say whose lock it waits for), which on a loaded machine can outlast
+/// `Harness::run`'s few frames.
+pub fn run_busy(h: &mut egui_kittest::Harness<'static, boardroom::app::BoardApp>) {
+    for _ in 0..20 {
+        if h.try_run().is_ok() {
+            return;
+        }
+    }
+    h.step();
 }
 
 /// The small board written to a fresh temporary folder.
@@ -203,6 +216,16 @@ pub fn settle_merge(h: &mut egui_kittest::Harness<'static, boardroom::app::Board
         h,
         "merging their changes",
         boardroom::app::BoardApp::is_merging,
+    );
+}
+
+/// Draws frames until side files being written (a copy of my version, a CSV
+/// export), which are written on a worker thread, are done.
+pub fn settle_side_files(h: &mut egui_kittest::Harness<'static, boardroom::app::BoardApp>) {
+    step_while(
+        h,
+        "writing a side file",
+        boardroom::app::BoardApp::is_writing_side_files,
     );
 }
 

@@ -1,0 +1,228 @@
+//! The frame around the views: the menu bar with the typed-path field, the
+//! status line, the banner for a file changed under us, and the central area
+//! with the board's heading and tabs. It draws and queues commands; the
+//! handler in `command_handling.rs` runs them.
+
+use std::path::PathBuf;
+
+use egui::RichText;
+
+use super::board_app::{BoardApp, Notice, Tab};
+use crate::store::Visitor;
+use crate::ui::commands::Command;
+use crate::ui::raid_form::Editor;
+use crate::ui::theme;
+
+impl BoardApp {
+    pub(super) fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                for command in [
+                    Command::Open,
+                    Command::Save,
+                    Command::SaveMyCopy,
+                    Command::ReloadFromDisk,
+                    Command::ExportRaidCsv,
+                ] {
+                    self.command_button(ui, &ctx, command);
+                }
+                if !self.recent.paths().is_empty() {
+                    ui.separator();
+                    ui.label(RichText::new("Recent").small());
+                    for path in self.recent.paths().to_vec() {
+                        if ui.button(path.display().to_string()).clicked() {
+                            self.request_open(&path);
+                        }
+                    }
+                }
+            });
+            ui.menu_button("Edit", |ui| {
+                for command in [Command::Undo, Command::Redo] {
+                    self.command_button(ui, &ctx, command);
+                }
+            });
+            ui.menu_button("View", |ui| {
+                for command in [Command::PresentationZoom, Command::CommandPalette] {
+                    self.command_button(ui, &ctx, command);
+                }
+            });
+            ui.separator();
+            let label = ui.label("Board file:");
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.path_text)
+                        .hint_text("Type a board file's path and press Enter")
+                        .desired_width(420.0),
+                )
+                .labelled_by(label.id);
+            if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                let path = PathBuf::from(self.path_text.trim());
+                self.request_open(&path);
+            }
+            if ui.button("Open path").clicked() {
+                let path = PathBuf::from(self.path_text.trim());
+                self.request_open(&path);
+            }
+        });
+    }
+
+    /// A menu entry for a command: its label, shortcut and tooltip; greyed
+    /// out when it cannot run now. Clicking queues it for the handler.
+    fn command_button(&mut self, ui: &mut egui::Ui, ctx: &egui::Context, command: Command) {
+        let mut button = egui::Button::new(command.label());
+        if let Some(shortcut) = command.shortcut() {
+            button = button.shortcut_text(ctx.format_shortcut(&shortcut));
+        }
+        if ui
+            .add_enabled(self.can_run(command), button)
+            .on_hover_text(command.tooltip())
+            .clicked()
+        {
+            self.commands.push(command);
+            ui.close();
+        }
+    }
+
+    /// "Saving…", and once it takes longer than a moment (waiting for the
+    /// write lock), who it is waiting for. No spinner: it would redraw every
+    /// frame for as long as a save waits; `poll_save` redraws four times a
+    /// second instead.
+    fn saving_text(&self) -> String {
+        match self.waiting_for() {
+            Some(who) => format!("Saving… waiting for {who}, who is saving this board"),
+            // Not known yet, or the lock is ours: a big board is still being written.
+            None => "Saving…".into(),
+        }
+    }
+
+    pub(super) fn status_bar_ui(&self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            match (self.saving_for(), &self.notice) {
+                // While saving, that is the news; an older notice would only
+                // sit beside it and confuse.
+                (Some(_), _) => {
+                    ui.label(self.saving_text());
+                }
+                (None, Some(Notice::Info(text))) => {
+                    ui.label(text);
+                }
+                (None, Some(Notice::Error(text))) => {
+                    ui.label(RichText::new(format!("⚠ {text}")).color(theme::warning_text(ui)));
+                }
+                (None, None) => {}
+            }
+            if let Some(doc) = &self.doc {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    let state = if self.is_saving() {
+                        "Saving…"
+                    } else if self.file_gone {
+                        // "All changes saved" would be untrue: there is no file.
+                        "Not in its folder: Save to write it back"
+                    } else if doc.is_dirty() {
+                        "Unsaved changes"
+                    } else {
+                        "All changes saved"
+                    };
+                    ui.label(state);
+                    let marking = doc.board.marking.label();
+                    if !marking.is_empty() {
+                        ui.label(RichText::new(marking).strong());
+                    }
+                    ui.label(format!(
+                        "As at {}",
+                        crate::model::format_day_uk(doc.board.as_at)
+                    ));
+                });
+            }
+        });
+    }
+
+    pub(super) fn changed_on_disk_ui(&mut self, ui: &mut egui::Ui) {
+        egui::Frame::new().fill(theme::LIGHT_GREY).inner_margin(10.0).show(ui, |ui| {
+            ui.label(RichText::new("Someone else saved this board while you were editing it").strong().color(theme::RED));
+            ui.label(RichText::new("Nothing was written. Keep your version as a copy beside the board, then reload to see theirs.").color(theme::TEXT));
+            ui.horizontal(|ui| {
+                for command in [Command::SaveMyCopy, Command::ReloadFromDisk] {
+                    if ui
+                        .button(command.label())
+                        .on_hover_text(command.tooltip())
+                        .clicked()
+                    {
+                        self.commands.push(command);
+                    }
+                }
+            });
+        });
+        ui.add_space(8.0);
+    }
+
+    pub(super) fn central_ui(&mut self, ui: &mut egui::Ui) {
+        if let Some(err) = &self.load_error {
+            egui::Frame::new().fill(theme::LIGHT_GREY).inner_margin(10.0).show(ui, |ui| {
+                ui.label(RichText::new("This board could not be opened").strong().color(theme::RED));
+                ui.label(RichText::new(err).monospace().color(theme::TEXT));
+                ui.label(RichText::new("The file was not changed. Fix it in a text editor, or restore its .bak copy.").color(theme::TEXT));
+            });
+            ui.add_space(8.0);
+        }
+        if self.changed_on_disk {
+            self.changed_on_disk_ui(ui);
+        }
+        self.recovery_ui(ui);
+        self.disk_change_ui(ui);
+        let Some(doc) = &self.doc else {
+            ui.heading("No board open");
+            ui.label("Open a board with File ▸ Open (Ctrl+O), type its path above, or drop a .ron file on this window.");
+            return;
+        };
+        let board = &doc.board;
+        ui.horizontal(|ui| {
+            ui.heading(&board.title);
+        });
+        if !self.others.is_empty() {
+            let names: Vec<String> = self.others.iter().map(Visitor::describe).collect();
+            ui.label(
+                RichText::new(format!("Also open by {}", names.join("; ")))
+                    .strong()
+                    .color(theme::BLUE),
+            );
+        }
+        ui.label(
+            RichText::new(format!(
+                "{} · as at {}",
+                board.organisation,
+                crate::model::format_day_uk(board.as_at)
+            ))
+            .color(ui.visuals().weak_text_color()),
+        );
+        ui.horizontal(|ui| {
+            for tab in [Tab::Timeline, Tab::Budget, Tab::Raid] {
+                ui.selectable_value(&mut self.tab, tab, RichText::new(tab.label()).size(18.0));
+            }
+        });
+        ui.separator();
+        let only = self.selected.as_ref();
+        match self.tab {
+            Tab::Timeline => self
+                .timeline
+                .ui(ui, board, doc.revision, only, &mut self.pending),
+            Tab::Budget => self.budget.ui(ui, board, only, &mut self.pending),
+            Tab::Raid => {
+                let editor = Editor {
+                    name: &self.user_name,
+                    now: chrono::Utc::now().naive_utc(),
+                };
+                self.raid.ui(
+                    ui,
+                    board,
+                    doc.revision,
+                    only,
+                    &editor,
+                    &mut self.pending,
+                    &mut self.commands,
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,179 @@
+//! Commands: everything a user can ask the shell for. Each carries its own
+//! label, tooltip and shortcut, so the menus, the banners, the keyboard and
+//! the command palette use one definition; views and banners push a command
+//! and the shell's one handler runs it.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+/// Something the user can ask the shell to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Choose a board file to open.
+    Open,
+    /// Save the board to its file.
+    Save,
+    /// Keep this version beside the board as a copy, without touching it.
+    SaveMyCopy,
+    /// Read the board from its file again, dropping unsaved edits.
+    ReloadFromDisk,
+    /// Take a colleague's saved changes into memory, edits here kept on top.
+    MergeTheirChanges,
+    /// Put back the unsaved edits found in the journal.
+    RecoverEdits,
+    /// Drop the unsaved edits found in the journal.
+    DiscardRecoveredEdits,
+    /// Write the RAID rows shown to the CSV file named in the RAID tab.
+    ExportRaidCsv,
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Toggle presentation zoom (large type for a projector).
+    PresentationZoom,
+    /// Find any command by typing part of its name.
+    CommandPalette,
+}
+
+impl Command {
+    /// Every command, in the order the palette lists them.
+    pub const ALL: [Command; 12] = [
+        Command::Open,
+        Command::Save,
+        Command::SaveMyCopy,
+        Command::ReloadFromDisk,
+        Command::MergeTheirChanges,
+        Command::RecoverEdits,
+        Command::DiscardRecoveredEdits,
+        Command::ExportRaidCsv,
+        Command::Undo,
+        Command::Redo,
+        Command::PresentationZoom,
+        Command::CommandPalette,
+    ];
+
+    /// The menu and button label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Command::Open => "Open…",
+            Command::Save => "Save",
+            Command::SaveMyCopy => "Save my version as a copy",
+            Command::ReloadFromDisk => "Reload from disk (drops my unsaved edits)",
+            Command::MergeTheirChanges => "Merge their changes now",
+            Command::RecoverEdits => "Recover these edits",
+            Command::DiscardRecoveredEdits => "Discard them",
+            Command::ExportRaidCsv => "Export CSV",
+            Command::Undo => "Undo",
+            Command::Redo => "Redo",
+            Command::PresentationZoom => "Presentation zoom",
+            Command::CommandPalette => "Command palette…",
+        }
+    }
+
+    /// What it does, for tooltips and the palette.
+    pub fn tooltip(self) -> &'static str {
+        match self {
+            Command::Open => "Open a board file (.ron)",
+            Command::Save => {
+                "Save the board to its file; nothing is written if someone else changed it"
+            }
+            Command::SaveMyCopy => {
+                "Write this version beside the board (NAME-mine-DATE.ron); the shared file is not touched"
+            }
+            Command::ReloadFromDisk => {
+                "Show the board as it is on disk now; unsaved edits here are dropped"
+            }
+            Command::MergeTheirChanges => {
+                "Take in what a colleague saved; your unsaved edits are kept on top"
+            }
+            Command::RecoverEdits => {
+                "Put back the unsaved edits from when Boardroom last stopped without saving"
+            }
+            Command::DiscardRecoveredEdits => {
+                "Drop the unsaved edits from when Boardroom last stopped without saving"
+            }
+            Command::ExportRaidCsv => {
+                "Write the RAID rows shown, as filtered and sorted, to a CSV file Excel opens"
+            }
+            Command::Undo => "Undo the last edit",
+            Command::Redo => "Redo the last undone edit",
+            Command::PresentationZoom => "Large type for presenting on a projector",
+            Command::CommandPalette => "Find any command by typing part of its name",
+        }
+    }
+
+    /// The keyboard shortcut, if it has one.
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        let key = |modifiers, key| Some(KeyboardShortcut::new(modifiers, key));
+        match self {
+            Command::Open => key(Modifiers::COMMAND, Key::O),
+            Command::Save => key(Modifiers::COMMAND, Key::S),
+            Command::Undo => key(Modifiers::COMMAND, Key::Z),
+            Command::Redo => key(Modifiers::COMMAND, Key::Y),
+            Command::PresentationZoom => key(Modifiers::NONE, Key::F5),
+            Command::CommandPalette => key(Modifiers::COMMAND | Modifiers::SHIFT, Key::P),
+            _ => None,
+        }
+    }
+
+    /// Whether the shortcut should wait while a text field has focus (Ctrl+Z in a
+    /// text box undoes typing, not the last board edit).
+    pub fn yields_to_text_fields(self) -> bool {
+        matches!(self, Command::Undo | Command::Redo)
+    }
+
+    /// Whether the command changes or writes the board, and so must not run
+    /// while the board is about to be replaced (opening another, or taking in a
+    /// colleague's changes).
+    pub fn changes_board(self) -> bool {
+        matches!(
+            self,
+            Command::Undo
+                | Command::Redo
+                | Command::Save
+                | Command::ReloadFromDisk
+                | Command::MergeTheirChanges
+                | Command::RecoverEdits
+                | Command::DiscardRecoveredEdits
+        )
+    }
+
+    /// Whether `query` (typed in the palette) finds this command: every word
+    /// of it is in the label or the tooltip, ignoring case.
+    pub fn matches(self, query: &str) -> bool {
+        let text = format!("{} {}", self.label(), self.tooltip()).to_lowercase();
+        query
+            .to_lowercase()
+            .split_whitespace()
+            .all(|word| text.contains(word))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_and_shortcuts_are_each_used_once() {
+        let mut labels: Vec<&str> = Command::ALL.iter().map(|c| c.label()).collect();
+        labels.sort_unstable();
+        labels.dedup();
+        assert_eq!(labels.len(), Command::ALL.len());
+        let shortcuts: Vec<KeyboardShortcut> =
+            Command::ALL.iter().filter_map(|c| c.shortcut()).collect();
+        for (i, a) in shortcuts.iter().enumerate() {
+            assert!(!shortcuts[i + 1..].contains(a), "{a:?} is used twice");
+        }
+    }
+
+    #[test]
+    fn the_palette_finds_commands_by_any_words_of_their_name_or_purpose() {
+        let found = |q: &str| -> Vec<Command> {
+            Command::ALL.into_iter().filter(|c| c.matches(q)).collect()
+        };
+        assert_eq!(found("copy"), vec![Command::SaveMyCopy]);
+        assert_eq!(found("EXPORT csv"), vec![Command::ExportRaidCsv]);
+        assert!(found("colleague").contains(&Command::MergeTheirChanges));
+        assert_eq!(found("").len(), Command::ALL.len());
+        assert!(found("no such thing").is_empty());
+    }
+}
