@@ -22,10 +22,10 @@ fn input() -> egui::RawInput {
 
 fn timeline_frame(ctx: &egui::Context, view: &mut TimelineView, board: &Board) {
     let mut actions = Vec::new();
-    let _ = ctx.run_ui(input(), |ui| {
+    std::hint::black_box(ctx.run_ui(input(), |ui| {
         egui::CentralPanel::default_margins()
             .show(ui, |ui| view.ui(ui, board, 1, None, &mut actions));
-    });
+    }));
 }
 
 fn timeline(c: &mut Criterion) {
@@ -60,11 +60,11 @@ fn raid_frame(ctx: &egui::Context, view: &mut RaidView, board: &Board) {
         name: "bench",
         now: chrono::NaiveDateTime::default(),
     };
-    let _ = ctx.run_ui(input(), |ui| {
+    std::hint::black_box(ctx.run_ui(input(), |ui| {
         egui::CentralPanel::default_margins().show(ui, |ui| {
             view.ui(ui, board, 1, None, &editor, &mut actions, &mut commands)
         });
-    });
+    }));
 }
 
 /// The RAID tab: filters, heat map and the virtualised table.
@@ -109,10 +109,10 @@ fn heat_map(c: &mut Criterion) {
         boardroom::ui::theme::apply(&ctx);
         let mut view = RaidView::default();
         let frame = |view: &mut RaidView| {
-            let _ = ctx.run_ui(input(), |ui| {
+            std::hint::black_box(ctx.run_ui(input(), |ui| {
                 egui::CentralPanel::default_margins()
                     .show(ui, |ui| view.heat_map_only_ui(ui, &board, 1));
-            });
+            }));
         };
         for _ in 0..3 {
             frame(&mut view);
@@ -134,9 +134,9 @@ fn heat_map(c: &mut Criterion) {
 
 fn budget_frame(ctx: &egui::Context, view: &mut BudgetView, board: &Board) {
     let mut actions = Vec::new();
-    let _ = ctx.run_ui(input(), |ui| {
+    std::hint::black_box(ctx.run_ui(input(), |ui| {
         egui::CentralPanel::default_margins().show(ui, |ui| view.ui(ui, board, None, &mut actions));
-    });
+    }));
 }
 
 /// The Budget tab of one programme, on small and big boards.

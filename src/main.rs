@@ -115,7 +115,8 @@ fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            // If even the terminal cannot be written to, the exit code says it.
+            e.print().ok();
             return if e.use_stderr() {
                 ExitCode::FAILURE
             } else {

@@ -186,8 +186,8 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_board() {
             .spawn()
             .unwrap_or_else(|e| panic!("{e}"));
         std::thread::sleep(Duration::from_micros(10_000 + next() % 90_000));
-        let _ = child.kill(); // SIGKILL
-        let _ = child.wait();
+        child.kill().ok(); // SIGKILL
+        child.wait().ok();
         if temporaries() > 0 {
             mid_write += 1;
         }

@@ -324,8 +324,8 @@ fn a_save_waiting_for_the_shared_file_keeps_the_window_responsive_and_the_edits(
 
     // Their save ends: the lock goes.
     std::fs::remove_file(&lock).unwrap_or_else(|e| panic!("{e}"));
-    let _ = colleague.kill();
-    let _ = colleague.wait();
+    colleague.kill().ok();
+    colleague.wait().ok();
     assert!(wait_for(&mut h, |app| !app.is_saving()));
     assert_eq!(on_disk(&path).raid[0].owner, "Owner before saving");
     let doc = h
@@ -459,8 +459,8 @@ fn an_edit_made_while_saving_before_opening_another_board_is_asked_about_again()
     edit_owner(&mut h, "Typed while it saved");
 
     std::fs::remove_file(&lock).unwrap_or_else(|e| panic!("{e}"));
-    let _ = colleague.kill();
-    let _ = colleague.wait();
+    colleague.kill().ok();
+    colleague.wait().ok();
     assert!(wait_for(&mut h, |app| !app.is_saving()));
     assert_eq!(on_disk(&path).raid[0].owner, "Saved before switching");
     assert_eq!(

@@ -168,47 +168,56 @@ fn date_or_dash(d: Option<NaiveDate>) -> String {
 /// The summary as plain text for a terminal.
 pub fn summary_text(summary: &Summary, unit: MoneyUnit) -> String {
     let mut out = String::new();
-    let _ = writeln!(
+    // Writing to a String cannot fail; `write_summary` returns fmt's Result
+    // only so its lines can use `?`.
+    if write_summary(&mut out, summary, unit).is_err() {
+        log::warn!("the summary could not be written out");
+    }
+    out
+}
+
+fn write_summary(out: &mut String, summary: &Summary, unit: MoneyUnit) -> std::fmt::Result {
+    writeln!(
         out,
         "{} — as at {}",
         summary.title,
         crate::model::format_day_uk(summary.as_at)
-    );
+    )?;
     if !summary.marking.is_empty() {
-        let _ = writeln!(out, "{}", summary.marking);
+        writeln!(out, "{}", summary.marking)?;
     }
     for p in &summary.programmes {
-        let _ = writeln!(out, "\n{} [{}]", p.name, p.id);
+        writeln!(out, "\n{} [{}]", p.name, p.id)?;
         let slip = p.slip_days.map_or("—".to_string(), |d| format!("{d} days"));
-        let _ = writeln!(
+        writeln!(
             out,
             "  Finish: baseline {}, forecast/actual {}, slip {slip}",
             date_or_dash(p.baseline_finish),
             date_or_dash(p.forecast_finish)
-        );
+        )?;
         if let (Some(days), Some(task)) = (p.worst_task_slip_days.filter(|d| *d > 0), &p.worst_task)
         {
-            let _ = writeln!(out, "  Worst task slip: {days} days ({task})");
+            writeln!(out, "  Worst task slip: {days} days ({task})")?;
         }
         for d in &p.delays {
-            let _ = writeln!(out, "  Delay: {} {} ({} days)", d.cause, d.period, d.days);
+            writeln!(out, "  Delay: {} {} ({} days)", d.cause, d.period, d.days)?;
         }
         for s in &p.budget.steps {
             let amount = match s.kind {
                 StepKind::Change => format_change_gbp(s.amount_gbp, unit),
                 _ => format_gbp(s.amount_gbp, unit),
             };
-            let _ = writeln!(out, "  Budget: {:<42} {amount:>12}", s.label);
+            writeln!(out, "  Budget: {:<42} {amount:>12}", s.label)?;
         }
         for w in &p.budget.warnings {
-            let _ = writeln!(out, "  ! {}", w.message);
+            writeln!(out, "  ! {}", w.message)?;
         }
         let r = p.raid_open;
-        let _ = writeln!(
+        writeln!(
             out,
             "  Open RAID: {} risks, {} assumptions, {} issues, {} dependencies",
             r.risk, r.assumption, r.issue, r.dependency
-        );
+        )?;
     }
-    out
+    Ok(())
 }

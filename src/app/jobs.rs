@@ -191,13 +191,13 @@ mod tests {
             "looking",
             || {},
             move |cancel| {
-                let _ = gate.recv();
+                gate.recv().ok();
                 cancel.is_cancelled()
             },
         );
         assert_eq!(job.poll(), None, "still running");
         job.cancel();
-        let _ = go.send(());
+        go.send(()).ok();
         assert_eq!(job.wait(), Ok(true));
     }
 }

@@ -62,8 +62,10 @@ pub fn sample_board_path() -> PathBuf {
 
 /// Starts the app on `file`, else the last board opened, else the sample.
 pub fn run(file: Option<PathBuf>) -> ExitCode {
-    let _ = env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn"))
-        .try_init();
+    // Fails only when a logger is already set (as in tests): keep that one.
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn"))
+        .try_init()
+        .ok();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Boardroom")

@@ -425,8 +425,9 @@ fn apply_batch(board: &mut Board, actions: Vec<Action>) -> Result<Action, Action
             Ok(inverse) => inverses.push(inverse),
             Err(e) => {
                 // Leave the board as it was: undo what this batch already did.
+                // Each inverse undoes a step that just applied, so it applies.
                 for inverse in inverses.into_iter().rev() {
-                    let _ = apply(board, inverse);
+                    apply(board, inverse).ok();
                 }
                 return Err(e);
             }

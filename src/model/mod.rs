@@ -4,6 +4,9 @@
 //! because these docs are how a reader of a board file learns the format
 //! (see also `docs/FORMAT.md`).
 
+// The docs of the model are the format's documentation: none may be missing.
+#![deny(missing_docs)]
+
 mod action;
 mod board;
 mod budget;

@@ -62,7 +62,7 @@ pub fn read(dir: &Path, board: &Path) -> Option<JournalEntry> {
 
 /// Removes a board's journal (after a save, or when the user drops the edits).
 pub fn remove(dir: &Path, board: &Path) {
-    let _ = fs::remove_file(journal_path(dir, board));
+    super::save::remove_if_there(&journal_path(dir, board));
 }
 
 /// Keeps journal writes and removals in the order the app asked for them.

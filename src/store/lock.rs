@@ -71,7 +71,7 @@ pub struct WriteLock {
 
 impl Drop for WriteLock {
     fn drop(&mut self) {
-        let _ = fs::remove_file(&self.path);
+        super::save::remove_if_there(&self.path);
     }
 }
 
@@ -242,7 +242,7 @@ fn take_over(lock: &Path, seen: &Seen, disk: &dyn SaveFs) -> bool {
         // Someone else is taking it over; a guard left by a crash mid-takeover
         // (it is held for microseconds) is cleared once it is old.
         if age(&guard).is_some_and(|a| a > EMPTY_STALE_AFTER) {
-            let _ = fs::remove_file(&guard);
+            super::save::remove_if_there(&guard);
         }
         return false;
     }
@@ -250,9 +250,9 @@ fn take_over(lock: &Path, seen: &Seen, disk: &dyn SaveFs) -> bool {
     // lock and taken a fresh one since we looked, and that one must stay.
     let still_stale = look(lock, disk).same_as(seen);
     if still_stale {
-        let _ = fs::remove_file(lock);
+        super::save::remove_if_there(lock);
     }
-    let _ = fs::remove_file(&guard);
+    super::save::remove_if_there(&guard);
     still_stale
 }
 

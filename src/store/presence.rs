@@ -96,7 +96,10 @@ impl Presence {
     /// Marks this copy as still open: rewrites the file, which updates its
     /// time, and puts it back if someone took it for left over.
     pub fn refresh(&self) {
-        let _ = fs::write(&self.path, &self.text);
+        if let Err(e) = fs::write(&self.path, &self.text) {
+            // Others may take this copy for closed until the next refresh.
+            log::warn!("could not refresh {}: {e}", self.path.display());
+        }
     }
 
     /// Everyone else who has the board open now.
@@ -111,7 +114,7 @@ impl Presence {
 
 impl Drop for Presence {
     fn drop(&mut self) {
-        let _ = fs::remove_file(&self.path);
+        super::save::remove_if_there(&self.path);
     }
 }
 
@@ -144,7 +147,7 @@ fn remove_left_over(board: &Path) {
         let dead_here = visitor.host == host_name() && !process_alive(visitor.pid);
         let left_over = age.is_some_and(|a| a > PRESENCE_LEFT_OVER);
         if dead_here || left_over {
-            let _ = fs::remove_file(entry.path());
+            super::save::remove_if_there(&entry.path());
         }
     }
 }

@@ -209,6 +209,18 @@ fn io<'a>(path: &'a Path, step: &'static str) -> impl FnOnce(std::io::Error) -> 
     }
 }
 
+/// Removes a file the store made (a temporary file, a lock, a guard, a
+/// presence file) that may already be gone. A removal that fails for another
+/// reason is logged, not fatal: the file is left over, and the rules that
+/// clear left-over files deal with it.
+pub(crate) fn remove_if_there(path: &Path) {
+    if let Err(e) = fs::remove_file(path)
+        && e.kind() != std::io::ErrorKind::NotFound
+    {
+        log::warn!("could not remove {}: {e}", path.display());
+    }
+}
+
 /// The backup kept beside a board: `board.ron` → `board.ron.bak`.
 pub fn backup_path(path: &Path) -> PathBuf {
     with_suffix(path, ".bak")
@@ -326,7 +338,7 @@ fn remove_stray_temporaries(path: &Path) {
     for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
         let file = entry.file_name().to_string_lossy().into_owned();
         if file.starts_with(&prefix) && file.ends_with(".tmp") {
-            let _ = fs::remove_file(entry.path());
+            remove_if_there(&entry.path());
         }
     }
 }
@@ -366,7 +378,7 @@ fn write_atomically_with(path: &Path, bytes: &[u8], fs: &dyn SaveFs) -> Result<(
         Ok(())
     })();
     if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+        remove_if_there(&tmp);
     }
     result
 }
@@ -431,7 +443,7 @@ impl SaveFs for RealFs {
         let (_, tmp) = temporary_path(path);
         let result = std::fs::write(&tmp, bytes).and_then(|()| rename_retrying(&tmp, path));
         if result.is_err() {
-            let _ = std::fs::remove_file(&tmp);
+            remove_if_there(&tmp);
         }
         result
     }
@@ -459,8 +471,12 @@ fn rename_retrying(from: &Path, to: &Path) -> std::io::Result<()> {
 /// Makes the rename itself durable (Unix); elsewhere a no-op.
 fn sync_dir(dir: &Path) {
     #[cfg(unix)]
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
+    if let Ok(d) = File::open(dir)
+        && let Err(e) = d.sync_all()
+    {
+        // The file itself is whole and synced; only the rename might not
+        // survive a power cut, and then the old whole version is there.
+        log::warn!("could not sync the folder {}: {e}", dir.display());
     }
     #[cfg(not(unix))]
     let _ = dir;

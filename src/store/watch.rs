@@ -88,7 +88,8 @@ fn watch_folder(path: &Path, signal: Sender<()>) -> Option<notify::RecommendedWa
             .iter()
             .any(|p| p.file_name().map(|n| n.to_os_string()) == name);
         if ours && !event.kind.is_access() {
-            let _ = signal.send(());
+            // The watch was dropped (the board closed): nobody to tell.
+            signal.send(()).ok();
         }
     };
     let dir = match path.parent() {

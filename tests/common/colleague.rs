@@ -69,8 +69,8 @@ pub fn colleague_holds_the_lock(path: &Path) -> (std::process::Child, PathBuf) {
 pub fn colleague_releases_the_lock(held: (std::process::Child, PathBuf)) {
     let (mut colleague, lock) = held;
     std::fs::remove_file(&lock).unwrap_or_else(|e| panic!("{e}"));
-    let _ = colleague.kill();
-    let _ = colleague.wait();
+    colleague.kill().ok();
+    colleague.wait().ok();
 }
 
 /// Opens the RAID entry `reference` in the form, types `text` into the field
