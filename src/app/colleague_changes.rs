@@ -29,7 +29,7 @@ pub(super) struct DiskLook {
 
 /// A merge of the file on disk into the open board, running on a worker thread.
 pub(super) struct MergeJob {
-    job: Job<Result<super::document::MergeOutcome, String>>,
+    job: Job<Result<crate::store::MergeOutcome, String>>,
     /// The document revision it was taken at.
     revision: u64,
     /// The choices it was started with, for the dialog if conflicts appear.

@@ -7,8 +7,8 @@ use crate::model::{Action, ActionError, Board, apply};
 use std::collections::BTreeMap;
 
 use crate::store::{
-    Base, Choice, Diagnostic, LoadError, Loaded, MergedSave, SaveError, SaveOutcome, load_board,
-    save_board, save_merging,
+    Base, Choice, Diagnostic, LoadError, Loaded, MergeOutcome, MergedSave, SaveError, SaveOutcome,
+    load_board, merge_file_into, save_board, save_merging,
 };
 
 /// A number never used before in this process: documents and their edits each
@@ -452,26 +452,6 @@ pub struct MergeRequest {
     revision: u64,
 }
 
-/// What a [`MergeRequest`] found, ready for [`Document::finish_merge`].
-#[derive(Debug)]
-pub enum MergeOutcome {
-    /// The file on disk is the one already open.
-    Unchanged,
-    /// The board to show, and the file as read (the new base).
-    Ready {
-        /// Their version, with edits made here merged on top.
-        board: Box<Board>,
-        /// The file as read and parsed.
-        loaded: Box<Loaded>,
-        /// What they changed, one line per record.
-        their_changes: Vec<String>,
-        /// Whether edits made here were kept on top.
-        kept_mine: bool,
-    },
-    /// Both sides changed the same things.
-    Conflicts(Vec<crate::store::Conflict>),
-}
-
 impl MergeRequest {
     /// The document revision it was taken at.
     pub fn revision(&self) -> u64 {
@@ -480,32 +460,13 @@ impl MergeRequest {
 
     /// Reads the file and merges it with the edits made here.
     pub fn run(self) -> Result<MergeOutcome, String> {
-        let loaded = load_board(&self.path).map_err(|e| e.to_string())?;
-        if Some(&loaded.hash) == self.base_hash.as_ref() {
-            return Ok(MergeOutcome::Unchanged);
-        }
-        let their_changes = match &self.base {
-            Some(base) => crate::store::describe_changes(base, &loaded.board),
-            None => Vec::new(),
-        };
-        let kept_mine = self.mine.is_some();
-        let board = match (&self.mine, &self.base) {
-            (Some(mine), Some(base)) => {
-                let merged = crate::store::merge(base, mine, &loaded.board, &self.choices)
-                    .map_err(|e| e.to_string())?;
-                if merged.unresolved > 0 {
-                    return Ok(MergeOutcome::Conflicts(merged.conflicts));
-                }
-                merged.board
-            }
-            _ => loaded.board.clone(),
-        };
-        Ok(MergeOutcome::Ready {
-            board: Box::new(board),
-            loaded: Box::new(loaded),
-            their_changes,
-            kept_mine,
-        })
+        merge_file_into(
+            &self.path,
+            self.mine.as_ref(),
+            self.base.as_deref(),
+            self.base_hash.as_deref(),
+            &self.choices,
+        )
     }
 }
 

@@ -19,8 +19,7 @@ use std::process::ExitCode;
 pub use crate::ui::commands::Command;
 pub use board_app::{BoardApp, Notice, Tab};
 pub use document::{
-    Document, EditsDuringSave, MergeFromDisk, MergeOutcome, MergeRequest, NOT_ON_DISK,
-    SaveFinished, SaveRequest,
+    Document, EditsDuringSave, MergeFromDisk, MergeRequest, NOT_ON_DISK, SaveFinished, SaveRequest,
 };
 pub use jobs::{Cancel, Job, JobError};
 pub use leaving::Leaving;
