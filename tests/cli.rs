@@ -301,6 +301,38 @@ fn bad_inputs_fail_with_a_location_and_no_panic() {
     }
 }
 
+/// rust_decimal's largest and smallest values once made `check` and `summary`
+/// panic adding them up; now they are refused, naming the line and the field.
+#[test]
+fn money_at_the_decimal_limits_is_refused_by_check_and_summary() {
+    let manchester = fs::read_to_string(manchester()).unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    for amount in [
+        "79228162514264337593543950335",
+        "-79228162514264337593543950335",
+    ] {
+        let text = manchester.replacen(
+            "amount_gbp: \"450000\"",
+            &format!("amount_gbp: \"{amount}\""),
+            1,
+        );
+        assert_ne!(text, manchester, "the sample has a £450,000 line");
+        let path = dir.path().join("huge.ron");
+        fs::write(&path, &text).unwrap_or_else(|e| panic!("{e}"));
+        for command in ["check", "summary"] {
+            let out = boardroom(&[command, path.to_str().unwrap_or_default()]);
+            let err = stderr(&out);
+            assert_eq!(out.status.code(), Some(1), "{command} {amount}:\n{err}");
+            assert!(!err.contains("panicked"), "{command} {amount}:\n{err}");
+            assert!(
+                err.contains("huge.ron: error: programme `dc` › budget line `dc-bud-increase`, field `amount_gbp`: ")
+                    && err.contains(amount),
+                "{command} {amount}: not located:\n{err}"
+            );
+        }
+    }
+}
+
 #[test]
 fn parse_errors_read_file_line_col() {
     let good = small_board_text();

@@ -7,7 +7,8 @@ use rust_decimal::Decimal;
 use super::Diagnostic;
 use crate::analysis::reconcile;
 use crate::model::{
-    Board, BudgetLineKind, Id, PeriodDate, Programme, RaidDetail, RaidEntry, Score,
+    Board, BudgetLineKind, Id, MAX_ABS_AMOUNT_GBP, PeriodDate, Programme, RaidDetail, RaidEntry,
+    Score,
 };
 
 /// Checks a board and returns every error and warning found, errors first in
@@ -266,6 +267,22 @@ fn check_programme(p: &Programme, ids: &IdIndex, out: &mut Vec<Diagnostic>) {
     check_budget(p, ids, out);
 }
 
+/// Money beyond [`MAX_ABS_AMOUNT_GBP`] is a typo (pence entered as pounds, a
+/// pasted serial number); refusing it also keeps every sum of a board exact.
+fn check_money(record: &str, field: &str, amount: Option<Decimal>, out: &mut Vec<Diagnostic>) {
+    if let Some(v) = amount
+        && v.abs() > MAX_ABS_AMOUNT_GBP
+    {
+        out.push(Diagnostic::error(
+            record,
+            field,
+            format!(
+                "{v} is more than £1,000,000,000,000,000 either way, which no budget comes near; check the figure and enter it in pounds (450000 for £450k)"
+            ),
+        ));
+    }
+}
+
 fn check_budget(p: &Programme, ids: &IdIndex, out: &mut Vec<Diagnostic>) {
     let pr = programme_record(p);
     let approved = p
@@ -282,6 +299,7 @@ fn check_budget(p: &Programme, ids: &IdIndex, out: &mut Vec<Diagnostic>) {
     }
     for b in &p.budget {
         let rec = format!("{pr} › budget line `{}`", b.id);
+        check_money(&rec, "amount_gbp", Some(b.amount_gbp), out);
         if b.amount_gbp.scale() > 2 && b.amount_gbp.normalize().scale() > 2 {
             out.push(Diagnostic::error(
                 &rec,
@@ -334,10 +352,12 @@ fn check_budget(p: &Programme, ids: &IdIndex, out: &mut Vec<Diagnostic>) {
     }
     for r in &p.running_costs {
         let rec = format!("{pr} › running cost `{}`", r.id);
+        check_money(&rec, "stated_reduction_gbp", r.stated_reduction_gbp, out);
         for (field, v) in [
             ("annual_before_gbp", r.annual_before_gbp),
             ("annual_after_gbp", r.annual_after_gbp),
         ] {
+            check_money(&rec, field, v, out);
             if v.is_some_and(|v| v < Decimal::ZERO) {
                 out.push(Diagnostic::error(
                     &rec,
@@ -351,9 +371,11 @@ fn check_budget(p: &Programme, ids: &IdIndex, out: &mut Vec<Diagnostic>) {
         }
     }
     for s in &p.savings {
+        let rec = format!("{pr} › saving `{}`", s.id);
+        check_money(&rec, "annual_gbp", Some(s.annual_gbp), out);
         if s.annual_gbp < Decimal::ZERO {
             out.push(Diagnostic::error(
-                format!("{pr} › saving `{}`", s.id),
+                rec,
                 "annual_gbp",
                 "enter a saving as a positive amount",
             ));
@@ -457,6 +479,7 @@ fn check_raid_entry(e: &RaidEntry, ids: &IdIndex, out: &mut Vec<Diagnostic>) {
     }
     match &e.detail {
         RaidDetail::Risk(risk) => {
+            check_money(&rec, "exposure_gbp", risk.exposure_gbp, out);
             check_score(&risk.inherent, &rec, "inherent", out);
             check_score(&risk.current, &rec, "current", out);
             if let Some(t) = &risk.target {
@@ -548,6 +571,53 @@ mod tests {
             "{}",
             found[0].message
         );
+    }
+
+    #[test]
+    fn money_beyond_the_limit_is_an_error_naming_record_and_field() {
+        let max = Decimal::MAX;
+        let mut board = sample();
+        board.programmes[0].budget[0].amount_gbp = max;
+        let found = errors(&board);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].record.ends_with(&format!(
+            "budget line `{}`",
+            board.programmes[0].budget[0].id
+        )));
+        assert_eq!(found[0].field, "amount_gbp");
+        assert!(found[0].message.contains("enter it in pounds"));
+        // A negative change at the limit, and £10^15 itself is allowed.
+        let mut board = sample();
+        let line = board.programmes[0]
+            .budget
+            .iter_mut()
+            .find(|b| b.kind == BudgetLineKind::Change);
+        if let Some(l) = line {
+            l.amount_gbp = Decimal::MIN;
+        }
+        assert_eq!(errors(&board).len(), 1);
+        board.programmes[0].budget[0].amount_gbp = MAX_ABS_AMOUNT_GBP;
+        assert!(
+            !errors(&board).iter().any(|d| d
+                .record
+                .ends_with(&format!("`{}`", board.programmes[0].budget[0].id))),
+            "the limit itself is allowed"
+        );
+    }
+
+    #[test]
+    fn exposure_and_running_costs_beyond_the_limit_are_errors() {
+        let mut board = sample();
+        let over = MAX_ABS_AMOUNT_GBP + Decimal::ONE;
+        let risk = board.raid.iter_mut().find_map(|e| match &mut e.detail {
+            RaidDetail::Risk(r) => Some(r),
+            _ => None,
+        });
+        if let Some(r) = risk {
+            r.exposure_gbp = Some(over);
+        }
+        let fields: Vec<String> = errors(&board).into_iter().map(|d| d.field).collect();
+        assert_eq!(fields, ["exposure_gbp"]);
     }
 
     #[test]
