@@ -26,6 +26,7 @@ use boardroom::analysis::{money, raid, reconcile, schedule, summary, timeline, w
 use boardroom::app::{BoardApp, Tab};
 use boardroom::model::{Board, MoneyUnit, RaidKind};
 use boardroom::store::{Severity, board_to_string, load_board, parse_board, save_board, validate};
+use egui_kittest::kittest::Queryable;
 use generators::{board, raid_entry};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -180,9 +181,19 @@ fn draw_every_view(path: &Path, board: &Board) {
         .iter()
         .any(|d| d.severity == Severity::Error);
     assert_eq!(h.state().doc.is_some(), clean, "{:?}", h.state().load_error);
-    for tab in [Tab::Timeline, Tab::Budget, Tab::Raid] {
+    for (tab, shown) in [
+        (Tab::Timeline, "As at"),
+        (Tab::Budget, "Budget"),
+        (Tab::Raid, "New entry"),
+    ] {
         h.state_mut().tab = tab;
         h.run_steps(2);
+        if clean {
+            assert!(
+                h.query_all_by_label_contains(shown).next().is_some(),
+                "{tab:?} drew no `{shown}`"
+            );
+        }
     }
     if let Some(p) = board.programmes.first() {
         h.state_mut().tab = Tab::Budget;
@@ -193,6 +204,31 @@ fn draw_every_view(path: &Path, board: &Board) {
         h.state_mut().selected = Some(p.id.clone());
         h.state_mut().tab = Tab::Timeline;
         h.run_steps(2);
+    }
+    // Every zoom and both axes, scrolled to the start, the as-at line and far
+    // past the ends of the calendar.
+    h.state_mut().tab = Tab::Timeline;
+    if let Some(t) = board
+        .programmes
+        .iter()
+        .find_map(|p| Some((p.id.clone(), p.tasks.first()?.id.clone())))
+    {
+        h.state_mut().timeline.selected = Some(t);
+    }
+    for (i, z) in timeline::ZoomLevel::ALL.into_iter().enumerate() {
+        let view = &mut h.state_mut().timeline;
+        view.scale.px_per_day = z.px_per_day();
+        view.axis_years = if i % 2 == 0 {
+            timeline::AxisYears::Calendar
+        } else {
+            timeline::AxisYears::Financial
+        };
+        view.late_only = i == 3;
+        let as_at_x = view.scale.x_of(board.as_at) + view.scale.scroll_px;
+        for scroll in [0.0, as_at_x, 1e12, -1e12] {
+            h.state_mut().timeline.scale.scroll_px = scroll;
+            h.run_steps(1);
+        }
     }
     if let Some(e) = board.raid.first() {
         h.state_mut().tab = Tab::Raid;
@@ -396,6 +432,20 @@ fn mutated_bytes_of_the_small_board_parse_or_err() {
     });
     let result = runner.run(&mutations(), |ms| {
         load_bytes(&mutate(&bytes, &ms));
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    // The Manchester board has every kind of record; fewer cases, as it is larger.
+    let manchester = std::fs::read(common::manchester()).unwrap_or_else(|e| panic!("{e}"));
+    let mut runner = TestRunner::new(Config {
+        cases: cases(64) * 4,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    let result = runner.run(&mutations(), |ms| {
+        load_bytes(&mutate(&manchester, &ms));
         Ok(())
     });
     if let Err(e) = result {
