@@ -24,8 +24,9 @@ use std::path::Path;
 
 use boardroom::analysis::{money, raid, reconcile, schedule, summary, timeline, waterfall};
 use boardroom::app::{BoardApp, Tab};
-use boardroom::model::{Board, MoneyUnit, RaidKind};
+use boardroom::model::{Board, MoneyUnit, PeriodDate, RaidKind};
 use boardroom::store::{Severity, board_to_string, load_board, parse_board, save_board, validate};
+use chrono::NaiveDate;
 use egui_kittest::kittest::Queryable;
 use generators::{board, raid_entry};
 use proptest::prelude::*;
@@ -323,6 +324,54 @@ fn valid_boards_reload_equal_and_save_identical_bytes() {
         whole_path(&b, true)
     });
     report("valid_boards_reload_equal_and_save_identical_bytes");
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+}
+
+/// A board built in code can hold days a file cannot (chrono's own first and
+/// last days): the analyses must not panic on it, and saving it must give text
+/// that parses or is refused, never a panic.
+#[test]
+fn analyses_survive_days_at_the_ends_of_chrono() {
+    let ends = [
+        PeriodDate::day(NaiveDate::MIN),
+        PeriodDate::day(NaiveDate::MAX),
+        PeriodDate::month(262_143, 12).unwrap_or(PeriodDate::day(NaiveDate::MAX)),
+        PeriodDate::month(-262_144, 1).unwrap_or(PeriodDate::day(NaiveDate::MIN)),
+    ];
+    let mut runner = TestRunner::new(Config {
+        cases: cases(64),
+        failure_persistence: None,
+        ..Config::default()
+    });
+    let result = runner.run(&(board(), 0usize..4, 0usize..4), |(mut b, i, j)| {
+        b.as_at = if i % 2 == 0 {
+            NaiveDate::MIN
+        } else {
+            NaiveDate::MAX
+        };
+        for p in &mut b.programmes {
+            for t in &mut p.tasks {
+                t.baseline_finish = Some(ends[i]);
+                t.finish = Some(ends[j]);
+                t.start = Some(ends[3 - i]);
+            }
+            for d in &mut p.delays {
+                d.start = ends[i];
+                d.end = ends[j];
+            }
+        }
+        for e in &mut b.raid {
+            e.raised = ends[i];
+            e.next_review = Some(ends[j]);
+        }
+        analyse(&b);
+        if let Ok(text) = board_to_string(&b) {
+            let _ = parse_board(text.as_bytes(), Path::new("ends.ron"));
+        }
+        Ok(())
+    });
     if let Err(e) = result {
         panic!("{e}");
     }
