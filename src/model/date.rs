@@ -236,8 +236,13 @@ impl FromStr for PeriodDate {
         if let Some(rest) = t.strip_prefix("FY") {
             let (start, end) = rest.split_once('/').ok_or_else(bad)?;
             let year = parse_year(start).ok_or_else(bad)?;
-            let end: i32 = end.parse().map_err(|_| bad())?;
-            if end.rem_euclid(100) != (year + 1).rem_euclid(100) || end < 0 {
+            // The year it ends, as two digits (`FY2020/21`) or four (`FY2020/2021`).
+            let ends_right = match end.len() {
+                2 => end.parse::<i32>().ok() == Some((year + 1) % 100),
+                4 => end.parse::<i32>().ok() == Some(year + 1),
+                _ => false,
+            };
+            if !ends_right || !end.chars().all(|c| c.is_ascii_digit()) {
                 return Err(bad());
             }
             return Self::from_first_day(year, 4, DatePrecision::FinancialYear, text);
@@ -444,6 +449,7 @@ mod tests {
         assert_eq!(d("9999-12-31").last_day(), ymd(9999, 12, 31));
         assert_eq!(d("0000").first_day(), ymd(0, 1, 1));
         assert_eq!(d("FY0000/01").to_file_string(), "FY0000/01");
+        assert_eq!(d("FY2020/2021"), d("FY2020/21"));
         // Chrono's own last days, made in code, still have a last day.
         let max = PeriodDate::day(NaiveDate::MAX);
         assert_eq!(max.last_day(), NaiveDate::MAX);
@@ -468,6 +474,18 @@ mod tests {
             "2021-2-9",
             "June 2020",
             "2021-02-09T10:00",
+            "262143",
+            "262143-12-31",
+            "-262144-01-01",
+            "+10000-01-01",
+            "99999-Q1",
+            "10000-winter",
+            "FY262143/44",
+            "FY9999/100",
+            "FY-001/00",
+            "FY2020/121",
+            "FY2020/+2",
+            "FY2020/2022",
         ] {
             assert!(
                 text.parse::<PeriodDate>().is_err(),
