@@ -11,9 +11,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::theme;
-use crate::analysis::money::{
-    auto_unit, format_change_gbp, format_gbp, parse_money, percent_change,
-};
+use crate::analysis::money::{auto_unit, format_change_gbp, format_gbp, parse_money};
 use crate::analysis::reconcile::programme_warnings;
 use crate::analysis::waterfall::{StepKind, Waterfall, waterfall};
 use crate::model::{
@@ -636,10 +634,8 @@ fn shorten(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         text.to_string()
     } else {
-        format!(
-            "{}…",
-            text.chars().take(max.saturating_sub(1)).collect::<String>()
-        )
+        let kept: String = text.chars().take(max.saturating_sub(1)).collect();
+        format!("{kept}…")
     }
 }
 
@@ -812,7 +808,7 @@ fn portfolio_ui(ui: &mut egui::Ui, board: &Board) {
                 ui.label(format_gbp(*c, unit));
                 let change = c.checked_sub(*a);
                 ui.label(change.map_or("—".into(), |d| format_change_gbp(d, unit)));
-                let pct = percent_change(*a, *c);
+                let pct = crate::analysis::money::percent_change(*a, *c);
                 ui.label(pct.map_or("—".into(), |p| format!("{p}%")));
                 ui.end_row();
             }
