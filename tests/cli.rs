@@ -301,6 +301,80 @@ fn bad_inputs_fail_with_a_location_and_no_panic() {
     }
 }
 
+/// rust_decimal's largest and smallest values once made `check` and `summary`
+/// panic adding them up; now they are refused, naming the line and the field.
+#[test]
+fn money_at_the_decimal_limits_is_refused_by_check_and_summary() {
+    let manchester = fs::read_to_string(manchester()).unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    for amount in [
+        "79228162514264337593543950335",
+        "-79228162514264337593543950335",
+    ] {
+        let text = manchester.replacen(
+            "amount_gbp: \"450000\"",
+            &format!("amount_gbp: \"{amount}\""),
+            1,
+        );
+        assert_ne!(text, manchester, "the sample has a £450,000 line");
+        let path = dir.path().join("huge.ron");
+        fs::write(&path, &text).unwrap_or_else(|e| panic!("{e}"));
+        for command in ["check", "summary"] {
+            let out = boardroom(&[command, path.to_str().unwrap_or_default()]);
+            let err = stderr(&out);
+            assert_eq!(out.status.code(), Some(1), "{command} {amount}:\n{err}");
+            assert!(!err.contains("panicked"), "{command} {amount}:\n{err}");
+            assert!(
+                err.contains("huge.ron: error: programme `dc` › budget line `dc-bud-increase`, field `amount_gbp`: ")
+                    && err.contains(amount),
+                "{command} {amount}: not located:\n{err}"
+            );
+        }
+    }
+}
+
+/// Some Windows editors start a UTF-8 file with a byte-order mark. Boardroom
+/// reads such a board, and never writes the mark back.
+#[test]
+fn a_board_with_a_utf8_bom_loads_checks_and_saves_without_it() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("bom.ron");
+    let text = small_board_text();
+    let with_bom = [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat();
+    fs::write(&path, &with_bom).unwrap_or_else(|e| panic!("{e}"));
+    let out = boardroom(&["check", path.to_str().unwrap_or_default()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let loaded = boardroom::store::load_board(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(loaded.board, common::small_board());
+    assert_eq!(
+        loaded.hash,
+        boardroom::store::content_hash(&with_bom),
+        "the hash is of the bytes on disk"
+    );
+    boardroom::store::save_board(&loaded.board, &path, Some(&loaded.hash))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let saved = fs::read(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!saved.starts_with(b"\xEF\xBB\xBF"), "a BOM was written");
+    assert_eq!(saved, text.as_bytes());
+}
+
+#[test]
+fn a_utf16_board_is_refused_with_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("utf16.ron");
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(small_board_text().encode_utf16().flat_map(u16::to_le_bytes));
+    fs::write(&path, &bytes).unwrap_or_else(|e| panic!("{e}"));
+    let out = boardroom(&["check", path.to_str().unwrap_or_default()]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("utf16.ron:1:1: the file is not UTF-8 text")
+            && err.contains("save it again as UTF-8"),
+        "{err}"
+    );
+}
+
 #[test]
 fn parse_errors_read_file_line_col() {
     let good = small_board_text();

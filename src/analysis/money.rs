@@ -2,7 +2,18 @@
 
 use rust_decimal::Decimal;
 
-use crate::model::MoneyUnit;
+use crate::model::{MAX_ABS_AMOUNT_GBP, MoneyUnit};
+
+/// The change from `before` to `after` as a percentage of `before`, to one
+/// decimal place; `None` when `before` is zero or the figures are too large to
+/// divide.
+pub fn percent_change(before: Decimal, after: Decimal) -> Option<Decimal> {
+    after
+        .checked_sub(before)?
+        .checked_div(before)?
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .map(|p| p.round_dp(1))
+}
 
 /// Groups the integer digits of a plain decimal string in threes: `2678000` → `2,678,000`.
 fn group_thousands(digits: &str) -> String {
@@ -49,9 +60,15 @@ pub fn format_gbp(amount: Decimal, unit: MoneyUnit) -> String {
         ""
     };
     let abs = amount.abs();
+    // Dividing by a unit cannot overflow, but is checked all the same: shown
+    // in pounds is still right.
+    let in_unit = |div: i64, suffix, min_dp| {
+        abs.checked_div(Decimal::from(div))
+            .map_or((abs, "", 0), |v| (v, suffix, min_dp))
+    };
     let (value, suffix, min_dp) = match unit {
-        MoneyUnit::Millions => (abs / Decimal::from(1_000_000), "m", 3),
-        MoneyUnit::Thousands => (abs / Decimal::from(1_000), "k", 0),
+        MoneyUnit::Millions => in_unit(1_000_000, "m", 3),
+        MoneyUnit::Thousands => in_unit(1_000, "k", 0),
         MoneyUnit::Pounds | MoneyUnit::Auto => (abs, "", 0),
     };
     let value = value.normalize();
@@ -169,6 +186,11 @@ pub fn parse_money(text: &str) -> Result<Decimal, MoneyError> {
     if value.normalize().scale() > 2 {
         return Err(err("it is more precise than a penny"));
     }
+    if value > MAX_ABS_AMOUNT_GBP {
+        return Err(err(
+            "it is more than £1,000,000,000,000,000, which no budget comes near",
+        ));
+    }
     Ok(if negative {
         -value.normalize()
     } else {
@@ -196,6 +218,34 @@ mod tests {
             "£1.2345675m"
         );
         assert_eq!(format_gbp(d("0"), MoneyUnit::Auto), "£0");
+    }
+
+    #[test]
+    fn the_decimal_limits_are_shown_in_every_unit() {
+        for unit in [
+            MoneyUnit::Auto,
+            MoneyUnit::Pounds,
+            MoneyUnit::Thousands,
+            MoneyUnit::Millions,
+        ] {
+            assert!(format_gbp(Decimal::MAX, unit).starts_with("£79,228,162,514"));
+            assert!(format_change_gbp(Decimal::MIN, unit).starts_with("−£79,228"));
+        }
+    }
+
+    #[test]
+    fn percent_change_is_checked() {
+        assert_eq!(percent_change(d("1000"), d("1066")), Some(d("6.6")));
+        assert_eq!(percent_change(Decimal::ZERO, d("5")), None);
+        assert_eq!(percent_change(Decimal::MIN, Decimal::MAX), None);
+        assert_eq!(percent_change(Decimal::new(1, 28), Decimal::MAX), None);
+    }
+
+    #[test]
+    fn typed_money_beyond_the_limit_is_refused() {
+        assert!(parse_money("1000000000000000").is_ok());
+        assert!(parse_money("1000000000000001").is_err());
+        assert!(parse_money("-2000000000m").is_err());
     }
 
     #[test]

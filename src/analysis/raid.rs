@@ -238,10 +238,11 @@ pub fn next_reference(board: &Board, kind: RaidKind) -> String {
         .raid
         .iter()
         .filter_map(|e| e.reference.strip_prefix(&prefix))
-        .filter_map(|n| n.parse::<u32>().ok())
+        .filter_map(|n| n.parse::<u64>().ok())
         .max()
         .unwrap_or(0);
-    format!("{prefix}{:03}", highest + 1)
+    // At u64::MAX the reference repeats; validation warns about the duplicate.
+    format!("{prefix}{:03}", highest.saturating_add(1))
 }
 
 /// A new, empty entry of a kind with the next free reference, raised on the
@@ -599,5 +600,9 @@ mod tests {
         b.raid[1].reference = "R-003".into();
         assert_eq!(next_reference(&b, RaidKind::Risk), "R-015");
         assert_eq!(next_reference(&b, RaidKind::Issue), "I-001");
+        b.raid[0].reference = "R-4294967295".into();
+        assert_eq!(next_reference(&b, RaidKind::Risk), "R-4294967296");
+        b.raid[0].reference = format!("R-{}", u64::MAX);
+        assert_eq!(next_reference(&b, RaidKind::Risk), b.raid[0].reference);
     }
 }

@@ -19,6 +19,20 @@ pub struct Finding {
     pub message: String,
 }
 
+/// The sum of amounts; `None` when one is missing or the sum is beyond
+/// rust_decimal's range (validation refuses such amounts; nothing here panics).
+fn checked_sum(mut amounts: impl Iterator<Item = Option<Decimal>>) -> Option<Decimal> {
+    amounts.try_fold(Decimal::ZERO, |acc, a| acc.checked_add(a?))
+}
+
+fn too_large(record: String, field: &str, label: &str) -> Finding {
+    Finding {
+        record,
+        field: field.into(),
+        message: format!("the parts of {label} are too large to add up; correct their amounts."),
+    }
+}
+
 /// Every reconciliation finding in a board, programme by programme.
 pub fn board_warnings(board: &Board) -> Vec<Finding> {
     board
@@ -54,7 +68,14 @@ pub fn programme_warnings(p: &Programme) -> Vec<Finding> {
             .iter()
             .filter(|l| l.part_of.as_ref() == Some(&parent.id))
             .collect();
-        let sum: Decimal = parts.iter().map(|l| l.amount_gbp).sum();
+        let Some(sum) = checked_sum(parts.iter().map(|l| Some(l.amount_gbp))) else {
+            out.push(too_large(
+                format!("{pr} › budget line `{}`", parent.id),
+                "amount_gbp",
+                &parent.label,
+            ));
+            continue;
+        };
         if !parts.is_empty() && sum > parent.amount_gbp {
             out.push(Finding {
                 record: format!("{pr} › budget line `{}`", parent.id),
@@ -75,7 +96,7 @@ pub fn programme_warnings(p: &Programme) -> Vec<Finding> {
             cost.annual_before_gbp,
             cost.annual_after_gbp,
             cost.stated_reduction_gbp,
-        ) && before - after != stated
+        ) && before.checked_sub(after) != Some(stated)
         {
             out.push(Finding {
                 record: rec.clone(),
@@ -85,7 +106,9 @@ pub fn programme_warnings(p: &Programme) -> Vec<Finding> {
                     format_pounds(stated),
                     format_pounds(before),
                     format_pounds(after),
-                    format_pounds(before - after)
+                    before
+                        .checked_sub(after)
+                        .map_or_else(|| "too large to work out".into(), format_pounds)
                 ),
             });
         }
@@ -94,7 +117,7 @@ pub fn programme_warnings(p: &Programme) -> Vec<Finding> {
             .iter()
             .filter(|c| c.part_of.as_ref() == Some(&cost.id))
             .collect();
-        let parts_before: Option<Decimal> = parts.iter().map(|c| c.annual_before_gbp).sum();
+        let parts_before = checked_sum(parts.iter().map(|c| c.annual_before_gbp));
         if let (false, Some(sum), Some(before)) =
             (parts.is_empty(), parts_before, cost.annual_before_gbp)
             && sum != before
@@ -111,4 +134,65 @@ pub fn programme_warnings(p: &Programme) -> Vec<Finding> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{BudgetLine, BudgetLineKind, Id, RunningCost};
+
+    fn id(s: &str) -> Id {
+        Id::new(s).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn parts_and_running_costs_at_the_decimal_limits_do_not_panic() {
+        let mut p = Programme::new(id("p"), "P");
+        let line = |i: &str, kind, amount, part_of: Option<&str>| BudgetLine {
+            id: id(i),
+            kind,
+            label: i.into(),
+            date: None,
+            amount_gbp: amount,
+            approved_by: String::new(),
+            reason: String::new(),
+            stated_percent: None,
+            part_of: part_of.map(id),
+            source: String::new(),
+        };
+        p.budget = vec![
+            line("a", BudgetLineKind::Approved, Decimal::MAX, None),
+            line("x", BudgetLineKind::Component, Decimal::MAX, Some("a")),
+            line("y", BudgetLineKind::Component, Decimal::MAX, Some("a")),
+        ];
+        let cost = |i: &str, before, after, part_of: Option<&str>| RunningCost {
+            id: id(i),
+            label: i.into(),
+            annual_before_gbp: Some(before),
+            annual_after_gbp: Some(after),
+            stated_reduction_gbp: Some(Decimal::ONE),
+            from: None,
+            part_of: part_of.map(id),
+            note: String::new(),
+            source: String::new(),
+        };
+        p.running_costs = vec![
+            cost("r", Decimal::MAX, Decimal::MIN, None),
+            cost("r1", Decimal::MAX, Decimal::ZERO, Some("r")),
+            cost("r2", Decimal::MAX, Decimal::ZERO, Some("r")),
+        ];
+        let found = programme_warnings(&p);
+        assert!(
+            found
+                .iter()
+                .any(|f| f.message.contains("too large to add up")),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|f| f.message.contains("too large to work out")),
+            "{found:?}"
+        );
+    }
 }

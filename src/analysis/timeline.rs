@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate};
 
 use crate::model::{Board, Id};
 
@@ -93,9 +93,16 @@ impl TimeScale {
     /// The day at an x.
     pub fn date_at(&self, x: f32) -> NaiveDate {
         let days = ((x + self.scroll_px) / self.px_per_day).floor() as i64;
-        self.origin
-            .checked_add_signed(chrono::TimeDelta::days(days))
-            .unwrap_or(self.origin)
+        // Past the ends of the calendar the day is the end, not the origin: an
+        // axis from the origin to the far end would have millions of ticks.
+        let end = if days < 0 {
+            NaiveDate::MIN
+        } else {
+            NaiveDate::MAX
+        };
+        chrono::TimeDelta::try_days(days)
+            .and_then(|d| self.origin.checked_add_signed(d))
+            .unwrap_or(end)
     }
 
     /// Zooms by `factor`, keeping the date under `anchor_x` where it is.
@@ -255,14 +262,19 @@ pub fn ticks(first: NaiveDate, last: NaiveDate, px_per_day: f32, years: AxisYear
     let mut out = Vec::new();
     if px_per_day >= 6.0 {
         // Weeks start on Monday in the UK.
-        let mut d = first - chrono::TimeDelta::days(first.weekday().num_days_from_monday() as i64);
+        let back = Days::new(u64::from(first.weekday().num_days_from_monday()));
+        let mut d = first.checked_sub_days(back).unwrap_or(first);
         while d <= last {
             out.push(Tick {
                 date: d,
                 label: d.format("%-d %b").to_string(),
                 major: d.day() <= 7,
             });
-            d += chrono::TimeDelta::days(7);
+            // The calendar ends (chrono's last day); so do the ticks.
+            let Some(next) = d.checked_add_days(Days::new(7)) else {
+                break;
+            };
+            d = next;
         }
         return out;
     }
@@ -277,7 +289,11 @@ pub fn ticks(first: NaiveDate, last: NaiveDate, px_per_day: f32, years: AxisYear
     // Quarters and years line up with the year start (April for financial years).
     let mut d = first_of_month(first);
     while !(d.month() + 12 - year_start_month).is_multiple_of(step_months) {
-        d = d.checked_sub_months(Months::new(1)).unwrap_or(d);
+        // At the calendar's first month there is no earlier one to line up on.
+        let Some(earlier) = d.checked_sub_months(Months::new(1)) else {
+            break;
+        };
+        d = earlier;
     }
     while d <= last {
         let label = match step_months {
@@ -333,6 +349,31 @@ mod tests {
             assert_eq!(scale.date_at(x + zoom.px_per_day() * 0.5), d, "{zoom:?}");
             assert!((scale.x_after(d) - x - zoom.px_per_day()).abs() < 1e-3);
         }
+    }
+
+    #[test]
+    fn the_ends_of_the_calendar_give_ticks_and_dates_without_panic_or_hang() {
+        let (min, max) = (NaiveDate::MIN, NaiveDate::MAX);
+        for px in [10.0, 3.0, 1.0, 0.3] {
+            for years in [AxisYears::Calendar, AxisYears::Financial] {
+                let near_max = max - chrono::TimeDelta::days(100);
+                assert!(!ticks(near_max, max, px, years).is_empty(), "{px}");
+                let near_min = min + chrono::TimeDelta::days(100);
+                assert!(!ticks(min, near_min, px, years).is_empty(), "{px}");
+            }
+        }
+        let scale = TimeScale {
+            origin: ymd(2000, 1, 1),
+            px_per_day: 0.13,
+            scroll_px: f32::MAX,
+        };
+        assert_eq!(scale.date_at(0.0), max);
+        let scale = TimeScale {
+            scroll_px: -1e30,
+            ..scale
+        };
+        assert_eq!(scale.date_at(0.0), min);
+        assert!(scale.x_of(max).is_finite());
     }
 
     #[test]

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::money::format_pounds;
-use crate::model::{BudgetLine, BudgetLineKind, Id, PeriodDate, Programme};
+use crate::model::{BudgetLine, BudgetLineKind, Id, MAX_ABS_AMOUNT_GBP, PeriodDate, Programme};
 
 /// What a waterfall bar is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -123,16 +123,26 @@ pub fn build(lines: &[BudgetLine]) -> Waterfall {
             )
         })
         .collect();
-    let requested_gbp = lines
+    // Amounts beyond rust_decimal's range cannot be added; validation refuses
+    // them, but a board that skipped it still gets a waterfall, saturated at the
+    // limit and with one warning that says so.
+    let mut too_large = false;
+    let mut sum = |amounts: &mut dyn Iterator<Item = Decimal>| {
+        amounts.fold(Decimal::ZERO, |acc, a| {
+            acc.checked_add(a).unwrap_or_else(|| {
+                too_large = true;
+                acc.saturating_add(a)
+            })
+        })
+    };
+    let requested_gbp = sum(&mut lines
         .iter()
         .filter(|l| l.kind == BudgetLineKind::Requested)
-        .map(|l| l.amount_gbp)
-        .sum();
-    let changes: Decimal = counted
+        .map(|l| l.amount_gbp));
+    let changes = sum(&mut counted
         .iter()
         .filter(|l| l.kind == BudgetLineKind::Change)
-        .map(|l| l.amount_gbp)
-        .sum();
+        .map(|l| l.amount_gbp));
     let mut warnings = Vec::new();
     let mut steps = Vec::new();
 
@@ -149,7 +159,10 @@ pub fn build(lines: &[BudgetLine]) -> Waterfall {
         (None, Some(end)) if !counted.is_empty() => {
             // No approval is stated. Show the start the end figure implies, marked as
             // derived, so the changes can still be drawn — and say so plainly.
-            let implied = end.amount_gbp - changes;
+            let implied = end.amount_gbp.checked_sub(changes).unwrap_or_else(|| {
+                too_large = true;
+                end.amount_gbp.saturating_sub(changes)
+            });
             warnings.push(BudgetWarning {
                 line: None,
                 message: format!(
@@ -179,7 +192,10 @@ pub fn build(lines: &[BudgetLine]) -> Waterfall {
             BudgetLineKind::Approved | BudgetLineKind::Requested | BudgetLineKind::Component => {}
             BudgetLineKind::Change => {
                 let before = running;
-                running += line.amount_gbp;
+                running = running.checked_add(line.amount_gbp).unwrap_or_else(|| {
+                    too_large = true;
+                    running.saturating_add(line.amount_gbp)
+                });
                 if let Some(w) = check_percent(line, before) {
                     warnings.push(w);
                 }
@@ -191,7 +207,7 @@ pub fn build(lines: &[BudgetLine]) -> Waterfall {
                         line: Some(line.id.clone()),
                         message: format!(
                             "{} is stated as {}, but the approved budget plus changes comes to {} (difference {}).",
-                            line.label, format_pounds(line.amount_gbp), format_pounds(running), format_pounds(line.amount_gbp - running)
+                            line.label, format_pounds(line.amount_gbp), format_pounds(running), line.amount_gbp.checked_sub(running).map_or_else(|| "too large to work out".into(), format_pounds)
                         ),
                     });
                 }
@@ -202,6 +218,16 @@ pub fn build(lines: &[BudgetLine]) -> Waterfall {
                 steps.push(step(line, StepKind::Total, line.amount_gbp, running));
             }
         }
+    }
+    if too_large {
+        warnings.push(BudgetWarning {
+            line: None,
+            message: format!(
+                "The amounts are too large to add up (beyond {}), so the totals shown are capped; no amount can be more than {} — correct the amounts.",
+                format_pounds(Decimal::MAX),
+                format_pounds(MAX_ABS_AMOUNT_GBP)
+            ),
+        });
     }
     if start.is_none() && !steps.is_empty() {
         warnings.push(BudgetWarning {
@@ -229,7 +255,7 @@ pub fn build(lines: &[BudgetLine]) -> Waterfall {
         steps,
         current_gbp: running,
         end_gbp: end_figure,
-        variance_gbp: end_figure.map(|e| e - running),
+        variance_gbp: end_figure.and_then(|e| e.checked_sub(running)),
         requested_gbp,
         warnings,
     }
@@ -248,23 +274,41 @@ fn check_percent(line: &BudgetLine, before: Decimal) -> Option<BudgetWarning> {
             ),
         });
     }
-    let actual = line.amount_gbp / before * Decimal::from(100);
-    let half_unit = Decimal::new(5, stated.scale() + 1);
-    if (actual - stated).abs() <= half_unit {
+    // Checked: a percentage of figures near rust_decimal's limits cannot be
+    // worked out, and then there is nothing to compare.
+    let hundred = Decimal::ONE_HUNDRED;
+    let actual = line.amount_gbp.checked_div(before)?.checked_mul(hundred)?;
+    let half_unit = Decimal::new(5, (stated.scale() + 1).min(28));
+    if actual
+        .checked_sub(stated)
+        .is_some_and(|gap| gap.abs() <= half_unit)
+    {
         return None;
     }
-    let implied_base = line.amount_gbp / stated * Decimal::from(100);
+    let mismatch = format!(
+        "{} of {} is stated as {stated}%, but it is {}% of the {} budget before it",
+        line.label,
+        format_pounds(line.amount_gbp),
+        actual.round_dp(2),
+        format_pounds(before),
+    );
+    // A stated 0% (or a figure too large to scale) implies no budget before it.
+    let implied = line
+        .amount_gbp
+        .checked_div(stated)
+        .and_then(|base| base.checked_mul(hundred))
+        .and_then(|base| Some((base, base.checked_add(line.amount_gbp)?)));
+    let message = match implied {
+        Some((base, after)) => format!(
+            "{mismatch}; {stated}% would mean a budget of {} before the change ({} after).",
+            format_pounds(base.round_dp(0)),
+            format_pounds(after.round_dp(0)),
+        ),
+        None => format!("{mismatch}; check the stated percentage."),
+    };
     Some(BudgetWarning {
         line: Some(line.id.clone()),
-        message: format!(
-            "{} of {} is stated as {stated}%, but it is {}% of the {} budget before it; {stated}% would mean a budget of {} before the change ({} after).",
-            line.label,
-            format_pounds(line.amount_gbp),
-            actual.round_dp(2),
-            format_pounds(before),
-            format_pounds(implied_base.round_dp(0)),
-            format_pounds((implied_base + line.amount_gbp).round_dp(0)),
-        ),
+        message,
     })
 }
 
@@ -358,6 +402,51 @@ mod tests {
         change.stated_percent = Some(d("6.6"));
         let w = build(&[line("a", BudgetLineKind::Approved, "1000"), change]);
         assert!(w.warnings.is_empty(), "{:?}", w.warnings);
+    }
+
+    #[test]
+    fn amounts_at_the_decimal_limits_give_a_warning_not_a_panic() {
+        for (end, change) in [(Decimal::MAX, Decimal::MAX), (Decimal::MIN, Decimal::MAX)] {
+            let mut c = line("c", BudgetLineKind::Change, "0");
+            c.amount_gbp = change;
+            c.stated_percent = Some(d("6.6"));
+            let mut e = line("e", BudgetLineKind::Spend, "0");
+            e.amount_gbp = end;
+            let mut r = line("r", BudgetLineKind::Requested, "0");
+            r.amount_gbp = Decimal::MAX;
+            let w = build(&[c.clone(), c, e, r.clone(), r]);
+            assert!(
+                w.warnings
+                    .iter()
+                    .any(|w| w.message.contains("too large to add up")),
+                "{:?}",
+                w.warnings
+            );
+        }
+        let mut a = line("a", BudgetLineKind::Approved, "0");
+        a.amount_gbp = Decimal::MAX;
+        let mut c = line("c", BudgetLineKind::Change, "0");
+        c.amount_gbp = Decimal::MAX;
+        c.stated_percent = Some(d("6.6"));
+        let w = build(&[a, c.clone(), line("t", BudgetLineKind::StatedTotal, "1")]);
+        assert_eq!(w.current_gbp, Decimal::MAX, "capped");
+    }
+
+    #[test]
+    fn a_stated_zero_percent_is_flagged_without_dividing_by_zero() {
+        let mut change = line("inc", BudgetLineKind::Change, "66");
+        change.stated_percent = Some(d("0"));
+        let w = build(&[line("a", BudgetLineKind::Approved, "1000"), change]);
+        assert_eq!(w.warnings.len(), 1, "{:?}", w.warnings);
+        assert!(
+            w.warnings[0]
+                .message
+                .contains("check the stated percentage")
+        );
+        let mut change = line("inc", BudgetLineKind::Change, "66");
+        change.stated_percent = Some(Decimal::new(1, 28));
+        let w = build(&[line("a", BudgetLineKind::Approved, "1000"), change]);
+        assert_eq!(w.steps.len(), 3);
     }
 
     #[test]

@@ -6,6 +6,12 @@ use serde::{Deserialize, Serialize};
 
 use super::{Id, PeriodDate};
 
+/// The largest amount of money a board may hold, either way: £1,000,000,000,000,000
+/// (10^15 pounds). Far above any public programme, and small enough that sums,
+/// differences and percentages of a whole board's amounts are always exact.
+/// Validation refuses any money field beyond it.
+pub const MAX_ABS_AMOUNT_GBP: Decimal = Decimal::from_parts(0xA4C6_8000, 0x0003_8D7E, 0, false, 0);
+
 /// One line of a programme's capital budget, with figures *as the source states
 /// them*. Boardroom never adjusts a stated figure: where stated figures do not
 /// follow from the amounts, it warns instead.

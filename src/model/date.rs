@@ -179,7 +179,19 @@ impl PeriodDate {
     /// `2021-Q2`, `2021-summer`, `FY2020/21`, `2021`) or the UK forms Boardroom
     /// shows (`31 Dec 2020`, `Dec 2020`, `December 2020`, `Q2 2021`, `Summer 2021`,
     /// `FY 2020/21`).
+    /// Years are 0000–9999, as in a board file: chrono reads `1 Jan 262143` too,
+    /// but a board holding it could not be read back.
     pub fn parse_user(text: &str) -> Result<Self, DateError> {
+        Self::parse_user_any_year(text).and_then(|d| {
+            if (0..=9999).contains(&d.first_day.year()) {
+                Ok(d)
+            } else {
+                Err(DateError(text.to_string()))
+            }
+        })
+    }
+
+    fn parse_user_any_year(text: &str) -> Result<Self, DateError> {
         let t = text.trim();
         if let Ok(d) = t.parse() {
             return Ok(d);
@@ -224,8 +236,13 @@ impl FromStr for PeriodDate {
         if let Some(rest) = t.strip_prefix("FY") {
             let (start, end) = rest.split_once('/').ok_or_else(bad)?;
             let year = parse_year(start).ok_or_else(bad)?;
-            let end: i32 = end.parse().map_err(|_| bad())?;
-            if end.rem_euclid(100) != (year + 1).rem_euclid(100) || end < 0 {
+            // The year it ends, as two digits (`FY2020/21`) or four (`FY2020/2021`).
+            let ends_right = match end.len() {
+                2 => end.parse::<i32>().ok() == Some((year + 1) % 100),
+                4 => end.parse::<i32>().ok() == Some(year + 1),
+                _ => false,
+            };
+            if !ends_right || !end.chars().all(|c| c.is_ascii_digit()) {
                 return Err(bad());
             }
             return Self::from_first_day(year, 4, DatePrecision::FinancialYear, text);
@@ -397,7 +414,52 @@ mod tests {
             assert_eq!(d.display_uk(), shown, "what Boardroom shows reads back");
         }
         assert!(PeriodDate::parse_user("soon").is_err());
+        for beyond in [
+            "1 Jan 262143",
+            "31 Dec +10000",
+            "1 Jan -5",
+            "Dec 262143",
+            "01/01/-262144",
+            "December 99999",
+        ] {
+            assert!(
+                PeriodDate::parse_user(beyond).is_err(),
+                "{beyond}: a date a board file cannot hold"
+            );
+        }
+        for edge in [
+            "31 Dec 9999",
+            "Dec 9999",
+            "Q4 9999",
+            "Winter 9999",
+            "FY 9999/00",
+            "1 Jan 0000",
+        ] {
+            let d = PeriodDate::parse_user(edge).unwrap_or_else(|e| panic!("{edge}: {e}"));
+            assert_eq!(d.to_file_string().parse::<PeriodDate>(), Ok(d), "{edge}");
+        }
         assert!(PeriodDate::parse_user("31 Feb 2021").is_err());
+    }
+
+    #[test]
+    fn the_ends_of_the_four_digit_years_have_first_and_last_days() {
+        assert_eq!(d("9999-winter").last_day(), ymd(10000, 2, 29));
+        assert_eq!(d("FY9999/00").last_day(), ymd(10000, 3, 31));
+        assert_eq!(d("9999-Q4").last_day(), ymd(9999, 12, 31));
+        assert_eq!(d("9999-12-31").last_day(), ymd(9999, 12, 31));
+        assert_eq!(d("0000").first_day(), ymd(0, 1, 1));
+        assert_eq!(d("FY0000/01").to_file_string(), "FY0000/01");
+        assert_eq!(d("FY2020/2021"), d("FY2020/21"));
+        // Chrono's own last days, made in code, still have a last day.
+        let max = PeriodDate::day(NaiveDate::MAX);
+        assert_eq!(max.last_day(), NaiveDate::MAX);
+        for m in [PeriodDate::month(262143, 12), PeriodDate::month(-262144, 1)]
+            .into_iter()
+            .flatten()
+        {
+            assert!(m.last_day() >= m.first_day());
+            let _ = (m.display_uk(), m.to_file_string());
+        }
     }
 
     #[test]
@@ -412,6 +474,18 @@ mod tests {
             "2021-2-9",
             "June 2020",
             "2021-02-09T10:00",
+            "262143",
+            "262143-12-31",
+            "-262144-01-01",
+            "+10000-01-01",
+            "99999-Q1",
+            "10000-winter",
+            "FY262143/44",
+            "FY9999/100",
+            "FY-001/00",
+            "FY2020/121",
+            "FY2020/+2",
+            "FY2020/2022",
         ] {
             assert!(
                 text.parse::<PeriodDate>().is_err(),

@@ -20,7 +20,7 @@ mod task;
 
 pub use action::{Action, ActionError, apply, unlink_actions};
 pub use board::{Board, FORMAT_VERSION, MoneyUnit, ProtectiveMarking, RagBands, Settings};
-pub use budget::{BudgetLine, BudgetLineKind, RunningCost, Saving};
+pub use budget::{BudgetLine, BudgetLineKind, MAX_ABS_AMOUNT_GBP, RunningCost, Saving};
 pub use date::{DateError, DatePrecision, PeriodDate, Season, format_day_uk};
 pub use delay::{Delay, DelayCause};
 pub use ids::{Id, IdError};

@@ -95,7 +95,9 @@ pub enum LoadError {
         path: PathBuf,
     },
     /// The bytes are not UTF-8 text.
-    #[error("{path}:{line}:{col}: the file is not UTF-8 text (is it a board file?)")]
+    #[error(
+        "{path}:{line}:{col}: the file is not UTF-8 text. If it is a board file another editor saved as UTF-16 (\"Unicode\"), save it again as UTF-8; otherwise choose the board file."
+    )]
     NotText {
         /// The file.
         path: PathBuf,

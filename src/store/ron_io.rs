@@ -67,7 +67,10 @@ pub fn load_board(path: &Path) -> Result<Loaded, LoadError> {
 }
 
 /// Parses a board file's bytes (no semantic checks). `path` is only used in errors.
+/// A UTF-8 byte-order mark, which some Windows editors add, is skipped; it takes
+/// no column, so later errors keep their line and column. Saving never writes one.
 pub fn parse_board(bytes: &[u8], path: &Path) -> Result<Board, LoadError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let (line, col) = line_col(&bytes[..e.valid_up_to()]);
         LoadError::NotText {
@@ -82,6 +85,7 @@ pub fn parse_board(bytes: &[u8], path: &Path) -> Result<Board, LoadError> {
 /// Parses board text (no semantic checks). `path` is only used in errors.
 pub fn board_from_str(text: &str, path: &Path) -> Result<Board, LoadError> {
     let path: PathBuf = path.to_path_buf();
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(LoadError::Empty { path });
     }
@@ -196,6 +200,39 @@ mod tests {
             .map(|e| e.to_string())
             .unwrap_or_default();
         assert!(err.starts_with("b.ron:3:"), "{err}");
+    }
+
+    #[test]
+    fn a_utf8_byte_order_mark_is_skipped_and_errors_keep_their_place() {
+        let board = small_board();
+        let text = board_to_string(&board).unwrap_or_else(|e| panic!("{e}"));
+        let with_bom = [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat();
+        let back = parse_board(&with_bom, Path::new("b.ron")).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(back, board);
+        let bad = "(\n    format_version: 1,\n    title: 12,\n)";
+        let message = |bytes: &[u8]| {
+            parse_board(bytes, Path::new("b.ron"))
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default()
+        };
+        let with_bom = [b"\xEF\xBB\xBF".as_slice(), bad.as_bytes()].concat();
+        assert!(message(bad.as_bytes()).starts_with("b.ron:3:11:"));
+        assert_eq!(message(&with_bom), message(bad.as_bytes()));
+    }
+
+    #[test]
+    fn utf16_says_to_save_as_utf8() {
+        let utf16: Vec<u8> = [0xFF, 0xFE, b'(', 0, b'\n', 0].to_vec();
+        let err = parse_board(&utf16, Path::new("b.ron"))
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            err.starts_with("b.ron:1:1: the file is not UTF-8 text")
+                && err.contains("save it again as UTF-8"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -5,10 +5,13 @@ use std::collections::{HashMap, HashSet};
 use rust_decimal::Decimal;
 
 use super::Diagnostic;
+
+mod money;
 use crate::analysis::reconcile;
 use crate::model::{
     Board, BudgetLineKind, Id, PeriodDate, Programme, RaidDetail, RaidEntry, Score,
 };
+use money::check_money;
 
 /// Checks a board and returns every error and warning found, errors first in
 /// file order. Reconciliation findings (figures that do not add up) are warnings.
@@ -282,6 +285,7 @@ fn check_budget(p: &Programme, ids: &IdIndex, out: &mut Vec<Diagnostic>) {
     }
     for b in &p.budget {
         let rec = format!("{pr} › budget line `{}`", b.id);
+        check_money(&rec, "amount_gbp", Some(b.amount_gbp), out);
         if b.amount_gbp.scale() > 2 && b.amount_gbp.normalize().scale() > 2 {
             out.push(Diagnostic::error(
                 &rec,
@@ -334,10 +338,12 @@ fn check_budget(p: &Programme, ids: &IdIndex, out: &mut Vec<Diagnostic>) {
     }
     for r in &p.running_costs {
         let rec = format!("{pr} › running cost `{}`", r.id);
+        check_money(&rec, "stated_reduction_gbp", r.stated_reduction_gbp, out);
         for (field, v) in [
             ("annual_before_gbp", r.annual_before_gbp),
             ("annual_after_gbp", r.annual_after_gbp),
         ] {
+            check_money(&rec, field, v, out);
             if v.is_some_and(|v| v < Decimal::ZERO) {
                 out.push(Diagnostic::error(
                     &rec,
@@ -351,9 +357,11 @@ fn check_budget(p: &Programme, ids: &IdIndex, out: &mut Vec<Diagnostic>) {
         }
     }
     for s in &p.savings {
+        let rec = format!("{pr} › saving `{}`", s.id);
+        check_money(&rec, "annual_gbp", Some(s.annual_gbp), out);
         if s.annual_gbp < Decimal::ZERO {
             out.push(Diagnostic::error(
-                format!("{pr} › saving `{}`", s.id),
+                rec,
                 "annual_gbp",
                 "enter a saving as a positive amount",
             ));
@@ -457,6 +465,7 @@ fn check_raid_entry(e: &RaidEntry, ids: &IdIndex, out: &mut Vec<Diagnostic>) {
     }
     match &e.detail {
         RaidDetail::Risk(risk) => {
+            check_money(&rec, "exposure_gbp", risk.exposure_gbp, out);
             check_score(&risk.inherent, &rec, "inherent", out);
             check_score(&risk.current, &rec, "current", out);
             if let Some(t) = &risk.target {
@@ -497,16 +506,16 @@ fn check_raid_entry(e: &RaidEntry, ids: &IdIndex, out: &mut Vec<Diagnostic>) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn sample() -> Board {
+    pub(crate) fn sample() -> Board {
         let text = include_str!("../../sample_boards/manchester_ict_2021.ron");
         crate::store::parse_board(text.as_bytes(), std::path::Path::new("sample.ron"))
             .unwrap_or_else(|e| panic!("{e}"))
     }
 
-    fn errors(board: &Board) -> Vec<Diagnostic> {
+    pub(crate) fn errors(board: &Board) -> Vec<Diagnostic> {
         validate(board)
             .into_iter()
             .filter(|d| d.severity == crate::store::Severity::Error)

@@ -476,7 +476,7 @@ fn waterfall_chart_ui(ui: &mut egui::Ui, p: &Programme, w: &Waterfall, unit: Mon
                 f(s.amount_gbp),
             ),
             StepKind::Change => {
-                let before = f(s.running_gbp - s.amount_gbp);
+                let before = f(s.running_gbp) - f(s.amount_gbp);
                 (
                     Bar::new(x, f(s.amount_gbp)).base_offset(before),
                     format_change_gbp(s.amount_gbp, unit),
@@ -634,7 +634,8 @@ fn shorten(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         text.to_string()
     } else {
-        format!("{}…", text.chars().take(max - 1).collect::<String>())
+        let kept: String = text.chars().take(max.saturating_sub(1)).collect();
+        format!("{kept}…")
     }
 }
 
@@ -672,7 +673,7 @@ fn recurring_ui(ui: &mut egui::Ui, p: &Programme) {
                 let change = c
                     .annual_before_gbp
                     .zip(c.annual_after_gbp)
-                    .map(|(b, a)| a - b);
+                    .and_then(|(b, a)| a.checked_sub(b));
                 ui.label(change.map_or("—".to_string(), |c| format_change_gbp(c, k)));
                 ui.end_row();
             }
@@ -712,8 +713,8 @@ fn portfolio_ui(ui: &mut egui::Ui, board: &Board) {
         })
         .collect();
     rows.sort_by(|a, b| {
-        (b.2 - b.1)
-            .cmp(&(a.2 - a.1))
+        (b.2.saturating_sub(b.1))
+            .cmp(&a.2.saturating_sub(a.1))
             .then_with(|| a.0.name.cmp(&b.0.name))
     });
     let unit = match board.settings.money_unit {
@@ -805,13 +806,10 @@ fn portfolio_ui(ui: &mut egui::Ui, board: &Board) {
                     ui.label(format_gbp(*a, unit));
                 }
                 ui.label(format_gbp(*c, unit));
-                ui.label(format_change_gbp(*c - *a, unit));
-                let pct = if a.is_zero() {
-                    "—".to_string()
-                } else {
-                    format!("{}%", ((*c - *a) / *a * Decimal::from(100)).round_dp(1))
-                };
-                ui.label(pct);
+                let change = c.checked_sub(*a);
+                ui.label(change.map_or("—".into(), |d| format_change_gbp(d, unit)));
+                let pct = crate::analysis::money::percent_change(*a, *c);
+                ui.label(pct.map_or("—".into(), |p| format!("{p}%")));
                 ui.end_row();
             }
         });
