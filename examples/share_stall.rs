@@ -24,9 +24,9 @@ fn main() {
         });
     h.state_mut().open(&path);
     h.step();
-    let title_before = h.state().doc.as_ref().map(|d| d.board.title.clone());
+    let title_before = h.state().doc.as_ref().map(|d| d.board().title.clone());
     if merge && let Some(doc) = h.state_mut().doc.as_mut() {
-        let mut entry = doc.board.raid[0].clone();
+        let mut entry = doc.board().raid[0].clone();
         entry.owner = "Changed here, not saved".into();
         let edited = doc.apply(boardroom::model::Action::PutRaidEntry {
             entry: Box::new(entry),
@@ -73,12 +73,12 @@ fn main() {
         frames += 1;
         std::thread::sleep(Duration::from_millis(16));
     }
-    let title_after = h.state().doc.as_ref().map(|d| d.board.title.clone());
+    let title_after = h.state().doc.as_ref().map(|d| d.board().title.clone());
     let kept = h
         .state()
         .doc
         .as_ref()
-        .is_some_and(|d| d.board.raid[0].owner == "Changed here, not saved");
+        .is_some_and(|d| d.board().raid[0].owner == "Changed here, not saved");
     println!(
         "frames {frames}, slowest {:.0} ms, reloaded: {}{}",
         worst.as_secs_f64() * 1000.0,

@@ -304,7 +304,7 @@ impl World {
     }
 
     fn edit(&mut self, w: usize, f: usize, v: &str) {
-        let action = edit_action(&self.docs[w].board, f, v);
+        let action = edit_action(self.docs[w].board(), f, v);
         self.docs[w]
             .apply(action)
             .unwrap_or_else(|e| panic!("edit: {e}"));
@@ -319,7 +319,7 @@ impl World {
             .unwrap_or_else(|e| panic!("{e}"));
         let started = self.model[w].shown.clone();
         for (f, v) in during {
-            let action = edit_action(&self.docs[w].board, *f, v);
+            let action = edit_action(self.docs[w].board(), *f, v);
             self.docs[w]
                 .apply(action)
                 .unwrap_or_else(|e| panic!("edit while saving: {e}"));
@@ -466,7 +466,7 @@ impl World {
             written_at: chrono::NaiveDateTime::default(),
             base_hash: doc.base_hash.clone(),
             base: doc.base.clone(),
-            board: doc.board.clone(),
+            board: doc.board().clone(),
         };
         journal::write(&self.journal_dir(w), &entry).unwrap_or_else(|e| panic!("{e}"));
         let m = &mut self.model[w];
@@ -494,7 +494,7 @@ impl World {
                 .journal
                 .clone()
                 .unwrap_or_else(|| panic!("a journal the model did not write"));
-            if describe_changes(&doc.board, &entry.board).is_empty() {
+            if describe_changes(doc.board(), &entry.board).is_empty() {
                 journal::remove(&journal_dir, &path);
                 m.journal = None;
             } else {
@@ -544,7 +544,7 @@ impl World {
         );
         for (w, doc) in self.docs.iter().enumerate() {
             prop_assert_eq!(
-                values_of(&doc.board),
+                values_of(doc.board()),
                 self.model[w].shown.clone(),
                 "writer {} after step {} ({:?})",
                 w,

@@ -29,7 +29,7 @@ fn current(h: &Harness<'static, BoardApp>) -> String {
     h.state()
         .doc
         .as_ref()
-        .map(|d| waterfall(&d.board.programmes[0]).current_gbp.to_string())
+        .map(|d| waterfall(&d.board().programmes[0]).current_gbp.to_string())
         .unwrap_or_default()
 }
 
@@ -94,7 +94,7 @@ fn an_amount_that_is_not_money_shows_why_and_changes_nothing() {
         h.state()
             .doc
             .as_ref()
-            .map(|d| d.board.programmes[0].budget.len()),
+            .map(|d| d.board().programmes[0].budget.len()),
         Some(3)
     );
     assert!(
@@ -113,7 +113,7 @@ fn deleting_a_line_asks_first() {
         h.state()
             .doc
             .as_ref()
-            .map(|d| d.board.programmes[0].budget.len()),
+            .map(|d| d.board().programmes[0].budget.len()),
         Some(3),
         "not yet"
     );
@@ -123,7 +123,7 @@ fn deleting_a_line_asks_first() {
         h.state()
             .doc
             .as_ref()
-            .map(|d| d.board.programmes[0].budget.len()),
+            .map(|d| d.board().programmes[0].budget.len()),
         Some(2)
     );
     assert_eq!(current(&h), "1000000");
@@ -163,7 +163,7 @@ fn manchester_liquidlogic_change_reaches_the_summary() {
     }
     let ll = |h: &Harness<'static, BoardApp>| {
         h.state().doc.as_ref().and_then(|d| {
-            d.board
+            d.board()
                 .programme(&common::id("ll"))
                 .map(|p| waterfall(p).current_gbp.to_string())
         })
@@ -244,7 +244,7 @@ fn a_second_first_approval_is_refused_in_the_form() {
         h.state()
             .doc
             .as_ref()
-            .map(|d| d.board.programmes[0].budget.len()),
+            .map(|d| d.board().programmes[0].budget.len()),
         Some(3),
         "nothing added"
     );

@@ -50,7 +50,7 @@ fn shown_r004(h: &Harness<'static, BoardApp>) -> RaidEntry {
         &h.state()
             .doc
             .as_ref()
-            .map(|d| d.board.raid.clone())
+            .map(|d| d.board().raid.clone())
             .unwrap_or_default(),
     )
 }

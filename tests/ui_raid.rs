@@ -61,7 +61,7 @@ fn shown_refs(h: &Harness<'static, BoardApp>) -> Vec<String> {
         .raid
         .rows()
         .iter()
-        .filter_map(|&i| doc.map(|d| d.board.raid[i].reference.clone()))
+        .filter_map(|&i| doc.map(|d| d.board().raid[i].reference.clone()))
         .collect()
 }
 
@@ -122,7 +122,7 @@ fn a_missing_owner_is_named_beside_the_field_and_nothing_is_saved() {
     h.get_by_label("Save entry").click();
     h.run();
     assert_eq!(
-        h.state().doc.as_ref().map(|d| d.board.raid.len()),
+        h.state().doc.as_ref().map(|d| d.board().raid.len()),
         Some(4),
         "Save is disabled"
     );
@@ -199,11 +199,14 @@ fn search_and_undo_of_an_added_entry() {
     type_into(&mut h, "Owner", "PMO");
     h.get_by_label("Save entry").click();
     h.run();
-    assert_eq!(h.state().doc.as_ref().map(|d| d.board.raid.len()), Some(5));
+    assert_eq!(
+        h.state().doc.as_ref().map(|d| d.board().raid.len()),
+        Some(5)
+    );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(
-        h.state().doc.as_ref().map(|d| d.board.raid.len()),
+        h.state().doc.as_ref().map(|d| d.board().raid.len()),
         Some(4),
         "undo removes the added entry"
     );
@@ -245,7 +248,7 @@ fn deleting_a_linked_entry_saves_and_one_undo_restores_the_link() {
     let linked = |app: &BoardApp| {
         app.doc
             .as_ref()
-            .map(|d| d.board.programmes[0].delays[0].raid.clone())
+            .map(|d| d.board().programmes[0].delays[0].raid.clone())
             .unwrap_or_default()
     };
     assert_eq!(linked(h.state()), vec![common::id("r1")]);

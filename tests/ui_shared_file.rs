@@ -110,7 +110,7 @@ fn two_edits_of_one_owner_open_the_dialog_and_keep_theirs_writes_theirs() {
         h.state()
             .doc
             .as_ref()
-            .map(|d| d.board.raid[0].owner.clone()),
+            .map(|d| d.board().raid[0].owner.clone()),
         Some("Theirs: Director of ICT".to_string())
     );
     // Both sides' history is kept: mine (the form's save) and theirs.
@@ -161,7 +161,7 @@ fn a_change_on_disk_reloads_when_nothing_is_unsaved_keeping_the_view() {
     assert!(wait_for(&mut h, |app| {
         app.doc
             .as_ref()
-            .is_some_and(|d| d.board.raid[0].title == "Retitled by a colleague")
+            .is_some_and(|d| d.board().raid[0].title == "Retitled by a colleague")
     }));
     assert_eq!(h.state().tab, Tab::Raid, "still on the same tab");
     assert!(h.state().doc.as_ref().is_some_and(|d| !d.is_dirty()));
@@ -188,11 +188,11 @@ fn merge_now_takes_their_changes_and_keeps_mine_unsaved() {
     common::settle_merge(&mut h);
     let doc = h.state().doc.as_ref();
     assert_eq!(
-        doc.map(|d| d.board.title.clone()).as_deref(),
+        doc.map(|d| d.board().title.clone()).as_deref(),
         Some("Theirs")
     );
     assert_eq!(
-        doc.map(|d| d.board.raid[0].owner.clone()).as_deref(),
+        doc.map(|d| d.board().raid[0].owner.clone()).as_deref(),
         Some("Mine")
     );
     assert!(
@@ -316,7 +316,7 @@ fn a_save_waiting_for_the_shared_file_keeps_the_window_responsive_and_the_edits(
         h.state()
             .doc
             .as_ref()
-            .map(|d| d.board.raid[0].owner.clone()),
+            .map(|d| d.board().raid[0].owner.clone()),
         Some("Owner typed while saving".into()),
         "shown while the save runs"
     );
@@ -333,7 +333,7 @@ fn a_save_waiting_for_the_shared_file_keeps_the_window_responsive_and_the_edits(
         .doc
         .as_ref()
         .unwrap_or_else(|| panic!("board open"));
-    assert_eq!(doc.board.raid[0].owner, "Owner typed while saving");
+    assert_eq!(doc.board().raid[0].owner, "Owner typed while saving");
     assert!(doc.is_dirty(), "the held edit is not saved yet");
     common::press_save(&mut h);
     assert_eq!(on_disk(&path).raid[0].owner, "Owner typed while saving");
@@ -472,7 +472,7 @@ fn an_edit_made_while_saving_before_opening_another_board_is_asked_about_again()
         h.state()
             .doc
             .as_ref()
-            .map(|d| d.board.raid[0].owner.clone())
+            .map(|d| d.board().raid[0].owner.clone())
             .as_deref(),
         Some("Typed while it saved")
     );

@@ -78,7 +78,7 @@ fn closing_an_entry_can_be_undone_and_saved_to_the_file() {
     open(&mut h, &path);
     common::close_first_entry(&mut h);
     let status =
-        |h: &Harness<'static, BoardApp>| h.state().doc.as_ref().map(|d| d.board.raid[0].status);
+        |h: &Harness<'static, BoardApp>| h.state().doc.as_ref().map(|d| d.board().raid[0].status);
     assert_eq!(status(&h), Some(RaidStatus::Closed));
     assert!(
         h.state().window_title().starts_with('●'),
@@ -161,7 +161,7 @@ fn a_typed_path_opens_a_board() {
         h.state()
             .doc
             .as_ref()
-            .map(|d| d.board.title.clone())
+            .map(|d| d.board().title.clone())
             .as_deref(),
         Some("Fixture board")
     );
@@ -228,7 +228,7 @@ fn an_unreadable_file_on_disk_is_never_overwritten_and_my_version_is_kept() {
     );
     let doc = h.state().doc.as_ref();
     assert_eq!(
-        doc.map(|d| d.board.raid[0].status),
+        doc.map(|d| d.board().raid[0].status),
         Some(RaidStatus::Closed)
     );
     assert!(doc.is_some_and(|d| d.is_dirty()));
@@ -241,7 +241,7 @@ fn an_unreadable_file_on_disk_is_never_overwritten_and_my_version_is_kept() {
     common::settle_open(&mut h);
     let doc = h.state().doc.as_ref();
     assert_ne!(
-        doc.map(|d| d.board.raid[0].status),
+        doc.map(|d| d.board().raid[0].status),
         Some(RaidStatus::Closed)
     );
     assert!(doc.is_some_and(|d| !d.is_dirty()));
@@ -265,7 +265,7 @@ fn open_typed_path(h: &mut Harness<'static, BoardApp>, path: &Path) {
 }
 
 fn open_title(h: &Harness<'static, BoardApp>) -> Option<String> {
-    h.state().doc.as_ref().map(|d| d.board.title.clone())
+    h.state().doc.as_ref().map(|d| d.board().title.clone())
 }
 
 /// Opening another board while this one has unsaved edits asks first, as

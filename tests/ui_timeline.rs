@@ -21,7 +21,7 @@ fn finish_of_build(h: &Harness<'static, BoardApp>) -> Option<String> {
     h.state()
         .doc
         .as_ref()
-        .and_then(|d| d.board.programmes[0].tasks[0].finish)
+        .and_then(|d| d.board().programmes[0].tasks[0].finish)
         .map(|d| d.to_file_string())
 }
 
@@ -220,7 +220,7 @@ fn manchester_data_centre_final_stage() {
             .doc
             .as_ref()
             .and_then(|d| {
-                d.board.programmes[0]
+                d.board().programmes[0]
                     .task(&common::id("dc-final-stage"))
                     .and_then(|t| t.finish)
             })

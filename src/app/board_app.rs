@@ -245,7 +245,7 @@ impl BoardApp {
             None => "Boardroom".to_string(),
             Some(doc) => {
                 let dirty = if doc.is_dirty() { "● " } else { "" };
-                let marking = doc.board.marking.label();
+                let marking = doc.board().marking.label();
                 let marking = if marking.is_empty() {
                     String::new()
                 } else {
@@ -254,7 +254,7 @@ impl BoardApp {
                 format!(
                     "{dirty}{} — {} — Boardroom{marking}",
                     doc.file_name(),
-                    doc.board.title
+                    doc.board().title
                 )
             }
         }
@@ -299,7 +299,7 @@ impl eframe::App for BoardApp {
             egui::Panel::left("programmes")
                 .default_size(300.0)
                 .show(ui, |ui| {
-                    choice = programme_list::programme_list_ui(ui, &doc.board, &self.selected);
+                    choice = programme_list::programme_list_ui(ui, doc.board(), &self.selected);
                 });
             if let Some(choice) = choice {
                 self.selected = choice;

@@ -108,7 +108,7 @@ impl BoardApp {
             .unwrap_or_else(|| "board".into());
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
         let copy = path.with_file_name(format!("{stem}-mine-{stamp}.ron"));
-        let board = doc.board.clone();
+        let board = doc.board().clone();
         // Off the UI thread: the copy goes to the same (possibly slow) share.
         self.notice_jobs.push(Job::for_window(
             "saving a copy of your version",
@@ -200,7 +200,7 @@ impl BoardApp {
         let Some(doc) = &self.doc else { return };
         let path = PathBuf::from(self.raid.export_path.trim());
         let rows = self.raid.rows().len();
-        let csv = crate::analysis::raid::export_csv(&doc.board, self.raid.rows());
+        let csv = crate::analysis::raid::export_csv(doc.board(), self.raid.rows());
         self.notice_jobs.push(Job::for_window(
             "exporting the RAID log",
             &self.ctx,

@@ -22,8 +22,10 @@ fn next_revision() -> u64 {
 pub struct Document {
     /// Where it lives; `None` for a board never saved.
     pub path: Option<PathBuf>,
-    /// The board as edited.
-    pub board: Board,
+    /// The board as edited: read it with [`Document::board`]; it changes only
+    /// through [`Document::apply`], undo, redo, saves and merges, each of which
+    /// moves `revision` on, so views caching what they derive stay right.
+    board: Board,
     /// Hash of the file as loaded or last saved: the base for change detection.
     pub base_hash: Option<String>,
     /// The board as it was loaded or last saved: the base of a merge with
@@ -99,6 +101,11 @@ impl Document {
             saved_at_depth: Some(0),
             undo_low_water: 0,
         })
+    }
+
+    /// The board as edited.
+    pub fn board(&self) -> &Board {
+        &self.board
     }
 
     /// The file name for the title bar: `manchester_ict_2021.ron`.

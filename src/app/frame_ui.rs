@@ -125,13 +125,13 @@ impl BoardApp {
                         "All changes saved"
                     };
                     ui.label(state);
-                    let marking = doc.board.marking.label();
+                    let marking = doc.board().marking.label();
                     if !marking.is_empty() {
                         ui.label(RichText::new(marking).strong());
                     }
                     ui.label(format!(
                         "As at {}",
-                        crate::model::format_day_uk(doc.board.as_at)
+                        crate::model::format_day_uk(doc.board().as_at)
                     ));
                 });
             }
@@ -176,7 +176,7 @@ impl BoardApp {
             ui.label("Open a board with File ▸ Open (Ctrl+O), type its path above, or drop a .ron file on this window.");
             return;
         };
-        let board = &doc.board;
+        let board = doc.board();
         ui.horizontal(|ui| {
             ui.heading(&board.title);
         });

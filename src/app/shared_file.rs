@@ -28,7 +28,7 @@ fn journal_entry(doc: &super::document::Document) -> Option<JournalEntry> {
         written_at: chrono::Local::now().naive_local(),
         base_hash: doc.base_hash.clone(),
         base: doc.base.clone(),
-        board: doc.board.clone(),
+        board: doc.board().clone(),
     })
 }
 
@@ -77,7 +77,7 @@ impl BoardApp {
             return;
         };
         if let Some(entry) = journal::read(dir, path) {
-            let changes = describe_changes(&doc.board, &entry.board);
+            let changes = describe_changes(doc.board(), &entry.board);
             if changes.is_empty() {
                 let ticket = self.journal_order.ticket();
                 self.journal_order
