@@ -133,6 +133,31 @@ fn explain(code: &ron::Error) -> String {
                 "{message}. Check the spelling against docs/FORMAT.md; unknown fields are refused rather than dropped"
             )
         }
+        ron::Error::ExpectedInteger => format!(
+            "{message}: a whole number is needed here, without quotes (for example `percent_complete: 50`)"
+        ),
+        ron::Error::ExpectedFloat => format!("{message}: a number is needed here, without quotes"),
+        ron::Error::ExpectedBoolean => {
+            format!("{message}: `true` or `false` is needed here, without quotes")
+        }
+        ron::Error::ExpectedString => format!(
+            "{message}: text in double quotes is needed here (dates and amounts are quoted too: \"2021-02-09\", \"450000\")"
+        ),
+        // chrono's words for a date it cannot read.
+        ron::Error::Message(m)
+            if [
+                "out of range",
+                "invalid characters",
+                "premature end",
+                "trailing input",
+            ]
+            .iter()
+            .any(|w| m.contains(w)) =>
+        {
+            format!(
+                "this date cannot be read ({message}): write it as \"YYYY-MM-DD\", for example \"2021-02-09\", with a year from 0000 to 9999"
+            )
+        }
         _ => message,
     }
 }
@@ -159,6 +184,32 @@ pub fn board_to_string(board: &Board) -> Result<String, ron::Error> {
     text.push_str(&body);
     text.push('\n');
     Ok(text)
+}
+
+#[cfg(test)]
+mod explain_tests {
+    use super::*;
+
+    fn error_of(text: &str) -> String {
+        match board_from_str(text, Path::new("b.ron")) {
+            Err(e) => e.to_string(),
+            Ok(_) => panic!("{text} parsed"),
+        }
+    }
+
+    #[test]
+    fn a_wrong_type_or_an_impossible_date_says_what_is_needed() {
+        let sample = include_str!("../../sample_boards/manchester_ict_2021.ron");
+        let wrong_type = sample.replacen("percent_complete: 100,", "percent_complete: \"all\",", 1);
+        let e = error_of(&wrong_type);
+        assert!(
+            e.contains("30:38") && e.contains("a whole number is needed"),
+            "{e}"
+        );
+        let far_date = sample.replacen("as_at: \"2021-02-09\"", "as_at: \"+262143-12-31\"", 1);
+        let e = error_of(&far_date);
+        assert!(e.contains("12:13") && e.contains("YYYY-MM-DD"), "{e}");
+    }
 }
 
 #[cfg(test)]
