@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{Programme, Task};
+use crate::model::{PeriodDate, Programme, Task};
 
 /// How late a programme is, from its tasks.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -81,16 +81,48 @@ pub fn programme_schedule(p: &Programme) -> ProgrammeSchedule {
     }
 }
 
+/// Why a task's dates cannot stand, if they cannot: a finish before its start.
+pub fn date_order_problem(t: &Task) -> Option<String> {
+    let check = |s: Option<PeriodDate>, f: Option<PeriodDate>, what: &str| match (s, f) {
+        (Some(s), Some(f)) if f.last_day() < s.first_day() => Some(format!(
+            "{what} finish {} is before its start {}",
+            f.display_uk(),
+            s.display_uk()
+        )),
+        _ => None,
+    };
+    check(t.baseline_start, t.baseline_finish, "Baseline")
+        .or_else(|| check(t.start, t.finish, "The"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Id, PeriodDate};
+    use crate::model::Id;
 
     fn task(baseline: &str, finish: &str) -> Task {
         let mut t = Task::new(Id::generate(), "t");
         t.baseline_finish = baseline.parse::<PeriodDate>().ok();
         t.finish = finish.parse::<PeriodDate>().ok();
         t
+    }
+
+    #[test]
+    fn a_finish_before_its_start_is_named_and_a_finish_in_the_start_month_is_not() {
+        let mut t = task("2020-06", "2020-03");
+        t.start = "2020-04".parse().ok();
+        assert_eq!(
+            date_order_problem(&t),
+            Some("The finish Mar 2020 is before its start Apr 2020".into())
+        );
+        t.finish = "2020-04-01".parse().ok();
+        assert_eq!(date_order_problem(&t), None, "a day inside the start month");
+        t.baseline_start = "2020-07".parse().ok();
+        assert!(
+            date_order_problem(&t).is_some_and(|p| p.starts_with("Baseline finish Jun 2020")),
+            "{:?}",
+            date_order_problem(&t)
+        );
     }
 
     #[test]

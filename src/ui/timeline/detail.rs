@@ -1,0 +1,213 @@
+//! The selected task's panel: its dates, editable, with the date rules shown beside them.
+
+use egui::RichText;
+
+use super::tooltip::*;
+use super::*;
+use crate::analysis::schedule::date_order_problem;
+use crate::analysis::schedule::task_slip_days;
+use crate::model::{Action, Board, Id, PeriodDate, Programme, Task};
+use crate::ui::theme;
+
+impl TimelineView {
+    pub(super) fn detail_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        board: &Board,
+        actions: &mut Vec<Action>,
+    ) {
+        let Some((p, t)) = self.selected_task(board) else {
+            return;
+        };
+        if self.buffers.task.as_ref() != Some(&t.id) {
+            self.buffers = DateBuffers {
+                task: Some(t.id.clone()),
+                ..DateBuffers::default()
+            };
+        }
+        ui.horizontal(|ui| {
+            ui.heading("Task");
+            if ui
+                .button("Close")
+                .on_hover_text("Close the detail panel (Esc)")
+                .clicked()
+            {
+                self.selected = None;
+            }
+        });
+        ui.label(RichText::new(&t.name).strong().size(18.0));
+        ui.label(&p.name);
+        if !t.note.is_empty() {
+            ui.label(RichText::new(&t.note).italics());
+        }
+        ui.add_space(6.0);
+        egui::Grid::new("task_dates")
+            .num_columns(2)
+            .spacing([10.0, 8.0])
+            .show(ui, |ui| {
+                for (i, field) in DateField::ALL.into_iter().enumerate() {
+                    let label = ui.label(field.label());
+                    self.date_field_ui(ui, label.id, i, field, p, t, actions);
+                    ui.end_row();
+                }
+                let label = ui.label("Per cent complete");
+                // One undo step per drag or typed value, not one per frame of a drag.
+                let mut pct = self.buffers.percent.unwrap_or(t.percent_complete);
+                let response = ui
+                    .add(egui::DragValue::new(&mut pct).range(0..=100).suffix("%"))
+                    .labelled_by(label.id);
+                let editing = response.dragged() || response.has_focus();
+                if editing {
+                    self.buffers.percent = Some(pct);
+                }
+                let finished = response.drag_stopped()
+                    || response.lost_focus()
+                    || (response.changed() && !editing);
+                if finished {
+                    self.buffers.percent = None;
+                    if pct != t.percent_complete {
+                        let mut task = t.clone();
+                        task.percent_complete = pct;
+                        actions.push(Action::PutTask {
+                            programme: p.id.clone(),
+                            task,
+                            at: None,
+                        });
+                    }
+                }
+                ui.end_row();
+            });
+        ui.add_space(6.0);
+        match task_slip_days(t) {
+            Some(d) if d > 0 => ui.label(
+                RichText::new(format!("▲ {d} days late against the baseline"))
+                    .color(theme::warning_text(ui)),
+            ),
+            Some(d) => ui.label(format!("On or ahead of baseline ({} days)", -d)),
+            None => ui.label("No baseline to compare with"),
+        };
+        linked_records_ui(ui, board, p, t);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn date_field_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        label: egui::Id,
+        i: usize,
+        field: DateField,
+        p: &Programme,
+        t: &Task,
+        actions: &mut Vec<Action>,
+    ) {
+        let current = field.get(t);
+        let id = ui.scope_id().with(("date_field", t.id.as_str(), i));
+        let focused = ui.memory(|m| m.has_focus(id));
+        if !focused && !self.buffers.dirty[i] {
+            // Show the board's value unless the user is typing: so undo, and edits
+            // from elsewhere, show at once.
+            self.buffers.text[i] = current.map(|d| d.display_uk()).unwrap_or_default();
+        }
+        ui.vertical(|ui| {
+            let response = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.buffers.text[i])
+                        .id(id)
+                        .desired_width(160.0)
+                        .hint_text("e.g. Dec 2020"),
+                )
+                .labelled_by(label);
+            if response.changed() {
+                self.buffers.dirty[i] = true;
+            }
+            // Commit once, when the field is left (Enter, Tab or a click elsewhere).
+            if self.buffers.dirty[i] && !response.has_focus() {
+                self.buffers.dirty[i] = false;
+                let text = self.buffers.text[i].trim().to_string();
+                let parsed = if text.is_empty() {
+                    Ok(None)
+                } else {
+                    PeriodDate::parse_user(&text).map(Some)
+                };
+                match parsed {
+                    Ok(value) if value != current => {
+                        let mut task = t.clone();
+                        field.set(&mut task, value);
+                        match date_order_problem(&task) {
+                            Some(problem) => self.buffers.error[i] = Some(problem),
+                            None => {
+                                self.buffers.error[i] = None;
+                                actions.push(Action::PutTask {
+                                    programme: p.id.clone(),
+                                    task,
+                                    at: None,
+                                });
+                            }
+                        }
+                    }
+                    Ok(_) => self.buffers.error[i] = None,
+                    Err(e) => self.buffers.error[i] = Some(e.to_string()),
+                }
+            }
+            if let Some(err) = &self.buffers.error[i] {
+                ui.label(RichText::new(err).small().color(theme::warning_text(ui)));
+            }
+        });
+    }
+}
+
+/// Which date field of a task the detail panel edits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum DateField {
+    BaselineStart,
+    BaselineFinish,
+    Start,
+    Finish,
+}
+
+impl DateField {
+    const ALL: [DateField; 4] = [
+        DateField::BaselineStart,
+        DateField::BaselineFinish,
+        DateField::Start,
+        DateField::Finish,
+    ];
+
+    fn label(self) -> &'static str {
+        match self {
+            DateField::BaselineStart => "Baseline start",
+            DateField::BaselineFinish => "Baseline finish",
+            DateField::Start => "Actual/forecast start",
+            DateField::Finish => "Actual/forecast finish",
+        }
+    }
+
+    fn get(self, t: &Task) -> Option<PeriodDate> {
+        match self {
+            DateField::BaselineStart => t.baseline_start,
+            DateField::BaselineFinish => t.baseline_finish,
+            DateField::Start => t.start,
+            DateField::Finish => t.finish,
+        }
+    }
+
+    fn set(self, t: &mut Task, value: Option<PeriodDate>) {
+        match self {
+            DateField::BaselineStart => t.baseline_start = value,
+            DateField::BaselineFinish => t.baseline_finish = value,
+            DateField::Start => t.start = value,
+            DateField::Finish => t.finish = value,
+        }
+    }
+}
+
+/// The text typed into the detail panel's date fields, kept while a field has focus.
+#[derive(Default)]
+pub(super) struct DateBuffers {
+    task: Option<Id>,
+    text: [String; 4],
+    error: [Option<String>; 4],
+    /// Typed into since the last commit.
+    dirty: [bool; 4],
+    percent: Option<u8>,
+}

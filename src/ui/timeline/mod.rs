@@ -1,0 +1,261 @@
+//! The Timeline tab: a Gantt chart of every programme's tasks, with baseline
+//! against actual/forecast, delay bars by cause, milestones and the as-at line.
+//!
+//! Geometry comes from [`crate::analysis::timeline`]; this file only paints what
+//! is visible and turns clicks and typing into actions. Zoom, scroll, selection
+//! and collapsed groups are view state, never written to the board.
+
+use std::collections::BTreeSet;
+
+use egui::Color32;
+
+mod chart;
+mod detail;
+mod legend;
+mod rows;
+mod toolbar;
+mod tooltip;
+
+use crate::analysis::timeline::{
+    AxisYears, Row, RowFilter, TimeScale, ZoomLevel, build_rows, date_extent,
+};
+use crate::model::{Action, Board, DelayCause, Id, Programme, Task};
+use crate::ui::theme;
+use detail::DateBuffers;
+use legend::legend_ui;
+
+/// Height of every row, so row culling is a division.
+pub const ROW_HEIGHT: f32 = 38.0;
+/// Width of the fixed name column.
+const NAME_WIDTH: f32 = 360.0;
+/// Height of the date axis above the rows.
+const AXIS_HEIGHT: f32 = 44.0;
+
+/// The colour of each delay cause (GOV.UK palette), used for its hatched bar and legend.
+pub fn cause_colour(cause: DelayCause) -> Color32 {
+    match cause {
+        DelayCause::Covid19 => Color32::from_rgb(0x4c, 0x2c, 0x92),
+        DelayCause::Supplier => theme::AMBER,
+        DelayCause::Funding => Color32::from_rgb(0xd5, 0x38, 0x80),
+        DelayCause::Resourcing => Color32::from_rgb(0xb5, 0x88, 0x40),
+        DelayCause::Technical => Color32::from_rgb(0x28, 0xa1, 0x97),
+        DelayCause::Scope => Color32::from_rgb(0x6f, 0x72, 0xaf),
+        DelayCause::Dependency => Color32::from_rgb(0x50, 0x5a, 0x5f),
+        DelayCause::Other => Color32::from_rgb(0x87, 0x8a, 0x8f),
+    }
+}
+
+/// The Timeline view's own state.
+pub struct TimelineView {
+    /// Date ↔ x.
+    pub scale: TimeScale,
+    /// How far the rows are scrolled down, in pixels.
+    pub scroll_y: f32,
+    /// The selected task: (programme id, task id).
+    pub selected: Option<(Id, Id)>,
+    /// Programmes whose tasks are hidden.
+    pub collapsed: BTreeSet<Id>,
+    /// Show only late tasks.
+    pub late_only: bool,
+    /// Calendar or financial years on the axis.
+    pub axis_years: AxisYears,
+    rows: Vec<Row>,
+    rows_key: Option<(u64, RowFilter, BTreeSet<Id>)>,
+    fit_pending: bool,
+    chart_width: f32,
+    buffers: DateBuffers,
+}
+
+impl Default for TimelineView {
+    fn default() -> Self {
+        TimelineView {
+            scale: TimeScale {
+                origin: chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default(),
+                px_per_day: ZoomLevel::Quarters.px_per_day(),
+                scroll_px: 0.0,
+            },
+            scroll_y: 0.0,
+            selected: None,
+            collapsed: BTreeSet::new(),
+            late_only: false,
+            axis_years: AxisYears::Calendar,
+            rows: Vec::new(),
+            rows_key: None,
+            fit_pending: true,
+            chart_width: 1000.0,
+            buffers: DateBuffers::default(),
+        }
+    }
+}
+
+/// What the toolbar asked for, applied after it is drawn.
+enum ZoomRequest {
+    Preset(ZoomLevel),
+    Step(f32),
+    FitBoard,
+    FitProgramme,
+}
+
+impl TimelineView {
+    /// Fits the whole board (or the shown programme) on the next frame.
+    pub fn request_fit(&mut self) {
+        self.fit_pending = true;
+    }
+
+    /// The zoom preset nearest the current scale.
+    pub fn zoom_level(&self) -> ZoomLevel {
+        ZoomLevel::nearest(self.scale.px_per_day)
+    }
+
+    /// Draws the timeline for `board`, showing only `programme` when given, and
+    /// pushes an action for each edit made in the detail panel.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        board: &Board,
+        revision: u64,
+        programme: Option<&Id>,
+        actions: &mut Vec<Action>,
+    ) {
+        self.refresh_rows(board, revision, programme);
+        if self.fit_pending {
+            self.fit(board, programme);
+            self.fit_pending = false;
+        }
+        if let Some(request) = self.toolbar_ui(ui, board) {
+            self.apply_zoom(request, board, programme);
+        }
+        legend_ui(ui, board, programme);
+        if self.selected_task(board).is_some() {
+            egui::Panel::right("timeline_detail")
+                .default_size(380.0)
+                .show(ui, |ui| self.detail_ui(ui, board, actions));
+        } else {
+            self.buffers = DateBuffers::default();
+        }
+        self.handle_keys(ui, board);
+        // The chart takes the space the detail panel leaves.
+        egui::CentralPanel::no_frame().show(ui, |ui| self.chart_ui(ui, board));
+    }
+
+    fn refresh_rows(&mut self, board: &Board, revision: u64, programme: Option<&Id>) {
+        let filter = RowFilter {
+            programme: programme.cloned(),
+            late_only: self.late_only,
+        };
+        let key = (revision, filter, self.collapsed.clone());
+        if self.rows_key.as_ref() != Some(&key) {
+            self.rows = build_rows(board, &key.1, &|id| self.collapsed.contains(id));
+            self.rows_key = Some(key);
+            let max = (self.rows.len() as f32 * ROW_HEIGHT - ROW_HEIGHT).max(0.0);
+            self.scroll_y = self.scroll_y.clamp(0.0, max);
+        }
+    }
+
+    fn fit(&mut self, board: &Board, programme: Option<&Id>) {
+        if let Some((first, last)) =
+            date_extent(board, programme).or_else(|| date_extent(board, None))
+        {
+            // The as-at line is part of the story; leave room on the right for the
+            // "▲ N days late · cause" notes after the last bars.
+            let last = last.max(board.as_at);
+            self.scale
+                .fit(first, last, (self.chart_width - 200.0).max(200.0));
+        }
+    }
+
+    fn apply_zoom(&mut self, request: ZoomRequest, board: &Board, programme: Option<&Id>) {
+        let centre = self.chart_width / 2.0;
+        match request {
+            // A preset keeps the first date on screen where it is, so "fit, then
+            // Months" reads from the programme's start.
+            ZoomRequest::Preset(z) => self
+                .scale
+                .zoom_about(z.px_per_day() / self.scale.px_per_day, 0.0),
+            ZoomRequest::Step(f) => self.scale.zoom_about(f, centre),
+            ZoomRequest::FitBoard => self.fit(board, None),
+            ZoomRequest::FitProgramme => {
+                let shown = programme
+                    .cloned()
+                    .or_else(|| self.selected.as_ref().map(|(p, _)| p.clone()));
+                self.fit(board, shown.as_ref());
+            }
+        }
+    }
+
+    fn selected_task<'a>(&self, board: &'a Board) -> Option<(&'a Programme, &'a Task)> {
+        let (pid, tid) = self.selected.as_ref()?;
+        let p = board.programme(pid)?;
+        Some((p, p.task(tid)?))
+    }
+
+    /// Up and down move the selection between task rows (not while typing).
+    fn handle_keys(&mut self, ui: &egui::Ui, board: &Board) {
+        if ui.ctx().text_edit_focused() {
+            return;
+        }
+        let (up, down, esc) = ui.input(|i| {
+            (
+                i.key_pressed(egui::Key::ArrowUp),
+                i.key_pressed(egui::Key::ArrowDown),
+                i.key_pressed(egui::Key::Escape),
+            )
+        });
+        if esc {
+            self.selected = None;
+        }
+        if !(up || down) {
+            return;
+        }
+        let task_rows: Vec<(usize, usize, usize)> = self
+            .rows
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| match r {
+                Row::Task { programme, task } => Some((i, *programme, *task)),
+                Row::Programme { .. } => None,
+            })
+            .collect();
+        if task_rows.is_empty() {
+            return;
+        }
+        let current = self.selected.as_ref().and_then(|(pid, tid)| {
+            task_rows.iter().position(|(_, p, t)| {
+                &board.programmes[*p].id == pid && &board.programmes[*p].tasks[*t].id == tid
+            })
+        });
+        let next = match (current, up) {
+            (None, _) => 0,
+            (Some(i), true) => i.saturating_sub(1),
+            (Some(i), false) => (i + 1).min(task_rows.len() - 1),
+        };
+        let (row, p, t) = task_rows[next];
+        let prog = &board.programmes[p];
+        self.selected = Some((prog.id.clone(), prog.tasks[t].id.clone()));
+        self.scroll_row_into_view(row);
+    }
+
+    fn scroll_row_into_view(&mut self, row: usize) {
+        let top = row as f32 * ROW_HEIGHT;
+        if top < self.scroll_y {
+            self.scroll_y = top;
+        }
+        // The viewport height is not known here; keep a few rows of margin.
+        let visible = 10.0 * ROW_HEIGHT;
+        if top + ROW_HEIGHT > self.scroll_y + visible {
+            self.scroll_y = top + ROW_HEIGHT - visible;
+        }
+    }
+}
+
+/// Gives a response an accessible name (for icon-like buttons such as "−").
+trait WidgetInfoLabel {
+    fn widget_info_label(self, label: &str) -> Self;
+}
+
+impl WidgetInfoLabel for egui::Response {
+    fn widget_info_label(self, label: &str) -> Self {
+        self.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label));
+        self
+    }
+}

@@ -1,0 +1,65 @@
+//! The zoom and filter bar above the chart.
+
+use egui::RichText;
+
+use super::*;
+use crate::analysis::timeline::{AxisYears, ZoomLevel};
+use crate::model::{Board, format_day_uk};
+
+impl TimelineView {
+    pub(super) fn toolbar_ui(&mut self, ui: &mut egui::Ui, board: &Board) -> Option<ZoomRequest> {
+        let mut request = None;
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Zoom:");
+            if ui
+                .button("−")
+                .on_hover_text("Zoom out (Ctrl+wheel)")
+                .widget_info_label("Zoom out")
+                .clicked()
+            {
+                request = Some(ZoomRequest::Step(1.0 / 1.5));
+            }
+            if ui
+                .button("+")
+                .on_hover_text("Zoom in (Ctrl+wheel)")
+                .widget_info_label("Zoom in")
+                .clicked()
+            {
+                request = Some(ZoomRequest::Step(1.5));
+            }
+            let current = self.zoom_level();
+            for z in ZoomLevel::ALL {
+                if ui.selectable_label(current == z, z.label()).clicked() {
+                    request = Some(ZoomRequest::Preset(z));
+                }
+            }
+            ui.separator();
+            if ui.button("Fit board").clicked() {
+                request = Some(ZoomRequest::FitBoard);
+            }
+            if ui
+                .button("Fit programme")
+                .on_hover_text("Fit the shown or selected programme")
+                .clicked()
+            {
+                request = Some(ZoomRequest::FitProgramme);
+            }
+            ui.separator();
+            ui.checkbox(&mut self.late_only, "Late tasks only");
+            let mut financial = self.axis_years == AxisYears::Financial;
+            if ui
+                .checkbox(&mut financial, "Financial years")
+                .on_hover_text("Show UK financial years (April–March) on the axis")
+                .changed()
+            {
+                self.axis_years = if financial {
+                    AxisYears::Financial
+                } else {
+                    AxisYears::Calendar
+                };
+            }
+            ui.label(RichText::new(format!("As at {}", format_day_uk(board.as_at))).strong());
+        });
+        request
+    }
+}
