@@ -1,7 +1,9 @@
 //! Pure figures over a board: schedule slip, budget waterfall, reconciliation,
 //! the summary. No screen, no I/O; the CLI, the views and the benchmarks share them.
 
+pub mod budget_line;
 pub mod money;
+pub mod portfolio;
 pub mod raid;
 pub mod raid_draft;
 pub mod reconcile;

@@ -5,18 +5,17 @@
 //! The chart draws only what [`crate::analysis::waterfall`] computes, so the chart,
 //! the table and `boardroom summary` can never disagree.
 
+use crate::analysis::budget_line::TypedLine;
 use egui::{Color32, RichText};
 use egui_plot::{Bar, BarChart, Corner, GridInput, GridMark, Legend, Plot, PlotPoint, Text};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::theme;
-use crate::analysis::money::{auto_unit, format_change_gbp, format_gbp, parse_money};
+use crate::analysis::money::{auto_unit, format_change_gbp, format_gbp};
 use crate::analysis::reconcile::programme_warnings;
 use crate::analysis::waterfall::{StepKind, Waterfall, waterfall};
-use crate::model::{
-    Action, Board, BudgetLine, BudgetLineKind, Id, MoneyUnit, PeriodDate, Programme,
-};
+use crate::model::{Action, Board, BudgetLine, BudgetLineKind, Id, MoneyUnit, Programme};
 
 /// Colour of a start or total bar.
 const TOTAL: Color32 = theme::DARK_BLUE;
@@ -78,54 +77,23 @@ impl LineForm {
         }
     }
 
-    /// The line the form describes, or why it cannot be one.
+    /// The line the form describes, or why it cannot be one (the rules are
+    /// in [`crate::analysis::budget_line`]).
     fn to_line(
         &self,
         existing: Option<&BudgetLine>,
         others: &[BudgetLine],
     ) -> Result<BudgetLine, String> {
-        let amount_gbp = parse_money(&self.amount).map_err(|e| e.to_string())?;
-        let date = match self.date.trim() {
-            "" => None,
-            text => Some(PeriodDate::parse_user(text).map_err(|e| e.to_string())?),
-        };
-        if self.label.trim().is_empty() {
-            return Err("Give the line a label, such as \"Additional module\".".into());
-        }
-        let another_approval = others
-            .iter()
-            .any(|l| l.kind == BudgetLineKind::Approved && Some(&l.id) != self.editing.as_ref());
-        if self.kind == BudgetLineKind::Approved && another_approval {
-            return Err("This programme already has its first approved budget; add later approvals as a Change.".into());
-        }
-        if self.kind == BudgetLineKind::Component {
-            return Err("Components (cost breakdowns) are edited in the board file for now; choose another kind.".into());
-        }
-        if self.kind != BudgetLineKind::Change && amount_gbp < Decimal::ZERO {
-            return Err(format!(
-                "A {} cannot be negative.",
-                self.kind.label().to_lowercase()
-            ));
-        }
-        let mut line = existing.cloned().unwrap_or(BudgetLine {
-            id: Id::generate(),
+        let typed = TypedLine {
+            editing: self.editing.as_ref(),
             kind: self.kind,
-            label: String::new(),
-            date: None,
-            amount_gbp,
-            approved_by: String::new(),
-            reason: String::new(),
-            stated_percent: None,
-            part_of: None,
-            source: String::new(),
-        });
-        line.kind = self.kind;
-        line.label = self.label.trim().to_string();
-        line.date = date;
-        line.amount_gbp = amount_gbp;
-        line.approved_by = self.approved_by.trim().to_string();
-        line.reason = self.reason.trim().to_string();
-        Ok(line)
+            label: &self.label,
+            date: &self.date,
+            amount: &self.amount,
+            approved_by: &self.approved_by,
+            reason: &self.reason,
+        };
+        typed.to_line(existing, others)
     }
 }
 
@@ -702,23 +670,14 @@ fn recurring_ui(ui: &mut egui::Ui, p: &Programme) {
 /// Every programme side by side, approved against current, sorted by change:
 /// the board's "where is the money going" slide.
 fn portfolio_ui(ui: &mut egui::Ui, board: &Board) {
-    // (programme, first approved, current budget, whether the first is only implied)
-    let mut rows: Vec<(&Programme, Decimal, Decimal, bool)> = board
-        .programmes
-        .iter()
-        .filter_map(|p| {
-            let w = waterfall(p);
-            let start = w.steps.iter().find(|s| s.kind == StepKind::Start)?;
-            Some((p, start.amount_gbp, w.current_gbp, start.derived))
-        })
-        .collect();
-    rows.sort_by(|a, b| {
-        (b.2.saturating_sub(b.1))
-            .cmp(&a.2.saturating_sub(a.1))
-            .then_with(|| a.0.name.cmp(&b.0.name))
-    });
+    let rows = crate::analysis::portfolio::portfolio_rows(board);
     let unit = match board.settings.money_unit {
-        MoneyUnit::Auto => auto_unit(rows.iter().map(|r| r.1.max(r.2)).max().unwrap_or_default()),
+        MoneyUnit::Auto => auto_unit(
+            rows.iter()
+                .map(|r| r.approved_gbp.max(r.current_gbp))
+                .max()
+                .unwrap_or_default(),
+        ),
         u => u,
     };
     let div = unit_divisor(unit);
@@ -730,28 +689,39 @@ fn portfolio_ui(ui: &mut egui::Ui, board: &Board) {
         ))
         .strong(),
     );
-    let names: Vec<String> = rows.iter().map(|r| r.0.name.clone()).collect();
+    let names: Vec<String> = rows.iter().map(|r| r.programme.name.clone()).collect();
     let approved: Vec<Bar> = rows
         .iter()
         .enumerate()
         .map(|(i, r)| {
-            Bar::new(i as f64 - 0.18, f(r.1))
+            Bar::new(i as f64 - 0.18, f(r.approved_gbp))
                 .width(0.34)
                 .fill(theme::SECONDARY_TEXT)
-                .name(format!("{} approved {}", r.0.name, format_gbp(r.1, unit)))
+                .name(format!(
+                    "{} approved {}",
+                    r.programme.name,
+                    format_gbp(r.approved_gbp, unit)
+                ))
         })
         .collect();
     let current: Vec<Bar> = rows
         .iter()
         .enumerate()
         .map(|(i, r)| {
-            Bar::new(i as f64 + 0.18, f(r.2))
+            Bar::new(i as f64 + 0.18, f(r.current_gbp))
                 .width(0.34)
                 .fill(TOTAL)
-                .name(format!("{} current {}", r.0.name, format_gbp(r.2, unit)))
+                .name(format!(
+                    "{} current {}",
+                    r.programme.name,
+                    format_gbp(r.current_gbp, unit)
+                ))
         })
         .collect();
-    let top = rows.iter().map(|r| f(r.1).max(f(r.2))).fold(0.0, f64::max);
+    let top = rows
+        .iter()
+        .map(|r| f(r.approved_gbp).max(f(r.current_gbp)))
+        .fold(0.0, f64::max);
     Plot::new("portfolio")
         .height(340.0)
         .legend(Legend::default().position(Corner::RightTop))
@@ -792,24 +762,28 @@ fn portfolio_ui(ui: &mut egui::Ui, board: &Board) {
                 ui.label(RichText::new(h).strong());
             }
             ui.end_row();
-            for (p, a, c, implied) in &rows {
-                ui.label(&p.name);
-                if *implied {
+            for r in &rows {
+                ui.label(&r.programme.name);
+                if r.approved_implied {
                     ui.label(
-                        RichText::new(format!("{} (implied, not stated)", format_gbp(*a, unit)))
-                            .color(theme::warning_text(ui)),
+                        RichText::new(format!(
+                            "{} (implied, not stated)",
+                            format_gbp(r.approved_gbp, unit)
+                        ))
+                        .color(theme::warning_text(ui)),
                     )
                     .on_hover_text(
                         "No approved budget is stated; this is the end figure less the changes",
                     );
                 } else {
-                    ui.label(format_gbp(*a, unit));
+                    ui.label(format_gbp(r.approved_gbp, unit));
                 }
-                ui.label(format_gbp(*c, unit));
-                let change = c.checked_sub(*a);
-                ui.label(change.map_or("—".into(), |d| format_change_gbp(d, unit)));
-                let pct = crate::analysis::money::percent_change(*a, *c);
-                ui.label(pct.map_or("—".into(), |p| format!("{p}%")));
+                ui.label(format_gbp(r.current_gbp, unit));
+                ui.label(
+                    r.change_gbp
+                        .map_or("—".into(), |d| format_change_gbp(d, unit)),
+                );
+                ui.label(r.change_percent.map_or("—".into(), |p| format!("{p}%")));
                 ui.end_row();
             }
         });

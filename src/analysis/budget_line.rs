@@ -1,0 +1,150 @@
+//! The rules of a budget line typed into the Budget tab's form: the amount
+//! is money as people type it, the date a period, a label is needed, a
+//! programme has one first approval, and only changes may be negative.
+
+use rust_decimal::Decimal;
+
+use super::money::parse_money;
+use crate::model::{BudgetLine, BudgetLineKind, Id, PeriodDate};
+
+/// A budget line as typed, before it is checked.
+#[derive(Clone, Copy, Debug)]
+pub struct TypedLine<'a> {
+    /// The line being edited; `None` adds a new one.
+    pub editing: Option<&'a Id>,
+    /// Its kind.
+    pub kind: BudgetLineKind,
+    /// Its label.
+    pub label: &'a str,
+    /// Its date, as typed (may be empty).
+    pub date: &'a str,
+    /// Its amount, as typed (`+£100k`, `450,000`).
+    pub amount: &'a str,
+    /// Who approved it.
+    pub approved_by: &'a str,
+    /// Why.
+    pub reason: &'a str,
+}
+
+impl TypedLine<'_> {
+    /// The line this describes, or why it cannot be one, in words for the
+    /// form. `existing` is the line being edited; `others` the programme's
+    /// lines.
+    pub fn to_line(
+        &self,
+        existing: Option<&BudgetLine>,
+        others: &[BudgetLine],
+    ) -> Result<BudgetLine, String> {
+        let amount_gbp = parse_money(self.amount).map_err(|e| e.to_string())?;
+        let date = match self.date.trim() {
+            "" => None,
+            text => Some(PeriodDate::parse_user(text).map_err(|e| e.to_string())?),
+        };
+        if self.label.trim().is_empty() {
+            return Err("Give the line a label, such as \"Additional module\".".into());
+        }
+        let another_approval = others
+            .iter()
+            .any(|l| l.kind == BudgetLineKind::Approved && Some(&l.id) != self.editing);
+        if self.kind == BudgetLineKind::Approved && another_approval {
+            return Err("This programme already has its first approved budget; add later approvals as a Change.".into());
+        }
+        if self.kind == BudgetLineKind::Component {
+            return Err("Components (cost breakdowns) are edited in the board file for now; choose another kind.".into());
+        }
+        if self.kind != BudgetLineKind::Change && amount_gbp < Decimal::ZERO {
+            return Err(format!(
+                "A {} cannot be negative.",
+                self.kind.label().to_lowercase()
+            ));
+        }
+        let mut line = existing.cloned().unwrap_or(BudgetLine {
+            id: Id::generate(),
+            kind: self.kind,
+            label: String::new(),
+            date: None,
+            amount_gbp,
+            approved_by: String::new(),
+            reason: String::new(),
+            stated_percent: None,
+            part_of: None,
+            source: String::new(),
+        });
+        line.kind = self.kind;
+        line.label = self.label.trim().to_string();
+        line.date = date;
+        line.amount_gbp = amount_gbp;
+        line.approved_by = self.approved_by.trim().to_string();
+        line.reason = self.reason.trim().to_string();
+        Ok(line)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn typed(
+        kind: BudgetLineKind,
+        label: &'static str,
+        amount: &'static str,
+    ) -> TypedLine<'static> {
+        TypedLine {
+            editing: None,
+            kind,
+            label,
+            date: "",
+            amount,
+            approved_by: " Board ",
+            reason: "",
+        }
+    }
+
+    fn approved(amount: &str) -> BudgetLine {
+        BudgetLine {
+            id: Id::generate(),
+            kind: BudgetLineKind::Approved,
+            label: "Approved".into(),
+            date: None,
+            amount_gbp: amount.parse().unwrap_or_default(),
+            approved_by: String::new(),
+            reason: String::new(),
+            stated_percent: None,
+            part_of: None,
+            source: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_typed_change_becomes_an_exact_line_and_bad_ones_say_why() {
+        let line = typed(BudgetLineKind::Change, "Extra module", "+£0.509m")
+            .to_line(None, &[])
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(line.amount_gbp, Decimal::new(509_000, 0));
+        assert_eq!(line.approved_by, "Board");
+        let err = |t: TypedLine<'_>, others: &[BudgetLine]| {
+            t.to_line(None, others).err().unwrap_or_default()
+        };
+        assert!(err(typed(BudgetLineKind::Change, " ", "1"), &[]).contains("label"));
+        assert!(
+            err(typed(BudgetLineKind::Spend, "Spend", "-5"), &[]).contains("cannot be negative")
+        );
+        assert!(
+            err(
+                typed(BudgetLineKind::Approved, "Again", "5"),
+                &[approved("1")]
+            )
+            .contains("already has")
+        );
+        assert!(
+            err(
+                typed(BudgetLineKind::Change, "Huge", "£2,000,000,000,000,000"),
+                &[]
+            )
+            .contains("not an amount")
+        );
+        let mut bad_date = typed(BudgetLineKind::Change, "Dated", "1");
+        bad_date.date = "the 35th";
+        assert!(!err(bad_date, &[]).is_empty());
+    }
+}
