@@ -32,22 +32,46 @@ fn the_format_example_is_a_valid_board_with_no_warnings() {
     assert!(findings.iter().all(|d| d.severity != Severity::Error));
 }
 
+/// Every `.rs` file under `dir`, in its subfolders too.
+fn rust_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .flatten()
+    {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|x| x == "rs") {
+            out.push(path);
+        }
+    }
+    out
+}
+
 #[test]
-fn model_store_and_analysis_never_use_the_gui() {
+fn model_store_and_analysis_never_use_the_gui_or_the_layers_above() {
+    let mut files = 0;
     for layer in ["src/model", "src/store", "src/analysis"] {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(layer);
-        for entry in std::fs::read_dir(&dir)
-            .unwrap_or_else(|e| panic!("{e}"))
-            .flatten()
-        {
-            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+        for path in rust_files(&dir) {
+            files += 1;
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+            let code: Vec<&str> = text
+                .lines()
+                .map(|l| l.split("//").next().unwrap_or_default())
+                .collect();
             for gui in ["egui", "eframe", "rfd"] {
-                let used = text.lines().any(|l| {
-                    let code = l.split("//").next().unwrap_or_default();
-                    code.contains(&format!("{gui}::")) || code.contains(&format!("use {gui}"))
-                });
-                assert!(!used, "{} uses {gui}", entry.path().display());
+                let used = code
+                    .iter()
+                    .any(|c| c.contains(&format!("{gui}::")) || c.contains(&format!("use {gui}")));
+                assert!(!used, "{} uses {gui}", path.display());
+            }
+            for above in ["crate::ui", "crate::app"] {
+                let used = code.iter().any(|c| c.contains(above));
+                assert!(!used, "{} reaches up into {above}", path.display());
             }
         }
     }
+    assert!(files > 30, "only {files} files were checked");
 }
