@@ -122,21 +122,7 @@ fn a_stop_request_lets_a_running_save_finish_first() {
     let mut h = app_with_an_unsaved_edit(&path, journal_dir.path());
 
     // A colleague's save on this computer holds the lock for a moment.
-    let mut colleague = std::process::Command::new("sleep")
-        .arg("30")
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot start a stand-in process: {e}"));
-    let lock = boardroom::store::lock_path(&path);
-    std::fs::write(
-        &lock,
-        format!(
-            "user=J. Smith\nhost={}\npid={}\ntaken_at={}\n",
-            boardroom::store::host_name(),
-            colleague.id(),
-            chrono::Utc::now().timestamp()
-        ),
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
+    let (mut colleague, lock) = common::colleague::colleague_holds_the_lock(&path);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     h.step();
     assert!(h.state().is_saving(), "the save waits for the lock");

@@ -250,17 +250,11 @@ impl BoardApp {
                     ))
                     .color(theme::TEXT),
                 );
-                ui.horizontal(|ui| {
-                    for command in [Command::MergeTheirChanges, Command::SaveMyCopy] {
-                        if ui
-                            .button(command.label())
-                            .on_hover_text(command.tooltip())
-                            .clicked()
-                        {
-                            self.commands.push(command);
-                        }
-                    }
-                });
+                crate::ui::widgets::command_buttons_ui(
+                    ui,
+                    &[Command::MergeTheirChanges, Command::SaveMyCopy],
+                    &mut self.commands,
+                );
             });
         ui.add_space(8.0);
     }

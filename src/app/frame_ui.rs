@@ -142,17 +142,7 @@ impl BoardApp {
         egui::Frame::new().fill(theme::LIGHT_GREY).inner_margin(10.0).show(ui, |ui| {
             ui.label(RichText::new("Someone else saved this board while you were editing it").strong().color(theme::RED));
             ui.label(RichText::new("Nothing was written. Keep your version as a copy beside the board, then reload to see theirs.").color(theme::TEXT));
-            ui.horizontal(|ui| {
-                for command in [Command::SaveMyCopy, Command::ReloadFromDisk] {
-                    if ui
-                        .button(command.label())
-                        .on_hover_text(command.tooltip())
-                        .clicked()
-                    {
-                        self.commands.push(command);
-                    }
-                }
-            });
+            crate::ui::widgets::command_buttons_ui(ui, &[Command::SaveMyCopy, Command::ReloadFromDisk], &mut self.commands);
         });
         ui.add_space(8.0);
     }

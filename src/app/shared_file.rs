@@ -270,13 +270,7 @@ impl BoardApp {
                 if list.len() > 8 {
                     ui.label(RichText::new(format!("… and {} more", list.len() - 8)).color(theme::TEXT));
                 }
-                ui.horizontal(|ui| {
-                    for command in [Command::RecoverEdits, Command::DiscardRecoveredEdits] {
-                        if ui.button(command.label()).on_hover_text(command.tooltip()).clicked() {
-                            self.commands.push(command);
-                        }
-                    }
-                });
+                crate::ui::widgets::command_buttons_ui(ui, &[Command::RecoverEdits, Command::DiscardRecoveredEdits], &mut self.commands);
             });
         ui.add_space(8.0);
     }

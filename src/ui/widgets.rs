@@ -49,3 +49,23 @@ pub fn programme_name<'a>(board: &'a Board, id: Option<&crate::model::Id>) -> &'
     id.and_then(|id| board.programme(id))
         .map_or("Whole board", |p| p.name.as_str())
 }
+
+/// A row of buttons for commands, each with its label and tooltip; a click
+/// queues the command for the shell's handler.
+pub fn command_buttons_ui(
+    ui: &mut egui::Ui,
+    commands: &[super::commands::Command],
+    queue: &mut Vec<super::commands::Command>,
+) {
+    ui.horizontal(|ui| {
+        for command in commands {
+            if ui
+                .button(command.label())
+                .on_hover_text(command.tooltip())
+                .clicked()
+            {
+                queue.push(*command);
+            }
+        }
+    });
+}
