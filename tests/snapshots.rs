@@ -152,7 +152,7 @@ fn conflict_dialog() {
         .state()
         .doc
         .as_ref()
-        .map(|d| d.board.clone())
+        .map(|d| d.board().clone())
         .unwrap_or_else(|| panic!("no board"));
     edit(
         &mut mine,
@@ -187,7 +187,7 @@ fn give_first_entry_a_new_owner(h: &mut Harness<'static, BoardApp>) {
         .state()
         .doc
         .as_ref()
-        .map(|d| d.board.raid[0].clone())
+        .map(|d| d.board().raid[0].clone())
         .unwrap_or_else(|| panic!("no board"));
     entry.owner = "Head of ICT Infrastructure".into();
     if let Some(doc) = h.state_mut().doc.as_mut() {
