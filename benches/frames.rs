@@ -5,8 +5,8 @@
 use boardroom::generate::{BoardSize, generate_board};
 use boardroom::model::Board;
 use boardroom::ui::budget::BudgetView;
-use boardroom::ui::raid_form::Editor;
-use boardroom::ui::raid_table::RaidView;
+use boardroom::ui::raid::RaidView;
+use boardroom::ui::raid::form::Editor;
 use boardroom::ui::timeline::TimelineView;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 

@@ -235,7 +235,7 @@ fn draw_every_view(path: &Path, board: &Board) {
         h.state_mut().tab = Tab::Raid;
         h.state_mut().selected = None;
         h.state_mut().raid.selected = Some(e.id.clone());
-        h.state_mut().raid.form = Some(boardroom::ui::raid_form::RaidForm::edit(e));
+        h.state_mut().raid.form = Some(boardroom::ui::raid::form::RaidForm::edit(e));
         h.run_steps(2);
     }
 }

@@ -13,7 +13,7 @@ use crate::store::{FileWatch, Presence, Visitor};
 use crate::ui::budget::BudgetView;
 use crate::ui::commands::Command;
 use crate::ui::conflict_dialog::ConflictDialog;
-use crate::ui::raid_table::RaidView;
+use crate::ui::raid::RaidView;
 use crate::ui::timeline::TimelineView;
 use crate::ui::{programme_list, theme};
 

@@ -10,7 +10,7 @@ use egui::RichText;
 use super::board_app::{BoardApp, Notice, Tab};
 use crate::store::Visitor;
 use crate::ui::commands::Command;
-use crate::ui::raid_form::Editor;
+use crate::ui::raid::form::Editor;
 use crate::ui::theme;
 
 impl BoardApp {

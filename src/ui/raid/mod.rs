@@ -1,0 +1,219 @@
+//! The RAID tab: filters, a 5×5 heat map of open risks, and a virtualised table
+//! (`egui_extras::TableBuilder` with `body.rows`, so only visible rows are laid
+//! out). Filtering and sorting are cached per board revision, so a frame costs
+//! what the screen shows, not what the log holds.
+
+use egui::Color32;
+
+mod filters;
+pub mod form;
+mod heat_map;
+mod table;
+
+use super::theme;
+use crate::analysis::raid::{
+    Band, RaidFilter, SortKey, filter_entries, heat_map, heat_map_inherent, sort_entries,
+};
+use crate::model::{Action, Board, Id, RaidKind};
+use form::{Editor, RaidForm};
+
+/// The colour of a band.
+pub fn band_colour(b: Band) -> Color32 {
+    match b {
+        Band::Green => theme::GREEN,
+        Band::Amber => theme::AMBER,
+        Band::Red => theme::RED,
+    }
+}
+
+/// Text colour that reads on a band's colour (WCAG AA).
+pub fn band_text(b: Band) -> Color32 {
+    match b {
+        Band::Amber => theme::TEXT,
+        _ => Color32::WHITE,
+    }
+}
+
+const COLUMNS: [(&str, SortKey); 10] = [
+    ("Ref", SortKey::Reference),
+    ("Kind", SortKey::Kind),
+    ("Title", SortKey::Title),
+    ("Programme", SortKey::Programme),
+    ("Owner", SortKey::Owner),
+    ("Score", SortKey::Score),
+    ("Trend", SortKey::Trend),
+    ("Status", SortKey::Status),
+    ("Next review", SortKey::NextReview),
+    ("Last changed", SortKey::LastChanged),
+];
+
+/// The RAID view's own state.
+pub struct RaidView {
+    /// What the table shows.
+    pub filter: RaidFilter,
+    /// The column it is sorted by.
+    pub sort: SortKey,
+    /// Reverse order.
+    pub descending: bool,
+    /// The selected entry.
+    pub selected: Option<Id>,
+    /// The open form, if adding or editing.
+    pub form: Option<RaidForm>,
+    /// Where "Export CSV" writes (typed, so it works where no dialog can open).
+    pub export_path: String,
+    rows: Vec<usize>,
+    rows_key: Option<(u64, RaidFilter, SortKey, bool)>,
+    /// Owners and heat-map counts, recomputed only when the board or programme changes.
+    owners: Vec<String>,
+    cells: [[usize; 5]; 5],
+    inherent_cells: [[usize; 5]; 5],
+    board_key: Option<(u64, Option<Id>)>,
+    focus_search: bool,
+    scroll_to: Option<usize>,
+}
+
+impl Default for RaidView {
+    fn default() -> Self {
+        RaidView {
+            filter: RaidFilter::default(),
+            sort: SortKey::Reference,
+            descending: false,
+            selected: None,
+            form: None,
+            export_path: String::new(),
+            rows: Vec::new(),
+            rows_key: None,
+            owners: Vec::new(),
+            cells: [[0; 5]; 5],
+            inherent_cells: [[0; 5]; 5],
+            board_key: None,
+            focus_search: false,
+            scroll_to: None,
+        }
+    }
+}
+
+impl RaidView {
+    /// The indices (into `board.raid`) the table shows, in order.
+    pub fn rows(&self) -> &[usize] {
+        &self.rows
+    }
+
+    fn refresh(&mut self, board: &Board, revision: u64) {
+        let board_key = (revision, self.filter.programme.clone());
+        if self.board_key.as_ref() != Some(&board_key) {
+            let mut owners: Vec<String> = board.raid.iter().map(|e| e.owner.clone()).collect();
+            owners.sort_unstable();
+            owners.dedup();
+            self.owners = owners;
+            self.cells = heat_map(board, self.filter.programme.as_ref());
+            self.inherent_cells = heat_map_inherent(board, self.filter.programme.as_ref());
+            self.board_key = Some(board_key);
+        }
+        let key = (revision, self.filter.clone(), self.sort, self.descending);
+        if self.rows_key.as_ref() != Some(&key) {
+            let mut rows = filter_entries(board, &self.filter);
+            sort_entries(board, &mut rows, self.sort, self.descending);
+            self.rows = rows;
+            self.rows_key = Some(key);
+        }
+    }
+
+    /// Draws the heat map alone, as the RAID tab does (for its own benchmark).
+    pub fn heat_map_only_ui(&mut self, ui: &mut egui::Ui, board: &Board, revision: u64) {
+        self.refresh(board, revision);
+        self.heat_map_ui(ui, board);
+    }
+
+    /// Draws the RAID tab. `programme` is the side panel's selection; edits
+    /// go to `actions` and requests for the shell (export) to `commands`.
+    #[allow(clippy::too_many_arguments)] // the view's inputs and its two outputs
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        board: &Board,
+        revision: u64,
+        programme: Option<&Id>,
+        editor: &Editor<'_>,
+        actions: &mut Vec<Action>,
+        commands: &mut Vec<super::commands::Command>,
+    ) {
+        self.filter.programme = programme.cloned();
+        self.refresh(board, revision);
+        self.keys(ui, board);
+        if let Some(form) = self.form.as_mut() {
+            let mut close = false;
+            egui::Panel::right("raid_form")
+                .default_size(460.0)
+                .show(ui, |ui| {
+                    close = form.ui(ui, board, editor, actions);
+                });
+            if close {
+                if let Some(id) = self.form.as_ref().and_then(|f| f.saved_id()) {
+                    self.selected = Some(id);
+                }
+                self.form = None;
+            }
+        }
+        // After a side panel inside a Ui, the rest goes in a central panel, which
+        // takes the space the side panel left.
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            self.filters_ui(ui, board, commands);
+            ui.horizontal_top(|ui| {
+                self.heat_map_ui(ui, board);
+                // The table scrolls sideways on narrow windows rather than losing columns.
+                egui::ScrollArea::horizontal()
+                    .id_salt("raid_table_h")
+                    .show(ui, |ui| {
+                        ui.vertical(|ui| self.table_ui(ui, board));
+                    });
+            });
+        });
+    }
+
+    fn keys(&mut self, ui: &egui::Ui, board: &Board) {
+        let typing = ui.ctx().text_edit_focused();
+        let (new, find, enter, esc, up, down) = ui.input_mut(|i| {
+            (
+                i.consume_key(egui::Modifiers::COMMAND, egui::Key::N),
+                i.consume_key(egui::Modifiers::COMMAND, egui::Key::F),
+                !typing && i.key_pressed(egui::Key::Enter),
+                i.key_pressed(egui::Key::Escape),
+                !typing && i.key_pressed(egui::Key::ArrowUp),
+                !typing && i.key_pressed(egui::Key::ArrowDown),
+            )
+        });
+        if new {
+            self.form = Some(RaidForm::new_entry(
+                board,
+                RaidKind::Risk,
+                self.filter.programme.clone(),
+            ));
+        }
+        if find {
+            self.focus_search = true;
+        }
+        if esc && self.form.is_some() {
+            self.form = None;
+        }
+        if enter
+            && self.form.is_none()
+            && let Some(e) = self.selected.as_ref().and_then(|id| board.raid_entry(id))
+        {
+            self.form = Some(RaidForm::edit(e));
+        }
+        if (up || down) && self.form.is_none() && !self.rows.is_empty() {
+            let pos = self
+                .selected
+                .as_ref()
+                .and_then(|id| self.rows.iter().position(|&i| &board.raid[i].id == id));
+            let next = match (pos, up) {
+                (None, _) => 0,
+                (Some(p), true) => p.saturating_sub(1),
+                (Some(p), false) => (p + 1).min(self.rows.len() - 1),
+            };
+            self.selected = Some(board.raid[self.rows[next]].id.clone());
+            self.scroll_to = Some(next);
+        }
+    }
+}
