@@ -28,10 +28,10 @@ fn main() {
     if merge && let Some(doc) = h.state_mut().doc.as_mut() {
         let mut entry = doc.board().raid[0].clone();
         entry.owner = "Changed here, not saved".into();
-        let edited = doc.apply(boardroom::model::Action::PutRaidEntry {
-            entry: Box::new(entry),
-            at: None,
-        });
+        let edited = doc.apply(boardroom::model::Action::put(
+            boardroom::model::Place::RaidLog,
+            entry,
+        ));
         if let Err(e) = edited {
             eprintln!("{e}");
         }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use crate::analysis::raid::{RaidFilter, StatusFilter, filter_entries, new_entry};
-use crate::model::{Action, Id, PeriodDate, RaidKind, apply};
+use crate::model::{Action, Id, PeriodDate, Place, RaidKind, apply};
 use std::collections::BTreeMap;
 
 use crate::store::{Base, RealFs, SaveError, Severity, load_board, save_merging_with, validate};
@@ -154,13 +154,7 @@ pub fn raid_add(file: &Path, new: &NewEntry) -> ExitCode {
         change: "created (command line)".into(),
     });
     let reference = form.reference.clone();
-    if let Err(e) = apply(
-        &mut board,
-        Action::PutRaidEntry {
-            entry: Box::new(form),
-            at: None,
-        },
-    ) {
+    if let Err(e) = apply(&mut board, Action::put(Place::RaidLog, form)) {
         eprintln!("{e}");
         return ExitCode::FAILURE;
     }

@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use boardroom::app::{Document, EditsDuringSave, MergeFromDisk};
-use boardroom::model::{Action, Board, RaidEntry};
+use boardroom::model::{Action, Board, Place, RaidEntry};
 use boardroom::store::journal::{self, JournalEntry};
 use boardroom::store::{Choice, SaveError, describe_changes, load_board};
 use proptest::prelude::*;
@@ -158,10 +158,7 @@ fn edit_action(board: &Board, f: usize, value: &str) -> Action {
             "owner" => entry.owner = value.into(),
             _ => entry.description = value.into(),
         }
-        Action::PutRaidEntry {
-            entry: Box::new(entry),
-            at: None,
-        }
+        Action::put(Place::RaidLog, entry)
     } else {
         let mut task = board.programmes[0]
             .tasks
@@ -170,11 +167,7 @@ fn edit_action(board: &Board, f: usize, value: &str) -> Action {
             .cloned()
             .unwrap_or_else(|| panic!("{record} is on the board"));
         task.name = value.into();
-        Action::PutTask {
-            programme: board.programmes[0].id.clone(),
-            task,
-            at: None,
-        }
+        Action::put(Place::Programme(board.programmes[0].id.clone()), task)
     }
 }
 

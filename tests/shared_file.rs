@@ -102,7 +102,7 @@ const SAVE_LOOP_BOARD: &str = "BOARDROOM_TEST_SAVE_LOOP";
 #[test]
 #[ignore = "run by a_save_killed_at_any_moment_leaves_the_old_or_the_new_board"]
 fn child_saving_in_a_loop() {
-    use boardroom::model::{Action, Id, apply};
+    use boardroom::model::{Action, Id, Place, apply};
     use boardroom::store::{Base, save_merging};
     let Ok(file) = std::env::var(SAVE_LOOP_BOARD) else {
         return;
@@ -117,14 +117,7 @@ fn child_saving_in_a_loop() {
         entry.reference = format!("R-{}", 1000 + board.raid.len());
         entry.title = format!("Saved in a loop, {n}");
         entry.links = Default::default();
-        apply(
-            &mut board,
-            Action::PutRaidEntry {
-                entry: Box::new(entry),
-                at: None,
-            },
-        )
-        .unwrap_or_else(|e| panic!("{e}"));
+        apply(&mut board, Action::put(Place::RaidLog, entry)).unwrap_or_else(|e| panic!("{e}"));
         let outcome = save_merging(
             &board,
             &path,

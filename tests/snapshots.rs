@@ -162,10 +162,10 @@ fn conflict_dialog() {
     );
     let entry = mine.raid[2].clone();
     if let Some(doc) = h.state_mut().doc.as_mut() {
-        doc.apply(boardroom::model::Action::PutRaidEntry {
-            entry: Box::new(entry),
-            at: None,
-        })
+        doc.apply(boardroom::model::Action::put(
+            boardroom::model::Place::RaidLog,
+            entry,
+        ))
         .unwrap_or_else(|e| panic!("{e}"));
     }
     let mut theirs = boardroom::store::load_board(&path)
@@ -191,10 +191,10 @@ fn give_first_entry_a_new_owner(h: &mut Harness<'static, BoardApp>) {
         .unwrap_or_else(|| panic!("no board"));
     entry.owner = "Head of ICT Infrastructure".into();
     if let Some(doc) = h.state_mut().doc.as_mut() {
-        doc.apply(boardroom::model::Action::PutRaidEntry {
-            entry: Box::new(entry),
-            at: None,
-        })
+        doc.apply(boardroom::model::Action::put(
+            boardroom::model::Place::RaidLog,
+            entry,
+        ))
         .unwrap_or_else(|e| panic!("{e}"));
     }
 }
@@ -250,17 +250,20 @@ fn conflict_dialog_link_to_a_deleted_entry() {
         .unwrap_or_else(|| panic!("an entry the delay does not link to"));
     delay.raid.push(target.clone());
     if let Some(doc) = h.state_mut().doc.as_mut() {
-        doc.apply(boardroom::model::Action::PutDelay {
-            programme,
+        doc.apply(boardroom::model::Action::put(
+            boardroom::model::Place::Programme(programme),
             delay,
-            at: None,
-        })
+        ))
         .unwrap_or_else(|e| panic!("{e}"));
     }
     let mut theirs = base.clone();
     boardroom::model::apply(
         &mut theirs,
-        boardroom::model::Action::DeleteRaidEntry { entry: target },
+        boardroom::model::Action::delete(
+            boardroom::model::Place::RaidLog,
+            boardroom::model::RecordKind::RaidEntry,
+            target,
+        ),
     )
     .unwrap_or_else(|e| panic!("{e}"));
     colleague_saved_then_i_save(&mut h, &path, &theirs);

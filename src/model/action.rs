@@ -7,96 +7,50 @@
 //! (ARCHITECTURE.md puts `action.rs` in `app/`; it lives in the model because the
 //! CLI and the store's tests apply actions too and must not depend on the GUI.)
 
-use super::{Board, BudgetLine, Delay, Id, Milestone, Programme, RaidEntry, Task};
+use super::records::{delete_record, put_record};
+use super::{Board, Id, Place, Record, RecordKind};
 
 /// One change to a board.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// Put a task into a programme: replaces the task with the same id, or adds
-    /// it (at `at`, else at the end).
-    PutTask {
-        /// The programme's id.
-        programme: Id,
-        /// The task as it should be.
-        task: Task,
-        /// Where to insert a new task; `None` appends.
+    /// Put a record into `place`: replaces the record of the same id there,
+    /// or adds it (at `at`, else at the end).
+    Put {
+        /// The programme it belongs to, or the RAID log.
+        place: Place,
+        /// The record as it should be.
+        record: Record,
+        /// Where to insert a new record; `None` appends.
         at: Option<usize>,
     },
-    /// Remove a task from a programme.
-    DeleteTask {
-        /// The programme's id.
-        programme: Id,
-        /// The task's id.
-        task: Id,
-    },
-    /// Put a milestone into a programme (replace by id, or add).
-    PutMilestone {
-        /// The programme's id.
-        programme: Id,
-        /// The milestone as it should be.
-        milestone: Milestone,
-        /// Where to insert a new one; `None` appends.
-        at: Option<usize>,
-    },
-    /// Remove a milestone.
-    DeleteMilestone {
-        /// The programme's id.
-        programme: Id,
-        /// The milestone's id.
-        milestone: Id,
-    },
-    /// Put a delay into a programme (replace by id, or add).
-    PutDelay {
-        /// The programme's id.
-        programme: Id,
-        /// The delay as it should be.
-        delay: Delay,
-        /// Where to insert a new one; `None` appends.
-        at: Option<usize>,
-    },
-    /// Remove a delay.
-    DeleteDelay {
-        /// The programme's id.
-        programme: Id,
-        /// The delay's id.
-        delay: Id,
-    },
-    /// Put a budget line into a programme (replace by id, or add).
-    PutBudgetLine {
-        /// The programme's id.
-        programme: Id,
-        /// The line as it should be.
-        line: BudgetLine,
-        /// Where to insert a new line; `None` appends.
-        at: Option<usize>,
-    },
-    /// Remove a budget line.
-    DeleteBudgetLine {
-        /// The programme's id.
-        programme: Id,
-        /// The line's id.
-        line: Id,
-    },
-    /// Put a RAID entry into the log (replace by id, or add).
-    PutRaidEntry {
-        /// The entry as it should be.
-        entry: Box<RaidEntry>,
-        /// Where to insert a new entry; `None` appends.
-        at: Option<usize>,
-    },
-    /// Remove a RAID entry (closing, which keeps it, is a `PutRaidEntry`).
-    DeleteRaidEntry {
-        /// The entry's id.
-        entry: Id,
-    },
-    /// Put a programme's own fields (name, SRO, summary, confidence); its tasks,
-    /// budget and other records are left as they are in the board.
-    PutProgrammeHeader {
-        /// The programme with the new header fields.
-        programme: Box<Programme>,
+    /// Remove a record (closing a RAID entry, which keeps it, is a `Put`).
+    Delete {
+        /// The programme it belongs to, or the RAID log.
+        place: Place,
+        /// What sort of record.
+        kind: RecordKind,
+        /// Its id.
+        id: Id,
     },
     /// Several actions applied as one step (one undo).
     Batch(Vec<Action>),
+}
+
+impl Action {
+    /// Puts a record into `place`, replacing the one with its id or adding it
+    /// at the end.
+    pub fn put(place: Place, record: impl Into<Record>) -> Action {
+        Action::Put {
+            place,
+            record: record.into(),
+            at: None,
+        }
+    }
+
+    /// Removes the record of `kind` with `id` from `place`.
+    pub fn delete(place: Place, kind: RecordKind, id: Id) -> Action {
+        Action::Delete { place, kind, id }
+    }
 }
 
 /// Why an action could not be applied. The board is unchanged.
@@ -121,241 +75,50 @@ pub enum ActionError {
         /// Its id.
         id: Id,
     },
-}
-
-/// Records kept in lists and found by id.
-trait Keyed {
-    fn key(&self) -> &Id;
-}
-
-macro_rules! keyed {
-    ($($t:ty),*) => { $(impl Keyed for $t { fn key(&self) -> &Id { &self.id } })* };
-}
-keyed!(Task, Milestone, Delay, BudgetLine, RaidEntry, Programme);
-
-/// Replaces the record with the same id, or inserts it. Returns the old record
-/// (if any) and its position, which is what the inverse needs.
-fn put<T: Keyed>(list: &mut Vec<T>, item: T, at: Option<usize>) -> (Option<T>, usize) {
-    if let Some(i) = list.iter().position(|x| x.key() == item.key()) {
-        let old = std::mem::replace(&mut list[i], item);
-        return (Some(old), i);
-    }
-    let i = at.unwrap_or(list.len()).min(list.len());
-    list.insert(i, item);
-    (None, i)
-}
-
-fn delete<T: Keyed>(
-    list: &mut Vec<T>,
-    id: &Id,
-    kind: &'static str,
-) -> Result<(T, usize), ActionError> {
-    let i = list
-        .iter()
-        .position(|x| x.key() == id)
-        .ok_or_else(|| ActionError::NoSuchRecord {
-            kind,
-            id: id.clone(),
-        })?;
-    Ok((list.remove(i), i))
-}
-
-fn programme_mut<'a>(board: &'a mut Board, id: &Id) -> Result<&'a mut Programme, ActionError> {
-    board
-        .programmes
-        .iter_mut()
-        .find(|p| &p.id == id)
-        .ok_or_else(|| ActionError::NoSuchProgramme(id.clone()))
+    /// A task, milestone, delay or budget line was aimed at the RAID log.
+    #[error("tasks, milestones, delays and budget lines belong to a programme, not the RAID log")]
+    NotInRaidLog,
+    /// A RAID entry was aimed at a programme.
+    #[error("RAID entries belong in the board's RAID log, not in a programme")]
+    OnlyInRaidLog,
 }
 
 /// Applies an action to the board and returns the action that undoes it.
 ///
 /// On error the board is unchanged (a failing `Batch` undoes the steps it applied).
 pub fn apply(board: &mut Board, action: Action) -> Result<Action, ActionError> {
-    use Action as A;
-    // A record others link to takes those links with it, in the same step, so a
-    // delete never leaves a board that cannot be saved, and one undo restores all.
-    if let Some(target) = deleted_id(&action) {
-        let unlinks = unlink_actions(board, target)?;
-        if !unlinks.is_empty() {
-            let mut steps = unlinks;
-            steps.push(action);
-            return apply_batch(board, steps);
-        }
-    }
-    Ok(match action {
-        A::PutTask {
-            programme,
-            task,
-            at,
-        } => {
-            let id = task.id.clone();
-            let (old, i) = put(&mut programme_mut(board, &programme)?.tasks, task, at);
-            match old {
-                Some(task) => A::PutTask {
-                    programme,
-                    task,
-                    at: Some(i),
-                },
-                None => A::DeleteTask {
-                    programme,
-                    task: id,
-                },
-            }
-        }
-        A::DeleteTask { programme, task } => {
-            let (task, i) = delete(&mut programme_mut(board, &programme)?.tasks, &task, "task")?;
-            A::PutTask {
-                programme,
-                task,
-                at: Some(i),
-            }
-        }
-        A::PutMilestone {
-            programme,
-            milestone,
-            at,
-        } => {
-            let id = milestone.id.clone();
-            let (old, i) = put(
-                &mut programme_mut(board, &programme)?.milestones,
-                milestone,
-                at,
-            );
-            match old {
-                Some(milestone) => A::PutMilestone {
-                    programme,
-                    milestone,
-                    at: Some(i),
-                },
-                None => A::DeleteMilestone {
-                    programme,
-                    milestone: id,
-                },
-            }
-        }
-        A::DeleteMilestone {
-            programme,
-            milestone,
-        } => {
-            let list = &mut programme_mut(board, &programme)?.milestones;
-            let (milestone, i) = delete(list, &milestone, "milestone")?;
-            A::PutMilestone {
-                programme,
-                milestone,
-                at: Some(i),
-            }
-        }
-        A::PutDelay {
-            programme,
-            delay,
-            at,
-        } => {
-            let id = delay.id.clone();
-            let (old, i) = put(&mut programme_mut(board, &programme)?.delays, delay, at);
-            match old {
-                Some(delay) => A::PutDelay {
-                    programme,
-                    delay,
-                    at: Some(i),
-                },
-                None => A::DeleteDelay {
-                    programme,
-                    delay: id,
-                },
-            }
-        }
-        A::DeleteDelay { programme, delay } => {
-            let (delay, i) = delete(
-                &mut programme_mut(board, &programme)?.delays,
-                &delay,
-                "delay",
-            )?;
-            A::PutDelay {
-                programme,
-                delay,
-                at: Some(i),
-            }
-        }
-        A::PutBudgetLine {
-            programme,
-            line,
-            at,
-        } => {
-            let id = line.id.clone();
-            let (old, i) = put(&mut programme_mut(board, &programme)?.budget, line, at);
-            match old {
-                Some(line) => A::PutBudgetLine {
-                    programme,
-                    line,
-                    at: Some(i),
-                },
-                None => A::DeleteBudgetLine {
-                    programme,
-                    line: id,
-                },
-            }
-        }
-        A::DeleteBudgetLine { programme, line } => {
-            let list = &mut programme_mut(board, &programme)?.budget;
-            let (line, i) = delete(list, &line, "budget line")?;
-            A::PutBudgetLine {
-                programme,
-                line,
-                at: Some(i),
-            }
-        }
-        A::PutRaidEntry { entry, at } => {
-            let id = entry.id.clone();
-            let (old, i) = put(&mut board.raid, *entry, at);
-            match old {
-                Some(entry) => A::PutRaidEntry {
-                    entry: Box::new(entry),
-                    at: Some(i),
-                },
-                None => A::DeleteRaidEntry { entry: id },
-            }
-        }
-        A::DeleteRaidEntry { entry } => {
-            let (entry, i) = delete(&mut board.raid, &entry, "RAID entry")?;
-            A::PutRaidEntry {
-                entry: Box::new(entry),
-                at: Some(i),
-            }
-        }
-        A::PutProgrammeHeader { programme } => {
-            let target = programme_mut(board, &programme.id)?;
-            let old = Programme {
-                tasks: Vec::new(),
-                milestones: Vec::new(),
-                delays: Vec::new(),
-                budget: Vec::new(),
-                running_costs: Vec::new(),
-                savings: Vec::new(),
-                ..target.clone()
-            };
-            target.name = programme.name;
-            target.sro = programme.sro;
-            target.summary = programme.summary;
-            target.source = programme.source;
-            target.confidence = programme.confidence;
-            A::PutProgrammeHeader {
-                programme: Box::new(old),
-            }
-        }
-        A::Batch(actions) => apply_batch(board, actions)?,
-    })
-}
-
-/// The id of the record a delete removes.
-fn deleted_id(action: &Action) -> Option<&Id> {
     match action {
-        Action::DeleteTask { task: id, .. }
-        | Action::DeleteMilestone { milestone: id, .. }
-        | Action::DeleteDelay { delay: id, .. }
-        | Action::DeleteBudgetLine { line: id, .. }
-        | Action::DeleteRaidEntry { entry: id } => Some(id),
-        _ => None,
+        Action::Put { place, record, at } => {
+            let id = record.id().clone();
+            let kind = record.kind();
+            let (old, i) = put_record(board, &place, record, at)?;
+            Ok(match old {
+                Some(record) => Action::Put {
+                    place,
+                    record,
+                    at: Some(i),
+                },
+                None => Action::Delete { place, kind, id },
+            })
+        }
+        Action::Delete { place, kind, id } => {
+            // A record others link to takes those links with it, in the same
+            // step, so a delete never leaves a board that cannot be saved,
+            // and one undo restores all.
+            let unlinks = unlink_actions(board, &id)?;
+            if !unlinks.is_empty() {
+                let mut steps = unlinks;
+                steps.push(Action::Delete { place, kind, id });
+                return apply_batch(board, steps);
+            }
+            let (record, i) = delete_record(board, &place, kind, &id)?;
+            Ok(Action::Put {
+                place,
+                record,
+                at: Some(i),
+            })
+        }
+        Action::Batch(actions) => apply_batch(board, actions),
     }
 }
 
@@ -384,11 +147,10 @@ pub fn unlink_actions(board: &Board, target: &Id) -> Result<Vec<Action>, ActionE
             unlinked.raid.retain(|id| id != target);
             unlinked.budget_lines.retain(|id| id != target);
             if &unlinked != delay {
-                actions.push(Action::PutDelay {
-                    programme: programme.id.clone(),
-                    delay: unlinked,
-                    at: None,
-                });
+                actions.push(Action::put(
+                    Place::Programme(programme.id.clone()),
+                    unlinked,
+                ));
             }
         }
     }
@@ -409,10 +171,7 @@ pub fn unlink_actions(board: &Board, target: &Id) -> Result<Vec<Action>, ActionE
             issue.from_risk = None;
         }
         if &unlinked != entry {
-            actions.push(Action::PutRaidEntry {
-                entry: Box::new(unlinked),
-                at: None,
-            });
+            actions.push(Action::put(Place::RaidLog, unlinked));
         }
     }
     Ok(actions)
@@ -440,7 +199,7 @@ fn apply_batch(board: &mut Board, actions: Vec<Action>) -> Result<Action, Action
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::PeriodDate;
+    use crate::model::{PeriodDate, Programme, Task};
     use chrono::NaiveDate;
 
     fn id(s: &str) -> Id {
@@ -463,15 +222,8 @@ mod tests {
         let before = b.clone();
         let mut t = b.programmes[0].tasks[1].clone();
         t.finish = "2020-12".parse::<PeriodDate>().ok();
-        let undo = apply(
-            &mut b,
-            Action::PutTask {
-                programme: id("p1"),
-                task: t.clone(),
-                at: None,
-            },
-        )
-        .unwrap_or_else(|e| panic!("{e}"));
+        let undo = apply(&mut b, Action::put(Place::Programme(id("p1")), t.clone()))
+            .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(b.programmes[0].tasks[1], t);
         apply(&mut b, undo).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(b, before);
@@ -483,10 +235,7 @@ mod tests {
         let before = b.clone();
         let undo = apply(
             &mut b,
-            Action::DeleteTask {
-                programme: id("p1"),
-                task: id("t1"),
-            },
+            Action::delete(Place::Programme(id("p1")), RecordKind::Task, id("t1")),
         )
         .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(b.programmes[0].tasks.len(), 1);
@@ -501,14 +250,8 @@ mod tests {
         let result = apply(
             &mut b,
             Action::Batch(vec![
-                Action::DeleteTask {
-                    programme: id("p1"),
-                    task: id("t1"),
-                },
-                Action::DeleteTask {
-                    programme: id("p1"),
-                    task: id("missing"),
-                },
+                Action::delete(Place::Programme(id("p1")), RecordKind::Task, id("t1")),
+                Action::delete(Place::Programme(id("p1")), RecordKind::Task, id("missing")),
             ]),
         );
         assert!(matches!(result, Err(ActionError::NoSuchRecord { .. })));
@@ -552,9 +295,7 @@ mod tests {
             .unwrap_or_else(|| panic!("the sample links a delay to a RAID entry"));
         let undo = apply(
             &mut b,
-            Action::DeleteRaidEntry {
-                entry: target.clone(),
-            },
+            Action::delete(Place::RaidLog, RecordKind::RaidEntry, target.clone()),
         )
         .unwrap_or_else(|e| panic!("{e}"));
         assert!(b.raid.iter().all(|e| e.id != target), "deleted");
@@ -614,10 +355,7 @@ mod tests {
             }
             apply(
                 &mut b,
-                Action::DeleteBudgetLine {
-                    programme: owner,
-                    line,
-                },
+                Action::delete(Place::Programme(owner), RecordKind::BudgetLine, line),
             )
             .unwrap_or_else(|e| panic!("{e}"));
             assert_eq!(errors(&b), Vec::<String>::new());
@@ -633,10 +371,7 @@ mod tests {
             .unwrap_or_else(|| panic!("the sample has a delay on a task"));
         apply(
             &mut b,
-            Action::DeleteTask {
-                programme,
-                task: task.clone(),
-            },
+            Action::delete(Place::Programme(programme), RecordKind::Task, task.clone()),
         )
         .unwrap_or_else(|e| panic!("{e}"));
         assert!(
@@ -662,10 +397,7 @@ mod tests {
         let before = b.clone();
         let err = apply(
             &mut b,
-            Action::DeleteBudgetLine {
-                programme,
-                line: parent,
-            },
+            Action::delete(Place::Programme(programme), RecordKind::BudgetLine, parent),
         );
         assert!(
             matches!(err, Err(ActionError::StillPartOf { .. })),
@@ -679,10 +411,7 @@ mod tests {
         let mut b = board();
         let err = apply(
             &mut b,
-            Action::DeleteTask {
-                programme: id("nope"),
-                task: id("t1"),
-            },
+            Action::delete(Place::Programme(id("nope")), RecordKind::Task, id("t1")),
         );
         assert_eq!(err, Err(ActionError::NoSuchProgramme(id("nope"))));
     }

@@ -16,6 +16,7 @@ mod ids;
 mod labels;
 mod programme;
 mod raid;
+mod records;
 mod task;
 
 pub use action::{Action, ActionError, apply, unlink_actions};
@@ -31,4 +32,5 @@ pub use raid::{
     Escalation, HistoryEntry, IssueDetail, IssuePriority, Links, MitigationAction, Polarity,
     RaidDetail, RaidEntry, RaidKind, RaidStatus, Response, RiskDetail, Score, ValidationState,
 };
+pub use records::{Keyed, Place, Record, RecordKind, RecordRef};
 pub use task::{Milestone, MilestoneKind, Task};

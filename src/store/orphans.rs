@@ -9,104 +9,20 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use serde_json::Value;
 
 use super::{Choice, Conflict, MergeError};
-use crate::model::{
-    Action, Board, BudgetLine, Delay, Id, Milestone, RaidDetail, RaidEntry, Task, apply,
-    unlink_actions,
-};
+use crate::model::{Action, Board, Id, Place, RaidDetail, Record, apply, unlink_actions};
 
 /// How the keys of these conflicts start.
 pub(super) const KEY_PREFIX: &str = "linked-after-delete";
 
-/// A record found by id, with the programme it belongs to.
-enum Found {
-    Task(Id, Task),
-    Milestone(Id, Milestone),
-    Delay(Id, Delay),
-    BudgetLine(Id, BudgetLine),
-    Raid(Box<RaidEntry>),
+/// The record with this id in `board`, owned, with where it lives.
+fn found(board: &Board, id: &Id) -> Option<(Place, Record)> {
+    board
+        .find_record(id)
+        .map(|(place, record)| (place, record.to_record()))
 }
 
-impl Found {
-    fn in_board(board: &Board, id: &Id) -> Option<Found> {
-        if let Some(e) = board.raid.iter().find(|e| &e.id == id) {
-            return Some(Found::Raid(Box::new(e.clone())));
-        }
-        board.programmes.iter().find_map(|p| {
-            let pid = || p.id.clone();
-            None.or_else(|| {
-                p.tasks
-                    .iter()
-                    .find(|t| &t.id == id)
-                    .map(|t| Found::Task(pid(), t.clone()))
-            })
-            .or_else(|| {
-                p.milestones
-                    .iter()
-                    .find(|m| &m.id == id)
-                    .map(|m| Found::Milestone(pid(), m.clone()))
-            })
-            .or_else(|| {
-                p.delays
-                    .iter()
-                    .find(|d| &d.id == id)
-                    .map(|d| Found::Delay(pid(), d.clone()))
-            })
-            .or_else(|| {
-                p.budget
-                    .iter()
-                    .find(|l| &l.id == id)
-                    .map(|l| Found::BudgetLine(pid(), l.clone()))
-            })
-        })
-    }
-
-    /// `task “Build”`, `RAID entry R-003 “Supplier capacity”`.
-    fn label(&self) -> String {
-        match self {
-            Found::Task(_, t) => format!("task “{}”", t.name),
-            Found::Milestone(_, m) => format!("milestone “{}”", m.name),
-            Found::Delay(_, d) => format!("delay “{}”", d.description),
-            Found::BudgetLine(_, l) => format!("budget line “{}”", l.label),
-            Found::Raid(e) => format!("RAID entry {} “{}”", e.reference, e.title),
-        }
-    }
-
-    fn encode(&self) -> Option<Value> {
-        match self {
-            Found::Task(_, t) => serde_json::to_value(t).ok(),
-            Found::Milestone(_, m) => serde_json::to_value(m).ok(),
-            Found::Delay(_, d) => serde_json::to_value(d).ok(),
-            Found::BudgetLine(_, l) => serde_json::to_value(l).ok(),
-            Found::Raid(e) => serde_json::to_value(e).ok(),
-        }
-    }
-
-    /// The action that puts the record back where it was.
-    fn put_back(self) -> Action {
-        match self {
-            Found::Task(programme, task) => Action::PutTask {
-                programme,
-                task,
-                at: None,
-            },
-            Found::Milestone(programme, milestone) => Action::PutMilestone {
-                programme,
-                milestone,
-                at: None,
-            },
-            Found::Delay(programme, delay) => Action::PutDelay {
-                programme,
-                delay,
-                at: None,
-            },
-            Found::BudgetLine(programme, line) => Action::PutBudgetLine {
-                programme,
-                line,
-                at: None,
-            },
-            Found::Raid(entry) => Action::PutRaidEntry { entry, at: None },
-        }
-    }
+fn encode(found: &(Place, Record)) -> Option<Value> {
+    serde_json::to_value(&found.1).ok()
 }
 
 /// Every id the board's records link to (not their own ids, nor programmes,
@@ -137,14 +53,7 @@ fn linked_ids(board: &Board) -> BTreeSet<&Id> {
 
 /// Every record id in the board that a link can point at.
 fn record_ids(board: &Board) -> HashSet<&Id> {
-    let mut out: HashSet<&Id> = board.raid.iter().map(|e| &e.id).collect();
-    for p in &board.programmes {
-        out.extend(p.tasks.iter().map(|t| &t.id));
-        out.extend(p.milestones.iter().map(|m| &m.id));
-        out.extend(p.delays.iter().map(|d| &d.id));
-        out.extend(p.budget.iter().map(|l| &l.id));
-    }
-    out
+    board.records().map(|(_, r)| r.id()).collect()
 }
 
 /// Finds links in the merged `board` to records deleted on one side, adds a
@@ -178,8 +87,12 @@ pub(super) fn settle_links_to_deleted(
             }
             continue;
         }
-        let (in_mine, in_theirs) = (Found::in_board(mine, &id), Found::in_board(theirs, &id));
-        let Some(label) = in_mine.as_ref().or(in_theirs.as_ref()).map(Found::label) else {
+        let (in_mine, in_theirs) = (found(mine, &id), found(theirs, &id));
+        let Some(label) = in_mine
+            .as_ref()
+            .or(in_theirs.as_ref())
+            .map(|(_, r)| r.as_ref().label())
+        else {
             continue; // Neither side has it: not a merge's doing; validation names it.
         };
         let key = format!("{KEY_PREFIX}[{id}]");
@@ -192,9 +105,9 @@ pub(super) fn settle_links_to_deleted(
             key: key.clone(),
             record: format!("{label} ({who})"),
             field: String::new(),
-            base: Found::in_board(base, &id).and_then(|f| f.encode()),
-            mine: in_mine.as_ref().and_then(Found::encode),
-            theirs: in_theirs.as_ref().and_then(Found::encode),
+            base: found(base, &id).as_ref().and_then(encode),
+            mine: in_mine.as_ref().and_then(encode),
+            theirs: in_theirs.as_ref().and_then(encode),
             mine_by: None,
             theirs_by: None,
         });
@@ -204,7 +117,7 @@ pub(super) fn settle_links_to_deleted(
             _ => continue, // Unsettled: the caller counts it and writes nothing.
         };
         let steps = match kept {
-            Some(record) => vec![record.put_back()],
+            Some((place, record)) => vec![Action::put(place, record)],
             None => unlink_actions(board, &id).map_err(|e| MergeError::Decode(e.to_string()))?,
         };
         for step in steps {
@@ -217,6 +130,7 @@ pub(super) fn settle_links_to_deleted(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::RecordKind;
     use crate::store::{Severity, board_from_str, merge, validate};
 
     fn sample() -> Board {
@@ -246,9 +160,7 @@ mod tests {
         let mut theirs = base.clone();
         apply(
             &mut theirs,
-            Action::DeleteRaidEntry {
-                entry: target.clone(),
-            },
+            Action::delete(Place::RaidLog, RecordKind::RaidEntry, target.clone()),
         )
         .unwrap_or_else(|e| panic!("{e}"));
         let mut mine = base.clone();

@@ -146,24 +146,16 @@ fn check_unique_ids<'a>(board: &'a Board, out: &mut Vec<Diagnostic>) -> IdIndex<
     };
     for p in &board.programmes {
         add(&p.id, Defined::Programme(p), out);
-        let within = |kind| Defined::Within(kind, p);
-        for t in &p.tasks {
-            add(&t.id, within("task"), out);
+        for r in p.records() {
+            add(r.id(), Defined::Within(r.kind().noun(), p), out);
         }
-        for m in &p.milestones {
-            add(&m.id, within("milestone"), out);
-        }
-        for d in &p.delays {
-            add(&d.id, within("delay"), out);
-        }
-        for b in &p.budget {
-            add(&b.id, within("budget line"), out);
-        }
+        // Running costs and savings have ids but nothing links to or edits
+        // them one by one, so they are not in the record registry.
         for r in &p.running_costs {
-            add(&r.id, within("running cost"), out);
+            add(&r.id, Defined::Within("running cost", p), out);
         }
         for s in &p.savings {
-            add(&s.id, within("saving"), out);
+            add(&s.id, Defined::Within("saving", p), out);
         }
     }
     for e in &board.raid {

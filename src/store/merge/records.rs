@@ -8,24 +8,17 @@ use serde_json::Value;
 
 use super::values::{count_changes, id_of};
 use super::{MergeError, encode, head};
-use crate::model::Board;
+use crate::model::{Board, Keyed};
 
-/// A record in one of the board's top-level lists, matched across versions by id.
-pub(super) trait Record: Serialize + DeserializeOwned + PartialEq + Clone {
-    fn record_id(&self) -> &str;
-}
-
-impl Record for crate::model::Programme {
+/// A record in one of the board's top-level lists (programmes, RAID
+/// entries), matched across versions by its id from the model's registry.
+pub(super) trait Record: Keyed + Serialize + DeserializeOwned + PartialEq + Clone {
     fn record_id(&self) -> &str {
-        self.id.as_str()
+        self.key().as_str()
     }
 }
 
-impl Record for crate::model::RaidEntry {
-    fn record_id(&self) -> &str {
-        self.id.as_str()
-    }
-}
+impl<T: Keyed + Serialize + DeserializeOwned + PartialEq + Clone> Record for T {}
 
 pub(super) fn record_ids<T: Record>(list: &[T]) -> Vec<&str> {
     list.iter().map(Record::record_id).collect()

@@ -13,7 +13,9 @@ mod portfolio;
 
 use crate::analysis::money::{format_change_gbp, format_gbp};
 use crate::analysis::waterfall::{Waterfall, waterfall};
-use crate::model::{Action, Board, BudgetLine, BudgetLineKind, Id, MoneyUnit, Programme};
+use crate::model::{
+    Action, Board, BudgetLine, BudgetLineKind, Id, MoneyUnit, Place, Programme, RecordKind,
+};
 use crate::ui::theme;
 use chart::*;
 use portfolio::*;
@@ -247,10 +249,11 @@ impl BudgetView {
                                 )
                                 .clicked()
                             {
-                                actions.push(Action::DeleteBudgetLine {
-                                    programme: p.id.clone(),
-                                    line: line.id.clone(),
-                                });
+                                actions.push(Action::delete(
+                                    Place::Programme(p.id.clone()),
+                                    RecordKind::BudgetLine,
+                                    line.id.clone(),
+                                ));
                                 self.confirm_delete = None;
                             }
                             if ui.button("Keep it").clicked() {
@@ -329,11 +332,7 @@ impl BudgetView {
                     .and_then(|id| p.budget.iter().find(|l| &l.id == id));
                 match self.form.to_line(existing, &p.budget) {
                     Ok(line) => {
-                        actions.push(Action::PutBudgetLine {
-                            programme: p.id.clone(),
-                            line,
-                            at: None,
-                        });
+                        actions.push(Action::put(Place::Programme(p.id.clone()), line));
                         self.form = LineForm::default();
                     }
                     Err(e) => self.form.error = Some(e),

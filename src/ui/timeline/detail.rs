@@ -6,7 +6,7 @@ use super::tooltip::*;
 use super::*;
 use crate::analysis::schedule::date_order_problem;
 use crate::analysis::schedule::task_slip_days;
-use crate::model::{Action, Board, Id, PeriodDate, Programme, Task};
+use crate::model::{Action, Board, Id, PeriodDate, Place, Programme, Task};
 use crate::ui::theme;
 
 impl TimelineView {
@@ -68,11 +68,7 @@ impl TimelineView {
                     if pct != t.percent_complete {
                         let mut task = t.clone();
                         task.percent_complete = pct;
-                        actions.push(Action::PutTask {
-                            programme: p.id.clone(),
-                            task,
-                            at: None,
-                        });
+                        actions.push(Action::put(Place::Programme(p.id.clone()), task));
                     }
                 }
                 ui.end_row();
@@ -137,11 +133,7 @@ impl TimelineView {
                             Some(problem) => self.buffers.error[i] = Some(problem),
                             None => {
                                 self.buffers.error[i] = None;
-                                actions.push(Action::PutTask {
-                                    programme: p.id.clone(),
-                                    task,
-                                    at: None,
-                                });
+                                actions.push(Action::put(Place::Programme(p.id.clone()), task));
                             }
                         }
                     }

@@ -14,7 +14,9 @@ pub use crate::analysis::raid_draft::Editor;
 use crate::analysis::raid_draft::{
     DateTexts, date_text, draft_problems, finished_entry, kind_date, with_history,
 };
-use crate::model::{Action, Board, Escalation, Id, RaidDetail, RaidEntry, RaidKind, RaidStatus};
+use crate::model::{
+    Action, Board, Escalation, Id, Place, RaidDetail, RaidEntry, RaidKind, RaidStatus, RecordKind,
+};
 use crate::ui::theme;
 
 /// An entry being added or edited.
@@ -108,10 +110,7 @@ impl RaidForm {
             {
                 let entry = with_history(self.original.as_ref(), entry, editor);
                 self.saved = Some(entry.id.clone());
-                actions.push(Action::PutRaidEntry {
-                    entry: Box::new(entry),
-                    at: None,
-                });
+                actions.push(Action::put(Place::RaidLog, entry));
                 close = true;
             }
             if ui.button("Cancel").on_hover_text("Esc").clicked() {
@@ -135,10 +134,7 @@ impl RaidForm {
                     if let Some(entry) = finished_entry(&self.draft, &self.dates) {
                         let entry = with_history(Some(&original), entry, editor);
                         self.saved = Some(entry.id.clone());
-                        actions.push(Action::PutRaidEntry {
-                            entry: Box::new(entry),
-                            at: None,
-                        });
+                        actions.push(Action::put(Place::RaidLog, entry));
                         close = true;
                     }
                 }
@@ -148,9 +144,11 @@ impl RaidForm {
                             .color(theme::warning_text(ui)),
                     );
                     if ui.button("Yes, delete it").clicked() {
-                        actions.push(Action::DeleteRaidEntry {
-                            entry: original.id.clone(),
-                        });
+                        actions.push(Action::delete(
+                            Place::RaidLog,
+                            RecordKind::RaidEntry,
+                            original.id.clone(),
+                        ));
                         close = true;
                     }
                     if ui.button("No, keep it").clicked() {
