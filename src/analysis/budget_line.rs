@@ -4,8 +4,35 @@
 
 use rust_decimal::Decimal;
 
-use super::money::parse_money;
-use crate::model::{BudgetLine, BudgetLineKind, Id, PeriodDate};
+use super::money::{MoneyError, parse_money};
+use crate::model::{BudgetLine, BudgetLineKind, DateError, Id, PeriodDate};
+
+/// Why a typed budget line cannot be saved, in words for the form.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum LineProblem {
+    /// The amount is not money as people write it.
+    #[error(transparent)]
+    Amount(#[from] MoneyError),
+    /// The date is not a period Boardroom reads.
+    #[error(transparent)]
+    Date(#[from] DateError),
+    /// The label is empty.
+    #[error("Give the line a label, such as \"Additional module\".")]
+    NoLabel,
+    /// A second first-approval.
+    #[error(
+        "This programme already has its first approved budget; add later approvals as a Change."
+    )]
+    SecondApproval,
+    /// Components are not edited in the form.
+    #[error(
+        "Components (cost breakdowns) are edited in the board file for now; choose another kind."
+    )]
+    Component,
+    /// Only a change may be negative.
+    #[error("A {0} cannot be negative.")]
+    Negative(String),
+}
 
 /// A budget line as typed, before it is checked.
 #[derive(Clone, Copy, Debug)]
@@ -34,29 +61,26 @@ impl TypedLine<'_> {
         &self,
         existing: Option<&BudgetLine>,
         others: &[BudgetLine],
-    ) -> Result<BudgetLine, String> {
-        let amount_gbp = parse_money(self.amount).map_err(|e| e.to_string())?;
+    ) -> Result<BudgetLine, LineProblem> {
+        let amount_gbp = parse_money(self.amount)?;
         let date = match self.date.trim() {
             "" => None,
-            text => Some(PeriodDate::parse_user(text).map_err(|e| e.to_string())?),
+            text => Some(PeriodDate::parse_user(text)?),
         };
         if self.label.trim().is_empty() {
-            return Err("Give the line a label, such as \"Additional module\".".into());
+            return Err(LineProblem::NoLabel);
         }
         let another_approval = others
             .iter()
             .any(|l| l.kind == BudgetLineKind::Approved && Some(&l.id) != self.editing);
         if self.kind == BudgetLineKind::Approved && another_approval {
-            return Err("This programme already has its first approved budget; add later approvals as a Change.".into());
+            return Err(LineProblem::SecondApproval);
         }
         if self.kind == BudgetLineKind::Component {
-            return Err("Components (cost breakdowns) are edited in the board file for now; choose another kind.".into());
+            return Err(LineProblem::Component);
         }
         if self.kind != BudgetLineKind::Change && amount_gbp < Decimal::ZERO {
-            return Err(format!(
-                "A {} cannot be negative.",
-                self.kind.label().to_lowercase()
-            ));
+            return Err(LineProblem::Negative(self.kind.label().to_lowercase()));
         }
         let mut line = existing.cloned().unwrap_or(BudgetLine {
             id: Id::generate(),
@@ -123,7 +147,10 @@ mod tests {
         assert_eq!(line.amount_gbp, Decimal::new(509_000, 0));
         assert_eq!(line.approved_by, "Board");
         let err = |t: TypedLine<'_>, others: &[BudgetLine]| {
-            t.to_line(None, others).err().unwrap_or_default()
+            t.to_line(None, others)
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default()
         };
         assert!(err(typed(BudgetLineKind::Change, " ", "1"), &[]).contains("label"));
         assert!(

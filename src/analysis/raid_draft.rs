@@ -4,7 +4,7 @@
 
 use chrono::NaiveDateTime;
 
-use crate::model::{HistoryEntry, PeriodDate, RaidDetail, RaidEntry};
+use crate::model::{DateError, HistoryEntry, PeriodDate, RaidDetail, RaidEntry};
 
 /// Who is editing and when, for the entry's history.
 pub struct Editor<'a> {
@@ -58,13 +58,11 @@ pub fn draft_problems(draft: &RaidEntry, dates: &DateTexts) -> Vec<(&'static str
             "An owner is required: one named person or role.".to_string(),
         ));
     }
-    let parse = |text: &str| -> Result<Option<PeriodDate>, String> {
+    let parse = |text: &str| -> Result<Option<PeriodDate>, DateError> {
         if text.trim().is_empty() {
             Ok(None)
         } else {
-            PeriodDate::parse_user(text)
-                .map(Some)
-                .map_err(|e| e.to_string())
+            PeriodDate::parse_user(text).map(Some)
         }
     };
     let raised = match parse(&dates.raised) {
@@ -74,7 +72,7 @@ pub fn draft_problems(draft: &RaidEntry, dates: &DateTexts) -> Vec<(&'static str
             None
         }
         Err(e) => {
-            out.push(("Raised", e));
+            out.push(("Raised", e.to_string()));
             None
         }
     };
@@ -90,16 +88,16 @@ pub fn draft_problems(draft: &RaidEntry, dates: &DateTexts) -> Vec<(&'static str
                 ));
             }
             Ok(_) => {}
-            Err(e) => out.push((label, e)),
+            Err(e) => out.push((label, e.to_string())),
         }
     }
     for text in &dates.action_dues {
         if let Err(e) = parse(text) {
-            out.push(("Action due", e));
+            out.push(("Action due", e.to_string()));
         }
     }
     if let Err(e) = parse(&dates.kind_date) {
-        out.push(("Kind date", e));
+        out.push(("Kind date", e.to_string()));
     }
     if let RaidDetail::Dependency(d) = &draft.detail
         && d.counterparty.trim().is_empty()

@@ -94,7 +94,8 @@ pub struct BoardApp {
     /// Who else has the board open, from a refresh still running.
     pub(super) presence_news: Option<super::jobs::Job<Vec<Visitor>>>,
     /// The journal write running, if any (one at a time).
-    pub(super) journal_write: Option<super::jobs::Job<Option<Result<(), String>>>>,
+    pub(super) journal_write:
+        Option<super::jobs::Job<Option<Result<(), crate::store::journal::JournalError>>>>,
     pub(super) presence_checked: Option<Instant>,
     pub(super) journaled_revision: u64,
     pub(super) journaled_at: Option<Instant>,

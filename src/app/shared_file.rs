@@ -187,7 +187,7 @@ impl BoardApp {
     }
 
     /// Writes the journal now (tests, and before risky steps).
-    pub fn journal_now(&mut self) -> Result<(), String> {
+    pub fn journal_now(&mut self) -> Result<(), journal::JournalError> {
         let (Some(dir), Some(doc)) = (&self.journal_dir, &self.doc) else {
             return Ok(());
         };

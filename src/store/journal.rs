@@ -40,12 +40,44 @@ pub fn journal_path(dir: &Path, board: &Path) -> PathBuf {
     dir.join(format!("{}.json", &key[..16.min(key.len())]))
 }
 
+/// Why the journal could not be written. The unsaved edits are still in the
+/// window; only the crash copy is missing.
+#[derive(Debug, thiserror::Error)]
+pub enum JournalError {
+    /// The journal folder could not be made.
+    #[error("cannot make the journal folder {}: {source}", path.display())]
+    Folder {
+        /// The folder.
+        path: PathBuf,
+        /// What the OS said.
+        source: std::io::Error,
+    },
+    /// The edits could not be put in the journal's form (a bug; please report it).
+    #[error("cannot write the unsaved edits as a journal: {0}")]
+    Encode(#[from] serde_json::Error),
+    /// The journal file could not be written.
+    #[error("cannot write the journal {}: {source}", path.display())]
+    Write {
+        /// The journal file.
+        path: PathBuf,
+        /// Which step of the atomic write failed.
+        source: Box<super::SaveError>,
+    },
+}
+
 /// Writes the journal for `entry.board_path` (atomically: a crash mid-write
 /// leaves the previous journal).
-pub fn write(dir: &Path, entry: &JournalEntry) -> Result<(), String> {
-    fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let text = serde_json::to_vec(entry).map_err(|e| e.to_string())?;
-    super::write_atomically(&journal_path(dir, &entry.board_path), &text).map_err(|e| e.to_string())
+pub fn write(dir: &Path, entry: &JournalEntry) -> Result<(), JournalError> {
+    fs::create_dir_all(dir).map_err(|source| JournalError::Folder {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let text = serde_json::to_vec(entry)?;
+    let path = journal_path(dir, &entry.board_path);
+    super::write_atomically(&path, &text).map_err(|e| JournalError::Write {
+        path,
+        source: Box::new(e),
+    })
 }
 
 /// The journal for a board, if there is one that can be read.

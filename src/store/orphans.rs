@@ -82,8 +82,8 @@ pub(super) fn settle_links_to_deleted(
             c.field.is_empty() && c.key.ends_with(&record_suffix) && choices.contains_key(&c.key)
         });
         if chosen_deleted {
-            for step in unlink_actions(board, &id).map_err(|e| MergeError::Decode(e.to_string()))? {
-                apply(board, step).map_err(|e| MergeError::Decode(e.to_string()))?;
+            for step in unlink_actions(board, &id)? {
+                apply(board, step)?;
             }
             continue;
         }
@@ -118,10 +118,10 @@ pub(super) fn settle_links_to_deleted(
         };
         let steps = match kept {
             Some((place, record)) => vec![Action::put(place, record)],
-            None => unlink_actions(board, &id).map_err(|e| MergeError::Decode(e.to_string()))?,
+            None => unlink_actions(board, &id)?,
         };
         for step in steps {
-            apply(board, step).map_err(|e| MergeError::Decode(e.to_string()))?;
+            apply(board, step)?;
         }
     }
     Ok(())

@@ -167,6 +167,10 @@ pub enum MergeError {
         "the merged board does not fit the format: {0}. Choose another value for the conflict you edited."
     )]
     Decode(String),
+    /// Settling a link to a record the other side deleted failed (a bug;
+    /// please report it).
+    #[error("cannot settle a link to a deleted record: {0}")]
+    Settle(#[from] crate::model::ActionError),
 }
 
 /// Merges `mine` and `theirs`, both descended from `base`. `choices` settles

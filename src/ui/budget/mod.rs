@@ -5,7 +5,7 @@
 //! The chart draws only what [`crate::analysis::waterfall`] computes, so the chart,
 //! the table and `boardroom summary` can never disagree.
 
-use crate::analysis::budget_line::TypedLine;
+use crate::analysis::budget_line::{LineProblem, TypedLine};
 use egui::{Color32, RichText};
 
 mod chart;
@@ -86,7 +86,7 @@ impl LineForm {
         &self,
         existing: Option<&BudgetLine>,
         others: &[BudgetLine],
-    ) -> Result<BudgetLine, String> {
+    ) -> Result<BudgetLine, LineProblem> {
         let typed = TypedLine {
             editing: self.editing.as_ref(),
             kind: self.kind,
@@ -335,7 +335,7 @@ impl BudgetView {
                         actions.push(Action::put(Place::Programme(p.id.clone()), line));
                         self.form = LineForm::default();
                     }
-                    Err(e) => self.form.error = Some(e),
+                    Err(e) => self.form.error = Some(e.to_string()),
                 }
             }
             if editing.is_some() && ui.button("Cancel").clicked() {
