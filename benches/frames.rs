@@ -20,6 +20,21 @@ fn input() -> egui::RawInput {
     }
 }
 
+/// A generated board of this size, and a context with the app's theme.
+fn board_and_context(programmes: usize, tasks: usize, raid: usize) -> (Board, egui::Context) {
+    let board = generate_board(
+        BoardSize {
+            programmes,
+            tasks,
+            raid,
+        },
+        1,
+    );
+    let ctx = egui::Context::default();
+    boardroom::ui::theme::apply(&ctx);
+    (board, ctx)
+}
+
 fn timeline_frame(ctx: &egui::Context, view: &mut TimelineView, board: &Board) {
     let mut actions = Vec::new();
     std::hint::black_box(ctx.run_ui(input(), |ui| {
@@ -31,16 +46,7 @@ fn timeline_frame(ctx: &egui::Context, view: &mut TimelineView, board: &Board) {
 fn timeline(c: &mut Criterion) {
     let mut group = c.benchmark_group("timeline_frame");
     for tasks in [100usize, 1_000, 10_000] {
-        let board = generate_board(
-            BoardSize {
-                programmes: (tasks / 200).max(1),
-                tasks,
-                raid: 0,
-            },
-            1,
-        );
-        let ctx = egui::Context::default();
-        boardroom::ui::theme::apply(&ctx);
+        let (board, ctx) = board_and_context((tasks / 200).max(1), tasks, 0);
         let mut view = TimelineView::default();
         // Warm up: fonts, the row cache and the fit happen on the first frames.
         for _ in 0..3 {
@@ -71,16 +77,7 @@ fn raid_frame(ctx: &egui::Context, view: &mut RaidView, board: &Board) {
 fn raid_table(c: &mut Criterion) {
     let mut group = c.benchmark_group("raid_frame");
     for entries in [1_000usize, 20_000] {
-        let board = generate_board(
-            BoardSize {
-                programmes: 50,
-                tasks: 500,
-                raid: entries,
-            },
-            1,
-        );
-        let ctx = egui::Context::default();
-        boardroom::ui::theme::apply(&ctx);
+        let (board, ctx) = board_and_context(50, 500, entries);
         let mut view = RaidView::default();
         for _ in 0..3 {
             raid_frame(&ctx, &mut view, &board);
@@ -97,16 +94,7 @@ fn raid_table(c: &mut Criterion) {
 fn heat_map(c: &mut Criterion) {
     let mut group = c.benchmark_group("heat_map");
     for entries in [1_000usize, 20_000] {
-        let board = generate_board(
-            BoardSize {
-                programmes: 50,
-                tasks: 500,
-                raid: entries,
-            },
-            1,
-        );
-        let ctx = egui::Context::default();
-        boardroom::ui::theme::apply(&ctx);
+        let (board, ctx) = board_and_context(50, 500, entries);
         let mut view = RaidView::default();
         let frame = |view: &mut RaidView| {
             std::hint::black_box(ctx.run_ui(input(), |ui| {
@@ -143,16 +131,7 @@ fn budget_frame(ctx: &egui::Context, view: &mut BudgetView, board: &Board) {
 fn budget(c: &mut Criterion) {
     let mut group = c.benchmark_group("budget_frame");
     for programmes in [5usize, 50] {
-        let board = generate_board(
-            BoardSize {
-                programmes,
-                tasks: programmes * 200,
-                raid: 0,
-            },
-            1,
-        );
-        let ctx = egui::Context::default();
-        boardroom::ui::theme::apply(&ctx);
+        let (board, ctx) = board_and_context(programmes, programmes * 200, 0);
         let mut view = BudgetView::default();
         for _ in 0..3 {
             budget_frame(&ctx, &mut view, &board);

@@ -210,16 +210,10 @@ fn generate_programme(rng: &mut Rng, pi: usize, tasks: usize) -> Programme {
 
 fn budget_line(id: Id, kind: BudgetLineKind, amount_gbp: Decimal, date: NaiveDate) -> BudgetLine {
     BudgetLine {
-        id,
-        kind,
-        label: kind.label().to_string(),
         date: Some(month(date)),
-        amount_gbp,
         approved_by: "Capital Strategy Board".into(),
         reason: "Generated".into(),
-        stated_percent: None,
-        part_of: None,
-        source: String::new(),
+        ..BudgetLine::new(id, kind, kind.label(), amount_gbp)
     }
 }
 

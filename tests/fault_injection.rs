@@ -46,13 +46,19 @@ impl FailingFs {
         self.failed.set(true);
         std::io::Error::other(format!("injected failure at {:?}", self.at))
     }
+
+    /// Fails if this is the step that fails.
+    fn step(&self, step: Step) -> std::io::Result<()> {
+        if self.at == step {
+            return Err(self.fail());
+        }
+        Ok(())
+    }
 }
 
 impl SaveFs for FailingFs {
     fn create_temp(&self, path: &Path) -> std::io::Result<File> {
-        if self.at == Step::CreateTemp {
-            return Err(self.fail());
-        }
+        self.step(Step::CreateTemp)?;
         RealFs.create_temp(path)
     }
 
@@ -66,30 +72,22 @@ impl SaveFs for FailingFs {
     }
 
     fn sync(&self, file: &File) -> std::io::Result<()> {
-        if self.at == Step::Sync {
-            return Err(self.fail());
-        }
+        self.step(Step::Sync)?;
         RealFs.sync(file)
     }
 
     fn rename(&self, from: &Path, to: &Path) -> std::io::Result<()> {
-        if self.at == Step::Rename {
-            return Err(self.fail());
-        }
+        self.step(Step::Rename)?;
         RealFs.rename(from, to)
     }
 
     fn write_backup(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-        if self.at == Step::Backup {
-            return Err(self.fail());
-        }
+        self.step(Step::Backup)?;
         RealFs.write_backup(path, bytes)
     }
 
     fn create_lock(&self, path: &Path) -> std::io::Result<File> {
-        if self.at == Step::LockCreate {
-            return Err(self.fail());
-        }
+        self.step(Step::LockCreate)?;
         RealFs.create_lock(path)
     }
 
@@ -103,9 +101,7 @@ impl SaveFs for FailingFs {
     }
 
     fn sync_lock(&self, file: &File) -> std::io::Result<()> {
-        if self.at == Step::LockSync {
-            return Err(self.fail());
-        }
+        self.step(Step::LockSync)?;
         RealFs.sync_lock(file)
     }
 
@@ -136,6 +132,21 @@ fn temporaries(dir: &Path) -> Vec<String> {
         .collect()
 }
 
+/// A board file, as loaded, its bytes, and an edited version to save.
+fn board_and_edit() -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    boardroom::store::Loaded,
+    Vec<u8>,
+    Board,
+) {
+    let (dir, path) = common::fixture();
+    let loaded = load_board(&path).unwrap_or_else(|e| panic!("{e}"));
+    let old_bytes = std::fs::read(&path).unwrap_or_default();
+    let mine = edited(&loaded.board);
+    (dir, path, loaded, old_bytes, mine)
+}
+
 fn edited(board: &Board) -> Board {
     let mut b = board.clone();
     b.title = "Edited before the failure".into();
@@ -161,10 +172,7 @@ fn a_save_failing_at_any_step_leaves_the_old_board_whole_and_can_be_retried() {
         _ => unreachable!("not a step of writing the board"),
     };
     for step in steps {
-        let (dir, path) = common::fixture();
-        let loaded = load_board(&path).unwrap_or_else(|e| panic!("{e}"));
-        let old_bytes = std::fs::read(&path).unwrap_or_default();
-        let mine = edited(&loaded.board);
+        let (dir, path, loaded, old_bytes, mine) = board_and_edit();
         let base = Base {
             board: &loaded.board,
             hash: &loaded.hash,
@@ -267,10 +275,7 @@ fn a_lock_that_cannot_be_written_stops_the_save_and_a_later_save_works() {
         _ => unreachable!("not a step of taking the lock"),
     };
     for step in [Step::LockCreate, Step::LockWrite, Step::LockSync] {
-        let (dir, path) = common::fixture();
-        let loaded = load_board(&path).unwrap_or_else(|e| panic!("{e}"));
-        let old_bytes = std::fs::read(&path).unwrap_or_default();
-        let mine = edited(&loaded.board);
+        let (dir, path, loaded, old_bytes, mine) = board_and_edit();
         let base = Base {
             board: &loaded.board,
             hash: &loaded.hash,

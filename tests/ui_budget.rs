@@ -82,25 +82,9 @@ fn adding_a_change_moves_the_end_bar_and_the_summary_and_undo_restores_it() {
 fn an_amount_that_is_not_money_shows_why_and_changes_nothing() {
     let (_dir, path) = fixture();
     let mut h = harness_on(&path);
-    type_into(&mut h, "Line label", "Typo");
-    type_into(&mut h, "Amount (£)", "12.3.4");
-    click_add_line(&mut h);
-    assert!(
-        h.query_all_by_label_contains("`12.3.4` is not an amount of money")
-            .count()
-            > 0
-    );
-    assert_eq!(
-        h.state()
-            .doc
-            .as_ref()
-            .map(|d| d.board().programmes[0].budget.len()),
-        Some(3)
-    );
-    assert!(
-        !h.state().window_title().starts_with('●'),
-        "nothing changed"
-    );
+    add_a_line_with_a_typo_in_the_amount(&mut h);
+    assert_eq!(first_programme_lines(&h), Some(3));
+    assert_not_edited(&h, "nothing changed");
 }
 
 #[test]
@@ -109,23 +93,10 @@ fn deleting_a_line_asks_first() {
     let mut h = harness_on(&path);
     h.get_by_label("Delete b2").click();
     h.run();
-    assert_eq!(
-        h.state()
-            .doc
-            .as_ref()
-            .map(|d| d.board().programmes[0].budget.len()),
-        Some(3),
-        "not yet"
-    );
+    assert_eq!(first_programme_lines(&h), Some(3), "not yet");
     h.get_by_label("Confirm delete b2").click();
     h.run();
-    assert_eq!(
-        h.state()
-            .doc
-            .as_ref()
-            .map(|d| d.board().programmes[0].budget.len()),
-        Some(2)
-    );
+    assert_eq!(first_programme_lines(&h), Some(2));
     assert_eq!(current(&h), "1000000");
 }
 
@@ -202,18 +173,8 @@ fn manchester_liquidlogic_change_reaches_the_summary() {
         "the end bar"
     );
 
-    type_into(&mut h, "Line label", "Typo");
-    type_into(&mut h, "Amount (£)", "12.3.4");
-    click_add_line(&mut h);
-    assert!(
-        h.query_all_by_label_contains("`12.3.4` is not an amount of money")
-            .count()
-            > 0
-    );
-    assert!(
-        !h.state().window_title().starts_with('●'),
-        "nothing changed since the save"
-    );
+    add_a_line_with_a_typo_in_the_amount(&mut h);
+    assert_not_edited(&h, "nothing changed since the save");
 }
 
 #[test]
@@ -240,12 +201,30 @@ fn a_second_first_approval_is_refused_in_the_form() {
             .count()
             > 0
     );
-    assert_eq!(
-        h.state()
-            .doc
-            .as_ref()
-            .map(|d| d.board().programmes[0].budget.len()),
-        Some(3),
-        "nothing added"
+    assert_eq!(first_programme_lines(&h), Some(3), "nothing added");
+}
+
+/// How many budget lines the first programme has in the open board.
+fn first_programme_lines(h: &Harness<'_, BoardApp>) -> Option<usize> {
+    h.state()
+        .doc
+        .as_ref()
+        .map(|d| d.board().programmes[0].budget.len())
+}
+
+/// The window's title has no unsaved-edits mark.
+fn assert_not_edited(h: &Harness<'_, BoardApp>, why: &str) {
+    assert!(!h.state().window_title().starts_with('●'), "{why}");
+}
+
+/// Types a line whose amount is not money and presses Add: the form says why.
+fn add_a_line_with_a_typo_in_the_amount(h: &mut Harness<'static, BoardApp>) {
+    type_into(h, "Line label", "Typo");
+    type_into(h, "Amount (£)", "12.3.4");
+    click_add_line(h);
+    assert!(
+        h.query_all_by_label_contains("`12.3.4` is not an amount of money")
+            .count()
+            > 0
     );
 }

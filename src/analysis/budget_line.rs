@@ -82,18 +82,9 @@ impl TypedLine<'_> {
         if self.kind != BudgetLineKind::Change && amount_gbp < Decimal::ZERO {
             return Err(LineProblem::Negative(self.kind.label().to_lowercase()));
         }
-        let mut line = existing.cloned().unwrap_or(BudgetLine {
-            id: Id::generate(),
-            kind: self.kind,
-            label: String::new(),
-            date: None,
-            amount_gbp,
-            approved_by: String::new(),
-            reason: String::new(),
-            stated_percent: None,
-            part_of: None,
-            source: String::new(),
-        });
+        let mut line = existing
+            .cloned()
+            .unwrap_or_else(|| BudgetLine::new(Id::generate(), self.kind, "", amount_gbp));
         line.kind = self.kind;
         line.label = self.label.trim().to_string();
         line.date = date;
@@ -125,18 +116,12 @@ mod tests {
     }
 
     fn approved(amount: &str) -> BudgetLine {
-        BudgetLine {
-            id: Id::generate(),
-            kind: BudgetLineKind::Approved,
-            label: "Approved".into(),
-            date: None,
-            amount_gbp: amount.parse().unwrap_or_default(),
-            approved_by: String::new(),
-            reason: String::new(),
-            stated_percent: None,
-            part_of: None,
-            source: String::new(),
-        }
+        BudgetLine::new(
+            Id::generate(),
+            BudgetLineKind::Approved,
+            "Approved",
+            amount.parse().unwrap_or_default(),
+        )
     }
 
     #[test]

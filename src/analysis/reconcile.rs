@@ -149,16 +149,8 @@ mod tests {
     fn parts_and_running_costs_at_the_decimal_limits_do_not_panic() {
         let mut p = Programme::new(id("p"), "P");
         let line = |i: &str, kind, amount, part_of: Option<&str>| BudgetLine {
-            id: id(i),
-            kind,
-            label: i.into(),
-            date: None,
-            amount_gbp: amount,
-            approved_by: String::new(),
-            reason: String::new(),
-            stated_percent: None,
             part_of: part_of.map(id),
-            source: String::new(),
+            ..BudgetLine::new(id(i), kind, i, amount)
         };
         p.budget = vec![
             line("a", BudgetLineKind::Approved, Decimal::MAX, None),

@@ -322,18 +322,12 @@ mod tests {
     }
 
     fn line(id: &str, kind: BudgetLineKind, amount: &str) -> BudgetLine {
-        BudgetLine {
-            id: Id::new(id).unwrap_or_else(|e| panic!("{e}")),
+        BudgetLine::new(
+            Id::new(id).unwrap_or_else(|e| panic!("{e}")),
             kind,
-            label: id.into(),
-            date: None,
-            amount_gbp: d(amount),
-            approved_by: String::new(),
-            reason: String::new(),
-            stated_percent: None,
-            part_of: None,
-            source: String::new(),
-        }
+            id,
+            d(amount),
+        )
     }
 
     #[test]
@@ -499,11 +493,8 @@ mod proptests {
     proptest! {
         #[test]
         fn the_end_always_equals_start_plus_changes(start in money(), changes in proptest::collection::vec(money(), 0..40)) {
-            let mut lines = vec![BudgetLine {
-                id: Id::new("start").unwrap_or_else(|e| panic!("{e}")),
-                kind: BudgetLineKind::Approved, label: "start".into(), date: None, amount_gbp: start.abs(),
-                approved_by: String::new(), reason: String::new(), stated_percent: None, part_of: None, source: String::new(),
-            }];
+            let start_id = Id::new("start").unwrap_or_else(|e| panic!("{e}"));
+            let mut lines = vec![BudgetLine::new(start_id, BudgetLineKind::Approved, "start", start.abs())];
             for (i, c) in changes.iter().enumerate() {
                 let mut l = lines[0].clone();
                 l.id = Id::new(format!("c{i}")).unwrap_or_else(|e| panic!("{e}"));

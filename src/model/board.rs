@@ -53,17 +53,6 @@ pub enum ProtectiveMarking {
     OfficialSensitive,
 }
 
-impl ProtectiveMarking {
-    /// The marking as it is printed on papers: `OFFICIAL-SENSITIVE`.
-    pub fn label(self) -> &'static str {
-        match self {
-            ProtectiveMarking::Unmarked => "",
-            ProtectiveMarking::Official => "OFFICIAL",
-            ProtectiveMarking::OfficialSensitive => "OFFICIAL-SENSITIVE",
-        }
-    }
-}
-
 /// Board-wide settings kept in the file, because they differ between organisations.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]

@@ -72,17 +72,25 @@ pub enum BudgetLineKind {
     Component,
 }
 
-impl BudgetLineKind {
-    /// The kind as a finance officer reads it.
-    pub fn label(self) -> &'static str {
-        match self {
-            BudgetLineKind::Approved => "Approved budget",
-            BudgetLineKind::Change => "Change",
-            BudgetLineKind::StatedTotal => "Stated total",
-            BudgetLineKind::Spend => "Spend",
-            BudgetLineKind::ForecastOutturn => "Forecast outturn",
-            BudgetLineKind::Requested => "Requested",
-            BudgetLineKind::Component => "Of which",
+impl BudgetLine {
+    /// A line with only its id, kind, label and amount; the rest empty.
+    pub fn new(
+        id: Id,
+        kind: BudgetLineKind,
+        label: impl Into<String>,
+        amount_gbp: Decimal,
+    ) -> Self {
+        BudgetLine {
+            id,
+            kind,
+            label: label.into(),
+            date: None,
+            amount_gbp,
+            approved_by: String::new(),
+            reason: String::new(),
+            stated_percent: None,
+            part_of: None,
+            source: String::new(),
         }
     }
 }

@@ -4,8 +4,9 @@
 //! `CorporateRegister`.
 
 use super::{
-    Confidence, DelayCause, DeliveryConfidence, DependencyDirection, DependencyState, Escalation,
-    IssuePriority, MilestoneKind, Polarity, RaidKind, RaidStatus, Response, ValidationState,
+    BudgetLineKind, Confidence, DelayCause, DeliveryConfidence, DependencyDirection,
+    DependencyState, Escalation, IssuePriority, MilestoneKind, MoneyUnit, Polarity,
+    ProtectiveMarking, RaidKind, RaidStatus, Response, ValidationState,
 };
 
 /// An enum a user picks from or reads: every value, with its words.
@@ -52,6 +53,30 @@ macro_rules! labelled {
 
 labelled!(impl DelayCause);
 labelled!(impl RaidKind);
+
+labelled!(BudgetLineKind {
+    Approved => "Approved budget",
+    Change => "Change",
+    StatedTotal => "Stated total",
+    Spend => "Spend",
+    ForecastOutturn => "Forecast outturn",
+    Requested => "Requested",
+    Component => "Of which",
+});
+
+// The marking as it is printed on papers; an unmarked board prints nothing.
+labelled!(ProtectiveMarking {
+    Unmarked => "",
+    Official => "OFFICIAL",
+    OfficialSensitive => "OFFICIAL-SENSITIVE",
+});
+
+labelled!(MoneyUnit {
+    Auto => "Automatic (£m from a million, £k from a thousand)",
+    Pounds => "Pounds (£2,678,000)",
+    Thousands => "Thousands (£2,678k)",
+    Millions => "Millions (£2.678m)",
+});
 
 labelled!(DeliveryConfidence {
     Green => "Green",

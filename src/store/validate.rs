@@ -215,22 +215,17 @@ fn check_programme(p: &Programme, ids: &IdIndex, out: &mut Vec<Diagnostic>) {
     }
     for t in &p.tasks {
         let rec = format!("{pr} › task `{}`", t.id);
-        check_order(
-            t.start.as_ref(),
-            t.finish.as_ref(),
-            &rec,
-            "finish",
-            "finish",
-            out,
-        );
-        check_order(
-            t.baseline_start.as_ref(),
-            t.baseline_finish.as_ref(),
-            &rec,
-            "baseline_finish",
-            "baseline finish",
-            out,
-        );
+        for (start, finish, field, what) in [
+            (&t.start, &t.finish, "finish", "finish"),
+            (
+                &t.baseline_start,
+                &t.baseline_finish,
+                "baseline_finish",
+                "baseline finish",
+            ),
+        ] {
+            check_order(start.as_ref(), finish.as_ref(), &rec, field, what, out);
+        }
         if t.percent_complete > 100 {
             out.push(Diagnostic::error(
                 &rec,

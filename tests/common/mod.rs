@@ -69,18 +69,7 @@ pub fn small_board() -> Board {
         budget_lines: vec![id("b2")],
         source: String::new(),
     });
-    let line = |i: &str, kind, amount: &str| BudgetLine {
-        id: id(i),
-        kind,
-        label: i.into(),
-        date: None,
-        amount_gbp: money(amount),
-        approved_by: String::new(),
-        reason: String::new(),
-        stated_percent: None,
-        part_of: None,
-        source: String::new(),
-    };
+    let line = |i: &str, kind, amount: &str| BudgetLine::new(id(i), kind, i, money(amount));
     p.budget = vec![
         line("b1", BudgetLineKind::Approved, "1000000"),
         line("b2", BudgetLineKind::Change, "250000"),

@@ -23,6 +23,11 @@ pub fn text() -> impl Strategy<Value = String> {
 }
 
 /// Ids from a small pool, so duplicates across record kinds are common.
+/// Any value of an enum a user reads: new variants are fuzzed without a change here.
+pub fn every<T: Labelled + std::fmt::Debug>() -> impl Strategy<Value = T> {
+    prop::sample::select(T::ALL.to_vec())
+}
+
 pub fn id() -> impl Strategy<Value = Id> {
     prop_oneof![
         3 => "[a-z][a-z0-9_-]{0,8}",
@@ -143,13 +148,7 @@ pub fn milestone() -> impl Strategy<Value = Milestone> {
     (
         id(),
         text(),
-        prop::sample::select(vec![
-            MilestoneKind::Approval,
-            MilestoneKind::ContractAward,
-            MilestoneKind::GoLive,
-            MilestoneKind::Completion,
-            MilestoneKind::Other,
-        ]),
+        every::<MilestoneKind>(),
         proptest::option::of(period()),
         period(),
         any::<bool>(),
@@ -168,16 +167,7 @@ pub fn milestone() -> impl Strategy<Value = Milestone> {
 pub fn delay() -> impl Strategy<Value = Delay> {
     (
         id(),
-        prop::sample::select(vec![
-            DelayCause::Covid19,
-            DelayCause::Supplier,
-            DelayCause::Funding,
-            DelayCause::Resourcing,
-            DelayCause::Technical,
-            DelayCause::Scope,
-            DelayCause::Dependency,
-            DelayCause::Other,
-        ]),
+        every::<DelayCause>(),
         proptest::option::of(id()),
         period(),
         period(),
@@ -200,15 +190,7 @@ pub fn delay() -> impl Strategy<Value = Delay> {
 pub fn budget_line() -> impl Strategy<Value = BudgetLine> {
     (
         id(),
-        prop::sample::select(vec![
-            BudgetLineKind::Approved,
-            BudgetLineKind::Change,
-            BudgetLineKind::StatedTotal,
-            BudgetLineKind::Spend,
-            BudgetLineKind::ForecastOutturn,
-            BudgetLineKind::Requested,
-            BudgetLineKind::Component,
-        ]),
+        every::<BudgetLineKind>(),
         text(),
         proptest::option::of(period()),
         money_gbp(),
@@ -282,17 +264,8 @@ pub fn detail() -> impl Strategy<Value = RaidDetail> {
             ),
             proptest::option::of(money_gbp()),
             proptest::option::of(period()),
-            prop::sample::select(vec![Polarity::Threat, Polarity::Opportunity]),
-            prop::sample::select(vec![
-                Response::Treat,
-                Response::Tolerate,
-                Response::Transfer,
-                Response::Terminate,
-                Response::Exploit,
-                Response::Enhance,
-                Response::Share,
-                Response::Reject,
-            ]),
+            every::<Polarity>(),
+            every::<Response>(),
             (text(), any::<bool>()),
         )
             .prop_map(
@@ -323,13 +296,9 @@ pub fn detail() -> impl Strategy<Value = RaidDetail> {
                 }
             ),
         (
-            prop::sample::select(vec![Confidence::High, Confidence::Medium, Confidence::Low]),
+            every::<Confidence>(),
             proptest::option::of(period()),
-            prop::sample::select(vec![
-                ValidationState::Unvalidated,
-                ValidationState::Valid,
-                ValidationState::Invalid,
-            ]),
+            every::<ValidationState>(),
         )
             .prop_map(
                 |(confidence, validate_by, validation)| RaidDetail::Assumption(AssumptionDetail {
@@ -339,12 +308,7 @@ pub fn detail() -> impl Strategy<Value = RaidDetail> {
                 })
             ),
         (
-            prop::sample::select(vec![
-                IssuePriority::Low,
-                IssuePriority::Medium,
-                IssuePriority::High,
-                IssuePriority::Critical,
-            ]),
+            every::<IssuePriority>(),
             proptest::option::of(period()),
             any::<bool>(),
             text(),
@@ -362,19 +326,11 @@ pub fn detail() -> impl Strategy<Value = RaidDetail> {
                 }
             ),
         (
-            prop::sample::select(vec![
-                DependencyDirection::Inbound,
-                DependencyDirection::Outbound
-            ]),
+            every::<DependencyDirection>(),
             text(),
             proptest::option::of(period()),
             proptest::option::of(period()),
-            prop::sample::select(vec![
-                DependencyState::OnTrack,
-                DependencyState::AtRisk,
-                DependencyState::Late,
-                DependencyState::Delivered,
-            ]),
+            every::<DependencyState>(),
         )
             .prop_map(|(direction, counterparty, needed_by, committed, state)| {
                 RaidDetail::Dependency(DependencyDetail {
@@ -417,17 +373,8 @@ pub fn raid_entry() -> impl Strategy<Value = RaidEntry> {
             proptest::option::of(period()),
             proptest::option::of(period()),
         ),
-        prop::sample::select(vec![
-            RaidStatus::Open,
-            RaidStatus::Monitoring,
-            RaidStatus::Closed,
-        ]),
-        prop::sample::select(vec![
-            Escalation::Project,
-            Escalation::ProgrammeBoard,
-            Escalation::Sro,
-            Escalation::CorporateRegister,
-        ]),
+        every::<RaidStatus>(),
+        every::<Escalation>(),
         proptest::collection::vec(id(), 0..3),
         proptest::collection::vec((history_at(), text()), 0..3),
         detail(),
@@ -487,19 +434,7 @@ pub fn programme() -> impl Strategy<Value = Programme> {
         proptest::collection::vec(budget_line(), 0..6),
         proptest::collection::vec(running_cost(), 0..3),
         proptest::collection::vec(saving(), 0..2),
-        proptest::collection::vec(
-            (
-                period(),
-                prop::sample::select(vec![
-                    DeliveryConfidence::Green,
-                    DeliveryConfidence::AmberGreen,
-                    DeliveryConfidence::Amber,
-                    DeliveryConfidence::AmberRed,
-                    DeliveryConfidence::Red,
-                ]),
-            ),
-            0..3,
-        ),
+        proptest::collection::vec((period(), every::<DeliveryConfidence>()), 0..3),
     )
         .prop_map(
             |(
@@ -536,17 +471,8 @@ pub fn programme() -> impl Strategy<Value = Programme> {
 pub fn board() -> impl Strategy<Value = Board> {
     (
         (text(), text(), as_at()),
-        prop::sample::select(vec![
-            ProtectiveMarking::Unmarked,
-            ProtectiveMarking::Official,
-            ProtectiveMarking::OfficialSensitive,
-        ]),
-        prop::sample::select(vec![
-            MoneyUnit::Auto,
-            MoneyUnit::Pounds,
-            MoneyUnit::Thousands,
-            MoneyUnit::Millions,
-        ]),
+        every::<ProtectiveMarking>(),
+        every::<MoneyUnit>(),
         prop_oneof![4 => Just((5u8, 15u8)), 1 => (any::<u8>(), any::<u8>())],
         proptest::collection::vec(text(), 0..3),
         proptest::collection::vec(programme(), 0..3),

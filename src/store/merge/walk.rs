@@ -210,27 +210,8 @@ impl Walk<'_> {
         };
         let mut out = Vec::with_capacity(order.len());
         for id in order {
-            let (bv, mv, tv) = (
-                bi.get(id).copied(),
-                mi.get(id).copied(),
-                ti.get(id).copied(),
-            );
-            let label = [mv, tv, bv]
-                .into_iter()
-                .flatten()
-                .find_map(record_label)
-                .unwrap_or_else(|| id.to_string());
-            self.path.push(Step::Record {
-                list: list.clone(),
-                id: id.to_string(),
-                label,
-            });
-            self.authors
-                .push((author_since(bv, mv), author_since(bv, tv)));
-            let merged = self.record(bv, mv, tv);
-            self.authors.pop();
-            self.path.pop();
-            out.extend(merged);
+            let (bv, mv, tv) = sides([&bi, &mi, &ti], id);
+            out.extend(self.record_in_list(&list, id, bv, mv, tv));
         }
         out
     }
@@ -251,11 +232,7 @@ impl Walk<'_> {
         self.path.push(Step::Field(list.to_string()));
         let mut out = Vec::with_capacity(order.len());
         for id in order {
-            let (bv, mv, tv) = (
-                bi.get(id).copied(),
-                mi.get(id).copied(),
-                ti.get(id).copied(),
-            );
+            let (bv, mv, tv) = sides([&bi, &mi, &ti], id);
             if mv == tv || tv == bv {
                 out.extend(mv.cloned());
                 continue;
@@ -267,23 +244,7 @@ impl Walk<'_> {
             }
             let json = |v: Option<&T>| v.map(encode).transpose();
             let (bj, mj, tj) = (json(bv)?, json(mv)?, json(tv)?);
-            let label = [&mj, &tj, &bj]
-                .into_iter()
-                .flatten()
-                .find_map(record_label)
-                .unwrap_or_else(|| id.to_string());
-            self.path.push(Step::Record {
-                list: list.to_string(),
-                id: id.to_string(),
-                label,
-            });
-            self.authors.push((
-                author_since(bj.as_ref(), mj.as_ref()),
-                author_since(bj.as_ref(), tj.as_ref()),
-            ));
-            let merged = self.record(bj.as_ref(), mj.as_ref(), tj.as_ref());
-            self.authors.pop();
-            self.path.pop();
+            let merged = self.record_in_list(list, id, bj.as_ref(), mj.as_ref(), tj.as_ref());
             if let Some(v) = merged {
                 let record =
                     serde_json::from_value(v).map_err(|e| MergeError::Decode(e.to_string()))?;
@@ -292,6 +253,33 @@ impl Walk<'_> {
         }
         self.path.pop();
         Ok(out)
+    }
+
+    /// Merges one record of `list`, with the record and who changed it on
+    /// each side on the path, so its conflicts name them.
+    fn record_in_list(
+        &mut self,
+        list: &str,
+        id: &str,
+        b: Option<&Value>,
+        m: Option<&Value>,
+        t: Option<&Value>,
+    ) -> Option<Value> {
+        let label = [m, t, b]
+            .into_iter()
+            .flatten()
+            .find_map(record_label)
+            .unwrap_or_else(|| id.to_string());
+        self.path.push(Step::Record {
+            list: list.to_string(),
+            id: id.to_string(),
+            label,
+        });
+        self.authors.push((author_since(b, m), author_since(b, t)));
+        let merged = self.record(b, m, t);
+        self.authors.pop();
+        self.path.pop();
+        merged
     }
 
     fn record(&mut self, b: Option<&Value>, m: Option<&Value>, t: Option<&Value>) -> Option<Value> {
@@ -399,4 +387,12 @@ impl Walk<'_> {
         };
         (record, field)
     }
+}
+
+/// A record's version in the base, mine and theirs, found by id.
+fn sides<V: Copy>(
+    [b, m, t]: [&std::collections::HashMap<&str, V>; 3],
+    id: &str,
+) -> (Option<V>, Option<V>, Option<V>) {
+    (b.get(id).copied(), m.get(id).copied(), t.get(id).copied())
 }

@@ -27,16 +27,6 @@ const INCREASE: Color32 = theme::AMBER;
 /// Colour of a decrease.
 const DECREASE: Color32 = theme::GREEN;
 
-const KINDS: [BudgetLineKind; 7] = [
-    BudgetLineKind::Approved,
-    BudgetLineKind::Change,
-    BudgetLineKind::StatedTotal,
-    BudgetLineKind::Spend,
-    BudgetLineKind::ForecastOutturn,
-    BudgetLineKind::Requested,
-    BudgetLineKind::Component,
-];
-
 /// The line form's text, kept while it is being typed.
 #[derive(Clone, Debug, PartialEq)]
 struct LineForm {
@@ -285,7 +275,7 @@ impl BudgetView {
                 egui::ComboBox::from_id_salt("line_kind")
                     .selected_text(self.form.kind.label())
                     .show_ui(ui, |ui| {
-                        for k in KINDS {
+                        for &k in BudgetLineKind::ALL {
                             ui.selectable_value(&mut self.form.kind, k, k.label());
                         }
                     })

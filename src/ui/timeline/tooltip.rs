@@ -44,19 +44,7 @@ pub(super) fn task_tooltip_ui(ui: &mut egui::Ui, board: &Board, p: &Programme, t
         None => ui.label("Slip: no baseline"),
     };
     for d in p.delays.iter().filter(|d| d.task.as_ref() == Some(&t.id)) {
-        ui.label(
-            RichText::new(format!(
-                "Delay: {}, {} – {} ({} days)",
-                d.cause.label(),
-                d.start.display_uk(),
-                d.end.display_uk(),
-                d.days()
-            ))
-            .color(cause_colour(d.cause)),
-        );
-        if !d.description.is_empty() {
-            ui.label(RichText::new(&d.description).small());
-        }
+        delay_ui(ui, d, true);
         let refs: Vec<&str> = d
             .raid
             .iter()
@@ -66,6 +54,29 @@ pub(super) fn task_tooltip_ui(ui: &mut egui::Ui, board: &Board, p: &Programme, t
         if !refs.is_empty() {
             ui.label(format!("RAID: {}", refs.join(", ")));
         }
+    }
+}
+
+/// A delay in the cause's colour, and its description below it: "COVID-19:
+/// Jul 2020 – Dec 2020 (184 days)" in a list of delays, "Delay: COVID-19, …"
+/// among a task's other facts.
+fn delay_ui(ui: &mut egui::Ui, d: &crate::model::Delay, among_facts: bool) {
+    let cause = if among_facts {
+        format!("Delay: {},", d.cause.label())
+    } else {
+        format!("{}:", d.cause.label())
+    };
+    ui.label(
+        RichText::new(format!(
+            "{cause} {} – {} ({} days)",
+            d.start.display_uk(),
+            d.end.display_uk(),
+            d.days()
+        ))
+        .color(cause_colour(d.cause)),
+    );
+    if !d.description.is_empty() {
+        ui.label(RichText::new(&d.description).small());
     }
 }
 
@@ -79,19 +90,7 @@ pub(super) fn linked_records_ui(ui: &mut egui::Ui, board: &Board, p: &Programme,
         ui.separator();
         ui.label(RichText::new("Delays").strong());
         for d in &delays {
-            ui.label(
-                RichText::new(format!(
-                    "{}: {} – {} ({} days)",
-                    d.cause.label(),
-                    d.start.display_uk(),
-                    d.end.display_uk(),
-                    d.days()
-                ))
-                .color(cause_colour(d.cause)),
-            );
-            if !d.description.is_empty() {
-                ui.label(RichText::new(&d.description).small());
-            }
+            delay_ui(ui, d, false);
         }
     }
     let mut raid: Vec<&crate::model::RaidEntry> = board
