@@ -14,6 +14,7 @@ pub mod app;
 pub mod cli;
 pub mod generate;
 pub mod model;
+pub mod render;
 pub mod store;
 pub mod ui;
 pub mod user;

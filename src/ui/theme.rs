@@ -3,28 +3,36 @@
 
 use egui::{Color32, FontFamily, FontId, TextStyle};
 
+use crate::render::palette;
+use crate::render::scene::Rgba;
+
+/// The render palette's colour, for egui.
+const fn colour(c: Rgba) -> Color32 {
+    Color32::from_rgba_unmultiplied_const(c.r, c.g, c.b, c.a)
+}
+
 /// GOV.UK red.
-pub const RED: Color32 = Color32::from_rgb(0xd4, 0x35, 0x1c);
+pub const RED: Color32 = colour(palette::RED);
 /// GOV.UK orange, used for amber.
-pub const AMBER: Color32 = Color32::from_rgb(0xf4, 0x77, 0x38);
+pub const AMBER: Color32 = colour(palette::AMBER);
 /// GOV.UK green.
-pub const GREEN: Color32 = Color32::from_rgb(0x00, 0x70, 0x3c);
+pub const GREEN: Color32 = colour(palette::GREEN);
 /// GOV.UK blue.
-pub const BLUE: Color32 = Color32::from_rgb(0x1d, 0x70, 0xb8);
+pub const BLUE: Color32 = colour(palette::BLUE);
 /// GOV.UK dark blue.
-pub const DARK_BLUE: Color32 = Color32::from_rgb(0x00, 0x30, 0x78);
+pub const DARK_BLUE: Color32 = colour(palette::DARK_BLUE);
 /// GOV.UK yellow (focus).
-pub const YELLOW: Color32 = Color32::from_rgb(0xff, 0xdd, 0x00);
+pub const YELLOW: Color32 = colour(palette::YELLOW);
 /// GOV.UK text colour.
-pub const TEXT: Color32 = Color32::from_rgb(0x0b, 0x0c, 0x0c);
+pub const TEXT: Color32 = colour(palette::TEXT);
 /// GOV.UK light grey.
-pub const LIGHT_GREY: Color32 = Color32::from_rgb(0xf3, 0xf2, 0xf1);
+pub const LIGHT_GREY: Color32 = colour(palette::LIGHT_GREY);
 /// GOV.UK mid grey (secondary text on white passes AA at 4.6:1).
-pub const SECONDARY_TEXT: Color32 = Color32::from_rgb(0x50, 0x5a, 0x5f);
+pub const SECONDARY_TEXT: Color32 = colour(palette::SECONDARY_TEXT);
 
 /// DejaVu Sans, bundled: it draws every symbol Boardroom uses (£, —, ▲, ⚠, ●, ↑↓→)
 /// where egui's default font would show empty boxes.
-const DEJAVU_SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+const DEJAVU_SANS: &[u8] = crate::render::text::REGULAR;
 
 fn install_fonts(ctx: &egui::Context) {
     let mut fonts = egui::FontDefinitions::default();
