@@ -7,3 +7,4 @@
 pub mod palette;
 pub mod scene;
 pub mod text;
+pub mod timeline;

@@ -2,6 +2,7 @@
 //! read. The screen's theme takes its colours from here too.
 
 use super::scene::Rgba;
+use crate::model::DelayCause;
 
 /// GOV.UK red.
 pub const RED: Rgba = Rgba::rgb(0xd4, 0x35, 0x1c);
@@ -25,3 +26,19 @@ pub const SECONDARY_TEXT: Rgba = Rgba::rgb(0x50, 0x5a, 0x5f);
 pub const WHITE: Rgba = Rgba::rgb(0xff, 0xff, 0xff);
 /// Grid lines and borders.
 pub const GRID: Rgba = Rgba::rgb(0xb1, 0xb4, 0xb6);
+/// Warning text on white: a darker red than the bars, for AA contrast.
+pub const RED_TEXT: Rgba = Rgba::rgb(0xaa, 0x2a, 0x16);
+
+/// The colour of each delay cause, for its hatched band and the legend.
+pub fn cause_colour(cause: DelayCause) -> Rgba {
+    match cause {
+        DelayCause::Covid19 => Rgba::rgb(0x4c, 0x2c, 0x92),
+        DelayCause::Supplier => AMBER,
+        DelayCause::Funding => Rgba::rgb(0xd5, 0x38, 0x80),
+        DelayCause::Resourcing => Rgba::rgb(0xb5, 0x88, 0x40),
+        DelayCause::Technical => Rgba::rgb(0x28, 0xa1, 0x97),
+        DelayCause::Scope => Rgba::rgb(0x6f, 0x72, 0xaf),
+        DelayCause::Dependency => Rgba::rgb(0x50, 0x5a, 0x5f),
+        DelayCause::Other => Rgba::rgb(0x87, 0x8a, 0x8f),
+    }
+}

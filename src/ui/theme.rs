@@ -7,7 +7,7 @@ use crate::render::palette;
 use crate::render::scene::Rgba;
 
 /// The render palette's colour, for egui.
-const fn colour(c: Rgba) -> Color32 {
+pub const fn colour(c: Rgba) -> Color32 {
     Color32::from_rgba_unmultiplied_const(c.r, c.g, c.b, c.a)
 }
 

@@ -33,16 +33,7 @@ const AXIS_HEIGHT: f32 = 44.0;
 
 /// The colour of each delay cause (GOV.UK palette), used for its hatched bar and legend.
 pub fn cause_colour(cause: DelayCause) -> Color32 {
-    match cause {
-        DelayCause::Covid19 => Color32::from_rgb(0x4c, 0x2c, 0x92),
-        DelayCause::Supplier => theme::AMBER,
-        DelayCause::Funding => Color32::from_rgb(0xd5, 0x38, 0x80),
-        DelayCause::Resourcing => Color32::from_rgb(0xb5, 0x88, 0x40),
-        DelayCause::Technical => Color32::from_rgb(0x28, 0xa1, 0x97),
-        DelayCause::Scope => Color32::from_rgb(0x6f, 0x72, 0xaf),
-        DelayCause::Dependency => Color32::from_rgb(0x50, 0x5a, 0x5f),
-        DelayCause::Other => Color32::from_rgb(0x87, 0x8a, 0x8f),
-    }
+    theme::colour(crate::render::palette::cause_colour(cause))
 }
 
 /// The Timeline view's own state.

@@ -1,0 +1,550 @@
+//! The timeline laid out as a scene: the date axis, a row per programme and
+//! task with baseline and forecast bars, hatched delay bands by cause,
+//! milestones, and the as-at line. The board pack and the chart export draw
+//! it; the geometry is [`crate::analysis::timeline`]'s.
+
+use chrono::NaiveDate;
+
+use super::palette::{self, cause_colour};
+use super::scene::{Anchor, Item, Point, Rect, Rgba, Scene, Stroke, Target, Text, Weight};
+use super::text::{elide, width};
+use crate::analysis::schedule::{programme_schedule, task_slip_days};
+use crate::analysis::timeline::{
+    AxisYears, Row, RowFilter, TimeScale, build_rows, date_extent, ticks,
+};
+use crate::model::{Board, Delay, Programme, Task, format_day_uk};
+
+/// Sizes for one medium: the screen, or a page.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TimelineStyle {
+    /// Width of the name column on the left.
+    pub name_width: f32,
+    /// Height of the date axis above the rows.
+    pub axis_height: f32,
+    /// Height of every row.
+    pub row_height: f32,
+    /// Body text: task names, axis labels, notes.
+    pub text_size: f32,
+    /// Programme names.
+    pub heading_size: f32,
+}
+
+impl TimelineStyle {
+    /// The screen's sizes (logical pixels), which a chair can read from the
+    /// back of a room.
+    pub const SCREEN: TimelineStyle = TimelineStyle {
+        name_width: 360.0,
+        axis_height: 44.0,
+        row_height: 38.0,
+        text_size: 14.0,
+        heading_size: 17.0,
+    };
+    /// A printed page's sizes (points): 9 pt text reads on A4.
+    pub const PAPER: TimelineStyle = TimelineStyle {
+        name_width: 190.0,
+        axis_height: 30.0,
+        row_height: 22.0,
+        text_size: 8.0,
+        heading_size: 9.5,
+    };
+
+    /// A length given for the screen's 38 px row, at this style's row height.
+    fn k(&self, screen: f32) -> f32 {
+        screen * self.row_height / TimelineStyle::SCREEN.row_height
+    }
+}
+
+/// What to lay out.
+#[derive(Clone, Copy, Debug)]
+pub struct TimelineSpec<'a> {
+    /// The board.
+    pub board: &'a Board,
+    /// The rows, in order (see [`build_rows`]).
+    pub rows: &'a [Row],
+    /// Date ↔ x in the chart part (x = 0 at the name column's right edge).
+    pub scale: TimeScale,
+    /// Calendar or financial years on the axis.
+    pub years: AxisYears,
+    /// The scene's size.
+    pub width: f32,
+    /// The scene's size.
+    pub height: f32,
+    /// How far the rows are scrolled down.
+    pub scroll_y: f32,
+    /// Sizes.
+    pub style: TimelineStyle,
+}
+
+/// Lays out the timeline: only the rows and dates in view are drawn, so the
+/// cost is what the scene shows, not what the board holds.
+pub fn layout(spec: &TimelineSpec<'_>) -> Scene {
+    let s = spec.style;
+    let mut scene = Scene::new(spec.width, spec.height);
+    let chart = Rect::new(s.name_width, 0.0, spec.width - s.name_width, spec.height);
+    scene.push(Item::filled(
+        Rect::new(0.0, 0.0, spec.width, spec.height),
+        palette::WHITE,
+    ));
+    axis(&mut scene, spec, chart);
+
+    let rows_top = s.axis_height;
+    let first = (spec.scroll_y / s.row_height).floor().max(0.0) as usize;
+    let shown = ((spec.height - rows_top) / s.row_height).ceil() as usize + 1;
+    for (i, row) in spec.rows.iter().enumerate().skip(first).take(shown) {
+        let top = rows_top + i as f32 * s.row_height - spec.scroll_y;
+        let rect = Rect::new(0.0, top, spec.width, s.row_height);
+        if i % 2 == 1 {
+            scene.push(Item::filled(rect, palette::LIGHT_GREY.with_alpha(140)));
+        }
+        match *row {
+            Row::Programme { programme } => {
+                if let Some(p) = spec.board.programmes.get(programme) {
+                    programme_row(&mut scene, spec, p, rect, chart);
+                }
+            }
+            Row::Task { programme, task } => {
+                let p = spec.board.programmes.get(programme);
+                if let Some((p, t)) = p.and_then(|p| p.tasks.get(task).map(|t| (p, t))) {
+                    task_row(&mut scene, spec, p, t, rect, chart);
+                }
+            }
+        }
+    }
+    as_at_line(&mut scene, spec, chart);
+    scene.push(Item::line(
+        Point::new(chart.x, 0.0),
+        Point::new(chart.x, spec.height),
+        Stroke::solid(1.0, palette::GRID),
+    ));
+    scene
+}
+
+/// The whole timeline of a board, or of one programme, fitted to `width`:
+/// every row shown, the scene as tall as its rows, the dates from the
+/// earliest to the latest with a little room either side.
+pub fn fitted(board: &Board, filter: &RowFilter, width: f32, style: TimelineStyle) -> Scene {
+    let rows = build_rows(board, filter, &|_| false);
+    let chart_width = (width - style.name_width).max(50.0);
+    // Paper fits every date whatever the span, so the screen's zoom limits
+    // do not apply here.
+    let (first, last) = date_extent(board, filter.programme.as_ref())
+        .map_or((board.as_at, board.as_at), |(f, l)| {
+            (f.min(board.as_at), l.max(board.as_at))
+        });
+    let days = ((last - first).num_days() + 1).max(1) as f32;
+    let margin = days * 0.03 + 7.0;
+    // The right-hand fifth is left for the last bar's "N days late" note.
+    let px_per_day = chart_width * 0.8 / (days + 2.0 * margin);
+    let scale = TimeScale {
+        origin: first,
+        px_per_day,
+        scroll_px: -margin * px_per_day,
+    };
+    let height = style.axis_height + rows.len() as f32 * style.row_height + style.k(6.0);
+    layout(&TimelineSpec {
+        board,
+        rows: &rows,
+        scale,
+        years: AxisYears::Calendar,
+        width,
+        height,
+        scroll_y: 0.0,
+        style,
+    })
+}
+
+/// A text run on a line whose vertical middle is `centre_y`.
+fn centred_text(
+    x: f32,
+    centre_y: f32,
+    text: String,
+    size: f32,
+    weight: Weight,
+    colour: Rgba,
+) -> Text {
+    Text {
+        at: Point::new(x, centre_y + size * 0.36),
+        text,
+        size,
+        weight,
+        colour,
+        anchor: Anchor::Start,
+    }
+}
+
+fn axis(scene: &mut Scene, spec: &TimelineSpec<'_>, chart: Rect) {
+    let s = spec.style;
+    let first = spec.scale.date_at(0.0);
+    let last = spec.scale.date_at(chart.w);
+    let mut last_label_right = f32::MIN;
+    let label_y = s.k(6.0) + s.text_size;
+    for tick in ticks(first, last, spec.scale.px_per_day, spec.years) {
+        let x = chart.x + spec.scale.x_of(tick.date);
+        if x < chart.x || x > chart.right() {
+            continue;
+        }
+        let stroke = if tick.major {
+            Stroke::solid(s.k(1.5), palette::SECONDARY_TEXT.with_alpha(130))
+        } else {
+            Stroke::solid(s.k(1.0), palette::GRID.with_alpha(150))
+        };
+        scene.push(Item::line(
+            Point::new(x, s.axis_height * 0.55),
+            Point::new(x, spec.height),
+            stroke,
+        ));
+        // Skip labels that would overlap the one before.
+        if x > last_label_right + s.k(6.0) {
+            let w = width(&tick.label, s.text_size, Weight::Regular);
+            scene.text(Text {
+                at: Point::new(x + s.k(4.0), label_y),
+                text: tick.label,
+                size: s.text_size,
+                weight: Weight::Regular,
+                colour: palette::TEXT,
+                anchor: Anchor::Start,
+            });
+            last_label_right = x + s.k(4.0) + w;
+        }
+    }
+    scene.push(Item::line(
+        Point::new(0.0, s.axis_height),
+        Point::new(spec.width, s.axis_height),
+        Stroke::solid(1.0, palette::GRID),
+    ));
+    scene.text(Text {
+        at: Point::new(s.k(8.0), label_y),
+        text: "Programme / task".into(),
+        size: s.text_size,
+        weight: Weight::Regular,
+        colour: palette::SECONDARY_TEXT,
+        anchor: Anchor::Start,
+    });
+}
+
+/// The row's name in the name column, elided so it never runs into the chart.
+fn name(
+    scene: &mut Scene,
+    spec: &TimelineSpec<'_>,
+    row: Rect,
+    indent: f32,
+    text: &str,
+    weight: Weight,
+) {
+    let s = spec.style;
+    let size = if weight == Weight::Bold {
+        s.heading_size
+    } else {
+        s.text_size
+    };
+    let room = s.name_width - indent - s.k(8.0);
+    let shown = elide(text, size, weight, room);
+    scene.text(centred_text(
+        indent,
+        row.centre().y,
+        shown,
+        size,
+        weight,
+        palette::TEXT,
+    ));
+}
+
+fn span(spec: &TimelineSpec<'_>, chart: Rect, first: NaiveDate, last: NaiveDate) -> (f32, f32) {
+    (
+        chart.x + spec.scale.x_of(first),
+        chart.x + spec.scale.x_after(last),
+    )
+}
+
+/// The chart part of a row: bars are clipped to it, never spilling into the names.
+fn chart_part(row: Rect, chart: Rect) -> Rect {
+    Rect::new(chart.x, row.y, chart.w, row.h)
+}
+
+fn programme_row(
+    scene: &mut Scene,
+    spec: &TimelineSpec<'_>,
+    p: &Programme,
+    row: Rect,
+    chart: Rect,
+) {
+    let s = spec.style;
+    name(scene, spec, row, s.k(10.0), &p.name, Weight::Bold);
+    scene.hit(row, Target::Programme(p.id.clone()));
+    let mut items = Vec::new();
+    let schedule = programme_schedule(p);
+    if let (Some(first), Some(last)) = (
+        schedule.earliest_start,
+        schedule.latest_finish.or(schedule.baseline_finish),
+    ) {
+        let (x0, x1) = span(spec, chart, first, last);
+        let bar = Rect::between_x(x0, x1, row.centre().y - s.k(3.0), s.k(6.0));
+        items.push(Item::filled(bar, palette::DARK_BLUE));
+    }
+    for d in p.delays.iter().filter(|d| d.task.is_none()) {
+        delay_band(&mut items, scene, spec, p, d, row, chart, true);
+    }
+    for m in &p.milestones {
+        let x = chart.x + spec.scale.x_of(m.date.first_day()) + spec.scale.px_per_day * 0.5;
+        let size = s.k(18.0);
+        let fill = if m.achieved {
+            palette::DARK_BLUE
+        } else {
+            palette::WHITE
+        };
+        let centre = Point::new(x, row.centre().y);
+        items.push(Item::diamond(
+            centre,
+            size,
+            Some(fill),
+            Some(Stroke::solid(s.k(2.0), palette::DARK_BLUE)),
+        ));
+        scene.hit(
+            Rect::new(x - size / 2.0, centre.y - size / 2.0, size, size),
+            Target::Milestone {
+                programme: p.id.clone(),
+                milestone: m.id.clone(),
+            },
+        );
+    }
+    scene.push(Item::Clip {
+        clip: chart_part(row, chart),
+        items,
+    });
+}
+
+#[allow(clippy::too_many_arguments)] // the band's record, where it goes, and the two outputs
+fn delay_band(
+    items: &mut Vec<Item>,
+    scene: &mut Scene,
+    spec: &TimelineSpec<'_>,
+    p: &Programme,
+    d: &Delay,
+    row: Rect,
+    chart: Rect,
+    named: bool,
+) {
+    let s = spec.style;
+    let (x0, x1) = span(spec, chart, d.start.first_day(), d.end.last_day());
+    let band = Rect::between_x(x0, x1, row.y + s.k(2.0), row.h - s.k(4.0));
+    let colour = cause_colour(d.cause);
+    items.push(Item::filled(band, colour.with_alpha(46)));
+    items.push(Item::Hatch {
+        rect: band,
+        colour: colour.with_alpha(180),
+        spacing: s.k(7.0),
+        width: s.k(1.2),
+    });
+    items.push(Item::Rect {
+        rect: band,
+        fill: None,
+        stroke: Some(Stroke::solid(s.k(1.5), colour)),
+    });
+    // Programme-wide delays have no bar to carry their cause, so name it in the band.
+    let label = d.cause.label();
+    if named && band.w > width(label, s.text_size, Weight::Bold) + s.k(8.0) {
+        items.push(Item::Text(centred_text(
+            band.x + s.k(4.0),
+            band.centre().y,
+            label.to_string(),
+            s.text_size,
+            Weight::Bold,
+            colour,
+        )));
+    }
+    scene.hit(
+        band,
+        Target::Delay {
+            programme: p.id.clone(),
+            delay: d.id.clone(),
+        },
+    );
+}
+
+fn task_row(
+    scene: &mut Scene,
+    spec: &TimelineSpec<'_>,
+    p: &Programme,
+    t: &Task,
+    row: Rect,
+    chart: Rect,
+) {
+    let s = spec.style;
+    name(scene, spec, row, s.k(34.0), &t.name, Weight::Regular);
+    scene.hit(
+        row,
+        Target::Task {
+            programme: p.id.clone(),
+            task: t.id.clone(),
+        },
+    );
+    let mut items = Vec::new();
+    let delays: Vec<&Delay> = p
+        .delays
+        .iter()
+        .filter(|d| d.task.as_ref() == Some(&t.id))
+        .collect();
+    for d in &delays {
+        delay_band(&mut items, scene, spec, p, d, row, chart, false);
+    }
+    // The baseline: a thin grey bar under the forecast, so the slip shows as
+    // the stretch of solid bar beyond it.
+    if let (Some(start), Some(finish)) = (t.baseline_start.or(t.start), t.baseline_finish) {
+        let (x0, x1) = span(spec, chart, start.first_day(), finish.last_day());
+        items.push(Item::Rect {
+            rect: Rect::between_x(x0, x1, row.y + s.k(27.0), s.k(6.0)),
+            fill: Some(palette::SECONDARY_TEXT.with_alpha(115)),
+            stroke: Some(Stroke::solid(s.k(1.0), palette::SECONDARY_TEXT)),
+        });
+    }
+    let slip = task_slip_days(t).unwrap_or(0);
+    let mut note_x = None;
+    if let (Some(start), Some(finish)) = (t.start.or(t.baseline_start), t.finish) {
+        let (x0, x1) = span(spec, chart, start.first_day(), finish.last_day());
+        let bar = Rect::between_x(x0, x1, row.y + s.k(9.0), s.k(16.0));
+        let colour = if slip > 0 {
+            palette::RED
+        } else {
+            palette::BLUE
+        };
+        let done = f32::from(t.percent_complete.min(100)) / 100.0;
+        items.push(Item::filled(
+            bar,
+            if done == 0.0 {
+                palette::WHITE
+            } else {
+                colour.with_alpha(90)
+            },
+        ));
+        if done > 0.0 {
+            items.push(Item::filled(
+                Rect::new(bar.x, bar.y, bar.w * done, bar.h),
+                colour,
+            ));
+        }
+        items.push(Item::Rect {
+            rect: bar,
+            fill: None,
+            stroke: Some(Stroke::solid(s.k(1.5), colour)),
+        });
+        let pct = if t.is_complete() {
+            "Done".to_string()
+        } else {
+            format!("{}%", t.percent_complete)
+        };
+        let pct_width = width(&pct, s.text_size, Weight::Regular);
+        let mut after = bar.right() + s.k(6.0);
+        if bar.w > pct_width + s.k(12.0) {
+            let on_bar = if done >= 0.5 {
+                palette::WHITE
+            } else {
+                palette::TEXT
+            };
+            let x = bar.x.max(chart.x) + s.k(6.0);
+            items.push(Item::Text(centred_text(
+                x,
+                bar.centre().y,
+                pct,
+                s.text_size,
+                Weight::Regular,
+                on_bar,
+            )));
+        } else {
+            items.push(Item::Text(centred_text(
+                after,
+                bar.centre().y,
+                pct,
+                s.text_size,
+                Weight::Regular,
+                palette::TEXT,
+            )));
+            after += pct_width + s.k(6.0);
+        }
+        note_x = Some((after, bar.centre().y));
+    } else if let Some(due) = t.finish {
+        // Only a due date: an open triangle at the end of its period, and the date.
+        let x = chart.x + spec.scale.x_after(due.last_day());
+        let y = row.y + s.k(17.0);
+        let r = s.k(8.0);
+        items.push(Item::Polygon {
+            points: vec![
+                Point::new(x - r, y - r),
+                Point::new(x, y - r),
+                Point::new(x, y + r),
+            ],
+            fill: Some(palette::WHITE),
+            stroke: Some(Stroke::solid(s.k(2.0), palette::BLUE)),
+        });
+        let text = format!("due {}", due.display_uk());
+        items.push(Item::Text(centred_text(
+            x + s.k(6.0),
+            y,
+            text,
+            s.text_size,
+            Weight::Regular,
+            palette::TEXT,
+        )));
+    }
+    let mut note = if slip > 0 {
+        format!("▲ {slip} days late")
+    } else {
+        String::new()
+    };
+    let causes: Vec<&str> = delays.iter().map(|d| d.cause.label()).collect();
+    if !causes.is_empty() {
+        if !note.is_empty() {
+            note.push_str(" · ");
+        }
+        note.push_str(&causes.join(", "));
+    }
+    if let (Some((x, y)), false) = (note_x, note.is_empty()) {
+        let colour = if slip > 0 {
+            palette::RED_TEXT
+        } else {
+            palette::TEXT
+        };
+        items.push(Item::Text(centred_text(
+            x,
+            y,
+            note,
+            s.text_size,
+            Weight::Bold,
+            colour,
+        )));
+    }
+    scene.push(Item::Clip {
+        clip: chart_part(row, chart),
+        items,
+    });
+}
+
+fn as_at_line(scene: &mut Scene, spec: &TimelineSpec<'_>, chart: Rect) {
+    let s = spec.style;
+    let x = chart.x + spec.scale.x_of(spec.board.as_at);
+    if x < chart.x || x > chart.right() {
+        return;
+    }
+    scene.push(Item::line(
+        Point::new(x, s.axis_height * 0.5),
+        Point::new(x, spec.height),
+        Stroke::dashed(s.k(2.0), palette::DARK_BLUE, s.k(6.0), s.k(4.0)),
+    ));
+    let label = format!("As at {}", format_day_uk(spec.board.as_at));
+    let w = width(&label, s.text_size, Weight::Bold) + s.k(8.0);
+    // Keep the label inside the chart even when the line is near its right edge.
+    let left = (x - w / 2.0).min(chart.right() - w - s.k(4.0)).max(chart.x);
+    let top = s.axis_height * 0.5;
+    let h = s.text_size + s.k(6.0);
+    scene.push(Item::filled(Rect::new(left, top, w, h), palette::DARK_BLUE));
+    scene.text(centred_text(
+        left + s.k(4.0),
+        top + h / 2.0,
+        label,
+        s.text_size,
+        Weight::Bold,
+        palette::WHITE,
+    ));
+}
+
+#[cfg(test)]
+mod tests;
