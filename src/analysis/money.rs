@@ -45,6 +45,40 @@ pub fn auto_unit(largest_abs: Decimal) -> MoneyUnit {
     }
 }
 
+/// What one unit of a chart's axis is worth in pounds.
+pub fn unit_divisor(unit: MoneyUnit) -> f64 {
+    match unit {
+        MoneyUnit::Millions => 1_000_000.0,
+        MoneyUnit::Thousands => 1_000.0,
+        MoneyUnit::Pounds | MoneyUnit::Auto => 1.0,
+    }
+}
+
+/// The unit as an axis title names it: `£m`, `£k`, `£`.
+pub fn unit_name(unit: MoneyUnit) -> &'static str {
+    match unit {
+        MoneyUnit::Millions => "£m",
+        MoneyUnit::Thousands => "£k",
+        MoneyUnit::Pounds | MoneyUnit::Auto => "£",
+    }
+}
+
+/// What goes before an axis number: `£` for pounds, nothing when the title
+/// already says `£m` or `£k`.
+pub fn unit_symbol_prefix(unit: MoneyUnit) -> &'static str {
+    match unit {
+        MoneyUnit::Millions | MoneyUnit::Thousands => "",
+        MoneyUnit::Pounds | MoneyUnit::Auto => "£",
+    }
+}
+
+/// An axis number with no trailing zeros: `2.5`, `3`, `0.125`.
+pub fn trim_float(v: f64) -> String {
+    let s = format!("{v:.3}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" { "0".into() } else { s.to_string() }
+}
+
 /// An amount in the given unit, exact: £m to three places (`£4.379m`), £k whole
 /// where it is whole (`£2,304k`), pounds with separators (`£450,000`). Decimals
 /// are only rounded when the unit cannot show them, and then to the nearest penny

@@ -9,7 +9,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::money::format_pounds;
-use crate::model::{BudgetLine, BudgetLineKind, Id, MAX_ABS_AMOUNT_GBP, PeriodDate, Programme};
+use crate::model::{
+    BudgetLine, BudgetLineKind, Id, MAX_ABS_AMOUNT_GBP, MoneyUnit, PeriodDate, Programme,
+};
 
 /// What a waterfall bar is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -83,6 +85,21 @@ impl Waterfall {
     /// Whether there is nothing to draw.
     pub fn is_empty(&self) -> bool {
         self.steps.is_empty()
+    }
+
+    /// The unit to chart it in: the board's setting, or chosen by the
+    /// largest figure when the setting is automatic.
+    pub fn unit(&self, setting: MoneyUnit) -> MoneyUnit {
+        match setting {
+            MoneyUnit::Auto => super::money::auto_unit(
+                self.steps
+                    .iter()
+                    .map(|s| s.amount_gbp.abs().max(s.running_gbp.abs()))
+                    .max()
+                    .unwrap_or_default(),
+            ),
+            unit => unit,
+        }
     }
 }
 

@@ -8,3 +8,4 @@ pub mod palette;
 pub mod scene;
 pub mod text;
 pub mod timeline;
+pub mod waterfall;

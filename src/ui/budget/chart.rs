@@ -6,7 +6,9 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::*;
-use crate::analysis::money::{auto_unit, format_change_gbp, format_gbp};
+use crate::analysis::money::{
+    format_change_gbp, format_gbp, trim_float, unit_divisor, unit_name, unit_symbol_prefix,
+};
 use crate::analysis::reconcile::programme_warnings;
 use crate::analysis::waterfall::{StepKind, Waterfall};
 use crate::model::{Board, MoneyUnit, Programme};
@@ -176,44 +178,7 @@ pub(super) fn category_marks(count: usize) -> impl Fn(GridInput) -> Vec<GridMark
 
 /// The unit for a chart: the board's setting, or chosen by the largest figure.
 pub(super) fn chart_unit(board: &Board, w: &Waterfall) -> MoneyUnit {
-    match board.settings.money_unit {
-        MoneyUnit::Auto => auto_unit(
-            w.steps
-                .iter()
-                .map(|s| s.amount_gbp.abs().max(s.running_gbp.abs()))
-                .max()
-                .unwrap_or_default(),
-        ),
-        unit => unit,
-    }
-}
-
-pub(super) fn unit_divisor(unit: MoneyUnit) -> f64 {
-    match unit {
-        MoneyUnit::Millions => 1_000_000.0,
-        MoneyUnit::Thousands => 1_000.0,
-        MoneyUnit::Pounds | MoneyUnit::Auto => 1.0,
-    }
-}
-
-pub(super) fn unit_name(unit: MoneyUnit) -> &'static str {
-    match unit {
-        MoneyUnit::Millions => "£m",
-        MoneyUnit::Thousands => "£k",
-        MoneyUnit::Pounds | MoneyUnit::Auto => "£",
-    }
-}
-
-pub(super) fn unit_symbol_prefix(unit: MoneyUnit) -> &'static str {
-    match unit {
-        MoneyUnit::Millions | MoneyUnit::Thousands => "",
-        MoneyUnit::Pounds | MoneyUnit::Auto => "£",
-    }
-}
-
-pub(super) fn trim_float(v: f64) -> String {
-    let s = format!("{v:.3}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
+    w.unit(board.settings.money_unit)
 }
 
 /// Up to two lines of at most `width` characters, for an axis label under a bar.

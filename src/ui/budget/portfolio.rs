@@ -7,7 +7,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::chart::*;
 use super::*;
-use crate::analysis::money::{auto_unit, format_change_gbp, format_gbp};
+use crate::analysis::money::{auto_unit, format_change_gbp, format_gbp, unit_divisor, unit_name};
 use crate::model::{Board, MoneyUnit, Programme};
 use crate::ui::theme;
 
