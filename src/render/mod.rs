@@ -6,6 +6,7 @@
 
 pub mod palette;
 pub mod scene;
+pub mod table;
 pub mod text;
 pub mod timeline;
 pub mod waterfall;

@@ -102,6 +102,15 @@ impl Rect {
         p.x >= self.x && p.x <= self.right() && p.y >= self.y && p.y <= self.bottom()
     }
 
+    /// The same rectangle, moved by `dx`, `dy`.
+    pub fn moved(&self, dx: f32, dy: f32) -> Rect {
+        Rect {
+            x: self.x + dx,
+            y: self.y + dy,
+            ..*self
+        }
+    }
+
     /// The part of this rectangle inside `other`, if any.
     pub fn intersect(&self, other: &Rect) -> Option<Rect> {
         let (x0, y0) = (self.x.max(other.x), self.y.max(other.y));
@@ -257,6 +266,55 @@ impl Item {
         }
     }
 
+    /// The same item, moved by `dx`, `dy`.
+    pub fn moved(self, dx: f32, dy: f32) -> Item {
+        let pts = |points: Vec<Point>| {
+            points
+                .into_iter()
+                .map(|p| Point::new(p.x + dx, p.y + dy))
+                .collect()
+        };
+        match self {
+            Item::Rect { rect, fill, stroke } => Item::Rect {
+                rect: rect.moved(dx, dy),
+                fill,
+                stroke,
+            },
+            Item::Polyline { points, stroke } => Item::Polyline {
+                points: pts(points),
+                stroke,
+            },
+            Item::Polygon {
+                points,
+                fill,
+                stroke,
+            } => Item::Polygon {
+                points: pts(points),
+                fill,
+                stroke,
+            },
+            Item::Hatch {
+                rect,
+                colour,
+                spacing,
+                width,
+            } => Item::Hatch {
+                rect: rect.moved(dx, dy),
+                colour,
+                spacing,
+                width,
+            },
+            Item::Text(t) => Item::Text(Text {
+                at: Point::new(t.at.x + dx, t.at.y + dy),
+                ..t
+            }),
+            Item::Clip { clip, items } => Item::Clip {
+                clip: clip.moved(dx, dy),
+                items: items.into_iter().map(|i| i.moved(dx, dy)).collect(),
+            },
+        }
+    }
+
     /// A filled rectangle with no outline.
     pub fn filled(rect: Rect, fill: Rgba) -> Item {
         Item::Rect {
@@ -354,6 +412,22 @@ impl Scene {
         self.hits.push(Hit { rect, target });
     }
 
+    /// Draws `other` with its top-left corner at `at`, clipped to its own
+    /// size, and takes its hit areas along: how a page is made of charts.
+    pub fn place(&mut self, other: Scene, at: Point) {
+        let clip = Rect::new(at.x, at.y, other.width, other.height);
+        let items = other
+            .items
+            .into_iter()
+            .map(|i| i.moved(at.x, at.y))
+            .collect();
+        self.items.push(Item::Clip { clip, items });
+        self.hits.extend(other.hits.into_iter().map(|h| Hit {
+            rect: h.rect.moved(at.x, at.y),
+            target: h.target,
+        }));
+    }
+
     /// The record at `p`, the frontmost if areas overlap.
     pub fn hit_at(&self, p: Point) -> Option<&Target> {
         self.hits
@@ -416,5 +490,25 @@ mod tests {
             Some(Target::Programme(_))
         ));
         assert_eq!(s.hit_at(Point::new(50.0, 50.0)), None);
+
+        // Placed on a page, the chart's items and hit areas move with it.
+        let mut page = Scene::new(400.0, 400.0);
+        s.text(Text {
+            at: Point::new(1.0, 2.0),
+            text: "x".into(),
+            size: 8.0,
+            weight: Weight::Regular,
+            colour: Rgba::rgb(0, 0, 0),
+            anchor: Anchor::Start,
+        });
+        page.place(s, Point::new(100.0, 50.0));
+        assert!(matches!(
+            page.hit_at(Point::new(115.0, 58.0)),
+            Some(Target::Task { .. })
+        ));
+        assert_eq!(page.texts()[0].at, Point::new(101.0, 52.0));
+        assert!(
+            matches!(&page.items[0], Item::Clip { clip, .. } if *clip == Rect::new(100.0, 50.0, 100.0, 100.0))
+        );
     }
 }

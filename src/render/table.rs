@@ -1,0 +1,416 @@
+//! A table laid out as scenes, split across pages between rows (never
+//! through one), with the header repeated on each page: the portfolio, the
+//! RAID register and a programme's top risks all use it.
+
+use super::palette;
+use super::scene::{Anchor, Item, Point, Rect, Rgba, Scene, Stroke, Target, Text, Weight};
+use super::text::{elide, width, wrap};
+
+/// Where a column's text sits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    /// Words: on the left.
+    Left,
+    /// Numbers and money: on the right, so the places line up.
+    Right,
+}
+
+/// One column.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Column {
+    /// The header.
+    pub title: String,
+    /// Its share of the table's width (the shares need not add up to 1).
+    pub share: f32,
+    /// Left or right.
+    pub align: Align,
+    /// How many lines a cell may wrap to; 1 elides instead.
+    pub lines: usize,
+}
+
+impl Column {
+    /// A column of words, on one line.
+    pub fn text(title: &str, share: f32) -> Column {
+        Column {
+            title: title.into(),
+            share,
+            align: Align::Left,
+            lines: 1,
+        }
+    }
+
+    /// A column of words that wraps to at most `lines` lines.
+    pub fn wrapped(title: &str, share: f32, lines: usize) -> Column {
+        Column {
+            lines,
+            ..Column::text(title, share)
+        }
+    }
+
+    /// A column of numbers or money, on the right.
+    pub fn number(title: &str, share: f32) -> Column {
+        Column {
+            align: Align::Right,
+            ..Column::text(title, share)
+        }
+    }
+}
+
+/// One cell.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cell {
+    /// The words.
+    pub text: String,
+    /// Text colour.
+    pub colour: Rgba,
+    /// Regular or bold.
+    pub weight: Weight,
+    /// A background, for a rating shown as colour as well as its word.
+    pub fill: Option<Rgba>,
+}
+
+impl Cell {
+    /// Plain text.
+    pub fn plain(text: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            colour: palette::TEXT,
+            weight: Weight::Regular,
+            fill: None,
+        }
+    }
+
+    /// Bold text.
+    pub fn bold(text: impl Into<String>) -> Cell {
+        Cell {
+            weight: Weight::Bold,
+            ..Cell::plain(text)
+        }
+    }
+
+    /// Text on a coloured background (a RAG rating), bold for contrast.
+    pub fn rated(text: impl Into<String>, fill: Rgba, colour: Rgba) -> Cell {
+        Cell {
+            text: text.into(),
+            colour,
+            weight: Weight::Bold,
+            fill: Some(fill),
+        }
+    }
+
+    /// Text in a colour (a warning).
+    pub fn coloured(text: impl Into<String>, colour: Rgba) -> Cell {
+        Cell {
+            colour,
+            ..Cell::plain(text)
+        }
+    }
+}
+
+/// One row, and the record it stands for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TableRow {
+    /// One cell per column.
+    pub cells: Vec<Cell>,
+    /// The record, for the screen's hover and click.
+    pub target: Option<Target>,
+}
+
+/// Sizes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TableStyle {
+    /// Cell text.
+    pub text_size: f32,
+    /// Space around a cell's text.
+    pub padding: f32,
+}
+
+impl TableStyle {
+    /// A printed page's sizes (points).
+    pub const PAPER: TableStyle = TableStyle {
+        text_size: 8.0,
+        padding: 3.0,
+    };
+}
+
+/// A row's cells as lines of text, fitted to their columns.
+fn fitted_lines(
+    columns: &[Column],
+    widths: &[f32],
+    row: &TableRow,
+    style: TableStyle,
+) -> Vec<Vec<String>> {
+    columns
+        .iter()
+        .zip(widths)
+        .zip(&row.cells)
+        .map(|((c, w), cell)| {
+            let room = w - 2.0 * style.padding;
+            if c.lines <= 1 {
+                vec![elide(&cell.text, style.text_size, cell.weight, room)]
+            } else {
+                wrap(&cell.text, style.text_size, cell.weight, room, c.lines)
+            }
+        })
+        .collect()
+}
+
+/// The table, `width` wide, cut into pieces: the first at most
+/// `first_height` tall, the rest at most `next_height`. Each piece has the
+/// header. An empty table is one piece with the header and `empty` below it.
+pub fn table_pages(
+    columns: &[Column],
+    rows: &[TableRow],
+    empty: &str,
+    width_pt: f32,
+    first_height: f32,
+    next_height: f32,
+    style: TableStyle,
+) -> Vec<Scene> {
+    let total: f32 = columns
+        .iter()
+        .map(|c| c.share)
+        .sum::<f32>()
+        .max(f32::EPSILON);
+    let widths: Vec<f32> = columns.iter().map(|c| c.share / total * width_pt).collect();
+    let line = style.text_size * 1.25;
+    let header_lines: Vec<Vec<String>> = columns
+        .iter()
+        .zip(&widths)
+        .map(|(c, w)| {
+            wrap(
+                &c.title,
+                style.text_size,
+                Weight::Bold,
+                w - 2.0 * style.padding,
+                2,
+            )
+        })
+        .collect();
+    let header_h =
+        header_lines.iter().map(Vec::len).max().unwrap_or(1) as f32 * line + 2.0 * style.padding;
+
+    let mut pages = Vec::new();
+    let mut scene = Scene::new(width_pt, 0.0);
+    let mut y = header(&mut scene, columns, &widths, &header_lines, header_h, style);
+    let mut limit = first_height;
+    if rows.is_empty() {
+        scene.text(Text {
+            at: Point::new(style.padding, y + style.padding + style.text_size),
+            text: empty.into(),
+            size: style.text_size,
+            weight: Weight::Regular,
+            colour: palette::SECONDARY_TEXT,
+            anchor: Anchor::Start,
+        });
+        scene.height = y + line + 2.0 * style.padding;
+        return vec![scene];
+    }
+    for (i, row) in rows.iter().enumerate() {
+        let lines = fitted_lines(columns, &widths, row, style);
+        let h = lines.iter().map(Vec::len).max().unwrap_or(1) as f32 * line + 2.0 * style.padding;
+        // A row that does not fit goes to the next page whole (unless the page
+        // has no row yet: then it goes here, so a huge row cannot loop forever).
+        if y + h > limit && y > header_h {
+            scene.height = y;
+            pages.push(std::mem::replace(&mut scene, Scene::new(width_pt, 0.0)));
+            y = header(&mut scene, columns, &widths, &header_lines, header_h, style);
+            limit = next_height;
+        }
+        let rect = Rect::new(0.0, y, width_pt, h);
+        if i % 2 == 1 {
+            scene.push(Item::filled(rect, palette::LIGHT_GREY));
+        }
+        let mut x = 0.0;
+        for ((c, w), (cell, cell_lines)) in columns
+            .iter()
+            .zip(&widths)
+            .zip(row.cells.iter().zip(&lines))
+        {
+            if let Some(fill) = cell.fill {
+                scene.push(Item::filled(
+                    Rect::new(x + 1.0, y + 1.0, w - 2.0, h - 2.0),
+                    fill,
+                ));
+            }
+            for (n, l) in cell_lines.iter().enumerate() {
+                let (tx, anchor) = match c.align {
+                    Align::Left => (x + style.padding, Anchor::Start),
+                    Align::Right => (x + w - style.padding, Anchor::End),
+                };
+                scene.text(Text {
+                    at: Point::new(
+                        tx,
+                        y + style.padding + style.text_size * 0.95 + n as f32 * line,
+                    ),
+                    text: l.clone(),
+                    size: style.text_size,
+                    weight: cell.weight,
+                    colour: cell.colour,
+                    anchor,
+                });
+            }
+            x += w;
+        }
+        scene.push(Item::line(
+            Point::new(0.0, y + h),
+            Point::new(width_pt, y + h),
+            Stroke::solid(0.4, palette::GRID),
+        ));
+        if let Some(target) = &row.target {
+            scene.hit(rect, target.clone());
+        }
+        y += h;
+    }
+    scene.height = y;
+    pages.push(scene);
+    pages
+}
+
+/// The header row; returns where the body starts.
+fn header(
+    scene: &mut Scene,
+    columns: &[Column],
+    widths: &[f32],
+    lines: &[Vec<String>],
+    h: f32,
+    style: TableStyle,
+) -> f32 {
+    scene.push(Item::filled(
+        Rect::new(0.0, 0.0, scene.width, h),
+        palette::DARK_BLUE,
+    ));
+    let mut x = 0.0;
+    for ((c, w), title) in columns.iter().zip(widths).zip(lines) {
+        for (n, l) in title.iter().enumerate() {
+            let (tx, anchor) = match c.align {
+                Align::Left => (x + style.padding, Anchor::Start),
+                Align::Right => (x + w - style.padding, Anchor::End),
+            };
+            scene.text(Text {
+                at: Point::new(
+                    tx,
+                    style.padding + style.text_size * 0.95 + n as f32 * style.text_size * 1.25,
+                ),
+                text: l.clone(),
+                size: style.text_size,
+                weight: Weight::Bold,
+                colour: palette::WHITE,
+                anchor,
+            });
+        }
+        x += w;
+    }
+    h
+}
+
+/// The widest a column's text would be unwrapped, for choosing shares.
+pub fn natural_width(texts: &[&str], style: TableStyle, weight: Weight) -> f32 {
+    texts
+        .iter()
+        .map(|t| width(t, style.text_size, weight))
+        .fold(0.0, f32::max)
+        + 2.0 * style.padding
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(n: usize) -> Vec<TableRow> {
+        (0..n)
+            .map(|i| TableRow {
+                cells: vec![
+                    Cell::plain(format!("R-{i:03}")),
+                    Cell::plain(
+                        "A long description that has to wrap onto more than one line in its column",
+                    ),
+                    Cell::plain("£1.000m"),
+                ],
+                target: None,
+            })
+            .collect()
+    }
+
+    fn columns() -> Vec<Column> {
+        vec![
+            Column::text("Ref", 1.0),
+            Column::wrapped("Description", 4.0, 3),
+            Column::number("Exposure", 1.5),
+        ]
+    }
+
+    #[test]
+    fn rows_split_across_pages_whole_with_the_header_on_each() {
+        let pages = table_pages(
+            &columns(),
+            &rows(60),
+            "",
+            500.0,
+            300.0,
+            500.0,
+            TableStyle::PAPER,
+        );
+        assert!(pages.len() > 2, "{}", pages.len());
+        let mut seen = Vec::new();
+        for (i, page) in pages.iter().enumerate() {
+            let limit = if i == 0 { 300.0 } else { 500.0 };
+            assert!(page.height <= limit, "page {i} is {} tall", page.height);
+            let texts: Vec<&str> = page.texts().iter().map(|t| t.text.as_str()).collect();
+            assert_eq!(texts.first(), Some(&"Ref"), "the header starts page {i}");
+            seen.extend(
+                texts
+                    .into_iter()
+                    .filter(|t| t.starts_with("R-"))
+                    .map(String::from),
+            );
+        }
+        let expected: Vec<String> = (0..60).map(|i| format!("R-{i:03}")).collect();
+        assert_eq!(seen, expected, "every row once, in order");
+    }
+
+    #[test]
+    fn wrapped_cells_fit_their_column_and_numbers_sit_on_the_right() {
+        let w = 300.0;
+        let pages = table_pages(&columns(), &rows(1), "", w, 500.0, 500.0, TableStyle::PAPER);
+        let share = w / 6.5;
+        let (left, right) = (share, share * 5.0);
+        let texts = pages[0].texts();
+        let description: Vec<_> = texts
+            .iter()
+            .filter(|t| t.at.x > left && t.at.x < right && t.text != "Description")
+            .collect();
+        assert!(
+            description.len() >= 2,
+            "the description wraps: {description:?}"
+        );
+        for t in &description {
+            assert!(
+                t.at.x + width(&t.text, t.size, t.weight) <= right + 0.01,
+                "{:?}",
+                t.text
+            );
+        }
+        let money = texts
+            .iter()
+            .find(|t| t.text == "£1.000m")
+            .unwrap_or_else(|| panic!("the amount is written"));
+        assert_eq!(money.anchor, Anchor::End);
+        assert!((money.at.x - (w - TableStyle::PAPER.padding)).abs() < 0.01);
+    }
+
+    #[test]
+    fn an_empty_table_says_so() {
+        let pages = table_pages(
+            &columns(),
+            &[],
+            "No open risks.",
+            500.0,
+            300.0,
+            500.0,
+            TableStyle::PAPER,
+        );
+        assert_eq!(pages.len(), 1);
+        assert!(pages[0].texts().iter().any(|t| t.text == "No open risks."));
+    }
+}
