@@ -2,7 +2,7 @@
 //! read. The screen's theme takes its colours from here too.
 
 use super::scene::Rgba;
-use crate::model::DelayCause;
+use crate::model::{DelayCause, DeliveryConfidence};
 
 /// GOV.UK red.
 pub const RED: Rgba = Rgba::rgb(0xd4, 0x35, 0x1c);
@@ -40,5 +40,25 @@ pub fn cause_colour(cause: DelayCause) -> Rgba {
         DelayCause::Scope => Rgba::rgb(0x6f, 0x72, 0xaf),
         DelayCause::Dependency => Rgba::rgb(0x50, 0x5a, 0x5f),
         DelayCause::Other => Rgba::rgb(0x87, 0x8a, 0x8f),
+    }
+}
+
+/// The colour of a delivery confidence rating (the amber shades share
+/// amber; the word always goes with it).
+pub fn confidence_colour(c: DeliveryConfidence) -> Rgba {
+    match c {
+        DeliveryConfidence::Green => GREEN,
+        DeliveryConfidence::AmberGreen
+        | DeliveryConfidence::Amber
+        | DeliveryConfidence::AmberRed => AMBER,
+        DeliveryConfidence::Red => RED,
+    }
+}
+
+/// Text that reads on a rating's colour (WCAG AA).
+pub fn confidence_text(c: DeliveryConfidence) -> Rgba {
+    match c {
+        DeliveryConfidence::Green | DeliveryConfidence::Red => WHITE,
+        _ => TEXT,
     }
 }

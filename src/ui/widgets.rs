@@ -7,13 +7,7 @@ use crate::model::{Board, DeliveryConfidence, Programme};
 
 /// The colour of a delivery-confidence rating.
 pub fn confidence_colour(c: DeliveryConfidence) -> Color32 {
-    match c {
-        DeliveryConfidence::Green => theme::GREEN,
-        DeliveryConfidence::AmberGreen
-        | DeliveryConfidence::Amber
-        | DeliveryConfidence::AmberRed => theme::AMBER,
-        DeliveryConfidence::Red => theme::RED,
-    }
+    theme::colour(crate::render::palette::confidence_colour(c))
 }
 
 /// A programme's delivery confidence as a coloured chip that also carries its word,
@@ -22,12 +16,7 @@ pub fn confidence_chip(ui: &mut egui::Ui, programme: &Programme) {
     match programme.current_confidence() {
         Some(c) => {
             let colour = confidence_colour(c.rating);
-            let text_colour =
-                if c.rating == DeliveryConfidence::Green || c.rating == DeliveryConfidence::Red {
-                    Color32::WHITE
-                } else {
-                    theme::TEXT
-                };
+            let text_colour = theme::colour(crate::render::palette::confidence_text(c.rating));
             ui.label(
                 RichText::new(format!(" {} ", c.rating.label()))
                     .background_color(colour)

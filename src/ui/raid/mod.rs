@@ -19,19 +19,12 @@ use form::{Editor, RaidForm};
 
 /// The colour of a band.
 pub fn band_colour(b: Band) -> Color32 {
-    match b {
-        Band::Green => theme::GREEN,
-        Band::Amber => theme::AMBER,
-        Band::Red => theme::RED,
-    }
+    theme::colour(crate::render::heat_map::band_colour(b))
 }
 
 /// Text colour that reads on a band's colour (WCAG AA).
 pub fn band_text(b: Band) -> Color32 {
-    match b {
-        Band::Amber => theme::TEXT,
-        _ => Color32::WHITE,
-    }
+    theme::colour(crate::render::heat_map::band_text(b))
 }
 
 const COLUMNS: [(&str, SortKey); 10] = [

@@ -1,0 +1,151 @@
+//! A programme's headline for the board: delivery confidence, finish and
+//! slip, budget against approval, and the RAID figures a chair asks about
+//! first. The pack's portfolio page and each programme's headline strip
+//! read these, so they always agree with each other and with the views.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::raid::{Band, band, is_overdue};
+use super::reconcile::programme_warnings;
+use super::schedule::programme_schedule;
+use super::waterfall::{StepKind, waterfall};
+use crate::model::{Board, DeliveryConfidence, Programme, RaidKind};
+
+/// One programme's headline figures.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Headline {
+    /// The latest delivery confidence rating, if rated.
+    pub confidence: Option<DeliveryConfidence>,
+    /// The latest baseline finish.
+    pub baseline_finish: Option<NaiveDate>,
+    /// The latest forecast or actual finish.
+    pub finish: Option<NaiveDate>,
+    /// Forecast less baseline finish in days (positive: late).
+    pub slip_days: Option<i64>,
+    /// The first approved budget, if the programme has a budget.
+    pub approved_gbp: Option<Decimal>,
+    /// The current budget.
+    pub current_gbp: Option<Decimal>,
+    /// Current less approved.
+    pub change_gbp: Option<Decimal>,
+    /// Open risks.
+    pub open_risks: usize,
+    /// Open risks whose current score is in the red band.
+    pub red_risks: usize,
+    /// Open issues.
+    pub open_issues: usize,
+    /// Open entries past their next review.
+    pub overdue_reviews: usize,
+    /// Figures that do not reconcile.
+    pub warnings: usize,
+}
+
+/// The headline of `p` in `board` (whose RAID log and as-at date it reads).
+pub fn headline(board: &Board, p: &Programme) -> Headline {
+    let schedule = programme_schedule(p);
+    let w = waterfall(p);
+    let approved = w
+        .steps
+        .iter()
+        .find(|s| s.kind == StepKind::Start)
+        .map(|s| s.amount_gbp);
+    let current = approved.map(|_| w.current_gbp);
+    let mut h = Headline {
+        confidence: p.current_confidence().map(|c| c.rating),
+        baseline_finish: schedule.baseline_finish,
+        finish: schedule.latest_finish,
+        slip_days: schedule.slip_days,
+        approved_gbp: approved,
+        current_gbp: current,
+        change_gbp: approved.zip(current).and_then(|(a, c)| c.checked_sub(a)),
+        open_risks: 0,
+        red_risks: 0,
+        open_issues: 0,
+        overdue_reviews: 0,
+        warnings: programme_warnings(p).len(),
+    };
+    let bands = board.settings.rag_bands;
+    for e in board
+        .raid
+        .iter()
+        .filter(|e| e.is_open() && e.programme.as_ref() == Some(&p.id))
+    {
+        match e.kind() {
+            RaidKind::Risk => {
+                h.open_risks += 1;
+                if e.current_score()
+                    .is_some_and(|s| band(s, bands) == Band::Red)
+                {
+                    h.red_risks += 1;
+                }
+            }
+            RaidKind::Issue => h.open_issues += 1,
+            _ => {}
+        }
+        if is_overdue(e, board.as_at) {
+            h.overdue_reviews += 1;
+        }
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn manchester() -> Board {
+        let text = include_str!("../../sample_boards/manchester_ict_2021.ron");
+        crate::store::board_from_str(text, std::path::Path::new("sample.ron"))
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn headlines_count_what_the_raid_log_and_the_budget_say() {
+        let board = manchester();
+        for p in &board.programmes {
+            let h = headline(&board, p);
+            let mine = |kind: RaidKind| {
+                board
+                    .raid
+                    .iter()
+                    .filter(|e| {
+                        e.is_open() && e.kind() == kind && e.programme.as_ref() == Some(&p.id)
+                    })
+                    .count()
+            };
+            assert_eq!(h.open_risks, mine(RaidKind::Risk), "{}", p.id);
+            assert_eq!(h.open_issues, mine(RaidKind::Issue), "{}", p.id);
+            assert!(h.red_risks <= h.open_risks);
+            assert_eq!(h.confidence, p.current_confidence().map(|c| c.rating));
+        }
+        let ll = board
+            .programmes
+            .iter()
+            .find(|p| p.id.as_str() == "ll")
+            .unwrap_or_else(|| panic!("Liquidlogic"));
+        let h = headline(&board, ll);
+        assert_eq!(h.approved_gbp, Some(Decimal::from(2_678_000)));
+        assert_eq!(h.current_gbp, Some(Decimal::from(4_379_000)));
+        assert_eq!(h.change_gbp, Some(Decimal::from(1_701_000)));
+    }
+
+    #[test]
+    fn a_programme_without_budget_or_risks_has_empty_figures() {
+        let board = manchester();
+        let p = Programme::new(
+            crate::model::Id::new("new").unwrap_or_else(|e| panic!("{e}")),
+            "New",
+        );
+        let h = headline(&board, &p);
+        assert_eq!(
+            (h.approved_gbp, h.current_gbp, h.change_gbp),
+            (None, None, None)
+        );
+        assert_eq!(
+            (h.open_risks, h.red_risks, h.overdue_reviews, h.warnings),
+            (0, 0, 0, 0)
+        );
+        assert_eq!(h.confidence, None);
+    }
+}
