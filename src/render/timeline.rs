@@ -39,13 +39,14 @@ impl TimelineStyle {
         text_size: 14.0,
         heading_size: 17.0,
     };
-    /// A printed page's sizes (points): 9 pt text reads on A4.
+    /// A printed page's sizes (points): 7.5 pt text still reads on A4, and a
+    /// programme of eight tasks leaves room on its page for the budget and RAID.
     pub const PAPER: TimelineStyle = TimelineStyle {
         name_width: 190.0,
-        axis_height: 30.0,
-        row_height: 22.0,
-        text_size: 8.0,
-        heading_size: 9.5,
+        axis_height: 24.0,
+        row_height: 17.0,
+        text_size: 7.5,
+        heading_size: 8.5,
     };
 
     /// A length given for the screen's 38 px row, at this style's row height.
@@ -124,6 +125,39 @@ pub fn layout(spec: &TimelineSpec<'_>) -> Scene {
 /// earliest to the latest with a little room either side.
 pub fn fitted(board: &Board, filter: &RowFilter, width: f32, style: TimelineStyle) -> Scene {
     let rows = build_rows(board, filter, &|_| false);
+    fitted_rows(board, filter, &rows, width, style)
+}
+
+/// Like [`fitted`], for some of the rows (a page's share of a long programme):
+/// the same scale, so the pages line up.
+pub fn fitted_rows(
+    board: &Board,
+    filter: &RowFilter,
+    rows: &[Row],
+    width: f32,
+    style: TimelineStyle,
+) -> Scene {
+    let height = fitted_height(rows.len(), style);
+    layout(&TimelineSpec {
+        board,
+        rows,
+        scale: fitted_scale(board, filter, width, style),
+        years: AxisYears::Calendar,
+        width,
+        height,
+        scroll_y: 0.0,
+        style,
+    })
+}
+
+/// The scale that fits every date of the filtered programmes, and the
+/// as-at date, into the chart part of `width`.
+pub fn fitted_scale(
+    board: &Board,
+    filter: &RowFilter,
+    width: f32,
+    style: TimelineStyle,
+) -> TimeScale {
     let chart_width = (width - style.name_width).max(50.0);
     // Paper fits every date whatever the span, so the screen's zoom limits
     // do not apply here.
@@ -135,22 +169,16 @@ pub fn fitted(board: &Board, filter: &RowFilter, width: f32, style: TimelineStyl
     let margin = days * 0.03 + 7.0;
     // The right-hand fifth is left for the last bar's "N days late" note.
     let px_per_day = chart_width * 0.8 / (days + 2.0 * margin);
-    let scale = TimeScale {
+    TimeScale {
         origin: first,
         px_per_day,
         scroll_px: -margin * px_per_day,
-    };
-    let height = style.axis_height + rows.len() as f32 * style.row_height + style.k(6.0);
-    layout(&TimelineSpec {
-        board,
-        rows: &rows,
-        scale,
-        years: AxisYears::Calendar,
-        width,
-        height,
-        scroll_y: 0.0,
-        style,
-    })
+    }
+}
+
+/// How tall a fitted timeline of `rows` rows is.
+pub fn fitted_height(rows: usize, style: TimelineStyle) -> f32 {
+    style.axis_height + rows as f32 * style.row_height + style.k(6.0)
 }
 
 /// A text run on a line whose vertical middle is `centre_y`.

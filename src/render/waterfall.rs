@@ -50,7 +50,7 @@ impl WaterfallStyle {
     pub const PAPER: WaterfallStyle = WaterfallStyle {
         text_size: 7.5,
         amount_size: 8.5,
-        chart_height: 150.0,
+        chart_height: 105.0,
         axis_width: 40.0,
     };
 }

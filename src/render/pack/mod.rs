@@ -1,0 +1,120 @@
+//! The board pack: the pages that go out before a board meeting, laid out
+//! as scenes (the PDF backend draws them). Landscape pages: a cover with the
+//! contents, the portfolio, one page per programme (more when its timeline
+//! needs them), and the RAID pages. Every page carries the protective
+//! marking at the top and bottom, the board's title and as-at date, and
+//! "Page N of M".
+
+mod frame;
+mod pages;
+
+use super::scene::{Point, Scene};
+use crate::model::{Board, Id};
+
+/// Paper sizes, landscape, in points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Paper {
+    /// A4 landscape: 297 × 210 mm.
+    #[default]
+    A4,
+    /// A3 landscape: 420 × 297 mm.
+    A3,
+}
+
+impl Paper {
+    /// Width and height in points.
+    pub fn size(self) -> (f32, f32) {
+        match self {
+            Paper::A4 => (841.89, 595.28),
+            Paper::A3 => (1190.55, 841.89),
+        }
+    }
+}
+
+/// What goes in the pack.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PackOptions {
+    /// The paper.
+    pub paper: Paper,
+    /// The programmes to give a page each, in the board's order; empty: all.
+    pub programmes: Vec<Id>,
+}
+
+/// One finished page, and its entry in the PDF's bookmarks.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PackPage {
+    /// The page, drawn in points.
+    pub scene: Scene,
+    /// The bookmark ("Data Centre Programme"), for the first page of each part.
+    pub bookmark: Option<String>,
+}
+
+/// A page's body before the frame is drawn around it.
+pub(crate) struct Body {
+    pub(crate) scene: Scene,
+    pub(crate) bookmark: Option<String>,
+    /// The line the cover's contents shows for this part, if it starts one.
+    pub(crate) contents: Option<String>,
+}
+
+/// Where a page's body goes: inside the margins, between header and footer.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Area {
+    pub(crate) x: f32,
+    pub(crate) y: f32,
+    pub(crate) w: f32,
+    pub(crate) h: f32,
+}
+
+/// The margins and the header's and footer's room.
+pub(crate) fn body_area(paper: Paper) -> Area {
+    let (w, h) = paper.size();
+    let margin = 30.0;
+    let header = 40.0;
+    let footer = 34.0;
+    Area {
+        x: margin,
+        y: margin + header,
+        w: w - 2.0 * margin,
+        h: h - 2.0 * margin - header - footer,
+    }
+}
+
+/// Lays out the whole pack for `board`.
+pub fn pack_pages(board: &Board, options: &PackOptions) -> Vec<PackPage> {
+    let area = body_area(options.paper);
+    let mut bodies = Vec::new();
+    bodies.extend(pages::portfolio(board, area));
+    for p in board
+        .programmes
+        .iter()
+        .filter(|p| options.programmes.is_empty() || options.programmes.contains(&p.id))
+    {
+        bodies.extend(pages::programme(board, p, area));
+    }
+    bodies.extend(pages::raid(board, area));
+
+    // The cover comes first, but its contents need every part's page number.
+    let contents: Vec<(String, usize)> = bodies
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| b.contents.clone().map(|c| (c, i + 2)))
+        .collect();
+    let cover = pages::cover(board, area, &contents);
+    let total = bodies.len() + 1;
+    std::iter::once(cover)
+        .chain(bodies)
+        .enumerate()
+        .map(|(i, body)| {
+            let mut page = frame::page(board, options.paper, i + 1, total);
+            page.place(body.scene, Point::new(area.x, area.y));
+            PackPage {
+                scene: page,
+                bookmark: body.bookmark,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,591 @@
+//! The pack's pages: the cover, the portfolio, a programme's pages and the
+//! RAID pages, each as one or more bodies for the frame to go round.
+
+use super::frame::marking;
+use super::{Area, Body};
+use crate::analysis::headline::{Headline, headline};
+use crate::analysis::money::{format_change_gbp, format_gbp};
+use crate::analysis::raid::{band, heat_map, heat_map_inherent, is_overdue, last_changed, trend};
+use crate::analysis::timeline::{Row, RowFilter, build_rows};
+use crate::model::{Board, MoneyUnit, Programme, RaidEntry, RaidKind, format_day_uk};
+use crate::render::heat_map::{self, band_colour, band_text};
+use crate::render::palette::{self, confidence_colour, confidence_text};
+use crate::render::scene::{Anchor, Item, Point, Rect, Scene, Stroke, Target, Text, Weight};
+use crate::render::table::{Cell, Column, TableRow, TableStyle, table_pages};
+use crate::render::text::wrap;
+use crate::render::timeline::{TimelineStyle, fitted_height, fitted_rows};
+use crate::render::waterfall::{WaterfallStyle, programme_waterfall};
+
+fn text(at: Point, text: impl Into<String>, size: f32, weight: Weight) -> Text {
+    Text {
+        at,
+        text: text.into(),
+        size,
+        weight,
+        colour: palette::TEXT,
+        anchor: Anchor::Start,
+    }
+}
+
+fn body(area: Area) -> Scene {
+    Scene::new(area.w, area.h)
+}
+
+/// A page's heading; returns where the page's content starts.
+fn heading(scene: &mut Scene, title: &str, subtitle: &str) -> f32 {
+    scene.text(text(Point::new(0.0, 16.0), title, 16.0, Weight::Bold));
+    if subtitle.is_empty() {
+        return 30.0;
+    }
+    let mut y = 32.0;
+    for l in wrap(subtitle, 8.5, Weight::Regular, scene.width, 2) {
+        scene.text(Text {
+            colour: palette::SECONDARY_TEXT,
+            ..text(Point::new(0.0, y), l, 8.5, Weight::Regular)
+        });
+        y += 11.0;
+    }
+    y + 4.0
+}
+
+/// The cover: title, organisation, as-at date, marking and the contents.
+pub(super) fn cover(board: &Board, area: Area, contents: &[(String, usize)]) -> Body {
+    let mut s = body(area);
+    let mut y = area.h * 0.16;
+    for l in wrap(&board.title, 28.0, Weight::Bold, area.w, 2) {
+        s.text(text(Point::new(0.0, y), l, 28.0, Weight::Bold));
+        y += 34.0;
+    }
+    s.text(text(
+        Point::new(0.0, y + 4.0),
+        board.organisation.clone(),
+        16.0,
+        Weight::Regular,
+    ));
+    s.text(text(
+        Point::new(0.0, y + 30.0),
+        format!("Board pack · as at {}", format_day_uk(board.as_at)),
+        14.0,
+        Weight::Regular,
+    ));
+    if let Some(m) = marking(board) {
+        s.text(Text {
+            colour: palette::RED_TEXT,
+            ..text(Point::new(0.0, y + 56.0), m, 14.0, Weight::Bold)
+        });
+    }
+    let mut cy = y + 96.0;
+    s.text(text(Point::new(0.0, cy), "Contents", 13.0, Weight::Bold));
+    cy += 8.0;
+    let rule = Stroke::dashed(0.5, palette::GRID, 1.5, 2.0);
+    for (line, page) in contents {
+        cy += 16.0;
+        if cy > area.h - 4.0 {
+            break;
+        }
+        s.text(text(
+            Point::new(0.0, cy),
+            line.clone(),
+            10.5,
+            Weight::Regular,
+        ));
+        s.push(Item::line(
+            Point::new(area.w * 0.45, cy),
+            Point::new(area.w * 0.6 - 20.0, cy),
+            rule,
+        ));
+        s.text(Text {
+            anchor: Anchor::End,
+            ..text(
+                Point::new(area.w * 0.6, cy),
+                page.to_string(),
+                10.5,
+                Weight::Regular,
+            )
+        });
+    }
+    Body {
+        scene: s,
+        bookmark: Some("Cover".into()),
+        contents: None,
+    }
+}
+
+fn unit(board: &Board) -> MoneyUnit {
+    match board.settings.money_unit {
+        MoneyUnit::Auto => MoneyUnit::Millions,
+        u => u,
+    }
+}
+
+fn money(v: Option<rust_decimal::Decimal>, board: &Board) -> String {
+    v.map_or("—".into(), |v| format_gbp(v, unit(board)))
+}
+
+fn confidence_cell(h: &Headline) -> Cell {
+    match h.confidence {
+        Some(c) => Cell::rated(c.label(), confidence_colour(c), confidence_text(c)),
+        None => Cell::coloured("Not rated", palette::SECONDARY_TEXT),
+    }
+}
+
+fn slip_text(h: &Headline) -> String {
+    match h.slip_days {
+        Some(d) if d > 0 => format!("{d} days late"),
+        Some(_) => "on time".into(),
+        None => "—".into(),
+    }
+}
+
+/// Every programme on one line: the page a chair reads first.
+pub(super) fn portfolio(board: &Board, area: Area) -> Vec<Body> {
+    let columns = vec![
+        Column::wrapped("Programme", 3.2, 2),
+        Column::wrapped("SRO", 2.0, 2),
+        Column::text("Delivery confidence", 1.6),
+        Column::text("Finish", 1.2),
+        Column::text("Slip", 1.2),
+        Column::number("Approved", 1.2),
+        Column::number("Current", 1.2),
+        Column::number("Change", 1.2),
+        Column::number("Open red risks", 1.0),
+        Column::number("Overdue reviews", 1.0),
+        Column::number("Warnings", 1.1),
+    ];
+    let rows: Vec<TableRow> = board
+        .programmes
+        .iter()
+        .map(|p| {
+            let h = headline(board, p);
+            let late = h.slip_days.is_some_and(|d| d > 0);
+            TableRow {
+                cells: vec![
+                    Cell::bold(p.name.clone()),
+                    Cell::plain(p.sro.clone()),
+                    confidence_cell(&h),
+                    Cell::plain(
+                        h.finish
+                            .map_or("—".into(), |d| d.format("%b %Y").to_string()),
+                    ),
+                    if late {
+                        Cell::coloured(slip_text(&h), palette::RED_TEXT)
+                    } else {
+                        Cell::plain(slip_text(&h))
+                    },
+                    Cell::plain(money(h.approved_gbp, board)),
+                    Cell::plain(money(h.current_gbp, board)),
+                    Cell::plain(
+                        h.change_gbp
+                            .map_or("—".into(), |c| format_change_gbp(c, unit(board))),
+                    ),
+                    count_cell(h.red_risks, palette::RED_TEXT),
+                    count_cell(h.overdue_reviews, palette::RED_TEXT),
+                    count_cell(h.warnings, palette::RED_TEXT),
+                ],
+                target: Some(Target::Programme(p.id.clone())),
+            }
+        })
+        .collect();
+    let mut out = Vec::new();
+    let top = 30.0;
+    let pieces = table_pages(
+        &columns,
+        &rows,
+        "The board has no programmes.",
+        area.w,
+        area.h - top,
+        area.h - top,
+        TableStyle::PAPER,
+    );
+    let count = pieces.len();
+    for (i, piece) in pieces.into_iter().enumerate() {
+        let mut s = body(area);
+        let title = if i == 0 {
+            "Portfolio".to_string()
+        } else {
+            format!("Portfolio (continued, {} of {count})", i + 1)
+        };
+        heading(&mut s, &title, "");
+        s.place(piece, Point::new(0.0, top));
+        out.push(Body {
+            scene: s,
+            bookmark: (i == 0).then(|| "Portfolio".into()),
+            contents: (i == 0).then(|| "Portfolio".into()),
+        });
+    }
+    out
+}
+
+fn count_cell(n: usize, colour: crate::render::scene::Rgba) -> Cell {
+    if n > 0 {
+        Cell {
+            weight: Weight::Bold,
+            ..Cell::coloured(n.to_string(), colour)
+        }
+    } else {
+        Cell::plain("0")
+    }
+}
+
+/// The headline strip: confidence, finish, budget and RAID in five boxes.
+fn headline_strip(board: &Board, h: &Headline, w: f32) -> Scene {
+    let gap = 8.0;
+    let box_w = (w - 4.0 * gap) / 5.0;
+    let box_h = 38.0;
+    let mut s = Scene::new(w, box_h);
+    let finish = h.finish.map_or("—".into(), format_day_uk);
+    let budget = match (h.current_gbp, h.change_gbp) {
+        (Some(c), Some(ch)) => format!(
+            "{} ({})",
+            format_gbp(c, unit(board)),
+            format_change_gbp(ch, unit(board))
+        ),
+        _ => "—".into(),
+    };
+    let boxes = [
+        (
+            "Delivery confidence",
+            h.confidence
+                .map_or("Not rated".into(), |c| c.label().to_string()),
+        ),
+        ("Forecast finish", format!("{finish} · {}", slip_text(h))),
+        ("Current budget (change)", budget),
+        (
+            "Open risks (red)",
+            format!("{} ({})", h.open_risks, h.red_risks),
+        ),
+        (
+            "Open issues · overdue reviews",
+            format!("{} · {}", h.open_issues, h.overdue_reviews),
+        ),
+    ];
+    for (i, (label, value)) in boxes.into_iter().enumerate() {
+        let x = i as f32 * (box_w + gap);
+        let rect = Rect::new(x, 0.0, box_w, box_h);
+        let (fill, colour) = match (i, h.confidence) {
+            (0, Some(c)) => (confidence_colour(c), confidence_text(c)),
+            _ => (palette::LIGHT_GREY, palette::TEXT),
+        };
+        s.push(Item::filled(rect, fill));
+        s.text(Text {
+            colour,
+            ..text(Point::new(x + 6.0, 12.0), label, 7.5, Weight::Regular)
+        });
+        let value = crate::render::text::elide(&value, 11.0, Weight::Bold, box_w - 12.0);
+        s.text(Text {
+            colour,
+            ..text(Point::new(x + 6.0, 29.0), value, 11.0, Weight::Bold)
+        });
+    }
+    s
+}
+
+fn open_of<'a>(board: &'a Board, p: &Programme, kinds: &[RaidKind]) -> Vec<&'a RaidEntry> {
+    let mut v: Vec<&RaidEntry> = board
+        .raid
+        .iter()
+        .filter(|e| e.is_open() && e.programme.as_ref() == Some(&p.id) && kinds.contains(&e.kind()))
+        .collect();
+    v.sort_by(|a, b| {
+        b.current_score()
+            .cmp(&a.current_score())
+            .then_with(|| a.reference.cmp(&b.reference))
+    });
+    v
+}
+
+fn score_cell(board: &Board, e: &RaidEntry) -> Cell {
+    match e.current_score() {
+        Some(score) => {
+            let b = band(score, board.settings.rag_bands);
+            Cell::rated(
+                format!("{score} {}", b.label()),
+                band_colour(b),
+                band_text(b),
+            )
+        }
+        None => Cell::plain("—"),
+    }
+}
+
+/// A programme's page: its headline, its timeline, its waterfall, its top
+/// risks, and its open issues and dependencies; more pages when it needs them.
+pub(super) fn programme(board: &Board, p: &Programme, area: Area) -> Vec<Body> {
+    let filter = RowFilter {
+        programme: Some(p.id.clone()),
+        late_only: false,
+    };
+    let rows: Vec<Row> = build_rows(board, &filter, &|_| false);
+    let style = TimelineStyle::PAPER;
+    let mut out: Vec<Body> = Vec::new();
+    let mut s = body(area);
+    let subtitle = if p.sro.is_empty() {
+        p.summary.clone()
+    } else {
+        format!("SRO: {}. {}", p.sro, p.summary)
+    };
+    let mut y = heading(&mut s, &p.name, &subtitle);
+    let h = headline(board, p);
+    s.place(headline_strip(board, &h, area.w), Point::new(0.0, y));
+    y += 38.0 + 10.0;
+
+    // The timeline: as many rows as fit in half the page; the rest follow on
+    // pages of their own, on the same scale.
+    let per_row = style.row_height;
+    let first_rows = (((area.h * 0.5 - fitted_height(0, style)) / per_row).floor() as usize).max(2);
+    let mut chunks: Vec<&[Row]> = Vec::new();
+    let (head, mut rest) = rows.split_at(first_rows.min(rows.len()));
+    chunks.push(head);
+    let later_rows =
+        (((area.h - 40.0 - fitted_height(0, style)) / per_row).floor() as usize).max(2);
+    while !rest.is_empty() {
+        let (c, r) = rest.split_at(later_rows.min(rest.len()));
+        chunks.push(c);
+        rest = r;
+    }
+    let timeline = fitted_rows(board, &filter, chunks[0], area.w, style);
+    let th = timeline.height;
+    s.place(timeline, Point::new(0.0, y));
+    y += th + 12.0;
+    for (i, chunk) in chunks.iter().enumerate().skip(1) {
+        let mut c = body(area);
+        let top = heading(
+            &mut c,
+            &format!(
+                "{} — timeline (continued, {} of {})",
+                p.name,
+                i + 1,
+                chunks.len()
+            ),
+            "",
+        );
+        c.place(
+            fitted_rows(board, &filter, chunk, area.w, style),
+            Point::new(0.0, top),
+        );
+        out.push(Body {
+            scene: c,
+            bookmark: None,
+            contents: None,
+        });
+    }
+
+    // Money on the left, RAID on the right.
+    let half = (area.w - 16.0) / 2.0;
+    let mut wf = programme_waterfall(p, board.settings.money_unit, half, WaterfallStyle::PAPER);
+    // A shorter chart keeps the programme on one page where it can still be read.
+    let overflow = y + wf.height - area.h;
+    let shortest = 70.0;
+    if overflow > 0.0 && WaterfallStyle::PAPER.chart_height - overflow >= shortest {
+        let style = WaterfallStyle {
+            chart_height: WaterfallStyle::PAPER.chart_height - overflow,
+            ..WaterfallStyle::PAPER
+        };
+        wf = programme_waterfall(p, board.settings.money_unit, half, style);
+    }
+    let risk_rows: Vec<TableRow> = open_of(board, p, &[RaidKind::Risk])
+        .into_iter()
+        .take(6)
+        .map(|e| TableRow {
+            cells: vec![
+                Cell::plain(e.reference.clone()),
+                Cell::plain(e.title.clone()),
+                Cell::plain(e.owner.clone()),
+                score_cell(board, e),
+                Cell::plain(trend(e).label()),
+            ],
+            target: Some(Target::RaidEntry(e.id.clone())),
+        })
+        .collect();
+    let risk_columns = vec![
+        Column::text("Ref", 0.8),
+        Column::wrapped("Top open risks", 3.4, 2),
+        Column::wrapped("Owner", 1.8, 2),
+        Column::text("Score", 1.1),
+        Column::text("Trend", 1.1),
+    ];
+    let issue_rows: Vec<TableRow> = open_of(board, p, &[RaidKind::Issue, RaidKind::Dependency])
+        .into_iter()
+        .map(|e| TableRow {
+            cells: vec![
+                Cell::plain(e.reference.clone()),
+                Cell::plain(e.title.clone()),
+                Cell::plain(e.owner.clone()),
+                Cell::plain(e.status.label()),
+            ],
+            target: Some(Target::RaidEntry(e.id.clone())),
+        })
+        .collect();
+    let issue_columns = vec![
+        Column::text("Ref", 0.8),
+        Column::wrapped("Open issues and dependencies", 3.6, 2),
+        Column::wrapped("Owner", 1.8, 2),
+        Column::text("Status", 1.2),
+    ];
+    let tall = area.h - 40.0;
+    let risks = table_pages(
+        &risk_columns,
+        &risk_rows,
+        "No open risks.",
+        half,
+        tall,
+        tall,
+        TableStyle::PAPER,
+    );
+    let issues = table_pages(
+        &issue_columns,
+        &issue_rows,
+        "No open issues or dependencies.",
+        half,
+        tall,
+        tall,
+        TableStyle::PAPER,
+    );
+    let right_h: f32 = risks.iter().chain(&issues).map(|t| t.height + 10.0).sum();
+    let needed = wf.height.max(right_h);
+    // The lower half moves to a page of its own when the timeline left no room.
+    let (target, top) = if y + needed <= area.h {
+        (&mut s, y)
+    } else {
+        let mut c = body(area);
+        let top = heading(&mut c, &format!("{} — budget and RAID", p.name), "");
+        out.push(Body {
+            scene: c,
+            bookmark: None,
+            contents: None,
+        });
+        let last = out.len() - 1;
+        (&mut out[last].scene, top)
+    };
+    target.place(wf, Point::new(0.0, top));
+    let mut ry = top;
+    for t in risks.into_iter().chain(issues) {
+        if ry + t.height > area.h {
+            break;
+        }
+        let th = t.height;
+        target.place(t, Point::new(half + 16.0, ry));
+        ry += th + 10.0;
+    }
+    out.insert(
+        0,
+        Body {
+            scene: s,
+            bookmark: Some(p.name.clone()),
+            contents: Some(p.name.clone()),
+        },
+    );
+    out
+}
+
+/// The RAID pages: the heat map, then every open entry with the columns a
+/// board reads, split across pages between rows.
+pub(super) fn raid(board: &Board, area: Area) -> Vec<Body> {
+    let mut out = Vec::new();
+    let mut s = body(area);
+    let top = heading(
+        &mut s,
+        "RAID log",
+        "Open risks, assumptions, issues and dependencies.",
+    );
+    let map = heat_map::layout(
+        &heat_map(board, None),
+        &heat_map_inherent(board, None),
+        board.settings.rag_bands,
+        34.0,
+    );
+    let heat_map_height = map.height;
+    s.place(map, Point::new(0.0, top));
+    let programme_name = |e: &RaidEntry| {
+        e.programme
+            .as_ref()
+            .and_then(|id| board.programmes.iter().find(|p| &p.id == id))
+            .map_or("Board-wide".to_string(), |p| p.name.clone())
+    };
+    let mut entries: Vec<&RaidEntry> = board.raid.iter().filter(|e| e.is_open()).collect();
+    entries.sort_by(|a, b| {
+        a.kind()
+            .cmp(&b.kind())
+            .then_with(|| b.current_score().cmp(&a.current_score()))
+            .then_with(|| a.reference.cmp(&b.reference))
+    });
+    let rows: Vec<TableRow> = entries
+        .iter()
+        .map(|e| {
+            let overdue = is_overdue(e, board.as_at);
+            let review = e.next_review.map_or("—".into(), |d| d.display_uk());
+            TableRow {
+                cells: vec![
+                    Cell::bold(e.reference.clone()),
+                    Cell::plain(e.kind().label()),
+                    Cell::plain(e.title.clone()),
+                    Cell::plain(programme_name(e)),
+                    Cell::plain(e.owner.clone()),
+                    score_cell(board, e),
+                    Cell::plain(trend(e).label()),
+                    Cell::plain(e.status.label()),
+                    if overdue {
+                        Cell::coloured(format!("{review} (overdue)"), palette::RED_TEXT)
+                    } else {
+                        Cell::plain(review)
+                    },
+                    Cell::plain(last_changed(e).map_or("—".into(), |d| format_day_uk(d.date()))),
+                ],
+                target: Some(Target::RaidEntry(e.id.clone())),
+            }
+        })
+        .collect();
+    let columns = vec![
+        Column::text("Ref", 0.7),
+        Column::text("Kind", 1.0),
+        Column::wrapped("Title", 3.4, 3),
+        Column::wrapped("Programme", 1.8, 2),
+        Column::wrapped("Owner", 1.8, 2),
+        Column::text("Score", 0.9),
+        Column::text("Trend", 0.9),
+        Column::text("Status", 1.0),
+        Column::wrapped("Next review", 1.2, 2),
+        Column::text("Last changed", 1.1),
+    ];
+    // The register follows the heat map, full width, and carries on over
+    // as many pages as it needs.
+    let map_h = top + heat_map_height;
+    let tall = area.h - 30.0;
+    let pieces = table_pages(
+        &columns,
+        &rows,
+        "No open entries.",
+        area.w,
+        area.h - map_h - 10.0,
+        tall,
+        TableStyle::PAPER,
+    );
+    let count = pieces.len();
+    for (i, t) in pieces.into_iter().enumerate() {
+        if i == 0 {
+            s.place(t, Point::new(0.0, map_h + 10.0));
+            continue;
+        }
+        let mut c = body(area);
+        let top = heading(
+            &mut c,
+            &format!("RAID log (continued, {} of {count})", i + 1),
+            "",
+        );
+        c.place(t, Point::new(0.0, top));
+        out.push(Body {
+            scene: c,
+            bookmark: None,
+            contents: None,
+        });
+    }
+    out.insert(
+        0,
+        Body {
+            scene: s,
+            bookmark: Some("RAID log".into()),
+            contents: Some("RAID log".into()),
+        },
+    );
+    out
+}
