@@ -6,7 +6,7 @@
 //! "Page N of M".
 
 mod frame;
-mod pages;
+pub(crate) mod pages;
 
 use super::scene::{Point, Scene};
 use crate::model::{Board, Id};

@@ -137,8 +137,9 @@ fn slip_text(h: &Headline) -> String {
     }
 }
 
-/// Every programme on one line: the page a chair reads first.
-pub(super) fn portfolio(board: &Board, area: Area) -> Vec<Body> {
+/// The portfolio table: every programme on one line, with the figures a
+/// chair reads first.
+pub(crate) fn portfolio_table(board: &Board) -> (Vec<Column>, Vec<TableRow>) {
     let columns = vec![
         Column::wrapped("Programme", 3.2, 2),
         Column::wrapped("SRO", 2.0, 2),
@@ -186,6 +187,12 @@ pub(super) fn portfolio(board: &Board, area: Area) -> Vec<Body> {
             }
         })
         .collect();
+    (columns, rows)
+}
+
+/// The portfolio page, and more when the programmes do not fit on one.
+pub(super) fn portfolio(board: &Board, area: Area) -> Vec<Body> {
+    let (columns, rows) = portfolio_table(board);
     let mut out = Vec::new();
     let top = 30.0;
     let pieces = table_pages(

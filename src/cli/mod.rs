@@ -1,0 +1,7 @@
+//! The command line's commands beyond opening the app: the RAID log, and
+//! the board pack and chart exports. They read boards through the store and
+//! draw through `render`, as the app does.
+
+mod raid;
+
+pub use raid::{NewEntry, raid_add, raid_list};
