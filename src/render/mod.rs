@@ -5,5 +5,11 @@
 //! Like `model`, `analysis` and `store`, this knows no screen: no egui here.
 
 pub mod palette;
+pub mod pdf;
+pub mod png;
 pub mod scene;
+pub mod svg;
 pub mod text;
+
+mod error;
+pub use error::RenderError;
