@@ -8,8 +8,14 @@ pub mod export;
 pub mod heat_map;
 pub mod pack;
 pub mod palette;
+pub mod pdf;
+pub mod png;
 pub mod scene;
+pub mod svg;
 pub mod table;
 pub mod text;
 pub mod timeline;
 pub mod waterfall;
+
+mod error;
+pub use error::RenderError;
