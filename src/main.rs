@@ -42,6 +42,53 @@ enum Command {
         #[command(subcommand)]
         command: RaidCommand,
     },
+    /// Make the board pack: a PDF of landscape pages (cover, portfolio, a page
+    /// per programme, the RAID log), with the marking on every page. Exit 0
+    /// when written; 1 when the board does not open or the file cannot be written.
+    Pack {
+        /// The board file.
+        file: PathBuf,
+        /// Where the PDF goes.
+        #[arg(long)]
+        out: PathBuf,
+        /// The paper, landscape.
+        #[arg(long, value_enum, default_value = "a4")]
+        paper: PaperArg,
+        /// Only these programmes get pages (repeat for more; default: all).
+        #[arg(long = "programme")]
+        programmes: Vec<String>,
+    },
+    /// Export one chart as SVG (text stays text) or PNG, for a committee report.
+    Export {
+        /// The board file.
+        file: PathBuf,
+        /// Which chart.
+        #[arg(long, value_enum)]
+        view: ViewArg,
+        /// One programme's (needed for the budget view).
+        #[arg(long)]
+        programme: Option<String>,
+        /// Where it goes: FILE.svg or FILE.png.
+        #[arg(long)]
+        out: PathBuf,
+        /// Width: pixels for PNG, points for SVG.
+        #[arg(long, default_value_t = 1200)]
+        width: u32,
+    },
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum PaperArg {
+    A4,
+    A3,
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum ViewArg {
+    Timeline,
+    Budget,
+    Raid,
+    Portfolio,
 }
 
 #[derive(Subcommand, Debug)]
@@ -159,6 +206,38 @@ fn main() -> ExitCode {
                 score: likelihood.zip(impact),
             },
         ),
+        Some(Command::Pack {
+            file,
+            out,
+            paper,
+            programmes,
+        }) => boardroom::cli::pack(&boardroom::cli::PackArgs {
+            file,
+            out,
+            paper: match paper {
+                PaperArg::A4 => boardroom::render::pack::Paper::A4,
+                PaperArg::A3 => boardroom::render::pack::Paper::A3,
+            },
+            programmes,
+        }),
+        Some(Command::Export {
+            file,
+            view,
+            programme,
+            out,
+            width,
+        }) => boardroom::cli::export(&boardroom::cli::ExportArgs {
+            file,
+            view: match view {
+                ViewArg::Timeline => boardroom::cli::ExportView::Timeline,
+                ViewArg::Budget => boardroom::cli::ExportView::Budget,
+                ViewArg::Raid => boardroom::cli::ExportView::Raid,
+                ViewArg::Portfolio => boardroom::cli::ExportView::Portfolio,
+            },
+            programme,
+            out,
+            width,
+        }),
         None => boardroom::app::run(cli.file),
     }
 }

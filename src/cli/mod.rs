@@ -2,6 +2,8 @@
 //! the board pack and chart exports. They read boards through the store and
 //! draw through `render`, as the app does.
 
+mod pack;
 mod raid;
 
+pub use pack::{ExportArgs, ExportView, PackArgs, export, pack, pack_pdf, pdf_info};
 pub use raid::{NewEntry, raid_add, raid_list};

@@ -101,7 +101,8 @@ pub fn layout(
 ) -> Scene {
     let s = style;
     let line = s.text_size * 1.25;
-    let key_h = line + s.text_size * 0.6;
+    let key = key(w, unit, s, width_pt);
+    let key_h = key.height;
     let labels_h = line * 3.2;
     let plot = Rect::new(
         s.axis_width,
@@ -116,7 +117,7 @@ pub fn layout(
             wrap(
                 &format!("⚠ Does not reconcile: {m}"),
                 s.text_size,
-                Weight::Regular,
+                Weight::Bold,
                 width_pt - 8.0,
                 3,
             )
@@ -128,7 +129,7 @@ pub fn layout(
         Rect::new(0.0, 0.0, width_pt, height),
         palette::WHITE,
     ));
-    key(&mut scene, w, unit, s);
+    scene.place(key, Point::new(0.0, 0.0));
     if w.is_empty() {
         scene.text(text(
             Point::new(plot.x, plot.y + line),
@@ -285,19 +286,22 @@ fn text(at: Point, text: String, size: f32, weight: Weight, colour: Rgba, anchor
     }
 }
 
-/// "Amounts in £m" and a swatch for each colour used.
-fn key(scene: &mut Scene, w: &Waterfall, unit: MoneyUnit, s: WaterfallStyle) {
-    let baseline = s.text_size * 1.1;
+/// "Amounts in £m" and a swatch for each colour used, running onto a
+/// second line where the chart is narrow; as tall as its lines.
+fn key(w: &Waterfall, unit: MoneyUnit, s: WaterfallStyle, width_pt: f32) -> Scene {
+    let line = s.text_size * 1.25;
+    let mut baseline = s.text_size * 1.1;
+    let mut items: Vec<Item> = Vec::new();
     let title = format!("Amounts in {}", unit_name(unit));
     let mut x = 4.0;
-    scene.text(text(
+    items.push(Item::Text(text(
         Point::new(x, baseline),
         title.clone(),
         s.text_size,
         Weight::Bold,
         palette::TEXT,
         Anchor::Start,
-    ));
+    )));
     x += width(&title, s.text_size, Weight::Bold) + s.text_size * 1.5;
     let mut entries = vec![
         (TOTAL, "Approved / totals"),
@@ -305,25 +309,33 @@ fn key(scene: &mut Scene, w: &Waterfall, unit: MoneyUnit, s: WaterfallStyle) {
         (DECREASE, "Decrease"),
     ];
     if w.steps.iter().any(|st| st.derived) {
-        entries.push((DERIVED, "Derived by Boardroom (not stated)"));
+        entries.push((DERIVED, "Derived, not stated"));
     }
+    let side = s.text_size;
     for (colour, label) in entries {
-        let side = s.text_size;
-        scene.push(Item::filled(
+        let needed = side * 1.4 + width(label, s.text_size, Weight::Regular);
+        if x + needed > width_pt - 4.0 && x > 4.0 {
+            x = 4.0;
+            baseline += line;
+        }
+        items.push(Item::filled(
             Rect::new(x, baseline - side * 0.85, side, side),
             colour,
         ));
         x += side * 1.4;
-        scene.text(text(
+        items.push(Item::Text(text(
             Point::new(x, baseline),
             label.into(),
             s.text_size,
             Weight::Regular,
             palette::TEXT,
             Anchor::Start,
-        ));
+        )));
         x += width(label, s.text_size, Weight::Regular) + s.text_size * 1.5;
     }
+    let mut scene = Scene::new(width_pt, baseline + s.text_size * 0.9);
+    scene.items = items;
+    scene
 }
 
 #[cfg(test)]

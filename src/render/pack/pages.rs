@@ -89,8 +89,9 @@ pub(super) fn cover(board: &Board, area: Area, contents: &[(String, usize)]) -> 
             10.5,
             Weight::Regular,
         ));
+        let after = crate::render::text::width(line, 10.5, Weight::Regular) + 8.0;
         s.push(Item::line(
-            Point::new(area.w * 0.45, cy),
+            Point::new(after.min(area.w * 0.6 - 24.0), cy),
             Point::new(area.w * 0.6 - 20.0, cy),
             rule,
         ));
@@ -382,7 +383,7 @@ pub(super) fn programme(board: &Board, p: &Programme, area: Area) -> Vec<Body> {
     let mut wf = programme_waterfall(p, board.settings.money_unit, half, WaterfallStyle::PAPER);
     // A shorter chart keeps the programme on one page where it can still be read.
     let overflow = y + wf.height - area.h;
-    let shortest = 70.0;
+    let shortest = 60.0;
     if overflow > 0.0 && WaterfallStyle::PAPER.chart_height - overflow >= shortest {
         let style = WaterfallStyle {
             chart_height: WaterfallStyle::PAPER.chart_height - overflow,

@@ -1,0 +1,217 @@
+//! `boardroom pack` and `boardroom export`: the board pack as a PDF, and
+//! one chart as SVG or PNG. A board that does not open writes nothing; the
+//! output is written atomically, so a failed run never leaves half a file.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::model::{Board, Id};
+use crate::render::export::{View, view_scene};
+use crate::render::pack::{PackOptions, Paper, pack_pages};
+use crate::render::pdf::{PdfInfo, PdfPage, to_pdf};
+use crate::render::png::to_png;
+use crate::render::svg::to_svg;
+use crate::store::{LoadError, load_board, write_atomically};
+
+/// What `boardroom pack` was asked for.
+pub struct PackArgs {
+    /// The board file.
+    pub file: PathBuf,
+    /// Where the PDF goes.
+    pub out: PathBuf,
+    /// A4 or A3.
+    pub paper: Paper,
+    /// The programmes to give pages (empty: all).
+    pub programmes: Vec<String>,
+}
+
+fn open(file: &Path) -> Result<Board, ExitCode> {
+    load_board(file).map(|l| l.board).map_err(|e| {
+        match e {
+            // Every problem, each naming its record and field, as `check` prints them.
+            LoadError::Invalid { path, errors } => {
+                for d in errors {
+                    eprintln!("{}: {d}", path.display());
+                }
+            }
+            other => eprintln!("{other}"),
+        }
+        ExitCode::FAILURE
+    })
+}
+
+fn write(out: &Path, bytes: &[u8]) -> Result<(), ExitCode> {
+    write_atomically(out, bytes).map_err(|e| {
+        eprintln!(
+            "cannot write {}: {e}. Check that the folder exists and that you can write to it.",
+            out.display()
+        );
+        ExitCode::FAILURE
+    })
+}
+
+fn known(board: &Board) -> String {
+    board
+        .programmes
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The PDF's metadata for a board.
+pub fn pdf_info(board: &Board) -> PdfInfo {
+    PdfInfo {
+        title: format!("{}: board pack", board.title),
+        author: board.organisation.clone(),
+        subject: Some(format!(
+            "Board pack as at {}",
+            crate::model::format_day_uk(board.as_at)
+        )),
+        language: Some("en-GB".into()),
+        created: chrono::Local::now().fixed_offset(),
+    }
+}
+
+/// The board pack of `board` as PDF bytes.
+pub fn pack_pdf(board: &Board, options: &PackOptions) -> Result<(Vec<u8>, usize), String> {
+    let pages: Vec<PdfPage> = pack_pages(board, options)
+        .into_iter()
+        .map(|p| PdfPage {
+            scene: p.scene,
+            bookmark: p.bookmark,
+        })
+        .collect();
+    let n = pages.len();
+    to_pdf(&pages, &pdf_info(board))
+        .map(|bytes| (bytes, n))
+        .map_err(|e| e.to_string())
+}
+
+/// `boardroom pack`: exit 0 with the PDF written; 1 when the board does not
+/// open, a programme is unknown, or the PDF cannot be made or written.
+pub fn pack(args: &PackArgs) -> ExitCode {
+    let board = match open(&args.file) {
+        Ok(b) => b,
+        Err(code) => return code,
+    };
+    let mut programmes = Vec::new();
+    for id in &args.programmes {
+        match Id::new(id.as_str()) {
+            Ok(id) if board.programmes.iter().any(|p| p.id == id) => programmes.push(id),
+            _ => {
+                eprintln!(
+                    "--programme {id}: the board has no programme with that id; its programmes are: {}",
+                    known(&board)
+                );
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    let options = PackOptions {
+        paper: args.paper,
+        programmes,
+    };
+    let (bytes, pages) = match pack_pdf(&board, &options) {
+        Ok(made) => made,
+        Err(e) => {
+            eprintln!("cannot make the board pack: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Err(code) = write(&args.out, &bytes) {
+        return code;
+    }
+    println!("{}: {pages} pages", args.out.display());
+    ExitCode::SUCCESS
+}
+
+/// Which chart `boardroom export` draws (the command line's words).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportView {
+    /// The timeline.
+    Timeline,
+    /// A programme's budget waterfall.
+    Budget,
+    /// The RAID heat map.
+    Raid,
+    /// The portfolio table.
+    Portfolio,
+}
+
+/// What `boardroom export` was asked for.
+pub struct ExportArgs {
+    /// The board file.
+    pub file: PathBuf,
+    /// Which chart.
+    pub view: ExportView,
+    /// One programme's.
+    pub programme: Option<String>,
+    /// Where it goes: `.svg` or `.png`.
+    pub out: PathBuf,
+    /// The width: pixels for PNG, points (CSS pixels) for SVG.
+    pub width: u32,
+}
+
+/// `boardroom export`: exit 0 with the chart written; 1 for a board that
+/// does not open, an unknown programme, an output that is not .svg or .png,
+/// or one that cannot be written.
+pub fn export(args: &ExportArgs) -> ExitCode {
+    let extension = args
+        .out
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let png = match extension.as_deref() {
+        Some("svg") => false,
+        Some("png") => true,
+        _ => {
+            eprintln!(
+                "{}: the output must end in .svg or .png",
+                args.out.display()
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    let board = match open(&args.file) {
+        Ok(b) => b,
+        Err(code) => return code,
+    };
+    let view = match args.view {
+        ExportView::Timeline => View::Timeline,
+        ExportView::Budget => View::Budget,
+        ExportView::Raid => View::Raid,
+        ExportView::Portfolio => View::Portfolio,
+    };
+    // Laid out 1,200 points wide (the sizes a screen reads at), then scaled:
+    // a narrow PNG is the same chart, smaller, not a squeezed one.
+    let layout_width = if png {
+        1200.0
+    } else {
+        args.width.max(300) as f32
+    };
+    let scene = match view_scene(&board, view, args.programme.as_deref(), layout_width) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let bytes = if png {
+        let scale = args.width.clamp(100, 10_000) as f32 / scene.width.max(1.0);
+        match to_png(&scene, scale) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("cannot draw the PNG: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        to_svg(&scene).into_bytes()
+    };
+    if let Err(code) = write(&args.out, &bytes) {
+        return code;
+    }
+    println!("{}", args.out.display());
+    ExitCode::SUCCESS
+}
