@@ -59,8 +59,8 @@ pub enum RenderError {
     /// A page of the pack has no drawable size.
     #[error(
         "page {page} of the board pack is {width} × {height} points, which cannot be printed: a \
-         page needs a width and height greater than zero (this is a bug in the layout, please \
-         report it)"
+         page needs a width and height greater than zero and at most 14400 points (200 inches) \
+         (this is a bug in the layout, please report it)"
     )]
     BadPageSize {
         /// The page's number, from 1.

@@ -21,10 +21,14 @@ use krilla::text::{Font, TextDirection};
 use super::error::RenderError;
 use super::scene::{Anchor, Item, Point, Rect, Rgba, Scene, Stroke, Text, Weight};
 use super::svg::{
-    clean_char, finite_points, finite_rect, hatch_segments, usable_dash, visible_stroke,
+    clean_char, finite_points, finite_rect, hatch_segments, limit, usable_dash, visible_stroke,
     visible_text,
 };
 use super::text::{BOLD, REGULAR};
+
+/// The longest side a page may have, in points: 200 inches, the limit PDF
+/// readers are built to (ISO 32000-1, annex C). A0 is 3370 points long.
+pub const MAX_PAGE_SIDE: f32 = 14_400.0;
 
 /// One page of a PDF: a scene, drawn at its own size in points.
 #[derive(Clone, Debug, PartialEq)]
@@ -68,7 +72,8 @@ pub fn to_pdf(pages: &[PdfPage], info: &PdfInfo) -> Result<Vec<u8>, RenderError>
             width,
             height,
         };
-        if !(width.is_finite() && height.is_finite() && width > 0.0 && height > 0.0) {
+        let fits = |v: f32| v.is_finite() && v > 0.0 && v <= MAX_PAGE_SIDE;
+        if !(fits(width) && fits(height)) {
             return Err(bad_size());
         }
         let settings = PageSettings::from_wh(width, height).ok_or_else(bad_size)?;
@@ -217,8 +222,8 @@ fn draw_item(surface: &mut Surface<'_>, faces: &Faces, item: &Item) {
             }
             let mut builder = PathBuilder::new();
             for (a, b) in hatch_segments(rect, *spacing, *width) {
-                builder.move_to(a.x, a.y);
-                builder.line_to(b.x, b.y);
+                builder.move_to(limit(a.x), limit(a.y));
+                builder.line_to(limit(b.x), limit(b.y));
             }
             if let (Some(lines), Some(clip)) = (builder.finish(), rect_path(rect)) {
                 surface.push_clip_path(&clip, &FillRule::NonZero);
@@ -248,17 +253,18 @@ fn draw_text(surface: &mut Surface<'_>, faces: &Faces, t: &Text) {
     }
     let text: String = t.text.chars().filter_map(clean_char).collect();
     let face = faces.get(t.weight);
+    let size = limit(t.size);
     let x = match t.anchor {
         Anchor::Start => t.at.x,
-        Anchor::Middle => t.at.x - face.advance(&text, t.size) / 2.0,
-        Anchor::End => t.at.x - face.advance(&text, t.size),
+        Anchor::Middle => t.at.x - face.advance(&text, size) / 2.0,
+        Anchor::End => t.at.x - face.advance(&text, size),
     };
     surface.set_fill(Some(fill(t.colour)));
     surface.set_stroke(None);
     surface.draw_text(
-        PdfPoint::from_xy(x, t.at.y),
+        PdfPoint::from_xy(limit(x), limit(t.at.y)),
         face.font.clone(),
-        t.size,
+        size,
         &text,
         false,
         TextDirection::Auto,
@@ -293,12 +299,12 @@ fn pdf_stroke(stroke: &Stroke) -> PdfStroke {
     let c = stroke.colour;
     PdfStroke {
         paint: rgb::Color::new(c.r, c.g, c.b).into(),
-        width: stroke.width,
+        width: limit(stroke.width),
         // SVG's default, so a sharp corner is cut where the SVG cuts it.
         miter_limit: 4.0,
         opacity: opacity(c),
         dash: usable_dash(stroke).map(|(dash, gap)| StrokeDash {
-            array: vec![dash, gap],
+            array: vec![limit(dash), limit(gap)],
             offset: 0.0,
         }),
         ..PdfStroke::default()
@@ -314,7 +320,9 @@ fn rect_path(rect: &Rect) -> Option<Path> {
         return None;
     }
     let mut builder = PathBuilder::new();
-    builder.push_rect(PdfRect::from_xywh(rect.x, rect.y, rect.w, rect.h)?);
+    let (x, y) = (limit(rect.x), limit(rect.y));
+    let (right, bottom) = (limit(rect.right()), limit(rect.bottom()));
+    builder.push_rect(PdfRect::from_ltrb(x, y, right, bottom)?);
     builder.finish()
 }
 
@@ -324,9 +332,9 @@ fn points_path(points: &[Point], close: bool) -> Option<Path> {
         return None;
     }
     let mut builder = PathBuilder::new();
-    builder.move_to(first.x, first.y);
+    builder.move_to(limit(first.x), limit(first.y));
     for p in rest {
-        builder.line_to(p.x, p.y);
+        builder.line_to(limit(p.x), limit(p.y));
     }
     if close {
         builder.close();
@@ -496,6 +504,13 @@ mod tests {
             "{e:?}"
         );
         assert!(e.to_string().starts_with("page 2 "), "{e}");
+        let mut p = pages();
+        p[0].scene.height = MAX_PAGE_SIDE + 1.0;
+        let e = to_pdf(&p, &info()).unwrap_err();
+        assert!(
+            matches!(e, RenderError::BadPageSize { page: 1, .. }),
+            "{e:?}"
+        );
     }
 
     #[test]
