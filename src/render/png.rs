@@ -60,8 +60,10 @@ pub fn to_png(scene: &Scene, pixels_per_point: f32) -> Result<Vec<u8>, RenderErr
 
 /// The image size in whole pixels, or why it cannot be made.
 fn pixel_size(scene: &Scene, pixels_per_point: f32) -> Result<(u32, u32), RenderError> {
-    let w = (f64::from(scene.width) * f64::from(pixels_per_point)).ceil();
-    let h = (f64::from(scene.height) * f64::from(pixels_per_point)).ceil();
+    // Round up, so nothing is cut off, but not for the float error of a
+    // scale worked out as pixels ÷ points (800 px must not become 801).
+    let whole = |points: f32| (f64::from(points) * f64::from(pixels_per_point) - 1e-3).ceil();
+    let (w, h) = (whole(scene.width), whole(scene.height));
     let max = f64::from(MAX_SIDE);
     if w > max || h > max {
         return Err(RenderError::TooLarge {
