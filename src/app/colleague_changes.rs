@@ -11,7 +11,7 @@ use super::board_app::{BoardApp, Notice};
 use super::document::MergeFromDisk;
 use super::jobs::Job;
 use super::shared_file::summarise;
-use crate::store::{Choice, Sighting, describe_changes};
+use crate::store::{Choice, MergeFileError, Sighting, describe_changes};
 use crate::ui::commands::Command;
 use crate::ui::conflict_dialog::{ConflictDialog, Purpose};
 use crate::ui::theme;
@@ -29,7 +29,7 @@ pub(super) struct DiskLook {
 
 /// A merge of the file on disk into the open board, running on a worker thread.
 pub(super) struct MergeJob {
-    job: Job<Result<crate::store::MergeOutcome, String>>,
+    job: Job<Result<crate::store::MergeOutcome, MergeFileError>>,
     /// The document revision it was taken at.
     revision: u64,
     /// The choices it was started with, for the dialog if conflicts appear.
@@ -72,16 +72,20 @@ impl BoardApp {
     /// Once per frame: takes the result of a merge from disk that has ended.
     pub(super) fn poll_merge(&mut self) {
         let Some(job) = &self.merging else { return };
-        let outcome = match job.job.poll() {
-            None => return,
-            Some(Ok(outcome)) => outcome,
-            Some(Err(e)) => Err(e.to_string()),
+        let Some(finished) = job.job.poll() else {
+            return;
         };
         let Some(job) = self.merging.take() else {
             return;
         };
         let Some(doc) = self.doc.as_mut() else { return };
-        let result = doc.finish_merge(job.revision, outcome);
+        let result = match finished {
+            Ok(outcome) => doc
+                .finish_merge(job.revision, outcome)
+                .map_err(|e| e.to_string()),
+            // The work stopped (a bug): nothing was taken in; say which step.
+            Err(e) => Err(e.to_string()),
+        };
         self.report_merge(result, &job.choices);
     }
 

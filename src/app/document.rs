@@ -7,8 +7,8 @@ use crate::model::{Action, ActionError, Board, apply};
 use std::collections::BTreeMap;
 
 use crate::store::{
-    Base, Choice, Diagnostic, LoadError, Loaded, MergeOutcome, MergedSave, SaveError, SaveOutcome,
-    load_board, merge_file_into, save_board, save_merging,
+    Base, Choice, Diagnostic, LoadError, Loaded, MergeFileError, MergeOutcome, MergedSave,
+    SaveError, SaveOutcome, load_board, merge_file_into, save_board, save_merging,
 };
 
 /// A number never used before in this process: documents and their edits each
@@ -349,7 +349,7 @@ impl Document {
     pub fn merge_from_disk(
         &mut self,
         choices: &BTreeMap<String, Choice>,
-    ) -> Result<MergeFromDisk, String> {
+    ) -> Result<MergeFromDisk, MergeFileError> {
         let request = self.merge_request(choices)?;
         let revision = request.revision;
         let outcome = request.run();
@@ -362,13 +362,13 @@ impl Document {
     pub fn merge_request(
         &self,
         choices: &BTreeMap<String, Choice>,
-    ) -> Result<MergeRequest, String> {
+    ) -> Result<MergeRequest, MergeFileError> {
         let Some(path) = self.path.clone() else {
-            return Err("this board has no file yet".into());
+            return Err(MergeFileError::NoFile);
         };
         let mine = self.is_dirty().then(|| self.board.clone());
         if mine.is_some() && self.base.is_none() {
-            return Err("the board as it was opened is not known; save a copy".into());
+            return Err(MergeFileError::BaseUnknown);
         }
         Ok(MergeRequest {
             path,
@@ -385,12 +385,12 @@ impl Document {
     pub fn finish_merge(
         &mut self,
         revision: u64,
-        outcome: Result<MergeOutcome, String>,
-    ) -> Result<MergeFromDisk, String> {
+        outcome: Result<MergeOutcome, MergeFileError>,
+    ) -> Result<MergeFromDisk, MergeFileError> {
         if revision != self.revision {
             // The app prevents this; if it happens, taking the result would
             // drop the newer edits.
-            return Err("the board changed while their changes were read; try again".into());
+            return Err(MergeFileError::EditedMeanwhile);
         }
         Ok(match outcome? {
             MergeOutcome::Unchanged => MergeFromDisk::Unchanged,
@@ -466,7 +466,7 @@ impl MergeRequest {
     }
 
     /// Reads the file and merges it with the edits made here.
-    pub fn run(self) -> Result<MergeOutcome, String> {
+    pub fn run(self) -> Result<MergeOutcome, MergeFileError> {
         merge_file_into(
             &self.path,
             self.mine.as_ref(),
