@@ -202,12 +202,17 @@ impl BoardApp {
         // A save of the board open now finishes first, into that board.
         self.wait_for_save();
         self.opening = None;
-        let result = Document::open(path);
+        let result = Document::open(path).map(|doc| (doc, None));
         self.finish_open(path, result, None);
     }
 
     /// Makes a freshly opened board the one shown, with fresh views.
-    pub(super) fn show_opened(&mut self, path: &Path, doc: Document) {
+    pub(super) fn show_opened(
+        &mut self,
+        path: &Path,
+        doc: Document,
+        watching: Option<super::shared_file::Watching>,
+    ) {
         log::info!("opened a board ({} warnings)", doc.warnings.len());
         self.recent.add(path);
         self.path_text = path.display().to_string();
@@ -218,8 +223,12 @@ impl BoardApp {
             "Opened {} ({warnings} warnings)",
             doc.file_name()
         )));
-        self.doc = Some(doc);
-        self.after_open(path);
+        // The board open before is freed off the UI thread: a big one takes
+        // tens of milliseconds.
+        if let Some(old) = self.doc.replace(doc) {
+            super::jobs::drop_in_background(old);
+        }
+        self.after_open(path, watching);
         self.timeline = TimelineView::default();
         self.budget = BudgetView::default();
         self.raid = RaidView::default();

@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use egui::RichText;
 
 use super::board_app::{BoardApp, Notice};
-use super::document::MergeFromDisk;
-use super::jobs::Job;
+use super::document::{MergeFromDisk, TheirSave};
+use super::jobs::{Job, drop_in_background};
 use super::shared_file::summarise;
 use crate::store::{Choice, MergeFileError, Sighting, describe_changes};
 use crate::ui::commands::Command;
@@ -21,10 +21,7 @@ use crate::ui::theme;
 /// base.
 pub(super) struct DiskLook {
     path: std::path::PathBuf,
-    job: Job<(
-        Result<crate::store::Loaded, crate::store::LoadError>,
-        Vec<String>,
-    )>,
+    job: Job<(Result<TheirSave, crate::store::LoadError>, Vec<String>)>,
 }
 
 /// A merge of the file on disk into the open board, running on a worker thread.
@@ -180,7 +177,9 @@ impl BoardApp {
                 (Ok(theirs), Some(base)) => describe_changes(base, &theirs.board),
                 _ => vec!["the file".to_string()],
             };
-            (loaded, changes)
+            // The copy to show is made here too, so that taking their version
+            // in only moves boards on the UI thread.
+            (loaded.map(TheirSave::new), changes)
         });
         // A look still running read an older version: this one supersedes it.
         self.disk_look = Some(DiskLook { path, job });
@@ -212,10 +211,12 @@ impl BoardApp {
         let untouched = !doc.is_dirty() && self.conflict_dialog.is_none();
         match loaded {
             // Our own save, or a colleague's save of the same content.
-            Ok(loaded) if Some(&loaded.hash) == doc.base_hash.as_ref() => {}
-            Ok(loaded) if untouched => {
+            Ok(theirs) if Some(&theirs.loaded.hash) == doc.base_hash.as_ref() => {
+                drop_in_background(theirs);
+            }
+            Ok(theirs) if untouched => {
                 let name = doc.file_name();
-                doc.take_theirs(loaded);
+                doc.take_theirs(theirs);
                 self.disk_change = None;
                 self.forget_journal();
                 self.notice = Some(Notice::Info(format!(
@@ -230,7 +231,11 @@ impl BoardApp {
                     doc.file_name()
                 )));
             }
-            _ => self.disk_change = Some(changes),
+            unused => {
+                // Only described: "Merge their changes now" reads it again.
+                drop_in_background(unused);
+                self.disk_change = Some(changes);
+            }
         }
     }
 

@@ -7,12 +7,13 @@ use std::path::{Path, PathBuf};
 use super::board_app::{BoardApp, Notice};
 use super::document::Document;
 use super::jobs::Job;
+use super::shared_file::Watching;
 use crate::store::LoadError;
 
 /// A board being opened on a worker thread.
 pub(super) struct OpenJob {
     path: PathBuf,
-    job: Job<Result<Document, LoadError>>,
+    job: Job<Result<(Document, Watching), LoadError>>,
     /// The board whose unsaved edits the user chose to drop: its journal goes
     /// once the new board has opened (if it cannot be opened, they stay).
     dropping_edits_of: Option<PathBuf>,
@@ -41,8 +42,11 @@ impl BoardApp {
         // A save of the board open now finishes first, into that board.
         self.wait_for_save();
         let to_open = path.to_path_buf();
+        let (user, ctx) = (self.user_name.clone(), self.ctx.clone());
         let job = Job::for_window("opening the board", &self.ctx, move |_| {
-            Document::open(&to_open)
+            let doc = Document::open(&to_open)?;
+            // Also off the UI thread: each touches the shared folder.
+            Ok((doc, Watching::start(&to_open, &user, &ctx)))
         });
         self.opening = Some(OpenJob {
             path: path.to_path_buf(),
@@ -81,7 +85,11 @@ impl BoardApp {
                     "Not reloaded, your edits are kept: {e}"
                 )));
             }
-            result => self.finish_open(&job.path, result, job.dropping_edits_of.as_deref()),
+            Err(e) => self.finish_open(&job.path, Err(e), job.dropping_edits_of.as_deref()),
+            Ok((doc, watching)) => {
+                let opened = (doc, Some(watching));
+                self.finish_open(&job.path, Ok(opened), job.dropping_edits_of.as_deref());
+            }
         }
     }
 
@@ -90,12 +98,12 @@ impl BoardApp {
     pub(super) fn finish_open(
         &mut self,
         path: &Path,
-        result: Result<Document, LoadError>,
+        result: Result<(Document, Option<Watching>), LoadError>,
         dropping_edits_of: Option<&Path>,
     ) {
         match result {
-            Ok(doc) => {
-                self.show_opened(path, doc);
+            Ok((doc, watching)) => {
+                self.show_opened(path, doc, watching);
                 if let Some(dropped) = dropping_edits_of {
                     self.forget_journal_of(dropped);
                 }

@@ -4,6 +4,7 @@
 //! changes in `colleague_changes.rs`; the rules themselves (merge, lock, atomic
 //! write) live in `store`.
 
+use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -12,7 +13,7 @@ use egui::RichText;
 use super::board_app::{BoardApp, Notice};
 use super::jobs::Job;
 use crate::store::journal::{self, JournalEntry};
-use crate::store::{FileWatch, PRESENCE_REFRESH, Presence, describe_changes};
+use crate::store::{FileWatch, PRESENCE_REFRESH, Presence, Visitor, describe_changes};
 use crate::ui::commands::Command;
 use crate::ui::conflict_dialog::{DialogOutcome, Purpose};
 use crate::ui::theme;
@@ -46,27 +47,51 @@ pub(super) fn summarise(lines: &[String]) -> String {
     }
     text
 }
-impl BoardApp {
-    /// Starts watching, announces presence and looks for unsaved edits from a
-    /// session that ended before saving. Called when a board opens.
-    pub(super) fn after_open(&mut self, path: &std::path::Path) {
-        let ctx = self.ctx.clone();
-        self.watch = Some(FileWatch::new(path, move || ctx.request_repaint()));
-        self.presence = Presence::announce(path, &self.user_name)
+/// What a board's opening starts in the shared folder besides reading it:
+/// the watch on its file and this copy's presence beside it, with who else
+/// has it open. The open's worker starts it, since each touches the share
+/// (tens of milliseconds when the disk is busy, for ever when the share hangs).
+pub(super) struct Watching {
+    watch: FileWatch,
+    presence: Option<Arc<Presence>>,
+    others: Vec<Visitor>,
+}
+
+impl Watching {
+    /// Watches the board at `path` (waking `ctx` on news) and announces that
+    /// `user` has it open.
+    pub(super) fn start(path: &Path, user: &str, ctx: &egui::Context) -> Self {
+        let ctx = ctx.clone();
+        let watch = FileWatch::new(path, move || ctx.request_repaint());
+        let presence = Presence::announce(path, user)
             .map_err(|e| log::info!("no presence file beside {}: {e}", path.display()))
             .ok()
             .map(Arc::new);
+        let others = presence.as_ref().map(|p| p.others()).unwrap_or_default();
+        Watching {
+            watch,
+            presence,
+            others,
+        }
+    }
+}
+
+impl BoardApp {
+    /// Starts watching (or takes a watch started by the open's worker),
+    /// announces presence and looks for unsaved edits from a session that
+    /// ended before saving. Called when a board opens.
+    pub(super) fn after_open(&mut self, path: &std::path::Path, watching: Option<Watching>) {
+        let watching =
+            watching.unwrap_or_else(|| Watching::start(path, &self.user_name, &self.ctx));
+        self.watch = Some(watching.watch);
+        self.presence = watching.presence;
         // A refresh or a look still running for the board open before has
         // nothing to say.
         self.presence_news = None;
         self.disk_look = None;
         self.merging = None;
         self.file_gone = false;
-        self.others = self
-            .presence
-            .as_ref()
-            .map(|p| p.others())
-            .unwrap_or_default();
+        self.others = watching.others;
         self.presence_checked = Some(Instant::now());
         self.changed_on_disk = false;
         self.disk_change = None;
