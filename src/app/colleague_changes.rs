@@ -53,8 +53,8 @@ impl BoardApp {
         let revision = request.revision();
         let job = Job::for_window("taking in their changes", &self.ctx, move |_| request.run());
         // A look at the file still running is overtaken by this one.
-        self.disk_look = None;
-        self.merging = Some(MergeJob {
+        self.jobs.disk_look = None;
+        self.jobs.merging = Some(MergeJob {
             job,
             revision,
             choices: choices.clone(),
@@ -63,16 +63,18 @@ impl BoardApp {
 
     /// Whether a colleague's changes are being read and merged.
     pub fn is_merging(&self) -> bool {
-        self.merging.is_some()
+        self.jobs.merging.is_some()
     }
 
     /// Once per frame: takes the result of a merge from disk that has ended.
     pub(super) fn poll_merge(&mut self) {
-        let Some(job) = &self.merging else { return };
+        let Some(job) = &self.jobs.merging else {
+            return;
+        };
         let Some(finished) = job.job.poll() else {
             return;
         };
-        let Some(job) = self.merging.take() else {
+        let Some(job) = self.jobs.merging.take() else {
             return;
         };
         let Some(doc) = self.doc.as_mut() else { return };
@@ -136,7 +138,7 @@ impl BoardApp {
     /// While a colleague's changes are merged in: says so. Being modal, it
     /// keeps edits off the board until the merged board replaces it.
     pub(super) fn merging_ui(&self, ctx: &egui::Context) {
-        if self.merging.is_none() {
+        if self.jobs.merging.is_none() {
             return;
         }
         egui::Modal::new(egui::Id::unique("merging")).show(ctx, |ui| {
@@ -182,18 +184,20 @@ impl BoardApp {
             (loaded.map(TheirSave::new), changes)
         });
         // A look still running read an older version: this one supersedes it.
-        self.disk_look = Some(DiskLook { path, job });
+        self.jobs.disk_look = Some(DiskLook { path, job });
     }
 
     /// Takes the result of a look at the changed file: with nothing unsaved,
     /// shows their version (keeping tab, zoom and filters); otherwise says
     /// what they changed and offers to merge.
     pub(super) fn poll_disk_look(&mut self) {
-        let Some(look) = &self.disk_look else { return };
+        let Some(look) = &self.jobs.disk_look else {
+            return;
+        };
         let Some(result) = look.job.poll() else {
             return;
         };
-        let Some(look) = self.disk_look.take() else {
+        let Some(look) = self.jobs.disk_look.take() else {
             return;
         };
         let (loaded, changes) = match result {

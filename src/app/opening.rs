@@ -48,7 +48,7 @@ impl BoardApp {
             // Also off the UI thread: each touches the shared folder.
             Ok((doc, Watching::start(&to_open, &user, &ctx)))
         });
-        self.opening = Some(OpenJob {
+        self.jobs.opening = Some(OpenJob {
             path: path.to_path_buf(),
             job,
             dropping_edits_of,
@@ -58,12 +58,14 @@ impl BoardApp {
 
     /// Whether a board is being opened.
     pub fn is_opening(&self) -> bool {
-        self.opening.is_some()
+        self.jobs.opening.is_some()
     }
 
     /// Once per frame: takes the board once it has been opened.
     pub(super) fn poll_open(&mut self) {
-        let Some(job) = &self.opening else { return };
+        let Some(job) = &self.jobs.opening else {
+            return;
+        };
         let result = match job.job.poll() {
             None => return,
             Some(Ok(result)) => result,
@@ -72,11 +74,11 @@ impl BoardApp {
                     "{} was not opened: {e}. Nothing was changed; try again.",
                     job.path.display()
                 )));
-                self.opening = None;
+                self.jobs.opening = None;
                 return;
             }
         };
-        let Some(job) = self.opening.take() else {
+        let Some(job) = self.jobs.opening.take() else {
             return;
         };
         match result {
@@ -118,7 +120,9 @@ impl BoardApp {
     /// While a board opens: says which, and offers to stop waiting. Being
     /// modal, it also keeps edits off a board that is about to be replaced.
     pub(super) fn opening_ui(&mut self, ctx: &egui::Context) {
-        let Some(job) = &self.opening else { return };
+        let Some(job) = &self.jobs.opening else {
+            return;
+        };
         let mut cancel = false;
         egui::Modal::new(egui::Id::unique("opening")).show(ctx, |ui| {
             ui.set_width(420.0);
@@ -141,7 +145,7 @@ impl BoardApp {
                 "Did not open {}.",
                 file_name(&job.path)
             )));
-            self.opening = None;
+            self.jobs.opening = None;
         }
     }
 }
