@@ -5,7 +5,9 @@
 //! as a third argument, a colleague saves a changed board a second in, and the
 //! window must take it in (reload) without a long frame; with `merge`, there is
 //! an unsaved edit here too, and once the window says a colleague saved, the
-//! user presses "Merge their changes now" (that frame counts the press).
+//! user presses "Merge their changes now" (that frame counts the press);
+//! with `open`, the board open is opened again a second in, in the
+//! background as File ▸ Open does, and replaces itself when it is ready.
 use std::time::{Duration, Instant};
 
 fn main() {
@@ -17,12 +19,19 @@ fn main() {
     let mode = std::env::args().nth(3).unwrap_or_default();
     let merge = mode == "merge";
     let colleague = merge || mode == "colleague";
+    let reopen = mode == "open";
     let mut h = egui_kittest::Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_eframe(|cc| {
             boardroom::app::BoardApp::new(&cc.egui_ctx, boardroom::app::RecentFiles::default())
         });
-    h.state_mut().open(&path);
+    // As the window opens a board: on a worker, so the board lives where the
+    // app's boards do (a worker's allocator arena, not the UI thread's).
+    h.state_mut().open_in_background(&path);
+    while h.state().is_opening() {
+        h.step();
+        std::thread::sleep(Duration::from_millis(16));
+    }
     h.step();
     let title_before = h.state().doc.as_ref().map(|d| d.board().title.clone());
     if merge && let Some(doc) = h.state_mut().doc.as_mut() {
@@ -37,6 +46,9 @@ fn main() {
         }
     }
     let mut merge_pressed = false;
+    let revision_before = h.state().doc.as_ref().map(|d| d.revision);
+    let reopen_at = Instant::now() + Duration::from_secs(1);
+    let mut reopened = false;
     if colleague {
         let theirs = path.clone();
         std::thread::spawn(move || {
@@ -60,6 +72,10 @@ fn main() {
     }
     let end = Instant::now() + Duration::from_secs(secs);
     let mut worst = Duration::ZERO;
+    // For the slowest frame: its time on the CPU and waiting for one (this
+    // machine is shared; a frame can be slow because another process ran).
+    let mut worst_split: Option<(Duration, Duration)> = None;
+    let mut most_on_cpu = Duration::ZERO;
     let mut frames = 0;
     while Instant::now() < end {
         let t = Instant::now();
@@ -68,12 +84,43 @@ fn main() {
                 .merge_from_disk(&std::collections::BTreeMap::new());
             merge_pressed = true;
         }
+        if reopen && !reopened && Instant::now() >= reopen_at {
+            h.state_mut().open_in_background(&path);
+            reopened = true;
+        }
+        let sched = ui_thread_sched();
         h.step();
-        worst = worst.max(t.elapsed());
+        let took = t.elapsed();
+        if let (Some(before), Some(after)) = (sched, ui_thread_sched()) {
+            let on_cpu = after.0.saturating_sub(before.0);
+            most_on_cpu = most_on_cpu.max(on_cpu);
+            if took > worst {
+                worst_split = Some((on_cpu, after.1.saturating_sub(before.1)));
+            }
+        }
+        worst = worst.max(took);
         frames += 1;
         std::thread::sleep(Duration::from_millis(16));
     }
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    if let Some((on_cpu, waiting)) = worst_split {
+        println!(
+            "slowest frame: {:.1} ms on the CPU, {:.1} ms waiting for one; most any frame spent on the CPU: {:.1} ms",
+            ms(on_cpu),
+            ms(waiting),
+            ms(most_on_cpu)
+        );
+    }
     let title_after = h.state().doc.as_ref().map(|d| d.board().title.clone());
+    if reopen {
+        let revision_after = h.state().doc.as_ref().map(|d| d.revision);
+        println!(
+            "frames {frames}, slowest {:.0} ms, opened again: {}",
+            worst.as_secs_f64() * 1000.0,
+            revision_after.is_some() && revision_before != revision_after
+        );
+        return;
+    }
     let kept = h
         .state()
         .doc
@@ -89,4 +136,14 @@ fn main() {
             String::new()
         }
     );
+}
+
+/// The UI thread's time on the CPU and time waiting for a CPU so far, from
+/// Linux's `/proc/thread-self/schedstat`; `None` elsewhere.
+fn ui_thread_sched() -> Option<(Duration, Duration)> {
+    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let mut fields = text.split_whitespace().map(|f| f.parse::<u64>().ok());
+    let on_cpu = fields.next()??;
+    let waiting = fields.next()??;
+    Some((Duration::from_nanos(on_cpu), Duration::from_nanos(waiting)))
 }

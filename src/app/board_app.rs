@@ -2,14 +2,13 @@
 //! the actions they emit once per frame, and handles open, save, undo and redo.
 
 use std::path::{Path, PathBuf};
-use std::time::Instant;
 
 use super::document::Document;
 use super::leaving::Leaving;
 use super::recent::RecentFiles;
 use crate::model::{Action, Id};
+use crate::store::Visitor;
 use crate::store::journal::JournalEntry;
-use crate::store::{FileWatch, Presence, Visitor};
 use crate::ui::budget::BudgetView;
 use crate::ui::commands::Command;
 use crate::ui::conflict_dialog::ConflictDialog;
@@ -45,6 +44,25 @@ pub enum Notice {
     Info(String),
     /// Something failed; the text says what and what to do.
     Error(String),
+}
+
+/// The slow work the shell has running, each on a worker thread and polled
+/// once a frame (see `jobs.rs`); dropping one cancels it.
+#[derive(Default)]
+pub(super) struct Jobs {
+    /// The save running, if any.
+    pub(super) saving: Option<super::saving::SaveJob>,
+    /// A merge of a colleague's changes into memory, if one is running.
+    pub(super) merging: Option<super::colleague_changes::MergeJob>,
+    /// A look at the file after a colleague changed it, if one is running.
+    pub(super) disk_look: Option<super::colleague_changes::DiskLook>,
+    /// The board being opened, if any.
+    pub(super) opening: Option<super::opening::OpenJob>,
+    /// The file dialog, while open.
+    pub(super) dialog: Option<super::jobs::Job<Option<PathBuf>>>,
+    /// Side files being written (a copy of my version, a CSV export), each
+    /// ending in a notice.
+    pub(super) notice_jobs: Vec<super::jobs::Job<Notice>>,
 }
 
 /// The app's state.
@@ -87,26 +105,15 @@ pub struct BoardApp {
     pub journal_dir: Option<PathBuf>,
     /// The others who have this board open.
     pub others: Vec<Visitor>,
-    pub(super) watch: Option<FileWatch>,
-    /// Shared with the thread that refreshes it; the file goes when the last
-    /// holder drops it.
-    pub(super) presence: Option<std::sync::Arc<Presence>>,
-    /// Who else has the board open, from a refresh still running.
-    pub(super) presence_news: Option<super::jobs::Job<Vec<Visitor>>>,
-    /// The journal write running, if any (one at a time).
-    pub(super) journal_write:
-        Option<super::jobs::Job<Option<Result<(), crate::store::journal::JournalError>>>>,
-    pub(super) presence_checked: Option<Instant>,
-    pub(super) journaled_revision: u64,
-    pub(super) journaled_at: Option<Instant>,
-    /// Keeps the journal's background writes behind the removals that follow
-    /// a save.
-    pub(super) journal_order: crate::store::journal::JournalOrder,
+    /// The watch on the board file and this copy's presence beside it.
+    pub(super) share: super::shared_file::ShareState,
+    /// Where the autosave journal has got to.
+    pub(super) journal: super::shared_file::JournalState,
     pub(super) ctx: egui::Context,
     /// Edits emitted by the views this frame, applied after they ran.
     pub(super) pending: Vec<Action>,
-    /// The save running on a worker thread, if any.
-    pub(super) saving: Option<super::saving::SaveJob>,
+    /// The slow work running on worker threads (open, save, merge, …).
+    pub(super) jobs: Jobs,
     /// A save asked for while a save ran, run once it ends.
     pub(super) deferred: Vec<Command>,
     /// The board to open once the running save has ended ("Save, then open").
@@ -114,12 +121,6 @@ pub struct BoardApp {
     /// The board file was last seen gone from its folder (renamed, moved or
     /// deleted by someone else); cleared when it is seen again or saved.
     pub file_gone: bool,
-    /// A merge of a colleague's changes into memory, if one is running.
-    pub(super) merging: Option<super::colleague_changes::MergeJob>,
-    /// A look at the file after a colleague changed it, if one is running.
-    pub(super) disk_look: Option<super::colleague_changes::DiskLook>,
-    /// The board being opened on a worker thread, if any.
-    pub(super) opening: Option<super::opening::OpenJob>,
     /// Set while "save changes first?" is asked, with what the user was
     /// about to do.
     pub leave_prompt: Option<Leaving>,
@@ -129,15 +130,11 @@ pub struct BoardApp {
     pub(super) stop: super::stopping::StopRequest,
     /// Set once a stop request has been acted on.
     pub(super) stop_handled: bool,
-    pub(super) dialog: Option<super::jobs::Job<Option<PathBuf>>>,
     /// Commands asked for this frame (menus, banners, views, the palette),
     /// run by the one handler after the views have drawn.
     pub(super) commands: Vec<Command>,
     /// The command palette, while open.
     pub(super) palette: Option<crate::ui::command_palette::CommandPalette>,
-    /// Side files being written (a copy of my version, a CSV export), each
-    /// ending in a notice.
-    pub(super) notice_jobs: Vec<super::jobs::Job<Notice>>,
     pub(super) presentation_zoom: bool,
     last_title: String,
 }
@@ -163,32 +160,21 @@ impl BoardApp {
             recovery: None,
             journal_dir: None,
             others: Vec::new(),
-            watch: None,
-            presence: None,
-            presence_news: None,
-            journal_write: None,
-            presence_checked: None,
-            journaled_revision: 0,
-            journaled_at: None,
-            journal_order: Default::default(),
+            share: Default::default(),
+            journal: Default::default(),
             ctx: ctx.clone(),
             user_name: crate::user::current_user(),
             pending: Vec::new(),
-            saving: None,
+            jobs: Jobs::default(),
             deferred: Vec::new(),
             leave_prompt: None,
             open_after_save: None,
-            opening: None,
-            disk_look: None,
-            merging: None,
             file_gone: false,
             close_confirmed: false,
             stop: Default::default(),
             stop_handled: false,
-            dialog: None,
             commands: Vec::new(),
             palette: None,
-            notice_jobs: Vec::new(),
             presentation_zoom: false,
             last_title: String::new(),
         }
@@ -202,13 +188,18 @@ impl BoardApp {
     pub fn open(&mut self, path: &Path) {
         // A save of the board open now finishes first, into that board.
         self.wait_for_save();
-        self.opening = None;
-        let result = Document::open(path);
+        self.jobs.opening = None;
+        let result = Document::open(path).map(|doc| (doc, None));
         self.finish_open(path, result, None);
     }
 
     /// Makes a freshly opened board the one shown, with fresh views.
-    pub(super) fn show_opened(&mut self, path: &Path, doc: Document) {
+    pub(super) fn show_opened(
+        &mut self,
+        path: &Path,
+        doc: Document,
+        watching: Option<super::shared_file::Watching>,
+    ) {
         log::info!("opened a board ({} warnings)", doc.warnings.len());
         self.recent.add(path);
         self.path_text = path.display().to_string();
@@ -219,8 +210,12 @@ impl BoardApp {
             "Opened {} ({warnings} warnings)",
             doc.file_name()
         )));
-        self.doc = Some(doc);
-        self.after_open(path);
+        // The board open before is freed off the UI thread: a big one takes
+        // tens of milliseconds.
+        if let Some(old) = self.doc.replace(doc) {
+            super::jobs::drop_in_background(old);
+        }
+        self.after_open(path, watching);
         self.timeline = TimelineView::default();
         self.budget = BudgetView::default();
         self.raid = RaidView::default();

@@ -8,10 +8,10 @@ use std::collections::BTreeMap;
 use egui::RichText;
 
 use super::board_app::{BoardApp, Notice};
-use super::document::MergeFromDisk;
-use super::jobs::Job;
+use super::document::{MergeFromDisk, TheirSave};
+use super::jobs::{Job, drop_in_background};
 use super::shared_file::summarise;
-use crate::store::{Choice, Sighting, describe_changes};
+use crate::store::{Choice, MergeFileError, Sighting, describe_changes};
 use crate::ui::commands::Command;
 use crate::ui::conflict_dialog::{ConflictDialog, Purpose};
 use crate::ui::theme;
@@ -21,15 +21,12 @@ use crate::ui::theme;
 /// base.
 pub(super) struct DiskLook {
     path: std::path::PathBuf,
-    job: Job<(
-        Result<crate::store::Loaded, crate::store::LoadError>,
-        Vec<String>,
-    )>,
+    job: Job<(Result<TheirSave, crate::store::LoadError>, Vec<String>)>,
 }
 
 /// A merge of the file on disk into the open board, running on a worker thread.
 pub(super) struct MergeJob {
-    job: Job<Result<crate::store::MergeOutcome, String>>,
+    job: Job<Result<crate::store::MergeOutcome, MergeFileError>>,
     /// The document revision it was taken at.
     revision: u64,
     /// The choices it was started with, for the dialog if conflicts appear.
@@ -56,8 +53,8 @@ impl BoardApp {
         let revision = request.revision();
         let job = Job::for_window("taking in their changes", &self.ctx, move |_| request.run());
         // A look at the file still running is overtaken by this one.
-        self.disk_look = None;
-        self.merging = Some(MergeJob {
+        self.jobs.disk_look = None;
+        self.jobs.merging = Some(MergeJob {
             job,
             revision,
             choices: choices.clone(),
@@ -66,22 +63,28 @@ impl BoardApp {
 
     /// Whether a colleague's changes are being read and merged.
     pub fn is_merging(&self) -> bool {
-        self.merging.is_some()
+        self.jobs.merging.is_some()
     }
 
     /// Once per frame: takes the result of a merge from disk that has ended.
     pub(super) fn poll_merge(&mut self) {
-        let Some(job) = &self.merging else { return };
-        let outcome = match job.job.poll() {
-            None => return,
-            Some(Ok(outcome)) => outcome,
-            Some(Err(e)) => Err(e.to_string()),
+        let Some(job) = &self.jobs.merging else {
+            return;
         };
-        let Some(job) = self.merging.take() else {
+        let Some(finished) = job.job.poll() else {
+            return;
+        };
+        let Some(job) = self.jobs.merging.take() else {
             return;
         };
         let Some(doc) = self.doc.as_mut() else { return };
-        let result = doc.finish_merge(job.revision, outcome);
+        let result = match finished {
+            Ok(outcome) => doc
+                .finish_merge(job.revision, outcome)
+                .map_err(|e| e.to_string()),
+            // The work stopped (a bug): nothing was taken in; say which step.
+            Err(e) => Err(e.to_string()),
+        };
         self.report_merge(result, &job.choices);
     }
 
@@ -135,7 +138,7 @@ impl BoardApp {
     /// While a colleague's changes are merged in: says so. Being modal, it
     /// keeps edits off the board until the merged board replaces it.
     pub(super) fn merging_ui(&self, ctx: &egui::Context) {
-        if self.merging.is_none() {
+        if self.jobs.merging.is_none() {
             return;
         }
         egui::Modal::new(egui::Id::unique("merging")).show(ctx, |ui| {
@@ -176,21 +179,25 @@ impl BoardApp {
                 (Ok(theirs), Some(base)) => describe_changes(base, &theirs.board),
                 _ => vec!["the file".to_string()],
             };
-            (loaded, changes)
+            // The copy to show is made here too, so that taking their version
+            // in only moves boards on the UI thread.
+            (loaded.map(TheirSave::new), changes)
         });
         // A look still running read an older version: this one supersedes it.
-        self.disk_look = Some(DiskLook { path, job });
+        self.jobs.disk_look = Some(DiskLook { path, job });
     }
 
     /// Takes the result of a look at the changed file: with nothing unsaved,
     /// shows their version (keeping tab, zoom and filters); otherwise says
     /// what they changed and offers to merge.
     pub(super) fn poll_disk_look(&mut self) {
-        let Some(look) = &self.disk_look else { return };
+        let Some(look) = &self.jobs.disk_look else {
+            return;
+        };
         let Some(result) = look.job.poll() else {
             return;
         };
-        let Some(look) = self.disk_look.take() else {
+        let Some(look) = self.jobs.disk_look.take() else {
             return;
         };
         let (loaded, changes) = match result {
@@ -208,10 +215,12 @@ impl BoardApp {
         let untouched = !doc.is_dirty() && self.conflict_dialog.is_none();
         match loaded {
             // Our own save, or a colleague's save of the same content.
-            Ok(loaded) if Some(&loaded.hash) == doc.base_hash.as_ref() => {}
-            Ok(loaded) if untouched => {
+            Ok(theirs) if Some(&theirs.loaded.hash) == doc.base_hash.as_ref() => {
+                drop_in_background(theirs);
+            }
+            Ok(theirs) if untouched => {
                 let name = doc.file_name();
-                doc.take_theirs(loaded);
+                doc.take_theirs(theirs);
                 self.disk_change = None;
                 self.forget_journal();
                 self.notice = Some(Notice::Info(format!(
@@ -226,7 +235,11 @@ impl BoardApp {
                     doc.file_name()
                 )));
             }
-            _ => self.disk_change = Some(changes),
+            unused => {
+                // Only described: "Merge their changes now" reads it again.
+                drop_in_background(unused);
+                self.disk_change = Some(changes);
+            }
         }
     }
 

@@ -14,13 +14,13 @@ use crate::ui::commands::Command;
 impl BoardApp {
     /// Runs a command.
     pub fn run_command(&mut self, ctx: &egui::Context, command: Command) {
-        if (self.opening.is_some() || self.merging.is_some()) && command.changes_board() {
+        if (self.jobs.opening.is_some() || self.jobs.merging.is_some()) && command.changes_board() {
             // The open board is about to be replaced (by another board, or by
             // their version with these edits on top); editing or saving it now
             // would be lost or would race the new one.
             return;
         }
-        if self.saving.is_some() && command == Command::Save {
+        if self.jobs.saving.is_some() && command == Command::Save {
             // One save at a time; this one runs after it, with the edits made
             // meanwhile. (Undo and redo need not wait: the running save has
             // its own copy, and edits made meanwhile are kept when it ends.)
@@ -110,7 +110,7 @@ impl BoardApp {
         let copy = path.with_file_name(format!("{stem}-mine-{stamp}.ron"));
         let board = doc.board().clone();
         // Off the UI thread: the copy goes to the same (possibly slow) share.
-        self.notice_jobs.push(Job::for_window(
+        self.jobs.notice_jobs.push(Job::for_window(
             "saving a copy of your version",
             &self.ctx,
             move |_| match crate::store::save_board(&board, &copy, None) {
@@ -131,14 +131,14 @@ impl BoardApp {
         // On a worker, as any open; the edits (and their journal) are dropped
         // only once there is something to show instead.
         self.start_open(&path, Some(path.clone()));
-        if let Some(job) = self.opening.as_mut() {
+        if let Some(job) = self.jobs.opening.as_mut() {
             job.reloading = true;
         }
     }
 
     /// Asks for a file off the UI thread; the answer arrives in a later frame.
     fn start_open_dialog(&mut self, ctx: &egui::Context) {
-        self.dialog = Some(super::jobs::Job::for_window("the file dialog", ctx, |_| {
+        self.jobs.dialog = Some(super::jobs::Job::for_window("the file dialog", ctx, |_| {
             rfd::FileDialog::new()
                 .add_filter("Board file", &["ron"])
                 .pick_file()
@@ -146,9 +146,11 @@ impl BoardApp {
     }
 
     pub(super) fn poll_dialog(&mut self) {
-        let Some(dialog) = &self.dialog else { return };
+        let Some(dialog) = &self.jobs.dialog else {
+            return;
+        };
         if let Some(picked) = dialog.poll() {
-            self.dialog = None;
+            self.jobs.dialog = None;
             // A dialog that could not run is the same to the user as none.
             let picked = picked.unwrap_or_else(|e| {
                 log::warn!("{e}");
@@ -201,7 +203,7 @@ impl BoardApp {
         let path = PathBuf::from(self.raid.export_path.trim());
         let rows = self.raid.rows().len();
         let csv = crate::analysis::raid::export_csv(doc.board(), self.raid.rows());
-        self.notice_jobs.push(Job::for_window(
+        self.jobs.notice_jobs.push(Job::for_window(
             "exporting the RAID log",
             &self.ctx,
             move |_| match crate::store::write_atomically(&path, csv.as_bytes()) {
@@ -214,18 +216,18 @@ impl BoardApp {
     /// Once per frame: shows what finished side jobs (a copy, an export) say.
     pub(super) fn poll_notice_jobs(&mut self) {
         let mut still_running = Vec::new();
-        for job in std::mem::take(&mut self.notice_jobs) {
+        for job in std::mem::take(&mut self.jobs.notice_jobs) {
             match job.poll() {
                 None => still_running.push(job),
                 Some(Ok(notice)) => self.notice = Some(notice),
                 Some(Err(e)) => self.notice = Some(Notice::Error(format!("{e}; try again."))),
             }
         }
-        self.notice_jobs = still_running;
+        self.jobs.notice_jobs = still_running;
     }
 
     /// Whether a copy or an export is still being written.
     pub fn is_writing_side_files(&self) -> bool {
-        !self.notice_jobs.is_empty()
+        !self.jobs.notice_jobs.is_empty()
     }
 }

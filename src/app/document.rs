@@ -3,12 +3,13 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use super::jobs::drop_in_background;
 use crate::model::{Action, ActionError, Board, apply};
 use std::collections::BTreeMap;
 
 use crate::store::{
-    Base, Choice, Diagnostic, LoadError, Loaded, MergeOutcome, MergedSave, SaveError, SaveOutcome,
-    load_board, merge_file_into, save_board, save_merging,
+    Base, Choice, Diagnostic, LoadError, Loaded, MergeFileError, MergeOutcome, MergedSave,
+    SaveError, SaveOutcome, load_board, merge_file_into, save_board, save_merging,
 };
 
 /// A number never used before in this process: documents and their edits each
@@ -25,7 +26,10 @@ pub struct Document {
     /// The board as edited: read it with [`Document::board`]; it changes only
     /// through [`Document::apply`], undo, redo, saves and merges, each of which
     /// moves `revision` on, so views caching what they derive stay right.
-    board: Board,
+    /// Shared, not copied, with a merge from disk running on a worker (a copy
+    /// of a big board takes a frame); an edit copies it only if a worker still
+    /// holds it (`Arc::make_mut`).
+    board: Arc<Board>,
     /// Hash of the file as loaded or last saved: the base for change detection.
     pub base_hash: Option<String>,
     /// The board as it was loaded or last saved: the base of a merge with
@@ -92,7 +96,7 @@ impl Document {
         Ok(Document {
             path: Some(path.to_path_buf()),
             base: Some(Arc::new(loaded.board.clone())),
-            board: loaded.board,
+            board: Arc::new(loaded.board),
             base_hash: Some(loaded.hash),
             warnings: loaded.warnings,
             revision: next_revision(),
@@ -123,7 +127,7 @@ impl Document {
 
     /// Applies an edit; it becomes one undo step.
     pub fn apply(&mut self, action: Action) -> Result<(), ActionError> {
-        let inverse = apply(&mut self.board, action)?;
+        let inverse = apply(Arc::make_mut(&mut self.board), action)?;
         if self.saved_at_depth.is_some_and(|d| d > self.undo.len()) {
             // The saved state was in the redo history, which this edit discards.
             self.saved_at_depth = None;
@@ -147,7 +151,7 @@ impl Document {
     /// Undoes the last edit.
     pub fn undo(&mut self) -> Result<(), ActionError> {
         if let Some(inverse) = self.undo.pop() {
-            match apply(&mut self.board, inverse.clone()) {
+            match apply(Arc::make_mut(&mut self.board), inverse.clone()) {
                 Ok(redo) => {
                     self.redo.push(redo);
                     self.revision = next_revision();
@@ -165,7 +169,7 @@ impl Document {
     /// Redoes the last undone edit.
     pub fn redo(&mut self) -> Result<(), ActionError> {
         if let Some(action) = self.redo.pop() {
-            match apply(&mut self.board, action.clone()) {
+            match apply(Arc::make_mut(&mut self.board), action.clone()) {
                 Ok(undo) => {
                     self.undo.push(undo);
                     self.revision = next_revision();
@@ -214,7 +218,8 @@ impl Document {
         self.undo_low_water = self.undo.len();
         Ok(SaveRequest {
             path,
-            mine: self.board.clone(),
+            // A copy: edits made while the save runs must not wait for it.
+            mine: Board::clone(&self.board),
             base: self.base.clone(),
             base_hash: self.base_hash.clone(),
             choices: choices.clone(),
@@ -253,14 +258,14 @@ impl Document {
         let edits = match (&mut merged, edited_meanwhile) {
             (None, false) => {
                 // What was written is the board as it stands: no second copy.
-                self.base = Some(Arc::new(request.mine));
+                self.replace_base(Some(Arc::new(request.mine)));
                 self.saved_at_depth = Some(self.undo.len());
                 EditsDuringSave::None
             }
             (None, true) => {
                 // The file holds the board as it was when Save was pressed; the
                 // edits since stay on top of it, unsaved, and undo still works.
-                self.base = Some(Arc::new(request.mine));
+                self.replace_base(Some(Arc::new(request.mine)));
                 self.saved_at_depth =
                     (self.undo_low_water >= request.undo_depth).then_some(request.undo_depth);
                 EditsDuringSave::Kept
@@ -270,8 +275,8 @@ impl Document {
                 // merge; replaying one could silently revert a colleague's change.
                 // Swap rather than clone: the caller needs only the notice's
                 // facts, and a big board takes tens of milliseconds to copy.
-                std::mem::swap(&mut self.board, &mut merged.board);
-                self.base = Some(Arc::new(self.board.clone()));
+                std::mem::swap(Arc::make_mut(&mut self.board), &mut merged.board);
+                self.replace_base(Some(Arc::new(Board::clone(&self.board))));
                 self.forget_history(Some(0));
                 EditsDuringSave::None
             }
@@ -295,10 +300,10 @@ impl Document {
     fn rebase_edits(&mut self, started: &Board, written: Board) -> EditsDuringSave {
         match crate::store::merge(started, &self.board, &written, &BTreeMap::new()) {
             Ok(rebased) if rebased.unresolved == 0 => {
-                self.board = rebased.board;
-                self.base = Some(Arc::new(written));
+                self.replace_board(rebased.board);
+                self.replace_base(Some(Arc::new(written)));
                 // Still unsaved unless the edits came to nothing.
-                let unchanged = self.base.as_deref() == Some(&self.board);
+                let unchanged = self.base.as_deref() == Some(self.board());
                 self.forget_history(unchanged.then_some(0));
                 EditsDuringSave::MergedOnTop {
                     renumbered: rebased.renumbered,
@@ -308,7 +313,7 @@ impl Document {
                 // Keep the edits as made, on the base they were made from; the
                 // next save or merge from disk brings in the colleague's
                 // changes once the user has chosen.
-                self.base = Some(Arc::new(started.clone()));
+                self.replace_base(Some(Arc::new(started.clone())));
                 self.forget_history(None);
                 EditsDuringSave::Clash(rebased.conflicts)
             }
@@ -316,7 +321,7 @@ impl Document {
                 // Cannot happen for boards that parsed; if it does, keep the
                 // edits on the old base so the next save merges and says why.
                 log::warn!("edits made while saving could not be merged: {e}");
-                self.base = Some(Arc::new(started.clone()));
+                self.replace_base(Some(Arc::new(started.clone())));
                 self.forget_history(None);
                 EditsDuringSave::Clash(Vec::new())
             }
@@ -336,8 +341,8 @@ impl Document {
     /// Puts back unsaved edits from the journal: the board as edited, and the
     /// base it was edited from, so Save merges them with the file as it is now.
     pub fn recover(&mut self, board: Board, base: Option<Arc<Board>>, base_hash: Option<String>) {
-        self.board = board;
-        self.base = base;
+        self.replace_board(board);
+        self.replace_base(base);
         self.base_hash = base_hash;
         self.forget_history(None);
     }
@@ -349,7 +354,7 @@ impl Document {
     pub fn merge_from_disk(
         &mut self,
         choices: &BTreeMap<String, Choice>,
-    ) -> Result<MergeFromDisk, String> {
+    ) -> Result<MergeFromDisk, MergeFileError> {
         let request = self.merge_request(choices)?;
         let revision = request.revision;
         let outcome = request.run();
@@ -362,13 +367,14 @@ impl Document {
     pub fn merge_request(
         &self,
         choices: &BTreeMap<String, Choice>,
-    ) -> Result<MergeRequest, String> {
+    ) -> Result<MergeRequest, MergeFileError> {
         let Some(path) = self.path.clone() else {
-            return Err("this board has no file yet".into());
+            return Err(MergeFileError::NoFile);
         };
-        let mine = self.is_dirty().then(|| self.board.clone());
+        // Shared, not copied: the board does not change until the merge ends.
+        let mine = self.is_dirty().then(|| Arc::clone(&self.board));
         if mine.is_some() && self.base.is_none() {
-            return Err("the board as it was opened is not known; save a copy".into());
+            return Err(MergeFileError::BaseUnknown);
         }
         Ok(MergeRequest {
             path,
@@ -385,12 +391,13 @@ impl Document {
     pub fn finish_merge(
         &mut self,
         revision: u64,
-        outcome: Result<MergeOutcome, String>,
-    ) -> Result<MergeFromDisk, String> {
+        outcome: Result<MergeOutcome, MergeFileError>,
+    ) -> Result<MergeFromDisk, MergeFileError> {
         if revision != self.revision {
             // The app prevents this; if it happens, taking the result would
             // drop the newer edits.
-            return Err("the board changed while their changes were read; try again".into());
+            drop_in_background(outcome);
+            return Err(MergeFileError::EditedMeanwhile);
         }
         Ok(match outcome? {
             MergeOutcome::Unchanged => MergeFromDisk::Unchanged,
@@ -411,22 +418,58 @@ impl Document {
     }
 
     /// Shows a colleague's saved version in place of a board with no unsaved
-    /// edits (read and parsed elsewhere, off the UI thread).
-    pub fn take_theirs(&mut self, loaded: Loaded) {
-        let shown = loaded.board.clone();
-        self.install(shown, loaded, false);
+    /// edits (read, parsed and copied elsewhere, off the UI thread).
+    pub fn take_theirs(&mut self, theirs: TheirSave) {
+        self.install(theirs.shown, theirs.loaded, false);
     }
 
     /// Makes `board` the board shown and the file as `loaded` the new base.
     /// The undo history is cleared: its inverses were of edits to the old board,
     /// and replaying one could silently revert a colleague's change.
     fn install(&mut self, board: Board, loaded: Loaded, kept_mine: bool) {
-        self.board = board;
-        self.base = Some(Arc::new(loaded.board));
+        self.replace_board(board);
+        self.replace_base(Some(Arc::new(loaded.board)));
         self.base_hash = Some(loaded.hash);
         self.warnings = loaded.warnings;
         // Still unsaved if edits made here were merged on top.
         self.forget_history(if kept_mine { None } else { Some(0) });
+    }
+}
+
+impl Document {
+    /// Shows `board`; the board it replaces is freed off the UI thread.
+    fn replace_board(&mut self, board: Board) {
+        drop_in_background(std::mem::replace(&mut self.board, Arc::new(board)));
+    }
+
+    /// Sets the base; the one it replaces is freed off the UI thread (if a
+    /// save or the journal still holds it, that holder frees it).
+    fn replace_base(&mut self, base: Option<Arc<Board>>) {
+        if let Some(old) = std::mem::replace(&mut self.base, base) {
+            drop_in_background(old);
+        }
+    }
+}
+
+/// A colleague's saved board made ready for [`Document::take_theirs`] on a
+/// worker thread: the file as loaded (the new base) and a separate copy to
+/// show and edit, so the UI thread copies nothing.
+#[derive(Debug)]
+pub struct TheirSave {
+    /// The file as read and parsed.
+    pub loaded: Loaded,
+    /// A copy of its board, to be shown.
+    pub shown: Board,
+}
+
+impl TheirSave {
+    /// Copies the board of `loaded` (tens of milliseconds for a big board:
+    /// call it on a worker).
+    pub fn new(loaded: Loaded) -> Self {
+        TheirSave {
+            shown: loaded.board.clone(),
+            loaded,
+        }
     }
 }
 
@@ -451,8 +494,9 @@ pub enum MergeFromDisk {
 #[derive(Debug)]
 pub struct MergeRequest {
     path: PathBuf,
-    /// The board as edited here; `None` with no unsaved edits (a plain reload).
-    mine: Option<Board>,
+    /// The board as edited here, shared with the document; `None` with no
+    /// unsaved edits (a plain reload).
+    mine: Option<Arc<Board>>,
     base: Option<Arc<Board>>,
     base_hash: Option<String>,
     choices: BTreeMap<String, Choice>,
@@ -466,10 +510,10 @@ impl MergeRequest {
     }
 
     /// Reads the file and merges it with the edits made here.
-    pub fn run(self) -> Result<MergeOutcome, String> {
+    pub fn run(self) -> Result<MergeOutcome, MergeFileError> {
         merge_file_into(
             &self.path,
-            self.mine.as_ref(),
+            self.mine.as_deref(),
             self.base.as_deref(),
             self.base_hash.as_deref(),
             &self.choices,

@@ -20,8 +20,9 @@ pub use crate::ui::commands::Command;
 pub use board_app::{BoardApp, Notice, Tab};
 pub use document::{
     Document, EditsDuringSave, MergeFromDisk, MergeRequest, NOT_ON_DISK, SaveFinished, SaveRequest,
+    TheirSave,
 };
-pub use jobs::{Cancel, Job, JobError};
+pub use jobs::{Cancel, Job, JobError, drop_in_background};
 pub use leaving::Leaving;
 pub use recent::RecentFiles;
 pub use stopping::StopRequest;

@@ -7,12 +7,13 @@ use std::path::{Path, PathBuf};
 use super::board_app::{BoardApp, Notice};
 use super::document::Document;
 use super::jobs::Job;
+use super::shared_file::Watching;
 use crate::store::LoadError;
 
 /// A board being opened on a worker thread.
 pub(super) struct OpenJob {
     path: PathBuf,
-    job: Job<Result<Document, LoadError>>,
+    job: Job<Result<(Document, Watching), LoadError>>,
     /// The board whose unsaved edits the user chose to drop: its journal goes
     /// once the new board has opened (if it cannot be opened, they stay).
     dropping_edits_of: Option<PathBuf>,
@@ -41,10 +42,13 @@ impl BoardApp {
         // A save of the board open now finishes first, into that board.
         self.wait_for_save();
         let to_open = path.to_path_buf();
+        let (user, ctx) = (self.user_name.clone(), self.ctx.clone());
         let job = Job::for_window("opening the board", &self.ctx, move |_| {
-            Document::open(&to_open)
+            let doc = Document::open(&to_open)?;
+            // Also off the UI thread: each touches the shared folder.
+            Ok((doc, Watching::start(&to_open, &user, &ctx)))
         });
-        self.opening = Some(OpenJob {
+        self.jobs.opening = Some(OpenJob {
             path: path.to_path_buf(),
             job,
             dropping_edits_of,
@@ -54,12 +58,14 @@ impl BoardApp {
 
     /// Whether a board is being opened.
     pub fn is_opening(&self) -> bool {
-        self.opening.is_some()
+        self.jobs.opening.is_some()
     }
 
     /// Once per frame: takes the board once it has been opened.
     pub(super) fn poll_open(&mut self) {
-        let Some(job) = &self.opening else { return };
+        let Some(job) = &self.jobs.opening else {
+            return;
+        };
         let result = match job.job.poll() {
             None => return,
             Some(Ok(result)) => result,
@@ -68,11 +74,11 @@ impl BoardApp {
                     "{} was not opened: {e}. Nothing was changed; try again.",
                     job.path.display()
                 )));
-                self.opening = None;
+                self.jobs.opening = None;
                 return;
             }
         };
-        let Some(job) = self.opening.take() else {
+        let Some(job) = self.jobs.opening.take() else {
             return;
         };
         match result {
@@ -81,7 +87,11 @@ impl BoardApp {
                     "Not reloaded, your edits are kept: {e}"
                 )));
             }
-            result => self.finish_open(&job.path, result, job.dropping_edits_of.as_deref()),
+            Err(e) => self.finish_open(&job.path, Err(e), job.dropping_edits_of.as_deref()),
+            Ok((doc, watching)) => {
+                let opened = (doc, Some(watching));
+                self.finish_open(&job.path, Ok(opened), job.dropping_edits_of.as_deref());
+            }
         }
     }
 
@@ -90,12 +100,12 @@ impl BoardApp {
     pub(super) fn finish_open(
         &mut self,
         path: &Path,
-        result: Result<Document, LoadError>,
+        result: Result<(Document, Option<Watching>), LoadError>,
         dropping_edits_of: Option<&Path>,
     ) {
         match result {
-            Ok(doc) => {
-                self.show_opened(path, doc);
+            Ok((doc, watching)) => {
+                self.show_opened(path, doc, watching);
                 if let Some(dropped) = dropping_edits_of {
                     self.forget_journal_of(dropped);
                 }
@@ -110,7 +120,9 @@ impl BoardApp {
     /// While a board opens: says which, and offers to stop waiting. Being
     /// modal, it also keeps edits off a board that is about to be replaced.
     pub(super) fn opening_ui(&mut self, ctx: &egui::Context) {
-        let Some(job) = &self.opening else { return };
+        let Some(job) = &self.jobs.opening else {
+            return;
+        };
         let mut cancel = false;
         egui::Modal::new(egui::Id::unique("opening")).show(ctx, |ui| {
             ui.set_width(420.0);
@@ -133,7 +145,7 @@ impl BoardApp {
                 "Did not open {}.",
                 file_name(&job.path)
             )));
-            self.opening = None;
+            self.jobs.opening = None;
         }
     }
 }

@@ -70,7 +70,7 @@ impl BoardApp {
     /// and edits made meanwhile are kept, unsaved, when it ends. On new
     /// conflicts the dialog opens when it ends.
     pub fn save_with(&mut self, choices: &BTreeMap<String, Choice>) {
-        if self.saving.is_some() {
+        if self.jobs.saving.is_some() {
             self.deferred.push(Command::Save);
             return;
         }
@@ -84,13 +84,13 @@ impl BoardApp {
         };
         // A look at a colleague's change still running is overtaken: the save
         // merges whatever is on disk.
-        self.disk_look = None;
+        self.jobs.disk_look = None;
         let path = request.path.clone();
         let job = Job::for_window("saving the board", &self.ctx, move |_| {
             let outcome = request.run();
             (request, outcome)
         });
-        self.saving = Some(SaveJob {
+        self.jobs.saving = Some(SaveJob {
             job,
             choices: choices.clone(),
             path,
@@ -102,24 +102,26 @@ impl BoardApp {
 
     /// Whether a save is running.
     pub fn is_saving(&self) -> bool {
-        self.saving.is_some()
+        self.jobs.saving.is_some()
     }
 
     /// How long the running save has taken so far.
     pub fn saving_for(&self) -> Option<Duration> {
-        self.saving.as_ref().map(|job| job.job.elapsed())
+        self.jobs.saving.as_ref().map(|job| job.job.elapsed())
     }
 
     /// Once per frame: takes the result of a save that has ended.
     pub(super) fn poll_save(&mut self) {
-        let Some(job) = &mut self.saving else { return };
+        let Some(job) = &mut self.jobs.saving else {
+            return;
+        };
         let Some(result) = job.job.poll() else {
             job.look_for_lock_holder(&self.ctx);
             // Redraw now and then so "Saving…" can say it is waiting.
             self.ctx.request_repaint_after(Duration::from_millis(250));
             return;
         };
-        if let Some(job) = self.saving.take() {
+        if let Some(job) = self.jobs.saving.take() {
             self.take_save_result(job.choices, result);
         }
     }
@@ -127,13 +129,13 @@ impl BoardApp {
     /// Whose save the running save waits for (the holder of the write lock),
     /// once it has waited a moment.
     pub fn waiting_for(&self) -> Option<&str> {
-        self.saving.as_ref()?.waiting_for.as_deref()
+        self.jobs.saving.as_ref()?.waiting_for.as_deref()
     }
 
     /// Blocks until a running save ends and takes its result: before opening,
     /// reloading or merging, on close, and in tests.
     pub fn wait_for_save(&mut self) {
-        let Some(job) = self.saving.take() else {
+        let Some(job) = self.jobs.saving.take() else {
             return;
         };
         let result = job.job.wait();
@@ -177,7 +179,7 @@ impl BoardApp {
                     self.forget_journal();
                 } else {
                     // Still unsaved, now on a new base: journal them afresh.
-                    self.journaled_revision = 0;
+                    self.journal.revision = 0;
                 }
                 let mut text = match merged {
                     None => format!("Saved {name}."),

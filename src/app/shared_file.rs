@@ -4,6 +4,7 @@
 //! changes in `colleague_changes.rs`; the rules themselves (merge, lock, atomic
 //! write) live in `store`.
 
+use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -12,7 +13,7 @@ use egui::RichText;
 use super::board_app::{BoardApp, Notice};
 use super::jobs::Job;
 use crate::store::journal::{self, JournalEntry};
-use crate::store::{FileWatch, PRESENCE_REFRESH, Presence, describe_changes};
+use crate::store::{FileWatch, PRESENCE_REFRESH, Presence, Visitor, describe_changes};
 use crate::ui::commands::Command;
 use crate::ui::conflict_dialog::{DialogOutcome, Purpose};
 use crate::ui::theme;
@@ -46,41 +47,92 @@ pub(super) fn summarise(lines: &[String]) -> String {
     }
     text
 }
-impl BoardApp {
-    /// Starts watching, announces presence and looks for unsaved edits from a
-    /// session that ended before saving. Called when a board opens.
-    pub(super) fn after_open(&mut self, path: &std::path::Path) {
-        let ctx = self.ctx.clone();
-        self.watch = Some(FileWatch::new(path, move || ctx.request_repaint()));
-        self.presence = Presence::announce(path, &self.user_name)
+/// The shell's hold on the shared folder: the watch on the board file, and
+/// this copy's presence beside it with its refresh.
+#[derive(Default)]
+pub(super) struct ShareState {
+    pub(super) watch: Option<FileWatch>,
+    /// Shared with the thread that refreshes it; the file goes when the last
+    /// holder drops it.
+    pub(super) presence: Option<Arc<Presence>>,
+    /// Who else has the board open, from a refresh still running.
+    pub(super) presence_news: Option<Job<Vec<Visitor>>>,
+    pub(super) presence_checked: Option<Instant>,
+}
+
+/// Where the autosave journal of unsaved edits has got to.
+#[derive(Default)]
+pub(super) struct JournalState {
+    /// The journal write running, if any (one at a time).
+    pub(super) write: Option<Job<Option<Result<(), journal::JournalError>>>>,
+    /// The document revision last journalled (0: none, or journal afresh).
+    pub(super) revision: u64,
+    pub(super) at: Option<Instant>,
+    /// Keeps the journal's background writes behind the removals that
+    /// follow a save.
+    pub(super) order: journal::JournalOrder,
+}
+
+/// What a board's opening starts in the shared folder besides reading it:
+/// the watch on its file and this copy's presence beside it, with who else
+/// has it open. The open's worker starts it, since each touches the share
+/// (tens of milliseconds when the disk is busy, for ever when the share hangs).
+pub(super) struct Watching {
+    watch: FileWatch,
+    presence: Option<Arc<Presence>>,
+    others: Vec<Visitor>,
+}
+
+impl Watching {
+    /// Watches the board at `path` (waking `ctx` on news) and announces that
+    /// `user` has it open.
+    pub(super) fn start(path: &Path, user: &str, ctx: &egui::Context) -> Self {
+        let ctx = ctx.clone();
+        let watch = FileWatch::new(path, move || ctx.request_repaint());
+        let presence = Presence::announce(path, user)
             .map_err(|e| log::info!("no presence file beside {}: {e}", path.display()))
             .ok()
             .map(Arc::new);
+        let others = presence.as_ref().map(|p| p.others()).unwrap_or_default();
+        Watching {
+            watch,
+            presence,
+            others,
+        }
+    }
+}
+
+impl BoardApp {
+    /// Starts watching (or takes a watch started by the open's worker),
+    /// announces presence and looks for unsaved edits from a session that
+    /// ended before saving. Called when a board opens.
+    pub(super) fn after_open(&mut self, path: &std::path::Path, watching: Option<Watching>) {
+        let watching =
+            watching.unwrap_or_else(|| Watching::start(path, &self.user_name, &self.ctx));
+        self.share.watch = Some(watching.watch);
+        self.share.presence = watching.presence;
         // A refresh or a look still running for the board open before has
         // nothing to say.
-        self.presence_news = None;
-        self.disk_look = None;
-        self.merging = None;
+        self.share.presence_news = None;
+        self.jobs.disk_look = None;
+        self.jobs.merging = None;
         self.file_gone = false;
-        self.others = self
-            .presence
-            .as_ref()
-            .map(|p| p.others())
-            .unwrap_or_default();
-        self.presence_checked = Some(Instant::now());
+        self.others = watching.others;
+        self.share.presence_checked = Some(Instant::now());
         self.changed_on_disk = false;
         self.disk_change = None;
         self.conflict_dialog = None;
         self.recovery = None;
-        self.journaled_revision = self.doc.as_ref().map_or(0, |d| d.revision);
+        self.journal.revision = self.doc.as_ref().map_or(0, |d| d.revision);
         let (Some(dir), Some(doc)) = (&self.journal_dir, &self.doc) else {
             return;
         };
         if let Some(entry) = journal::read(dir, path) {
             let changes = describe_changes(doc.board(), &entry.board);
             if changes.is_empty() {
-                let ticket = self.journal_order.ticket();
-                self.journal_order
+                let ticket = self.journal.order.ticket();
+                self.journal
+                    .order
                     .run_in_turn(ticket, || journal::remove(dir, path));
             } else {
                 self.recovery = Some((entry, changes));
@@ -98,9 +150,9 @@ impl BoardApp {
         // look once it has ended and the new hash is known.
         self.poll_disk_look();
         // Likewise while their changes are being merged in.
-        if self.saving.is_none()
-            && self.merging.is_none()
-            && let Some(seen) = self.watch.as_mut().and_then(FileWatch::latest)
+        if self.jobs.saving.is_none()
+            && self.jobs.merging.is_none()
+            && let Some(seen) = self.share.watch.as_mut().and_then(FileWatch::latest)
         {
             self.on_disk_maybe_changed(seen);
         }
@@ -120,23 +172,24 @@ impl BoardApp {
     /// else has the board open, on a thread of its own (the share may hang);
     /// the list is taken in a later frame.
     fn presence_tick(&mut self) {
-        if let Some(news) = &self.presence_news
+        if let Some(news) = &self.share.presence_news
             && let Some(others) = news.poll()
         {
             match others {
                 Ok(others) => self.others = others,
                 Err(e) => log::warn!("{e}"),
             }
-            self.presence_news = None;
+            self.share.presence_news = None;
         }
         let due = self
+            .share
             .presence_checked
             .is_none_or(|t| t.elapsed() >= PRESENCE_REFRESH);
-        let (true, Some(presence)) = (due, &self.presence) else {
+        let (true, Some(presence)) = (due, &self.share.presence) else {
             return;
         };
         let presence = Arc::clone(presence);
-        self.presence_news = Some(Job::for_window(
+        self.share.presence_news = Some(Job::for_window(
             "looking for who else has the board open",
             &self.ctx,
             move |_| {
@@ -144,12 +197,12 @@ impl BoardApp {
                 presence.others()
             },
         ));
-        self.presence_checked = Some(Instant::now());
+        self.share.presence_checked = Some(Instant::now());
     }
 
     /// Writes unsaved edits to the journal every few seconds.
     fn journal_tick(&mut self) {
-        if let Some(write) = &self.journal_write {
+        if let Some(write) = &self.journal.write {
             match write.poll() {
                 // One write at a time; the next tick starts the next.
                 None => return,
@@ -158,32 +211,30 @@ impl BoardApp {
                 // Written, or dropped for a newer removal.
                 Some(Ok(_)) => {}
             }
-            self.journal_write = None;
+            self.journal.write = None;
         }
         let (Some(dir), Some(doc)) = (&self.journal_dir, &self.doc) else {
             return;
         };
-        let due = self
-            .journaled_at
-            .is_none_or(|t| t.elapsed() >= JOURNAL_EVERY);
-        if !doc.is_dirty() || doc.revision == self.journaled_revision || !due {
+        let due = self.journal.at.is_none_or(|t| t.elapsed() >= JOURNAL_EVERY);
+        if !doc.is_dirty() || doc.revision == self.journal.revision || !due {
             return;
         }
         let Some(entry) = journal_entry(doc) else {
             return;
         };
         let dir = dir.clone();
-        let order = self.journal_order.clone();
+        let order = self.journal.order.clone();
         let ticket = order.ticket();
         // Off the UI thread: a big board takes a moment to write. If the board
         // is saved before this write runs, the write is dropped.
-        self.journal_write = Some(Job::for_window(
+        self.journal.write = Some(Job::for_window(
             "journalling unsaved edits",
             &self.ctx,
             move |_| order.run_in_turn(ticket, || journal::write(&dir, &entry)),
         ));
-        self.journaled_revision = doc.revision;
-        self.journaled_at = Some(Instant::now());
+        self.journal.revision = doc.revision;
+        self.journal.at = Some(Instant::now());
     }
 
     /// Writes the journal now (tests, and before risky steps).
@@ -194,15 +245,16 @@ impl BoardApp {
         let Some(entry) = journal_entry(doc) else {
             return Ok(());
         };
-        let ticket = self.journal_order.ticket();
+        let ticket = self.journal.order.ticket();
         let written = self
-            .journal_order
+            .journal
+            .order
             .run_in_turn(ticket, || journal::write(dir, &entry))
             .unwrap_or(Ok(()));
         if written.is_ok() {
             // Up to date: the background journal waits for the next edit.
-            self.journaled_revision = doc.revision;
-            self.journaled_at = Some(Instant::now());
+            self.journal.revision = doc.revision;
+            self.journal.at = Some(Instant::now());
         }
         written
     }
@@ -211,15 +263,16 @@ impl BoardApp {
         if let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) {
             self.forget_journal_of(&path);
         }
-        self.journaled_revision = self.doc.as_ref().map_or(0, |d| d.revision);
+        self.journal.revision = self.doc.as_ref().map_or(0, |d| d.revision);
     }
 
     /// Removes the journal of a board's unsaved edits (saved, or dropped on
     /// purpose).
     pub(super) fn forget_journal_of(&self, board: &std::path::Path) {
         if let Some(dir) = &self.journal_dir {
-            let ticket = self.journal_order.ticket();
-            self.journal_order
+            let ticket = self.journal.order.ticket();
+            self.journal
+                .order
                 .run_in_turn(ticket, || journal::remove(dir, board));
         }
     }

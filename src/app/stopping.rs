@@ -66,8 +66,8 @@ impl BoardApp {
                 ),
             }
         }
-        self.presence = None;
-        self.watch = None;
+        self.share.presence = None;
+        self.share.watch = None;
         self.leave_prompt = None;
         self.close_confirmed = true;
         ctx.send_viewport_cmd(egui::ViewportCommand::Close);

@@ -5,8 +5,32 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::{Choice, Loaded, describe_changes, load_board, merge};
+use super::{Choice, LoadError, Loaded, MergeError, describe_changes, load_board, merge};
 use crate::model::Board;
+
+/// Why a colleague's save could not be taken into memory. Nothing was
+/// changed. Each message reads after "Could not read BOARD from disk: ".
+#[derive(Debug, thiserror::Error)]
+pub enum MergeFileError {
+    /// The file could not be read, parsed or validated; the error names the
+    /// file and where in it.
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    /// Their board and the edits made here could not be merged.
+    #[error(transparent)]
+    Merge(#[from] MergeError),
+    /// The board was never saved, so there is no file to take in.
+    #[error("this board has no file yet")]
+    NoFile,
+    /// There are unsaved edits, but not the board they were made from, so
+    /// they cannot be merged with the file (save a copy instead).
+    #[error("the board as it was opened is not known; save a copy")]
+    BaseUnknown,
+    /// The board was edited while the file was being read and merged (the
+    /// app prevents this); taking the result would drop those edits.
+    #[error("the board changed while their changes were read; try again")]
+    EditedMeanwhile,
+}
 
 /// What [`merge_file_into`] found.
 #[derive(Debug)]
@@ -31,15 +55,15 @@ pub enum MergeOutcome {
 /// Reads the board at `path` and, if its hash is not `base_hash`, merges
 /// `mine` (the board as edited here, `None` with no unsaved edits) onto it
 /// with `base` as the common version. Conflicts are returned unsettled unless
-/// `choices` settles them. Errors are the file's load error, as text.
+/// `choices` settles them.
 pub fn merge_file_into(
     path: &Path,
     mine: Option<&Board>,
     base: Option<&Board>,
     base_hash: Option<&str>,
     choices: &BTreeMap<String, Choice>,
-) -> Result<MergeOutcome, String> {
-    let loaded = load_board(path).map_err(|e| e.to_string())?;
+) -> Result<MergeOutcome, MergeFileError> {
+    let loaded = load_board(path)?;
     if Some(loaded.hash.as_str()) == base_hash {
         return Ok(MergeOutcome::Unchanged);
     }
@@ -50,7 +74,7 @@ pub fn merge_file_into(
     let kept_mine = mine.is_some();
     let board = match (mine, base) {
         (Some(mine), Some(base)) => {
-            let merged = merge(base, mine, &loaded.board, choices).map_err(|e| e.to_string())?;
+            let merged = merge(base, mine, &loaded.board, choices)?;
             if merged.unresolved > 0 {
                 return Ok(MergeOutcome::Conflicts(merged.conflicts));
             }

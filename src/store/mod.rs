@@ -19,7 +19,7 @@ pub use lock::{
     LockError, STALE_AFTER, WriteLock, acquire, acquire_with, host_name, lock_holder, lock_path,
 };
 pub use merge::{Choice, Conflict, MergeError, Merged, describe_changes, display_value, merge};
-pub use merge_file::{MergeOutcome, merge_file_into};
+pub use merge_file::{MergeFileError, MergeOutcome, merge_file_into};
 pub use presence::{PRESENCE_REFRESH, PRESENCE_STALE, Presence, Visitor, visitors};
 pub use ron_io::{Loaded, board_from_str, board_to_string, content_hash, load_board, parse_board};
 pub use save::{
