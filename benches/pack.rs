@@ -9,9 +9,7 @@ use boardroom::render::pack::{PackOptions, pack_pages};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
 fn boards() -> Vec<(String, Board)> {
-    let text = include_str!("../sample_boards/manchester_ict_2021.ron");
-    let manchester = boardroom::store::board_from_str(text, std::path::Path::new("sample.ron"))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let manchester = boardroom::sample::manchester().unwrap_or_else(|e| panic!("{e}"));
     let mut out = vec![("manchester".to_string(), manchester)];
     for programmes in [50usize, 100, 200] {
         let size = BoardSize {

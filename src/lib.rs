@@ -15,6 +15,7 @@ pub mod cli;
 pub mod generate;
 pub mod model;
 pub mod render;
+pub mod sample;
 pub mod store;
 pub mod ui;
 pub mod user;

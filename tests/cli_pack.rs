@@ -21,6 +21,25 @@ fn poppler(tool: &str, pdf: &Path) -> Option<String> {
         .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
+/// `boardroom pack BOARD --out PDF` with more arguments.
+fn pack(board: &Path, pdf: &Path, more: &[&str]) -> std::process::Output {
+    let mut args = vec![
+        "pack",
+        board.to_str().unwrap_or_default(),
+        "--out",
+        pdf.to_str().unwrap_or_default(),
+    ];
+    args.extend_from_slice(more);
+    boardroom(&args)
+}
+
+/// `boardroom export BOARD --view VIEW` with more arguments.
+fn export(board: &str, view: &str, more: &[&str]) -> std::process::Output {
+    let mut args = vec!["export", board, "--view", view];
+    args.extend_from_slice(more);
+    boardroom(&args)
+}
+
 fn pdfinfo(pdf: &Path) -> Option<String> {
     let out = Command::new("pdfinfo").arg(pdf).output().ok()?;
     out.status
@@ -38,12 +57,7 @@ fn the_manchester_pack_has_its_pages_figures_and_marking_as_text() {
     let board = dir.path().join("board.ron");
     fs::write(&board, marked).unwrap_or_else(|e| panic!("{e}"));
     let pdf = dir.path().join("pack.pdf");
-    let out = boardroom(&[
-        "pack",
-        board.to_str().unwrap_or_default(),
-        "--out",
-        pdf.to_str().unwrap_or_default(),
-    ]);
+    let out = pack(&board, &pdf, &[]);
     assert!(out.status.success(), "{}", stderr(&out));
     let bytes = fs::read(&pdf).unwrap_or_default();
     assert!(bytes.starts_with(b"%PDF-"));
@@ -107,26 +121,14 @@ fn a_board_that_does_not_open_writes_no_pack_and_says_where() {
     let board = dir.path().join("bad.ron");
     fs::write(&board, "(format_version: 1, title: ").unwrap_or_else(|e| panic!("{e}"));
     let pdf = dir.path().join("pack.pdf");
-    let out = boardroom(&[
-        "pack",
-        board.to_str().unwrap_or_default(),
-        "--out",
-        pdf.to_str().unwrap_or_default(),
-    ]);
+    let out = pack(&board, &pdf, &[]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("bad.ron:1:"), "{}", stderr(&out));
     assert!(!pdf.exists(), "no file is written");
 
     // An unknown programme, and a folder that does not exist.
     let good = manchester();
-    let out = boardroom(&[
-        "pack",
-        good.to_str().unwrap_or_default(),
-        "--out",
-        pdf.to_str().unwrap_or_default(),
-        "--programme",
-        "nope",
-    ]);
+    let out = pack(&good, &pdf, &["--programme", "nope"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains("nope") && stderr(&out).contains("dc"),
@@ -135,12 +137,7 @@ fn a_board_that_does_not_open_writes_no_pack_and_says_where() {
     );
     assert!(!pdf.exists());
     let nowhere = dir.path().join("no-such-folder").join("pack.pdf");
-    let out = boardroom(&[
-        "pack",
-        good.to_str().unwrap_or_default(),
-        "--out",
-        nowhere.to_str().unwrap_or_default(),
-    ]);
+    let out = pack(&good, &nowhere, &[]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("cannot write"), "{}", stderr(&out));
     let left: Vec<_> = fs::read_dir(dir.path())
@@ -155,16 +152,7 @@ fn a_board_that_does_not_open_writes_no_pack_and_says_where() {
 fn one_programme_on_a3_gets_only_its_own_page() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let pdf = dir.path().join("ll.pdf");
-    let out = boardroom(&[
-        "pack",
-        manchester().to_str().unwrap_or_default(),
-        "--out",
-        pdf.to_str().unwrap_or_default(),
-        "--paper",
-        "a3",
-        "--programme",
-        "ll",
-    ]);
+    let out = pack(&manchester(), &pdf, &["--paper", "a3", "--programme", "ll"]);
     assert!(out.status.success(), "{}", stderr(&out));
     if let (Some(text), Some(info)) = (poppler("pdftotext", &pdf), pdfinfo(&pdf)) {
         assert!(
@@ -185,16 +173,16 @@ fn a_chart_exports_as_svg_with_text_and_as_png_at_the_width_asked() {
     let board = manchester();
     let board = board.to_str().unwrap_or_default();
     let svg = dir.path().join("budget.svg");
-    let out = boardroom(&[
-        "export",
+    let out = export(
         board,
-        "--view",
         "budget",
-        "--programme",
-        "ll",
-        "--out",
-        svg.to_str().unwrap_or_default(),
-    ]);
+        &[
+            "--programme",
+            "ll",
+            "--out",
+            svg.to_str().unwrap_or_default(),
+        ],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let text = fs::read_to_string(&svg).unwrap_or_default();
     assert!(
@@ -205,16 +193,11 @@ fn a_chart_exports_as_svg_with_text_and_as_png_at_the_width_asked() {
     assert!(text.contains(">£4.379m</text>"), "the figures are text");
 
     let png = dir.path().join("timeline.png");
-    let out = boardroom(&[
-        "export",
+    let out = export(
         board,
-        "--view",
         "timeline",
-        "--out",
-        png.to_str().unwrap_or_default(),
-        "--width",
-        "800",
-    ]);
+        &["--out", png.to_str().unwrap_or_default(), "--width", "800"],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let bytes = fs::read(&png).unwrap_or_default();
     assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
@@ -223,35 +206,29 @@ fn a_chart_exports_as_svg_with_text_and_as_png_at_the_width_asked() {
 
     for view in ["raid", "portfolio"] {
         let out_file = dir.path().join(format!("{view}.svg"));
-        let out = boardroom(&[
-            "export",
+        let out = export(
             board,
-            "--view",
             view,
-            "--out",
-            out_file.to_str().unwrap_or_default(),
-        ]);
+            &["--out", out_file.to_str().unwrap_or_default()],
+        );
         assert!(out.status.success(), "{view}: {}", stderr(&out));
     }
     // Budget needs a programme; the output must be .svg or .png.
-    let out = boardroom(&[
-        "export",
+    let out = export(
         board,
-        "--view",
         "budget",
-        "--out",
-        svg.to_str().unwrap_or_default(),
-    ]);
+        &["--out", svg.to_str().unwrap_or_default()],
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("--programme"), "{}", stderr(&out));
-    let out = boardroom(&[
-        "export",
+    let out = export(
         board,
-        "--view",
         "timeline",
-        "--out",
-        dir.path().join("x.jpg").to_str().unwrap_or_default(),
-    ]);
+        &[
+            "--out",
+            dir.path().join("x.jpg").to_str().unwrap_or_default(),
+        ],
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains(".svg or .png"));
 }

@@ -94,15 +94,9 @@ pub fn headline(board: &Board, p: &Programme) -> Headline {
 mod tests {
     use super::*;
 
-    fn manchester() -> Board {
-        let text = include_str!("../../sample_boards/manchester_ict_2021.ron");
-        crate::store::board_from_str(text, std::path::Path::new("sample.ron"))
-            .unwrap_or_else(|e| panic!("{e}"))
-    }
-
     #[test]
     fn headlines_count_what_the_raid_log_and_the_budget_say() {
-        let board = manchester();
+        let board = crate::sample::board();
         for p in &board.programmes {
             let h = headline(&board, p);
             let mine = |kind: RaidKind| {
@@ -132,7 +126,7 @@ mod tests {
 
     #[test]
     fn a_programme_without_budget_or_risks_has_empty_figures() {
-        let board = manchester();
+        let board = crate::sample::board();
         let p = Programme::new(
             crate::model::Id::new("new").unwrap_or_else(|e| panic!("{e}")),
             "New",

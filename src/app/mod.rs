@@ -29,7 +29,7 @@ pub use stopping::StopRequest;
 
 /// The Manchester sample, built into the binary so it can be opened wherever the
 /// binary is installed.
-const SAMPLE_BOARD: &str = include_str!("../../sample_boards/manchester_ict_2021.ron");
+const SAMPLE_BOARD: &str = crate::sample::MANCHESTER_TEXT;
 
 /// The bundled sample board, opened when there is no file and no recent board:
 /// the checkout's copy when running from source, else a copy written once to the

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::model::{Board, Id};
-use crate::render::export::{View, view_scene};
+use crate::render::export::{View, known, view_scene};
 use crate::render::pack::{PackOptions, Paper, pack_pages};
 use crate::render::pdf::{PdfInfo, PdfPage, to_pdf};
 use crate::render::png::to_png;
@@ -48,15 +48,6 @@ fn write(out: &Path, bytes: &[u8]) -> Result<(), ExitCode> {
         );
         ExitCode::FAILURE
     })
-}
-
-fn known(board: &Board) -> String {
-    board
-        .programmes
-        .iter()
-        .map(|p| p.id.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// The PDF's metadata for a board.

@@ -258,12 +258,6 @@ mod tests {
         assert_eq!(b, before);
     }
 
-    fn sample() -> Board {
-        let text = include_str!("../../sample_boards/manchester_ict_2021.ron");
-        crate::store::board_from_str(text, std::path::Path::new("sample.ron"))
-            .unwrap_or_else(|e| panic!("{e}"))
-    }
-
     fn errors(board: &Board) -> Vec<String> {
         crate::store::validate(board)
             .into_iter()
@@ -287,7 +281,7 @@ mod tests {
 
     #[test]
     fn deleting_a_linked_entry_removes_the_links_and_one_undo_restores_both() {
-        let mut b = sample();
+        let mut b = crate::sample::board();
         let before = b.clone();
         let (_, target) = linked_from_delays(&b)
             .into_iter()
@@ -314,7 +308,7 @@ mod tests {
 
     #[test]
     fn deleting_a_linked_budget_line_or_task_keeps_the_board_valid() {
-        let mut b = sample();
+        let mut b = crate::sample::board();
         let linked_lines: Vec<(Id, Id)> = b
             .programmes
             .iter()
@@ -385,7 +379,7 @@ mod tests {
 
     #[test]
     fn a_budget_line_with_components_is_not_deleted() {
-        let mut b = sample();
+        let mut b = crate::sample::board();
         let Some((programme, parent)) = b.programmes.iter().find_map(|p| {
             p.budget
                 .iter()

@@ -350,15 +350,9 @@ mod tests {
     use super::*;
     use crate::model::{Action, apply};
 
-    fn sample() -> Board {
-        let text = include_str!("../../sample_boards/manchester_ict_2021.ron");
-        crate::store::board_from_str(text, std::path::Path::new("sample.ron"))
-            .unwrap_or_else(|e| panic!("{e}"))
-    }
-
     #[test]
     fn every_record_is_listed_once_with_its_programme() {
-        let board = sample();
+        let board = crate::sample::board();
         let expected: usize = board.raid.len()
             + board
                 .programmes
@@ -374,7 +368,7 @@ mod tests {
 
     #[test]
     fn a_record_is_found_by_id_wherever_it_is() {
-        let board = sample();
+        let board = crate::sample::board();
         let line = &board.programmes[1].budget[0];
         let (place, found) = board
             .find_record(&line.id)
@@ -398,7 +392,7 @@ mod tests {
 
     #[test]
     fn a_record_put_in_the_wrong_place_is_refused_and_changes_nothing() {
-        let mut board = sample();
+        let mut board = crate::sample::board();
         let before = board.clone();
         let task = board.programmes[0].tasks[0].clone();
         let entry = board.raid[0].clone();
@@ -423,7 +417,7 @@ mod tests {
 
     #[test]
     fn a_record_serialises_as_itself() {
-        let board = sample();
+        let board = crate::sample::board();
         let task = board.programmes[0].tasks[0].clone();
         let as_record = serde_json::to_value(Record::from(task.clone()));
         assert_eq!(as_record.ok(), serde_json::to_value(task).ok());

@@ -44,7 +44,8 @@ pub enum ViewError {
     },
 }
 
-fn known(board: &Board) -> String {
+/// The board's programme ids, for a message that names what can be asked for.
+pub fn known(board: &Board) -> String {
     board
         .programmes
         .iter()
@@ -129,15 +130,9 @@ pub fn view_scene(
 mod tests {
     use super::*;
 
-    fn manchester() -> Board {
-        let text = include_str!("../../sample_boards/manchester_ict_2021.ron");
-        crate::store::board_from_str(text, std::path::Path::new("sample.ron"))
-            .unwrap_or_else(|e| panic!("{e}"))
-    }
-
     #[test]
     fn each_view_draws_and_bad_programmes_are_named() {
-        let board = manchester();
+        let board = crate::sample::board();
         for view in [View::Timeline, View::Raid, View::Portfolio] {
             let s = view_scene(&board, view, None, 1200.0).unwrap_or_else(|e| panic!("{e}"));
             assert!(s.width == 1200.0 || view == View::Raid);

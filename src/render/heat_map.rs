@@ -149,17 +149,10 @@ pub fn layout(
 mod tests {
     use super::*;
     use crate::analysis::raid::{heat_map, heat_map_inherent};
-    use crate::model::Board;
-
-    fn manchester() -> Board {
-        let text = include_str!("../../sample_boards/manchester_ict_2021.ron");
-        crate::store::board_from_str(text, std::path::Path::new("sample.ron"))
-            .unwrap_or_else(|e| panic!("{e}"))
-    }
 
     #[test]
     fn each_cell_shows_its_count_in_its_band_colour_with_likelihood_going_up() {
-        let board = manchester();
+        let board = crate::sample::board();
         let (now, before) = (heat_map(&board, None), heat_map_inherent(&board, None));
         let bands = board.settings.rag_bands;
         let scene = layout(&now, &before, bands, 30.0);

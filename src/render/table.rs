@@ -234,21 +234,8 @@ pub fn table_pages(
                 ));
             }
             for (n, l) in cell_lines.iter().enumerate() {
-                let (tx, anchor) = match c.align {
-                    Align::Left => (x + style.padding, Anchor::Start),
-                    Align::Right => (x + w - style.padding, Anchor::End),
-                };
-                scene.text(Text {
-                    at: Point::new(
-                        tx,
-                        y + style.padding + style.text_size * 0.95 + n as f32 * line,
-                    ),
-                    text: l.clone(),
-                    size: style.text_size,
-                    weight: cell.weight,
-                    colour: cell.colour,
-                    anchor,
-                });
+                let top = y + style.padding + n as f32 * line;
+                scene.text(cell_text(c, x, *w, top, l, style, cell.weight, cell.colour));
             }
             x += w;
         }
@@ -267,6 +254,33 @@ pub fn table_pages(
     pages
 }
 
+/// One line of a cell whose column starts at `x` and is `w` wide, its
+/// line's top at `top`: on the left, or on the right for numbers.
+#[allow(clippy::too_many_arguments)] // where, what, and how it looks
+fn cell_text(
+    c: &Column,
+    x: f32,
+    w: f32,
+    top: f32,
+    line: &str,
+    style: TableStyle,
+    weight: Weight,
+    colour: Rgba,
+) -> Text {
+    let (tx, anchor) = match c.align {
+        Align::Left => (x + style.padding, Anchor::Start),
+        Align::Right => (x + w - style.padding, Anchor::End),
+    };
+    Text {
+        at: Point::new(tx, top + style.text_size * 0.95),
+        text: line.to_string(),
+        size: style.text_size,
+        weight,
+        colour,
+        anchor,
+    }
+}
+
 /// The header row; returns where the body starts.
 fn header(
     scene: &mut Scene,
@@ -283,21 +297,17 @@ fn header(
     let mut x = 0.0;
     for ((c, w), title) in columns.iter().zip(widths).zip(lines) {
         for (n, l) in title.iter().enumerate() {
-            let (tx, anchor) = match c.align {
-                Align::Left => (x + style.padding, Anchor::Start),
-                Align::Right => (x + w - style.padding, Anchor::End),
-            };
-            scene.text(Text {
-                at: Point::new(
-                    tx,
-                    style.padding + style.text_size * 0.95 + n as f32 * style.text_size * 1.25,
-                ),
-                text: l.clone(),
-                size: style.text_size,
-                weight: Weight::Bold,
-                colour: palette::WHITE,
-                anchor,
-            });
+            let top = style.padding + n as f32 * style.text_size * 1.25;
+            scene.text(cell_text(
+                c,
+                x,
+                *w,
+                top,
+                l,
+                style,
+                Weight::Bold,
+                palette::WHITE,
+            ));
         }
         x += w;
     }

@@ -343,12 +343,6 @@ mod tests {
     use super::*;
     use crate::model::{Board, Id};
 
-    fn manchester() -> Board {
-        let text = include_str!("../../sample_boards/manchester_ict_2021.ron");
-        crate::store::board_from_str(text, std::path::Path::new("sample.ron"))
-            .unwrap_or_else(|e| panic!("{e}"))
-    }
-
     fn liquidlogic(board: &Board) -> &Programme {
         board
             .programmes
@@ -372,7 +366,7 @@ mod tests {
 
     #[test]
     fn the_stated_total_ends_where_the_approval_and_the_changes_do() {
-        let board = manchester();
+        let board = crate::sample::board();
         let p = liquidlogic(&board);
         let w = waterfall(p);
         let scene = programme_waterfall(p, MoneyUnit::Millions, 700.0, WaterfallStyle::PAPER);
@@ -408,7 +402,7 @@ mod tests {
 
     #[test]
     fn amounts_names_and_the_unit_are_written_and_warnings_follow() {
-        let board = manchester();
+        let board = crate::sample::board();
         let p = liquidlogic(&board);
         let scene = programme_waterfall(p, MoneyUnit::Millions, 700.0, WaterfallStyle::PAPER);
         let texts: Vec<&str> = scene.texts().iter().map(|t| t.text.as_str()).collect();

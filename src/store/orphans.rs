@@ -131,12 +131,7 @@ pub(super) fn settle_links_to_deleted(
 mod tests {
     use super::*;
     use crate::model::RecordKind;
-    use crate::store::{Severity, board_from_str, merge, validate};
-
-    fn sample() -> Board {
-        let text = include_str!("../../sample_boards/manchester_ict_2021.ron");
-        board_from_str(text, std::path::Path::new("sample.ron")).unwrap_or_else(|e| panic!("{e}"))
-    }
+    use crate::store::{Severity, merge, validate};
 
     fn errors(board: &Board) -> Vec<String> {
         validate(board)
@@ -149,7 +144,7 @@ mod tests {
     /// Theirs deletes a RAID entry nothing links to in the base; mine links a
     /// delay to it.
     fn linked_here_deleted_there() -> (Board, Board, Board, Id) {
-        let base = sample();
+        let base = crate::sample::board();
         let linked = linked_ids(&base);
         let target = base
             .raid

@@ -3,12 +3,6 @@ use crate::generate::{BoardSize, generate_board};
 use crate::model::ProtectiveMarking;
 use crate::render::scene::{Anchor, Text};
 
-fn manchester() -> Board {
-    let text = include_str!("../../../sample_boards/manchester_ict_2021.ron");
-    crate::store::board_from_str(text, std::path::Path::new("sample.ron"))
-        .unwrap_or_else(|e| panic!("{e}"))
-}
-
 fn texts(page: &PackPage) -> Vec<&Text> {
     page.scene.texts()
 }
@@ -19,7 +13,7 @@ fn says(page: &PackPage, what: &str) -> bool {
 
 #[test]
 fn every_page_carries_the_marking_twice_the_title_and_its_number() {
-    let mut board = manchester();
+    let mut board = crate::sample::board();
     board.marking = ProtectiveMarking::OfficialSensitive;
     let pages = pack_pages(&board, &PackOptions::default());
     let total = pages.len();
@@ -39,7 +33,7 @@ fn every_page_carries_the_marking_twice_the_title_and_its_number() {
         assert!(says(page, &format!("Page {} of {total}", i + 1)));
     }
     // An unmarked board prints no marking line.
-    let unmarked = pack_pages(&manchester(), &PackOptions::default());
+    let unmarked = pack_pages(&crate::sample::board(), &PackOptions::default());
     assert!(
         unmarked
             .iter()
@@ -49,7 +43,7 @@ fn every_page_carries_the_marking_twice_the_title_and_its_number() {
 
 #[test]
 fn the_pack_has_a_cover_the_portfolio_a_page_per_programme_and_the_raid_log() {
-    let board = manchester();
+    let board = crate::sample::board();
     let pages = pack_pages(&board, &PackOptions::default());
     let bookmarks: Vec<&str> = pages.iter().filter_map(|p| p.bookmark.as_deref()).collect();
     let mut expected = vec!["Cover", "Portfolio"];
@@ -86,7 +80,7 @@ fn the_pack_has_a_cover_the_portfolio_a_page_per_programme_and_the_raid_log() {
 
 #[test]
 fn nothing_is_written_off_the_page() {
-    let board = manchester();
+    let board = crate::sample::board();
     for paper in [Paper::A4, Paper::A3] {
         let (w, h) = paper.size();
         let options = PackOptions {
@@ -116,7 +110,7 @@ fn nothing_is_written_off_the_page() {
 
 #[test]
 fn only_the_chosen_programmes_get_pages() {
-    let board = manchester();
+    let board = crate::sample::board();
     let chosen = board.programmes[1].id.clone();
     let options = PackOptions {
         programmes: vec![chosen],

@@ -3,12 +3,6 @@ use chrono::NaiveDate;
 use super::*;
 use crate::model::Id;
 
-fn manchester() -> Board {
-    let text = include_str!("../../../sample_boards/manchester_ict_2021.ron");
-    crate::store::board_from_str(text, std::path::Path::new("sample.ron"))
-        .unwrap_or_else(|e| panic!("{e}"))
-}
-
 fn id(s: &str) -> Id {
     Id::new(s).unwrap_or_else(|e| panic!("{e}"))
 }
@@ -51,7 +45,7 @@ fn data_centre_at_two_points_a_day(board: &Board) -> Scene {
 
 #[test]
 fn the_covid_band_of_the_final_stage_spans_july_to_december_2020() {
-    let board = manchester();
+    let board = crate::sample::board();
     let scene = data_centre_at_two_points_a_day(&board);
     let band = hit_rect(
         &scene,
@@ -79,7 +73,7 @@ fn the_covid_band_of_the_final_stage_spans_july_to_december_2020() {
 
 #[test]
 fn each_row_names_its_programme_or_task_and_the_as_at_line_is_labelled() {
-    let board = manchester();
+    let board = crate::sample::board();
     let scene = data_centre_at_two_points_a_day(&board);
     let texts: Vec<&str> = scene.texts().iter().map(|t| t.text.as_str()).collect();
     let dc = &board.programmes[0];
@@ -98,7 +92,7 @@ fn each_row_names_its_programme_or_task_and_the_as_at_line_is_labelled() {
 
 #[test]
 fn names_never_run_into_the_chart() {
-    let board = manchester();
+    let board = crate::sample::board();
     let scene = fitted(&board, &RowFilter::default(), 842.0, TimelineStyle::PAPER);
     let style = TimelineStyle::PAPER;
     for t in scene.texts() {
@@ -111,7 +105,7 @@ fn names_never_run_into_the_chart() {
 
 #[test]
 fn a_fitted_timeline_shows_every_row_and_every_bar_inside_the_chart() {
-    let board = manchester();
+    let board = crate::sample::board();
     let style = TimelineStyle::PAPER;
     let scene = fitted(&board, &RowFilter::default(), 800.0, style);
     let rows = build_rows(&board, &RowFilter::default(), &|_| false);
@@ -139,7 +133,7 @@ fn a_fitted_timeline_shows_every_row_and_every_bar_inside_the_chart() {
 
 #[test]
 fn only_the_rows_in_view_are_laid_out() {
-    let mut board = manchester();
+    let mut board = crate::sample::board();
     let template = board.programmes[0].clone();
     for i in 0..300 {
         let mut p = template.clone();

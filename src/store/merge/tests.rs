@@ -1,12 +1,6 @@
 //! Tests of the three-way merge on the Manchester board.
 
 use super::*;
-use crate::store::board_from_str;
-
-fn sample() -> Board {
-    let text = include_str!("../../../sample_boards/manchester_ict_2021.ron");
-    board_from_str(text, std::path::Path::new("sample.ron")).unwrap_or_else(|e| panic!("{e}"))
-}
 
 fn none() -> BTreeMap<String, Choice> {
     BTreeMap::new()
@@ -14,7 +8,7 @@ fn none() -> BTreeMap<String, Choice> {
 
 #[test]
 fn edits_to_different_fields_of_one_risk_both_land() {
-    let base = sample();
+    let base = crate::sample::board();
     let (mut mine, mut theirs) = (base.clone(), base.clone());
     mine.raid[0].owner = "A. Mine".into();
     theirs.raid[0].title = "Their title".into();
@@ -27,7 +21,7 @@ fn edits_to_different_fields_of_one_risk_both_land() {
 
 #[test]
 fn the_same_field_changed_twice_is_a_conflict_settled_by_choice() {
-    let base = sample();
+    let base = crate::sample::board();
     let (mut mine, mut theirs) = (base.clone(), base.clone());
     mine.raid[2].owner = "Mine".into();
     theirs.raid[2].owner = "Theirs".into();
@@ -49,7 +43,7 @@ fn the_same_field_changed_twice_is_a_conflict_settled_by_choice() {
 
 #[test]
 fn edited_here_and_deleted_there_is_a_whole_record_conflict() {
-    let base = sample();
+    let base = crate::sample::board();
     let (mut mine, mut theirs) = (base.clone(), base.clone());
     mine.raid[1].owner = "Still mine".into();
     theirs.raid.remove(1);
@@ -64,7 +58,7 @@ fn edited_here_and_deleted_there_is_a_whole_record_conflict() {
 
 #[test]
 fn risks_added_on_both_sides_are_kept_and_the_clash_renumbered() {
-    let base = sample();
+    let base = crate::sample::board();
     let (mut mine, mut theirs) = (base.clone(), base.clone());
     let mut a = base.raid[0].clone();
     a.id = crate::model::Id::generate();
@@ -89,7 +83,7 @@ fn risks_added_on_both_sides_are_kept_and_the_clash_renumbered() {
 
 #[test]
 fn history_from_both_sides_is_kept_in_time_order() {
-    let base = sample();
+    let base = crate::sample::board();
     let (mut mine, mut theirs) = (base.clone(), base.clone());
     let at = |h: u32| {
         chrono::NaiveDate::from_ymd_opt(2021, 3, 1)
@@ -115,7 +109,7 @@ fn history_from_both_sides_is_kept_in_time_order() {
 
 #[test]
 fn a_conflict_names_who_changed_it_on_each_side() {
-    let base = sample();
+    let base = crate::sample::board();
     let (mut mine, mut theirs) = (base.clone(), base.clone());
     let stamp = chrono::NaiveDate::from_ymd_opt(2021, 3, 1)
         .and_then(|d| d.and_hms_opt(10, 42, 0))
@@ -142,7 +136,7 @@ fn a_conflict_names_who_changed_it_on_each_side() {
 
 #[test]
 fn changes_are_described_one_line_per_record() {
-    let base = sample();
+    let base = crate::sample::board();
     let mut after = base.clone();
     after.raid[0].owner = "New owner".into();
     after.raid[0].title = "New title".into();
@@ -171,7 +165,7 @@ fn changes_are_described_one_line_per_record() {
 
 #[test]
 fn links_merge_as_sets() {
-    let base = sample();
+    let base = crate::sample::board();
     let (mut mine, mut theirs) = (base.clone(), base.clone());
     let task_a = base.programmes[0].tasks[0].id.clone();
     let task_b = base.programmes[0].tasks[1].id.clone();
@@ -185,7 +179,7 @@ fn links_merge_as_sets() {
 
 #[test]
 fn different_kinds_of_detail_conflict_as_one_value() {
-    let base = sample();
+    let base = crate::sample::board();
     let (mut mine, mut theirs) = (base.clone(), base.clone());
     let risk = base
         .raid
