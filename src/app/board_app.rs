@@ -63,6 +63,8 @@ pub(super) struct Jobs {
     /// Side files being written (a copy of my version, a CSV export), each
     /// ending in a notice.
     pub(super) notice_jobs: Vec<super::jobs::Job<Notice>>,
+    /// The board pack being made, if any.
+    pub(super) pack: Option<super::pack_export::PackJob>,
 }
 
 /// The app's state.
@@ -124,6 +126,8 @@ pub struct BoardApp {
     /// Set while "save changes first?" is asked, with what the user was
     /// about to do.
     pub leave_prompt: Option<Leaving>,
+    /// The "Export board pack" dialog, while open.
+    pub pack_dialog: Option<crate::ui::pack_dialog::PackDialog>,
     /// Set once the user chose to close; the next close request goes through.
     pub(super) close_confirmed: bool,
     /// Set when the operating system asks the app to stop (a signal).
@@ -168,6 +172,7 @@ impl BoardApp {
             jobs: Jobs::default(),
             deferred: Vec::new(),
             leave_prompt: None,
+            pack_dialog: None,
             open_after_save: None,
             file_gone: false,
             close_confirmed: false,
@@ -307,6 +312,7 @@ impl eframe::App for BoardApp {
         self.opening_ui(ui.ctx());
         self.merging_ui(ui.ctx());
         self.palette_ui(ui.ctx());
+        self.pack_dialog_ui(ui.ctx());
         self.apply_pending();
         self.run_queued_commands(ui.ctx());
         let title = self.window_title();

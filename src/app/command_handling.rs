@@ -36,6 +36,7 @@ impl BoardApp {
             Command::RecoverEdits => self.recover(),
             Command::DiscardRecoveredEdits => self.discard_recovery(),
             Command::ExportRaidCsv => self.export_raid_csv(),
+            Command::ExportBoardPack => self.open_pack_dialog(),
             Command::Undo => self.with_doc(|d| d.undo().map_err(|e| e.to_string())),
             Command::Redo => self.with_doc(|d| d.redo().map_err(|e| e.to_string())),
             Command::PresentationZoom => {
@@ -56,6 +57,7 @@ impl BoardApp {
             Command::SaveMyCopy | Command::ReloadFromDisk | Command::MergeTheirChanges => has_file,
             Command::RecoverEdits | Command::DiscardRecoveredEdits => self.recovery.is_some(),
             Command::ExportRaidCsv => doc.is_some(),
+            Command::ExportBoardPack => doc.is_some() && self.jobs.pack.is_none(),
             Command::Undo => doc.is_some_and(|d| d.can_undo()),
             Command::Redo => doc.is_some_and(|d| d.can_redo()),
         }

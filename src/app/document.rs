@@ -112,6 +112,12 @@ impl Document {
         &self.board
     }
 
+    /// The board as edited, shared with a worker (a pack, an export)
+    /// without copying it; the next edit copies it if the worker still holds it.
+    pub fn shared_board(&self) -> Arc<Board> {
+        Arc::clone(&self.board)
+    }
+
     /// The file name for the title bar: `manchester_ict_2021.ron`.
     pub fn file_name(&self) -> String {
         self.path.as_ref().and_then(|p| p.file_name()).map_or_else(

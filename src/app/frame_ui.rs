@@ -24,6 +24,7 @@ impl BoardApp {
                     Command::SaveMyCopy,
                     Command::ReloadFromDisk,
                     Command::ExportRaidCsv,
+                    Command::ExportBoardPack,
                 ] {
                     self.command_button(ui, &ctx, command);
                 }

@@ -35,6 +35,12 @@ pub enum JobError {
 pub struct Cancel(Arc<AtomicBool>);
 
 impl Cancel {
+    /// Asks as `Job::cancel` does, for tests of work that takes a `Cancel`.
+    #[cfg(test)]
+    pub(crate) fn cancel_for_test(&self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+
     /// Whether the job's result is no longer wanted.
     pub fn is_cancelled(&self) -> bool {
         self.0.load(Ordering::Relaxed)

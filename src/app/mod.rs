@@ -8,6 +8,7 @@ mod frame_ui;
 mod jobs;
 mod leaving;
 mod opening;
+mod pack_export;
 mod recent;
 mod saving;
 mod shared_file;

@@ -5,5 +5,5 @@
 mod pack;
 mod raid;
 
-pub use pack::{ExportArgs, ExportView, PackArgs, export, pack, pack_pdf, pdf_info};
+pub use pack::{ExportArgs, ExportView, PackArgs, export, pack, pack_pdf};
 pub use raid::{NewEntry, raid_add, raid_list};

@@ -7,8 +7,8 @@ use std::process::ExitCode;
 
 use crate::model::{Board, Id};
 use crate::render::export::{View, known, view_scene};
-use crate::render::pack::{PackOptions, Paper, pack_pages};
-use crate::render::pdf::{PdfInfo, PdfPage, to_pdf};
+use crate::render::pack::{PackOptions, Paper, pack_pages, pdf_info};
+use crate::render::pdf::{PdfPage, to_pdf};
 use crate::render::png::to_png;
 use crate::render::svg::to_svg;
 use crate::store::{LoadError, load_board, write_atomically};
@@ -50,20 +50,6 @@ fn write(out: &Path, bytes: &[u8]) -> Result<(), ExitCode> {
     })
 }
 
-/// The PDF's metadata for a board.
-pub fn pdf_info(board: &Board) -> PdfInfo {
-    PdfInfo {
-        title: format!("{}: board pack", board.title),
-        author: board.organisation.clone(),
-        subject: Some(format!(
-            "Board pack as at {}",
-            crate::model::format_day_uk(board.as_at)
-        )),
-        language: Some("en-GB".into()),
-        created: chrono::Local::now().fixed_offset(),
-    }
-}
-
 /// The board pack of `board` as PDF bytes.
 pub fn pack_pdf(board: &Board, options: &PackOptions) -> Result<(Vec<u8>, usize), String> {
     let pages: Vec<PdfPage> = pack_pages(board, options)
@@ -74,9 +60,12 @@ pub fn pack_pdf(board: &Board, options: &PackOptions) -> Result<(Vec<u8>, usize)
         })
         .collect();
     let n = pages.len();
-    to_pdf(&pages, &pdf_info(board))
-        .map(|bytes| (bytes, n))
-        .map_err(|e| e.to_string())
+    to_pdf(
+        &pages,
+        &pdf_info(board, chrono::Local::now().fixed_offset()),
+    )
+    .map(|bytes| (bytes, n))
+    .map_err(|e| e.to_string())
 }
 
 /// `boardroom pack`: exit 0 with the PDF written; 1 when the board does not

@@ -24,6 +24,8 @@ pub enum Command {
     DiscardRecoveredEdits,
     /// Write the RAID rows shown to the CSV file named in the RAID tab.
     ExportRaidCsv,
+    /// Make the board pack: a PDF to circulate before the meeting.
+    ExportBoardPack,
     /// Undo the last edit.
     Undo,
     /// Redo the last undone edit.
@@ -36,7 +38,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in the order the palette lists them.
-    pub const ALL: [Command; 12] = [
+    pub const ALL: [Command; 13] = [
         Command::Open,
         Command::Save,
         Command::SaveMyCopy,
@@ -45,6 +47,7 @@ impl Command {
         Command::RecoverEdits,
         Command::DiscardRecoveredEdits,
         Command::ExportRaidCsv,
+        Command::ExportBoardPack,
         Command::Undo,
         Command::Redo,
         Command::PresentationZoom,
@@ -62,6 +65,7 @@ impl Command {
             Command::RecoverEdits => "Recover these edits",
             Command::DiscardRecoveredEdits => "Discard them",
             Command::ExportRaidCsv => "Export CSV",
+            Command::ExportBoardPack => "Export board pack…",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
             Command::PresentationZoom => "Presentation zoom",
@@ -93,6 +97,9 @@ impl Command {
             }
             Command::ExportRaidCsv => {
                 "Write the RAID rows shown, as filtered and sorted, to a CSV file Excel opens"
+            }
+            Command::ExportBoardPack => {
+                "Write the board pack as a PDF: cover, portfolio, a page per programme, the RAID log"
             }
             Command::Undo => "Undo the last edit",
             Command::Redo => "Redo the last undone edit",

@@ -6,6 +6,7 @@ pub mod budget;
 pub mod command_palette;
 pub mod commands;
 pub mod conflict_dialog;
+pub mod pack_dialog;
 pub mod programme_list;
 pub mod raid;
 pub mod theme;

@@ -220,6 +220,15 @@ pub fn settle_side_files(h: &mut egui_kittest::Harness<'static, boardroom::app::
 
 /// Draws frames while `busy` holds (work on a worker thread), for at most
 /// 30 s, then until the window is still.
+/// Draws frames until the board pack being made on a worker is done.
+pub fn settle_pack(h: &mut egui_kittest::Harness<'static, boardroom::app::BoardApp>) {
+    step_while(
+        h,
+        "making the board pack",
+        boardroom::app::BoardApp::is_making_pack,
+    );
+}
+
 fn step_while(
     h: &mut egui_kittest::Harness<'static, boardroom::app::BoardApp>,
     what: &str,

@@ -8,6 +8,7 @@
 mod frame;
 pub(crate) mod pages;
 
+use super::pdf::PdfInfo;
 use super::scene::{Point, Scene};
 use crate::model::{Board, Id};
 
@@ -80,19 +81,55 @@ pub(crate) fn body_area(paper: Paper) -> Area {
     }
 }
 
+/// The PDF's metadata for a board's pack, made at `created`.
+pub fn pdf_info(board: &Board, created: chrono::DateTime<chrono::FixedOffset>) -> PdfInfo {
+    PdfInfo {
+        title: format!("{}: board pack", board.title),
+        author: board.organisation.clone(),
+        subject: Some(format!(
+            "Board pack as at {}",
+            crate::model::format_day_uk(board.as_at)
+        )),
+        language: Some("en-GB".into()),
+        created,
+    }
+}
+
 /// Lays out the whole pack for `board`.
 pub fn pack_pages(board: &Board, options: &PackOptions) -> Vec<PackPage> {
+    pack_pages_with(board, options, &mut |_, _| true).unwrap_or_default()
+}
+
+/// Like [`pack_pages`], telling `going_on(done, parts)` after each part (the
+/// portfolio, each programme, the RAID log) and stopping, with `None`, as
+/// soon as it answers `false`: the app's progress bar and Cancel.
+pub fn pack_pages_with(
+    board: &Board,
+    options: &PackOptions,
+    going_on: &mut dyn FnMut(usize, usize) -> bool,
+) -> Option<Vec<PackPage>> {
     let area = body_area(options.paper);
-    let mut bodies = Vec::new();
-    bodies.extend(pages::portfolio(board, area));
-    for p in board
+    let chosen: Vec<&crate::model::Programme> = board
         .programmes
         .iter()
         .filter(|p| options.programmes.is_empty() || options.programmes.contains(&p.id))
-    {
+        .collect();
+    let parts = chosen.len() + 2;
+    let mut bodies = Vec::new();
+    bodies.extend(pages::portfolio(board, area));
+    if !going_on(1, parts) {
+        return None;
+    }
+    for (i, p) in chosen.into_iter().enumerate() {
         bodies.extend(pages::programme(board, p, area));
+        if !going_on(i + 2, parts) {
+            return None;
+        }
     }
     bodies.extend(pages::raid(board, area));
+    if !going_on(parts, parts) {
+        return None;
+    }
 
     // The cover comes first, but its contents need every part's page number.
     let contents: Vec<(String, usize)> = bodies
@@ -102,7 +139,7 @@ pub fn pack_pages(board: &Board, options: &PackOptions) -> Vec<PackPage> {
         .collect();
     let cover = pages::cover(board, area, &contents);
     let total = bodies.len() + 1;
-    std::iter::once(cover)
+    let pages = std::iter::once(cover)
         .chain(bodies)
         .enumerate()
         .map(|(i, body)| {
@@ -113,7 +150,8 @@ pub fn pack_pages(board: &Board, options: &PackOptions) -> Vec<PackPage> {
                 bookmark: body.bookmark,
             }
         })
-        .collect()
+        .collect();
+    Some(pages)
 }
 
 #[cfg(test)]

@@ -156,3 +156,26 @@ fn a_big_portfolio_pages_cleanly() {
     }
     assert!(pages.len() > 200);
 }
+
+#[test]
+fn progress_counts_every_part_and_a_no_stops_the_layout() {
+    let board = crate::sample::board();
+    let mut seen = Vec::new();
+    let pages = pack_pages_with(&board, &PackOptions::default(), &mut |done, parts| {
+        seen.push((done, parts));
+        true
+    });
+    let parts = board.programmes.len() + 2;
+    assert_eq!(seen, (1..=parts).map(|d| (d, parts)).collect::<Vec<_>>());
+    assert_eq!(
+        pages.map(|p| p.len()),
+        Some(pack_pages(&board, &PackOptions::default()).len())
+    );
+    let mut calls = 0;
+    let stopped = pack_pages_with(&board, &PackOptions::default(), &mut |_, _| {
+        calls += 1;
+        calls < 3
+    });
+    assert!(stopped.is_none());
+    assert_eq!(calls, 3, "it stops at the first no");
+}
