@@ -114,6 +114,25 @@ pub fn format_gbp(amount: Decimal, unit: MoneyUnit) -> String {
     format!("{sign}£{}{suffix}", group_thousands(&shown))
 }
 
+/// The amount rounded to the last place its unit shows, for a summary
+/// table: £m to the nearest £1,000 (`£6.949m`), £k to the nearest pound.
+/// Where a figure must be exact (the waterfall), use [`format_gbp`].
+pub fn round_to_unit(amount: Decimal, unit: MoneyUnit) -> Decimal {
+    let unit = match unit {
+        MoneyUnit::Auto => auto_unit(amount.abs()),
+        u => u,
+    };
+    let step = match unit {
+        MoneyUnit::Millions => Decimal::from(1_000),
+        MoneyUnit::Thousands => Decimal::ONE,
+        MoneyUnit::Pounds | MoneyUnit::Auto => return amount,
+    };
+    amount
+        .checked_div(step)
+        .and_then(|v| v.round().checked_mul(step))
+        .unwrap_or(amount)
+}
+
 /// A change with its sign always shown: `+£0.509m`, `−£0.142m`.
 pub fn format_change_gbp(amount: Decimal, unit: MoneyUnit) -> String {
     let text = format_gbp(amount, unit);
@@ -235,6 +254,34 @@ pub fn parse_money(text: &str) -> Result<Decimal, MoneyError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rounding_to_the_unit_keeps_what_the_unit_shows() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap_or_default();
+        assert_eq!(
+            format_gbp(
+                round_to_unit(d("6949320"), MoneyUnit::Millions),
+                MoneyUnit::Millions
+            ),
+            "£6.949m"
+        );
+        assert_eq!(
+            format_gbp(
+                round_to_unit(d("-993670"), MoneyUnit::Millions),
+                MoneyUnit::Millions
+            ),
+            "−£0.994m"
+        );
+        assert_eq!(
+            round_to_unit(d("2678000"), MoneyUnit::Millions),
+            d("2678000")
+        );
+        assert_eq!(round_to_unit(d("1234.56"), MoneyUnit::Thousands), d("1235"));
+        assert_eq!(round_to_unit(d("12.34"), MoneyUnit::Pounds), d("12.34"));
+        // At the decimal's limit it still rounds, without overflowing.
+        let top = round_to_unit(Decimal::MAX, MoneyUnit::Millions);
+        assert!(Decimal::MAX - top < Decimal::from(1_000));
+    }
     use std::str::FromStr;
 
     fn d(s: &str) -> Decimal {

@@ -4,7 +4,7 @@
 use super::frame::marking;
 use super::{Area, Body};
 use crate::analysis::headline::{Headline, headline};
-use crate::analysis::money::{format_change_gbp, format_gbp};
+use crate::analysis::money::{format_change_gbp, format_gbp, round_to_unit};
 use crate::analysis::raid::{band, heat_map, heat_map_inherent, is_overdue, last_changed, trend};
 use crate::analysis::timeline::{Row, RowFilter, build_rows};
 use crate::model::{Board, MoneyUnit, Programme, RaidEntry, RaidKind, format_day_uk};
@@ -119,8 +119,19 @@ fn unit(board: &Board) -> MoneyUnit {
     }
 }
 
+/// An amount for a summary table, rounded to what its unit shows (the
+/// programme's own page gives it exactly).
 fn money(v: Option<rust_decimal::Decimal>, board: &Board) -> String {
-    v.map_or("—".into(), |v| format_gbp(v, unit(board)))
+    v.map_or("—".into(), |v| {
+        format_gbp(round_to_unit(v, unit(board)), unit(board))
+    })
+}
+
+/// A change for a summary table, rounded as [`money`] is.
+fn change(v: Option<rust_decimal::Decimal>, board: &Board) -> String {
+    v.map_or("—".into(), |v| {
+        format_change_gbp(round_to_unit(v, unit(board)), unit(board))
+    })
 }
 
 fn confidence_cell(h: &Headline) -> Cell {
@@ -142,11 +153,11 @@ fn slip_text(h: &Headline) -> String {
 /// chair reads first.
 pub(crate) fn portfolio_table(board: &Board) -> (Vec<Column>, Vec<TableRow>) {
     let columns = vec![
-        Column::wrapped("Programme", 3.2, 2),
+        Column::wrapped("Programme", 2.9, 2),
         Column::wrapped("SRO", 2.0, 2),
         Column::text("Delivery confidence", 1.6),
         Column::text("Finish", 1.2),
-        Column::text("Slip", 1.2),
+        Column::text("Slip", 1.5),
         Column::number("Approved", 1.2),
         Column::number("Current", 1.2),
         Column::number("Change", 1.2),
@@ -176,10 +187,7 @@ pub(crate) fn portfolio_table(board: &Board) -> (Vec<Column>, Vec<TableRow>) {
                     },
                     Cell::plain(money(h.approved_gbp, board)),
                     Cell::plain(money(h.current_gbp, board)),
-                    Cell::plain(
-                        h.change_gbp
-                            .map_or("—".into(), |c| format_change_gbp(c, unit(board))),
-                    ),
+                    Cell::plain(change(h.change_gbp, board)),
                     count_cell(h.red_risks, palette::RED_TEXT),
                     count_cell(h.overdue_reviews, palette::RED_TEXT),
                     count_cell(h.warnings, palette::RED_TEXT),
@@ -195,7 +203,9 @@ pub(crate) fn portfolio_table(board: &Board) -> (Vec<Column>, Vec<TableRow>) {
 pub(super) fn portfolio(board: &Board, area: Area) -> Vec<Body> {
     let (columns, rows) = portfolio_table(board);
     let mut out = Vec::new();
-    let top = 30.0;
+    // A summary reads better rounded; the programme pages are exact.
+    let note = "Amounts are rounded to what their unit shows (£m to the nearest £1,000); each programme's page gives them exactly.";
+    let top = 48.0;
     let pieces = table_pages(
         &columns,
         &rows,
@@ -213,7 +223,7 @@ pub(super) fn portfolio(board: &Board, area: Area) -> Vec<Body> {
         } else {
             format!("Portfolio (continued, {} of {count})", i + 1)
         };
-        heading(&mut s, &title, "");
+        heading(&mut s, &title, note);
         s.place(piece, Point::new(0.0, top));
         out.push(Body {
             scene: s,
@@ -243,11 +253,7 @@ fn headline_strip(board: &Board, h: &Headline, w: f32) -> Scene {
     let mut s = Scene::new(w, box_h);
     let finish = h.finish.map_or("—".into(), format_day_uk);
     let budget = match (h.current_gbp, h.change_gbp) {
-        (Some(c), Some(ch)) => format!(
-            "{} ({})",
-            format_gbp(c, unit(board)),
-            format_change_gbp(ch, unit(board))
-        ),
+        (Some(c), Some(ch)) => format!("{} ({})", money(Some(c), board), change(Some(ch), board)),
         _ => "—".into(),
     };
     let boxes = [
