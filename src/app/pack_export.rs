@@ -9,8 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use super::board_app::{BoardApp, Notice};
 use super::jobs::{Cancel, Job};
 use crate::model::Board;
-use crate::render::pack::{PackOptions, pack_pages_with, pdf_info};
-use crate::render::pdf::{PdfPage, to_pdf};
+use crate::render::pack::{PackOptions, pack_pdf_with};
 use crate::ui::pack_dialog::{PackDialog, PackDialogOutcome, Progress};
 
 /// How far the worker has got, read by the window each frame.
@@ -45,27 +44,16 @@ pub fn write_pack(
     cancel: &Cancel,
     progress: &SharedProgress,
 ) -> Result<Option<usize>, String> {
-    let pages = pack_pages_with(board, options, &mut |done, parts| {
+    let created = chrono::Local::now().fixed_offset();
+    let made = pack_pdf_with(board, options, created, &mut |done, parts| {
         progress.parts.store(parts, Ordering::Relaxed);
         progress.done.store(done, Ordering::Relaxed);
         !cancel.is_cancelled()
-    });
-    let Some(pages) = pages else {
+    })
+    .map_err(|e| e.to_string())?;
+    let Some((bytes, n)) = made else {
         return Ok(None);
     };
-    let pages: Vec<PdfPage> = pages
-        .into_iter()
-        .map(|p| PdfPage {
-            scene: p.scene,
-            bookmark: p.bookmark,
-        })
-        .collect();
-    let n = pages.len();
-    let bytes = to_pdf(
-        &pages,
-        &pdf_info(board, chrono::Local::now().fixed_offset()),
-    )
-    .map_err(|e| e.to_string())?;
     if cancel.is_cancelled() {
         return Ok(None);
     }

@@ -7,8 +7,7 @@ use std::process::ExitCode;
 
 use crate::model::{Board, Id};
 use crate::render::export::{View, known, view_scene};
-use crate::render::pack::{PackOptions, Paper, pack_pages, pdf_info};
-use crate::render::pdf::{PdfPage, to_pdf};
+use crate::render::pack::{PackOptions, Paper, pack_pdf_with};
 use crate::render::png::to_png;
 use crate::render::svg::to_svg;
 use crate::store::{LoadError, load_board, write_atomically};
@@ -50,22 +49,14 @@ fn write(out: &Path, bytes: &[u8]) -> Result<(), ExitCode> {
     })
 }
 
-/// The board pack of `board` as PDF bytes.
+/// The board pack of `board` as PDF bytes, and its page count.
 pub fn pack_pdf(board: &Board, options: &PackOptions) -> Result<(Vec<u8>, usize), String> {
-    let pages: Vec<PdfPage> = pack_pages(board, options)
-        .into_iter()
-        .map(|p| PdfPage {
-            scene: p.scene,
-            bookmark: p.bookmark,
-        })
-        .collect();
-    let n = pages.len();
-    to_pdf(
-        &pages,
-        &pdf_info(board, chrono::Local::now().fixed_offset()),
-    )
-    .map(|bytes| (bytes, n))
-    .map_err(|e| e.to_string())
+    let created = chrono::Local::now().fixed_offset();
+    match pack_pdf_with(board, options, created, &mut |_, _| true) {
+        Ok(Some(made)) => Ok(made),
+        Ok(None) => Err("the pack was stopped".into()),
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 /// `boardroom pack`: exit 0 with the PDF written; 1 when the board does not

@@ -8,7 +8,8 @@
 mod frame;
 pub(crate) mod pages;
 
-use super::pdf::PdfInfo;
+use super::RenderError;
+use super::pdf::{PdfInfo, PdfPage, to_pdf};
 use super::scene::{Point, Scene};
 use crate::model::{Board, Id};
 
@@ -93,6 +94,28 @@ pub fn pdf_info(board: &Board, created: chrono::DateTime<chrono::FixedOffset>) -
         language: Some("en-GB".into()),
         created,
     }
+}
+
+/// The pack as PDF bytes and its page count, made at `created`; `None` when
+/// `going_on` said stop (see [`pack_pages_with`]).
+pub fn pack_pdf_with(
+    board: &Board,
+    options: &PackOptions,
+    created: chrono::DateTime<chrono::FixedOffset>,
+    going_on: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Option<(Vec<u8>, usize)>, RenderError> {
+    let Some(pages) = pack_pages_with(board, options, going_on) else {
+        return Ok(None);
+    };
+    let pages: Vec<PdfPage> = pages
+        .into_iter()
+        .map(|p| PdfPage {
+            scene: p.scene,
+            bookmark: p.bookmark,
+        })
+        .collect();
+    let n = pages.len();
+    to_pdf(&pages, &pdf_info(board, created)).map(|bytes| Some((bytes, n)))
 }
 
 /// Lays out the whole pack for `board`.
