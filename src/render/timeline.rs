@@ -12,7 +12,7 @@ use crate::analysis::schedule::{programme_schedule, task_slip_days};
 use crate::analysis::timeline::{
     AxisYears, Row, RowFilter, TimeScale, build_rows, date_extent, ticks,
 };
-use crate::model::{Board, Delay, Programme, Task, format_day_uk};
+use crate::model::{Board, Delay, DelayCause, Programme, Task, format_day_uk};
 
 /// Sizes for one medium: the screen, or a page.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -27,6 +27,9 @@ pub struct TimelineStyle {
     pub text_size: f32,
     /// Programme names.
     pub heading_size: f32,
+    /// Where a programme's name starts: the screen leaves room before it
+    /// for the view's expand/collapse arrow.
+    pub programme_indent: f32,
 }
 
 impl TimelineStyle {
@@ -38,6 +41,7 @@ impl TimelineStyle {
         row_height: 38.0,
         text_size: 14.0,
         heading_size: 17.0,
+        programme_indent: 10.0,
     };
     /// A printed page's sizes (points): 7.5 pt text still reads on A4, and a
     /// programme of eight tasks leaves room on its page for the budget and RAID.
@@ -47,6 +51,7 @@ impl TimelineStyle {
         row_height: 17.0,
         text_size: 7.5,
         heading_size: 8.5,
+        programme_indent: 4.5,
     };
 
     /// A length given for the screen's 38 px row, at this style's row height.
@@ -89,28 +94,40 @@ pub fn layout(spec: &TimelineSpec<'_>) -> Scene {
     axis(&mut scene, spec, chart);
 
     let rows_top = s.axis_height;
+    // Rows scrolled part-way up are cut at the axis, never drawn over it.
+    let rows_area = Rect::new(0.0, rows_top, spec.width, spec.height - rows_top);
+    let mut rows = Scene::new(spec.width, spec.height);
     let first = (spec.scroll_y / s.row_height).floor().max(0.0) as usize;
     let shown = ((spec.height - rows_top) / s.row_height).ceil() as usize + 1;
     for (i, row) in spec.rows.iter().enumerate().skip(first).take(shown) {
         let top = rows_top + i as f32 * s.row_height - spec.scroll_y;
         let rect = Rect::new(0.0, top, spec.width, s.row_height);
         if i % 2 == 1 {
-            scene.push(Item::filled(rect, palette::LIGHT_GREY.with_alpha(140)));
+            rows.push(Item::filled(rect, palette::LIGHT_GREY.with_alpha(140)));
         }
         match *row {
             Row::Programme { programme } => {
                 if let Some(p) = spec.board.programmes.get(programme) {
-                    programme_row(&mut scene, spec, p, rect, chart);
+                    programme_row(&mut rows, spec, p, rect, chart);
                 }
             }
             Row::Task { programme, task } => {
                 let p = spec.board.programmes.get(programme);
                 if let Some((p, t)) = p.and_then(|p| p.tasks.get(task).map(|t| (p, t))) {
-                    task_row(&mut scene, spec, p, t, rect, chart);
+                    task_row(&mut rows, spec, p, t, rect, chart);
                 }
             }
         }
     }
+    scene.push(Item::Clip {
+        clip: rows_area,
+        items: rows.items,
+    });
+    scene.hits.extend(rows.hits.into_iter().filter_map(|h| {
+        h.rect
+            .intersect(&rows_area)
+            .map(|rect| super::scene::Hit { rect, ..h })
+    }));
     as_at_line(&mut scene, spec, chart);
     scene.push(Item::line(
         Point::new(chart.x, 0.0),
@@ -297,7 +314,7 @@ fn programme_row(
     chart: Rect,
 ) {
     let s = spec.style;
-    name(scene, spec, row, s.k(10.0), &p.name, Weight::Bold);
+    name(scene, spec, row, s.programme_indent, &p.name, Weight::Bold);
     scene.hit(row, Target::Programme(p.id.clone()));
     let mut items = Vec::new();
     let schedule = programme_schedule(p);
@@ -356,18 +373,7 @@ fn delay_band(
     let (x0, x1) = span(spec, chart, d.start.first_day(), d.end.last_day());
     let band = Rect::between_x(x0, x1, row.y + s.k(2.0), row.h - s.k(4.0));
     let colour = cause_colour(d.cause);
-    items.push(Item::filled(band, colour.with_alpha(46)));
-    items.push(Item::Hatch {
-        rect: band,
-        colour: colour.with_alpha(180),
-        spacing: s.k(7.0),
-        width: s.k(1.2),
-    });
-    items.push(Item::Rect {
-        rect: band,
-        fill: None,
-        stroke: Some(Stroke::solid(s.k(1.5), colour)),
-    });
+    items.extend(delay_pattern(band, d.cause, s));
     // Programme-wide delays have no bar to carry their cause, so name it in the band.
     let label = d.cause.label();
     if named && band.w > width(label, s.text_size, Weight::Bold) + s.k(8.0) {
@@ -387,6 +393,60 @@ fn delay_band(
             delay: d.id.clone(),
         },
     );
+}
+
+/// A task's baseline: a thin grey bar.
+pub(crate) fn baseline_bar(rect: Rect, s: TimelineStyle) -> Item {
+    Item::Rect {
+        rect,
+        fill: Some(palette::SECONDARY_TEXT.with_alpha(115)),
+        stroke: Some(Stroke::solid(s.k(1.0), palette::SECONDARY_TEXT)),
+    }
+}
+
+/// A task's actual/forecast bar, filled to `done` (0–1): an outline only
+/// when not started.
+pub(crate) fn forecast_bar(bar: Rect, colour: Rgba, done: f32, s: TimelineStyle) -> Vec<Item> {
+    let mut items = vec![Item::filled(
+        bar,
+        if done == 0.0 {
+            palette::WHITE
+        } else {
+            colour.with_alpha(90)
+        },
+    )];
+    if done > 0.0 {
+        items.push(Item::filled(
+            Rect::new(bar.x, bar.y, bar.w * done, bar.h),
+            colour,
+        ));
+    }
+    items.push(Item::Rect {
+        rect: bar,
+        fill: None,
+        stroke: Some(Stroke::solid(s.k(1.5), colour)),
+    });
+    items
+}
+
+/// A delay's band: a pale fill, hatching and an outline in its cause's
+/// colour, so a delay is marked by pattern as well as colour.
+pub(crate) fn delay_pattern(band: Rect, cause: DelayCause, s: TimelineStyle) -> [Item; 3] {
+    let colour = cause_colour(cause);
+    [
+        Item::filled(band, colour.with_alpha(46)),
+        Item::Hatch {
+            rect: band,
+            colour: colour.with_alpha(180),
+            spacing: s.k(7.0),
+            width: s.k(1.2),
+        },
+        Item::Rect {
+            rect: band,
+            fill: None,
+            stroke: Some(Stroke::solid(s.k(1.5), colour)),
+        },
+    ]
 }
 
 fn task_row(
@@ -419,11 +479,10 @@ fn task_row(
     // the stretch of solid bar beyond it.
     if let (Some(start), Some(finish)) = (t.baseline_start.or(t.start), t.baseline_finish) {
         let (x0, x1) = span(spec, chart, start.first_day(), finish.last_day());
-        items.push(Item::Rect {
-            rect: Rect::between_x(x0, x1, row.y + s.k(27.0), s.k(6.0)),
-            fill: Some(palette::SECONDARY_TEXT.with_alpha(115)),
-            stroke: Some(Stroke::solid(s.k(1.0), palette::SECONDARY_TEXT)),
-        });
+        items.push(baseline_bar(
+            Rect::between_x(x0, x1, row.y + s.k(27.0), s.k(6.0)),
+            s,
+        ));
     }
     let slip = task_slip_days(t).unwrap_or(0);
     let mut note_x = None;
@@ -436,25 +495,7 @@ fn task_row(
             palette::BLUE
         };
         let done = f32::from(t.percent_complete.min(100)) / 100.0;
-        items.push(Item::filled(
-            bar,
-            if done == 0.0 {
-                palette::WHITE
-            } else {
-                colour.with_alpha(90)
-            },
-        ));
-        if done > 0.0 {
-            items.push(Item::filled(
-                Rect::new(bar.x, bar.y, bar.w * done, bar.h),
-                colour,
-            ));
-        }
-        items.push(Item::Rect {
-            rect: bar,
-            fill: None,
-            stroke: Some(Stroke::solid(s.k(1.5), colour)),
-        });
+        items.extend(forecast_bar(bar, colour, done, s));
         let pct = if t.is_complete() {
             "Done".to_string()
         } else {
@@ -573,6 +614,9 @@ fn as_at_line(scene: &mut Scene, spec: &TimelineSpec<'_>, chart: Rect) {
         palette::WHITE,
     ));
 }
+
+mod key;
+pub use key::{KeyEntry, key_swatch};
 
 #[cfg(test)]
 mod tests;

@@ -9,6 +9,7 @@ pub mod conflict_dialog;
 pub mod pack_dialog;
 pub mod programme_list;
 pub mod raid;
+pub mod scene_paint;
 pub mod theme;
 pub mod timeline;
 pub mod widgets;

@@ -40,6 +40,15 @@ fn install_fonts(ctx: &egui::Context) {
         "DejaVuSans".into(),
         std::sync::Arc::new(egui::FontData::from_static(DEJAVU_SANS)),
     );
+    // The bold face, for text a scene marks bold (see `ui::scene_paint`).
+    let bold = crate::ui::scene_paint::BOLD_FAMILY;
+    fonts.font_data.insert(
+        bold.into(),
+        std::sync::Arc::new(egui::FontData::from_static(crate::render::text::BOLD)),
+    );
+    fonts
+        .families
+        .insert(FontFamily::Name(bold.into()), vec![bold.into()]);
     for family in [FontFamily::Proportional, FontFamily::Monospace] {
         let list = fonts.families.entry(family.clone()).or_default();
         if family == FontFamily::Proportional {

@@ -1,4 +1,4 @@
-//! The Budget tab: a programme's waterfall in exact money (drawn with egui_plot),
+//! The Budget tab: a programme's waterfall in exact money (the scene the pack prints),
 //! its reconciliation warnings, the budget lines with add, edit and delete, its
 //! running costs and savings, and the portfolio view of every programme.
 //!
@@ -20,12 +20,8 @@ use crate::ui::theme;
 use chart::*;
 use portfolio::*;
 
-/// Colour of a start or total bar.
-const TOTAL: Color32 = theme::DARK_BLUE;
-/// Colour of an increase (more money needed).
-const INCREASE: Color32 = theme::AMBER;
-/// Colour of a decrease.
-const DECREASE: Color32 = theme::GREEN;
+/// Colour of a start or total bar (the waterfall's, from the render palette).
+const TOTAL: Color32 = theme::colour(crate::render::waterfall::TOTAL);
 
 /// The line form's text, kept while it is being typed.
 #[derive(Clone, Debug, PartialEq)]
@@ -164,7 +160,7 @@ impl BudgetView {
                 ui.heading(format!("{} — capital budget", p.name));
                 warnings_ui(ui, p);
                 ui.columns(2, |cols| {
-                    waterfall_chart_ui(&mut cols[0], p, &w, unit);
+                    waterfall_chart_ui(&mut cols[0], &w, unit);
                     recurring_ui(&mut cols[1], p);
                 });
                 ui.add_space(8.0);

@@ -1,19 +1,30 @@
-//! The chart area: grid, axis, the as-at line, and the painter each row draws with.
+//! The chart area: the timeline's scene ([`crate::render::timeline`]) drawn
+//! with egui, and what the pointer does over it — pan, zoom, hover, select,
+//! collapse. The same scene is what the pack and the chart export draw.
 
-use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, vec2};
+use egui::{Align2, FontId, Pos2, Rect, RichText, Sense, Stroke, StrokeKind, vec2};
 
+use super::tooltip::*;
 use super::*;
-use crate::analysis::timeline::{Row, ticks, visible_rows};
-use crate::model::{Board, format_day_uk};
+use crate::analysis::schedule::programme_schedule;
+use crate::model::Board;
+use crate::render::scene::{Hit, Scene, Target};
+use crate::render::timeline::{TimelineSpec, TimelineStyle, layout};
+use crate::ui::scene_paint::{self, Shade};
 use crate::ui::theme;
+
+/// The screen's sizes, with room before each programme's name for its arrow.
+pub(super) const SCREEN_STYLE: TimelineStyle = TimelineStyle {
+    programme_indent: 32.0,
+    ..TimelineStyle::SCREEN
+};
 
 impl TimelineView {
     pub(super) fn chart_ui(&mut self, ui: &mut egui::Ui, board: &Board) {
+        let style = SCREEN_STYLE;
         let full = ui.available_rect_before_wrap();
-        let chart = Rect::from_min_max(Pos2::new(full.left() + NAME_WIDTH, full.top()), full.max);
-        let rows_rect =
-            Rect::from_min_max(Pos2::new(full.left(), full.top() + AXIS_HEIGHT), full.max);
-        self.chart_width = chart.width().max(100.0);
+        let chart_left = full.left() + style.name_width;
+        self.chart_width = (full.right() - chart_left).max(100.0);
 
         // Drag to pan, wheel to scroll, Ctrl+wheel to zoom about the pointer.
         let background = ui.interact(
@@ -30,207 +41,219 @@ impl TimelineView {
             let (scroll, zoom, pointer) =
                 ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.pointer.hover_pos()));
             if zoom != 1.0 {
-                let anchor = pointer.map_or(self.chart_width / 2.0, |p| p.x - chart.left());
+                let anchor = pointer.map_or(self.chart_width / 2.0, |p| p.x - chart_left);
                 self.scale.zoom_about(zoom, anchor);
             } else {
                 self.scale.scroll_px -= scroll.x;
                 self.scroll_y -= scroll.y;
             }
         }
-        let max_scroll =
-            (self.rows.len() as f32 * ROW_HEIGHT - rows_rect.height() + ROW_HEIGHT).max(0.0);
+        let rows_height = full.height() - style.axis_height;
+        let max_scroll = (self.rows.len() as f32 * ROW_HEIGHT - rows_height + ROW_HEIGHT).max(0.0);
         self.scroll_y = self.scroll_y.clamp(0.0, max_scroll);
 
+        let scene = layout(&TimelineSpec {
+            board,
+            rows: &self.rows,
+            scale: self.scale,
+            years: self.axis_years,
+            width: full.width(),
+            height: full.height(),
+            scroll_y: self.scroll_y,
+            style,
+        });
         let painter = ui.painter_at(full);
-        painter.rect_filled(full, 0.0, ui.visuals().extreme_bg_color);
-        self.grid_and_axis(&painter, ui, chart, rows_rect);
-        let visible = visible_rows(
-            self.scroll_y,
-            rows_rect.height(),
-            ROW_HEIGHT,
-            self.rows.len(),
-        );
-        for i in visible {
-            let top = rows_rect.top() + i as f32 * ROW_HEIGHT - self.scroll_y;
-            let row_rect =
-                Rect::from_min_size(Pos2::new(full.left(), top), vec2(full.width(), ROW_HEIGHT));
-            match self.rows[i].clone() {
-                Row::Programme { programme } => {
-                    self.programme_row_ui(ui, board, programme, row_rect, chart)
-                }
-                Row::Task { programme, task } => {
-                    self.task_row_ui(ui, board, programme, task, row_rect, chart)
-                }
-            }
-        }
-        self.as_at_line(&painter, ui, board, chart, full);
-        // The name column sits over the chart's left edge; a line separates them.
-        painter.line_segment(
-            [
-                Pos2::new(chart.left(), full.top()),
-                Pos2::new(chart.left(), full.bottom()),
-            ],
-            ui.visuals().widgets.noninteractive.bg_stroke,
-        );
+        scene_paint::paint(&painter, &scene, full.min, Shade::of(ui));
+        self.hits_ui(ui, board, &scene, full);
         ui.allocate_rect(full, Sense::hover());
     }
 
-    pub(super) fn grid_and_axis(
-        &self,
-        painter: &egui::Painter,
-        ui: &egui::Ui,
-        chart: Rect,
-        rows_rect: Rect,
-    ) {
-        let first = self.scale.date_at(0.0);
-        let last = self.scale.date_at(chart.width());
-        let text_colour = ui.visuals().text_color();
-        let minor = ui
-            .visuals()
-            .widgets
-            .noninteractive
-            .bg_stroke
-            .color
-            .gamma_multiply(0.6);
-        let major = ui
-            .visuals()
-            .widgets
-            .noninteractive
-            .fg_stroke
-            .color
-            .gamma_multiply(0.5);
-        let mut last_label_right = f32::MIN;
-        for tick in ticks(first, last, self.scale.px_per_day, self.axis_years) {
-            let x = chart.left() + self.scale.x_of(tick.date);
-            if x < chart.left() || x > chart.right() {
-                continue;
-            }
-            let stroke = if tick.major {
-                Stroke::new(1.5, major)
-            } else {
-                Stroke::new(1.0, minor)
-            };
-            painter.line_segment(
-                [
-                    Pos2::new(x, chart.top() + AXIS_HEIGHT * 0.55),
-                    Pos2::new(x, rows_rect.bottom()),
-                ],
-                stroke,
-            );
-            // Skip labels that would overlap the one before.
-            if x > last_label_right + 6.0 {
-                let r = painter.text(
-                    Pos2::new(x + 4.0, chart.top() + 6.0),
-                    Align2::LEFT_TOP,
-                    &tick.label,
-                    FontId::proportional(14.0),
-                    text_colour,
-                );
-                last_label_right = r.right();
+    /// The scene's hit areas become the chart's widgets: each has the
+    /// accessible name a screen reader (and a test) finds it by.
+    fn hits_ui(&mut self, ui: &mut egui::Ui, board: &Board, scene: &Scene, full: Rect) {
+        let at = |hit: &Hit| {
+            Rect::from_min_size(
+                full.min + vec2(hit.rect.x, hit.rect.y),
+                vec2(hit.rect.w, hit.rect.h),
+            )
+            .intersect(full)
+        };
+        for hit in &scene.hits {
+            let rect = at(hit);
+            match &hit.target {
+                Target::Task { programme, task } => {
+                    self.task_hit(ui, board, programme, task, rect);
+                }
+                Target::Programme(id) => self.programme_hit(ui, board, id, rect),
+                Target::Milestone {
+                    programme,
+                    milestone,
+                } => milestone_hit(ui, board, programme, milestone, rect),
+                Target::Delay { programme, delay } => delay_hit(ui, board, programme, delay, rect),
+                _ => {}
             }
         }
-        painter.line_segment(
-            [
-                Pos2::new(rows_rect.left(), rows_rect.top()),
-                Pos2::new(rows_rect.right(), rows_rect.top()),
-            ],
-            ui.visuals().widgets.noninteractive.bg_stroke,
-        );
-        painter.text(
-            Pos2::new(rows_rect.left() + 8.0, chart.top() + 6.0),
-            Align2::LEFT_TOP,
-            "Programme / task",
-            FontId::proportional(14.0),
-            text_colour,
-        );
     }
 
-    pub(super) fn as_at_line(
-        &self,
-        painter: &egui::Painter,
-        ui: &egui::Ui,
-        board: &Board,
-        chart: Rect,
-        full: Rect,
-    ) {
-        let x = chart.left() + self.scale.x_of(board.as_at);
-        if x < chart.left() || x > chart.right() {
+    fn task_hit(&mut self, ui: &mut egui::Ui, board: &Board, pid: &Id, tid: &Id, row: Rect) {
+        let Some((p, t)) = board
+            .programme(pid)
+            .and_then(|p| p.task(tid).map(|t| (p, t)))
+        else {
+            return;
+        };
+        let is_selected = self
+            .selected
+            .as_ref()
+            .is_some_and(|(sp, st)| sp == pid && st == tid);
+        let response = ui.interact(
+            row,
+            ui.scope_id().with(("task", pid.as_str(), tid.as_str())),
+            Sense::click(),
+        );
+        // Over the scene, so light enough to read the bars through.
+        let painter = ui.painter_at(row);
+        if is_selected {
+            painter.rect_filled(row, 0.0, ui.visuals().selection.bg_fill.gamma_multiply(0.2));
+            painter.rect_stroke(
+                row,
+                0.0,
+                Stroke::new(2.0, theme::YELLOW),
+                StrokeKind::Inside,
+            );
+        } else if response.hovered() {
+            painter.rect_filled(
+                row,
+                0.0,
+                ui.visuals()
+                    .widgets
+                    .hovered
+                    .weak_bg_fill
+                    .gamma_multiply(0.25),
+            );
+        }
+        let delays: Vec<_> = p
+            .delays
+            .iter()
+            .filter(|d| d.task.as_ref() == Some(tid))
+            .collect();
+        let label = task_label(t, &delays);
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+        if response.clicked() {
+            self.selected = if is_selected {
+                None
+            } else {
+                Some((pid.clone(), tid.clone()))
+            };
+        }
+        response.on_hover_ui(|ui| task_tooltip_ui(ui, board, p, t));
+    }
+
+    fn programme_hit(&mut self, ui: &mut egui::Ui, board: &Board, id: &Id, row: Rect) {
+        let Some(p) = board.programme(id) else {
+            return;
+        };
+        let header = ui.interact(
+            row,
+            ui.scope_id().with(("programme", id.as_str())),
+            Sense::hover(),
+        );
+        let slip = match programme_schedule(p).slip_days {
+            Some(d) if d > 0 => format!(", {d} days late"),
+            _ => String::new(),
+        };
+        let label = format!("Programme {}{slip}", p.name);
+        header.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
+
+        // A row cut to a sliver at the chart's edge has no room for its arrow.
+        if row.height() < 24.0 {
             return;
         }
-        let colour = if ui.visuals().dark_mode {
-            theme::YELLOW
-        } else {
-            theme::DARK_BLUE
-        };
-        painter.extend(Shape::dashed_line(
-            &[
-                Pos2::new(x, chart.top() + AXIS_HEIGHT * 0.5),
-                Pos2::new(x, full.bottom()),
-            ],
-            Stroke::new(2.0, colour),
-            6.0,
-            4.0,
-        ));
-        let label = format!("As at {}", format_day_uk(board.as_at));
-        let text_colour = if ui.visuals().dark_mode {
-            theme::TEXT
-        } else {
-            Color32::WHITE
-        };
-        let galley = painter.layout_no_wrap(label, FontId::proportional(14.0), text_colour);
-        // Keep the label inside the chart even when the line is near its right edge.
-        let left = (x - galley.size().x / 2.0 - 4.0).min(chart.right() - galley.size().x - 8.0);
-        let r = Rect::from_min_size(
-            Pos2::new(left, chart.top() + 24.0),
-            galley.size() + vec2(8.0, 2.0),
+        let collapsed = self.collapsed.contains(id);
+        let toggle_rect = Rect::from_min_size(
+            Pos2::new(row.left() + 4.0, row.center().y - 12.0),
+            vec2(24.0, 24.0),
         );
-        painter.rect_filled(r, 3.0, colour);
-        painter.galley(r.min + vec2(4.0, 1.0), galley, text_colour);
+        let toggle = ui.interact(
+            toggle_rect,
+            ui.scope_id().with(("toggle", id.as_str())),
+            Sense::click(),
+        );
+        let toggle_label = if collapsed {
+            format!("Expand {}", p.name)
+        } else {
+            format!("Collapse {}", p.name)
+        };
+        toggle.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &toggle_label));
+        ui.painter_at(row).text(
+            toggle_rect.center(),
+            Align2::CENTER_CENTER,
+            if collapsed { "▸" } else { "▾" },
+            FontId::proportional(18.0),
+            ui.visuals().text_color(),
+        );
+        if toggle.clicked() {
+            if collapsed {
+                self.collapsed.remove(id);
+            } else {
+                self.collapsed.insert(id.clone());
+            }
+        }
     }
 }
 
-/// A painter for the chart part of a row, so bars never spill into the name column.
-pub(super) fn chart_painter(ui: &egui::Ui, row: Rect, chart: Rect) -> egui::Painter {
-    ui.painter_at(Rect::from_min_max(
-        Pos2::new(chart.left(), row.top()),
-        row.max,
-    ))
+fn milestone_hit(ui: &mut egui::Ui, board: &Board, pid: &Id, mid: &Id, rect: Rect) {
+    let Some((p, m)) = board
+        .programme(pid)
+        .and_then(|p| p.milestones.iter().find(|m| &m.id == mid).map(|m| (p, m)))
+    else {
+        return;
+    };
+    let state = if m.achieved { "achieved" } else { "planned" };
+    let label = format!("Milestone {}: {} ({state})", m.name, m.date.display_uk());
+    let response = ui.interact(
+        rect,
+        ui.scope_id()
+            .with(("milestone", pid.as_str(), mid.as_str())),
+        Sense::hover(),
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
+    response.on_hover_ui(|ui| {
+        ui.label(RichText::new(&m.name).strong());
+        ui.label(format!("{} · {}", p.name, m.date.display_uk()));
+        if let Some(b) = m.baseline {
+            ui.label(format!("Planned {}", b.display_uk()));
+        }
+        ui.label(format!("{}, {state}", m.kind.label()));
+    });
 }
 
-/// Diagonal hatching across a rect, so a delay is marked by pattern as well as colour.
-pub(super) fn hatch(painter: &egui::Painter, rect: Rect, colour: Color32) {
-    let gap = 7.0;
-    let stroke = Stroke::new(1.2, colour.gamma_multiply(0.7));
-    let h = rect.height();
-    let mut x = rect.left() - h;
-    while x < rect.right() {
-        painter.line_segment(
-            [Pos2::new(x, rect.bottom()), Pos2::new(x + h, rect.top())],
-            stroke,
-        );
-        x += gap;
+/// A programme-wide delay has no task row to explain it, so it gets its own
+/// tooltip; a task's delays are in the task's.
+fn delay_hit(ui: &mut egui::Ui, board: &Board, pid: &Id, did: &Id, rect: Rect) {
+    let Some((p, d)) = board
+        .programme(pid)
+        .and_then(|p| p.delays.iter().find(|d| &d.id == did).map(|d| (p, d)))
+    else {
+        return;
+    };
+    if d.task.is_some() {
+        return;
     }
-}
-
-/// A row's name in the fixed left column, clipped so it never runs into the chart.
-pub(super) fn name_cell(
-    painter: &egui::Painter,
-    row: Rect,
-    chart: Rect,
-    indent: f32,
-    name: &str,
-    font: FontId,
-    colour: Color32,
-) {
-    let rect = Rect::from_min_max(
-        row.min + vec2(indent, 0.0),
-        Pos2::new(chart.left() - 4.0, row.bottom()),
+    let response = ui.interact(
+        rect,
+        ui.scope_id().with(("delay", pid.as_str(), did.as_str())),
+        Sense::hover(),
     );
-    painter.with_clip_rect(rect).text(
-        Pos2::new(rect.left(), row.center().y),
-        Align2::LEFT_CENTER,
-        name,
-        font,
-        colour,
+    let label = format!(
+        "Programme delay: {}, {} – {}",
+        d.cause.label(),
+        d.start.display_uk(),
+        d.end.display_uk()
     );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
+    response.on_hover_ui(|ui| {
+        ui.label(RichText::new(&p.name).strong());
+        delay_ui(ui, d, true);
+    });
 }

@@ -1,8 +1,9 @@
 //! The Timeline tab: a Gantt chart of every programme's tasks, with baseline
 //! against actual/forecast, delay bars by cause, milestones and the as-at line.
 //!
-//! Geometry comes from [`crate::analysis::timeline`]; this file only paints what
-//! is visible and turns clicks and typing into actions. Zoom, scroll, selection
+//! Geometry comes from [`crate::analysis::timeline`] and the drawing from the
+//! scene [`crate::render::timeline`] lays out (the same one the pack prints);
+//! this view turns clicks, hovers and typing into selection and actions. Zoom, scroll, selection
 //! and collapsed groups are view state, never written to the board.
 
 use std::collections::BTreeSet;
@@ -12,7 +13,6 @@ use egui::Color32;
 mod chart;
 mod detail;
 mod legend;
-mod rows;
 mod toolbar;
 mod tooltip;
 
@@ -25,11 +25,7 @@ use detail::DateBuffers;
 use legend::legend_ui;
 
 /// Height of every row, so row culling is a division.
-pub const ROW_HEIGHT: f32 = 38.0;
-/// Width of the fixed name column.
-const NAME_WIDTH: f32 = 360.0;
-/// Height of the date axis above the rows.
-const AXIS_HEIGHT: f32 = 44.0;
+pub const ROW_HEIGHT: f32 = crate::render::timeline::TimelineStyle::SCREEN.row_height;
 
 /// The colour of each delay cause (GOV.UK palette), used for its hatched bar and legend.
 pub fn cause_colour(cause: DelayCause) -> Color32 {

@@ -60,7 +60,7 @@ pub(super) fn task_tooltip_ui(ui: &mut egui::Ui, board: &Board, p: &Programme, t
 /// A delay in the cause's colour, and its description below it: "COVID-19:
 /// Jul 2020 – Dec 2020 (184 days)" in a list of delays, "Delay: COVID-19, …"
 /// among a task's other facts.
-fn delay_ui(ui: &mut egui::Ui, d: &crate::model::Delay, among_facts: bool) {
+pub(super) fn delay_ui(ui: &mut egui::Ui, d: &crate::model::Delay, among_facts: bool) {
     let cause = if among_facts {
         format!("Delay: {},", d.cause.label())
     } else {
@@ -133,4 +133,29 @@ pub(super) fn linked_records_ui(ui: &mut egui::Ui, board: &Board, p: &Programme,
             ));
         }
     }
+}
+
+/// The accessible name of a task's row: its name, dates and delays, so a screen
+/// reader (and a test) hears what a sighted reader sees.
+pub(super) fn task_label(t: &Task, delays: &[&crate::model::Delay]) -> String {
+    let date = |d: Option<PeriodDate>| d.map_or("not set".to_string(), |d| d.display_uk());
+    let mut label = format!(
+        "{}: baseline finish {}, actual/forecast finish {}, {}% complete",
+        t.name,
+        date(t.baseline_finish),
+        date(t.finish),
+        t.percent_complete
+    );
+    if let Some(slip) = task_slip_days(t).filter(|d| *d > 0) {
+        label.push_str(&format!(", {slip} days late"));
+    }
+    for d in delays {
+        label.push_str(&format!(
+            ", delayed by {} {} – {}",
+            d.cause.label(),
+            d.start.display_uk(),
+            d.end.display_uk()
+        ));
+    }
+    label
 }

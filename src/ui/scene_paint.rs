@@ -1,0 +1,186 @@
+//! Draws a [`Scene`] with egui, so a chart on screen is the same layout the
+//! pack, the SVG and the PNG draw. Hover, selection and editing stay with
+//! the view that calls this; this file only paints.
+//!
+//! The scene is laid out in the render palette, which is a light page. In
+//! dark mode the page's own colours (white, text, greys, dark blue) are
+//! swapped for their dark-theme partners; the data colours (causes, RAG,
+//! bars) stay as they are, so a chart reads the same in either theme.
+
+use egui::{Align2, Color32, FontFamily, FontId, Painter, Pos2, Shape, StrokeKind, vec2};
+
+use crate::render::palette;
+use crate::render::scene::{Anchor, Item, Rect, Rgba, Scene, Stroke, Text, Weight};
+use crate::ui::theme;
+
+/// The egui font family for bold text (installed by [`theme::apply`]).
+pub const BOLD_FAMILY: &str = "DejaVuSansBold";
+
+/// Which colours the page's own palette entries become on screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shade {
+    /// As laid out: a white page.
+    Light,
+    /// The page's white, text and greys swapped for dark-theme partners.
+    Dark,
+}
+
+impl Shade {
+    /// The shade for a ui's current theme.
+    pub fn of(ui: &egui::Ui) -> Shade {
+        if ui.visuals().dark_mode {
+            Shade::Dark
+        } else {
+            Shade::Light
+        }
+    }
+
+    /// The screen colour of a scene colour.
+    pub fn colour(self, c: Rgba) -> Color32 {
+        if self == Shade::Light {
+            return theme::colour(c);
+        }
+        let opaque = c.with_alpha(255);
+        let swapped = match opaque {
+            palette::WHITE => Rgba::rgb(0x1b, 0x1b, 0x1b),
+            palette::TEXT => Rgba::rgb(0xf0, 0xf0, 0xf0),
+            palette::SECONDARY_TEXT => Rgba::rgb(0xb1, 0xb4, 0xb6),
+            palette::LIGHT_GREY => Rgba::rgb(0x2a, 0x2a, 0x2a),
+            palette::GRID => Rgba::rgb(0x50, 0x5a, 0x5f),
+            palette::DARK_BLUE => palette::YELLOW,
+            palette::RED_TEXT => Rgba::rgb(0xff, 0x9c, 0x8a),
+            other => other,
+        };
+        theme::colour(swapped.with_alpha(c.a))
+    }
+}
+
+/// Paints `scene` with its top left corner at `origin`, inside the painter's
+/// clip rect.
+pub fn paint(painter: &Painter, scene: &Scene, origin: Pos2, shade: Shade) {
+    // Bold is installed with the app's theme; a context without it (a bare
+    // test context) draws bold text in the regular face rather than panicking.
+    let bold = painter.ctx().fonts(|f| {
+        f.definitions()
+            .families
+            .contains_key(&FontFamily::Name(BOLD_FAMILY.into()))
+    });
+    let p = Paint {
+        origin,
+        shade,
+        bold,
+    };
+    for item in &scene.items {
+        p.item(painter, item);
+    }
+}
+
+struct Paint {
+    origin: Pos2,
+    shade: Shade,
+    bold: bool,
+}
+
+impl Paint {
+    fn pos(&self, x: f32, y: f32) -> Pos2 {
+        self.origin + vec2(x, y)
+    }
+
+    fn rect(&self, r: &Rect) -> egui::Rect {
+        egui::Rect::from_min_size(self.pos(r.x, r.y), vec2(r.w, r.h))
+    }
+
+    fn stroke(&self, s: &Stroke) -> egui::Stroke {
+        egui::Stroke::new(s.width, self.shade.colour(s.colour))
+    }
+
+    fn item(&self, painter: &Painter, item: &Item) {
+        match item {
+            Item::Rect { rect, fill, stroke } => {
+                let r = self.rect(rect);
+                if let Some(fill) = fill {
+                    painter.rect_filled(r, 0.0, self.shade.colour(*fill));
+                }
+                if let Some(s) = stroke {
+                    painter.rect_stroke(r, 0.0, self.stroke(s), StrokeKind::Inside);
+                }
+            }
+            Item::Polyline { points, stroke } => {
+                let points: Vec<Pos2> = points.iter().map(|p| self.pos(p.x, p.y)).collect();
+                let s = self.stroke(stroke);
+                match stroke.dash {
+                    Some((dash, gap)) => painter.extend(Shape::dashed_line(&points, s, dash, gap)),
+                    None => {
+                        painter.add(Shape::line(points, s));
+                    }
+                }
+            }
+            Item::Polygon {
+                points,
+                fill,
+                stroke,
+            } => {
+                // Scenes use convex shapes only (diamonds, triangles, bars).
+                let points = points.iter().map(|p| self.pos(p.x, p.y)).collect();
+                painter.add(Shape::convex_polygon(
+                    points,
+                    fill.map_or(Color32::TRANSPARENT, |f| self.shade.colour(f)),
+                    stroke.map_or(egui::Stroke::NONE, |s| self.stroke(&s)),
+                ));
+            }
+            Item::Hatch {
+                rect,
+                colour,
+                spacing,
+                width,
+            } => {
+                let r = self.rect(rect);
+                let clipped = painter.with_clip_rect(r.intersect(painter.clip_rect()));
+                let stroke = egui::Stroke::new(*width, self.shade.colour(*colour));
+                let h = r.height();
+                let mut x = r.left() - h;
+                while x < r.right() {
+                    clipped.line_segment(
+                        [Pos2::new(x, r.bottom()), Pos2::new(x + h, r.top())],
+                        stroke,
+                    );
+                    x += spacing.max(1.0);
+                }
+            }
+            Item::Text(t) => self.text(painter, t),
+            Item::Clip { clip, items } => {
+                let inner = painter.with_clip_rect(self.rect(clip).intersect(painter.clip_rect()));
+                for i in items {
+                    self.item(&inner, i);
+                }
+            }
+        }
+    }
+
+    fn text(&self, painter: &Painter, t: &Text) {
+        let family = match t.weight {
+            Weight::Regular => FontFamily::Proportional,
+            Weight::Bold if self.bold => FontFamily::Name(BOLD_FAMILY.into()),
+            Weight::Bold => FontFamily::Proportional,
+        };
+        let galley = painter.layout_no_wrap(
+            t.text.clone(),
+            FontId::new(t.size, family),
+            self.shade.colour(t.colour),
+        );
+        // The scene places text by its baseline; egui by its top.
+        let ascent = galley
+            .rows
+            .first()
+            .and_then(|r| r.glyphs.first().map(|g| g.pos.y + r.pos.y))
+            .unwrap_or(t.size * 0.93);
+        let align = match t.anchor {
+            Anchor::Start => Align2::LEFT_TOP,
+            Anchor::Middle => Align2::CENTER_TOP,
+            Anchor::End => Align2::RIGHT_TOP,
+        };
+        let top_at = self.pos(t.at.x, t.at.y - ascent);
+        let rect = align.anchor_size(top_at, galley.size());
+        painter.galley(rect.min, galley, Color32::PLACEHOLDER);
+    }
+}
