@@ -65,6 +65,8 @@ pub(super) struct Jobs {
     pub(super) notice_jobs: Vec<super::jobs::Job<Notice>>,
     /// The board pack being made, if any.
     pub(super) pack: Option<super::pack_export::PackJob>,
+    /// A chart being exported or copied, if any.
+    pub(super) chart: Option<super::chart_export::ChartJob>,
 }
 
 /// The app's state.
@@ -128,6 +130,8 @@ pub struct BoardApp {
     pub leave_prompt: Option<Leaving>,
     /// The "Export board pack" dialog, while open.
     pub pack_dialog: Option<crate::ui::pack_dialog::PackDialog>,
+    /// The "Export chart" dialog, while open.
+    pub chart_dialog: Option<crate::ui::chart_dialog::ChartDialog>,
     /// Set once the user chose to close; the next close request goes through.
     pub(super) close_confirmed: bool,
     /// Set when the operating system asks the app to stop (a signal).
@@ -173,6 +177,7 @@ impl BoardApp {
             deferred: Vec::new(),
             leave_prompt: None,
             pack_dialog: None,
+            chart_dialog: None,
             open_after_save: None,
             file_gone: false,
             close_confirmed: false,
@@ -313,6 +318,7 @@ impl eframe::App for BoardApp {
         self.merging_ui(ui.ctx());
         self.palette_ui(ui.ctx());
         self.pack_dialog_ui(ui.ctx());
+        self.chart_export_ui(ui.ctx());
         self.apply_pending();
         self.run_queued_commands(ui.ctx());
         let title = self.window_title();

@@ -6,8 +6,10 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use super::board_app::{BoardApp, Notice};
+use super::chart_export::COPY_WIDTH;
 use super::document::Document;
 use super::jobs::Job;
+use crate::render::export::ChartFormat;
 use crate::ui::command_palette::{CommandPalette, PaletteOutcome};
 use crate::ui::commands::Command;
 
@@ -37,6 +39,9 @@ impl BoardApp {
             Command::DiscardRecoveredEdits => self.discard_recovery(),
             Command::ExportRaidCsv => self.export_raid_csv(),
             Command::ExportBoardPack => self.open_pack_dialog(),
+            Command::ExportChartSvg => self.open_chart_dialog(ChartFormat::Svg),
+            Command::ExportChartPng => self.open_chart_dialog(ChartFormat::Png),
+            Command::CopyChartImage => self.copy_chart_image(COPY_WIDTH),
             Command::Undo => self.with_doc(|d| d.undo().map_err(|e| e.to_string())),
             Command::Redo => self.with_doc(|d| d.redo().map_err(|e| e.to_string())),
             Command::PresentationZoom => {
@@ -58,6 +63,9 @@ impl BoardApp {
             Command::RecoverEdits | Command::DiscardRecoveredEdits => self.recovery.is_some(),
             Command::ExportRaidCsv => doc.is_some(),
             Command::ExportBoardPack => doc.is_some() && self.jobs.pack.is_none(),
+            Command::ExportChartSvg | Command::ExportChartPng | Command::CopyChartImage => {
+                self.current_chart().is_some() && self.jobs.chart.is_none()
+            }
             Command::Undo => doc.is_some_and(|d| d.can_undo()),
             Command::Redo => doc.is_some_and(|d| d.can_redo()),
         }

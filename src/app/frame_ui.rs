@@ -28,6 +28,15 @@ impl BoardApp {
                 ] {
                     self.command_button(ui, &ctx, command);
                 }
+                ui.menu_button("Export chart", |ui| {
+                    for command in [
+                        Command::ExportChartSvg,
+                        Command::ExportChartPng,
+                        Command::CopyChartImage,
+                    ] {
+                        self.command_button(ui, &ctx, command);
+                    }
+                });
                 if !self.recent.paths().is_empty() {
                     ui.separator();
                     ui.label(RichText::new("Recent").small());
@@ -168,6 +177,7 @@ impl BoardApp {
             return;
         };
         let board = doc.board();
+        let chart_ready = self.can_run(Command::CopyChartImage);
         ui.horizontal(|ui| {
             ui.heading(&board.title);
         });
@@ -191,6 +201,27 @@ impl BoardApp {
             for tab in [Tab::Timeline, Tab::Budget, Tab::Raid] {
                 ui.selectable_value(&mut self.tab, tab, RichText::new(tab.label()).size(18.0));
             }
+            ui.separator();
+            // The chart on this tab, for a committee report or a slide.
+            ui.menu_button("Export ▾", |ui| {
+                for command in [
+                    Command::ExportChartSvg,
+                    Command::ExportChartPng,
+                    Command::CopyChartImage,
+                ] {
+                    let button = egui::Button::new(command.label());
+                    if ui
+                        .add_enabled(chart_ready, button)
+                        .on_hover_text(command.tooltip())
+                        .clicked()
+                    {
+                        self.commands.push(command);
+                        ui.close();
+                    }
+                }
+            })
+            .response
+            .on_hover_text("Export the chart on this tab as SVG or PNG, or copy it as an image");
         });
         ui.separator();
         let only = self.selected.as_ref();

@@ -6,10 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::model::{Board, Id};
-use crate::render::export::{View, known, view_scene};
+use crate::render::export::{ChartError, ChartFormat, View, chart_file, known};
 use crate::render::pack::{PackOptions, Paper, pack_pdf_with};
-use crate::render::png::to_png;
-use crate::render::svg::to_svg;
 use crate::store::{LoadError, load_board, write_atomically};
 
 /// What `boardroom pack` was asked for.
@@ -128,21 +126,12 @@ pub struct ExportArgs {
 /// does not open, an unknown programme, an output that is not .svg or .png,
 /// or one that cannot be written.
 pub fn export(args: &ExportArgs) -> ExitCode {
-    let extension = args
-        .out
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    let png = match extension.as_deref() {
-        Some("svg") => false,
-        Some("png") => true,
-        _ => {
-            eprintln!(
-                "{}: the output must end in .svg or .png",
-                args.out.display()
-            );
-            return ExitCode::FAILURE;
-        }
+    let Some(format) = ChartFormat::of_path(&args.out) else {
+        eprintln!(
+            "{}: the output must end in .svg or .png",
+            args.out.display()
+        );
+        return ExitCode::FAILURE;
     };
     let board = match open(&args.file) {
         Ok(b) => b,
@@ -154,31 +143,16 @@ pub fn export(args: &ExportArgs) -> ExitCode {
         ExportView::Raid => View::Raid,
         ExportView::Portfolio => View::Portfolio,
     };
-    // Laid out 1,200 points wide (the sizes a screen reads at), then scaled:
-    // a narrow PNG is the same chart, smaller, not a squeezed one.
-    let layout_width = if png {
-        1200.0
-    } else {
-        args.width.max(300) as f32
-    };
-    let scene = match view_scene(&board, view, args.programme.as_deref(), layout_width) {
-        Ok(s) => s,
-        Err(e) => {
+    let bytes = match chart_file(&board, view, args.programme.as_deref(), format, args.width) {
+        Ok(b) => b,
+        Err(ChartError::View(e)) => {
             eprintln!("{e}");
             return ExitCode::FAILURE;
         }
-    };
-    let bytes = if png {
-        let scale = args.width.clamp(100, 10_000) as f32 / scene.width.max(1.0);
-        match to_png(&scene, scale) {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!("cannot draw the PNG: {e}");
-                return ExitCode::FAILURE;
-            }
+        Err(ChartError::Render(e)) => {
+            eprintln!("cannot draw the chart: {e}");
+            return ExitCode::FAILURE;
         }
-    } else {
-        to_svg(&scene).into_bytes()
     };
     if let Err(code) = write(&args.out, &bytes) {
         return code;

@@ -2,9 +2,14 @@
 //! the timeline, a programme's waterfall, the RAID heat map, or the
 //! portfolio table, at a chosen width.
 
+use std::path::Path;
+
+use super::error::RenderError;
 use super::heat_map;
 use super::pack::pages::portfolio_table;
+use super::png::{Pixels, to_pixels, to_png};
 use super::scene::{Point, Scene};
+use super::svg::to_svg;
 use super::table::{TableStyle, table_pages};
 use super::timeline::{TimelineStyle, fitted};
 use super::waterfall::{WaterfallStyle, programme_waterfall};
@@ -126,6 +131,94 @@ pub fn view_scene(
     })
 }
 
+/// The file a chart is written as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartFormat {
+    /// SVG: real text, editable in PowerPoint, Word and Inkscape.
+    Svg,
+    /// PNG: a picture, for anything that takes images.
+    Png,
+}
+
+impl ChartFormat {
+    /// The format a path's extension names (either case), if it is one.
+    pub fn of_path(path: &Path) -> Option<ChartFormat> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "svg" => Some(ChartFormat::Svg),
+            "png" => Some(ChartFormat::Png),
+            _ => None,
+        }
+    }
+
+    /// The file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ChartFormat::Svg => "svg",
+            ChartFormat::Png => "png",
+        }
+    }
+}
+
+/// Why a chart could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ChartError {
+    /// The chart asked for does not exist in this board.
+    #[error(transparent)]
+    View(#[from] ViewError),
+    /// It could not be drawn.
+    #[error(transparent)]
+    Render(#[from] RenderError),
+}
+
+/// A PNG is laid out this wide (the sizes a screen reads at) and then
+/// scaled, so a narrow image is the same chart smaller, not a squeezed one.
+const PNG_LAYOUT_WIDTH: f32 = 1200.0;
+
+/// The chart as a file's bytes. `width` is pixels for PNG and points (CSS
+/// pixels) for SVG; the command line and the app both come here.
+pub fn chart_file(
+    board: &Board,
+    view: View,
+    programme: Option<&str>,
+    format: ChartFormat,
+    width: u32,
+) -> Result<Vec<u8>, ChartError> {
+    match format {
+        ChartFormat::Svg => {
+            let scene = view_scene(board, view, programme, width.max(300) as f32)?;
+            Ok(to_svg(&scene).into_bytes())
+        }
+        ChartFormat::Png => {
+            let (scene, scale) = png_scene(board, view, programme, width)?;
+            Ok(to_png(&scene, scale)?)
+        }
+    }
+}
+
+/// The chart as pixels `width` wide, exactly as its PNG would be (for the
+/// clipboard).
+pub fn chart_pixels(
+    board: &Board,
+    view: View,
+    programme: Option<&str>,
+    width: u32,
+) -> Result<Pixels, ChartError> {
+    let (scene, scale) = png_scene(board, view, programme, width)?;
+    Ok(to_pixels(&scene, scale)?)
+}
+
+fn png_scene(
+    board: &Board,
+    view: View,
+    programme: Option<&str>,
+    width: u32,
+) -> Result<(Scene, f32), ChartError> {
+    let scene = view_scene(board, view, programme, PNG_LAYOUT_WIDTH)?;
+    let scale = width.clamp(100, 10_000) as f32 / scene.width.max(1.0);
+    Ok((scene, scale))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,5 +242,34 @@ mod tests {
             .err()
             .map(|e| e.to_string());
         assert!(err.is_some_and(|e| e.contains("`nope`") && e.contains("dc")));
+    }
+
+    #[test]
+    fn a_chart_file_is_the_format_and_width_asked_for() {
+        let board = crate::sample::board();
+        let svg = chart_file(&board, View::Timeline, Some("dc"), ChartFormat::Svg, 900)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let svg = String::from_utf8(svg).unwrap_or_default();
+        assert!(
+            svg.starts_with("<svg") || svg.starts_with("<?xml"),
+            "{}",
+            &svg[..40]
+        );
+        assert!(svg.contains("Data Centre Programme"));
+        let pixels = chart_pixels(&board, View::Raid, None, 640).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(pixels.width, 640);
+        assert_eq!(pixels.rgba.len() as u32, pixels.width * pixels.height * 4);
+        let png = chart_file(&board, View::Raid, None, ChartFormat::Png, 640)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(&png[16..20], &640u32.to_be_bytes());
+        assert_eq!(
+            ChartFormat::of_path(Path::new("a/b.PNG")),
+            Some(ChartFormat::Png)
+        );
+        assert_eq!(ChartFormat::of_path(Path::new("b.pdf")), None);
+        assert!(matches!(
+            chart_file(&board, View::Budget, None, ChartFormat::Svg, 900),
+            Err(ChartError::View(ViewError::NeedsProgramme { .. }))
+        ));
     }
 }

@@ -23,6 +23,35 @@ pub const MAX_SIDE: u32 = 8192;
 /// a sharp slide image), encoded as PNG. The image is the scene's size times
 /// that, rounded up to whole pixels.
 pub fn to_png(scene: &Scene, pixels_per_point: f32) -> Result<Vec<u8>, RenderError> {
+    draw(scene, pixels_per_point)?
+        .encode_png()
+        .map_err(|e| RenderError::PngEncode(e.to_string()))
+}
+
+/// An image as rows of RGBA pixels, top row first (for the clipboard).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pixels {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// `width × height × 4` bytes: red, green, blue, alpha. Drawn on white,
+    /// so every pixel is opaque.
+    pub rgba: Vec<u8>,
+}
+
+/// The same drawing as [`to_png`], as pixels rather than a file.
+pub fn to_pixels(scene: &Scene, pixels_per_point: f32) -> Result<Pixels, RenderError> {
+    let pixmap = draw(scene, pixels_per_point)?;
+    Ok(Pixels {
+        width: pixmap.width(),
+        height: pixmap.height(),
+        // Opaque everywhere (drawn on white), so premultiplied is straight RGBA.
+        rgba: pixmap.take(),
+    })
+}
+
+fn draw(scene: &Scene, pixels_per_point: f32) -> Result<tiny_skia::Pixmap, RenderError> {
     if !(pixels_per_point.is_finite() && pixels_per_point > 0.0) {
         return Err(RenderError::BadResolution(pixels_per_point));
     }
@@ -53,9 +82,7 @@ pub fn to_png(scene: &Scene, pixels_per_point: f32) -> Result<Vec<u8>, RenderErr
         pixels_per_point * scene.height / size.height(),
     );
     resvg::render(&tree, transform, &mut pixmap.as_mut());
-    pixmap
-        .encode_png()
-        .map_err(|e| RenderError::PngEncode(e.to_string()))
+    Ok(pixmap)
 }
 
 /// The image size in whole pixels, or why it cannot be made.
@@ -178,6 +205,14 @@ mod tests {
     fn the_same_scene_gives_the_same_bytes_and_sizes_round_up() {
         let s = sample_scene();
         assert_eq!(to_png(&s, 1.0).unwrap(), to_png(&s, 1.0).unwrap());
+        // The pixels are the PNG's, unencoded.
+        let pixels = to_pixels(&s, 1.0).unwrap();
+        let decoded = decode(&to_png(&s, 1.0).unwrap());
+        assert_eq!(
+            (pixels.width, pixels.height),
+            (decoded.width(), decoded.height())
+        );
+        assert_eq!(pixels.rgba, decoded.data());
         let odd = Scene::new(100.5, 10.0);
         let image = decode(&to_png(&odd, 1.0).unwrap());
         assert_eq!((image.width(), image.height()), (101, 10));

@@ -26,6 +26,12 @@ pub enum Command {
     ExportRaidCsv,
     /// Make the board pack: a PDF to circulate before the meeting.
     ExportBoardPack,
+    /// Write the chart on screen as an SVG file.
+    ExportChartSvg,
+    /// Write the chart on screen as a PNG file.
+    ExportChartPng,
+    /// Put the chart on screen on the clipboard as an image.
+    CopyChartImage,
     /// Undo the last edit.
     Undo,
     /// Redo the last undone edit.
@@ -38,7 +44,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in the order the palette lists them.
-    pub const ALL: [Command; 13] = [
+    pub const ALL: [Command; 16] = [
         Command::Open,
         Command::Save,
         Command::SaveMyCopy,
@@ -48,6 +54,9 @@ impl Command {
         Command::DiscardRecoveredEdits,
         Command::ExportRaidCsv,
         Command::ExportBoardPack,
+        Command::ExportChartSvg,
+        Command::ExportChartPng,
+        Command::CopyChartImage,
         Command::Undo,
         Command::Redo,
         Command::PresentationZoom,
@@ -66,6 +75,9 @@ impl Command {
             Command::DiscardRecoveredEdits => "Discard them",
             Command::ExportRaidCsv => "Export CSV",
             Command::ExportBoardPack => "Export board pack…",
+            Command::ExportChartSvg => "Export chart as SVG…",
+            Command::ExportChartPng => "Export chart as PNG…",
+            Command::CopyChartImage => "Copy chart as image",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
             Command::PresentationZoom => "Presentation zoom",
@@ -100,6 +112,15 @@ impl Command {
             }
             Command::ExportBoardPack => {
                 "Write the board pack as a PDF: cover, portfolio, a page per programme, the RAID log"
+            }
+            Command::ExportChartSvg => {
+                "Write the chart on this tab as an SVG, whose text stays editable in PowerPoint, Word or Inkscape"
+            }
+            Command::ExportChartPng => {
+                "Write the chart on this tab as a PNG picture for a committee report or slide"
+            }
+            Command::CopyChartImage => {
+                "Put the chart on this tab on the clipboard as a picture, to paste into a document"
             }
             Command::Undo => "Undo the last edit",
             Command::Redo => "Redo the last undone edit",
@@ -177,7 +198,11 @@ mod tests {
         let found = |q: &str| -> Vec<Command> {
             Command::ALL.into_iter().filter(|c| c.matches(q)).collect()
         };
-        assert_eq!(found("copy"), vec![Command::SaveMyCopy]);
+        assert_eq!(
+            found("copy"),
+            vec![Command::SaveMyCopy, Command::CopyChartImage]
+        );
+        assert_eq!(found("chart svg"), vec![Command::ExportChartSvg]);
         assert_eq!(found("EXPORT csv"), vec![Command::ExportRaidCsv]);
         assert!(found("colleague").contains(&Command::MergeTheirChanges));
         assert_eq!(found("").len(), Command::ALL.len());

@@ -3,6 +3,7 @@
 //! board or calls the shell itself.
 
 pub mod budget;
+pub mod chart_dialog;
 pub mod command_palette;
 pub mod commands;
 pub mod conflict_dialog;

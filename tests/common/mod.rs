@@ -280,3 +280,12 @@ pub fn request_close(h: &mut egui_kittest::Harness<'static, boardroom::app::Boar
         .push(egui::ViewportEvent::Close);
     h.step();
 }
+
+/// Steps the window until the chart being exported or copied is done.
+pub fn settle_chart(h: &mut egui_kittest::Harness<'static, boardroom::app::BoardApp>) {
+    step_while(
+        h,
+        "drawing the chart",
+        boardroom::app::BoardApp::is_drawing_chart,
+    );
+}

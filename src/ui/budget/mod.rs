@@ -98,6 +98,20 @@ pub struct BudgetView {
 }
 
 impl BudgetView {
+    /// The programme whose waterfall is shown: the side panel's when one is
+    /// selected, else the one chosen here, else the first with a budget.
+    pub fn shown_programme<'a>(
+        &self,
+        board: &'a Board,
+        selected: Option<&Id>,
+    ) -> Option<&'a Programme> {
+        selected
+            .or(self.programme.as_ref())
+            .and_then(|id| board.programme(id))
+            .or_else(|| board.programmes.iter().find(|p| !p.budget.is_empty()))
+            .or(board.programmes.first())
+    }
+
     /// Draws the Budget tab. `selected` is the side panel's programme, if one.
     pub fn ui(
         &mut self,
@@ -109,12 +123,7 @@ impl BudgetView {
         if let Some(id) = selected {
             self.programme = Some(id.clone());
         }
-        let shown = self
-            .programme
-            .as_ref()
-            .and_then(|id| board.programme(id))
-            .or_else(|| board.programmes.iter().find(|p| !p.budget.is_empty()))
-            .or(board.programmes.first());
+        let shown = self.shown_programme(board, None);
         ui.horizontal(|ui| {
             ui.selectable_value(&mut self.portfolio, false, "Programme waterfall");
             ui.selectable_value(
