@@ -57,6 +57,21 @@ enum Command {
         /// Only these programmes get pages (repeat for more; default: all).
         #[arg(long = "programme")]
         programmes: Vec<String>,
+        /// An earlier copy of the board: adds a "since the last board" page.
+        #[arg(long)]
+        since: Option<PathBuf>,
+    },
+    /// What changed between two copies of a board, record by record: programmes
+    /// added and removed, confidence, finish and budget moves, RAID entries
+    /// raised, closed and re-scored. Exit 0; 1 when either file does not open.
+    Diff {
+        /// The earlier copy (the last board's).
+        old: PathBuf,
+        /// The later copy.
+        new: PathBuf,
+        /// Print JSON (dates YYYY-MM-DD, amounts as decimal strings in pounds).
+        #[arg(long)]
+        json: bool,
     },
     /// Export one chart as SVG (text stays text) or PNG, for a committee report.
     Export {
@@ -211,6 +226,7 @@ fn main() -> ExitCode {
             out,
             paper,
             programmes,
+            since,
         }) => boardroom::cli::pack(&boardroom::cli::PackArgs {
             file,
             out,
@@ -219,6 +235,7 @@ fn main() -> ExitCode {
                 PaperArg::A3 => boardroom::render::pack::Paper::A3,
             },
             programmes,
+            since,
         }),
         Some(Command::Export {
             file,
@@ -238,6 +255,7 @@ fn main() -> ExitCode {
             out,
             width,
         }),
+        Some(Command::Diff { old, new, json }) => boardroom::cli::diff(&old, &new, json),
         None => boardroom::app::run(cli.file),
     }
 }

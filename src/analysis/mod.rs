@@ -2,6 +2,7 @@
 //! the summary. No screen, no I/O; the CLI, the views and the benchmarks share them.
 
 pub mod budget_line;
+pub mod compare;
 pub mod headline;
 pub mod money;
 pub mod portfolio;

@@ -89,15 +89,24 @@ impl BoardApp {
         let Some(doc) = &self.doc else { return };
         let board = doc.shared_board();
         let path = PathBuf::from(dialog.path.trim());
+        let since_path = dialog.since.trim().to_string();
         let options = PackOptions {
             paper: dialog.paper,
             programmes: Vec::new(),
+            since: None,
         };
         dialog.error = None;
         let progress = Arc::new(SharedProgress::default());
         let shared = Arc::clone(&progress);
         let target = path.clone();
         let job = Job::for_window("making the board pack", &self.ctx, move |cancel| {
+            let mut options = options;
+            if !since_path.is_empty() {
+                // The earlier board is read on the worker too: it may be large.
+                let old = crate::store::load_board(Path::new(&since_path))
+                    .map_err(|e| format!("The earlier board did not open: {e}"))?;
+                options.since = Some(crate::analysis::compare::compare(&old.board, &board));
+            }
             write_pack(&board, &options, &target, cancel, &shared)
         });
         self.jobs.pack = Some(PackJob {

@@ -2,8 +2,10 @@
 //! the board pack and chart exports. They read boards through the store and
 //! draw through `render`, as the app does.
 
+mod diff;
 mod pack;
 mod raid;
 
+pub use diff::diff;
 pub use pack::{ExportArgs, ExportView, PackArgs, export, pack, pack_pdf};
 pub use raid::{NewEntry, raid_add, raid_list};

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::analysis::compare::compare;
 use crate::model::{Board, Id};
 use crate::render::export::{ChartError, ChartFormat, View, chart_file, known};
 use crate::render::pack::{PackOptions, Paper, pack_pdf_with};
@@ -20,9 +21,11 @@ pub struct PackArgs {
     pub paper: Paper,
     /// The programmes to give pages (empty: all).
     pub programmes: Vec<String>,
+    /// An earlier copy of the board, for the "since the last board" page.
+    pub since: Option<PathBuf>,
 }
 
-fn open(file: &Path) -> Result<Board, ExitCode> {
+pub(super) fn open(file: &Path) -> Result<Board, ExitCode> {
     load_board(file).map(|l| l.board).map_err(|e| {
         match e {
             // Every problem, each naming its record and field, as `check` prints them.
@@ -77,9 +80,17 @@ pub fn pack(args: &PackArgs) -> ExitCode {
             }
         }
     }
+    let since = match &args.since {
+        Some(old) => match open(old) {
+            Ok(old) => Some(compare(&old, &board)),
+            Err(code) => return code,
+        },
+        None => None,
+    };
     let options = PackOptions {
         paper: args.paper,
         programmes,
+        since,
     };
     let (bytes, pages) = match pack_pdf(&board, &options) {
         Ok(made) => made,

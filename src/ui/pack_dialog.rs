@@ -14,6 +14,9 @@ pub struct PackDialog {
     pub path: String,
     /// A4 or A3.
     pub paper: Paper,
+    /// An earlier copy of the board, typed, for the "since the last board"
+    /// page; empty: no such page.
+    pub since: String,
     /// Why the last attempt failed, if it did.
     pub error: Option<String>,
 }
@@ -46,6 +49,7 @@ impl PackDialog {
         PackDialog {
             path,
             paper: Paper::A4,
+            since: String::new(),
             error: None,
         }
     }
@@ -81,6 +85,15 @@ impl PackDialog {
                             })
                             .response
                             .labelled_by(label.id);
+                    });
+                    ui.horizontal(|ui| {
+                        let label = ui.label("Compare with an earlier board:");
+                        ui.add(
+                            egui::TextEdit::singleline(&mut self.since)
+                                .hint_text("optional: the board file as it was at the last meeting")
+                                .desired_width(360.0),
+                        )
+                        .labelled_by(label.id);
                     });
                 });
                 if let Some(e) = &self.error {

@@ -7,6 +7,7 @@
 
 mod frame;
 pub(crate) mod pages;
+mod since;
 
 use super::RenderError;
 use super::pdf::{PdfInfo, PdfPage, to_pdf};
@@ -40,6 +41,9 @@ pub struct PackOptions {
     pub paper: Paper,
     /// The programmes to give a page each, in the board's order; empty: all.
     pub programmes: Vec<Id>,
+    /// What changed since an earlier copy of the board, for the "since the
+    /// last board" page after the portfolio; `None`: no such page.
+    pub since: Option<crate::analysis::compare::Comparison>,
 }
 
 /// One finished page, and its entry in the PDF's bookmarks.
@@ -137,15 +141,22 @@ pub fn pack_pages_with(
         .iter()
         .filter(|p| options.programmes.is_empty() || options.programmes.contains(&p.id))
         .collect();
-    let parts = chosen.len() + 2;
+    let extra = usize::from(options.since.is_some());
+    let parts = chosen.len() + 2 + extra;
     let mut bodies = Vec::new();
     bodies.extend(pages::portfolio(board, area));
     if !going_on(1, parts) {
         return None;
     }
+    if let Some(c) = &options.since {
+        bodies.extend(since::since(board, c, area));
+        if !going_on(2, parts) {
+            return None;
+        }
+    }
     for (i, p) in chosen.into_iter().enumerate() {
         bodies.extend(pages::programme(board, p, area));
-        if !going_on(i + 2, parts) {
+        if !going_on(i + 2 + extra, parts) {
             return None;
         }
     }

@@ -27,12 +27,12 @@ fn text(at: Point, text: impl Into<String>, size: f32, weight: Weight) -> Text {
     }
 }
 
-fn body(area: Area) -> Scene {
+pub(super) fn body(area: Area) -> Scene {
     Scene::new(area.w, area.h)
 }
 
 /// A page's heading; returns where the page's content starts.
-fn heading(scene: &mut Scene, title: &str, subtitle: &str) -> f32 {
+pub(super) fn heading(scene: &mut Scene, title: &str, subtitle: &str) -> f32 {
     scene.text(text(Point::new(0.0, 16.0), title, 16.0, Weight::Bold));
     if subtitle.is_empty() {
         return 30.0;
