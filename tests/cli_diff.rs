@@ -12,8 +12,8 @@ use common::{boardroom, manchester};
 /// R-004 re-scored into red with a new owner, R-001 closed.
 fn next_board(dir: &Path) -> PathBuf {
     let text = fs::read_to_string(manchester()).unwrap_or_default();
-    let mut board = boardroom::store::board_from_str(&text, &manchester())
-        .unwrap_or_else(|e| panic!("{e}"));
+    let mut board =
+        boardroom::store::board_from_str(&text, &manchester()).unwrap_or_else(|e| panic!("{e}"));
     board.as_at = chrono::NaiveDate::from_ymd_opt(2021, 5, 11).unwrap_or_default();
     for m in &mut board.programmes[0].milestones {
         if m.id.as_str() == "dc-m-handover" {

@@ -184,3 +184,26 @@ impl Paint {
         painter.galley(rect.min, galley, Color32::PLACEHOLDER);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::DelayCause;
+
+    #[test]
+    fn dark_mode_swaps_the_page_colours_and_keeps_the_data_colours() {
+        let covid = palette::cause_colour(DelayCause::Covid19);
+        assert_eq!(Shade::Light.colour(palette::WHITE), Color32::WHITE);
+        assert_eq!(Shade::Dark.colour(covid), theme::colour(covid));
+        assert_eq!(Shade::Dark.colour(palette::RED), theme::RED);
+        let page = Shade::Dark.colour(palette::WHITE);
+        let text = Shade::Dark.colour(palette::TEXT);
+        assert!(
+            page.r() < 0x40 && text.r() > 0xc0,
+            "light text on a dark page"
+        );
+        // Alpha is kept: a pale stripe stays pale.
+        let stripe = Shade::Dark.colour(palette::LIGHT_GREY.with_alpha(140));
+        assert_eq!(stripe.a(), 140);
+    }
+}
