@@ -4,13 +4,13 @@
 use super::frame::marking;
 use super::{Area, Body};
 use crate::analysis::headline::{Headline, headline};
-use crate::analysis::money::{format_change_gbp, format_gbp, round_to_unit};
 use crate::analysis::raid::{band, heat_map, heat_map_inherent, is_overdue, last_changed, trend};
 use crate::analysis::timeline::{Row, RowFilter, build_rows};
-use crate::model::{Board, MoneyUnit, Programme, RaidEntry, RaidKind, format_day_uk};
+use crate::model::{Board, Programme, RaidEntry, RaidKind, format_day_uk};
+use crate::render::headline::{HeadlineStyle, change, headline_strip, money, slip_text};
 use crate::render::heat_map::{self, band_colour, band_text};
 use crate::render::palette::{self, confidence_colour, confidence_text};
-use crate::render::scene::{Anchor, Item, Point, Rect, Scene, Stroke, Target, Text, Weight};
+use crate::render::scene::{Anchor, Item, Point, Scene, Stroke, Target, Text, Weight};
 use crate::render::table::{Cell, Column, TableRow, TableStyle, table_pages};
 use crate::render::text::wrap;
 use crate::render::timeline::{TimelineStyle, fitted_height, fitted_rows};
@@ -112,40 +112,10 @@ pub(super) fn cover(board: &Board, area: Area, contents: &[(String, usize)]) -> 
     }
 }
 
-fn unit(board: &Board) -> MoneyUnit {
-    match board.settings.money_unit {
-        MoneyUnit::Auto => MoneyUnit::Millions,
-        u => u,
-    }
-}
-
-/// An amount for a summary table, rounded to what its unit shows (the
-/// programme's own page gives it exactly).
-fn money(v: Option<rust_decimal::Decimal>, board: &Board) -> String {
-    v.map_or("—".into(), |v| {
-        format_gbp(round_to_unit(v, unit(board)), unit(board))
-    })
-}
-
-/// A change for a summary table, rounded as [`money`] is.
-fn change(v: Option<rust_decimal::Decimal>, board: &Board) -> String {
-    v.map_or("—".into(), |v| {
-        format_change_gbp(round_to_unit(v, unit(board)), unit(board))
-    })
-}
-
 fn confidence_cell(h: &Headline) -> Cell {
     match h.confidence {
         Some(c) => Cell::rated(c.label(), confidence_colour(c), confidence_text(c)),
         None => Cell::coloured("Not rated", palette::SECONDARY_TEXT),
-    }
-}
-
-fn slip_text(h: &Headline) -> String {
-    match h.slip_days {
-        Some(d) if d > 0 => format!("{d} days late"),
-        Some(_) => "on time".into(),
-        None => "—".into(),
     }
 }
 
@@ -245,55 +215,6 @@ fn count_cell(n: usize, colour: crate::render::scene::Rgba) -> Cell {
     }
 }
 
-/// The headline strip: confidence, finish, budget and RAID in five boxes.
-fn headline_strip(board: &Board, h: &Headline, w: f32) -> Scene {
-    let gap = 8.0;
-    let box_w = (w - 4.0 * gap) / 5.0;
-    let box_h = 38.0;
-    let mut s = Scene::new(w, box_h);
-    let finish = h.finish.map_or("—".into(), format_day_uk);
-    let budget = match (h.current_gbp, h.change_gbp) {
-        (Some(c), Some(ch)) => format!("{} ({})", money(Some(c), board), change(Some(ch), board)),
-        _ => "—".into(),
-    };
-    let boxes = [
-        (
-            "Delivery confidence",
-            h.confidence
-                .map_or("Not rated".into(), |c| c.label().to_string()),
-        ),
-        ("Forecast finish", format!("{finish} · {}", slip_text(h))),
-        ("Current budget (change)", budget),
-        (
-            "Open risks (red)",
-            format!("{} ({})", h.open_risks, h.red_risks),
-        ),
-        (
-            "Open issues · overdue reviews",
-            format!("{} · {}", h.open_issues, h.overdue_reviews),
-        ),
-    ];
-    for (i, (label, value)) in boxes.into_iter().enumerate() {
-        let x = i as f32 * (box_w + gap);
-        let rect = Rect::new(x, 0.0, box_w, box_h);
-        let (fill, colour) = match (i, h.confidence) {
-            (0, Some(c)) => (confidence_colour(c), confidence_text(c)),
-            _ => (palette::LIGHT_GREY, palette::TEXT),
-        };
-        s.push(Item::filled(rect, fill));
-        s.text(Text {
-            colour,
-            ..text(Point::new(x + 6.0, 12.0), label, 7.5, Weight::Regular)
-        });
-        let value = crate::render::text::elide(&value, 11.0, Weight::Bold, box_w - 12.0);
-        s.text(Text {
-            colour,
-            ..text(Point::new(x + 6.0, 29.0), value, 11.0, Weight::Bold)
-        });
-    }
-    s
-}
-
 fn open_of<'a>(board: &'a Board, p: &Programme, kinds: &[RaidKind]) -> Vec<&'a RaidEntry> {
     let mut v: Vec<&RaidEntry> = board
         .raid
@@ -340,7 +261,10 @@ pub(super) fn programme(board: &Board, p: &Programme, area: Area) -> Vec<Body> {
     };
     let mut y = heading(&mut s, &p.name, &subtitle);
     let h = headline(board, p);
-    s.place(headline_strip(board, &h, area.w), Point::new(0.0, y));
+    s.place(
+        headline_strip(board, &h, area.w, HeadlineStyle::PAPER),
+        Point::new(0.0, y),
+    );
     y += 38.0 + 10.0;
 
     // The timeline: as many rows as fit in half the page; the rest follow on
