@@ -12,6 +12,7 @@ pub mod palette;
 pub mod pdf;
 pub mod png;
 pub mod scene;
+pub mod slides;
 pub mod svg;
 pub mod table;
 pub mod text;

@@ -316,6 +316,67 @@ impl Item {
     }
 
     /// A filled rectangle with no outline.
+    /// The item `k` times as large about the origin: positions, sizes,
+    /// stroke widths, dashes, hatch spacing and type.
+    pub fn scaled(self, k: f32) -> Item {
+        let pts = |points: Vec<Point>| {
+            points
+                .into_iter()
+                .map(|p| Point::new(p.x * k, p.y * k))
+                .collect()
+        };
+        let rect = |r: Rect| Rect::new(r.x * k, r.y * k, r.w * k, r.h * k);
+        let stroke = |s: Stroke| Stroke {
+            width: s.width * k,
+            colour: s.colour,
+            dash: s.dash.map(|(d, g)| (d * k, g * k)),
+        };
+        match self {
+            Item::Rect {
+                rect: r,
+                fill,
+                stroke: s,
+            } => Item::Rect {
+                rect: rect(r),
+                fill,
+                stroke: s.map(stroke),
+            },
+            Item::Polyline { points, stroke: s } => Item::Polyline {
+                points: pts(points),
+                stroke: stroke(s),
+            },
+            Item::Polygon {
+                points,
+                fill,
+                stroke: s,
+            } => Item::Polygon {
+                points: pts(points),
+                fill,
+                stroke: s.map(stroke),
+            },
+            Item::Hatch {
+                rect: r,
+                colour,
+                spacing,
+                width,
+            } => Item::Hatch {
+                rect: rect(r),
+                colour,
+                spacing: spacing * k,
+                width: width * k,
+            },
+            Item::Text(t) => Item::Text(Text {
+                at: Point::new(t.at.x * k, t.at.y * k),
+                size: t.size * k,
+                ..t
+            }),
+            Item::Clip { clip, items } => Item::Clip {
+                clip: rect(clip),
+                items: items.into_iter().map(|i| i.scaled(k)).collect(),
+            },
+        }
+    }
+
     pub fn filled(rect: Rect, fill: Rgba) -> Item {
         Item::Rect {
             rect,
@@ -429,6 +490,24 @@ impl Scene {
     }
 
     /// The record at `p`, the frontmost if areas overlap.
+    /// The scene `k` times as large, hit areas too (a chart laid out at
+    /// one size and shown at another, type and all).
+    pub fn scaled(self, k: f32) -> Scene {
+        Scene {
+            width: self.width * k,
+            height: self.height * k,
+            items: self.items.into_iter().map(|i| i.scaled(k)).collect(),
+            hits: self
+                .hits
+                .into_iter()
+                .map(|h| Hit {
+                    rect: Rect::new(h.rect.x * k, h.rect.y * k, h.rect.w * k, h.rect.h * k),
+                    target: h.target,
+                })
+                .collect(),
+        }
+    }
+
     pub fn hit_at(&self, p: Point) -> Option<&Target> {
         self.hits
             .iter()
@@ -458,6 +537,37 @@ impl Scene {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_scaled_scene_keeps_its_proportions_type_and_hits() {
+        let mut s = Scene::new(100.0, 50.0);
+        s.text(Text {
+            at: Point::new(10.0, 20.0),
+            text: "x".into(),
+            size: 8.0,
+            weight: Weight::Bold,
+            colour: Rgba::rgb(0, 0, 0),
+            anchor: Anchor::Middle,
+        });
+        s.push(Item::line(
+            Point::new(0.0, 0.0),
+            Point::new(10.0, 0.0),
+            Stroke::dashed(1.0, Rgba::rgb(0, 0, 0), 4.0, 2.0),
+        ));
+        s.hit(Rect::new(5.0, 5.0, 10.0, 10.0), Target::BudgetStep(0));
+        let big = s.scaled(2.5);
+        assert_eq!((big.width, big.height), (250.0, 125.0));
+        let t = big.texts()[0].clone();
+        assert_eq!((t.at, t.size), (Point::new(25.0, 50.0), 20.0));
+        assert!(matches!(
+            &big.items[1],
+            Item::Polyline { stroke, .. } if stroke.width == 2.5 && stroke.dash == Some((10.0, 5.0))
+        ));
+        assert_eq!(
+            big.hit_at(Point::new(30.0, 30.0)),
+            Some(&Target::BudgetStep(0))
+        );
+    }
 
     #[test]
     fn rectangles_keep_a_positive_size_and_intersect() {

@@ -58,6 +58,12 @@ impl Shade {
 /// Paints `scene` with its top left corner at `origin`, inside the painter's
 /// clip rect.
 pub fn paint(painter: &Painter, scene: &Scene, origin: Pos2, shade: Shade) {
+    paint_scaled(painter, scene, origin, 1.0, shade);
+}
+
+/// Paints `scene` `scale` times its size (a slide laid out at 1920 × 1080
+/// and shown in whatever window there is).
+pub fn paint_scaled(painter: &Painter, scene: &Scene, origin: Pos2, scale: f32, shade: Shade) {
     // Bold is installed with the app's theme; a context without it (a bare
     // test context) draws bold text in the regular face rather than panicking.
     let bold = painter.ctx().fonts(|f| {
@@ -67,6 +73,7 @@ pub fn paint(painter: &Painter, scene: &Scene, origin: Pos2, shade: Shade) {
     });
     let p = Paint {
         origin,
+        scale,
         shade,
         bold,
     };
@@ -77,21 +84,22 @@ pub fn paint(painter: &Painter, scene: &Scene, origin: Pos2, shade: Shade) {
 
 struct Paint {
     origin: Pos2,
+    scale: f32,
     shade: Shade,
     bold: bool,
 }
 
 impl Paint {
     fn pos(&self, x: f32, y: f32) -> Pos2 {
-        self.origin + vec2(x, y)
+        self.origin + vec2(x, y) * self.scale
     }
 
     fn rect(&self, r: &Rect) -> egui::Rect {
-        egui::Rect::from_min_size(self.pos(r.x, r.y), vec2(r.w, r.h))
+        egui::Rect::from_min_size(self.pos(r.x, r.y), vec2(r.w, r.h) * self.scale)
     }
 
     fn stroke(&self, s: &Stroke) -> egui::Stroke {
-        egui::Stroke::new(s.width, self.shade.colour(s.colour))
+        egui::Stroke::new(s.width * self.scale, self.shade.colour(s.colour))
     }
 
     fn item(&self, painter: &Painter, item: &Item) {
@@ -109,7 +117,12 @@ impl Paint {
                 let points: Vec<Pos2> = points.iter().map(|p| self.pos(p.x, p.y)).collect();
                 let s = self.stroke(stroke);
                 match stroke.dash {
-                    Some((dash, gap)) => painter.extend(Shape::dashed_line(&points, s, dash, gap)),
+                    Some((dash, gap)) => painter.extend(Shape::dashed_line(
+                        &points,
+                        s,
+                        dash * self.scale,
+                        gap * self.scale,
+                    )),
                     None => {
                         painter.add(Shape::line(points, s));
                     }
@@ -136,7 +149,7 @@ impl Paint {
             } => {
                 let r = self.rect(rect);
                 let clipped = painter.with_clip_rect(r.intersect(painter.clip_rect()));
-                let stroke = egui::Stroke::new(*width, self.shade.colour(*colour));
+                let stroke = egui::Stroke::new(*width * self.scale, self.shade.colour(*colour));
                 let h = r.height();
                 let mut x = r.left() - h;
                 while x < r.right() {
@@ -144,7 +157,7 @@ impl Paint {
                         [Pos2::new(x, r.bottom()), Pos2::new(x + h, r.top())],
                         stroke,
                     );
-                    x += spacing.max(1.0);
+                    x += (spacing * self.scale).max(1.0);
                 }
             }
             Item::Text(t) => self.text(painter, t),
@@ -165,7 +178,7 @@ impl Paint {
         };
         let galley = painter.layout_no_wrap(
             t.text.clone(),
-            FontId::new(t.size, family),
+            FontId::new(t.size * self.scale, family),
             self.shade.colour(t.colour),
         );
         // The scene places text by its baseline; egui by its top.
@@ -173,13 +186,13 @@ impl Paint {
             .rows
             .first()
             .and_then(|r| r.glyphs.first().map(|g| g.pos.y + r.pos.y))
-            .unwrap_or(t.size * 0.93);
+            .unwrap_or(t.size * self.scale * 0.93);
         let align = match t.anchor {
             Anchor::Start => Align2::LEFT_TOP,
             Anchor::Middle => Align2::CENTER_TOP,
             Anchor::End => Align2::RIGHT_TOP,
         };
-        let top_at = self.pos(t.at.x, t.at.y - ascent);
+        let top_at = self.pos(t.at.x, t.at.y) - vec2(0.0, ascent);
         let rect = align.anchor_size(top_at, galley.size());
         painter.galley(rect.min, galley, Color32::PLACEHOLDER);
     }

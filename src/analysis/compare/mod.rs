@@ -16,7 +16,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::model::{Board, DelayCause, DeliveryConfidence, Id};
-pub use text::{describe, summary_line};
+pub use text::{Section, date_words, describe, programme_lines, raid_lines, summary_line};
 
 /// Everything that changed from an older board to a newer one.
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -5,7 +5,7 @@
 //! marking at the top and bottom, the board's title and as-at date, and
 //! "Page N of M".
 
-mod frame;
+pub(crate) mod frame;
 pub(crate) mod pages;
 mod since;
 

@@ -112,7 +112,7 @@ pub(super) fn cover(board: &Board, area: Area, contents: &[(String, usize)]) -> 
     }
 }
 
-fn confidence_cell(h: &Headline) -> Cell {
+pub(crate) fn confidence_cell(h: &Headline) -> Cell {
     match h.confidence {
         Some(c) => Cell::rated(c.label(), confidence_colour(c), confidence_text(c)),
         None => Cell::coloured("Not rated", palette::SECONDARY_TEXT),
@@ -204,7 +204,7 @@ pub(super) fn portfolio(board: &Board, area: Area) -> Vec<Body> {
     out
 }
 
-fn count_cell(n: usize, colour: crate::render::scene::Rgba) -> Cell {
+pub(crate) fn count_cell(n: usize, colour: crate::render::scene::Rgba) -> Cell {
     if n > 0 {
         Cell {
             weight: Weight::Bold,
@@ -215,7 +215,11 @@ fn count_cell(n: usize, colour: crate::render::scene::Rgba) -> Cell {
     }
 }
 
-fn open_of<'a>(board: &'a Board, p: &Programme, kinds: &[RaidKind]) -> Vec<&'a RaidEntry> {
+pub(crate) fn open_of<'a>(
+    board: &'a Board,
+    p: &Programme,
+    kinds: &[RaidKind],
+) -> Vec<&'a RaidEntry> {
     let mut v: Vec<&RaidEntry> = board
         .raid
         .iter()
@@ -229,7 +233,7 @@ fn open_of<'a>(board: &'a Board, p: &Programme, kinds: &[RaidKind]) -> Vec<&'a R
     v
 }
 
-fn score_cell(board: &Board, e: &RaidEntry) -> Cell {
+pub(crate) fn score_cell(board: &Board, e: &RaidEntry) -> Cell {
     match e.current_score() {
         Some(score) => {
             let b = band(score, board.settings.rag_bands);

@@ -1,0 +1,185 @@
+//! One programme's slide: its headline strip, its own timeline fitted to it
+//! (delay bars, causes and the as-at line in view), its waterfall, its top
+//! open risks, and what changed since the last board.
+
+use super::{BODY_SIZE, Meeting, text, title};
+use crate::analysis::compare::programme_lines;
+use crate::analysis::headline::headline;
+use crate::analysis::raid::trend;
+use crate::analysis::timeline::{Row, RowFilter, build_rows};
+use crate::model::{Programme, RaidKind};
+use crate::render::headline::{HeadlineStyle, headline_strip};
+use crate::render::pack::pages::{open_of, score_cell};
+use crate::render::palette;
+use crate::render::scene::{Point, Rect, Scene, Text, Weight};
+use crate::render::table::{Column, TableRow, TableStyle, table_pages};
+use crate::render::text::wrap;
+use crate::render::timeline::{TimelineStyle, fitted_height, fitted_rows};
+use crate::render::waterfall::{WaterfallStyle, programme_waterfall};
+
+/// The timeline in slide type.
+pub const SLIDE_TIMELINE: TimelineStyle = TimelineStyle {
+    name_width: 470.0,
+    axis_height: 52.0,
+    row_height: 46.0,
+    text_size: 22.0,
+    heading_size: 26.0,
+    programme_indent: 10.0,
+};
+
+const SLIDE_WATERFALL: WaterfallStyle = WaterfallStyle {
+    text_size: 20.0,
+    amount_size: 24.0,
+    chart_height: 170.0,
+    axis_width: 100.0,
+};
+
+pub(super) fn programme(m: Meeting<'_>, p: &Programme, body: Rect) -> Scene {
+    let b = m.board;
+    let mut s = Scene::new(body.w, body.h);
+    let subtitle = if p.sro.is_empty() {
+        String::new()
+    } else {
+        format!("SRO: {}", p.sro)
+    };
+    let mut y = title(&mut s, &p.name, &subtitle);
+    let strip = HeadlineStyle::SLIDE;
+    s.place(
+        headline_strip(b, &headline(b, p), body.w, strip),
+        Point::new(0.0, y),
+    );
+    y += strip.height + 20.0;
+
+    // The timeline takes what it needs, up to two fifths of the slide; a
+    // programme with more tasks shows its first ones and says so.
+    let filter = RowFilter {
+        programme: Some(p.id.clone()),
+        late_only: false,
+    };
+    let rows: Vec<Row> = build_rows(b, &filter, &|_| false);
+    let room = body.h * 0.4;
+    let fit = (((room - fitted_height(0, SLIDE_TIMELINE)) / SLIDE_TIMELINE.row_height).floor()
+        as usize)
+        .max(2);
+    let shown = &rows[..fit.min(rows.len())];
+    let timeline = fitted_rows(b, &filter, shown, body.w, SLIDE_TIMELINE);
+    let th = timeline.height;
+    s.place(timeline, Point::new(0.0, y));
+    y += th;
+    if shown.len() < rows.len() {
+        s.text(Text {
+            colour: palette::SECONDARY_TEXT,
+            ..text(
+                Point::new(0.0, y + 22.0),
+                format!(
+                    "and {} more tasks: see the Timeline tab or the pack",
+                    rows.len() - shown.len()
+                ),
+                20.0,
+                Weight::Regular,
+            )
+        });
+        y += 28.0;
+    }
+    y += 16.0;
+
+    // Below: the waterfall on the left; risks and changes on the right.
+    let half = body.w * 0.47;
+    let below = body.h - y;
+    // The bars get the height the rest leaves, so the type stays slide-sized.
+    let probe = programme_waterfall(p, b.settings.money_unit, half, SLIDE_WATERFALL);
+    let around = probe.height - SLIDE_WATERFALL.chart_height;
+    let style = WaterfallStyle {
+        chart_height: (below - around).clamp(60.0, 260.0),
+        ..SLIDE_WATERFALL
+    };
+    s.place(
+        programme_waterfall(p, b.settings.money_unit, half, style),
+        Point::new(0.0, y),
+    );
+
+    let x = half + 40.0;
+    let right = body.w - x;
+    let risks: Vec<TableRow> = open_of(b, p, &[RaidKind::Risk])
+        .into_iter()
+        .take(3)
+        .map(|e| TableRow {
+            cells: vec![
+                crate::render::table::Cell::bold(e.reference.clone()),
+                crate::render::table::Cell::plain(e.title.clone()),
+                crate::render::table::Cell::plain(e.owner.clone()),
+                score_cell(b, e),
+                crate::render::table::Cell::plain(trend(e).label()),
+            ],
+            target: Some(crate::render::scene::Target::RaidEntry(e.id.clone())),
+        })
+        .collect();
+    let columns = vec![
+        Column::text("Ref", 0.9),
+        Column::wrapped("Top open risks", 3.0, 2),
+        Column::wrapped("Owner", 1.9, 2),
+        Column::text("Score", 1.3),
+        Column::text("Trend", 1.2),
+    ];
+    let style = TableStyle {
+        text_size: 22.0,
+        padding: 7.0,
+    };
+    let mut ry = y;
+    if let Some(t) = table_pages(
+        &columns,
+        &risks,
+        "No open risks.",
+        right,
+        below,
+        below,
+        style,
+    )
+    .into_iter()
+    .next()
+    {
+        let h = t.height;
+        s.place(t, Point::new(x, ry));
+        ry += h + 26.0;
+    }
+    s.text(text(
+        Point::new(x, ry),
+        "Since the last board",
+        BODY_SIZE,
+        Weight::Bold,
+    ));
+    let lines: Vec<String> = match m.since {
+        None => vec!["No earlier board to compare with.".into()],
+        Some(c) => match c.programme(&p.id) {
+            Some(change) => programme_lines(change, b.settings.money_unit),
+            None if c.programmes.added.iter().any(|a| a.id == p.id) => {
+                vec!["New since the last board.".into()]
+            }
+            None => vec!["No changes.".into()],
+        },
+    };
+    let size = 22.0;
+    let mut ly = ry + size * 1.5;
+    for (i, line) in lines.iter().enumerate() {
+        let wrapped = wrap(&format!("• {line}"), size, Weight::Regular, right, 2);
+        let needed = wrapped.len() as f32 * size * 1.3;
+        if ly + needed > body.h {
+            let left = lines.len() - i;
+            s.text(Text {
+                colour: palette::SECONDARY_TEXT,
+                ..text(
+                    Point::new(x, ly),
+                    format!("and {left} more: see the pack"),
+                    size,
+                    Weight::Regular,
+                )
+            });
+            break;
+        }
+        for l in wrapped {
+            s.text(text(Point::new(x, ly), l, size, Weight::Regular));
+            ly += size * 1.3;
+        }
+    }
+    s
+}
