@@ -15,6 +15,12 @@ struct Cli {
     /// The board file to open in the app (default: the last board opened, else the
     /// bundled Manchester sample).
     file: Option<PathBuf>,
+    /// Open straight into the meeting: slides full screen (Esc leaves).
+    #[arg(long)]
+    meeting: bool,
+    /// An earlier copy of the board, for "what changed since the last board".
+    #[arg(long, value_name = "OLD")]
+    since: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -256,7 +262,13 @@ fn main() -> ExitCode {
             width,
         }),
         Some(Command::Diff { old, new, json }) => boardroom::cli::diff(&old, &new, json),
-        None => boardroom::app::run(cli.file),
+        None => boardroom::app::run(
+            cli.file,
+            boardroom::app::StartOptions {
+                meeting: cli.meeting,
+                since: cli.since,
+            },
+        ),
     }
 }
 

@@ -67,6 +67,8 @@ pub(super) struct Jobs {
     pub(super) pack: Option<super::pack_export::PackJob>,
     /// A chart being exported or copied, if any.
     pub(super) chart: Option<super::chart_export::ChartJob>,
+    /// The earlier board being read, to compare with.
+    pub(super) since: Option<super::meeting::SinceJob>,
 }
 
 /// The app's state.
@@ -132,6 +134,12 @@ pub struct BoardApp {
     pub pack_dialog: Option<crate::ui::pack_dialog::PackDialog>,
     /// The "Export chart" dialog, while open.
     pub chart_dialog: Option<crate::ui::chart_dialog::ChartDialog>,
+    /// The meeting, while it is on (F5): slides full screen.
+    pub meeting: Option<crate::ui::meeting::MeetingView>,
+    /// The earlier copy of the board that "since the last board" compares with.
+    pub since: Option<super::meeting::SinceBoard>,
+    /// Start the meeting as soon as the board has opened (`--meeting`).
+    pub meeting_on_open: bool,
     /// Set once the user chose to close; the next close request goes through.
     pub(super) close_confirmed: bool,
     /// Set when the operating system asks the app to stop (a signal).
@@ -178,6 +186,9 @@ impl BoardApp {
             leave_prompt: None,
             pack_dialog: None,
             chart_dialog: None,
+            meeting: None,
+            since: None,
+            meeting_on_open: false,
             open_after_save: None,
             file_gone: false,
             close_confirmed: false,
@@ -288,6 +299,7 @@ impl eframe::App for BoardApp {
         self.poll_open();
         self.poll_merge();
         self.poll_notice_jobs();
+        self.meeting_tick(ctx);
         // Before the close request: a stop closes without asking.
         self.handle_stop_request(ctx);
         self.handle_close_request(ctx);
@@ -298,6 +310,15 @@ impl eframe::App for BoardApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        if self.meeting.is_some() && self.doc.is_some() {
+            // The meeting has the whole window: no menus, no editing.
+            self.meeting_ui(ui);
+            self.conflict_dialog_ui();
+            self.leave_prompt_ui(ui.ctx());
+            self.apply_pending();
+            self.run_queued_commands(ui.ctx());
+            return;
+        }
         egui::Panel::top("menu").show(ui, |ui| self.top_bar_ui(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
         if let Some(doc) = &self.doc {

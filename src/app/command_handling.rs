@@ -44,6 +44,13 @@ impl BoardApp {
             Command::CopyChartImage => self.copy_chart_image(COPY_WIDTH),
             Command::Undo => self.with_doc(|d| d.undo().map_err(|e| e.to_string())),
             Command::Redo => self.with_doc(|d| d.redo().map_err(|e| e.to_string())),
+            Command::Meeting => {
+                if self.in_meeting() {
+                    self.leave_meeting(ctx);
+                } else {
+                    self.start_meeting(ctx);
+                }
+            }
             Command::PresentationZoom => {
                 self.presentation_zoom = !self.presentation_zoom;
                 ctx.set_zoom_factor(if self.presentation_zoom { 1.5 } else { 1.0 });
@@ -58,6 +65,7 @@ impl BoardApp {
         let has_file = doc.is_some_and(|d| d.path.is_some());
         match command {
             Command::Open | Command::PresentationZoom | Command::CommandPalette => true,
+            Command::Meeting => doc.is_some(),
             Command::Save => doc.is_some(),
             Command::SaveMyCopy | Command::ReloadFromDisk | Command::MergeTheirChanges => has_file,
             Command::RecoverEdits | Command::DiscardRecoveredEdits => self.recovery.is_some(),

@@ -53,7 +53,11 @@ impl BoardApp {
                 }
             });
             ui.menu_button("View", |ui| {
-                for command in [Command::PresentationZoom, Command::CommandPalette] {
+                for command in [
+                    Command::Meeting,
+                    Command::PresentationZoom,
+                    Command::CommandPalette,
+                ] {
                     self.command_button(ui, &ctx, command);
                 }
             });

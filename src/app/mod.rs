@@ -8,6 +8,7 @@ mod document;
 mod frame_ui;
 mod jobs;
 mod leaving;
+mod meeting;
 mod opening;
 mod pack_export;
 mod recent;
@@ -26,6 +27,7 @@ pub use document::{
 };
 pub use jobs::{Cancel, Job, JobError, drop_in_background};
 pub use leaving::Leaving;
+pub use meeting::SinceBoard;
 pub use recent::RecentFiles;
 pub use stopping::StopRequest;
 
@@ -63,7 +65,18 @@ pub fn sample_board_path() -> PathBuf {
 }
 
 /// Starts the app on `file`, else the last board opened, else the sample.
-pub fn run(file: Option<PathBuf>) -> ExitCode {
+/// How the window starts: `--meeting` goes straight into the meeting, and
+/// `--since OLD` compares with an earlier copy of the board.
+#[derive(Clone, Debug, Default)]
+pub struct StartOptions {
+    /// Start in meeting mode.
+    pub meeting: bool,
+    /// The earlier board to compare with.
+    pub since: Option<PathBuf>,
+}
+
+/// Runs the app on `file` (else the last board opened, else the sample).
+pub fn run(file: Option<PathBuf>, start_options: StartOptions) -> ExitCode {
     // Fails only when a logger is already set (as in tests): keep that one.
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn"))
         .try_init()
@@ -105,6 +118,10 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
             // In the background: a big board, or a slow drive, must not hold
             // the window back.
             app.open_in_background(&start);
+            app.meeting_on_open = start_options.meeting;
+            if let Some(old) = &start_options.since {
+                app.compare_with(old);
+            }
             Ok(Box::new(app))
         }),
     );

@@ -35,8 +35,8 @@ impl HeadlineStyle {
     /// A slide 1,080 high; [`HeadlineStyle::scaled`] for other sizes.
     pub const SLIDE: HeadlineStyle = HeadlineStyle {
         label_size: 20.0,
-        value_size: 30.0,
-        height: 92.0,
+        value_size: 24.0,
+        height: 80.0,
         gap: 16.0,
     };
 

@@ -593,8 +593,10 @@ fn as_at_line(scene: &mut Scene, spec: &TimelineSpec<'_>, chart: Rect) {
     if x < chart.x || x > chart.right() {
         return;
     }
+    // The label sits under the year labels, so it never covers one.
+    let top = s.k(6.0) + s.text_size + s.k(2.0);
     scene.push(Item::line(
-        Point::new(x, s.axis_height * 0.5),
+        Point::new(x, top),
         Point::new(x, spec.height),
         Stroke::dashed(s.k(2.0), palette::DARK_BLUE, s.k(6.0), s.k(4.0)),
     ));
@@ -602,7 +604,6 @@ fn as_at_line(scene: &mut Scene, spec: &TimelineSpec<'_>, chart: Rect) {
     let w = width(&label, s.text_size, Weight::Bold) + s.k(8.0);
     // Keep the label inside the chart even when the line is near its right edge.
     let left = (x - w / 2.0).min(chart.right() - w - s.k(4.0)).max(chart.x);
-    let top = s.axis_height * 0.5;
     let h = s.text_size + s.k(6.0);
     scene.push(Item::filled(Rect::new(left, top, w, h), palette::DARK_BLUE));
     scene.text(centred_text(

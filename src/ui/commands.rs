@@ -36,6 +36,8 @@ pub enum Command {
     Undo,
     /// Redo the last undone edit.
     Redo,
+    /// Present the board: slides full screen, one programme at a time.
+    Meeting,
     /// Toggle presentation zoom (large type for a projector).
     PresentationZoom,
     /// Find any command by typing part of its name.
@@ -44,7 +46,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in the order the palette lists them.
-    pub const ALL: [Command; 16] = [
+    pub const ALL: [Command; 17] = [
         Command::Open,
         Command::Save,
         Command::SaveMyCopy,
@@ -59,6 +61,7 @@ impl Command {
         Command::CopyChartImage,
         Command::Undo,
         Command::Redo,
+        Command::Meeting,
         Command::PresentationZoom,
         Command::CommandPalette,
     ];
@@ -80,6 +83,7 @@ impl Command {
             Command::CopyChartImage => "Copy chart as image",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
+            Command::Meeting => "Meeting",
             Command::PresentationZoom => "Presentation zoom",
             Command::CommandPalette => "Command palette…",
         }
@@ -124,7 +128,12 @@ impl Command {
             }
             Command::Undo => "Undo the last edit",
             Command::Redo => "Redo the last undone edit",
-            Command::PresentationZoom => "Large type for presenting on a projector",
+            Command::Meeting => {
+                "Present the board full screen, one programme at a time, with what changed since the last board (Esc leaves)"
+            }
+            Command::PresentationZoom => {
+                "Enlarge everything on screen (Ctrl+plus and Ctrl+minus zoom in steps)"
+            }
             Command::CommandPalette => "Find any command by typing part of its name",
         }
     }
@@ -137,7 +146,7 @@ impl Command {
             Command::Save => key(Modifiers::COMMAND, Key::S),
             Command::Undo => key(Modifiers::COMMAND, Key::Z),
             Command::Redo => key(Modifiers::COMMAND, Key::Y),
-            Command::PresentationZoom => key(Modifiers::NONE, Key::F5),
+            Command::Meeting => key(Modifiers::NONE, Key::F5),
             Command::CommandPalette => key(Modifiers::COMMAND | Modifiers::SHIFT, Key::P),
             _ => None,
         }

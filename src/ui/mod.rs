@@ -7,6 +7,7 @@ pub mod chart_dialog;
 pub mod command_palette;
 pub mod commands;
 pub mod conflict_dialog;
+pub mod meeting;
 pub mod pack_dialog;
 pub mod programme_list;
 pub mod raid;

@@ -6,7 +6,9 @@ use super::{BODY_SIZE, Meeting, text, title};
 use crate::analysis::compare::programme_lines;
 use crate::analysis::headline::headline;
 use crate::analysis::raid::trend;
+use crate::analysis::reconcile::programme_warnings;
 use crate::analysis::timeline::{Row, RowFilter, build_rows};
+use crate::analysis::waterfall::waterfall;
 use crate::model::{Programme, RaidKind};
 use crate::render::headline::{HeadlineStyle, headline_strip};
 use crate::render::pack::pages::{open_of, score_cell};
@@ -15,21 +17,22 @@ use crate::render::scene::{Point, Rect, Scene, Text, Weight};
 use crate::render::table::{Column, TableRow, TableStyle, table_pages};
 use crate::render::text::wrap;
 use crate::render::timeline::{TimelineStyle, fitted_height, fitted_rows};
-use crate::render::waterfall::{WaterfallStyle, programme_waterfall};
+use crate::render::waterfall::{WaterfallStyle, layout};
 
 /// The timeline in slide type.
 pub const SLIDE_TIMELINE: TimelineStyle = TimelineStyle {
     name_width: 470.0,
-    axis_height: 52.0,
-    row_height: 46.0,
-    text_size: 22.0,
-    heading_size: 26.0,
+    // Room for the year labels and, under them, the as-at label.
+    axis_height: 58.0,
+    row_height: 40.0,
+    text_size: 21.0,
+    heading_size: 24.0,
     programme_indent: 10.0,
 };
 
 const SLIDE_WATERFALL: WaterfallStyle = WaterfallStyle {
     text_size: 20.0,
-    amount_size: 24.0,
+    amount_size: 22.0,
     chart_height: 170.0,
     axis_width: 100.0,
 };
@@ -48,7 +51,7 @@ pub(super) fn programme(m: Meeting<'_>, p: &Programme, body: Rect) -> Scene {
         headline_strip(b, &headline(b, p), body.w, strip),
         Point::new(0.0, y),
     );
-    y += strip.height + 20.0;
+    y += strip.height + 14.0;
 
     // The timeline takes what it needs, up to two fifths of the slide; a
     // programme with more tasks shows its first ones and says so.
@@ -57,7 +60,7 @@ pub(super) fn programme(m: Meeting<'_>, p: &Programme, body: Rect) -> Scene {
         late_only: false,
     };
     let rows: Vec<Row> = build_rows(b, &filter, &|_| false);
-    let room = body.h * 0.4;
+    let room = body.h * 0.45;
     let fit = (((room - fitted_height(0, SLIDE_TIMELINE)) / SLIDE_TIMELINE.row_height).floor()
         as usize)
         .max(2);
@@ -71,10 +74,10 @@ pub(super) fn programme(m: Meeting<'_>, p: &Programme, body: Rect) -> Scene {
             colour: palette::SECONDARY_TEXT,
             ..text(
                 Point::new(0.0, y + 22.0),
-                format!(
-                    "and {} more tasks: see the Timeline tab or the pack",
-                    rows.len() - shown.len()
-                ),
+                match rows.len() - shown.len() {
+                    1 => "and 1 more task: see the Timeline tab or the pack".to_string(),
+                    n => format!("and {n} more tasks: see the Timeline tab or the pack"),
+                },
                 20.0,
                 Weight::Regular,
             )
@@ -86,17 +89,32 @@ pub(super) fn programme(m: Meeting<'_>, p: &Programme, body: Rect) -> Scene {
     // Below: the waterfall on the left; risks and changes on the right.
     let half = body.w * 0.47;
     let below = body.h - y;
-    // The bars get the height the rest leaves, so the type stays slide-sized.
-    let probe = programme_waterfall(p, b.settings.money_unit, half, SLIDE_WATERFALL);
+    // The bars get the height the rest leaves, so the type stays slide-sized;
+    // the reconciliation warnings are one line under them (the pack and the
+    // Budget tab give them in full).
+    let w = waterfall(p);
+    let unit = w.unit(b.settings.money_unit);
+    let warnings = programme_warnings(p).len();
+    let warning_room = if warnings > 0 { 34.0 } else { 0.0 };
+    let probe = layout(&w, unit, &[], half, SLIDE_WATERFALL);
     let around = probe.height - SLIDE_WATERFALL.chart_height;
     let style = WaterfallStyle {
-        chart_height: (below - around).clamp(60.0, 260.0),
+        chart_height: (below - around - warning_room).clamp(60.0, 260.0),
         ..SLIDE_WATERFALL
     };
-    s.place(
-        programme_waterfall(p, b.settings.money_unit, half, style),
-        Point::new(0.0, y),
-    );
+    let chart = layout(&w, unit, &[], half, style);
+    let ch = chart.height;
+    s.place(chart, Point::new(0.0, y));
+    if warnings > 0 {
+        let words = match warnings {
+            1 => "⚠ 1 figure does not reconcile: see the Budget tab or the pack".to_string(),
+            n => format!("⚠ {n} figures do not reconcile: see the Budget tab or the pack"),
+        };
+        s.text(Text {
+            colour: palette::RED_TEXT,
+            ..text(Point::new(0.0, y + ch + 24.0), words, 22.0, Weight::Bold)
+        });
+    }
 
     let x = half + 40.0;
     let right = body.w - x;

@@ -71,15 +71,15 @@ fn finish_change_cell(m: Meeting<'_>, p: &Programme) -> Cell {
 fn portfolio_rows(m: Meeting<'_>) -> (Vec<Column>, Vec<TableRow>) {
     let b = m.board;
     let columns = vec![
-        Column::wrapped("Programme", 3.2, 2),
+        Column::wrapped("Programme", 3.0, 2),
         Column::text("Confidence", 1.7),
-        Column::wrapped("At the last board", 2.2, 2),
+        Column::wrapped("At the last board", 2.1, 2),
         Column::text("Finish", 1.3),
         Column::text("Slip", 1.7),
-        Column::wrapped("Finish since", 1.5, 2),
+        Column::wrapped("Finish since", 1.4, 2),
         Column::number("Budget change", 1.6),
-        Column::number("Red risks", 1.0),
-        Column::number("Warnings", 1.2),
+        Column::number("Red risks", 1.1),
+        Column::number("Warnings", 1.5),
     ];
     let rows = b
         .programmes

@@ -1,0 +1,135 @@
+//! Meeting mode in the shell: entering (full screen, light theme), leaving
+//! (as it was), and the earlier board the meeting compares with, read on a
+//! worker and compared once per revision of the board.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::board_app::{BoardApp, Notice};
+use super::jobs::Job;
+use crate::analysis::compare::{Comparison, compare};
+use crate::model::Board;
+use crate::ui::meeting::{MeetingRequest, MeetingView};
+
+/// The earlier copy of the board ("the last board") and its comparison with
+/// the board open now.
+pub struct SinceBoard {
+    /// Where it was read from.
+    pub path: PathBuf,
+    /// The board as it stood then.
+    pub board: Arc<Board>,
+    /// The comparison, and the revision of the open board it was made for.
+    comparison: Option<(u64, Comparison)>,
+}
+
+impl SinceBoard {
+    /// The comparison with `board` at `revision`, made again only when the
+    /// board has changed.
+    pub fn comparison(&mut self, board: &Board, revision: u64) -> &Comparison {
+        if self.comparison.as_ref().is_none_or(|(r, _)| *r != revision) {
+            self.comparison = Some((revision, compare(&self.board, board)));
+        }
+        match &self.comparison {
+            Some((_, c)) => c,
+            None => unreachable!("set just above"),
+        }
+    }
+}
+
+/// The earlier board being read.
+pub(super) type SinceJob = Job<Result<(PathBuf, Board), String>>;
+
+impl BoardApp {
+    /// Reads `path` on a worker as the board to compare with.
+    pub fn compare_with(&mut self, path: &Path) {
+        let path = path.to_path_buf();
+        self.jobs.since = Some(Job::for_window(
+            "reading the earlier board",
+            &self.ctx,
+            move |_| {
+                crate::store::load_board(&path)
+                    .map(|l| (path.clone(), l.board))
+                    .map_err(|e| format!("The earlier board did not open: {e}"))
+            },
+        ));
+    }
+
+    /// Whether the earlier board is still being read.
+    pub fn is_reading_since(&self) -> bool {
+        self.jobs.since.is_some()
+    }
+
+    /// Once a frame: takes in the earlier board once read, and starts the
+    /// meeting asked for on the command line once the board has opened.
+    pub(super) fn meeting_tick(&mut self, ctx: &egui::Context) {
+        if self.meeting_on_open && self.doc.is_some() && self.jobs.opening.is_none() {
+            self.meeting_on_open = false;
+            self.start_meeting(ctx);
+        }
+        self.poll_since();
+    }
+
+    fn poll_since(&mut self) {
+        let Some(job) = &self.jobs.since else { return };
+        let Some(result) = job.poll() else { return };
+        self.jobs.since = None;
+        match result {
+            Ok(Ok((path, board))) => {
+                self.notice = Some(Notice::Info(format!(
+                    "Comparing with {} (as at {})",
+                    path.display(),
+                    crate::model::format_day_uk(board.as_at)
+                )));
+                self.since = Some(SinceBoard {
+                    path,
+                    board: Arc::new(board),
+                    comparison: None,
+                });
+            }
+            Ok(Err(e)) => self.notice = Some(Notice::Error(e)),
+            Err(e) => self.notice = Some(Notice::Error(format!("{e}; try again."))),
+        }
+    }
+
+    /// Starts the meeting: full screen, light theme, the cover first.
+    pub fn start_meeting(&mut self, ctx: &egui::Context) {
+        if self.doc.is_none() {
+            return;
+        }
+        self.meeting = Some(MeetingView::default());
+        self.palette = None;
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+        // Projectors show a light page best, whatever the laptop's theme.
+        ctx.set_theme(egui::ThemePreference::Light);
+    }
+
+    /// Leaves the meeting: the window and theme as they were.
+    pub fn leave_meeting(&mut self, ctx: &egui::Context) {
+        if self.meeting.take().is_some() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+            ctx.set_theme(egui::ThemePreference::System);
+        }
+    }
+
+    /// Whether the meeting is on.
+    pub fn in_meeting(&self) -> bool {
+        self.meeting.is_some()
+    }
+
+    /// Draws the meeting in the whole window; once a frame while it is on.
+    pub(super) fn meeting_ui(&mut self, ui: &mut egui::Ui) {
+        let (Some(view), Some(doc)) = (&mut self.meeting, &self.doc) else {
+            return;
+        };
+        let board = doc.board();
+        let revision = doc.revision;
+        let since = self.since.as_mut().map(|s| s.comparison(board, revision));
+        let request = egui::CentralPanel::no_frame()
+            .show(ui, |ui| view.ui(ui, board, since, revision))
+            .inner;
+        if request == Some(MeetingRequest::Leave) {
+            let ctx = ui.ctx().clone();
+            self.leave_meeting(&ctx);
+        }
+    }
+}

@@ -1,0 +1,234 @@
+//! Meeting mode: the board on the projector, one slide at a time, driven by
+//! the keys a presentation clicker sends. The slides are the scenes
+//! [`crate::render::slides`] lays out on a 1920 × 1080 canvas, scaled to
+//! the window; nothing here edits the board.
+
+use egui::{Color32, Key, Pos2, Rect, RichText, Sense, vec2};
+
+use crate::analysis::compare::Comparison;
+use crate::model::Board;
+use crate::render::slides::{HEIGHT, Meeting, Slide, WIDTH, deck, slide_scene, slide_title};
+use crate::ui::scene_paint::{self, Shade};
+
+/// Where the meeting has got to.
+#[derive(Clone, Debug, Default)]
+pub struct MeetingView {
+    /// The slide shown, from 0.
+    pub current: usize,
+    /// The screen is blanked (`.` or B), as PowerPoint does.
+    pub blank: bool,
+    /// Digits typed to jump to a slide ("4", then Enter).
+    pub typed: String,
+    slides: Vec<Slide>,
+    key: Option<(u64, bool)>,
+}
+
+/// What the meeting asks the shell for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MeetingRequest {
+    /// Leave meeting mode (Esc).
+    Leave,
+}
+
+/// What a key does in a meeting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Step {
+    Next,
+    Previous,
+    First,
+    Last,
+    Blank,
+    Leave,
+    Digit(char),
+    /// Enter: jumps to the number typed, else goes on.
+    Enter,
+}
+
+impl MeetingView {
+    /// The slides, as last laid out.
+    pub fn slides(&self) -> &[Slide] {
+        &self.slides
+    }
+
+    /// The deck for this board (rebuilt only when the board or the comparison changes).
+    fn refresh(&mut self, board: &Board, since: Option<&Comparison>, revision: u64) {
+        let key = (revision, since.is_some());
+        if self.key != Some(key) {
+            self.slides = deck(Meeting { board, since });
+            self.key = Some(key);
+            self.current = self.current.min(self.slides.len().saturating_sub(1));
+        }
+    }
+
+    /// Draws the slide shown and the agenda strip, and follows the keys.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        board: &Board,
+        since: Option<&Comparison>,
+        revision: u64,
+    ) -> Option<MeetingRequest> {
+        self.refresh(board, since, revision);
+        let mut request = None;
+        for step in keys(ui) {
+            if let Some(r) = self.step(step) {
+                request = Some(r);
+            }
+        }
+        let full = ui.available_rect_before_wrap();
+        let painter = ui.painter_at(full);
+        painter.rect_filled(full, 0.0, Color32::BLACK);
+        let total = self.slides.len();
+        if self.blank || total == 0 {
+            let r = ui.allocate_rect(full, Sense::click());
+            r.widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::Role::Image,
+                    true,
+                    "Screen blanked: press B to show the slide",
+                )
+            });
+            return request;
+        }
+        // The slide, as large as the window allows at 16:9.
+        let scale = (full.width() / WIDTH).min(full.height() / HEIGHT);
+        let size = vec2(WIDTH, HEIGHT) * scale;
+        let rect = Rect::from_center_size(full.center(), size);
+        let slide = &self.slides[self.current];
+        let scene = slide_scene(Meeting { board, since }, slide, self.current + 1, total);
+        scene_paint::paint_scaled(&painter, &scene, rect.min, scale, Shade::Light);
+        let name = slide_title(board, slide);
+        let response = ui.interact(rect, ui.scope_id().with("slide"), Sense::click());
+        let label = format!("Slide {} of {total}: {name}", self.current + 1);
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
+        if response.clicked() {
+            self.step(Step::Next);
+        }
+        // The agenda strip, over the bottom of the slide while the pointer is there.
+        let near_bottom = ui
+            .input(|i| i.pointer.hover_pos())
+            .is_some_and(|p| p.y > full.bottom() - 90.0 && full.contains(p));
+        if near_bottom && let Some(r) = self.strip_ui(ui, board, full) {
+            request = Some(r);
+        }
+        request
+    }
+
+    fn strip_ui(&mut self, ui: &mut egui::Ui, board: &Board, full: Rect) -> Option<MeetingRequest> {
+        let mut request = None;
+        let strip = Rect::from_min_max(Pos2::new(full.left(), full.bottom() - 64.0), full.max);
+        ui.painter_at(strip)
+            .rect_filled(strip, 0.0, Color32::from_black_alpha(220));
+        let inner = strip.shrink(10.0);
+        // Leaving first, where it is always in view; the slides beside it scroll.
+        let (leave_rect, slides_rect) = inner.split_left_right_at_x(inner.left() + 200.0);
+        let mut leave_ui = ui.new_child(egui::UiBuilder::new().max_rect(leave_rect));
+        let leave = egui::Button::new(
+            RichText::new("Leave meeting (Esc)")
+                .size(16.0)
+                .color(Color32::WHITE),
+        )
+        .fill(Color32::from_gray(70));
+        if leave_ui.add(leave).clicked() {
+            request = Some(MeetingRequest::Leave);
+        }
+        let mut child = ui.new_child(egui::UiBuilder::new().max_rect(slides_rect));
+        egui::ScrollArea::horizontal().show(&mut child, |ui| {
+            ui.horizontal(|ui| {
+                for (i, slide) in self.slides.clone().iter().enumerate() {
+                    let name = slide_title(board, slide);
+                    let text = RichText::new(format!("{} {name}", i + 1))
+                        .size(16.0)
+                        .color(Color32::WHITE);
+                    let fill = if i == self.current {
+                        crate::ui::theme::BLUE
+                    } else {
+                        Color32::from_gray(70)
+                    };
+                    let r = ui.add(egui::Button::new(text).fill(fill));
+                    r.widget_info(|| {
+                        egui::WidgetInfo::labeled(
+                            egui::Role::Button,
+                            true,
+                            format!("Go to slide {}: {name}", i + 1),
+                        )
+                    });
+                    if r.clicked() {
+                        self.current = i;
+                    }
+                }
+            });
+        });
+        request
+    }
+
+    fn step(&mut self, step: Step) -> Option<MeetingRequest> {
+        let last = self.slides.len().saturating_sub(1);
+        match step {
+            Step::Next => self.current = (self.current + 1).min(last),
+            Step::Previous => self.current = self.current.saturating_sub(1),
+            Step::First => self.current = 0,
+            Step::Last => self.current = last,
+            Step::Blank => self.blank = !self.blank,
+            Step::Leave => return Some(MeetingRequest::Leave),
+            Step::Digit(d) => {
+                if self.typed.len() < 4 {
+                    self.typed.push(d);
+                }
+            }
+            Step::Enter => match self.typed.parse::<usize>() {
+                Ok(n) => self.current = n.clamp(1, last + 1) - 1,
+                Err(_) => self.current = (self.current + 1).min(last),
+            },
+        }
+        if !matches!(step, Step::Digit(_)) {
+            self.typed.clear();
+        }
+        // Any move shows the screen again.
+        if !matches!(step, Step::Blank | Step::Digit(_)) {
+            self.blank = false;
+        }
+        None
+    }
+}
+
+/// The keys presentation clickers send, in the order pressed: PageDown,
+/// Right, Down, Space, Enter and N go on; PageUp, Left, Up, Backspace and P
+/// go back; Home and End; a number then Enter jumps; `.` or B blanks; Esc
+/// leaves.
+fn keys(ui: &egui::Ui) -> Vec<Step> {
+    ui.input(|i| {
+        let mut steps = Vec::new();
+        for event in &i.events {
+            match event {
+                egui::Event::Text(t) => {
+                    for c in t.chars() {
+                        if c.is_ascii_digit() {
+                            steps.push(Step::Digit(c));
+                        } else if c == '.' {
+                            steps.push(Step::Blank);
+                        }
+                    }
+                }
+                egui::Event::Key {
+                    key, pressed: true, ..
+                } => steps.extend(match key {
+                    Key::PageDown | Key::ArrowRight | Key::ArrowDown | Key::Space | Key::N => {
+                        Some(Step::Next)
+                    }
+                    Key::Enter => Some(Step::Enter),
+                    Key::PageUp | Key::ArrowLeft | Key::ArrowUp | Key::Backspace | Key::P => {
+                        Some(Step::Previous)
+                    }
+                    Key::Home => Some(Step::First),
+                    Key::End => Some(Step::Last),
+                    Key::B => Some(Step::Blank),
+                    Key::Escape => Some(Step::Leave),
+                    _ => None,
+                }),
+                _ => {}
+            }
+        }
+        steps
+    })
+}
