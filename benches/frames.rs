@@ -5,6 +5,7 @@
 use boardroom::generate::{BoardSize, generate_board};
 use boardroom::model::Board;
 use boardroom::ui::budget::BudgetView;
+use boardroom::ui::meeting::MeetingView;
 use boardroom::ui::raid::RaidView;
 use boardroom::ui::raid::form::Editor;
 use boardroom::ui::timeline::TimelineView;
@@ -147,5 +148,51 @@ fn budget(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, timeline, raid_table, heat_map, budget);
+fn meeting_frame(ctx: &egui::Context, view: &mut MeetingView, board: &Board) {
+    std::hint::black_box(ctx.run_ui(input(), |ui| {
+        egui::CentralPanel::no_frame().show(ui, |ui| view.ui(ui, board, None, 1));
+    }));
+}
+
+/// A meeting slide on the 1× board (50 programmes, 10,000 tasks, 20,000 RAID
+/// entries): a frame of the portfolio, a programme (200 tasks) and the RAID
+/// log as shown (the slide is laid out once), and laying each out, which is
+/// what the frame that arrives on a slide pays.
+fn meeting(c: &mut Criterion) {
+    use boardroom::render::slides::{Meeting, Slide, deck, slide_scene};
+    let mut group = c.benchmark_group("meeting_frame");
+    let (board, ctx) = board_and_context(50, 10_000, 20_000);
+    let m = Meeting {
+        board: &board,
+        since: None,
+    };
+    let slides = deck(m);
+    let find = |want: fn(&Slide) -> bool| slides.iter().position(want).unwrap_or_default();
+    let shown = [
+        (
+            "portfolio",
+            find(|s| matches!(s, Slide::Portfolio { part: 0, .. })),
+        ),
+        ("programme", find(|s| matches!(s, Slide::Programme(0)))),
+        ("raid", find(|s| matches!(s, Slide::Raid))),
+    ];
+    for (name, index) in shown {
+        let mut view = MeetingView::default();
+        for _ in 0..3 {
+            view.current = index;
+            meeting_frame(&ctx, &mut view, &board);
+        }
+        group.bench_function(format!("{name}/shown"), |b| {
+            b.iter(|| meeting_frame(&ctx, &mut view, &board));
+        });
+        group.bench_function(format!("{name}/laid out"), |b| {
+            b.iter(|| {
+                std::hint::black_box(slide_scene(m, &slides[index], index + 1, slides.len()))
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, timeline, raid_table, heat_map, budget, meeting);
 criterion_main!(benches);

@@ -1,4 +1,4 @@
-//! Rendered snapshots of board pack pages, as a chair sees them on paper:
+//! Rendered snapshots of board pack pages and meeting slides, as a chair sees them:
 //! the portfolio page and the Data Centre page of the Manchester board,
 //! rendered to PNG (through the SVG backend, with the bundled fonts only)
 //! and compared with `tests/snapshots/pack_*.png`. After a change on
@@ -73,6 +73,47 @@ fn the_portfolio_and_data_centre_pages() {
     ] {
         // 1.5 pixels a point: about 108 dpi, as a page looks on screen.
         let png = to_png(&page(bookmark).scene, 1.5).unwrap_or_else(|e| panic!("{e}"));
+        snapshot(name, &png);
+    }
+}
+
+/// The meeting's portfolio and Data Centre slides at 1920 × 1080, for the
+/// board of May 2021 compared with February's: what a chair puts on the
+/// projector.
+#[test]
+fn the_portfolio_and_data_centre_slides() {
+    use boardroom::model::{ConfidenceRecord, DeliveryConfidence};
+    use boardroom::render::slides::{Meeting, Slide, deck, slide_scene};
+    let rate = |b: &mut boardroom::model::Board, when: &str, r: DeliveryConfidence| {
+        b.programmes[0].confidence.push(ConfidenceRecord {
+            date: when.parse().unwrap_or_else(|e| panic!("{e}")),
+            rating: r,
+            note: String::new(),
+        });
+    };
+    let mut old = manchester();
+    rate(&mut old, "2021-02-09", DeliveryConfidence::Amber);
+    let mut new = old.clone();
+    new.as_at = chrono::NaiveDate::from_ymd_opt(2021, 5, 11).unwrap_or_default();
+    rate(&mut new, "2021-05-11", DeliveryConfidence::AmberRed);
+    for m in &mut new.programmes[0].milestones {
+        if m.id.as_str() == "dc-m-handover" {
+            m.date = "2021-Q2".parse().unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+    let c = boardroom::analysis::compare::compare(&old, &new);
+    let m = Meeting {
+        board: &new,
+        since: Some(&c),
+    };
+    let slides = deck(m);
+    for (name, slide) in [
+        ("slide_portfolio", Slide::Portfolio { part: 0, parts: 1 }),
+        ("slide_data_centre", Slide::Programme(0)),
+    ] {
+        let n = slides.iter().position(|s| *s == slide).unwrap_or_default();
+        let scene = slide_scene(m, &slide, n + 1, slides.len());
+        let png = to_png(&scene, 1.0).unwrap_or_else(|e| panic!("{e}"));
         snapshot(name, &png);
     }
 }

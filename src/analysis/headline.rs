@@ -10,7 +10,9 @@ use super::raid::{Band, band, is_overdue};
 use super::reconcile::programme_warnings;
 use super::schedule::programme_schedule;
 use super::waterfall::{StepKind, waterfall};
-use crate::model::{Board, DeliveryConfidence, Programme, RaidKind};
+use std::collections::HashMap;
+
+use crate::model::{Board, DeliveryConfidence, Id, Programme, RaidEntry, RaidKind};
 
 /// One programme's headline figures.
 #[derive(Clone, Debug, PartialEq)]
@@ -43,6 +45,42 @@ pub struct Headline {
 
 /// The headline of `p` in `board` (whose RAID log and as-at date it reads).
 pub fn headline(board: &Board, p: &Programme) -> Headline {
+    let mine = board
+        .raid
+        .iter()
+        .filter(|e| e.programme.as_ref() == Some(&p.id));
+    headline_of(board, p, mine)
+}
+
+/// Every programme's headline, in the board's order, reading the RAID log
+/// once (not once per programme: a portfolio of 200 programmes and 20,000
+/// entries is one pass, not 200).
+pub fn headlines(board: &Board) -> Vec<Headline> {
+    let index: HashMap<&Id, usize> = board
+        .programmes
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (&p.id, i))
+        .collect();
+    let mut entries: Vec<Vec<&RaidEntry>> = vec![Vec::new(); board.programmes.len()];
+    for e in &board.raid {
+        if let Some(i) = e.programme.as_ref().and_then(|id| index.get(id)) {
+            entries[*i].push(e);
+        }
+    }
+    board
+        .programmes
+        .iter()
+        .zip(entries)
+        .map(|(p, mine)| headline_of(board, p, mine.into_iter()))
+        .collect()
+}
+
+fn headline_of<'a>(
+    board: &Board,
+    p: &Programme,
+    entries: impl Iterator<Item = &'a RaidEntry>,
+) -> Headline {
     let schedule = programme_schedule(p);
     let w = waterfall(p);
     let approved = w
@@ -66,11 +104,7 @@ pub fn headline(board: &Board, p: &Programme) -> Headline {
         warnings: programme_warnings(p).len(),
     };
     let bands = board.settings.rag_bands;
-    for e in board
-        .raid
-        .iter()
-        .filter(|e| e.is_open() && e.programme.as_ref() == Some(&p.id))
-    {
+    for e in entries.filter(|e| e.is_open()) {
         match e.kind() {
             RaidKind::Risk => {
                 h.open_risks += 1;
@@ -97,8 +131,11 @@ mod tests {
     #[test]
     fn headlines_count_what_the_raid_log_and_the_budget_say() {
         let board = crate::sample::board();
-        for p in &board.programmes {
+        let all = headlines(&board);
+        assert_eq!(all.len(), board.programmes.len());
+        for (p, one_pass) in board.programmes.iter().zip(&all) {
             let h = headline(&board, p);
+            assert_eq!(&h, one_pass, "one pass gives what one programme's does");
             let mine = |kind: RaidKind| {
                 board
                     .raid

@@ -7,6 +7,7 @@ use egui::{Color32, Key, Pos2, Rect, RichText, Sense, vec2};
 
 use crate::analysis::compare::Comparison;
 use crate::model::Board;
+use crate::render::scene::Scene;
 use crate::render::slides::{HEIGHT, Meeting, Slide, WIDTH, deck, slide_scene, slide_title};
 use crate::ui::scene_paint::{self, Shade};
 
@@ -20,7 +21,18 @@ pub struct MeetingView {
     /// Digits typed to jump to a slide ("4", then Enter).
     pub typed: String,
     slides: Vec<Slide>,
-    key: Option<(u64, bool)>,
+    key: Option<DeckKey>,
+    /// The slide shown, laid out once: a slide changes only with the board,
+    /// so a frame only paints.
+    scene: Option<((DeckKey, usize), Scene)>,
+}
+
+/// What the deck was made from: the board's revision and the comparison's
+/// earlier board (its as-at date and how many records it shares).
+type DeckKey = (u64, Option<(chrono::NaiveDate, usize)>);
+
+fn deck_key(revision: u64, since: Option<&Comparison>) -> DeckKey {
+    (revision, since.map(|c| (c.from_as_at, c.common_records)))
 }
 
 /// What the meeting asks the shell for.
@@ -52,7 +64,7 @@ impl MeetingView {
 
     /// The deck for this board (rebuilt only when the board or the comparison changes).
     fn refresh(&mut self, board: &Board, since: Option<&Comparison>, revision: u64) {
-        let key = (revision, since.is_some());
+        let key = deck_key(revision, since);
         if self.key != Some(key) {
             self.slides = deck(Meeting { board, since });
             self.key = Some(key);
@@ -95,8 +107,14 @@ impl MeetingView {
         let size = vec2(WIDTH, HEIGHT) * scale;
         let rect = Rect::from_center_size(full.center(), size);
         let slide = &self.slides[self.current];
-        let scene = slide_scene(Meeting { board, since }, slide, self.current + 1, total);
-        scene_paint::paint_scaled(&painter, &scene, rect.min, scale, Shade::Light);
+        let key = (deck_key(revision, since), self.current);
+        if self.scene.as_ref().is_none_or(|(k, _)| *k != key) {
+            let scene = slide_scene(Meeting { board, since }, slide, self.current + 1, total);
+            self.scene = Some((key, scene));
+        }
+        if let Some((_, scene)) = &self.scene {
+            scene_paint::paint_scaled(&painter, scene, rect.min, scale, Shade::Light);
+        }
         let name = slide_title(board, slide);
         let response = ui.interact(rect, ui.scope_id().with("slide"), Sense::click());
         let label = format!("Slide {} of {total}: {name}", self.current + 1);

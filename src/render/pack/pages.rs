@@ -3,7 +3,7 @@
 
 use super::frame::marking;
 use super::{Area, Body};
-use crate::analysis::headline::{Headline, headline};
+use crate::analysis::headline::{Headline, headline, headlines};
 use crate::analysis::raid::{band, heat_map, heat_map_inherent, is_overdue, last_changed, trend};
 use crate::analysis::timeline::{Row, RowFilter, build_rows};
 use crate::model::{Board, Programme, RaidEntry, RaidKind, format_day_uk};
@@ -138,8 +138,8 @@ pub(crate) fn portfolio_table(board: &Board) -> (Vec<Column>, Vec<TableRow>) {
     let rows: Vec<TableRow> = board
         .programmes
         .iter()
-        .map(|p| {
-            let h = headline(board, p);
+        .zip(headlines(board))
+        .map(|(p, h)| {
             let late = h.slip_days.is_some_and(|d| d > 0);
             TableRow {
                 cells: vec![

@@ -3,7 +3,7 @@
 
 use super::{BODY_SIZE, Meeting, title};
 use crate::analysis::compare::Direction;
-use crate::analysis::headline::headline;
+use crate::analysis::headline::headlines;
 use crate::analysis::raid::{Band, band, heat_map, heat_map_inherent, trend};
 use crate::model::{DeliveryConfidence, Escalation, Programme};
 use crate::render::headline::{change, slip_text};
@@ -84,8 +84,8 @@ fn portfolio_rows(m: Meeting<'_>) -> (Vec<Column>, Vec<TableRow>) {
     let rows = b
         .programmes
         .iter()
-        .map(|p| {
-            let h = headline(b, p);
+        .zip(headlines(b))
+        .map(|(p, h)| {
             let late = h.slip_days.is_some_and(|d| d > 0);
             TableRow {
                 cells: vec![
@@ -186,6 +186,10 @@ pub(super) fn raid(m: Meeting<'_>, body: Rect) -> Scene {
             .cmp(&a.current_score())
             .then_with(|| a.reference.cmp(&c.reference))
     });
+    // One slide shows a dozen rows at most; laying out thousands to keep
+    // the first would cost a frame.
+    let all = entries.len();
+    entries.truncate(24);
     let rows: Vec<TableRow> = entries
         .iter()
         .map(|e| TableRow {
@@ -219,16 +223,21 @@ pub(super) fn raid(m: Meeting<'_>, body: Rect) -> Scene {
         body.h - top,
         SLIDE_TABLE,
     );
-    let more = pieces.len().saturating_sub(1);
-    if let Some(first) = pieces.into_iter().next() {
+    let mut pieces = pieces.into_iter();
+    if let Some(first) = pieces.next() {
+        // Each row shown carries its entry's hit area.
+        let shown = first.hits.len();
         let h = first.height;
         s.place(first, Point::new(x, top));
-        if more > 0 {
+        if shown < all {
             s.text(crate::render::scene::Text {
                 colour: palette::SECONDARY_TEXT,
                 ..super::text(
                     Point::new(x, top + h + BODY_SIZE * 1.2),
-                    "More in the RAID log tab and the pack.",
+                    format!(
+                        "and {} more: see the RAID log tab and the pack",
+                        all - shown
+                    ),
                     BODY_SIZE * 0.85,
                     crate::render::scene::Weight::Regular,
                 )
