@@ -4,40 +4,8 @@
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
 
 use common::{boardroom, manchester};
-
-/// The next board: three months on, the handover milestone a quarter later,
-/// R-004 re-scored into red with a new owner, R-001 closed.
-fn next_board(dir: &Path) -> PathBuf {
-    let text = fs::read_to_string(manchester()).unwrap_or_default();
-    let mut board =
-        boardroom::store::board_from_str(&text, &manchester()).unwrap_or_else(|e| panic!("{e}"));
-    board.as_at = chrono::NaiveDate::from_ymd_opt(2021, 5, 11).unwrap_or_default();
-    for m in &mut board.programmes[0].milestones {
-        if m.id.as_str() == "dc-m-handover" {
-            m.date = "2021-Q2".parse().unwrap_or_else(|e| panic!("{e}"));
-        }
-    }
-    for e in &mut board.raid {
-        match e.reference.as_str() {
-            "R-001" => e.status = boardroom::model::RaidStatus::Closed,
-            "R-004" => {
-                if let boardroom::model::RaidDetail::Risk(r) = &mut e.detail {
-                    r.current.likelihood = 5;
-                    r.current.impact = 5;
-                }
-                e.owner = "Chief Digital Officer".into();
-            }
-            _ => {}
-        }
-    }
-    let path = dir.join("manchester-may.ron");
-    let text = boardroom::store::board_to_string(&board).unwrap_or_else(|e| panic!("{e}"));
-    fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
-    path
-}
 
 fn run(args: &[&str]) -> (bool, String, String) {
     let out = boardroom(args);
@@ -51,7 +19,7 @@ fn run(args: &[&str]) -> (bool, String, String) {
 #[test]
 fn diff_says_what_changed_in_words_and_as_json() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let next = next_board(dir.path());
+    let next = common::manchester_next(dir.path());
     let old = manchester();
     let (ok, text, err) = run(&[
         "diff",
@@ -132,7 +100,7 @@ fn a_board_that_does_not_open_or_an_unrelated_one_is_said_plainly() {
 #[test]
 fn the_pack_since_the_last_board_has_its_page() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let next = next_board(dir.path());
+    let next = common::manchester_next(dir.path());
     let pdf = dir.path().join("may.pdf");
     let old = manchester();
     let (ok, text, err) = run(&[

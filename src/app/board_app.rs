@@ -69,6 +69,8 @@ pub(super) struct Jobs {
     pub(super) chart: Option<super::chart_export::ChartJob>,
     /// The earlier board being read, to compare with.
     pub(super) since: Option<super::meeting::SinceJob>,
+    /// The file dialog choosing the earlier board, while open.
+    pub(super) compare_browse: Option<super::jobs::Job<Option<PathBuf>>>,
 }
 
 /// The app's state.
@@ -140,6 +142,10 @@ pub struct BoardApp {
     pub since: Option<super::meeting::SinceBoard>,
     /// Start the meeting as soon as the board has opened (`--meeting`).
     pub meeting_on_open: bool,
+    /// The "Compare with a previous board" dialog, while open.
+    pub compare_dialog: Option<crate::ui::compare_dialog::CompareDialog>,
+    /// The side panel shows only programmes changed since the earlier board.
+    pub changes_only: bool,
     /// Set once the user chose to close; the next close request goes through.
     pub(super) close_confirmed: bool,
     /// Set when the operating system asks the app to stop (a signal).
@@ -189,6 +195,8 @@ impl BoardApp {
             meeting: None,
             since: None,
             meeting_on_open: false,
+            compare_dialog: None,
+            changes_only: false,
             open_after_save: None,
             file_gone: false,
             close_confirmed: false,
@@ -323,10 +331,21 @@ impl eframe::App for BoardApp {
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
         if let Some(doc) = &self.doc {
             let mut choice = None;
+            let board = doc.board();
+            let since = self
+                .since
+                .as_mut()
+                .map(|s| s.comparison(board, doc.revision));
             egui::Panel::left("programmes")
                 .default_size(300.0)
                 .show(ui, |ui| {
-                    choice = programme_list::programme_list_ui(ui, doc.board(), &self.selected);
+                    choice = programme_list::programme_list_ui(
+                        ui,
+                        board,
+                        &self.selected,
+                        since,
+                        &mut self.changes_only,
+                    );
                 });
             if let Some(choice) = choice {
                 self.selected = choice;
@@ -340,6 +359,7 @@ impl eframe::App for BoardApp {
         self.palette_ui(ui.ctx());
         self.pack_dialog_ui(ui.ctx());
         self.chart_export_ui(ui.ctx());
+        self.compare_dialog_ui(ui.ctx());
         self.apply_pending();
         self.run_queued_commands(ui.ctx());
         let title = self.window_title();

@@ -44,6 +44,15 @@ impl BoardApp {
             Command::CopyChartImage => self.copy_chart_image(COPY_WIDTH),
             Command::Undo => self.with_doc(|d| d.undo().map_err(|e| e.to_string())),
             Command::Redo => self.with_doc(|d| d.redo().map_err(|e| e.to_string())),
+            Command::CompareWithPrevious => {
+                self.compare_dialog = Some(crate::ui::compare_dialog::CompareDialog::default());
+            }
+            Command::StopComparing => {
+                self.since = None;
+                self.notice = Some(Notice::Info(
+                    "No longer comparing with an earlier board.".into(),
+                ));
+            }
             Command::Meeting => {
                 if self.in_meeting() {
                     self.leave_meeting(ctx);
@@ -65,7 +74,8 @@ impl BoardApp {
         let has_file = doc.is_some_and(|d| d.path.is_some());
         match command {
             Command::Open | Command::PresentationZoom | Command::CommandPalette => true,
-            Command::Meeting => doc.is_some(),
+            Command::Meeting | Command::CompareWithPrevious => doc.is_some(),
+            Command::StopComparing => self.since.is_some(),
             Command::Save => doc.is_some(),
             Command::SaveMyCopy | Command::ReloadFromDisk | Command::MergeTheirChanges => has_file,
             Command::RecoverEdits | Command::DiscardRecoveredEdits => self.recovery.is_some(),

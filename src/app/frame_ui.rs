@@ -23,6 +23,8 @@ impl BoardApp {
                     Command::Save,
                     Command::SaveMyCopy,
                     Command::ReloadFromDisk,
+                    Command::CompareWithPrevious,
+                    Command::StopComparing,
                     Command::ExportRaidCsv,
                     Command::ExportBoardPack,
                 ] {

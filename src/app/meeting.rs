@@ -9,6 +9,7 @@ use super::board_app::{BoardApp, Notice};
 use super::jobs::Job;
 use crate::analysis::compare::{Comparison, compare};
 use crate::model::Board;
+use crate::ui::compare_dialog::CompareDialogOutcome;
 use crate::ui::meeting::{MeetingRequest, MeetingView};
 
 /// The earlier copy of the board ("the last board") and its comparison with
@@ -131,5 +132,41 @@ impl BoardApp {
             let ctx = ui.ctx().clone();
             self.leave_meeting(&ctx);
         }
+    }
+}
+
+impl BoardApp {
+    /// Draws the "Compare with a previous board" dialog and runs what it
+    /// asks; once a frame.
+    pub(super) fn compare_dialog_ui(&mut self, ctx: &egui::Context) {
+        if let Some(job) = &self.jobs.compare_browse
+            && let Some(picked) = job.poll()
+        {
+            self.jobs.compare_browse = None;
+            // rfd gives None both on Cancel and when no dialog could open:
+            // the typed path stays for either.
+            if let (Ok(Some(path)), Some(d)) = (picked, self.compare_dialog.as_mut()) {
+                d.path = path.display().to_string();
+            }
+        }
+        let Some(mut dialog) = self.compare_dialog.take() else {
+            return;
+        };
+        match dialog.show(ctx, self.jobs.compare_browse.is_some()) {
+            CompareDialogOutcome::Open => {}
+            CompareDialogOutcome::Browse => {
+                self.jobs.compare_browse = Some(Job::for_window("the file dialog", ctx, |_| {
+                    rfd::FileDialog::new()
+                        .add_filter("Board file", &["ron"])
+                        .pick_file()
+                }));
+            }
+            CompareDialogOutcome::Compare => {
+                self.compare_with(Path::new(dialog.path.trim()));
+                return;
+            }
+            CompareDialogOutcome::Close => return,
+        }
+        self.compare_dialog = Some(dialog);
     }
 }

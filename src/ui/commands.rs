@@ -36,6 +36,10 @@ pub enum Command {
     Undo,
     /// Redo the last undone edit.
     Redo,
+    /// Choose an earlier copy of the board to compare with.
+    CompareWithPrevious,
+    /// Stop comparing with the earlier board.
+    StopComparing,
     /// Present the board: slides full screen, one programme at a time.
     Meeting,
     /// Toggle presentation zoom (large type for a projector).
@@ -46,7 +50,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in the order the palette lists them.
-    pub const ALL: [Command; 17] = [
+    pub const ALL: [Command; 19] = [
         Command::Open,
         Command::Save,
         Command::SaveMyCopy,
@@ -61,6 +65,8 @@ impl Command {
         Command::CopyChartImage,
         Command::Undo,
         Command::Redo,
+        Command::CompareWithPrevious,
+        Command::StopComparing,
         Command::Meeting,
         Command::PresentationZoom,
         Command::CommandPalette,
@@ -83,6 +89,8 @@ impl Command {
             Command::CopyChartImage => "Copy chart as image",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
+            Command::CompareWithPrevious => "Compare with a previous board…",
+            Command::StopComparing => "Stop comparing",
             Command::Meeting => "Meeting",
             Command::PresentationZoom => "Presentation zoom",
             Command::CommandPalette => "Command palette…",
@@ -128,6 +136,10 @@ impl Command {
             }
             Command::Undo => "Undo the last edit",
             Command::Redo => "Redo the last undone edit",
+            Command::CompareWithPrevious => {
+                "Show what changed since an earlier copy of this board (the last meeting's)"
+            }
+            Command::StopComparing => "Stop showing what changed since the earlier board",
             Command::Meeting => {
                 "Present the board full screen, one programme at a time, with what changed since the last board (Esc leaves)"
             }

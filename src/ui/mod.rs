@@ -6,6 +6,7 @@ pub mod budget;
 pub mod chart_dialog;
 pub mod command_palette;
 pub mod commands;
+pub mod compare_dialog;
 pub mod conflict_dialog;
 pub mod meeting;
 pub mod pack_dialog;

@@ -3,19 +3,35 @@
 use egui::RichText;
 
 use super::{theme, widgets};
+use crate::analysis::compare::{Comparison, Direction, ProgrammeChange, programme_lines};
 use crate::analysis::{reconcile, schedule};
-use crate::model::{Board, Id};
+use crate::model::{Board, Id, format_day_uk};
 
 /// Lists the programmes; clicking one selects it (or "All programmes").
-/// Returns the new selection when it changed.
+/// With `since`, each says what changed since the earlier board, and
+/// `changes_only` hides those that did not change. Returns the new
+/// selection when it changed.
 pub fn programme_list_ui(
     ui: &mut egui::Ui,
     board: &Board,
     selected: &Option<Id>,
+    since: Option<&Comparison>,
+    changes_only: &mut bool,
 ) -> Option<Option<Id>> {
     let mut choice = None;
     ui.heading("Programmes");
     ui.add_space(4.0);
+    if let Some(c) = since {
+        ui.label(
+            RichText::new(format!(
+                "Changes since the board of {}",
+                format_day_uk(c.from_as_at)
+            ))
+            .color(theme::BLUE)
+            .strong(),
+        );
+        ui.checkbox(changes_only, "Changes only");
+    }
     if ui
         .selectable_label(selected.is_none(), RichText::new("All programmes").strong())
         .clicked()
@@ -27,6 +43,11 @@ pub fn programme_list_ui(
         .auto_shrink([false, false])
         .show(ui, |ui| {
             for p in &board.programmes {
+                let change = since.and_then(|c| c.programme(&p.id));
+                let added = since.is_some_and(|c| c.programmes.added.iter().any(|a| a.id == p.id));
+                if since.is_some() && *changes_only && change.is_none() && !added {
+                    continue;
+                }
                 ui.push_id(p.id.as_str(), |ui| {
                     let is_selected = selected.as_ref() == Some(&p.id);
                     if ui
@@ -68,9 +89,58 @@ pub fn programme_list_ui(
                             .on_hover_text("See the Budget tab");
                         }
                     });
+                    if let Some(c) = since {
+                        since_ui(ui, board, c, change, added);
+                    }
                     ui.add_space(6.0);
                 });
             }
         });
     choice
+}
+
+/// What changed since the earlier board: the first two changes, and how
+/// many more.
+fn since_ui(
+    ui: &mut egui::Ui,
+    board: &Board,
+    c: &Comparison,
+    change: Option<&ProgrammeChange>,
+    added: bool,
+) {
+    let since = format_day_uk(c.from_as_at);
+    let Some(change) = change else {
+        let text = if added {
+            format!("New since {since}")
+        } else {
+            format!("No changes since {since}")
+        };
+        ui.label(RichText::new(text).small().weak());
+        return;
+    };
+    let worse = change
+        .confidence
+        .is_some_and(|k| k.direction == Direction::Worse)
+        || change.finish.and_then(|f| f.days).is_some_and(|d| d > 0);
+    let colour = if worse {
+        theme::warning_text(ui)
+    } else {
+        ui.visuals().text_color()
+    };
+    let lines = programme_lines(change, board.settings.money_unit);
+    for line in lines.iter().take(2) {
+        ui.label(
+            RichText::new(format!("Since {since}: {line}"))
+                .small()
+                .color(colour),
+        );
+    }
+    if lines.len() > 2 {
+        ui.label(
+            RichText::new(format!("and {} more changes", lines.len() - 2))
+                .small()
+                .weak(),
+        )
+        .on_hover_text(lines[2..].join("\n"));
+    }
 }

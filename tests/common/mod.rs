@@ -289,3 +289,34 @@ pub fn settle_chart(h: &mut egui_kittest::Harness<'static, boardroom::app::Board
         boardroom::app::BoardApp::is_drawing_chart,
     );
 }
+
+/// The next board: three months on, the handover milestone a quarter later,
+/// R-004 re-scored into red with a new owner, R-001 closed.
+pub fn manchester_next(dir: &Path) -> PathBuf {
+    let text = std::fs::read_to_string(manchester()).unwrap_or_default();
+    let mut board =
+        boardroom::store::board_from_str(&text, &manchester()).unwrap_or_else(|e| panic!("{e}"));
+    board.as_at = chrono::NaiveDate::from_ymd_opt(2021, 5, 11).unwrap_or_default();
+    for m in &mut board.programmes[0].milestones {
+        if m.id.as_str() == "dc-m-handover" {
+            m.date = "2021-Q2".parse().unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+    for e in &mut board.raid {
+        match e.reference.as_str() {
+            "R-001" => e.status = boardroom::model::RaidStatus::Closed,
+            "R-004" => {
+                if let boardroom::model::RaidDetail::Risk(r) = &mut e.detail {
+                    r.current.likelihood = 5;
+                    r.current.impact = 5;
+                }
+                e.owner = "Chief Digital Officer".into();
+            }
+            _ => {}
+        }
+    }
+    let path = dir.join("manchester-may.ron");
+    let text = boardroom::store::board_to_string(&board).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+    path
+}

@@ -1,0 +1,67 @@
+//! "Compare with a previous board": which earlier copy of the board "since
+//! the last board" compares with. The path is typed (it works where no file
+//! dialog can open), or chosen with Browse….
+
+use egui::RichText;
+
+/// What the user is choosing.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CompareDialog {
+    /// The earlier board's path.
+    pub path: String,
+}
+
+/// What the user asked for this frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompareDialogOutcome {
+    /// Nothing yet.
+    Open,
+    /// Compare with the board at the path.
+    Compare,
+    /// Choose the file with the system's dialog.
+    Browse,
+    /// Close without changing anything.
+    Close,
+}
+
+impl CompareDialog {
+    /// Draws the dialog; `browsing` while the file dialog is open.
+    pub fn show(&mut self, ctx: &egui::Context, browsing: bool) -> CompareDialogOutcome {
+        let mut outcome = CompareDialogOutcome::Open;
+        egui::Window::new("Compare with a previous board")
+            .collapsible(false)
+            .resizable(false)
+            .min_width(620.0)
+            .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
+            .show(ctx, |ui| {
+                ui.label("An earlier copy of this board, such as the one circulated for the last meeting. The side panel, the meeting and the pack then say what has changed since.");
+                ui.add_space(6.0);
+                ui.horizontal(|ui| {
+                    let label = ui.label("Earlier board:");
+                    let field = ui
+                        .add(egui::TextEdit::singleline(&mut self.path).desired_width(420.0))
+                        .labelled_by(label.id);
+                    if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                        outcome = CompareDialogOutcome::Compare;
+                    }
+                    if ui.add_enabled(!browsing, egui::Button::new("Browse…")).clicked() {
+                        outcome = CompareDialogOutcome::Browse;
+                    }
+                });
+                if browsing {
+                    ui.label(RichText::new("Choose the file in the dialog…").italics());
+                }
+                ui.add_space(6.0);
+                ui.horizontal(|ui| {
+                    let ready = !self.path.trim().is_empty();
+                    if ui.add_enabled(ready, egui::Button::new("Compare")).clicked() {
+                        outcome = CompareDialogOutcome::Compare;
+                    }
+                    if ui.button("Close").clicked() {
+                        outcome = CompareDialogOutcome::Close;
+                    }
+                });
+            });
+        outcome
+    }
+}

@@ -1,0 +1,95 @@
+//! File ▸ Compare with a previous board… driven as a user would: the side
+//! panel says what changed since, "Changes only" filters, the meeting's
+//! portfolio reads the comparison, and Stop comparing ends it.
+
+mod common;
+
+use boardroom::app::{BoardApp, Tab};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn settle_since(h: &mut Harness<'static, BoardApp>) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    h.step();
+    while h.state().is_reading_since() {
+        assert!(std::time::Instant::now() < deadline, "not read in 30 s");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    h.run();
+}
+
+#[test]
+fn the_side_panel_says_what_changed_since_the_earlier_board() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let may = common::manchester_next(dir.path());
+    let mut h = common::app_on(&may, Tab::Timeline);
+    assert!(h.query_by_label_contains("Changes since").is_none());
+
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Compare with a previous board…").click();
+    h.run();
+    let february = common::manchester();
+    common::type_into(&mut h, "Earlier board:", &february.display().to_string());
+    h.get_by_label("Compare").click();
+    settle_since(&mut h);
+    assert!(h.state().compare_dialog.is_none(), "the dialog closes");
+    assert!(
+        h.query_by_label("Changes since the board of 9 Feb 2021")
+            .is_some(),
+        "the side panel says what it compares with"
+    );
+    assert!(
+        h.query_by_label_contains("Since 9 Feb 2021: Milestone \"Handover")
+            .is_some(),
+        "the Data Centre's change is under its name"
+    );
+    assert!(h.query_by_label("Telephony").is_some());
+    assert!(h.query_all_by_label("No changes since 9 Feb 2021").count() > 0);
+
+    // Changes only: the unchanged programmes go.
+    h.get_by_label("Changes only").click();
+    h.run();
+    assert!(h.query_by_label("Telephony").is_none());
+    assert!(h.query_by_label("Data Centre Programme").is_some());
+
+    // The meeting's slides read the same comparison.
+    h.key_press(egui::Key::F5);
+    h.run();
+    let since = h
+        .state()
+        .meeting
+        .as_ref()
+        .map(|m| m.slides().len())
+        .unwrap_or_default();
+    assert!(since > 3);
+    h.key_press(egui::Key::Escape);
+    h.run();
+
+    // Stop comparing: back to the board alone; nothing was written.
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Stop comparing").click();
+    h.run();
+    assert!(h.state().since.is_none());
+    assert!(h.query_by_label_contains("Changes since").is_none());
+    assert!(!h.state().window_title().starts_with('●'));
+}
+
+#[test]
+fn an_earlier_board_that_does_not_open_says_why_and_compares_nothing() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let may = common::manchester_next(dir.path());
+    let broken = dir.path().join("broken.ron");
+    std::fs::write(&broken, "(title: ").unwrap_or_else(|e| panic!("{e}"));
+    let mut h = common::app_on(&may, Tab::Timeline);
+    h.state_mut().compare_with(&broken);
+    settle_since(&mut h);
+    assert!(h.state().since.is_none());
+    let notice = format!("{:?}", h.state().notice);
+    assert!(
+        notice.contains("broken.ron") && notice.contains("did not open"),
+        "{notice}"
+    );
+}
