@@ -40,7 +40,7 @@ fn timeline_frame(ctx: &egui::Context, view: &mut TimelineView, board: &Board) {
     let mut actions = Vec::new();
     std::hint::black_box(ctx.run_ui(input(), |ui| {
         egui::CentralPanel::default_margins()
-            .show(ui, |ui| view.ui(ui, board, 1, None, &mut actions));
+            .show(ui, |ui| view.ui(ui, board, 1, None, None, &mut actions));
     }));
 }
 

@@ -41,12 +41,18 @@ fn the_side_panel_says_what_changed_since_the_earlier_board() {
         "the side panel says what it compares with"
     );
     assert!(
-        h.query_by_label_contains("Since 9 Feb 2021: Milestone \"Handover")
+        h.query_by_label_contains("Since 9 Feb 2021: Forecast finish 31 Mar 2021 → 30 Jun 2021")
             .is_some(),
         "the Data Centre's change is under its name"
     );
     assert!(h.query_by_label("Telephony").is_some());
     assert!(h.query_all_by_label("No changes since 9 Feb 2021").count() > 0);
+    // The timeline marks the decommissioning's finish at the last board.
+    assert!(
+        h.query_by_label_contains("Decommission the Sharp data centre: baseline finish")
+            .is_some_and(|n| format!("{n:?}").contains("finish at the last board 31 Mar 2021")),
+        "the ghost marker's task says where it was"
+    );
 
     // Changes only: the unchanged programmes go.
     h.get_by_label("Changes only").click();

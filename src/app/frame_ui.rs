@@ -232,9 +232,14 @@ impl BoardApp {
         ui.separator();
         let only = self.selected.as_ref();
         match self.tab {
-            Tab::Timeline => self
-                .timeline
-                .ui(ui, board, doc.revision, only, &mut self.pending),
+            Tab::Timeline => {
+                let since = self
+                    .since
+                    .as_mut()
+                    .map(|s| s.comparison(board, doc.revision));
+                self.timeline
+                    .ui(ui, board, doc.revision, only, since, &mut self.pending)
+            }
             Tab::Budget => self.budget.ui(ui, board, only, &mut self.pending),
             Tab::Raid => {
                 let editor = Editor {

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use super::palette::{self, cause_colour};
 use super::scene::{Anchor, Item, Point, Rect, Rgba, Scene, Stroke, Target, Text, Weight};
 use super::text::{elide, width};
+use crate::analysis::compare::{Comparison, TaskChange};
 use crate::analysis::schedule::{programme_schedule, task_slip_days};
 use crate::analysis::timeline::{
     AxisYears, Row, RowFilter, TimeScale, build_rows, date_extent, ticks,
@@ -79,6 +80,9 @@ pub struct TimelineSpec<'a> {
     pub scroll_y: f32,
     /// Sizes.
     pub style: TimelineStyle,
+    /// What changed since an earlier board: a task whose finish moved gets a
+    /// ghost marker at its finish then.
+    pub previous: Option<&'a Comparison>,
 }
 
 /// Lays out the timeline: only the rows and dates in view are drawn, so the
@@ -164,6 +168,7 @@ pub fn fitted_rows(
         height,
         scroll_y: 0.0,
         style,
+        previous: None,
     })
 }
 
@@ -554,6 +559,16 @@ fn task_row(
             palette::TEXT,
         )));
     }
+    // The finish at the last board, where it has moved since: a hollow grey
+    // diamond over the bar, so the move reads against it.
+    if let Some(was) = previous_finish(spec.previous, p, t) {
+        let x = chart.x + spec.scale.x_after(was);
+        items.push(previous_finish_marker(
+            Point::new(x, row.y + s.k(17.0)),
+            s.k(16.0),
+            s,
+        ));
+    }
     let mut note = if slip > 0 {
         format!("▲ {slip} days late")
     } else {
@@ -585,6 +600,37 @@ fn task_row(
         clip: chart_part(row, chart),
         items,
     });
+}
+
+/// The marker of a finish at the earlier board: a hollow, dashed grey diamond.
+pub(crate) fn previous_finish_marker(centre: Point, size: f32, s: TimelineStyle) -> Item {
+    Item::diamond(
+        centre,
+        size,
+        Some(palette::WHITE.with_alpha(160)),
+        Some(Stroke::dashed(
+            s.k(1.5),
+            palette::SECONDARY_TEXT,
+            s.k(3.0),
+            s.k(2.0),
+        )),
+    )
+}
+
+/// The task's finish at the earlier board, if it has moved since.
+pub fn previous_finish(
+    previous: Option<&Comparison>,
+    p: &Programme,
+    t: &Task,
+) -> Option<NaiveDate> {
+    previous?
+        .programme(&p.id)?
+        .tasks
+        .iter()
+        .find_map(|c| match c {
+            TaskChange::FinishMoved { task, finish } if task.id == t.id => finish.from,
+            _ => None,
+        })
 }
 
 fn as_at_line(scene: &mut Scene, spec: &TimelineSpec<'_>, chart: Rect) {

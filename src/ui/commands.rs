@@ -221,8 +221,13 @@ mod tests {
         };
         assert_eq!(
             found("copy"),
-            vec![Command::SaveMyCopy, Command::CopyChartImage]
+            vec![
+                Command::SaveMyCopy,
+                Command::CopyChartImage,
+                Command::CompareWithPrevious
+            ]
         );
+        assert_eq!(found("previous board"), vec![Command::CompareWithPrevious]);
         assert_eq!(found("chart svg"), vec![Command::ExportChartSvg]);
         assert_eq!(found("EXPORT csv"), vec![Command::ExportRaidCsv]);
         assert!(found("colleague").contains(&Command::MergeTheirChanges));

@@ -290,7 +290,8 @@ pub fn settle_chart(h: &mut egui_kittest::Harness<'static, boardroom::app::Board
     );
 }
 
-/// The next board: three months on, the handover milestone a quarter later,
+/// The next board: three months on, the handover milestone a quarter later
+/// and the decommissioning three months later,
 /// R-004 re-scored into red with a new owner, R-001 closed.
 pub fn manchester_next(dir: &Path) -> PathBuf {
     let text = std::fs::read_to_string(manchester()).unwrap_or_default();
@@ -300,6 +301,11 @@ pub fn manchester_next(dir: &Path) -> PathBuf {
     for m in &mut board.programmes[0].milestones {
         if m.id.as_str() == "dc-m-handover" {
             m.date = "2021-Q2".parse().unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+    for t in &mut board.programmes[0].tasks {
+        if t.id.as_str() == "dc-decommission" {
+            t.finish = Some("2021-06".parse().unwrap_or_else(|e| panic!("{e}")));
         }
     }
     for e in &mut board.raid {

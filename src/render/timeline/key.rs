@@ -1,7 +1,7 @@
 //! The timeline's key: one small swatch per bar style and delay cause,
 //! drawn with the same items as the chart so the key cannot disagree with it.
 
-use super::{TimelineStyle, baseline_bar, delay_pattern, forecast_bar};
+use super::{TimelineStyle, baseline_bar, delay_pattern, forecast_bar, previous_finish_marker};
 use crate::model::DelayCause;
 use crate::render::palette;
 use crate::render::scene::{Item, Point, Rect, Scene, Stroke};
@@ -21,6 +21,8 @@ pub enum KeyEntry {
     Milestone,
     /// A delay band in its cause's colour and hatching.
     Delay(DelayCause),
+    /// A task's finish at the earlier board it is compared with.
+    PreviousFinish,
 }
 
 impl KeyEntry {
@@ -33,6 +35,7 @@ impl KeyEntry {
             KeyEntry::NotStarted => "Not started".into(),
             KeyEntry::Milestone => "Milestone".into(),
             KeyEntry::Delay(cause) => format!("Delay: {}", cause.label()),
+            KeyEntry::PreviousFinish => "Finish at the last board".into(),
         }
     }
 }
@@ -62,6 +65,11 @@ pub fn key_swatch(entry: KeyEntry, w: f32, h: f32, style: TimelineStyle) -> Scen
             Some(Stroke::solid(1.0, palette::DARK_BLUE)),
         )),
         KeyEntry::Delay(cause) => scene.items.extend(delay_pattern(whole, cause, style)),
+        KeyEntry::PreviousFinish => scene.push(previous_finish_marker(
+            Point::new(w / 2.0, h / 2.0),
+            h,
+            style,
+        )),
     }
     scene
 }

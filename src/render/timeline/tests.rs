@@ -40,6 +40,7 @@ fn data_centre_at_two_points_a_day(board: &Board) -> Scene {
         height: 400.0,
         scroll_y: 0.0,
         style: TimelineStyle::SCREEN,
+        previous: None,
     })
 }
 
@@ -157,6 +158,7 @@ fn only_the_rows_in_view_are_laid_out() {
         height: 600.0,
         scroll_y: 100.0 * TimelineStyle::SCREEN.row_height,
         style: TimelineStyle::SCREEN,
+        previous: None,
     };
     let scene = layout(&spec);
     let per_screen = (600.0 / TimelineStyle::SCREEN.row_height).ceil() as usize + 1;

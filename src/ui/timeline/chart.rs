@@ -6,10 +6,11 @@ use egui::{Align2, FontId, Pos2, Rect, RichText, Sense, Stroke, StrokeKind, vec2
 
 use super::tooltip::*;
 use super::*;
+use crate::analysis::compare::Comparison;
 use crate::analysis::schedule::programme_schedule;
 use crate::model::Board;
 use crate::render::scene::{Hit, Scene, Target};
-use crate::render::timeline::{TimelineSpec, TimelineStyle, layout};
+use crate::render::timeline::{TimelineSpec, TimelineStyle, layout, previous_finish};
 use crate::ui::scene_paint::{self, Shade};
 use crate::ui::theme;
 
@@ -20,7 +21,12 @@ pub(super) const SCREEN_STYLE: TimelineStyle = TimelineStyle {
 };
 
 impl TimelineView {
-    pub(super) fn chart_ui(&mut self, ui: &mut egui::Ui, board: &Board) {
+    pub(super) fn chart_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        board: &Board,
+        since: Option<&Comparison>,
+    ) {
         let style = SCREEN_STYLE;
         let full = ui.available_rect_before_wrap();
         let chart_left = full.left() + style.name_width;
@@ -52,7 +58,7 @@ impl TimelineView {
         let max_scroll = (self.rows.len() as f32 * ROW_HEIGHT - rows_height + ROW_HEIGHT).max(0.0);
         self.scroll_y = self.scroll_y.clamp(0.0, max_scroll);
 
-        let scene = layout(&TimelineSpec {
+        let spec = TimelineSpec {
             board,
             rows: &self.rows,
             scale: self.scale,
@@ -61,16 +67,25 @@ impl TimelineView {
             height: full.height(),
             scroll_y: self.scroll_y,
             style,
-        });
+            previous: since,
+        };
+        let scene = layout(&spec);
         let painter = ui.painter_at(full);
         scene_paint::paint(&painter, &scene, full.min, Shade::of(ui));
-        self.hits_ui(ui, board, &scene, full);
+        self.hits_ui(ui, board, since, &scene, full);
         ui.allocate_rect(full, Sense::hover());
     }
 
     /// The scene's hit areas become the chart's widgets: each has the
     /// accessible name a screen reader (and a test) finds it by.
-    fn hits_ui(&mut self, ui: &mut egui::Ui, board: &Board, scene: &Scene, full: Rect) {
+    fn hits_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        board: &Board,
+        since: Option<&Comparison>,
+        scene: &Scene,
+        full: Rect,
+    ) {
         let at = |hit: &Hit| {
             Rect::from_min_size(
                 full.min + vec2(hit.rect.x, hit.rect.y),
@@ -82,7 +97,7 @@ impl TimelineView {
             let rect = at(hit);
             match &hit.target {
                 Target::Task { programme, task } => {
-                    self.task_hit(ui, board, programme, task, rect);
+                    self.task_hit(ui, board, since, (programme, task), rect);
                 }
                 Target::Programme(id) => self.programme_hit(ui, board, id, rect),
                 Target::Milestone {
@@ -95,7 +110,14 @@ impl TimelineView {
         }
     }
 
-    fn task_hit(&mut self, ui: &mut egui::Ui, board: &Board, pid: &Id, tid: &Id, row: Rect) {
+    fn task_hit(
+        &mut self,
+        ui: &mut egui::Ui,
+        board: &Board,
+        since: Option<&Comparison>,
+        (pid, tid): (&Id, &Id),
+        row: Rect,
+    ) {
         let Some((p, t)) = board
             .programme(pid)
             .and_then(|p| p.task(tid).map(|t| (p, t)))
@@ -137,7 +159,14 @@ impl TimelineView {
             .iter()
             .filter(|d| d.task.as_ref() == Some(tid))
             .collect();
-        let label = task_label(t, &delays);
+        let mut label = task_label(t, &delays);
+        let was = previous_finish(since, p, t);
+        if let Some(was) = was {
+            label.push_str(&format!(
+                ", finish at the last board {}",
+                crate::model::format_day_uk(was)
+            ));
+        }
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
         if response.clicked() {
             self.selected = if is_selected {
@@ -146,7 +175,15 @@ impl TimelineView {
                 Some((pid.clone(), tid.clone()))
             };
         }
-        response.on_hover_ui(|ui| task_tooltip_ui(ui, board, p, t));
+        response.on_hover_ui(|ui| {
+            task_tooltip_ui(ui, board, p, t);
+            if let Some(was) = was {
+                ui.label(format!(
+                    "At the last board: finish {} (the hollow diamond)",
+                    crate::model::format_day_uk(was)
+                ));
+            }
+        });
     }
 
     fn programme_hit(&mut self, ui: &mut egui::Ui, board: &Board, id: &Id, row: Rect) {

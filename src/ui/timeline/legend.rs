@@ -8,8 +8,9 @@ use crate::model::{Board, DelayCause, Id};
 use crate::render::timeline::{KeyEntry, key_swatch};
 use crate::ui::scene_paint::{self, Shade};
 
-/// The legend: the bar styles and every delay cause in the board (or programme).
-pub(super) fn legend_ui(ui: &mut egui::Ui, board: &Board, programme: Option<&Id>) {
+/// The legend: the bar styles, every delay cause in the board (or
+/// programme), and the earlier finish's marker when comparing.
+pub(super) fn legend_ui(ui: &mut egui::Ui, board: &Board, programme: Option<&Id>, comparing: bool) {
     let mut causes: Vec<DelayCause> = board
         .programmes
         .iter()
@@ -26,7 +27,8 @@ pub(super) fn legend_ui(ui: &mut egui::Ui, board: &Board, programme: Option<&Id>
         KeyEntry::Milestone,
     ]
     .into_iter()
-    .chain(causes.into_iter().map(KeyEntry::Delay));
+    .chain(causes.into_iter().map(KeyEntry::Delay))
+    .chain(comparing.then_some(KeyEntry::PreviousFinish));
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Key:").strong());
         for entry in entries {

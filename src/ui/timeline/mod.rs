@@ -16,6 +16,7 @@ mod legend;
 mod toolbar;
 mod tooltip;
 
+use crate::analysis::compare::Comparison;
 use crate::analysis::timeline::{
     AxisYears, Row, RowFilter, TimeScale, ZoomLevel, build_rows, date_extent,
 };
@@ -94,14 +95,17 @@ impl TimelineView {
         ZoomLevel::nearest(self.scale.px_per_day)
     }
 
-    /// Draws the timeline for `board`, showing only `programme` when given, and
-    /// pushes an action for each edit made in the detail panel.
+    /// Draws the timeline for `board`, showing only `programme` when given,
+    /// with a ghost marker at each moved task's finish at the earlier board
+    /// when `since` is given, and pushes an action for each edit made in the
+    /// detail panel.
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
         board: &Board,
         revision: u64,
         programme: Option<&Id>,
+        since: Option<&Comparison>,
         actions: &mut Vec<Action>,
     ) {
         self.refresh_rows(board, revision, programme);
@@ -112,7 +116,7 @@ impl TimelineView {
         if let Some(request) = self.toolbar_ui(ui, board) {
             self.apply_zoom(request, board, programme);
         }
-        legend_ui(ui, board, programme);
+        legend_ui(ui, board, programme, since.is_some());
         if self.selected_task(board).is_some() {
             egui::Panel::right("timeline_detail")
                 .default_size(380.0)
@@ -122,7 +126,7 @@ impl TimelineView {
         }
         self.handle_keys(ui, board);
         // The chart takes the space the detail panel leaves.
-        egui::CentralPanel::no_frame().show(ui, |ui| self.chart_ui(ui, board));
+        egui::CentralPanel::no_frame().show(ui, |ui| self.chart_ui(ui, board, since));
     }
 
     fn refresh_rows(&mut self, board: &Board, revision: u64, programme: Option<&Id>) {
