@@ -54,6 +54,19 @@ fn the_side_panel_says_what_changed_since_the_earlier_board() {
         "the ghost marker's task says where it was"
     );
 
+    // The RAID table gains a "Since the last board" column.
+    h.get_by_label("RAID log").click();
+    h.run();
+    assert!(h.query_by_label("Since the last board").is_some());
+    let owner = h.query_all_by_label_contains("New owner (was ").count() > 0;
+    assert!(owner, "R-004's new owner is said");
+    assert!(
+        h.query_all_by_label("→ 25").count() > 0,
+        "R-004's score: the old one struck through, then the new"
+    );
+    h.get_by_label("Timeline").click();
+    h.run();
+
     // Changes only: the unchanged programmes go.
     h.get_by_label("Changes only").click();
     h.run();

@@ -246,6 +246,11 @@ impl BoardApp {
                     name: &self.user_name,
                     now: chrono::Utc::now().naive_utc(),
                 };
+                let since = self
+                    .since
+                    .as_mut()
+                    .map(|s| s.comparison(board, doc.revision));
+                self.raid.set_since(since, doc.revision);
                 self.raid.ui(
                     ui,
                     board,

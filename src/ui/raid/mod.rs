@@ -8,6 +8,7 @@ use egui::Color32;
 mod filters;
 pub mod form;
 mod heat_map;
+mod since;
 mod table;
 
 use super::theme;
@@ -63,6 +64,11 @@ pub struct RaidView {
     board_key: Option<(u64, Option<Id>)>,
     focus_search: bool,
     scroll_to: Option<usize>,
+    /// What changed in each entry since the earlier board, when comparing.
+    since: Option<(
+        since::SinceKey,
+        std::collections::HashMap<Id, since::SinceNote>,
+    )>,
 }
 
 impl Default for RaidView {
@@ -82,6 +88,7 @@ impl Default for RaidView {
             board_key: None,
             focus_search: false,
             scroll_to: None,
+            since: None,
         }
     }
 }

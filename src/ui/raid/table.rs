@@ -28,7 +28,14 @@ impl RaidView {
             .column(Column::initial(260.0).at_least(120.0).clip(true))
             .column(Column::initial(120.0).clip(true))
             .column(Column::initial(120.0).clip(true))
-            .column(Column::initial(96.0))
+            .column(Column::initial(96.0));
+        // When comparing, what changed since sits beside the score, where
+        // the eye already is.
+        let since = self.has_since();
+        if since {
+            table = table.column(Column::initial(190.0).clip(true));
+        }
+        table = table
             .column(Column::initial(84.0))
             .column(Column::initial(96.0))
             .column(Column::initial(150.0))
@@ -53,6 +60,11 @@ impl RaidView {
                             sort_clicked = Some(key);
                         }
                     });
+                    if since && key == SortKey::Score {
+                        header.col(|ui| {
+                            ui.label(RichText::new("Since the last board").strong());
+                        });
+                    }
                 }
             })
             .body(|body| {
@@ -90,6 +102,9 @@ impl RaidView {
                             ui.label("—");
                         }
                     });
+                    if since {
+                        row.col(|ui| self.since_cell(ui, &e.id));
+                    }
                     row.col(|ui| {
                         ui.label(trend(e).label());
                     });
