@@ -162,9 +162,11 @@ fn meeting(c: &mut Criterion) {
     use boardroom::render::slides::{Meeting, Slide, deck, slide_scene};
     let mut group = c.benchmark_group("meeting_frame");
     let (board, ctx) = board_and_context(50, 10_000, 20_000);
+    // As the meeting does: the headlines worked out once per revision.
+    let headlines = boardroom::analysis::headline::headlines(&board);
     let m = Meeting {
-        board: &board,
-        since: None,
+        headlines: Some(&headlines),
+        ..Meeting::new(&board, None)
     };
     let slides = deck(m);
     let find = |want: fn(&Slide) -> bool| slides.iter().position(want).unwrap_or_default();

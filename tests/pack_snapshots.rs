@@ -102,10 +102,7 @@ fn the_portfolio_and_data_centre_slides() {
         }
     }
     let c = boardroom::analysis::compare::compare(&old, &new);
-    let m = Meeting {
-        board: &new,
-        since: Some(&c),
-    };
+    let m = Meeting::new(&new, Some(&c));
     let slides = deck(m);
     for (name, slide) in [
         ("slide_portfolio", Slide::Portfolio { part: 0, parts: 1 }),

@@ -72,25 +72,26 @@ pub fn width(text: &str, size: f32, weight: Weight) -> f32 {
     }
 }
 
-/// `text`, shortened with "…" to fit `max_width` (whole, if it fits).
+/// `text`, shortened with "…" to fit `max_width` (whole, if it fits). One
+/// pass that stops where the text stops fitting, so a name of a hundred
+/// thousand characters costs what a line of it costs.
 pub fn elide(text: &str, size: f32, weight: Weight, max_width: f32) -> String {
-    if width(text, size, weight) <= max_width {
-        return text.to_string();
-    }
     let room = max_width - width("…", size, weight);
-    let mut out = String::new();
     let mut used = 0.0;
-    for c in text.chars() {
+    let mut cut: Option<usize> = None;
+    for (i, c) in text.char_indices() {
         let w = width(c.encode_utf8(&mut [0; 4]), size, weight);
-        if used + w > room {
-            break;
+        if cut.is_none() && used + w > room {
+            cut = Some(i);
         }
         used += w;
-        out.push(c);
+        if used > max_width {
+            let mut out = text[..cut.unwrap_or(i)].trim_end().to_string();
+            out.push('…');
+            return out;
+        }
     }
-    let mut out = out.trim_end().to_string();
-    out.push('…');
-    out
+    text.to_string()
 }
 
 /// `text` broken into lines no wider than `max_width`, at spaces where it can
@@ -103,44 +104,54 @@ pub fn wrap(
     max_width: f32,
     max_lines: usize,
 ) -> Vec<String> {
+    let keep = max_lines.max(1);
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    for word in text.split_whitespace() {
-        let candidate = if line.is_empty() {
-            word.to_string()
-        } else {
-            format!("{line} {word}")
-        };
-        if width(&candidate, size, weight) <= max_width {
-            line = candidate;
+    let mut used = 0.0;
+    let space = width(" ", size, weight);
+    // Once there are more lines than are kept, the rest is elided: stop
+    // there, so a very long text costs what the kept lines cost.
+    'words: for word in text.split_whitespace() {
+        let word_width = width(word, size, weight);
+        let with_space = if line.is_empty() { 0.0 } else { space };
+        if used + with_space + word_width <= max_width {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+            used += with_space + word_width;
             continue;
         }
         if !line.is_empty() {
             lines.push(std::mem::take(&mut line));
-        }
-        // A word wider than the line: break it by characters.
-        let mut rest = word;
-        while width(rest, size, weight) > max_width {
-            let mut cut = 0;
-            let mut used = 0.0;
-            for (i, c) in rest.char_indices() {
-                used += width(c.encode_utf8(&mut [0; 4]), size, weight);
-                if used > max_width {
-                    break;
-                }
-                cut = i + c.len_utf8();
+            used = 0.0;
+            if lines.len() > keep {
+                break 'words;
             }
-            let cut = cut.max(rest.chars().next().map_or(rest.len(), char::len_utf8));
-            lines.push(rest[..cut].to_string());
-            rest = &rest[cut..];
         }
-        line = rest.to_string();
+        if word_width <= max_width {
+            line.push_str(word);
+            used = word_width;
+            continue;
+        }
+        // A word wider than the line: break it by characters, in one pass.
+        for c in word.chars() {
+            let w = width(c.encode_utf8(&mut [0; 4]), size, weight);
+            if used + w > max_width && !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+                used = 0.0;
+                if lines.len() > keep {
+                    break 'words;
+                }
+            }
+            line.push(c);
+            used += w;
+        }
     }
-    if !line.is_empty() {
+    if !line.is_empty() && lines.len() <= keep {
         lines.push(line);
     }
-    if lines.len() > max_lines.max(1) {
-        let keep = max_lines.max(1);
+    if lines.len() > keep {
         let tail = lines[keep - 1..].join(" ");
         lines.truncate(keep - 1);
         lines.push(elide(&format!("{tail} …"), size, weight, max_width));
@@ -151,6 +162,29 @@ pub fn wrap(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_huge_word_or_text_gives_the_lines_kept_each_fitting() {
+        // A pasted blob with no spaces, as a board file can hold: it used to
+        // be broken line by line to the end, which took minutes.
+        let blob: String = "م".repeat(200_000);
+        let lines = wrap(&blob, 14.0, Weight::Regular, 132.0, 2);
+        assert_eq!(lines.len(), 2);
+        assert!(lines[1].ends_with('…'));
+        for l in &lines {
+            assert!(
+                width(l, 14.0, Weight::Regular) <= 132.0 + 0.01,
+                "{}",
+                l.len()
+            );
+        }
+        let words = "word ".repeat(100_000);
+        let lines = wrap(&words, 9.0, Weight::Regular, 110.0, 3);
+        assert_eq!(lines.len(), 3);
+        let e = elide(&blob, 14.0, Weight::Bold, 200.0);
+        assert!(e.ends_with('…') && width(&e, 14.0, Weight::Bold) <= 200.0);
+        assert_eq!(elide("short", 14.0, Weight::Regular, 200.0), "short");
+    }
 
     #[test]
     fn widths_grow_with_text_and_size_and_bold_is_wider() {

@@ -6,6 +6,7 @@
 use egui::{Color32, Key, Pos2, Rect, RichText, Sense, vec2};
 
 use crate::analysis::compare::Comparison;
+use crate::analysis::headline::{Headline, headlines};
 use crate::model::Board;
 use crate::render::scene::Scene;
 use crate::render::slides::{HEIGHT, Meeting, Slide, WIDTH, deck, slide_scene, slide_title};
@@ -21,6 +22,9 @@ pub struct MeetingView {
     /// Digits typed to jump to a slide ("4", then Enter).
     pub typed: String,
     slides: Vec<Slide>,
+    /// Every programme's headline, worked out once per revision: the
+    /// portfolio and each programme's slide read them.
+    headlines: Vec<Headline>,
     key: Option<DeckKey>,
     /// The slide shown, laid out once: a slide changes only with the board,
     /// so a frame only paints.
@@ -57,6 +61,13 @@ enum Step {
 }
 
 impl MeetingView {
+    fn meeting<'a>(&'a self, board: &'a Board, since: Option<&'a Comparison>) -> Meeting<'a> {
+        Meeting {
+            headlines: Some(&self.headlines),
+            ..Meeting::new(board, since)
+        }
+    }
+
     /// The slides, as last laid out.
     pub fn slides(&self) -> &[Slide] {
         &self.slides
@@ -66,7 +77,8 @@ impl MeetingView {
     fn refresh(&mut self, board: &Board, since: Option<&Comparison>, revision: u64) {
         let key = deck_key(revision, since);
         if self.key != Some(key) {
-            self.slides = deck(Meeting { board, since });
+            self.headlines = headlines(board);
+            self.slides = deck(self.meeting(board, since));
             self.key = Some(key);
             self.current = self.current.min(self.slides.len().saturating_sub(1));
         }
@@ -109,7 +121,7 @@ impl MeetingView {
         let slide = &self.slides[self.current];
         let key = (deck_key(revision, since), self.current);
         if self.scene.as_ref().is_none_or(|(k, _)| *k != key) {
-            let scene = slide_scene(Meeting { board, since }, slide, self.current + 1, total);
+            let scene = slide_scene(self.meeting(board, since), slide, self.current + 1, total);
             self.scene = Some((key, scene));
         }
         if let Some((_, scene)) = &self.scene {

@@ -148,16 +148,30 @@ impl Paint {
                 width,
             } => {
                 let r = self.rect(rect);
-                let clipped = painter.with_clip_rect(r.intersect(painter.clip_rect()));
+                let visible = r.intersect(painter.clip_rect());
+                if !(visible.is_positive() && visible.is_finite()) {
+                    return;
+                }
+                let clipped = painter.with_clip_rect(visible);
                 let stroke = egui::Stroke::new(*width * self.scale, self.shade.colour(*colour));
                 let h = r.height();
-                let mut x = r.left() - h;
-                while x < r.right() {
+                let step = (spacing * self.scale).max(1.0);
+                // Only the lines that cross what is visible: a band zoomed to
+                // millions of pixels wide is still a screenful of lines.
+                let skipped = ((visible.left() - r.left()) / step).floor().max(0.0);
+                let mut x = r.left() - h + skipped * step;
+                let end = visible.right();
+                // A bound as well, for coordinates so large that adding a
+                // step no longer moves them.
+                for _ in 0..20_000 {
+                    if x >= end {
+                        break;
+                    }
                     clipped.line_segment(
                         [Pos2::new(x, r.bottom()), Pos2::new(x + h, r.top())],
                         stroke,
                     );
-                    x += (spacing * self.scale).max(1.0);
+                    x += step;
                 }
             }
             Item::Text(t) => self.text(painter, t),

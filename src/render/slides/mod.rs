@@ -8,6 +8,7 @@ mod programme;
 mod tables;
 
 use crate::analysis::compare::Comparison;
+use crate::analysis::headline::{Headline, headlines};
 use crate::model::{Board, format_day_uk};
 use crate::render::pack::frame::marking as marking_words;
 use crate::render::palette;
@@ -54,6 +55,40 @@ pub struct Meeting<'a> {
     pub board: &'a Board,
     /// The comparison with the last board's copy, if there is one.
     pub since: Option<&'a Comparison>,
+    /// Every programme's headline, in the board's order, when already
+    /// worked out (the meeting keeps them per revision); `None`: worked out
+    /// here.
+    pub headlines: Option<&'a [Headline]>,
+}
+
+impl<'a> Meeting<'a> {
+    /// A meeting on `board`, compared with `since` when given.
+    pub fn new(board: &'a Board, since: Option<&'a Comparison>) -> Meeting<'a> {
+        Meeting {
+            board,
+            since,
+            headlines: None,
+        }
+    }
+
+    /// The headlines, given or worked out.
+    pub(crate) fn headlines(&self) -> Vec<Headline> {
+        match self.headlines {
+            Some(h) if h.len() == self.board.programmes.len() => h.to_vec(),
+            _ => headlines(self.board),
+        }
+    }
+
+    /// One programme's headline (`index` in the board's programmes).
+    pub(crate) fn headline(&self, index: usize) -> Headline {
+        let given = self
+            .headlines
+            .filter(|h| h.len() == self.board.programmes.len())
+            .and_then(|h| h.get(index).cloned());
+        given.unwrap_or_else(|| {
+            crate::analysis::headline::headline(self.board, &self.board.programmes[index])
+        })
+    }
 }
 
 /// The slides, in order.
@@ -93,7 +128,7 @@ pub fn slide_scene(m: Meeting<'_>, slide: &Slide, number: usize, total: usize) -
         Slide::Cover => cover(m, body),
         Slide::Portfolio { part, parts } => tables::portfolio(m, body, *part, *parts),
         Slide::Programme(i) => match m.board.programmes.get(*i) {
-            Some(p) => programme::programme(m, p, body),
+            Some(p) => programme::programme(m, *i, p, body),
             None => Scene::new(body.w, body.h),
         },
         Slide::Raid => tables::raid(m, body),

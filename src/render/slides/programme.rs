@@ -4,7 +4,6 @@
 
 use super::{BODY_SIZE, Meeting, text, title};
 use crate::analysis::compare::programme_lines;
-use crate::analysis::headline::headline;
 use crate::analysis::raid::trend;
 use crate::analysis::reconcile::programme_warnings;
 use crate::analysis::timeline::{Row, RowFilter, build_rows};
@@ -37,7 +36,7 @@ const SLIDE_WATERFALL: WaterfallStyle = WaterfallStyle {
     axis_width: 100.0,
 };
 
-pub(super) fn programme(m: Meeting<'_>, p: &Programme, body: Rect) -> Scene {
+pub(super) fn programme(m: Meeting<'_>, index: usize, p: &Programme, body: Rect) -> Scene {
     let b = m.board;
     let mut s = Scene::new(body.w, body.h);
     let subtitle = if p.sro.is_empty() {
@@ -48,7 +47,7 @@ pub(super) fn programme(m: Meeting<'_>, p: &Programme, body: Rect) -> Scene {
     let mut y = title(&mut s, &p.name, &subtitle);
     let strip = HeadlineStyle::SLIDE;
     s.place(
-        headline_strip(b, &headline(b, p), body.w, strip),
+        headline_strip(b, &m.headline(index), body.w, strip),
         Point::new(0.0, y),
     );
     y += strip.height + 14.0;

@@ -3,7 +3,6 @@
 
 use super::{BODY_SIZE, Meeting, title};
 use crate::analysis::compare::Direction;
-use crate::analysis::headline::headlines;
 use crate::analysis::raid::{Band, band, heat_map, heat_map_inherent, trend};
 use crate::model::{DeliveryConfidence, Escalation, Programme};
 use crate::render::headline::{change, slip_text};
@@ -84,7 +83,7 @@ fn portfolio_rows(m: Meeting<'_>) -> (Vec<Column>, Vec<TableRow>) {
     let rows = b
         .programmes
         .iter()
-        .zip(headlines(b))
+        .zip(m.headlines())
         .map(|(p, h)| {
             let late = h.slip_days.is_some_and(|d| d > 0);
             TableRow {

@@ -2,7 +2,7 @@ use super::*;
 use crate::render::scene::Target;
 
 fn meeting(board: &Board) -> Meeting<'_> {
-    Meeting { board, since: None }
+    Meeting::new(board, None)
 }
 
 #[test]
@@ -103,10 +103,7 @@ fn a_long_portfolio_takes_more_slides_and_the_since_column_reads_the_comparison(
     let mut new = old.clone();
     new.programmes[0].confidence[0].rating = crate::model::DeliveryConfidence::Amber;
     let c = crate::analysis::compare::compare(&old, &new);
-    let m = Meeting {
-        board: &new,
-        since: Some(&c),
-    };
+    let m = Meeting::new(&new, Some(&c));
     let s = slide_scene(m, &Slide::Portfolio { part: 0, parts: 1 }, 2, 9);
     assert!(
         s.texts().iter().any(|t| t.text == "Green ▼ worse"),
