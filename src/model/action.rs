@@ -81,6 +81,9 @@ pub enum ActionError {
     /// A RAID entry was aimed at a programme.
     #[error("RAID entries belong in the board's RAID log, not in a programme")]
     OnlyInRaidLog,
+    /// A meeting was aimed at a programme or the RAID log.
+    #[error("meetings belong in the board's list of meetings")]
+    OnlyInMeetings,
 }
 
 /// Applies an action to the board and returns the action that undoes it.

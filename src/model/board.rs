@@ -3,13 +3,18 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Programme, RaidEntry};
+use super::{Meeting, Programme, RaidEntry};
 
 /// The board file format version this build writes and reads.
 ///
 /// A file with a newer version is refused rather than half-read: it may hold
 /// fields this build would drop on save.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The first format version whose files hold [`Meeting`]s. A board without
+/// meetings keeps the version it was read with, so a version-1 file stays
+/// readable by older builds until a meeting is recorded in it.
+pub const MEETINGS_VERSION: u32 = 2;
 
 /// A programme board's whole file: its programmes and one shared RAID log.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -39,6 +44,10 @@ pub struct Board {
     /// programme and of the board as a whole.
     #[serde(default)]
     pub raid: Vec<RaidEntry>,
+    /// The board meetings held with Boardroom, oldest first, with their
+    /// decisions and actions (format version 2 on).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub meetings: Vec<Meeting>,
 }
 
 /// The UK Government Security Classification marking of a board's contents.
@@ -138,6 +147,7 @@ impl Board {
             settings: Settings::default(),
             programmes: Vec::new(),
             raid: Vec::new(),
+            meetings: Vec::new(),
         }
     }
 

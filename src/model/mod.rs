@@ -14,18 +14,22 @@ mod date;
 mod delay;
 mod ids;
 mod labels;
+mod meeting;
 mod programme;
 mod raid;
 mod records;
 mod task;
 
 pub use action::{Action, ActionError, apply, unlink_actions};
-pub use board::{Board, FORMAT_VERSION, MoneyUnit, ProtectiveMarking, RagBands, Settings};
+pub use board::{
+    Board, FORMAT_VERSION, MEETINGS_VERSION, MoneyUnit, ProtectiveMarking, RagBands, Settings,
+};
 pub use budget::{BudgetLine, BudgetLineKind, MAX_ABS_AMOUNT_GBP, RunningCost, Saving};
 pub use date::{DateError, DatePrecision, PeriodDate, Season, format_day_uk};
 pub use delay::{Delay, DelayCause};
 pub use ids::{Id, IdError};
 pub use labels::Labelled;
+pub use meeting::{ActionItem, Decision, Meeting, Subject};
 pub use programme::{ConfidenceRecord, DeliveryConfidence, Programme};
 pub use raid::{
     AssumptionDetail, Confidence, DependencyDetail, DependencyDirection, DependencyState,

@@ -7,7 +7,9 @@
 
 use serde::Serialize;
 
-use super::{ActionError, Board, BudgetLine, Delay, Id, Milestone, Programme, RaidEntry, Task};
+use super::{
+    ActionError, Board, BudgetLine, Delay, Id, Meeting, Milestone, Programme, RaidEntry, Task,
+};
 
 /// A record kept in a list and found by its id.
 pub trait Keyed {
@@ -18,7 +20,9 @@ pub trait Keyed {
 macro_rules! keyed {
     ($($t:ty),*) => { $(impl Keyed for $t { fn key(&self) -> &Id { &self.id } })* };
 }
-keyed!(Task, Milestone, Delay, BudgetLine, RaidEntry, Programme);
+keyed!(
+    Task, Milestone, Delay, BudgetLine, RaidEntry, Programme, Meeting
+);
 
 /// The kinds of record a board holds (programmes themselves are not deleted
 /// or put by an action, so they are not one of them).
@@ -34,16 +38,19 @@ pub enum RecordKind {
     BudgetLine,
     /// An entry in the board's RAID log.
     RaidEntry,
+    /// A board meeting, with its decisions and actions.
+    Meeting,
 }
 
 impl RecordKind {
     /// Every kind, in the order a programme's file lists them.
-    pub const ALL: [RecordKind; 5] = [
+    pub const ALL: [RecordKind; 6] = [
         RecordKind::Task,
         RecordKind::Milestone,
         RecordKind::Delay,
         RecordKind::BudgetLine,
         RecordKind::RaidEntry,
+        RecordKind::Meeting,
     ];
 
     /// What a reader calls a record of this kind: "task", "budget line".
@@ -54,6 +61,7 @@ impl RecordKind {
             RecordKind::Delay => "delay",
             RecordKind::BudgetLine => "budget line",
             RecordKind::RaidEntry => "RAID entry",
+            RecordKind::Meeting => "meeting",
         }
     }
 }
@@ -65,6 +73,8 @@ pub enum Place {
     Programme(Id),
     /// In the board's RAID log.
     RaidLog,
+    /// In the board's list of meetings.
+    Meetings,
 }
 
 /// One record of any kind. It serialises as the record itself, so a conflict
@@ -82,6 +92,8 @@ pub enum Record {
     BudgetLine(BudgetLine),
     /// A RAID entry (boxed: it is much the largest).
     RaidEntry(Box<RaidEntry>),
+    /// A meeting with its decisions and actions.
+    Meeting(Box<Meeting>),
 }
 
 /// A record borrowed from a board.
@@ -97,6 +109,8 @@ pub enum RecordRef<'a> {
     BudgetLine(&'a BudgetLine),
     /// A RAID entry.
     RaidEntry(&'a RaidEntry),
+    /// A meeting.
+    Meeting(&'a Meeting),
 }
 
 impl<'a> RecordRef<'a> {
@@ -108,6 +122,7 @@ impl<'a> RecordRef<'a> {
             RecordRef::Delay(_) => RecordKind::Delay,
             RecordRef::BudgetLine(_) => RecordKind::BudgetLine,
             RecordRef::RaidEntry(_) => RecordKind::RaidEntry,
+            RecordRef::Meeting(_) => RecordKind::Meeting,
         }
     }
 
@@ -119,6 +134,7 @@ impl<'a> RecordRef<'a> {
             RecordRef::Delay(r) => &r.id,
             RecordRef::BudgetLine(r) => &r.id,
             RecordRef::RaidEntry(r) => &r.id,
+            RecordRef::Meeting(r) => &r.id,
         }
     }
 
@@ -132,6 +148,7 @@ impl<'a> RecordRef<'a> {
             RecordRef::Delay(d) => format!("{noun} “{}”", d.description),
             RecordRef::BudgetLine(l) => format!("{noun} “{}”", l.label),
             RecordRef::RaidEntry(e) => format!("{noun} {} “{}”", e.reference, e.title),
+            RecordRef::Meeting(m) => format!("{noun} “{}”", m.title),
         }
     }
 
@@ -143,6 +160,7 @@ impl<'a> RecordRef<'a> {
             RecordRef::Delay(r) => Record::Delay(r.clone()),
             RecordRef::BudgetLine(r) => Record::BudgetLine(r.clone()),
             RecordRef::RaidEntry(r) => Record::RaidEntry(Box::new(r.clone())),
+            RecordRef::Meeting(r) => Record::Meeting(Box::new(r.clone())),
         }
     }
 }
@@ -156,6 +174,7 @@ impl Record {
             Record::Delay(r) => RecordRef::Delay(r),
             Record::BudgetLine(r) => RecordRef::BudgetLine(r),
             Record::RaidEntry(r) => RecordRef::RaidEntry(r),
+            Record::Meeting(r) => RecordRef::Meeting(r),
         }
     }
 
@@ -193,6 +212,11 @@ impl From<BudgetLine> for Record {
 impl From<RaidEntry> for Record {
     fn from(r: RaidEntry) -> Self {
         Record::RaidEntry(Box::new(r))
+    }
+}
+impl From<Meeting> for Record {
+    fn from(r: Meeting) -> Self {
+        Record::Meeting(Box::new(r))
     }
 }
 
@@ -245,7 +269,7 @@ fn programme_mut<'a>(
             .iter_mut()
             .find(|p| &p.id == id)
             .ok_or_else(|| ActionError::NoSuchProgramme(id.clone())),
-        Place::RaidLog => Err(ActionError::NotInRaidLog),
+        Place::RaidLog | Place::Meetings => Err(ActionError::NotInRaidLog),
     }
 }
 
@@ -272,7 +296,21 @@ impl Listed for RaidEntry {
     fn list_mut<'a>(board: &'a mut Board, place: &Place) -> Result<&'a mut Vec<Self>, ActionError> {
         match place {
             Place::RaidLog => Ok(&mut board.raid),
-            Place::Programme(_) => Err(ActionError::OnlyInRaidLog),
+            Place::Programme(_) | Place::Meetings => Err(ActionError::OnlyInRaidLog),
+        }
+    }
+}
+
+impl Listed for Meeting {
+    const KIND: RecordKind = RecordKind::Meeting;
+    fn list_mut<'a>(board: &'a mut Board, place: &Place) -> Result<&'a mut Vec<Self>, ActionError> {
+        match place {
+            Place::Meetings => {
+                // Recording a meeting makes the file one older builds cannot read.
+                board.format_version = board.format_version.max(super::MEETINGS_VERSION);
+                Ok(&mut board.meetings)
+            }
+            _ => Err(ActionError::OnlyInMeetings),
         }
     }
 }
@@ -325,6 +363,7 @@ pub(super) fn put_record(
         Record::Delay(r) => put_in(board, place, r, at),
         Record::BudgetLine(r) => put_in(board, place, r, at),
         Record::RaidEntry(r) => put_in(board, place, *r, at),
+        Record::Meeting(r) => put_in(board, place, *r, at),
     }
 }
 
@@ -342,6 +381,7 @@ pub(super) fn delete_record(
         RecordKind::Delay => delete_in::<Delay>(board, place, id),
         RecordKind::BudgetLine => delete_in::<BudgetLine>(board, place, id),
         RecordKind::RaidEntry => delete_in::<RaidEntry>(board, place, id),
+        RecordKind::Meeting => delete_in::<Meeting>(board, place, id),
     }
 }
 

@@ -6,10 +6,11 @@ use rust_decimal::Decimal;
 
 use super::Diagnostic;
 
+mod meetings;
 mod money;
 use crate::analysis::reconcile;
 use crate::model::{
-    Board, BudgetLineKind, Id, PeriodDate, Programme, RaidDetail, RaidEntry, Score,
+    Board, BudgetLineKind, Id, Meeting, PeriodDate, Programme, RaidDetail, RaidEntry, Score,
 };
 use money::check_money;
 
@@ -25,6 +26,9 @@ pub fn validate(board: &Board) -> Vec<Diagnostic> {
     check_raid_references(board, &mut out);
     for entry in &board.raid {
         check_raid_entry(entry, &ids, &mut out);
+    }
+    for meeting in &board.meetings {
+        meetings::check_meeting(meeting, &ids, &mut out);
     }
     out.extend(
         reconcile::board_warnings(board)
@@ -49,6 +53,8 @@ enum Defined<'a> {
     /// A record inside a programme: its kind ("task", "delay" …) and programme.
     Within(&'static str, &'a Programme),
     Raid(&'a RaidEntry),
+    /// A meeting ("meeting"), or a decision or action in it.
+    Meeting(&'static str, &'a Meeting),
 }
 
 impl Defined<'_> {
@@ -56,6 +62,7 @@ impl Defined<'_> {
         match self {
             Defined::Programme(_) => "programme",
             Defined::Within(kind, _) => kind,
+            Defined::Meeting(kind, _) => kind,
             Defined::Raid(_) => "RAID entry",
         }
     }
@@ -65,11 +72,20 @@ impl Defined<'_> {
             Defined::Programme(p) => programme_record(p),
             Defined::Within(kind, p) => format!("{} › {kind} `{id}`", programme_record(p)),
             Defined::Raid(e) => raid_record(e),
+            Defined::Meeting("meeting", m) => meetings::meeting_record(m),
+            Defined::Meeting(kind, m) => {
+                format!("{} › {kind} `{id}`", meetings::meeting_record(m))
+            }
         }
     }
 }
 
 impl IdIndex<'_> {
+    /// The kind of record that defines `id`, if any.
+    fn kind_of(&self, id: &Id) -> Option<&'static str> {
+        self.kinds.get(id.as_str()).map(|d| d.kind())
+    }
+
     fn is(&self, id: &Id, kind: &str) -> bool {
         self.kinds
             .get(id.as_str())
@@ -160,6 +176,15 @@ fn check_unique_ids<'a>(board: &'a Board, out: &mut Vec<Diagnostic>) -> IdIndex<
     }
     for e in &board.raid {
         add(&e.id, Defined::Raid(e), out);
+    }
+    for m in &board.meetings {
+        add(&m.id, Defined::Meeting("meeting", m), out);
+        for d in &m.decisions {
+            add(&d.id, Defined::Meeting("decision", m), out);
+        }
+        for a in &m.actions {
+            add(&a.id, Defined::Meeting("action", m), out);
+        }
     }
     IdIndex { kinds: seen }
 }

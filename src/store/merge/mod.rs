@@ -255,6 +255,7 @@ pub(super) fn head(board: &Board) -> Board {
         settings,
         programmes: _,
         raid: _,
+        meetings,
     } = board;
     Board {
         format_version: *format_version,
@@ -266,6 +267,7 @@ pub(super) fn head(board: &Board) -> Board {
         settings: settings.clone(),
         programmes: Vec::new(),
         raid: Vec::new(),
+        meetings: meetings.clone(),
     }
 }
 

@@ -193,3 +193,64 @@ fn different_kinds_of_detail_conflict_as_one_value() {
     assert_eq!(merged.conflicts.len(), 1);
     assert_eq!(merged.conflicts[0].field, "details");
 }
+
+fn meeting_with_two_actions(board: &Board) -> crate::model::Meeting {
+    use crate::model::{ActionItem, Id, Meeting, Subject};
+    let action = |text: &str| ActionItem {
+        id: Id::generate(),
+        about: Subject::Programme(board.programmes[0].id.clone()),
+        text: text.into(),
+        owner: "SRO".into(),
+        due: None,
+        done: None,
+    };
+    Meeting {
+        id: Id::generate(),
+        date: board.as_at,
+        title: "ICT Programme Board".into(),
+        copy: String::new(),
+        decisions: Vec::new(),
+        actions: vec![action("First"), action("Second")],
+    }
+}
+
+#[test]
+fn closing_different_actions_of_one_meeting_on_each_side_both_land() {
+    let mut base = crate::sample::board();
+    base.meetings.push(meeting_with_two_actions(&base));
+    let (mut mine, mut theirs) = (base.clone(), base.clone());
+    let day = base.as_at;
+    mine.meetings[0].actions[0].done = Some(day);
+    theirs.meetings[0].actions[1].done = Some(day);
+    let merged = merge(&base, &mine, &theirs, &none()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+    let done: Vec<_> = merged.board.meetings[0]
+        .actions
+        .iter()
+        .map(|a| a.done)
+        .collect();
+    assert_eq!(done, [Some(day), Some(day)]);
+}
+
+#[test]
+fn meetings_recorded_on_both_sides_are_both_kept_and_the_same_action_edited_twice_clashes() {
+    let base = crate::sample::board();
+    let (mut mine, mut theirs) = (base.clone(), base.clone());
+    mine.meetings.push(meeting_with_two_actions(&base));
+    theirs.meetings.push(meeting_with_two_actions(&base));
+    let merged = merge(&base, &mine, &theirs, &none()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(merged.conflicts.is_empty());
+    assert_eq!(merged.board.meetings.len(), 2);
+
+    let (mut mine2, mut theirs2) = (merged.board.clone(), merged.board.clone());
+    mine2.meetings[1].actions[0].owner = "Mine".into();
+    theirs2.meetings[1].actions[0].owner = "Theirs".into();
+    let clash = merge(&merged.board, &mine2, &theirs2, &none()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(clash.unresolved, 1);
+    assert_eq!(clash.conflicts[0].field, "owner");
+    assert!(
+        clash.conflicts[0].record.contains("First"),
+        "{}",
+        clash.conflicts[0].record
+    );
+}

@@ -14,6 +14,9 @@ pub(super) fn list_noun(list: &str) -> &str {
         "running_costs" => "running cost",
         "savings" => "saving",
         "raid" => "RAID entry",
+        "meetings" => "meeting",
+        "decisions" => "decision",
+        "actions" => "action",
         other => other,
     }
 }
@@ -59,7 +62,7 @@ pub(super) fn record_label(v: &Value) -> Option<String> {
     match (text("reference"), text("title")) {
         (Some(r), Some(t)) => Some(format!("{r} “{t}”")),
         (Some(r), None) => Some(r.to_string()),
-        _ => ["name", "label", "description"]
+        _ => ["name", "label", "description", "title", "text"]
             .into_iter()
             .find_map(text)
             .map(|s| format!("“{s}”")),
