@@ -1,6 +1,7 @@
 //! Pure figures over a board: schedule slip, budget waterfall, reconciliation,
 //! the summary. No screen, no I/O; the CLI, the views and the benchmarks share them.
 
+pub mod actions;
 pub mod budget_line;
 pub mod compare;
 pub mod headline;

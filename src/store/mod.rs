@@ -4,6 +4,7 @@ mod enum_words;
 mod error;
 pub mod journal;
 mod lock;
+mod meeting_copy;
 mod merge;
 mod merge_file;
 mod orphans;
@@ -18,6 +19,7 @@ pub use error::{Diagnostic, LoadError, Severity};
 pub use lock::{
     LockError, STALE_AFTER, WriteLock, acquire, acquire_with, host_name, lock_holder, lock_path,
 };
+pub use meeting_copy::{meeting_copy_path, previous_meeting_copy, write_meeting_copy};
 pub use merge::{Choice, Conflict, MergeError, Merged, describe_changes, display_value, merge};
 pub use merge_file::{MergeFileError, MergeOutcome, merge_file_into};
 pub use presence::{PRESENCE_REFRESH, PRESENCE_STALE, Presence, Visitor, visitors};
