@@ -1,5 +1,6 @@
 //! Meeting mode driven as a chair does: F5, the clicker's keys, a number to
-//! jump, blanking, the agenda strip, and Esc back to the board.
+//! jump, blanking, the agenda strip, recording decisions and actions, and
+//! Esc back to the board.
 
 mod common;
 
@@ -36,7 +37,11 @@ fn f5_presents_the_board_and_the_clicker_keys_step_through_it() {
         .doc
         .as_ref()
         .map_or(0, |d| d.board().programmes.len());
-    assert_eq!(total, programmes + 3, "cover, portfolio, programmes, RAID");
+    assert_eq!(
+        total,
+        programmes + 4,
+        "cover, portfolio, programmes, RAID, decisions and actions"
+    );
     assert_eq!(slide_label(&h), format!("Slide 1 of {total}: Cover"));
 
     for key in [Key::PageDown, Key::ArrowRight] {
@@ -54,7 +59,7 @@ fn f5_presents_the_board_and_the_clicker_keys_step_through_it() {
     press(&mut h, Key::End);
     assert_eq!(
         slide_label(&h),
-        format!("Slide {total} of {total}: RAID log")
+        format!("Slide {total} of {total}: Decisions and actions")
     );
     press(&mut h, Key::Space);
     assert!(
@@ -127,4 +132,125 @@ fn the_agenda_strip_jumps_to_a_programme_and_leaves() {
     h.key_press_modifiers(Modifiers::NONE, Key::F5);
     h.run();
     assert!(h.state().in_meeting(), "F5 is the meeting now");
+}
+
+fn manchester_in_temp() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("manchester.ron");
+    std::fs::copy(common::manchester(), &path).unwrap_or_else(|e| panic!("{e}"));
+    (dir, path)
+}
+
+#[test]
+fn a_decision_and_an_action_recorded_in_the_meeting_land_in_the_file_and_a_dated_copy() {
+    use boardroom::model::Subject;
+    let (dir, path) = manchester_in_temp();
+    let mut h = common::app_on(&path, Tab::Timeline);
+    press(&mut h, Key::F5);
+    press(&mut h, Key::PageDown);
+    press(&mut h, Key::PageDown);
+    let dc = h
+        .state()
+        .doc
+        .as_ref()
+        .map(|d| d.board().programmes[0].clone())
+        .unwrap_or_else(|| panic!("a board is open"));
+    assert!(slide_label(&h).ends_with(&dc.name), "{}", slide_label(&h));
+
+    // D: a decision about the slide's programme.
+    press(&mut h, Key::D);
+    common::type_into(&mut h, "Decision:", "Approve the revised go-live");
+    press(&mut h, Key::Enter);
+    assert!(h.query_by_label("Decision:").is_none(), "the panel closed");
+    // A, with no owner: refused, and the panel stays with what was typed.
+    press(&mut h, Key::A);
+    common::type_into(&mut h, "Action:", "Bring the recovery plan");
+    common::type_into(&mut h, "Due:", "23 Feb 2021");
+    press(&mut h, Key::Enter);
+    assert!(h.query_by_label_contains("needs an owner").is_some());
+    common::type_into(&mut h, "Owner:", "Head of ICT");
+    press(&mut h, Key::Enter);
+    assert!(h.query_by_label("Action:").is_none(), "the panel closed");
+    // While the panel was open the slide keys typed text; the slide stayed.
+    assert!(slide_label(&h).ends_with(&dc.name), "{}", slide_label(&h));
+
+    let minutes = h
+        .state()
+        .meeting
+        .as_ref()
+        .and_then(|m| m.minutes.clone())
+        .unwrap_or_else(|| panic!("the meeting keeps minutes"));
+    assert_eq!(minutes.meeting.decisions.len(), 1);
+    assert_eq!(minutes.meeting.actions.len(), 1);
+    assert_eq!(
+        minutes.meeting.decisions[0].about,
+        Subject::Programme(dc.id.clone())
+    );
+    press(&mut h, Key::End);
+    assert!(slide_label(&h).ends_with("Decisions and actions"));
+
+    // Esc ends the meeting: recorded, saved, and the copy kept.
+    press(&mut h, Key::Escape);
+    assert!(!h.state().in_meeting());
+    common::settle_save(&mut h);
+    common::settle_side_files(&mut h);
+    let saved = boardroom::store::load_board(&path)
+        .map(|l| l.board)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(saved.format_version, boardroom::model::MEETINGS_VERSION);
+    let [meeting] = saved.meetings.as_slice() else {
+        panic!("one meeting in the file: {:?}", saved.meetings)
+    };
+    assert_eq!(meeting.decisions[0].text, "Approve the revised go-live");
+    let action = &meeting.actions[0];
+    assert_eq!(
+        (action.text.as_str(), action.owner.as_str()),
+        ("Bring the recovery plan", "Head of ICT")
+    );
+    assert_eq!(action.due, chrono::NaiveDate::from_ymd_opt(2021, 2, 23));
+    assert_eq!(action.about, Subject::Programme(dc.id.clone()));
+    let today = chrono::Local::now().date_naive();
+    let copy_name = format!("manchester.meeting-{}.ron", today.format("%Y-%m-%d"));
+    assert_eq!(meeting.copy, copy_name);
+    let copy = boardroom::store::load_board(&dir.path().join(&copy_name))
+        .map(|l| l.board)
+        .unwrap_or_else(|e| panic!("the dated copy opens: {e}"));
+    assert_eq!(copy.meetings, saved.meetings);
+    assert!(
+        !h.state().window_title().starts_with('●'),
+        "nothing is left unsaved"
+    );
+
+    // The next meeting compares with that copy without being asked.
+    press(&mut h, Key::F5);
+    for _ in 0..100 {
+        if !h.state().is_reading_since() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    h.run();
+    let since = h.state().since.as_ref().map(|s| s.path.clone());
+    assert_eq!(since, Some(dir.path().join(&copy_name)));
+}
+
+#[test]
+fn a_meeting_that_recorded_nothing_leaves_the_board_as_it_was() {
+    let (_dir, path) = manchester_in_temp();
+    let before = std::fs::read(&path).unwrap_or_default();
+    let mut h = common::app_on(&path, Tab::Timeline);
+    press(&mut h, Key::F5);
+    press(&mut h, Key::D);
+    common::type_into(&mut h, "Decision:", "Not this one");
+    press(&mut h, Key::Escape);
+    assert!(
+        h.state().in_meeting(),
+        "Esc closed the panel, not the meeting"
+    );
+    press(&mut h, Key::Escape);
+    assert!(!h.state().in_meeting());
+    common::run_busy(&mut h);
+    assert_eq!(std::fs::read(&path).unwrap_or_default(), before);
+    assert!(!h.state().window_title().starts_with('●'));
 }

@@ -1,14 +1,17 @@
-//! Meeting mode in the shell: entering (full screen, light theme), leaving
-//! (as it was), and the earlier board the meeting compares with, read on a
-//! worker and compared once per revision of the board.
+//! Meeting mode in the shell: entering (full screen, light theme, compared
+//! with the last meeting's copy when there is one), leaving (as it was, with
+//! the meeting's decisions and actions recorded in the board, saved, and a
+//! dated copy kept), and the earlier board the meeting compares with, read
+//! on a worker and compared once per revision of the board.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::board_app::{BoardApp, Notice};
 use super::jobs::Job;
+use crate::analysis::actions::Minutes;
 use crate::analysis::compare::{Comparison, compare};
-use crate::model::Board;
+use crate::model::{Action, Board, Place};
 use crate::ui::compare_dialog::CompareDialogOutcome;
 use crate::ui::meeting::{MeetingRequest, MeetingView};
 
@@ -92,24 +95,91 @@ impl BoardApp {
         }
     }
 
-    /// Starts the meeting: full screen, light theme, the cover first.
+    /// Starts the meeting: full screen, light theme, the cover first. With
+    /// no earlier board chosen, it compares with the last meeting's copy.
     pub fn start_meeting(&mut self, ctx: &egui::Context) {
-        if self.doc.is_none() {
-            return;
+        let Some(doc) = &self.doc else { return };
+        let today = chrono::Local::now().date_naive();
+        let minutes = Minutes::new(doc.board(), today);
+        let last_copy = doc
+            .path
+            .as_deref()
+            .and_then(|p| crate::store::previous_meeting_copy(p, doc.board()));
+        if self.since.is_none()
+            && !self.is_reading_since()
+            && let Some(copy) = last_copy
+        {
+            self.compare_with(&copy);
         }
-        self.meeting = Some(MeetingView::default());
+        self.meeting = Some(MeetingView::with_minutes(minutes));
         self.palette = None;
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
         // Projectors show a light page best, whatever the laptop's theme.
         ctx.set_theme(egui::ThemePreference::Light);
     }
 
-    /// Leaves the meeting: the window and theme as they were.
+    /// Leaves the meeting: the window and theme as they were. What the
+    /// meeting recorded goes into the board (see [`Self::record_meeting`]).
     pub fn leave_meeting(&mut self, ctx: &egui::Context) {
-        if self.meeting.take().is_some() {
+        if let Some(view) = self.meeting.take() {
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
             ctx.set_theme(egui::ThemePreference::System);
+            match view.minutes {
+                Some(minutes) if !minutes.is_empty() => self.record_meeting(minutes),
+                _ => {
+                    self.notice = Some(Notice::Info(
+                        "The meeting ended with no decisions or actions, so nothing was recorded."
+                            .into(),
+                    ))
+                }
+            }
         }
+    }
+
+    /// Records the meeting in the board as one edit (one undo), saves it
+    /// through the normal merging save, and keeps a copy of the board as it
+    /// now stands beside it, named by the meeting's date, for the next
+    /// meeting to compare with.
+    pub fn record_meeting(&mut self, minutes: Minutes) {
+        let Some(doc) = self.doc.as_mut() else { return };
+        let mut meeting = minutes.meeting;
+        let copy = doc
+            .path
+            .as_deref()
+            .map(|p| crate::store::meeting_copy_path(p, meeting.date));
+        if let Some(name) = copy.as_deref().and_then(Path::file_name) {
+            meeting.copy = name.to_string_lossy().into_owned();
+        }
+        let (decisions, actions) = (meeting.decisions.len(), meeting.actions.len());
+        if let Err(e) = doc.apply(Action::put(Place::Meetings, meeting)) {
+            self.notice = Some(Notice::Error(format!(
+                "The meeting could not be recorded: {e}"
+            )));
+            return;
+        }
+        let recorded = format!(
+            "Meeting recorded: {decisions} decision{}, {actions} action{}",
+            if decisions == 1 { "" } else { "s" },
+            if actions == 1 { "" } else { "s" }
+        );
+        self.notice = Some(Notice::Info(format!("{recorded}; saving the board.")));
+        if let Some(copy) = copy {
+            let board = doc.shared_board();
+            self.jobs.notice_jobs.push(Job::for_window(
+                "keeping the meeting's copy of the board",
+                &self.ctx,
+                move |_| match crate::store::write_meeting_copy(&copy, &board) {
+                    Ok(()) => Notice::Info(format!(
+                        "{recorded}; the board as it stood is kept as {}",
+                        copy.display()
+                    )),
+                    Err(e) => Notice::Error(format!(
+                        "{recorded}, but the copy for the next meeting was not written: {e}. Save a copy with File ▸ Save my copy."
+                    )),
+                },
+            ));
+        }
+        self.save();
     }
 
     /// Whether the meeting is on.

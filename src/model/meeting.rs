@@ -160,7 +160,7 @@ mod version_tests {
         };
         let undo = apply(&mut board, Action::put(Place::Meetings, meeting.clone()));
         assert_eq!(board.format_version, MEETINGS_VERSION);
-        assert_eq!(board.meetings, [meeting.clone()]);
+        assert_eq!(board.meetings, std::slice::from_ref(&meeting));
         assert!(apply(&mut board, undo.unwrap_or(Action::Batch(Vec::new()))).is_ok());
         assert!(board.meetings.is_empty());
         assert!(apply(&mut board, Action::put(Place::RaidLog, meeting)).is_err());

@@ -423,6 +423,8 @@ pub enum Target {
     },
     /// A RAID entry's row.
     RaidEntry(Id),
+    /// A decision's or action's row.
+    Minute(Id),
 }
 
 /// An area of the chart that stands for a record.

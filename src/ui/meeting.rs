@@ -1,15 +1,20 @@
 //! Meeting mode: the board on the projector, one slide at a time, driven by
 //! the keys a presentation clicker sends. The slides are the scenes
 //! [`crate::render::slides`] lays out on a 1920 × 1080 canvas, scaled to
-//! the window; nothing here edits the board.
+//! the window. Nothing here edits the board: decisions and actions typed
+//! during the meeting (D, A) are kept in its [`Minutes`] until it ends, and
+//! the shell records them then.
 
 use egui::{Color32, Key, Pos2, Rect, RichText, Sense, vec2};
 
+use crate::analysis::actions::Minutes;
 use crate::analysis::compare::Comparison;
 use crate::analysis::headline::{Headline, headlines};
 use crate::model::Board;
+use crate::model::Subject;
 use crate::render::scene::Scene;
 use crate::render::slides::{HEIGHT, Meeting, Slide, WIDTH, deck, slide_scene, slide_title};
+use crate::ui::meeting_minutes::{FormOutcome, MinuteForm, MinuteKind};
 use crate::ui::scene_paint::{self, Shade};
 
 /// Where the meeting has got to.
@@ -21,6 +26,10 @@ pub struct MeetingView {
     pub blank: bool,
     /// Digits typed to jump to a slide ("4", then Enter).
     pub typed: String,
+    /// What the meeting has decided and the actions it has given so far.
+    pub minutes: Option<Minutes>,
+    /// The decision or action being typed, if any: the slide keys wait.
+    pub form: Option<MinuteForm>,
     slides: Vec<Slide>,
     /// Every programme's headline, worked out once per revision: the
     /// portfolio and each programme's slide read them.
@@ -31,12 +40,18 @@ pub struct MeetingView {
     scene: Option<((DeckKey, usize), Scene)>,
 }
 
-/// What the deck was made from: the board's revision and the comparison's
-/// earlier board (its as-at date and how many records it shares).
-type DeckKey = (u64, Option<(chrono::NaiveDate, usize)>);
+/// What the deck was made from: the board's revision, the comparison's
+/// earlier board (its as-at date and how many records it shares), and how
+/// many decisions and actions have been recorded.
+type DeckKey = (u64, Option<(chrono::NaiveDate, usize)>, usize);
 
-fn deck_key(revision: u64, since: Option<&Comparison>) -> DeckKey {
-    (revision, since.map(|c| (c.from_as_at, c.common_records)))
+fn deck_key(revision: u64, since: Option<&Comparison>, minutes: Option<&Minutes>) -> DeckKey {
+    let recorded = minutes.map_or(0, |m| m.meeting.decisions.len() + m.meeting.actions.len());
+    (
+        revision,
+        since.map(|c| (c.from_as_at, c.common_records)),
+        recorded,
+    )
 }
 
 /// What the meeting asks the shell for.
@@ -58,12 +73,23 @@ enum Step {
     Digit(char),
     /// Enter: jumps to the number typed, else goes on.
     Enter,
+    /// D, or A: record a decision, or an action.
+    Record(MinuteKind),
 }
 
 impl MeetingView {
+    /// A meeting starting on the cover that records into `minutes`.
+    pub fn with_minutes(minutes: Minutes) -> MeetingView {
+        MeetingView {
+            minutes: Some(minutes),
+            ..MeetingView::default()
+        }
+    }
+
     fn meeting<'a>(&'a self, board: &'a Board, since: Option<&'a Comparison>) -> Meeting<'a> {
         Meeting {
             headlines: Some(&self.headlines),
+            minutes: self.minutes.as_ref().map(|m| &m.meeting),
             ..Meeting::new(board, since)
         }
     }
@@ -75,7 +101,7 @@ impl MeetingView {
 
     /// The deck for this board (rebuilt only when the board or the comparison changes).
     fn refresh(&mut self, board: &Board, since: Option<&Comparison>, revision: u64) {
-        let key = deck_key(revision, since);
+        let key = deck_key(revision, since, self.minutes.as_ref());
         if self.key != Some(key) {
             self.headlines = headlines(board);
             self.slides = deck(self.meeting(board, since));
@@ -94,8 +120,14 @@ impl MeetingView {
     ) -> Option<MeetingRequest> {
         self.refresh(board, since, revision);
         let mut request = None;
-        for step in keys(ui) {
-            if let Some(r) = self.step(step) {
+        // While a decision or action is typed, the keys are its.
+        let steps = if self.form.is_some() {
+            Vec::new()
+        } else {
+            keys(ui)
+        };
+        for step in steps {
+            if let Some(r) = self.step(step, board) {
                 request = Some(r);
             }
         }
@@ -119,7 +151,10 @@ impl MeetingView {
         let size = vec2(WIDTH, HEIGHT) * scale;
         let rect = Rect::from_center_size(full.center(), size);
         let slide = &self.slides[self.current];
-        let key = (deck_key(revision, since), self.current);
+        let key = (
+            deck_key(revision, since, self.minutes.as_ref()),
+            self.current,
+        );
         if self.scene.as_ref().is_none_or(|(k, _)| *k != key) {
             let scene = slide_scene(self.meeting(board, since), slide, self.current + 1, total);
             self.scene = Some((key, scene));
@@ -131,8 +166,19 @@ impl MeetingView {
         let response = ui.interact(rect, ui.scope_id().with("slide"), Sense::click());
         let label = format!("Slide {} of {total}: {name}", self.current + 1);
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
-        if response.clicked() {
-            self.step(Step::Next);
+        if response.clicked() && self.form.is_none() {
+            self.step(Step::Next, board);
+        }
+        if self.form.is_some() {
+            let panel = Rect::from_min_max(
+                egui::pos2(
+                    rect.left() + 40.0,
+                    rect.bottom() - 330.0_f32.min(rect.height()),
+                ),
+                egui::pos2(rect.right() - 40.0, rect.bottom() - 20.0),
+            );
+            self.form_ui(ui, board, panel);
+            return request;
         }
         // The agenda strip, over the bottom of the slide while the pointer is there.
         let near_bottom = ui
@@ -144,6 +190,29 @@ impl MeetingView {
         request
     }
 
+    fn form_ui(&mut self, ui: &mut egui::Ui, board: &Board, panel: Rect) {
+        let (Some(form), Some(minutes)) = (self.form.as_mut(), self.minutes.as_mut()) else {
+            self.form = None;
+            return;
+        };
+        match form.ui(ui, board, minutes, panel) {
+            FormOutcome::Open => {}
+            FormOutcome::Recorded | FormOutcome::Cancelled => self.form = None,
+        }
+    }
+
+    /// What a decision or action on the slide shown is about to start with:
+    /// its programme, else the board.
+    fn slide_subject(&self, board: &Board) -> Subject {
+        match self.slides.get(self.current) {
+            Some(Slide::Programme(i)) => board
+                .programmes
+                .get(*i)
+                .map_or(Subject::Board, |p| Subject::Programme(p.id.clone())),
+            _ => Subject::Board,
+        }
+    }
+
     fn strip_ui(&mut self, ui: &mut egui::Ui, board: &Board, full: Rect) -> Option<MeetingRequest> {
         let mut request = None;
         let strip = Rect::from_min_max(Pos2::new(full.left(), full.bottom() - 64.0), full.max);
@@ -151,17 +220,25 @@ impl MeetingView {
             .rect_filled(strip, 0.0, Color32::from_black_alpha(220));
         let inner = strip.shrink(10.0);
         // Leaving first, where it is always in view; the slides beside it scroll.
-        let (leave_rect, slides_rect) = inner.split_left_right_at_x(inner.left() + 200.0);
+        let (leave_rect, slides_rect) = inner.split_left_right_at_x(inner.left() + 470.0);
         let mut leave_ui = ui.new_child(egui::UiBuilder::new().max_rect(leave_rect));
-        let leave = egui::Button::new(
-            RichText::new("Leave meeting (Esc)")
-                .size(16.0)
-                .color(Color32::WHITE),
-        )
-        .fill(Color32::from_gray(70));
-        if leave_ui.add(leave).clicked() {
-            request = Some(MeetingRequest::Leave);
-        }
+        leave_ui.horizontal(|ui| {
+            let button = |text: &str| {
+                egui::Button::new(RichText::new(text).size(16.0).color(Color32::WHITE))
+                    .fill(Color32::from_gray(70))
+            };
+            if ui.add(button("Leave meeting (Esc)")).clicked() {
+                request = Some(MeetingRequest::Leave);
+            }
+            for (text, kind) in [
+                ("Decision (D)", MinuteKind::Decision),
+                ("Action (A)", MinuteKind::Action),
+            ] {
+                if ui.add(button(text)).clicked() {
+                    self.step(Step::Record(kind), board);
+                }
+            }
+        });
         let mut child = ui.new_child(egui::UiBuilder::new().max_rect(slides_rect));
         egui::ScrollArea::horizontal().show(&mut child, |ui| {
             ui.horizontal(|ui| {
@@ -192,7 +269,7 @@ impl MeetingView {
         request
     }
 
-    fn step(&mut self, step: Step) -> Option<MeetingRequest> {
+    fn step(&mut self, step: Step, board: &Board) -> Option<MeetingRequest> {
         let last = self.slides.len().saturating_sub(1);
         match step {
             Step::Next => self.current = (self.current + 1).min(last),
@@ -210,6 +287,11 @@ impl MeetingView {
                 Ok(n) => self.current = n.clamp(1, last + 1) - 1,
                 Err(_) => self.current = (self.current + 1).min(last),
             },
+            Step::Record(kind) => {
+                if self.minutes.is_some() {
+                    self.form = Some(MinuteForm::new(kind, self.slide_subject(board)));
+                }
+            }
         }
         if !matches!(step, Step::Digit(_)) {
             self.typed.clear();
@@ -224,8 +306,8 @@ impl MeetingView {
 
 /// The keys presentation clickers send, in the order pressed: PageDown,
 /// Right, Down, Space, Enter and N go on; PageUp, Left, Up, Backspace and P
-/// go back; Home and End; a number then Enter jumps; `.` or B blanks; Esc
-/// leaves.
+/// go back; Home and End; a number then Enter jumps; `.` or B blanks; D
+/// and A record a decision or an action; Esc leaves.
 fn keys(ui: &egui::Ui) -> Vec<Step> {
     ui.input(|i| {
         let mut steps = Vec::new();
@@ -253,6 +335,8 @@ fn keys(ui: &egui::Ui) -> Vec<Step> {
                     Key::Home => Some(Step::First),
                     Key::End => Some(Step::Last),
                     Key::B => Some(Step::Blank),
+                    Key::D => Some(Step::Record(MinuteKind::Decision)),
+                    Key::A => Some(Step::Record(MinuteKind::Action)),
                     Key::Escape => Some(Step::Leave),
                     _ => None,
                 }),

@@ -9,6 +9,7 @@ pub mod commands;
 pub mod compare_dialog;
 pub mod conflict_dialog;
 pub mod meeting;
+pub mod meeting_minutes;
 pub mod pack_dialog;
 pub mod programme_list;
 pub mod raid;

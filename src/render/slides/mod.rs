@@ -1,9 +1,10 @@
 //! The meeting's slides, laid out as scenes on a 1920 × 1080 canvas (the
 //! screen scales it to the window): the cover, the portfolio, one slide per
-//! programme, and the RAID log, in type a chair can read from the back of
+//! programme, the RAID log, and the decisions and actions, in type a chair can read from the back of
 //! the room (titles 40 and up, body 24 and up at 1080 lines). The charts are
 //! the same layouts the screen and the pack draw, at slide sizes.
 
+mod minutes;
 mod programme;
 mod tables;
 
@@ -46,6 +47,9 @@ pub enum Slide {
     Programme(usize),
     /// The heat map and the red and escalated entries.
     Raid,
+    /// The decisions and actions of this meeting, and the open actions of
+    /// earlier ones.
+    Minutes,
 }
 
 /// What the meeting shows: the board, and what changed since the last one.
@@ -59,6 +63,9 @@ pub struct Meeting<'a> {
     /// worked out (the meeting keeps them per revision); `None`: worked out
     /// here.
     pub headlines: Option<&'a [Headline]>,
+    /// The meeting being held: what it has decided and the actions it has
+    /// given so far (not yet in the board).
+    pub minutes: Option<&'a crate::model::Meeting>,
 }
 
 impl<'a> Meeting<'a> {
@@ -68,6 +75,7 @@ impl<'a> Meeting<'a> {
             board,
             since,
             headlines: None,
+            minutes: None,
         }
     }
 
@@ -98,6 +106,7 @@ pub fn deck(m: Meeting<'_>) -> Vec<Slide> {
     slides.extend((0..parts).map(|part| Slide::Portfolio { part, parts }));
     slides.extend((0..m.board.programmes.len()).map(Slide::Programme));
     slides.push(Slide::Raid);
+    slides.push(Slide::Minutes);
     slides
 }
 
@@ -112,6 +121,7 @@ pub fn slide_title(board: &Board, slide: &Slide) -> String {
             .get(*i)
             .map_or_else(|| "Programme".into(), |p| p.name.clone()),
         Slide::Raid => "RAID log".into(),
+        Slide::Minutes => "Decisions and actions".into(),
     }
 }
 
@@ -132,6 +142,7 @@ pub fn slide_scene(m: Meeting<'_>, slide: &Slide, number: usize, total: usize) -
             None => Scene::new(body.w, body.h),
         },
         Slide::Raid => tables::raid(m, body),
+        Slide::Minutes => minutes::minutes(m, body),
     };
     s.place(content, Point::new(body.x, body.y));
     s

@@ -6,13 +6,14 @@ fn meeting(board: &Board) -> Meeting<'_> {
 }
 
 #[test]
-fn the_deck_is_cover_portfolio_a_slide_per_programme_and_the_raid_log() {
+fn the_deck_is_cover_portfolio_a_slide_per_programme_the_raid_log_and_the_minutes() {
     let board = crate::sample::board();
     let slides = deck(meeting(&board));
     assert_eq!(slides[0], Slide::Cover);
     assert_eq!(slides[1], Slide::Portfolio { part: 0, parts: 1 });
-    assert_eq!(slides.len(), board.programmes.len() + 3);
-    assert_eq!(slides.last(), Some(&Slide::Raid));
+    assert_eq!(slides.len(), board.programmes.len() + 4);
+    assert_eq!(slides[slides.len() - 2], Slide::Raid);
+    assert_eq!(slides.last(), Some(&Slide::Minutes));
     assert_eq!(slide_title(&board, &slides[2]), "Data Centre Programme");
 }
 
@@ -110,4 +111,70 @@ fn a_long_portfolio_takes_more_slides_and_the_since_column_reads_the_comparison(
         "{:?}",
         s.texts().iter().map(|t| &t.text).collect::<Vec<_>>()
     );
+}
+
+#[test]
+fn the_last_slide_lists_this_meetings_record_and_the_open_actions_of_earlier_ones() {
+    use crate::analysis::actions::Minutes;
+    use crate::model::Subject;
+    let mut board = crate::sample::board();
+    let dc = Subject::Programme(board.programmes[0].id.clone());
+    let mut earlier = Minutes::new(&board, board.as_at - chrono::Days::new(60));
+    let overdue = format_day_uk(board.as_at - chrono::Days::new(1));
+    assert!(
+        earlier
+            .act(dc.clone(), "Bring the recovery plan", "SRO", &overdue)
+            .is_ok()
+    );
+    assert!(
+        earlier
+            .act(Subject::Board, "Already done", "Chair", "")
+            .is_ok()
+    );
+    earlier.meeting.actions[1].done = Some(board.as_at);
+    board.meetings.push(earlier.meeting);
+
+    let mut today = Minutes::new(&board, board.as_at);
+    assert!(
+        today
+            .decide(dc.clone(), "Approve the revised go-live")
+            .is_ok()
+    );
+    assert!(
+        today
+            .act(dc, "Report on the data centre move", "Head of ICT", "")
+            .is_ok()
+    );
+    let m = Meeting {
+        minutes: Some(&today.meeting),
+        ..Meeting::new(&board, None)
+    };
+    let slides = deck(m);
+    let s = slide_scene(m, &Slide::Minutes, slides.len(), slides.len());
+    let texts = s.texts();
+    let has = |w: &str| texts.iter().any(|t| t.text.contains(w));
+    for w in [
+        "Decisions and actions",
+        "Approve the revised go-live",
+        "Report on the data centre move",
+        "Head of ICT",
+        "Bring the recovery plan",
+        "Data Centre Programme",
+    ] {
+        assert!(has(w), "{w}");
+    }
+    assert!(!has("Already done"), "a done action is not reviewed again");
+    let late = texts
+        .iter()
+        .find(|t| t.text.starts_with("overdue"))
+        .map(|t| t.colour);
+    assert_eq!(late, Some(palette::RED_TEXT), "an overdue action is in red");
+    assert_eq!(
+        s.hits.len(),
+        3,
+        "a row each: the decision, the action, the earlier action"
+    );
+    // Nothing recorded: the slide says how to record.
+    let empty = slide_scene(Meeting::new(&board, None), &Slide::Minutes, 1, 1);
+    assert!(empty.texts().iter().any(|t| t.text.contains("Press D")));
 }
