@@ -170,12 +170,15 @@ impl MeetingView {
             self.step(Step::Next, board);
         }
         if self.form.is_some() {
+            // As tall as its fields, so most of the slide stays in view.
+            let rows = match self.form.as_ref().map(|f| f.kind) {
+                Some(MinuteKind::Action) => 5.0_f32,
+                _ => 4.0,
+            };
+            let tall = (rows * 46.0 + 40.0).min(rect.height());
             let panel = Rect::from_min_max(
-                egui::pos2(
-                    rect.left() + 40.0,
-                    rect.bottom() - 330.0_f32.min(rect.height()),
-                ),
-                egui::pos2(rect.right() - 40.0, rect.bottom() - 20.0),
+                egui::pos2(rect.left() + 40.0, rect.bottom() - tall - 16.0),
+                egui::pos2(rect.right() - 40.0, rect.bottom() - 16.0),
             );
             self.form_ui(ui, board, panel);
             return request;
