@@ -1,5 +1,6 @@
 //! `boardroom diff OLD NEW` and `boardroom pack --since OLD`: the Manchester
-//! board against its next board, as a user would run them.
+//! board against its next board, as a user would run them; and a board with
+//! meetings in it (format version 2) through `check` and `summary`.
 
 mod common;
 
@@ -142,4 +143,69 @@ fn the_pack_since_the_last_board_has_its_page() {
     ]);
     assert!(!ok && err.contains("missing.ron"), "{err}");
     assert!(!pdf2.exists());
+}
+
+#[test]
+fn a_board_with_meetings_is_version_2_checks_clean_and_its_summary_lists_the_open_actions() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = common::manchester_with_a_meeting(dir.path());
+    let file = path.to_str().unwrap_or_default();
+    let text = fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        text.contains("format_version: 2"),
+        "{}",
+        &text[..200.min(text.len())]
+    );
+    let (ok, _, err) = run(&["check", file]);
+    assert!(ok, "{err}");
+
+    let (ok, out, err) = run(&["summary", file]);
+    assert!(ok, "{err}");
+    assert!(out.contains("Open actions (2)"), "{out}");
+    let overdue = out
+        .lines()
+        .find(|l| l.contains("Bring the recovery plan"))
+        .unwrap_or_default();
+    assert!(
+        overdue.contains("Head of ICT") && overdue.contains("OVERDUE"),
+        "{overdue}"
+    );
+    assert!(!out.contains("Already done"), "a done action is not open");
+
+    let (ok, out, err) = run(&["summary", file, "--json"]);
+    assert!(ok, "{err}");
+    let json: serde_json::Value =
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    let actions = json["open_actions"].as_array().cloned().unwrap_or_default();
+    let shown: Vec<(&str, bool)> = actions
+        .iter()
+        .map(|a| {
+            (
+                a["text"].as_str().unwrap_or_default(),
+                a["overdue"].as_bool().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("Bring the recovery plan", true),
+            ("Confirm the decommissioning date", false)
+        ],
+        "soonest due first"
+    );
+    assert_eq!(actions[0]["about"], "Data Centre Programme");
+
+    // A meeting whose action has no owner is refused by check, located.
+    let broken = text.replacen("owner: \"Head of ICT\"", "owner: \"\"", 1);
+    assert_ne!(broken, text, "the owner was in the file");
+    let broken_path = dir.path().join("broken.ron");
+    fs::write(&broken_path, broken).unwrap_or_else(|e| panic!("{e}"));
+    let (ok, out, err) = run(&["check", broken_path.to_str().unwrap_or_default()]);
+    assert!(!ok);
+    let said = format!("{out}{err}");
+    assert!(
+        said.contains("action 1") && said.contains("owner"),
+        "{said}"
+    );
 }

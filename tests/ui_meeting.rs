@@ -254,3 +254,48 @@ fn a_meeting_that_recorded_nothing_leaves_the_board_as_it_was() {
     assert_eq!(std::fs::read(&path).unwrap_or_default(), before);
     assert!(!h.state().window_title().starts_with('●'));
 }
+
+#[test]
+fn open_actions_show_beside_the_programmes_and_mark_done_saves_the_day() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = common::manchester_with_a_meeting(dir.path());
+    let mut h = common::app_on(&path, Tab::Timeline);
+    assert!(
+        h.query_by_label_contains("Open actions (2, 1 overdue)")
+            .is_some(),
+        "the heading counts the open and the overdue"
+    );
+    assert!(h.query_by_label("Bring the recovery plan").is_some());
+    assert!(h.query_by_label("Already done").is_none());
+    h.get_by_label("Mark done: Bring the recovery plan").click();
+    h.run();
+    let headings: Vec<String> = h
+        .query_all_by_label_contains("Open actions")
+        .filter_map(|n| n.accesskit_node().label())
+        .collect();
+    assert!(
+        h.query_by_label_contains("Open actions (1)").is_some(),
+        "{headings:?} {:?}",
+        h.state()
+            .doc
+            .as_ref()
+            .map(|d| d.board().meetings[0].actions.clone())
+    );
+    common::press_save(&mut h);
+    let saved = boardroom::store::load_board(&path)
+        .map(|l| l.board)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let done = saved.meetings[0]
+        .actions
+        .iter()
+        .find(|a| a.text == "Bring the recovery plan")
+        .and_then(|a| a.done);
+    assert_eq!(done, Some(chrono::Local::now().date_naive()));
+    // One undo puts it back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(
+        h.query_by_label_contains("Open actions (2, 1 overdue)")
+            .is_some()
+    );
+}

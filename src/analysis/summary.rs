@@ -24,6 +24,27 @@ pub struct Summary {
     pub programmes: Vec<ProgrammeSummary>,
     /// Every validation warning of the board, as text.
     pub warnings: Vec<String>,
+    /// The actions of earlier meetings not yet done, soonest due first.
+    pub open_actions: Vec<OpenActionSummary>,
+}
+
+/// An action a meeting gave that is not yet done.
+#[derive(Clone, Debug, Serialize)]
+pub struct OpenActionSummary {
+    /// The action's id.
+    pub id: String,
+    /// The day of the meeting that gave it, `YYYY-MM-DD`.
+    pub meeting: NaiveDate,
+    /// What it is about: "The board", a programme's name, or a RAID reference and title.
+    pub about: String,
+    /// What is to be done.
+    pub text: String,
+    /// Who is to do it.
+    pub owner: String,
+    /// When it is due, `YYYY-MM-DD`, if set.
+    pub due: Option<NaiveDate>,
+    /// Whether it is past due at the board's as-at date.
+    pub overdue: bool,
 }
 
 /// One programme's summary.
@@ -152,12 +173,25 @@ pub fn summarise(board: &Board, warnings: Vec<String>) -> Summary {
             }
         })
         .collect();
+    let open_actions = super::actions::open_actions(board)
+        .into_iter()
+        .map(|o| OpenActionSummary {
+            id: o.action.id.to_string(),
+            meeting: o.meeting.date,
+            about: super::actions::subject_label(board, &o.action.about),
+            text: o.action.text.clone(),
+            owner: o.action.owner.clone(),
+            due: o.action.due,
+            overdue: o.action.is_overdue(board.as_at),
+        })
+        .collect();
     Summary {
         title: board.title.clone(),
         as_at: board.as_at,
         marking: board.marking.label().to_string(),
         programmes,
         warnings,
+        open_actions,
     }
 }
 
@@ -218,6 +252,24 @@ fn write_summary(out: &mut String, summary: &Summary, unit: MoneyUnit) -> std::f
             "  Open RAID: {} risks, {} assumptions, {} issues, {} dependencies",
             r.risk, r.assumption, r.issue, r.dependency
         )?;
+    }
+    if !summary.open_actions.is_empty() {
+        writeln!(out, "\nOpen actions ({})", summary.open_actions.len())?;
+        for a in &summary.open_actions {
+            let due = match a.due {
+                Some(d) if a.overdue => format!("OVERDUE, due {}", crate::model::format_day_uk(d)),
+                Some(d) => format!("due {}", crate::model::format_day_uk(d)),
+                None => "no date set".into(),
+            };
+            writeln!(
+                out,
+                "  {} — {} ({}; {due}; from the meeting of {})",
+                a.about,
+                a.text,
+                a.owner,
+                crate::model::format_day_uk(a.meeting)
+            )?;
+        }
     }
     Ok(())
 }

@@ -331,6 +331,7 @@ impl eframe::App for BoardApp {
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
         if let Some(doc) = &self.doc {
             let mut choice = None;
+            let mut marked_done = None;
             let board = doc.board();
             let since = self
                 .since
@@ -339,6 +340,19 @@ impl eframe::App for BoardApp {
             egui::Panel::left("programmes")
                 .default_size(300.0)
                 .show(ui, |ui| {
+                    // Below the programmes, which take the rest of the height.
+                    // Room for a few actions to start with; the user can drag it.
+                    let open = crate::analysis::actions::open_actions(board).len() as f32;
+                    let tall = (40.0 + open * 112.0).min(ui.available_height() * 0.45);
+                    egui::Panel::bottom("open-actions")
+                        .show_separator_line(true)
+                        .resizable(open > 0.0)
+                        .default_size(tall)
+                        .show(ui, |ui| {
+                            let today = chrono::Local::now().date_naive();
+                            marked_done =
+                                crate::ui::open_actions::open_actions_ui(ui, board, today);
+                        });
                     choice = programme_list::programme_list_ui(
                         ui,
                         board,
@@ -350,6 +364,7 @@ impl eframe::App for BoardApp {
             if let Some(choice) = choice {
                 self.selected = choice;
             }
+            self.pending.extend(marked_done);
         }
         egui::CentralPanel::default_margins().show(ui, |ui| self.central_ui(ui));
         self.conflict_dialog_ui();

@@ -10,6 +10,7 @@ pub mod compare_dialog;
 pub mod conflict_dialog;
 pub mod meeting;
 pub mod meeting_minutes;
+pub mod open_actions;
 pub mod pack_dialog;
 pub mod programme_list;
 pub mod raid;

@@ -326,3 +326,32 @@ pub fn manchester_next(dir: &Path) -> PathBuf {
     std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
     path
 }
+
+/// The Manchester board with a meeting recorded: one open action overdue at
+/// the as-at date, one open with no date, one done.
+pub fn manchester_with_a_meeting(dir: &std::path::Path) -> std::path::PathBuf {
+    use boardroom::analysis::actions::Minutes;
+    use boardroom::model::{Action, Place, Subject, apply, format_day_uk};
+    let mut board = boardroom::store::load_board(&manchester())
+        .map(|l| l.board)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let dc = Subject::Programme(board.programmes[0].id.clone());
+    let mut minutes = Minutes::new(&board, board.as_at - chrono::Days::new(30));
+    let overdue = format_day_uk(board.as_at - chrono::Days::new(2));
+    for (text, owner, due) in [
+        ("Bring the recovery plan", "Head of ICT", overdue.as_str()),
+        ("Confirm the decommissioning date", "Director of ICT", ""),
+        ("Already done", "Chair", ""),
+    ] {
+        minutes
+            .act(dc.clone(), text, owner, due)
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    minutes.meeting.actions[2].done = Some(board.as_at);
+    apply(&mut board, Action::put(Place::Meetings, minutes.meeting))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.join("with-meeting.ron");
+    let text = boardroom::store::board_to_string(&board).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+    path
+}
