@@ -27,6 +27,7 @@ fn the_format_example_is_a_valid_board_with_no_warnings() {
     let findings = validate(&board);
     assert!(findings.is_empty(), "{findings:#?}");
     assert_eq!((board.programmes.len(), board.raid.len()), (1, 4));
+    assert_eq!(board.meetings.len(), 1, "a meeting, so version 2 is shown");
     let kinds: std::collections::BTreeSet<_> = board.raid.iter().map(|e| e.kind()).collect();
     assert_eq!(kinds.len(), 4, "one entry of each kind");
     assert!(findings.iter().all(|d| d.severity != Severity::Error));
