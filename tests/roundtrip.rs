@@ -237,6 +237,57 @@ fn programme() -> impl Strategy<Value = Programme> {
         })
 }
 
+fn subject() -> impl Strategy<Value = boardroom::model::Subject> {
+    use boardroom::model::Subject;
+    prop_oneof![
+        Just(Subject::Board),
+        id().prop_map(Subject::Programme),
+        id().prop_map(Subject::RaidEntry),
+    ]
+}
+
+fn day() -> impl Strategy<Value = NaiveDate> {
+    (0i32..=9999, 1u32..=365).prop_map(|(y, d)| NaiveDate::from_yo_opt(y, d).unwrap_or_default())
+}
+
+fn meeting() -> impl Strategy<Value = boardroom::model::Meeting> {
+    use boardroom::model::{ActionItem, Decision, Meeting};
+    let decision =
+        (id(), subject(), text()).prop_map(|(id, about, text)| Decision { id, about, text });
+    let action = (
+        id(),
+        subject(),
+        text(),
+        text(),
+        proptest::option::of(day()),
+        proptest::option::of(day()),
+    )
+        .prop_map(|(id, about, text, owner, due, done)| ActionItem {
+            id,
+            about,
+            text,
+            owner,
+            due,
+            done,
+        });
+    (
+        id(),
+        day(),
+        text(),
+        text(),
+        proptest::collection::vec(decision, 0..3),
+        proptest::collection::vec(action, 0..3),
+    )
+        .prop_map(|(id, date, title, copy, decisions, actions)| Meeting {
+            id,
+            date,
+            title,
+            copy,
+            decisions,
+            actions,
+        })
+}
+
 fn board() -> impl Strategy<Value = Board> {
     (
         text(),
@@ -244,8 +295,9 @@ fn board() -> impl Strategy<Value = Board> {
         proptest::collection::vec(programme(), 0..3),
         proptest::collection::vec(raid_entry(), 0..4),
         0u8..3,
+        proptest::collection::vec(meeting(), 0..3),
     )
-        .prop_map(|(title, (y, doy), programmes, raid, marking)| {
+        .prop_map(|(title, (y, doy), programmes, raid, marking, meetings)| {
             let as_at = NaiveDate::from_yo_opt(y, doy).unwrap_or_default();
             let mut b = Board::new(title, "Org", as_at);
             b.marking = [
@@ -255,6 +307,7 @@ fn board() -> impl Strategy<Value = Board> {
             ][marking as usize];
             b.programmes = programmes;
             b.raid = raid;
+            b.meetings = meetings;
             b
         })
 }

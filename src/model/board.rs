@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Meeting, Programme, RaidEntry};
 
-/// The board file format version this build writes and reads.
+/// The newest board file format version this build reads and writes.
 ///
 /// A file with a newer version is refused rather than half-read: it may hold
 /// fields this build would drop on save.
@@ -138,7 +138,8 @@ impl Board {
         as_at: NaiveDate,
     ) -> Self {
         Board {
-            format_version: FORMAT_VERSION,
+            // The oldest version that holds what the board has: no meetings yet.
+            format_version: 1,
             title: title.into(),
             organisation: organisation.into(),
             as_at,
