@@ -193,7 +193,76 @@ fn meeting(c: &mut Criterion) {
             });
         });
     }
+    // The decisions and actions slide, after a hundred earlier meetings of
+    // five actions each (two in five still open) and ten minutes today.
+    let (board, minutes) = with_meetings(board, 100, 5);
+    let headlines = boardroom::analysis::headline::headlines(&board);
+    let m = Meeting {
+        headlines: Some(&headlines),
+        minutes: Some(&minutes.meeting),
+        ..Meeting::new(&board, None)
+    };
+    let slides = deck(m);
+    let index = slides.len() - 1;
+    let mut view = MeetingView::with_minutes(minutes.clone());
+    for _ in 0..3 {
+        view.current = index;
+        meeting_frame(&ctx, &mut view, &board);
+    }
+    group.bench_function("minutes/shown", |b| {
+        b.iter(|| meeting_frame(&ctx, &mut view, &board));
+    });
+    group.bench_function("minutes/laid out", |b| {
+        b.iter(|| std::hint::black_box(slide_scene(m, &slides[index], index + 1, slides.len())));
+    });
     group.finish();
+}
+
+/// `board` with `meetings` earlier meetings of `actions` actions each (two
+/// in five still open), and today's minutes with five decisions and five actions.
+fn with_meetings(
+    mut board: Board,
+    meetings: usize,
+    actions: usize,
+) -> (Board, boardroom::analysis::actions::Minutes) {
+    use boardroom::analysis::actions::Minutes;
+    use boardroom::model::Subject;
+    let about = |i: usize| {
+        board
+            .programmes
+            .get(i % board.programmes.len().max(1))
+            .map_or(Subject::Board, |p| Subject::Programme(p.id.clone()))
+    };
+    let mut earlier = Vec::new();
+    for n in 0..meetings {
+        let date = board.as_at - chrono::Days::new((meetings - n) as u64 * 30);
+        let mut m = Minutes::new(&board, date);
+        for a in 0..actions {
+            let due = boardroom::model::format_day_uk(date + chrono::Days::new(28));
+            m.act(
+                about(n + a),
+                "Report back on the recovery plan",
+                "Programme manager",
+                &due,
+            )
+            .ok();
+            if a % 5 >= 2 {
+                m.meeting.actions[a].done = Some(date + chrono::Days::new(20));
+            }
+        }
+        earlier.push(m.meeting);
+    }
+    let mut today = Minutes::new(&board, board.as_at);
+    for i in 0..5 {
+        today
+            .decide(about(i), "Approve the revised plan and its budget")
+            .ok();
+        today
+            .act(about(i), "Bring the supplier's recovery plan", "SRO", "")
+            .ok();
+    }
+    board.meetings = earlier;
+    (board, today)
 }
 
 criterion_group!(benches, timeline, raid_table, heat_map, budget, meeting);
