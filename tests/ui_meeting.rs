@@ -186,6 +186,21 @@ fn a_decision_and_an_action_recorded_in_the_meeting_land_in_the_file_and_a_dated
         minutes.meeting.decisions[0].about,
         Subject::Programme(dc.id.clone())
     );
+    // A slip of the keyboard is taken back with Ctrl+Z, last first.
+    press(&mut h, Key::D);
+    common::type_into(&mut h, "Decision:", "Recorded by mistake");
+    press(&mut h, Key::Enter);
+    let count = |h: &Harness<'static, BoardApp>| {
+        h.state()
+            .meeting
+            .as_ref()
+            .and_then(|m| m.minutes.as_ref())
+            .map(|m| (m.meeting.decisions.len(), m.meeting.actions.len()))
+    };
+    assert_eq!(count(&h), Some((2, 1)));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(count(&h), Some((1, 1)));
     press(&mut h, Key::End);
     assert!(slide_label(&h).ends_with("Decisions and actions"));
 
@@ -291,7 +306,14 @@ fn open_actions_show_beside_the_programmes_and_mark_done_saves_the_day() {
         .find(|a| a.text == "Bring the recovery plan")
         .and_then(|a| a.done);
     assert_eq!(done, Some(chrono::Local::now().date_naive()));
-    // One undo puts it back.
+    // In a meeting, Ctrl+Z edits nothing in the board (it takes back a
+    // minute, and there is none).
+    press(&mut h, Key::F5);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    press(&mut h, Key::Escape);
+    assert!(h.query_by_label_contains("Open actions (1)").is_some());
+    // Out of it, one undo puts the action back.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert!(

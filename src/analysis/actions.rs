@@ -78,6 +78,9 @@ pub fn parse_due(text: &str) -> Result<Option<NaiveDate>, String> {
 pub struct Minutes {
     /// The meeting as it will be recorded (its decisions and actions so far).
     pub meeting: Meeting,
+    /// The ids of what was recorded, in the order recorded (decisions and
+    /// actions together), so the last can be taken back.
+    recorded: Vec<Id>,
 }
 
 impl Minutes {
@@ -92,7 +95,19 @@ impl Minutes {
                 decisions: Vec::new(),
                 actions: Vec::new(),
             },
+            recorded: Vec::new(),
         }
+    }
+
+    /// Takes back the decision or action recorded last; returns its text.
+    pub fn undo_last(&mut self) -> Option<String> {
+        let id = self.recorded.pop()?;
+        let m = &mut self.meeting;
+        if let Some(i) = m.decisions.iter().position(|d| d.id == id) {
+            return Some(m.decisions.remove(i).text);
+        }
+        let i = m.actions.iter().position(|a| a.id == id)?;
+        Some(m.actions.remove(i).text)
     }
 
     /// Whether anything has been recorded.
@@ -106,8 +121,10 @@ impl Minutes {
         if text.is_empty() {
             return Err("Write what was decided first.".into());
         }
+        let id = Id::generate();
+        self.recorded.push(id.clone());
         self.meeting.decisions.push(Decision {
-            id: Id::generate(),
+            id,
             about,
             text: text.into(),
         });
@@ -131,8 +148,10 @@ impl Minutes {
             return Err("Every action needs an owner: name who will do it.".into());
         }
         let due = parse_due(due)?;
+        let id = Id::generate();
+        self.recorded.push(id.clone());
         self.meeting.actions.push(ActionItem {
-            id: Id::generate(),
+            id,
             about,
             text: text.into(),
             owner: owner.into(),
@@ -177,6 +196,13 @@ mod tests {
             Some(day(2021, 3, 31)),
             "a month means its end"
         );
+        // Taken back last first, whichever list it is in.
+        assert!(minutes.decide(Subject::Board, "Second").is_ok());
+        assert_eq!(minutes.undo_last().as_deref(), Some("Second"));
+        assert_eq!(minutes.undo_last().as_deref(), Some("Report"));
+        assert_eq!(minutes.undo_last().as_deref(), Some("Approve"));
+        assert_eq!(minutes.undo_last(), None);
+        assert!(minutes.is_empty());
     }
 
     #[test]

@@ -340,19 +340,20 @@ impl eframe::App for BoardApp {
             egui::Panel::left("programmes")
                 .default_size(300.0)
                 .show(ui, |ui| {
-                    // Below the programmes, which take the rest of the height.
-                    // Room for a few actions to start with; the user can drag it.
-                    let open = crate::analysis::actions::open_actions(board).len() as f32;
-                    let tall = (40.0 + open * 112.0).min(ui.available_height() * 0.45);
-                    egui::Panel::bottom("open-actions")
-                        .show_separator_line(true)
-                        .resizable(open > 0.0)
-                        .default_size(tall)
-                        .show(ui, |ui| {
-                            let today = chrono::Local::now().date_naive();
-                            marked_done =
-                                crate::ui::open_actions::open_actions_ui(ui, board, today);
-                        });
+                    // Below the programmes, which take the rest of the height;
+                    // room for a few actions to start with, and it can be dragged.
+                    let open = crate::analysis::actions::open_actions(board).len();
+                    if open > 0 {
+                        let tall = (40.0 + open as f32 * 112.0).min(ui.available_height() * 0.45);
+                        egui::Panel::bottom("open-actions")
+                            .resizable(true)
+                            .default_size(tall)
+                            .show(ui, |ui| {
+                                let today = chrono::Local::now().date_naive();
+                                marked_done =
+                                    crate::ui::open_actions::open_actions_ui(ui, board, today);
+                            });
+                    }
                     choice = programme_list::programme_list_ui(
                         ui,
                         board,

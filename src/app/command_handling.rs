@@ -212,8 +212,11 @@ impl BoardApp {
 
     pub(super) fn handle_shortcuts(&mut self, ctx: &egui::Context) {
         let typing = ctx.text_edit_focused();
+        let meeting = self.in_meeting();
         for command in Command::ALL {
-            if typing && command.yields_to_text_fields() {
+            if (typing && command.yields_to_text_fields())
+                || (meeting && !command.runs_in_meeting())
+            {
                 continue;
             }
             if let Some(shortcut) = command.shortcut()

@@ -170,6 +170,13 @@ impl Command {
         matches!(self, Command::Undo | Command::Redo)
     }
 
+    /// Whether the command runs during a meeting. Only leaving it (F5) and
+    /// saving do: the meeting shows the board and edits nothing, so Ctrl+Z
+    /// there takes back the last decision or action instead of a board edit.
+    pub fn runs_in_meeting(self) -> bool {
+        matches!(self, Command::Meeting | Command::Save)
+    }
+
     /// Whether the command changes or writes the board, and so must not run
     /// while the board is about to be replaced (opening another, or taking in a
     /// colleague's changes).

@@ -75,6 +75,8 @@ enum Step {
     Enter,
     /// D, or A: record a decision, or an action.
     Record(MinuteKind),
+    /// Ctrl+Z: take back the decision or action recorded last.
+    UndoMinute,
 }
 
 impl MeetingView {
@@ -295,6 +297,11 @@ impl MeetingView {
                     self.form = Some(MinuteForm::new(kind, self.slide_subject(board)));
                 }
             }
+            Step::UndoMinute => {
+                if let Some(m) = self.minutes.as_mut() {
+                    m.undo_last();
+                }
+            }
         }
         if !matches!(step, Step::Digit(_)) {
             self.typed.clear();
@@ -310,7 +317,8 @@ impl MeetingView {
 /// The keys presentation clickers send, in the order pressed: PageDown,
 /// Right, Down, Space, Enter and N go on; PageUp, Left, Up, Backspace and P
 /// go back; Home and End; a number then Enter jumps; `.` or B blanks; D
-/// and A record a decision or an action; Esc leaves.
+/// and A record a decision or an action, Ctrl+Z takes back the last; Esc
+/// leaves.
 fn keys(ui: &egui::Ui) -> Vec<Step> {
     ui.input(|i| {
         let mut steps = Vec::new();
@@ -325,6 +333,12 @@ fn keys(ui: &egui::Ui) -> Vec<Step> {
                         }
                     }
                 }
+                egui::Event::Key {
+                    key: Key::Z,
+                    pressed: true,
+                    modifiers,
+                    ..
+                } if modifiers.command => steps.push(Step::UndoMinute),
                 egui::Event::Key {
                     key, pressed: true, ..
                 } => steps.extend(match key {
