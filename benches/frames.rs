@@ -124,7 +124,8 @@ fn heat_map(c: &mut Criterion) {
 fn budget_frame(ctx: &egui::Context, view: &mut BudgetView, board: &Board) {
     let mut actions = Vec::new();
     std::hint::black_box(ctx.run_ui(input(), |ui| {
-        egui::CentralPanel::default_margins().show(ui, |ui| view.ui(ui, board, None, &mut actions));
+        egui::CentralPanel::default_margins()
+            .show(ui, |ui| view.ui(ui, board, None, None, &mut actions));
     }));
 }
 

@@ -6,7 +6,7 @@ mod common;
 
 use boardroom::app::{BoardApp, Tab};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 fn settle_since(h: &mut Harness<'static, BoardApp>) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
@@ -110,5 +110,58 @@ fn an_earlier_board_that_does_not_open_says_why_and_compares_nothing() {
     assert!(
         notice.contains("broken.ron") && notice.contains("did not open"),
         "{notice}"
+    );
+}
+
+#[test]
+fn the_budget_tab_says_how_the_budget_moved_and_marks_the_new_lines() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    // The earlier board had not yet approved the Data Centre's increase …
+    let text = std::fs::read_to_string(common::manchester()).unwrap_or_default();
+    let mut earlier = boardroom::store::board_from_str(&text, &common::manchester())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let dc = &mut earlier.programmes[0];
+    let increase = dc
+        .budget
+        .iter()
+        .position(|l| l.id.as_str() == "dc-bud-increase")
+        .unwrap_or_else(|| panic!("the sample has the increase"));
+    let line = dc.budget.remove(increase);
+    // … and its spend stood £450k lower.
+    for l in &mut dc.budget {
+        if l.id.as_str() == "dc-bud-final" {
+            l.amount_gbp = common::money("7150000");
+        }
+    }
+    dc.delays
+        .iter_mut()
+        .for_each(|d| d.budget_lines.retain(|id| *id != line.id));
+    for e in &mut earlier.raid {
+        e.links.budget_lines.retain(|id| *id != line.id);
+    }
+    let earlier_path = dir.path().join("earlier.ron");
+    let text = boardroom::store::board_to_string(&earlier).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&earlier_path, text).unwrap_or_else(|e| panic!("{e}"));
+
+    let path = dir.path().join("manchester.ron");
+    std::fs::copy(common::manchester(), &path).unwrap_or_else(|e| panic!("{e}"));
+    let mut h = common::app_on(&path, Tab::Budget);
+    h.state_mut().compare_with(&earlier_path);
+    settle_since(&mut h);
+    h.get_by_label("Data Centre Programme").click();
+    h.run();
+    assert!(h.query_by_label("Since the board of 9 Feb 2021").is_some());
+    // The line's words are its accessible text (a label's value).
+    let moved = h
+        .query_all_by_label_contains("Current budget")
+        .map(|n| format!("{n:?}"))
+        .find(|l| l.contains("value: \"Current budget £"))
+        .unwrap_or_default();
+    assert!(moved.contains("£7.150m → £7.600m"), "{moved}");
+    assert!(h.query_by_label_contains("New line: ").is_some());
+    assert_eq!(
+        h.query_all_by_label("new since the last board").count(),
+        1,
+        "only the increase is new"
     );
 }

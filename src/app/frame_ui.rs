@@ -240,7 +240,13 @@ impl BoardApp {
                 self.timeline
                     .ui(ui, board, doc.revision, only, since, &mut self.pending)
             }
-            Tab::Budget => self.budget.ui(ui, board, only, &mut self.pending),
+            Tab::Budget => {
+                let since = self
+                    .since
+                    .as_mut()
+                    .map(|s| s.comparison(board, doc.revision));
+                self.budget.ui(ui, board, only, since, &mut self.pending)
+            }
             Tab::Raid => {
                 let editor = Editor {
                     name: &self.user_name,

@@ -10,6 +10,7 @@ use egui::{Color32, RichText};
 
 mod chart;
 mod portfolio;
+mod since;
 
 use crate::analysis::money::{format_change_gbp, format_gbp};
 use crate::analysis::waterfall::{Waterfall, waterfall};
@@ -112,12 +113,14 @@ impl BudgetView {
             .or(board.programmes.first())
     }
 
-    /// Draws the Budget tab. `selected` is the side panel's programme, if one.
+    /// Draws the Budget tab. `selected` is the side panel's programme, if
+    /// one; `since` the comparison with an earlier board, when comparing.
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
         board: &Board,
         selected: Option<&Id>,
+        since: Option<&crate::analysis::compare::Comparison>,
         actions: &mut Vec<Action>,
     ) {
         if let Some(id) = selected {
@@ -167,13 +170,17 @@ impl BudgetView {
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 ui.heading(format!("{} — capital budget", p.name));
+                if let Some(c) = since {
+                    since::since_ui(ui, c, p, unit);
+                }
                 warnings_ui(ui, p);
                 ui.columns(2, |cols| {
                     waterfall_chart_ui(&mut cols[0], &w, unit);
                     recurring_ui(&mut cols[1], p);
                 });
                 ui.add_space(8.0);
-                self.lines_table_ui(ui, board, p, &w, unit, actions);
+                let change = since.and_then(|c| c.programme(&p.id));
+                self.lines_table_ui(ui, p, change, &w, unit, actions);
                 ui.add_space(8.0);
                 self.form_ui(ui, p, actions);
             });
@@ -182,8 +189,8 @@ impl BudgetView {
     fn lines_table_ui(
         &mut self,
         ui: &mut egui::Ui,
-        board: &Board,
         p: &Programme,
+        change: Option<&crate::analysis::compare::ProgrammeChange>,
         w: &Waterfall,
         unit: MoneyUnit,
         actions: &mut Vec<Action>,
@@ -219,7 +226,14 @@ impl BudgetView {
                     if warned.contains(&&line.id) {
                         name = name.color(theme::warning_text(ui));
                     }
-                    ui.label(name);
+                    if since::is_new(change, line) {
+                        ui.horizontal(|ui| {
+                            ui.label(name);
+                            ui.label(RichText::new("new since the last board").color(theme::BLUE));
+                        });
+                    } else {
+                        ui.label(name);
+                    }
                     let amount = if line.kind == BudgetLineKind::Change {
                         format_change_gbp(line.amount_gbp, unit)
                     } else {
@@ -261,7 +275,6 @@ impl BudgetView {
                     ui.end_row();
                 }
             });
-        let _ = board;
     }
 
     fn form_ui(&mut self, ui: &mut egui::Ui, p: &Programme, actions: &mut Vec<Action>) {
