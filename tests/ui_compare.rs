@@ -6,7 +6,7 @@ mod common;
 
 use boardroom::app::{BoardApp, Tab};
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 
 fn settle_since(h: &mut Harness<'static, BoardApp>) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
