@@ -67,11 +67,75 @@ fn the_side_panel_says_what_changed_since_the_earlier_board() {
     h.get_by_label("Timeline").click();
     h.run();
 
-    // Changes only: the unchanged programmes go.
+    // Changes only: the unchanged programmes go, from the side panel and
+    // the timeline alike.
+    let rows =
+        |h: &Harness<'static, BoardApp>| h.query_all_by_label_contains(": baseline finish").count();
+    let all_rows = rows(&h);
     h.get_by_label("Changes only").click();
     h.run();
     assert!(h.query_by_label("Telephony").is_none());
     assert!(h.query_by_label("Data Centre Programme").is_some());
+    assert!(
+        h.state().timeline.changes_only,
+        "the timeline's filter is the same one"
+    );
+    let dc_tasks = h
+        .state()
+        .doc
+        .as_ref()
+        .map_or(0, |d| d.board().programmes[0].tasks.len());
+    assert!(
+        rows(&h) < all_rows && rows(&h) >= 1 && rows(&h) <= dc_tasks,
+        "only the Data Centre's task rows: {} of {all_rows}",
+        rows(&h)
+    );
+
+    // … and from the RAID table: only the entries that changed.
+    h.get_by_label("RAID log").click();
+    h.run();
+    let feb = boardroom::store::load_board(&common::manchester()).map(|l| l.board);
+    let now = boardroom::store::load_board(&may).map(|l| l.board);
+    let (Ok(feb), Ok(now)) = (feb, now) else {
+        panic!("both boards open")
+    };
+    let c = boardroom::analysis::compare::compare(&feb, &now);
+    let r = &c.raid;
+    let mut changed: std::collections::BTreeSet<String> =
+        [&r.added, &r.closed, &r.reopened, &r.newly_overdue]
+            .into_iter()
+            .flatten()
+            .map(|n| n.reference.clone())
+            .collect();
+    changed.extend(r.rescored.iter().map(|x| x.entry.reference.clone()));
+    changed.extend(r.owner_changed.iter().map(|x| x.entry.reference.clone()));
+    let shown = |h: &Harness<'static, BoardApp>| -> std::collections::BTreeSet<String> {
+        h.state()
+            .raid
+            .rows()
+            .iter()
+            .map(|&i| now.raid[i].reference.clone())
+            .collect()
+    };
+    let changed_shown = shown(&h);
+    h.get_by_label("Changed entries only").click();
+    h.run();
+    assert!(
+        !h.state().changes_only,
+        "the side panel's filter goes off with it"
+    );
+    let all_shown = shown(&h);
+    assert!(changed.contains("R-004"));
+    assert!(all_shown.len() > changed_shown.len());
+    assert_eq!(
+        changed_shown,
+        all_shown.intersection(&changed).cloned().collect(),
+        "of the entries the table's filters show, exactly those that changed"
+    );
+    h.get_by_label("Changes only").click();
+    h.run();
+    h.get_by_label("Timeline").click();
+    h.run();
 
     // The meeting's slides read the same comparison.
     h.key_press(egui::Key::F5);

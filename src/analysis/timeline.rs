@@ -164,6 +164,9 @@ pub struct RowFilter {
     pub programme: Option<Id>,
     /// Only tasks that are late (their programmes' headers stay).
     pub late_only: bool,
+    /// Only the programmes with these ids (those that changed since an
+    /// earlier board); `None` shows every programme.
+    pub only: Option<Vec<Id>>,
 }
 
 /// The rows of the timeline, in order: each shown programme's header, then its
@@ -172,7 +175,9 @@ pub struct RowFilter {
 pub fn build_rows(board: &Board, filter: &RowFilter, collapsed: &dyn Fn(&Id) -> bool) -> Vec<Row> {
     let mut rows = Vec::new();
     for (pi, p) in board.programmes.iter().enumerate() {
-        if filter.programme.as_ref().is_some_and(|id| id != &p.id) {
+        if filter.programme.as_ref().is_some_and(|id| id != &p.id)
+            || filter.only.as_ref().is_some_and(|ids| !ids.contains(&p.id))
+        {
             continue;
         }
         rows.push(Row::Programme { programme: pi });

@@ -237,8 +237,11 @@ impl BoardApp {
                     .since
                     .as_mut()
                     .map(|s| s.comparison(board, doc.revision));
+                // One "Changes only" for the side panel and the timeline.
+                self.timeline.changes_only = self.changes_only;
                 self.timeline
-                    .ui(ui, board, doc.revision, only, since, &mut self.pending)
+                    .ui(ui, board, doc.revision, only, since, &mut self.pending);
+                self.changes_only = self.timeline.changes_only;
             }
             Tab::Budget => {
                 let since = self
@@ -257,6 +260,7 @@ impl BoardApp {
                     .as_mut()
                     .map(|s| s.comparison(board, doc.revision));
                 self.raid.set_since(since, doc.revision);
+                self.raid.changes_only = self.changes_only;
                 self.raid.ui(
                     ui,
                     board,
@@ -266,6 +270,7 @@ impl BoardApp {
                     &mut self.pending,
                     &mut self.commands,
                 );
+                self.changes_only = self.raid.changes_only;
             }
         }
     }

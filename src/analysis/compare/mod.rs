@@ -343,6 +343,14 @@ impl Comparison {
     pub fn programme(&self, id: &Id) -> Option<&ProgrammeChange> {
         self.programmes.changed.iter().find(|c| &c.id == id)
     }
+
+    /// The programmes that changed or were added since the earlier board.
+    pub fn programmes_with_changes(&self) -> Vec<Id> {
+        let changed = self.programmes.changed.iter().map(|c| c.id.clone());
+        changed
+            .chain(self.programmes.added.iter().map(|a| a.id.clone()))
+            .collect()
+    }
 }
 
 /// Position on the five-point scale: 0 Green … 4 Red.

@@ -87,6 +87,10 @@ impl RaidView {
                 .response
                 .labelled_by(label.id);
             ui.checkbox(&mut self.filter.overdue_only, "Overdue only");
+            if self.has_since() {
+                ui.checkbox(&mut self.changes_only, "Changed entries only")
+                    .on_hover_text("Only the entries that changed since the earlier board");
+            }
             if let Some((l, i)) = self.filter.cell
                 && ui
                     .button(format!("Clear heat-map filter (L{l} × I{i})"))

@@ -51,12 +51,15 @@ pub struct RaidView {
     pub descending: bool,
     /// The selected entry.
     pub selected: Option<Id>,
+    /// While comparing, show only the entries that changed (the side panel's
+    /// "Changes only": the shell keeps the two the same).
+    pub changes_only: bool,
     /// The open form, if adding or editing.
     pub form: Option<RaidForm>,
     /// Where "Export CSV" writes (typed, so it works where no dialog can open).
     pub export_path: String,
     rows: Vec<usize>,
-    rows_key: Option<(u64, RaidFilter, SortKey, bool)>,
+    rows_key: Option<(u64, RaidFilter, SortKey, bool, Option<since::SinceKey>)>,
     /// Owners and heat-map counts, recomputed only when the board or programme changes.
     owners: Vec<String>,
     cells: [[usize; 5]; 5],
@@ -78,6 +81,7 @@ impl Default for RaidView {
             sort: SortKey::Reference,
             descending: false,
             selected: None,
+            changes_only: false,
             form: None,
             export_path: String::new(),
             rows: Vec::new(),
@@ -110,9 +114,23 @@ impl RaidView {
             self.inherent_cells = heat_map_inherent(board, self.filter.programme.as_ref());
             self.board_key = Some(board_key);
         }
-        let key = (revision, self.filter.clone(), self.sort, self.descending);
+        let changes = self
+            .since
+            .as_ref()
+            .filter(|_| self.changes_only)
+            .map(|(k, notes)| (*k, notes));
+        let key = (
+            revision,
+            self.filter.clone(),
+            self.sort,
+            self.descending,
+            changes.map(|(k, _)| k),
+        );
         if self.rows_key.as_ref() != Some(&key) {
             let mut rows = filter_entries(board, &self.filter);
+            if let Some((_, notes)) = changes {
+                rows.retain(|&i| notes.contains_key(&board.raid[i].id));
+            }
             sort_entries(board, &mut rows, self.sort, self.descending);
             self.rows = rows;
             self.rows_key = Some(key);

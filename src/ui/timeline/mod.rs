@@ -45,6 +45,9 @@ pub struct TimelineView {
     pub collapsed: BTreeSet<Id>,
     /// Show only late tasks.
     pub late_only: bool,
+    /// While comparing, show only the programmes that changed (the side
+    /// panel's "Changes only": the shell keeps the two the same).
+    pub changes_only: bool,
     /// Calendar or financial years on the axis.
     pub axis_years: AxisYears,
     rows: Vec<Row>,
@@ -66,6 +69,7 @@ impl Default for TimelineView {
             selected: None,
             collapsed: BTreeSet::new(),
             late_only: false,
+            changes_only: false,
             axis_years: AxisYears::Calendar,
             rows: Vec::new(),
             rows_key: None,
@@ -108,12 +112,15 @@ impl TimelineView {
         since: Option<&Comparison>,
         actions: &mut Vec<Action>,
     ) {
-        self.refresh_rows(board, revision, programme);
+        let only = since
+            .filter(|_| self.changes_only)
+            .map(Comparison::programmes_with_changes);
+        self.refresh_rows(board, revision, programme, only);
         if self.fit_pending {
             self.fit(board, programme);
             self.fit_pending = false;
         }
-        if let Some(request) = self.toolbar_ui(ui, board) {
+        if let Some(request) = self.toolbar_ui(ui, board, since.is_some()) {
             self.apply_zoom(request, board, programme);
         }
         legend_ui(ui, board, programme, since.is_some());
@@ -129,10 +136,17 @@ impl TimelineView {
         egui::CentralPanel::no_frame().show(ui, |ui| self.chart_ui(ui, board, since));
     }
 
-    fn refresh_rows(&mut self, board: &Board, revision: u64, programme: Option<&Id>) {
+    fn refresh_rows(
+        &mut self,
+        board: &Board,
+        revision: u64,
+        programme: Option<&Id>,
+        only: Option<Vec<Id>>,
+    ) {
         let filter = RowFilter {
             programme: programme.cloned(),
             late_only: self.late_only,
+            only,
         };
         let key = (revision, filter, self.collapsed.clone());
         if self.rows_key.as_ref() != Some(&key) {

@@ -7,7 +7,12 @@ use crate::analysis::timeline::{AxisYears, ZoomLevel};
 use crate::model::{Board, format_day_uk};
 
 impl TimelineView {
-    pub(super) fn toolbar_ui(&mut self, ui: &mut egui::Ui, board: &Board) -> Option<ZoomRequest> {
+    pub(super) fn toolbar_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        board: &Board,
+        comparing: bool,
+    ) -> Option<ZoomRequest> {
         let mut request = None;
         ui.horizontal_wrapped(|ui| {
             ui.label("Zoom:");
@@ -46,6 +51,10 @@ impl TimelineView {
             }
             ui.separator();
             ui.checkbox(&mut self.late_only, "Late tasks only");
+            if comparing {
+                ui.checkbox(&mut self.changes_only, "Changed programmes only")
+                    .on_hover_text("Only the programmes that changed since the earlier board");
+            }
             let mut financial = self.axis_years == AxisYears::Financial;
             if ui
                 .checkbox(&mut financial, "Financial years")
