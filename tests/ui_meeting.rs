@@ -321,3 +321,56 @@ fn open_actions_show_beside_the_programmes_and_mark_done_saves_the_day() {
             .is_some()
     );
 }
+
+#[test]
+fn the_presenter_view_shows_the_time_and_agenda_and_takes_the_decisions() {
+    let (_dir, path) = manchester_in_temp();
+    let mut h = common::app_on(&path, Tab::Timeline);
+    press(&mut h, Key::F5);
+    h.key_press_modifiers(Modifiers::ALT, Key::F5);
+    h.run();
+    assert!(h.state().meeting.as_ref().is_some_and(|m| m.presenter));
+    assert!(h.query_by_label_contains("Elapsed ").is_some());
+    let name = h
+        .state()
+        .doc
+        .as_ref()
+        .map(|d| d.board().programmes[0].name.clone())
+        .unwrap_or_default();
+    h.get_by_label(&format!("Presenter: go to slide 3: {name}"))
+        .click();
+    h.run();
+    assert_eq!(
+        slide_label(&h),
+        format!("Slide 3 of {}: {name}", slide_count(&h))
+    );
+    assert!(h.query_by_label_contains("Next: ").is_some());
+    // A key steps once, not once per window.
+    press(&mut h, Key::PageDown);
+    assert!(
+        slide_label(&h).starts_with("Slide 4 of"),
+        "{}",
+        slide_label(&h)
+    );
+    h.get_by_label("Decision (D)").click();
+    h.run();
+    h.run();
+    common::type_into(&mut h, "Decision:", "Approve the plan");
+    press(&mut h, Key::Enter);
+    let recorded = h
+        .state()
+        .meeting
+        .as_ref()
+        .and_then(|m| m.minutes.as_ref())
+        .map_or(0, |m| m.meeting.decisions.len());
+    assert_eq!(recorded, 1);
+    assert!(h.query_by_label_contains("1 recorded").is_some());
+    h.key_press_modifiers(Modifiers::ALT, Key::F5);
+    h.run();
+    assert!(h.state().meeting.as_ref().is_some_and(|m| !m.presenter));
+    assert!(h.state().in_meeting(), "closing it keeps the meeting");
+}
+
+fn slide_count(h: &Harness<'static, BoardApp>) -> usize {
+    h.state().meeting.as_ref().map_or(0, |m| m.slides().len())
+}

@@ -53,6 +53,14 @@ impl BoardApp {
                     "No longer comparing with an earlier board.".into(),
                 ));
             }
+            Command::PresenterView => {
+                if !self.in_meeting() {
+                    self.start_meeting(ctx);
+                }
+                if let Some(view) = self.meeting.as_mut() {
+                    view.presenter = !view.presenter;
+                }
+            }
             Command::Meeting => {
                 if self.in_meeting() {
                     self.leave_meeting(ctx);
@@ -74,7 +82,9 @@ impl BoardApp {
         let has_file = doc.is_some_and(|d| d.path.is_some());
         match command {
             Command::Open | Command::PresentationZoom | Command::CommandPalette => true,
-            Command::Meeting | Command::CompareWithPrevious => doc.is_some(),
+            Command::Meeting | Command::PresenterView | Command::CompareWithPrevious => {
+                doc.is_some()
+            }
             Command::StopComparing => self.since.is_some(),
             Command::Save => doc.is_some(),
             Command::SaveMyCopy | Command::ReloadFromDisk | Command::MergeTheirChanges => has_file,

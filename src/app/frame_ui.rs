@@ -57,6 +57,7 @@ impl BoardApp {
             ui.menu_button("View", |ui| {
                 for command in [
                     Command::Meeting,
+                    Command::PresenterView,
                     Command::PresentationZoom,
                     Command::CommandPalette,
                 ] {

@@ -195,9 +195,27 @@ impl BoardApp {
         let board = doc.board();
         let revision = doc.revision;
         let since = self.since.as_mut().map(|s| s.comparison(board, revision));
-        let request = egui::CentralPanel::no_frame()
+        let mut request = egui::CentralPanel::no_frame()
             .show(ui, |ui| view.ui(ui, board, since, revision))
             .inner;
+        if view.presenter {
+            // Its own window where the system can open one; the slides keep
+            // the full screen. The chair moves it to the laptop's display.
+            let builder = egui::ViewportBuilder::default()
+                .with_title("Boardroom — presenter view")
+                .with_inner_size([1280.0, 800.0]);
+            let id = egui::ViewportId::from_hash_of("boardroom-presenter");
+            let asked = ui.ctx().show_viewport_immediate(id, builder, |ui, class| {
+                if ui.input(|i| i.viewport().close_requested()) {
+                    view.presenter = false;
+                }
+                let own = class != egui::ViewportClass::EmbeddedWindow;
+                egui::CentralPanel::default_margins()
+                    .show(ui, |ui| view.presenter_ui(ui, board, since, revision, own))
+                    .inner
+            });
+            request = request.or(asked);
+        }
         if request == Some(MeetingRequest::Leave) {
             let ctx = ui.ctx().clone();
             self.leave_meeting(&ctx);

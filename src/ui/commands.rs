@@ -40,6 +40,8 @@ pub enum Command {
     CompareWithPrevious,
     /// Stop comparing with the earlier board.
     StopComparing,
+    /// The presenter's own window during the meeting (starting it if need be).
+    PresenterView,
     /// Present the board: slides full screen, one programme at a time.
     Meeting,
     /// Toggle presentation zoom (large type for a projector).
@@ -50,7 +52,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in the order the palette lists them.
-    pub const ALL: [Command; 19] = [
+    pub const ALL: [Command; 20] = [
         Command::Open,
         Command::Save,
         Command::SaveMyCopy,
@@ -67,6 +69,8 @@ impl Command {
         Command::Redo,
         Command::CompareWithPrevious,
         Command::StopComparing,
+        // Before Meeting: Alt+F5 must not be taken as F5.
+        Command::PresenterView,
         Command::Meeting,
         Command::PresentationZoom,
         Command::CommandPalette,
@@ -92,6 +96,7 @@ impl Command {
             Command::CompareWithPrevious => "Compare with a previous board…",
             Command::StopComparing => "Stop comparing",
             Command::Meeting => "Meeting",
+            Command::PresenterView => "Presenter view",
             Command::PresentationZoom => "Presentation zoom",
             Command::CommandPalette => "Command palette…",
         }
@@ -140,6 +145,9 @@ impl Command {
                 "Show what changed since an earlier copy of this board (the last meeting's)"
             }
             Command::StopComparing => "Stop showing what changed since the earlier board",
+            Command::PresenterView => {
+                "The meeting with a second window for the chair: the slide shown and the next, the agenda, the time, and decision entry"
+            }
             Command::Meeting => {
                 "Present the board full screen, one programme at a time, with what changed since the last board (Esc leaves)"
             }
@@ -159,6 +167,7 @@ impl Command {
             Command::Undo => key(Modifiers::COMMAND, Key::Z),
             Command::Redo => key(Modifiers::COMMAND, Key::Y),
             Command::Meeting => key(Modifiers::NONE, Key::F5),
+            Command::PresenterView => key(Modifiers::ALT, Key::F5),
             Command::CommandPalette => key(Modifiers::COMMAND | Modifiers::SHIFT, Key::P),
             _ => None,
         }
@@ -174,7 +183,10 @@ impl Command {
     /// saving do: the meeting shows the board and edits nothing, so Ctrl+Z
     /// there takes back the last decision or action instead of a board edit.
     pub fn runs_in_meeting(self) -> bool {
-        matches!(self, Command::Meeting | Command::Save)
+        matches!(
+            self,
+            Command::Meeting | Command::PresenterView | Command::Save
+        )
     }
 
     /// Whether the command changes or writes the board, and so must not run

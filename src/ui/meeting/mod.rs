@@ -17,6 +17,8 @@ use crate::render::slides::{HEIGHT, Meeting, Slide, WIDTH, deck, slide_scene, sl
 use crate::ui::meeting_minutes::{FormOutcome, MinuteForm, MinuteKind};
 use crate::ui::scene_paint::{self, Shade};
 
+mod presenter;
+
 /// Where the meeting has got to.
 #[derive(Clone, Debug, Default)]
 pub struct MeetingView {
@@ -35,9 +37,15 @@ pub struct MeetingView {
     /// portfolio and each programme's slide read them.
     headlines: Vec<Headline>,
     key: Option<DeckKey>,
-    /// The slide shown, laid out once: a slide changes only with the board,
-    /// so a frame only paints.
-    scene: Option<((DeckKey, usize), Scene)>,
+    /// The slides shown (the current one, and the next in the presenter
+    /// view), each laid out once: a slide changes only with the board, so a
+    /// frame only paints.
+    scenes: Vec<((DeckKey, usize), Scene)>,
+    /// The presenter's own window is open (Alt+F5): the current and next
+    /// slide, the agenda, the time, and decision entry.
+    pub presenter: bool,
+    /// When the meeting started, for the presenter's clock.
+    started: Option<std::time::Instant>,
 }
 
 /// What the deck was made from: the board's revision, the comparison's
@@ -77,6 +85,9 @@ enum Step {
     Record(MinuteKind),
     /// Ctrl+Z: take back the decision or action recorded last.
     UndoMinute,
+    /// The strip's button: open or close the presenter view (Alt+F5 is the
+    /// shell's command, as the presenter's window has keys of its own).
+    Presenter,
 }
 
 impl MeetingView {
@@ -84,6 +95,7 @@ impl MeetingView {
     pub fn with_minutes(minutes: Minutes) -> MeetingView {
         MeetingView {
             minutes: Some(minutes),
+            started: Some(std::time::Instant::now()),
             ..MeetingView::default()
         }
     }
@@ -152,26 +164,19 @@ impl MeetingView {
         let scale = (full.width() / WIDTH).min(full.height() / HEIGHT);
         let size = vec2(WIDTH, HEIGHT) * scale;
         let rect = Rect::from_center_size(full.center(), size);
-        let slide = &self.slides[self.current];
-        let key = (
-            deck_key(revision, since, self.minutes.as_ref()),
-            self.current,
-        );
-        if self.scene.as_ref().is_none_or(|(k, _)| *k != key) {
-            let scene = slide_scene(self.meeting(board, since), slide, self.current + 1, total);
-            self.scene = Some((key, scene));
-        }
-        if let Some((_, scene)) = &self.scene {
+        let slide = self.slides[self.current].clone();
+        if let Some(scene) = self.scene_for(board, since, revision, self.current) {
             scene_paint::paint_scaled(&painter, scene, rect.min, scale, Shade::Light);
         }
-        let name = slide_title(board, slide);
+        let name = slide_title(board, &slide);
         let response = ui.interact(rect, ui.scope_id().with("slide"), Sense::click());
         let label = format!("Slide {} of {total}: {name}", self.current + 1);
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
         if response.clicked() && self.form.is_none() {
             self.step(Step::Next, board);
         }
-        if self.form.is_some() {
+        // With the presenter view open, decisions are typed there.
+        if self.form.is_some() && !self.presenter {
             // As tall as its fields, so most of the slide stays in view.
             let rows = match self.form.as_ref().map(|f| f.kind) {
                 Some(MinuteKind::Action) => 5.0_f32,
@@ -193,6 +198,33 @@ impl MeetingView {
             request = Some(r);
         }
         request
+    }
+
+    /// Slide `index`, laid out (or as laid out before for this board).
+    fn scene_for(
+        &mut self,
+        board: &Board,
+        since: Option<&Comparison>,
+        revision: u64,
+        index: usize,
+    ) -> Option<&Scene> {
+        let slide = self.slides.get(index)?.clone();
+        let key = (deck_key(revision, since, self.minutes.as_ref()), index);
+        if let Some(i) = self.scenes.iter().position(|(k, _)| *k == key) {
+            return self.scenes.get(i).map(|(_, s)| s);
+        }
+        let scene = slide_scene(
+            self.meeting(board, since),
+            &slide,
+            index + 1,
+            self.slides.len(),
+        );
+        // The current and the next slide are all a frame shows.
+        if self.scenes.len() >= 2 {
+            self.scenes.remove(0);
+        }
+        self.scenes.push((key, scene));
+        self.scenes.last().map(|(_, s)| s)
     }
 
     fn form_ui(&mut self, ui: &mut egui::Ui, board: &Board, panel: Rect) {
@@ -225,7 +257,7 @@ impl MeetingView {
             .rect_filled(strip, 0.0, Color32::from_black_alpha(220));
         let inner = strip.shrink(10.0);
         // Leaving first, where it is always in view; the slides beside it scroll.
-        let (leave_rect, slides_rect) = inner.split_left_right_at_x(inner.left() + 470.0);
+        let (leave_rect, slides_rect) = inner.split_left_right_at_x(inner.left() + 680.0);
         let mut leave_ui = ui.new_child(egui::UiBuilder::new().max_rect(leave_rect));
         leave_ui.horizontal(|ui| {
             let button = |text: &str| {
@@ -242,6 +274,9 @@ impl MeetingView {
                 if ui.add(button(text)).clicked() {
                     self.step(Step::Record(kind), board);
                 }
+            }
+            if ui.add(button("Presenter view (Alt+F5)")).clicked() {
+                self.step(Step::Presenter, board);
             }
         });
         let mut child = ui.new_child(egui::UiBuilder::new().max_rect(slides_rect));
@@ -302,6 +337,7 @@ impl MeetingView {
                     m.undo_last();
                 }
             }
+            Step::Presenter => self.presenter = !self.presenter,
         }
         if !matches!(step, Step::Digit(_)) {
             self.typed.clear();
@@ -318,7 +354,7 @@ impl MeetingView {
 /// Right, Down, Space, Enter and N go on; PageUp, Left, Up, Backspace and P
 /// go back; Home and End; a number then Enter jumps; `.` or B blanks; D
 /// and A record a decision or an action, Ctrl+Z takes back the last; Esc
-/// leaves.
+/// leaves. (Alt+F5, the presenter view, is a shell command.)
 fn keys(ui: &egui::Ui) -> Vec<Step> {
     ui.input(|i| {
         let mut steps = Vec::new();
