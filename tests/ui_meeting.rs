@@ -374,3 +374,30 @@ fn the_presenter_view_shows_the_time_and_agenda_and_takes_the_decisions() {
 fn slide_count(h: &Harness<'static, BoardApp>) -> usize {
     h.state().meeting.as_ref().map_or(0, |m| m.slides().len())
 }
+
+#[test]
+fn closing_the_window_mid_meeting_records_what_it_decided() {
+    let (dir, path) = manchester_in_temp();
+    let mut h = common::app_on(&path, Tab::Timeline);
+    press(&mut h, Key::F5);
+    press(&mut h, Key::D);
+    common::type_into(&mut h, "Decision:", "Close the Sharp site in March");
+    press(&mut h, Key::Enter);
+    common::request_close(&mut h);
+    common::settle_save(&mut h);
+    assert!(!h.state().in_meeting());
+    let saved = boardroom::store::load_board(&path)
+        .map(|l| l.board)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let decided: Vec<&str> = saved
+        .meetings
+        .iter()
+        .flat_map(|m| m.decisions.iter().map(|d| d.text.as_str()))
+        .collect();
+    assert_eq!(decided, ["Close the Sharp site in March"]);
+    let copy = dir.path().join(&saved.meetings[0].copy);
+    assert!(
+        copy.is_file(),
+        "the copy was finished before the window went"
+    );
+}

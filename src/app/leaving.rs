@@ -29,6 +29,7 @@ impl BoardApp {
         if !ctx.input(|i| i.viewport().close_requested()) {
             return;
         }
+        self.end_meeting_before_exit(ctx);
         self.wait_for_save();
         let dirty = self.doc.as_ref().is_some_and(Document::is_dirty);
         if dirty && !self.close_confirmed {

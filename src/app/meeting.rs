@@ -136,6 +136,22 @@ impl BoardApp {
         }
     }
 
+    /// Before the window closes or the process stops: a meeting still on is
+    /// ended and recorded like Esc, and its copy finished, so what the
+    /// meeting decided is never lost with the window.
+    pub(super) fn end_meeting_before_exit(&mut self, ctx: &egui::Context) {
+        if !self.in_meeting() {
+            return;
+        }
+        self.leave_meeting(ctx);
+        for job in std::mem::take(&mut self.jobs.notice_jobs) {
+            match job.wait() {
+                Ok(notice) => self.notice = Some(notice),
+                Err(e) => self.notice = Some(Notice::Error(e.to_string())),
+            }
+        }
+    }
+
     /// Records the meeting in the board as one edit (one undo), saves it
     /// through the normal merging save, and keeps a copy of the board as it
     /// now stands beside it, named by the meeting's date, for the next

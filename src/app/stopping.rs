@@ -42,6 +42,7 @@ impl BoardApp {
             return;
         }
         self.stop_handled = true;
+        self.end_meeting_before_exit(ctx);
         // What the user asked for while a save ran (another save, undo, the
         // next board to open) is not started now; edits made meanwhile are
         // applied when the save ends, and journalled below.

@@ -218,8 +218,6 @@ pub fn settle_side_files(h: &mut egui_kittest::Harness<'static, boardroom::app::
     );
 }
 
-/// Draws frames while `busy` holds (work on a worker thread), for at most
-/// 30 s, then until the window is still.
 /// Draws frames until the board pack being made on a worker is done.
 pub fn settle_pack(h: &mut egui_kittest::Harness<'static, boardroom::app::BoardApp>) {
     step_while(
@@ -229,6 +227,8 @@ pub fn settle_pack(h: &mut egui_kittest::Harness<'static, boardroom::app::BoardA
     );
 }
 
+/// Draws frames while `busy` holds (work on a worker thread), for at most
+/// 30 s, then until the window is still.
 fn step_while(
     h: &mut egui_kittest::Harness<'static, boardroom::app::BoardApp>,
     what: &str,
