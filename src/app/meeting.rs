@@ -214,9 +214,16 @@ impl BoardApp {
         let mut request = egui::CentralPanel::no_frame()
             .show(ui, |ui| view.ui(ui, board, since, revision))
             .inner;
+        if view.presenter && !view.slides_sent_to_second_display {
+            // As PowerPoint does: the slides, full screen, to the second
+            // display (the projector), the presenter view on the first. With
+            // one display winit ignores the request and both share it.
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::SetMonitor(1));
+            view.slides_sent_to_second_display = true;
+        }
         if view.presenter {
-            // Its own window where the system can open one; the slides keep
-            // the full screen. The chair moves it to the laptop's display.
+            // Its own window where the system can open one.
             let builder = egui::ViewportBuilder::default()
                 .with_title("Boardroom — presenter view")
                 .with_inner_size([1280.0, 800.0]);

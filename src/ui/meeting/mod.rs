@@ -44,6 +44,9 @@ pub struct MeetingView {
     /// The presenter's own window is open (Alt+F5): the current and next
     /// slide, the agenda, the time, and decision entry.
     pub presenter: bool,
+    /// The slides were sent to the second display when the presenter view
+    /// first opened.
+    pub slides_sent_to_second_display: bool,
     /// When the meeting started, for the presenter's clock.
     started: Option<std::time::Instant>,
 }
