@@ -6,6 +6,9 @@ use rust_decimal::Decimal;
 
 use crate::model::*;
 
+mod portfolio;
+pub use portfolio::generate_portfolio;
+
 /// How big a board to make.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct BoardSize {
