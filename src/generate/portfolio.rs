@@ -208,8 +208,8 @@ mod tests {
             years.iter().min().copied().unwrap_or_default(),
             years.iter().max().copied().unwrap_or_default(),
         );
-        assert!(first < 2000 && first >= FIRST_YEAR, "starts in {first}");
-        assert!(last > 2060 && last <= LAST_YEAR, "ends in {last}");
+        assert!((FIRST_YEAR..2000).contains(&first), "starts in {first}");
+        assert!((2061..=LAST_YEAR).contains(&last), "ends in {last}");
         let approved: Vec<Decimal> = board
             .programmes
             .iter()
