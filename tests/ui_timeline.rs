@@ -246,3 +246,51 @@ fn manchester_data_centre_final_stage() {
         "the file on disk has the edited date"
     );
 }
+
+#[test]
+fn fit_board_fits_a_portfolio_of_seventy_years_and_decades_shows_it_whole() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("portfolio.ron");
+    let board = boardroom::generate::generate_portfolio(200, 1);
+    let text = boardroom::store::board_to_string(&board).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+    let mut h = harness_on(&path);
+    let inside = |h: &Harness<'static, BoardApp>| {
+        let t = &h.state().timeline;
+        let (scale, width) = (t.scale, t.chart_width());
+        let mut outside = Vec::new();
+        for p in &board.programmes {
+            for task in &p.tasks {
+                let (Some(s), Some(f)) = (task.start, task.finish) else {
+                    continue;
+                };
+                let (a, b) = (scale.x_of(s.first_day()), scale.x_of(f.last_day()));
+                if a < 0.0 || b > width {
+                    outside.push(format!(
+                        "{} {}: {a:.0}–{b:.0} of {width:.0}",
+                        p.name, task.name
+                    ));
+                }
+            }
+        }
+        outside
+    };
+    h.get_by_label("Fit board").click();
+    h.run();
+    let outside = inside(&h);
+    assert!(
+        outside.is_empty(),
+        "{} bars outside: {:?}",
+        outside.len(),
+        &outside[..outside.len().min(3)]
+    );
+    h.get_by_label("Decades").click();
+    h.run();
+    assert_eq!(h.state().timeline.zoom_level(), ZoomLevel::Decades);
+    // The − button goes on past Years.
+    h.get_by_label("Years").click();
+    h.run();
+    h.get_by_label("Zoom out").click();
+    h.run();
+    assert!(h.state().timeline.scale.px_per_day < ZoomLevel::Years.px_per_day());
+}

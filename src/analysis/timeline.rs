@@ -19,15 +19,18 @@ pub enum ZoomLevel {
     Quarters,
     /// Years: about ten years.
     Years,
+    /// Decades: about seventy-five years, a long portfolio whole.
+    Decades,
 }
 
 impl ZoomLevel {
     /// Every preset, nearest first.
-    pub const ALL: [ZoomLevel; 4] = [
+    pub const ALL: [ZoomLevel; 5] = [
         ZoomLevel::Weeks,
         ZoomLevel::Months,
         ZoomLevel::Quarters,
         ZoomLevel::Years,
+        ZoomLevel::Decades,
     ];
 
     /// Pixels per day at this preset.
@@ -37,6 +40,7 @@ impl ZoomLevel {
             ZoomLevel::Months => 3.0,
             ZoomLevel::Quarters => 1.0,
             ZoomLevel::Years => 0.3,
+            ZoomLevel::Decades => 0.035,
         }
     }
 
@@ -47,6 +51,7 @@ impl ZoomLevel {
             ZoomLevel::Months => "Months",
             ZoomLevel::Quarters => "Quarters",
             ZoomLevel::Years => "Years",
+            ZoomLevel::Decades => "Decades",
         }
     }
 
@@ -76,8 +81,9 @@ pub struct TimeScale {
     pub scroll_px: f32,
 }
 
-/// The closest and furthest zoom allowed (a day is 40 px … 20 years fit 1,000 px).
-pub const PX_PER_DAY_RANGE: (f32, f32) = (0.13, 40.0);
+/// The closest and furthest zoom allowed (a day is 40 px … 150 years fit
+/// 1,100 px, so a portfolio running from the 1990s to the 2070s fits).
+pub const PX_PER_DAY_RANGE: (f32, f32) = (0.02, 40.0);
 
 impl TimeScale {
     /// The x of the start of a day, relative to the chart's left edge.
@@ -283,17 +289,38 @@ pub fn ticks(first: NaiveDate, last: NaiveDate, px_per_day: f32, years: AxisYear
         }
         return out;
     }
-    // Steps wide enough for their labels: a month needs about 80 px, a quarter too.
-    let step_months = if px_per_day >= 2.5 {
+    // Steps wide enough for their labels: a month needs about 80 px, a
+    // quarter too, a year about 45 (90 for "FY 2020/21"); past that, every
+    // five or ten years.
+    let label_px = if years == AxisYears::Financial {
+        90.0
+    } else {
+        45.0
+    };
+    let px_per_year = px_per_day * 365.25;
+    let step_months: u32 = if px_per_day >= 2.5 {
         1
     } else if px_per_day >= 0.85 {
         3
-    } else {
+    } else if px_per_year >= label_px {
         12
+    } else if px_per_year * 5.0 >= label_px {
+        60
+    } else {
+        120
     };
     // Quarters and years line up with the year start (April for financial years).
     let mut d = first_of_month(first);
-    while !(d.month() + 12 - year_start_month).is_multiple_of(step_months) {
+    let lined_up = |d: NaiveDate| {
+        let months_in = (d.month() + 12 - year_start_month) % 12;
+        if step_months <= 12 {
+            months_in.is_multiple_of(step_months)
+        } else {
+            // Five- and ten-year steps start on a year that ends in 0 or 5.
+            months_in == 0 && d.year().rem_euclid((step_months / 12) as i32) == 0
+        }
+    };
+    while !lined_up(d) {
         // At the calendar's first month there is no earlier one to line up on.
         let Some(earlier) = d.checked_sub_months(Months::new(1)) else {
             break;
@@ -337,6 +364,42 @@ mod tests {
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    #[test]
+    fn at_decades_a_1995_to_2075_portfolio_fits_1100_px_with_five_or_ten_year_ticks() {
+        let (first, last) = (ymd(1995, 1, 1), ymd(2075, 12, 31));
+        let px = ZoomLevel::Decades.px_per_day();
+        let width = (last - first).num_days() as f32 * px;
+        assert!(width <= 1100.0, "{width}");
+        let spacing = |t: &[Tick]| {
+            t.windows(2)
+                .map(|w| (w[1].date - w[0].date).num_days() as f32 * px)
+                .fold(f32::MAX, f32::min)
+        };
+        let calendar = ticks(first, last, px, AxisYears::Calendar);
+        let labels: Vec<&str> = calendar.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(labels.first(), Some(&"1995"));
+        assert!(labels.contains(&"2070"), "{labels:?}");
+        assert!(labels.iter().all(|l| l.ends_with('0') || l.ends_with('5')));
+        assert!(spacing(&calendar) >= 45.0, "labels do not overlap");
+        // Financial-year labels are longer: every ten years.
+        let financial = ticks(first, last, px, AxisYears::Financial);
+        assert!(
+            financial
+                .iter()
+                .all(|t| t.date.year() % 10 == 0 && t.date.month() == 4)
+        );
+        assert!(spacing(&financial) >= 90.0);
+        // Fit board can go as far out as the portfolio needs.
+        let mut scale = TimeScale {
+            origin: ymd(2000, 1, 1),
+            px_per_day: 1.0,
+            scroll_px: 0.0,
+        };
+        scale.fit(first, last, 1100.0);
+        let end = scale.x_of(last);
+        assert!(scale.x_of(first) >= 0.0 && end <= 1100.0, "{end}");
     }
 
     #[test]

@@ -94,6 +94,11 @@ impl TimelineView {
         self.fit_pending = true;
     }
 
+    /// The chart's width in pixels, as last drawn (dates map into `0..width`).
+    pub fn chart_width(&self) -> f32 {
+        self.chart_width
+    }
+
     /// The zoom preset nearest the current scale.
     pub fn zoom_level(&self) -> ZoomLevel {
         ZoomLevel::nearest(self.scale.px_per_day)
