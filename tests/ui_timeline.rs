@@ -294,3 +294,52 @@ fn fit_board_fits_a_portfolio_of_seventy_years_and_decades_shows_it_whole() {
     h.run();
     assert!(h.state().timeline.scale.px_per_day < ZoomLevel::Years.px_per_day());
 }
+
+#[test]
+fn find_narrows_the_side_panel_and_the_timeline_and_counts_what_it_found() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("portfolio.ron");
+    let board = boardroom::generate::generate_portfolio(200, 2);
+    let text = boardroom::store::board_to_string(&board).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+    let mut h = harness_on(&path);
+    let nuclear: Vec<&str> = board
+        .programmes
+        .iter()
+        .filter(|p| {
+            p.name.to_lowercase().contains("nuclear") || p.sro.to_lowercase().contains("nuclear")
+        })
+        .map(|p| p.name.as_str())
+        .collect();
+    assert!(
+        nuclear.len() > 1 && nuclear.len() < 100,
+        "{}",
+        nuclear.len()
+    );
+    common::type_into(&mut h, "Find:", "NUCLEAR");
+    let count = format!("{} of 200 programmes", nuclear.len());
+    assert!(h.query_by_label(&count).is_some(), "{count}");
+    // The timeline shows a header per programme found, and no other.
+    h.get_by_label("Fit board").click();
+    h.run();
+    // A header's name is its accessible text ("Programme NAME, … days late").
+    let headers: Vec<String> = h
+        .query_all_by_label_contains("Programme ")
+        .map(|n| format!("{n:?}"))
+        .filter(|l| l.contains("\"Programme "))
+        .collect();
+    assert!(!headers.is_empty());
+    assert!(
+        headers.iter().all(|l| nuclear
+            .iter()
+            .any(|n| l.contains(&format!("\"Programme {n}")))),
+        "{headers:?}"
+    );
+    // Cleared, every programme is back.
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Find:")
+        .focus();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.key_press(Key::Backspace);
+    h.run();
+    assert!(h.query_by_label_contains("of 200 programmes").is_none());
+}

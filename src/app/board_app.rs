@@ -146,6 +146,9 @@ pub struct BoardApp {
     pub compare_dialog: Option<crate::ui::compare_dialog::CompareDialog>,
     /// The side panel shows only programmes changed since the earlier board.
     pub changes_only: bool,
+    /// What the side panel's Find box holds: it narrows the side panel and
+    /// the timeline alike.
+    pub find: String,
     /// Set once the user chose to close; the next close request goes through.
     pub(super) close_confirmed: bool,
     /// Set when the operating system asks the app to stop (a signal).
@@ -197,6 +200,7 @@ impl BoardApp {
             meeting_on_open: false,
             compare_dialog: None,
             changes_only: false,
+            find: String::new(),
             open_after_save: None,
             file_gone: false,
             close_confirmed: false,
@@ -360,6 +364,7 @@ impl eframe::App for BoardApp {
                         &self.selected,
                         since,
                         &mut self.changes_only,
+                        &mut self.find,
                     );
                 });
             if let Some(choice) = choice {

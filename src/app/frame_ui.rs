@@ -240,6 +240,7 @@ impl BoardApp {
                     .map(|s| s.comparison(board, doc.revision));
                 // One "Changes only" for the side panel and the timeline.
                 self.timeline.changes_only = self.changes_only;
+                self.timeline.find.clone_from(&self.find);
                 self.timeline
                     .ui(ui, board, doc.revision, only, since, &mut self.pending);
                 self.changes_only = self.timeline.changes_only;

@@ -4,11 +4,13 @@ use egui::RichText;
 
 use super::{theme, widgets};
 use crate::analysis::compare::{Comparison, Direction, ProgrammeChange, programme_lines};
+use crate::analysis::find::programme_matches;
 use crate::analysis::{reconcile, schedule};
 use crate::model::{Board, Id, format_day_uk};
 
 /// Lists the programmes; clicking one selects it (or "All programmes").
-/// With `since`, each says what changed since the earlier board, and
+/// `find` (typed here) keeps those whose name or SRO has every word. With
+/// `since`, each says what changed since the earlier board, and
 /// `changes_only` hides those that did not change. Returns the new
 /// selection when it changed.
 pub fn programme_list_ui(
@@ -17,10 +19,21 @@ pub fn programme_list_ui(
     selected: &Option<Id>,
     since: Option<&Comparison>,
     changes_only: &mut bool,
+    find: &mut String,
 ) -> Option<Option<Id>> {
     let mut choice = None;
     ui.heading("Programmes");
     ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        let label = ui.label("Find:");
+        ui.add(
+            egui::TextEdit::singleline(find)
+                .hint_text("name or SRO")
+                .desired_width(ui.available_width() - 8.0),
+        )
+        .labelled_by(label.id);
+    });
+    let finding = !find.trim().is_empty();
     if let Some(c) = since {
         ui.label(
             RichText::new(format!(
@@ -38,11 +51,22 @@ pub fn programme_list_ui(
     {
         choice = Some(None);
     }
+    if finding {
+        let found = board
+            .programmes
+            .iter()
+            .filter(|p| programme_matches(p, find))
+            .count();
+        ui.label(format!("{found} of {} programmes", board.programmes.len()));
+    }
     ui.separator();
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
             for p in &board.programmes {
+                if finding && !programme_matches(p, find) {
+                    continue;
+                }
                 let change = since.and_then(|c| c.programme(&p.id));
                 let added = since.is_some_and(|c| c.programmes.added.iter().any(|a| a.id == p.id));
                 if since.is_some() && *changes_only && change.is_none() && !added {

@@ -48,6 +48,8 @@ pub struct TimelineView {
     /// While comparing, show only the programmes that changed (the side
     /// panel's "Changes only": the shell keeps the two the same).
     pub changes_only: bool,
+    /// The side panel's Find text: only the programmes it finds.
+    pub find: String,
     /// Calendar or financial years on the axis.
     pub axis_years: AxisYears,
     rows: Vec<Row>,
@@ -70,6 +72,7 @@ impl Default for TimelineView {
             collapsed: BTreeSet::new(),
             late_only: false,
             changes_only: false,
+            find: String::new(),
             axis_years: AxisYears::Calendar,
             rows: Vec::new(),
             rows_key: None,
@@ -117,9 +120,18 @@ impl TimelineView {
         since: Option<&Comparison>,
         actions: &mut Vec<Action>,
     ) {
-        let only = since
+        let mut only = since
             .filter(|_| self.changes_only)
             .map(Comparison::programmes_with_changes);
+        if !self.find.trim().is_empty() {
+            let found = board
+                .programmes
+                .iter()
+                .filter(|p| crate::analysis::find::programme_matches(p, &self.find))
+                .filter(|p| only.as_ref().is_none_or(|ids| ids.contains(&p.id)))
+                .map(|p| p.id.clone());
+            only = Some(found.collect());
+        }
         self.refresh_rows(board, revision, programme, only);
         if self.fit_pending {
             self.fit(board, programme);
