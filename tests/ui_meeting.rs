@@ -337,9 +337,13 @@ fn the_presenter_view_shows_the_time_and_agenda_and_takes_the_decisions() {
         .as_ref()
         .map(|d| d.board().programmes[0].name.clone())
         .unwrap_or_default();
+    // Blanked, the room sees nothing; choosing a slide shows it again.
+    press(&mut h, Key::B);
+    assert!(h.state().meeting.as_ref().is_some_and(|m| m.blank));
     h.get_by_label(&format!("Presenter: go to slide 3: {name}"))
         .click();
     h.run();
+    assert!(h.state().meeting.as_ref().is_some_and(|m| !m.blank));
     assert_eq!(
         slide_label(&h),
         format!("Slide 3 of {}: {name}", slide_count(&h))

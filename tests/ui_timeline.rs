@@ -247,13 +247,25 @@ fn manchester_data_centre_final_stage() {
     );
 }
 
-#[test]
-fn fit_board_fits_a_portfolio_of_seventy_years_and_decades_shows_it_whole() {
+/// A generated 200-project portfolio written to a fresh folder.
+fn portfolio_file(
+    seed: u64,
+) -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    boardroom::model::Board,
+) {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let path = dir.path().join("portfolio.ron");
-    let board = boardroom::generate::generate_portfolio(200, 1);
+    let board = boardroom::generate::generate_portfolio(200, seed);
     let text = boardroom::store::board_to_string(&board).unwrap_or_else(|e| panic!("{e}"));
     std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+    (dir, path, board)
+}
+
+#[test]
+fn fit_board_fits_a_portfolio_of_seventy_years_and_decades_shows_it_whole() {
+    let (_dir, path, board) = portfolio_file(1);
     let mut h = harness_on(&path);
     let inside = |h: &Harness<'static, BoardApp>| {
         let t = &h.state().timeline;
@@ -297,11 +309,7 @@ fn fit_board_fits_a_portfolio_of_seventy_years_and_decades_shows_it_whole() {
 
 #[test]
 fn find_narrows_the_side_panel_and_the_timeline_and_counts_what_it_found() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let path = dir.path().join("portfolio.ron");
-    let board = boardroom::generate::generate_portfolio(200, 2);
-    let text = boardroom::store::board_to_string(&board).unwrap_or_else(|e| panic!("{e}"));
-    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+    let (_dir, path, board) = portfolio_file(2);
     let mut h = harness_on(&path);
     let nuclear: Vec<&str> = board
         .programmes

@@ -88,6 +88,8 @@ enum Step {
     Record(MinuteKind),
     /// Ctrl+Z: take back the decision or action recorded last.
     UndoMinute,
+    /// A slide chosen from the agenda (the strip or the presenter's).
+    GoTo(usize),
     /// The strip's button: open or close the presenter view (Alt+F5 is the
     /// shell's command, as the presenter's window has keys of its own).
     Presenter,
@@ -304,7 +306,7 @@ impl MeetingView {
                         )
                     });
                     if r.clicked() {
-                        self.current = i;
+                        self.step(Step::GoTo(i), board);
                     }
                 }
             });
@@ -341,6 +343,7 @@ impl MeetingView {
                 }
             }
             Step::Presenter => self.presenter = !self.presenter,
+            Step::GoTo(i) => self.current = i.min(last),
         }
         if !matches!(step, Step::Digit(_)) {
             self.typed.clear();

@@ -147,8 +147,7 @@ impl MeetingView {
                         )
                     });
                     if r.clicked() {
-                        self.current = i;
-                        self.blank = false;
+                        self.step(Step::GoTo(i), board);
                     }
                 }
             });
