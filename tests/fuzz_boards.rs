@@ -95,7 +95,7 @@ fn analyse(board: &Board) {
     let late = timeline::RowFilter {
         late_only: true,
         programme: board.programmes.first().map(|p| p.id.clone()),
-        only: None,
+        programmes: None,
     };
     let _ = timeline::build_rows(board, &late, &|_| true);
     let _ = timeline::visible_rows(0.0, 800.0, 24.0, rows.len());

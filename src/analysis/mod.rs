@@ -8,6 +8,7 @@ pub mod find;
 pub mod headline;
 pub mod money;
 pub mod portfolio;
+pub mod programme_filter;
 pub mod raid;
 pub mod raid_draft;
 pub mod reconcile;

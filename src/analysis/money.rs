@@ -34,9 +34,12 @@ fn group_thousands(digits: &str) -> String {
     out
 }
 
-/// The unit a set of amounts is best shown in: £m from a million, £k from ten thousand.
+/// The unit a set of amounts is best shown in: £bn from a billion, £m from a
+/// million, £k from ten thousand.
 pub fn auto_unit(largest_abs: Decimal) -> MoneyUnit {
-    if largest_abs >= Decimal::from(1_000_000) {
+    if largest_abs >= Decimal::from(1_000_000_000) {
+        MoneyUnit::Billions
+    } else if largest_abs >= Decimal::from(1_000_000) {
         MoneyUnit::Millions
     } else if largest_abs >= Decimal::from(10_000) {
         MoneyUnit::Thousands
@@ -48,6 +51,7 @@ pub fn auto_unit(largest_abs: Decimal) -> MoneyUnit {
 /// What one unit of a chart's axis is worth in pounds.
 pub fn unit_divisor(unit: MoneyUnit) -> f64 {
     match unit {
+        MoneyUnit::Billions => 1_000_000_000.0,
         MoneyUnit::Millions => 1_000_000.0,
         MoneyUnit::Thousands => 1_000.0,
         MoneyUnit::Pounds | MoneyUnit::Auto => 1.0,
@@ -57,6 +61,7 @@ pub fn unit_divisor(unit: MoneyUnit) -> f64 {
 /// The unit as an axis title names it: `£m`, `£k`, `£`.
 pub fn unit_name(unit: MoneyUnit) -> &'static str {
     match unit {
+        MoneyUnit::Billions => "£bn",
         MoneyUnit::Millions => "£m",
         MoneyUnit::Thousands => "£k",
         MoneyUnit::Pounds | MoneyUnit::Auto => "£",
@@ -67,7 +72,7 @@ pub fn unit_name(unit: MoneyUnit) -> &'static str {
 /// already says `£m` or `£k`.
 pub fn unit_symbol_prefix(unit: MoneyUnit) -> &'static str {
     match unit {
-        MoneyUnit::Millions | MoneyUnit::Thousands => "",
+        MoneyUnit::Billions | MoneyUnit::Millions | MoneyUnit::Thousands => "",
         MoneyUnit::Pounds | MoneyUnit::Auto => "£",
     }
 }
@@ -101,6 +106,7 @@ pub fn format_gbp(amount: Decimal, unit: MoneyUnit) -> String {
             .map_or((abs, "", 0), |v| (v, suffix, min_dp))
     };
     let (value, suffix, min_dp) = match unit {
+        MoneyUnit::Billions => in_unit(1_000_000_000, "bn", 3),
         MoneyUnit::Millions => in_unit(1_000_000, "m", 3),
         MoneyUnit::Thousands => in_unit(1_000, "k", 0),
         MoneyUnit::Pounds | MoneyUnit::Auto => (abs, "", 0),
@@ -115,7 +121,8 @@ pub fn format_gbp(amount: Decimal, unit: MoneyUnit) -> String {
 }
 
 /// The amount rounded to the last place its unit shows, for a summary
-/// table: £m to the nearest £1,000 (`£6.949m`), £k to the nearest pound.
+/// table: £bn to the nearest £1m, £m to the nearest £1,000 (`£6.949m`), £k
+/// to the nearest pound.
 /// Where a figure must be exact (the waterfall), use [`format_gbp`].
 pub fn round_to_unit(amount: Decimal, unit: MoneyUnit) -> Decimal {
     let unit = match unit {
@@ -123,6 +130,7 @@ pub fn round_to_unit(amount: Decimal, unit: MoneyUnit) -> Decimal {
         u => u,
     };
     let step = match unit {
+        MoneyUnit::Billions => Decimal::from(1_000_000),
         MoneyUnit::Millions => Decimal::from(1_000),
         MoneyUnit::Thousands => Decimal::ONE,
         MoneyUnit::Pounds | MoneyUnit::Auto => return amount,

@@ -170,9 +170,10 @@ pub struct RowFilter {
     pub programme: Option<Id>,
     /// Only tasks that are late (their programmes' headers stay).
     pub late_only: bool,
-    /// Only the programmes with these ids (those that changed since an
-    /// earlier board); `None` shows every programme.
-    pub only: Option<Vec<Id>>,
+    /// These programmes (indices into `board.programmes`) in this order: the
+    /// side panel's filter and sort. `None` shows every programme in the
+    /// board's order.
+    pub programmes: Option<Vec<usize>>,
 }
 
 /// The rows of the timeline, in order: each shown programme's header, then its
@@ -180,12 +181,22 @@ pub struct RowFilter {
 /// when the board, the filter or the collapsed set changes.
 pub fn build_rows(board: &Board, filter: &RowFilter, collapsed: &dyn Fn(&Id) -> bool) -> Vec<Row> {
     let mut rows = Vec::new();
-    for (pi, p) in board.programmes.iter().enumerate() {
-        if filter.programme.as_ref().is_some_and(|id| id != &p.id)
-            || filter.only.as_ref().is_some_and(|ids| !ids.contains(&p.id))
-        {
+    // One chosen programme shows whatever the list's filter says, so picking
+    // it and then narrowing the list never blanks the chart.
+    let order: Vec<usize> = match (&filter.programme, &filter.programmes) {
+        (Some(id), _) => board
+            .programmes
+            .iter()
+            .position(|p| &p.id == id)
+            .into_iter()
+            .collect(),
+        (None, Some(order)) => order.clone(),
+        (None, None) => (0..board.programmes.len()).collect(),
+    };
+    for pi in order {
+        let Some(p) = board.programmes.get(pi) else {
             continue;
-        }
+        };
         rows.push(Row::Programme { programme: pi });
         if collapsed(&p.id) {
             continue;

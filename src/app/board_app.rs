@@ -146,9 +146,9 @@ pub struct BoardApp {
     pub compare_dialog: Option<crate::ui::compare_dialog::CompareDialog>,
     /// The side panel shows only programmes changed since the earlier board.
     pub changes_only: bool,
-    /// What the side panel's Find box holds: it narrows the side panel and
-    /// the timeline alike.
-    pub find: String,
+    /// The programme filter and order (Find, confidence, SRO, late, red
+    /// risks): one for the side panel, the timeline and the portfolio budget.
+    pub programmes: crate::ui::programme_filter::ProgrammeChoice,
     /// Set once the user chose to close; the next close request goes through.
     pub(super) close_confirmed: bool,
     /// Set when the operating system asks the app to stop (a signal).
@@ -200,7 +200,7 @@ impl BoardApp {
             meeting_on_open: false,
             compare_dialog: None,
             changes_only: false,
-            find: String::new(),
+            programmes: Default::default(),
             open_after_save: None,
             file_gone: false,
             close_confirmed: false,
@@ -358,13 +358,18 @@ impl eframe::App for BoardApp {
                                     crate::ui::open_actions::open_actions_ui(ui, board, today);
                             });
                     }
+                    let only = since
+                        .filter(|_| self.changes_only)
+                        .map(|c| c.programmes_with_changes());
+                    let shown = self.programmes.shown(board, doc.revision, only);
                     choice = programme_list::programme_list_ui(
                         ui,
                         board,
                         &self.selected,
                         since,
                         &mut self.changes_only,
-                        &mut self.find,
+                        (&mut self.programmes, doc.revision),
+                        &shown,
                     );
                 });
             if let Some(choice) = choice {

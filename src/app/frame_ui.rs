@@ -238,9 +238,13 @@ impl BoardApp {
                     .since
                     .as_mut()
                     .map(|s| s.comparison(board, doc.revision));
-                // One "Changes only" for the side panel and the timeline.
+                // One "Changes only" and one programme filter for the side
+                // panel and the timeline.
                 self.timeline.changes_only = self.changes_only;
-                self.timeline.find.clone_from(&self.find);
+                let changed = since
+                    .filter(|_| self.changes_only)
+                    .map(|c| c.programmes_with_changes());
+                self.timeline.shown = Some(self.programmes.shown(board, doc.revision, changed));
                 self.timeline
                     .ui(ui, board, doc.revision, only, since, &mut self.pending);
                 self.changes_only = self.timeline.changes_only;
@@ -250,7 +254,9 @@ impl BoardApp {
                     .since
                     .as_mut()
                     .map(|s| s.comparison(board, doc.revision));
-                self.budget.ui(ui, board, only, since, &mut self.pending)
+                let shown = self.programmes.shown(board, doc.revision, None);
+                self.budget
+                    .ui(ui, board, (only, &shown), since, &mut self.pending)
             }
             Tab::Raid => {
                 let editor = Editor {

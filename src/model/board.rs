@@ -119,7 +119,7 @@ impl Default for RagBands {
 /// The unit money is displayed in. Stored amounts are always whole pounds and pence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum MoneyUnit {
-    /// Choose per chart: £m from a million, £k from a thousand.
+    /// Choose per chart: £bn from a billion, £m from a million, £k from ten thousand.
     #[default]
     Auto,
     /// Pounds: £2,678,000.
@@ -128,6 +128,8 @@ pub enum MoneyUnit {
     Thousands,
     /// Millions: £2.678m.
     Millions,
+    /// Billions: £40.125bn, for portfolios of national programmes.
+    Billions,
 }
 
 impl Board {

@@ -72,10 +72,11 @@ labelled!(ProtectiveMarking {
 });
 
 labelled!(MoneyUnit {
-    Auto => "Automatic (£m from a million, £k from a thousand)",
+    Auto => "Automatic (£bn from a billion, £m from a million, £k from ten thousand)",
     Pounds => "Pounds (£2,678,000)",
     Thousands => "Thousands (£2,678k)",
     Millions => "Millions (£2.678m)",
+    Billions => "Billions (£40.125bn)",
 });
 
 labelled!(DeliveryConfidence {

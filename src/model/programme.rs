@@ -104,3 +104,17 @@ pub enum DeliveryConfidence {
     /// Appears unachievable without major re-planning.
     Red,
 }
+
+impl DeliveryConfidence {
+    /// Position on the five-point scale, from 0 (Green) to 4 (Red), so
+    /// ratings compare as better and worse.
+    pub fn rank(self) -> u8 {
+        match self {
+            DeliveryConfidence::Green => 0,
+            DeliveryConfidence::AmberGreen => 1,
+            DeliveryConfidence::Amber => 2,
+            DeliveryConfidence::AmberRed => 3,
+            DeliveryConfidence::Red => 4,
+        }
+    }
+}

@@ -84,7 +84,7 @@ pub fn view_scene(
             let filter = RowFilter {
                 programme: programme.map(|p| p.id.clone()),
                 late_only: false,
-                only: None,
+                programmes: None,
             };
             fitted(board, &filter, width, TimelineStyle::SCREEN)
         }

@@ -2,16 +2,16 @@
 
 use egui::RichText;
 
+use super::programme_filter::{ProgrammeChoice, filter_controls_ui};
 use super::{theme, widgets};
 use crate::analysis::compare::{Comparison, Direction, ProgrammeChange, programme_lines};
-use crate::analysis::find::programme_matches;
 use crate::analysis::{reconcile, schedule};
 use crate::model::{Board, Id, format_day_uk};
 
-/// Lists the programmes; clicking one selects it (or "All programmes").
-/// `find` (typed here) keeps those whose name or SRO has every word. With
-/// `since`, each says what changed since the earlier board, and
-/// `changes_only` hides those that did not change. Returns the new
+/// Lists the programmes `shown` (indices into `board.programmes`, in order)
+/// under the filter's controls; clicking one selects it (or "All
+/// programmes"). With `since`, each says what changed since the earlier
+/// board, and `changes_only` keeps those that changed. Returns the new
 /// selection when it changed.
 pub fn programme_list_ui(
     ui: &mut egui::Ui,
@@ -19,21 +19,14 @@ pub fn programme_list_ui(
     selected: &Option<Id>,
     since: Option<&Comparison>,
     changes_only: &mut bool,
-    find: &mut String,
+    (choice, revision): (&mut ProgrammeChoice, u64),
+    shown: &[usize],
 ) -> Option<Option<Id>> {
-    let mut choice = None;
+    let mut choice_made = None;
     ui.heading("Programmes");
     ui.add_space(4.0);
-    ui.horizontal(|ui| {
-        let label = ui.label("Find:");
-        ui.add(
-            egui::TextEdit::singleline(find)
-                .hint_text("name or SRO")
-                .desired_width(ui.available_width() - 8.0),
-        )
-        .labelled_by(label.id);
-    });
-    let finding = !find.trim().is_empty();
+    let sros = choice.sros(board, revision).to_vec();
+    filter_controls_ui(ui, &mut choice.filter, &sros);
     if let Some(c) = since {
         ui.label(
             RichText::new(format!(
@@ -49,36 +42,32 @@ pub fn programme_list_ui(
         .selectable_label(selected.is_none(), RichText::new("All programmes").strong())
         .clicked()
     {
-        choice = Some(None);
+        choice_made = Some(None);
     }
-    if finding {
-        let found = board
-            .programmes
-            .iter()
-            .filter(|p| programme_matches(p, find))
-            .count();
-        ui.label(format!("{found} of {} programmes", board.programmes.len()));
+    if shown.len() < board.programmes.len() {
+        ui.label(
+            RichText::new(format!(
+                "{} of {} programmes",
+                shown.len(),
+                board.programmes.len()
+            ))
+            .strong(),
+        );
     }
     ui.separator();
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            for p in &board.programmes {
-                if finding && !programme_matches(p, find) {
-                    continue;
-                }
+            for p in shown.iter().filter_map(|i| board.programmes.get(*i)) {
                 let change = since.and_then(|c| c.programme(&p.id));
                 let added = since.is_some_and(|c| c.programmes.added.iter().any(|a| a.id == p.id));
-                if since.is_some() && *changes_only && change.is_none() && !added {
-                    continue;
-                }
                 ui.push_id(p.id.as_str(), |ui| {
                     let is_selected = selected.as_ref() == Some(&p.id);
                     if ui
                         .selectable_label(is_selected, RichText::new(&p.name).strong())
                         .clicked()
                     {
-                        choice = Some(Some(p.id.clone()));
+                        choice_made = Some(Some(p.id.clone()));
                     }
                     ui.horizontal_wrapped(|ui| {
                         widgets::confidence_chip(ui, p);
@@ -120,7 +109,7 @@ pub fn programme_list_ui(
                 });
             }
         });
-    choice
+    choice_made
 }
 
 /// What changed since the earlier board: the first two changes, and how

@@ -353,22 +353,11 @@ impl Comparison {
     }
 }
 
-/// Position on the five-point scale: 0 Green … 4 Red.
-fn rank(c: DeliveryConfidence) -> u8 {
-    match c {
-        DeliveryConfidence::Green => 0,
-        DeliveryConfidence::AmberGreen => 1,
-        DeliveryConfidence::Amber => 2,
-        DeliveryConfidence::AmberRed => 3,
-        DeliveryConfidence::Red => 4,
-    }
-}
-
 /// Better or worse, from one rating to another.
 pub fn direction(from: Option<DeliveryConfidence>, to: Option<DeliveryConfidence>) -> Direction {
     match (from, to) {
-        (Some(a), Some(b)) if rank(b) < rank(a) => Direction::Better,
-        (Some(a), Some(b)) if rank(b) > rank(a) => Direction::Worse,
+        (Some(a), Some(b)) if b.rank() < a.rank() => Direction::Better,
+        (Some(a), Some(b)) if b.rank() > a.rank() => Direction::Worse,
         _ => Direction::None,
     }
 }

@@ -253,7 +253,7 @@ pub(super) fn programme(board: &Board, p: &Programme, area: Area) -> Vec<Body> {
     let filter = RowFilter {
         programme: Some(p.id.clone()),
         late_only: false,
-        only: None,
+        programmes: None,
     };
     let rows: Vec<Row> = build_rows(board, &filter, &|_| false);
     let style = TimelineStyle::PAPER;

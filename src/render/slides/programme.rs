@@ -57,7 +57,7 @@ pub(super) fn programme(m: Meeting<'_>, index: usize, p: &Programme, body: Rect)
     let filter = RowFilter {
         programme: Some(p.id.clone()),
         late_only: false,
-        only: None,
+        programmes: None,
     };
     let rows: Vec<Row> = build_rows(b, &filter, &|_| false);
     let room = body.h * 0.45;

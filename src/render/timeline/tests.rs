@@ -25,7 +25,7 @@ fn data_centre_at_two_points_a_day(board: &Board) -> Scene {
     let filter = RowFilter {
         programme: Some(id("dc")),
         late_only: false,
-        only: None,
+        programmes: None,
     };
     let rows = build_rows(board, &filter, &|_| false);
     layout(&TimelineSpec {

@@ -96,6 +96,7 @@ pub struct BudgetView {
     pub portfolio: bool,
     form: LineForm,
     confirm_delete: Option<Id>,
+    portfolio_sort: PortfolioSort,
 }
 
 impl BudgetView {
@@ -114,12 +115,14 @@ impl BudgetView {
     }
 
     /// Draws the Budget tab. `selected` is the side panel's programme, if
-    /// one; `since` the comparison with an earlier board, when comparing.
+    /// one, and `listed` the programmes its filter shows (indices into
+    /// `board.programmes`), which the portfolio view keeps to; `since` the
+    /// comparison with an earlier board, when comparing.
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
         board: &Board,
-        selected: Option<&Id>,
+        (selected, listed): (Option<&Id>, &[usize]),
         since: Option<&crate::analysis::compare::Comparison>,
         actions: &mut Vec<Action>,
     ) {
@@ -157,7 +160,7 @@ impl BudgetView {
         });
         ui.separator();
         if self.portfolio {
-            portfolio_ui(ui, board);
+            portfolio_ui(ui, board, listed, &mut self.portfolio_sort);
             return;
         }
         let Some(p) = shown else {

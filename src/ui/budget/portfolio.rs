@@ -7,67 +7,158 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::chart::*;
 use super::*;
-use crate::analysis::money::{auto_unit, format_change_gbp, format_gbp, unit_divisor, unit_name};
-use crate::model::{Board, MoneyUnit, Programme};
+use std::collections::HashSet;
+
+use egui_extras::{Column, TableBuilder};
+
+use crate::analysis::money::{
+    auto_unit, format_change_gbp, format_gbp, round_to_unit, unit_divisor, unit_name,
+};
+use crate::analysis::portfolio::PortfolioRow;
+use crate::model::{Board, Id, MoneyUnit, Programme};
 use crate::ui::theme;
 
-/// Every programme side by side, approved against current, sorted by change:
-/// the board's "where is the money going" slide.
-pub(super) fn portfolio_ui(ui: &mut egui::Ui, board: &Board) {
-    let rows = crate::analysis::portfolio::portfolio_rows(board);
-    let unit = match board.settings.money_unit {
+/// A column of the portfolio table, to sort by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) enum PortfolioColumn {
+    Programme,
+    Approved,
+    Current,
+    #[default]
+    Change,
+    ChangePercent,
+}
+
+/// How the portfolio table is ordered: by a column, largest first unless
+/// flipped (names A to Z first).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct PortfolioSort {
+    column: PortfolioColumn,
+    descending: bool,
+}
+
+impl Default for PortfolioSort {
+    fn default() -> Self {
+        PortfolioSort {
+            column: PortfolioColumn::Change,
+            descending: true,
+        }
+    }
+}
+
+/// How many programmes the chart shows: the largest changes. More bars
+/// than this cannot carry a readable name each; the table has them all.
+pub(super) const CHART_BARS: usize = 12;
+
+const HEADERS: [(&str, PortfolioColumn); 5] = [
+    ("Programme", PortfolioColumn::Programme),
+    ("First approved", PortfolioColumn::Approved),
+    ("Current", PortfolioColumn::Current),
+    ("Change", PortfolioColumn::Change),
+    ("Change %", PortfolioColumn::ChangePercent),
+];
+
+/// The programmes the side panel lists (`listed`, indices into
+/// `board.programmes`), approved against current: a chart of the largest
+/// changes, then every one in a table sorted by a clicked header. The
+/// board's "where is the money going" slide, at six programmes or six
+/// hundred.
+pub(super) fn portfolio_ui(
+    ui: &mut egui::Ui,
+    board: &Board,
+    listed: &[usize],
+    sort: &mut PortfolioSort,
+) {
+    let keep: HashSet<&Id> = listed
+        .iter()
+        .filter_map(|i| board.programmes.get(*i).map(|p| &p.id))
+        .collect();
+    let mut rows: Vec<PortfolioRow<'_>> = crate::analysis::portfolio::portfolio_rows(board)
+        .into_iter()
+        .filter(|r| keep.contains(&r.programme.id))
+        .collect();
+    let chart_unit = match board.settings.money_unit {
         MoneyUnit::Auto => auto_unit(
             rows.iter()
-                .map(|r| r.approved_gbp.max(r.current_gbp))
+                .map(|r| r.approved_gbp.abs().max(r.current_gbp.abs()))
                 .max()
                 .unwrap_or_default(),
         ),
         u => u,
     };
+    let shown = rows.len().min(CHART_BARS);
+    let of_all = if listed.len() < board.programmes.len() {
+        format!(" (of the {} the side panel lists)", listed.len())
+    } else {
+        String::new()
+    };
+    let heading = if rows.len() > CHART_BARS {
+        format!(
+            "The {shown} largest budget changes of {} programmes{of_all}, approved against current. Amounts in {}; every programme is in the table below",
+            rows.len(),
+            unit_name(chart_unit)
+        )
+    } else {
+        format!(
+            "Approved against current budget, largest change first{of_all}. Amounts in {}",
+            unit_name(chart_unit)
+        )
+    };
+    ui.label(RichText::new(heading).strong());
+    let mut by_change: Vec<&PortfolioRow<'_>> = rows.iter().collect();
+    by_change.sort_by(|a, b| {
+        let size = |r: &PortfolioRow<'_>| r.change_gbp.map(|c| c.abs());
+        size(b).cmp(&size(a))
+    });
+    by_change.truncate(CHART_BARS);
+    chart_ui(ui, &by_change, chart_unit);
+    ui.add_space(6.0);
+    sort_rows(&mut rows, *sort);
+    // One unit down a column, so figures compare by eye.
+    table_ui(ui, &rows, chart_unit, sort);
+}
+
+fn chart_ui(ui: &mut egui::Ui, rows: &[&PortfolioRow<'_>], unit: MoneyUnit) {
     let div = unit_divisor(unit);
     let f = |d: Decimal| d.to_f64().unwrap_or(0.0) / div;
-    ui.label(
-        RichText::new(format!(
-            "Approved against current budget, largest increase first. Amounts in {}",
-            unit_name(unit)
-        ))
-        .strong(),
-    );
-    let names: Vec<String> = rows.iter().map(|r| r.programme.name.clone()).collect();
+    // Each bar's name gets its share of the width, at about 7 px a letter.
+    let letters = ((ui.available_width() / rows.len().max(1) as f32) / 7.5).clamp(8.0, 30.0);
+    let names: Vec<String> = rows
+        .iter()
+        .map(|r| shorten(&r.programme.name, letters as usize))
+        .collect();
+    let bar = |i: usize, offset: f64, value: Decimal, fill, what: &str, name: &str| {
+        Bar::new(i as f64 + offset, f(value))
+            .width(0.34)
+            .fill(fill)
+            .name(format!("{name} {what} {}", format_gbp(value, unit)))
+    };
     let approved: Vec<Bar> = rows
         .iter()
         .enumerate()
         .map(|(i, r)| {
-            Bar::new(i as f64 - 0.18, f(r.approved_gbp))
-                .width(0.34)
-                .fill(theme::SECONDARY_TEXT)
-                .name(format!(
-                    "{} approved {}",
-                    r.programme.name,
-                    format_gbp(r.approved_gbp, unit)
-                ))
+            let name = &r.programme.name;
+            bar(
+                i,
+                -0.18,
+                r.approved_gbp,
+                theme::SECONDARY_TEXT,
+                "approved",
+                name,
+            )
         })
         .collect();
     let current: Vec<Bar> = rows
         .iter()
         .enumerate()
-        .map(|(i, r)| {
-            Bar::new(i as f64 + 0.18, f(r.current_gbp))
-                .width(0.34)
-                .fill(TOTAL)
-                .name(format!(
-                    "{} current {}",
-                    r.programme.name,
-                    format_gbp(r.current_gbp, unit)
-                ))
-        })
+        .map(|(i, r)| bar(i, 0.18, r.current_gbp, TOTAL, "current", &r.programme.name))
         .collect();
     let top = rows
         .iter()
         .map(|r| f(r.approved_gbp).max(f(r.current_gbp)))
         .fold(0.0, f64::max);
     Plot::new("portfolio")
-        .height(340.0)
+        .height(300.0)
         .legend(Legend::default().position(Corner::RightTop))
         .x_grid_spacer(category_marks(rows.len()))
         .allow_zoom(false)
@@ -82,55 +173,119 @@ pub(super) fn portfolio_ui(ui: &mut egui::Ui, board: &Board) {
             if (mark.value - i).abs() > 1e-6 || i < 0.0 {
                 return String::new();
             }
-            names
-                .get(i as usize)
-                .map(|n| shorten(n, 22))
-                .unwrap_or_default()
+            names.get(i as usize).cloned().unwrap_or_default()
         })
         .show(ui, |plot| {
             plot.bar_chart(BarChart::new("First approved", approved).color(theme::SECONDARY_TEXT));
             plot.bar_chart(BarChart::new("Current budget", current).color(TOTAL));
         });
-    egui::Grid::new("portfolio_table")
+}
+
+fn sort_rows(rows: &mut [PortfolioRow<'_>], sort: PortfolioSort) {
+    rows.sort_by(|a, b| {
+        let order = match sort.column {
+            PortfolioColumn::Programme => b
+                .programme
+                .name
+                .to_lowercase()
+                .cmp(&a.programme.name.to_lowercase()),
+            PortfolioColumn::Approved => a.approved_gbp.cmp(&b.approved_gbp),
+            PortfolioColumn::Current => a.current_gbp.cmp(&b.current_gbp),
+            PortfolioColumn::Change => a.change_gbp.cmp(&b.change_gbp),
+            PortfolioColumn::ChangePercent => a.change_percent.cmp(&b.change_percent),
+        };
+        // "Descending" puts names A to Z and the largest figures first: the
+        // order a first click on a header should give.
+        if sort.descending {
+            order.reverse()
+        } else {
+            order
+        }
+    });
+}
+
+fn table_ui(
+    ui: &mut egui::Ui,
+    rows: &[PortfolioRow<'_>],
+    unit: MoneyUnit,
+    sort: &mut PortfolioSort,
+) {
+    // Rounded to what the unit shows: at hundreds of programmes, exact
+    // figures to the pound are noise. Each programme's waterfall is exact.
+    let money = |d: Decimal| format_gbp(round_to_unit(d, unit), unit);
+    let change = |d: Decimal| format_change_gbp(round_to_unit(d, unit), unit);
+    ui.style_mut().interaction.selectable_labels = false;
+    let mut clicked = None;
+    TableBuilder::new(ui)
+        .id_salt("portfolio_table")
         .striped(true)
-        .num_columns(5)
-        .spacing([16.0, 6.0])
-        .show(ui, |ui| {
-            for h in [
-                "Programme",
-                "First approved",
-                "Current",
-                "Change",
-                "Change %",
-            ] {
-                ui.label(RichText::new(h).strong());
+        .resizable(true)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::initial(340.0).at_least(140.0).clip(true))
+        .column(Column::initial(210.0).at_least(90.0).clip(true))
+        .columns(Column::initial(130.0).at_least(80.0).clip(true), 2)
+        .column(Column::remainder().at_least(80.0))
+        .header(28.0, |mut header| {
+            for (name, column) in HEADERS {
+                header.col(|ui| {
+                    let arrow = match (sort.column == column, sort.descending) {
+                        (false, _) => "",
+                        (true, true) => " ▼",
+                        (true, false) => " ▲",
+                    };
+                    if ui
+                        .button(RichText::new(format!("{name}{arrow}")).strong())
+                        .on_hover_text(format!("Sort by {name}"))
+                        .clicked()
+                    {
+                        clicked = Some(column);
+                    }
+                });
             }
-            ui.end_row();
-            for r in &rows {
-                ui.label(&r.programme.name);
-                if r.approved_implied {
-                    ui.label(
-                        RichText::new(format!(
-                            "{} (implied, not stated)",
-                            format_gbp(r.approved_gbp, unit)
-                        ))
-                        .color(theme::warning_text(ui)),
-                    )
-                    .on_hover_text(
-                        "No approved budget is stated; this is the end figure less the changes",
-                    );
-                } else {
-                    ui.label(format_gbp(r.approved_gbp, unit));
-                }
-                ui.label(format_gbp(r.current_gbp, unit));
-                ui.label(
-                    r.change_gbp
-                        .map_or("—".into(), |d| format_change_gbp(d, unit)),
-                );
-                ui.label(r.change_percent.map_or("—".into(), |p| format!("{p}%")));
-                ui.end_row();
-            }
+        })
+        .body(|body| {
+            body.rows(26.0, rows.len(), |mut row| {
+                let r = &rows[row.index()];
+                row.col(|ui| {
+                    ui.add(egui::Label::new(&r.programme.name).truncate());
+                });
+                row.col(|ui| {
+                    if r.approved_implied {
+                        ui.label(
+                            RichText::new(format!("{} (implied)", money(r.approved_gbp)))
+                                .color(theme::warning_text(ui)),
+                        )
+                        .on_hover_text(
+                            "No approved budget is stated; this is the end figure less the changes",
+                        );
+                    } else {
+                        ui.label(money(r.approved_gbp));
+                    }
+                });
+                row.col(|ui| {
+                    ui.label(money(r.current_gbp));
+                });
+                row.col(|ui| {
+                    ui.label(r.change_gbp.map_or("—".into(), change));
+                });
+                row.col(|ui| {
+                    ui.label(r.change_percent.map_or("—".into(), |p| format!("{p}%")));
+                });
+            });
         });
+    if let Some(column) = clicked {
+        *sort = if sort.column == column {
+            PortfolioSort {
+                column,
+                descending: !sort.descending,
+            }
+        } else {
+            PortfolioSort {
+                column,
+                descending: true,
+            }
+        };
+    }
 }
 
 /// Running costs and savings: a series of their own, apart from capital.

@@ -48,8 +48,10 @@ pub struct TimelineView {
     /// While comparing, show only the programmes that changed (the side
     /// panel's "Changes only": the shell keeps the two the same).
     pub changes_only: bool,
-    /// The side panel's Find text: only the programmes it finds.
-    pub find: String,
+    /// The programmes the side panel's filter shows, in its order (indices
+    /// into `board.programmes`); `None` shows every programme as the board
+    /// lists them.
+    pub shown: Option<Vec<usize>>,
     /// Calendar or financial years on the axis.
     pub axis_years: AxisYears,
     rows: Vec<Row>,
@@ -72,7 +74,7 @@ impl Default for TimelineView {
             collapsed: BTreeSet::new(),
             late_only: false,
             changes_only: false,
-            find: String::new(),
+            shown: None,
             axis_years: AxisYears::Calendar,
             rows: Vec::new(),
             rows_key: None,
@@ -120,19 +122,7 @@ impl TimelineView {
         since: Option<&Comparison>,
         actions: &mut Vec<Action>,
     ) {
-        let mut only = since
-            .filter(|_| self.changes_only)
-            .map(Comparison::programmes_with_changes);
-        if !self.find.trim().is_empty() {
-            let found = board
-                .programmes
-                .iter()
-                .filter(|p| crate::analysis::find::programme_matches(p, &self.find))
-                .filter(|p| only.as_ref().is_none_or(|ids| ids.contains(&p.id)))
-                .map(|p| p.id.clone());
-            only = Some(found.collect());
-        }
-        self.refresh_rows(board, revision, programme, only);
+        self.refresh_rows(board, revision, programme);
         if self.fit_pending {
             self.fit(board, programme);
             self.fit_pending = false;
@@ -153,17 +143,11 @@ impl TimelineView {
         egui::CentralPanel::no_frame().show(ui, |ui| self.chart_ui(ui, board, since));
     }
 
-    fn refresh_rows(
-        &mut self,
-        board: &Board,
-        revision: u64,
-        programme: Option<&Id>,
-        only: Option<Vec<Id>>,
-    ) {
+    fn refresh_rows(&mut self, board: &Board, revision: u64, programme: Option<&Id>) {
         let filter = RowFilter {
             programme: programme.cloned(),
             late_only: self.late_only,
-            only,
+            programmes: self.shown.clone(),
         };
         let key = (revision, filter, self.collapsed.clone());
         if self.rows_key.as_ref() != Some(&key) {
