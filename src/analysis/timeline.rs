@@ -120,6 +120,14 @@ impl TimeScale {
         self.scroll_px = anchor_days * new - anchor_x;
     }
 
+    /// Sets the scale so `date` is in the middle of `width` pixels, with
+    /// `half_days` either side (as near as the zoom limits allow).
+    pub fn centre_on(&mut self, date: NaiveDate, half_days: i64, width: f32) {
+        let (lo, hi) = PX_PER_DAY_RANGE;
+        self.px_per_day = (width / (2.0 * half_days.max(1) as f32)).clamp(lo, hi);
+        self.scroll_px = (date - self.origin).num_days() as f32 * self.px_per_day - width / 2.0;
+    }
+
     /// Sets the scale so the period `first..=last` fills `width` pixels, with a margin.
     pub fn fit(&mut self, first: NaiveDate, last: NaiveDate, width: f32) {
         let days = ((last - first).num_days() + 1).max(1) as f32;
@@ -177,7 +185,8 @@ pub struct RowFilter {
 }
 
 /// The rows of the timeline, in order: each shown programme's header, then its
-/// tasks unless the programme is collapsed. O(tasks); the view builds it only
+/// tasks unless the programme is collapsed or has only one (its header then
+/// carries the task). O(tasks); the view builds it only
 /// when the board, the filter or the collapsed set changes.
 pub fn build_rows(board: &Board, filter: &RowFilter, collapsed: &dyn Fn(&Id) -> bool) -> Vec<Row> {
     let mut rows = Vec::new();
@@ -198,7 +207,8 @@ pub fn build_rows(board: &Board, filter: &RowFilter, collapsed: &dyn Fn(&Id) -> 
             continue;
         };
         rows.push(Row::Programme { programme: pi });
-        if collapsed(&p.id) {
+        // A programme of one task shows it in its own row.
+        if collapsed(&p.id) || p.tasks.len() == 1 {
             continue;
         }
         for (ti, t) in p.tasks.iter().enumerate() {
@@ -212,6 +222,48 @@ pub fn build_rows(board: &Board, filter: &RowFilter, collapsed: &dyn Fn(&Id) -> 
         }
     }
     rows
+}
+
+/// How many days either side of the as-at date a board opens on: wide
+/// enough to show the work under way then (every task running on the as-at
+/// date crosses the screen, and at least half of them fit whole), and no
+/// wider than the board's dates reach on either side. `None` when no task
+/// runs on the as-at date: the caller then fits the whole board.
+pub fn opening_half_span(board: &Board, programmes: Option<&[usize]>) -> Option<i64> {
+    let as_at = board.as_at;
+    let all: Vec<usize>;
+    let shown = match programmes {
+        Some(shown) => shown,
+        None => {
+            all = (0..board.programmes.len()).collect();
+            &all
+        }
+    };
+    let mut reach: Vec<i64> = Vec::new();
+    let mut furthest = 0;
+    for p in shown.iter().filter_map(|i| board.programmes.get(*i)) {
+        for t in &p.tasks {
+            let start = t.start.or(t.baseline_start).map(|d| d.first_day());
+            let finish = t.finish.or(t.baseline_finish).map(|d| d.last_day());
+            let (Some(start), Some(finish)) = (start, finish) else {
+                continue;
+            };
+            let (before, after) = ((as_at - start).num_days(), (finish - as_at).num_days());
+            furthest = furthest.max(before).max(after);
+            if before >= 0 && after >= 0 {
+                reach.push(before.max(after));
+            }
+        }
+    }
+    if reach.is_empty() {
+        return None;
+    }
+    reach.sort_unstable();
+    // The median: a portfolio's decades-long decommissioning runs must not
+    // zoom the whole board out to show themselves whole.
+    let median = reach[reach.len().div_ceil(2).saturating_sub(1)];
+    let half = (median as f64 * 1.1).ceil() as i64 + 30;
+    Some(half.min(furthest + 30).max(60))
 }
 
 /// The first and last day of everything dated in the board (tasks, milestones,

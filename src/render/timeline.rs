@@ -319,18 +319,26 @@ fn programme_row(
     chart: Rect,
 ) {
     let s = spec.style;
-    name(scene, spec, row, s.programme_indent, &p.name, Weight::Bold);
+    let chip = confidence_chip(scene, spec, p, row);
+    let room = s.name_width - s.programme_indent - chip - s.k(14.0);
+    let shown = elide(&p.name, s.heading_size, Weight::Bold, room);
+    scene.text(centred_text(
+        s.programme_indent,
+        row.centre().y,
+        shown,
+        s.heading_size,
+        Weight::Bold,
+        palette::TEXT,
+    ));
     scene.hit(row, Target::Programme(p.id.clone()));
-    let mut items = Vec::new();
-    let schedule = programme_schedule(p);
-    if let (Some(first), Some(last)) = (
-        schedule.earliest_start,
-        schedule.latest_finish.or(schedule.baseline_finish),
-    ) {
-        let (x0, x1) = span(spec, chart, first, last);
-        let bar = Rect::between_x(x0, x1, row.centre().y - s.k(3.0), s.k(6.0));
-        items.push(Item::filled(bar, palette::DARK_BLUE));
+    // A programme of one task is one row: the task's own bars, and clicking
+    // selects the task.
+    if let [only] = p.tasks.as_slice() {
+        row::task_bars(scene, spec, p, only, row, chart);
+    } else {
+        summary_bars(scene, spec, p, row, chart);
     }
+    let mut items = Vec::new();
     for d in p.delays.iter().filter(|d| d.task.is_none()) {
         delay_band(&mut items, scene, spec, p, d, row, chart, true);
     }
@@ -356,6 +364,92 @@ fn programme_row(
                 milestone: m.id.clone(),
             },
         );
+    }
+    scene.push(Item::Clip {
+        clip: chart_part(row, chart),
+        items,
+    });
+}
+
+/// The programme's delivery confidence at the right of the name column, as
+/// a word on its colour ("Not rated" in grey when it has none). Returns the
+/// width it takes.
+fn confidence_chip(scene: &mut Scene, spec: &TimelineSpec<'_>, p: &Programme, row: Rect) -> f32 {
+    let s = spec.style;
+    let right = s.name_width - s.k(8.0);
+    let Some(rating) = p.current_confidence().map(|c| c.rating) else {
+        let text = "Not rated";
+        let w = width(text, s.text_size, Weight::Regular);
+        scene.text(Text {
+            at: Point::new(right, row.centre().y + s.text_size * 0.36),
+            text: text.into(),
+            size: s.text_size,
+            weight: Weight::Regular,
+            colour: palette::SECONDARY_TEXT,
+            anchor: Anchor::End,
+        });
+        return w;
+    };
+    let text = rating.label();
+    let w = width(text, s.text_size, Weight::Bold) + s.k(12.0);
+    let h = s.text_size + s.k(8.0);
+    let rect = Rect::new(right - w, row.centre().y - h / 2.0, w, h);
+    scene.push(Item::filled(rect, palette::confidence_colour(rating)));
+    scene.text(centred_text(
+        rect.x + s.k(6.0),
+        row.centre().y,
+        text.into(),
+        s.text_size,
+        Weight::Bold,
+        palette::confidence_text(rating),
+    ));
+    w
+}
+
+/// A programme's summary: its baseline (earliest baseline start to latest
+/// baseline finish) as a thin grey bar under its forecast (earliest start to
+/// latest finish), red when it finishes late, and the slip after it.
+fn summary_bars(scene: &mut Scene, spec: &TimelineSpec<'_>, p: &Programme, row: Rect, chart: Rect) {
+    let s = spec.style;
+    let schedule = programme_schedule(p);
+    let mut items = Vec::new();
+    let baseline_start = p
+        .tasks
+        .iter()
+        .filter(|t| t.baseline_finish.is_some())
+        .filter_map(|t| t.baseline_start.or(t.start))
+        .map(|d| d.first_day())
+        .min();
+    if let (Some(first), Some(last)) = (baseline_start, schedule.baseline_finish) {
+        let (x0, x1) = span(spec, chart, first, last);
+        items.push(row::baseline_bar(
+            Rect::between_x(x0, x1, row.y + s.k(27.0), s.k(6.0)),
+            s,
+        ));
+    }
+    let slip = schedule.slip_days.unwrap_or(0);
+    if let (Some(first), Some(last)) = (
+        schedule.earliest_start,
+        schedule.latest_finish.or(schedule.baseline_finish),
+    ) {
+        let (x0, x1) = span(spec, chart, first, last);
+        let bar = Rect::between_x(x0, x1, row.y + s.k(10.0), s.k(13.0));
+        let colour = if slip > 0 {
+            palette::RED
+        } else {
+            palette::DARK_BLUE
+        };
+        items.push(Item::filled(bar, colour));
+        if slip > 0 {
+            items.push(Item::Text(centred_text(
+                bar.right() + s.k(6.0),
+                bar.centre().y,
+                format!("▲ {slip} days late"),
+                s.text_size,
+                Weight::Bold,
+                palette::RED_TEXT,
+            )));
+        }
     }
     scene.push(Item::Clip {
         clip: chart_part(row, chart),

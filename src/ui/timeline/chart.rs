@@ -199,11 +199,22 @@ impl TimelineView {
             Some(d) if d > 0 => format!(", {d} days late"),
             _ => String::new(),
         };
-        let label = format!("Programme {}{slip}", p.name);
+        let confidence = p
+            .current_confidence()
+            .map_or("not rated", |c| c.rating.label());
+        let label = format!("Programme {}, {confidence}{slip}", p.name);
         header.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
+        // A one-task row's tooltip is its task's.
+        if p.tasks.len() != 1 {
+            header.on_hover_text(format!(
+                "{}\nDelivery confidence: {confidence}{slip}",
+                p.name
+            ));
+        }
 
-        // A row cut to a sliver at the chart's edge has no room for its arrow.
-        if row.height() < 24.0 {
+        // A row cut to a sliver at the chart's edge has no room for its
+        // arrow, and a programme of one task has nothing to fold.
+        if row.height() < 24.0 || p.tasks.len() == 1 {
             return;
         }
         let collapsed = self.collapsed.contains(id);

@@ -18,7 +18,7 @@ mod tooltip;
 
 use crate::analysis::compare::Comparison;
 use crate::analysis::timeline::{
-    AxisYears, Row, RowFilter, TimeScale, ZoomLevel, build_rows, date_extent,
+    AxisYears, Row, RowFilter, TimeScale, ZoomLevel, build_rows, date_extent, opening_half_span,
 };
 use crate::model::{Action, Board, DelayCause, Id, Programme, Task};
 use crate::ui::theme;
@@ -27,6 +27,10 @@ use legend::legend_ui;
 
 /// Height of every row, so row culling is a division.
 pub const ROW_HEIGHT: f32 = crate::render::timeline::TimelineStyle::SCREEN.row_height;
+
+/// The narrowest scale a board opens on whole (a year 36 px wide, about
+/// twenty-five years in the chart); a longer board opens on the as-at date.
+pub const OPEN_WHOLE_AT_PX_PER_DAY: f32 = 0.1;
 
 /// The colour of each delay cause (GOV.UK palette), used for its hatched bar and legend.
 pub fn cause_colour(cause: DelayCause) -> Color32 {
@@ -91,6 +95,7 @@ enum ZoomRequest {
     Step(f32),
     FitBoard,
     FitProgramme,
+    Opening,
 }
 
 impl TimelineView {
@@ -124,10 +129,25 @@ impl TimelineView {
     ) {
         self.refresh_rows(board, revision, programme);
         if self.fit_pending {
-            self.fit(board, programme);
+            // The chart has not been drawn yet: its width is what the names leave.
+            self.chart_width = (ui.available_width() - chart::SCREEN_STYLE.name_width).max(100.0);
+            self.opening_view(board, programme);
             self.fit_pending = false;
         }
-        if let Some(request) = self.toolbar_ui(ui, board, since.is_some()) {
+        let mut request = self.toolbar_ui(ui, board, since.is_some());
+        // Ctrl+0 here goes back to the opening view (elsewhere egui resets
+        // the screen's zoom with it); taken before egui sees it.
+        if !ui.ctx().text_edit_focused()
+            && ui.input_mut(|i| {
+                i.consume_shortcut(&egui::KeyboardShortcut::new(
+                    egui::Modifiers::COMMAND,
+                    egui::Key::Num0,
+                ))
+            })
+        {
+            request = Some(ZoomRequest::Opening);
+        }
+        if let Some(request) = request {
             self.apply_zoom(request, board, programme);
         }
         legend_ui(ui, board, programme, since.is_some());
@@ -158,6 +178,21 @@ impl TimelineView {
         }
     }
 
+    /// The view a board opens on: the whole board (or the chosen programme)
+    /// when it fits with a year at least 36 px wide, so a council board of a
+    /// few years opens whole; a longer one (a seventy-year portfolio)
+    /// centred on the as-at date, showing the work under way then (see
+    /// [`opening_half_span`]).
+    fn opening_view(&mut self, board: &Board, programme: Option<&Id>) {
+        self.fit(board, programme);
+        if programme.is_none()
+            && self.scale.px_per_day < OPEN_WHOLE_AT_PX_PER_DAY
+            && let Some(half) = opening_half_span(board, self.shown.as_deref())
+        {
+            self.scale.centre_on(board.as_at, half, self.chart_width);
+        }
+    }
+
     fn fit(&mut self, board: &Board, programme: Option<&Id>) {
         if let Some((first, last)) =
             date_extent(board, programme).or_else(|| date_extent(board, None))
@@ -180,6 +215,10 @@ impl TimelineView {
                 .zoom_about(z.px_per_day() / self.scale.px_per_day, 0.0),
             ZoomRequest::Step(f) => self.scale.zoom_about(f, centre),
             ZoomRequest::FitBoard => self.fit(board, None),
+            ZoomRequest::Opening => {
+                self.opening_view(board, programme);
+                self.scroll_y = 0.0;
+            }
             ZoomRequest::FitProgramme => {
                 let shown = programme
                     .cloned()

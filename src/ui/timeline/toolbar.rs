@@ -49,6 +49,29 @@ impl TimelineView {
             {
                 request = Some(ZoomRequest::FitProgramme);
             }
+            if ui
+                .button("As at")
+                .on_hover_text("Back to the opening view: centred on the as-at date (Ctrl+0)")
+                .widget_info_label("Back to the opening view")
+                .clicked()
+            {
+                request = Some(ZoomRequest::Opening);
+            }
+            ui.separator();
+            if ui
+                .button("Collapse all")
+                .on_hover_text("One row per programme")
+                .clicked()
+            {
+                self.collapsed = board.programmes.iter().map(|p| p.id.clone()).collect();
+            }
+            if ui
+                .button("Expand all")
+                .on_hover_text("Every task under its programme")
+                .clicked()
+            {
+                self.collapsed.clear();
+            }
             ui.separator();
             ui.checkbox(&mut self.late_only, "Late tasks only");
             if comparing {
