@@ -247,21 +247,7 @@ fn manchester_data_centre_final_stage() {
     );
 }
 
-/// A generated 200-project portfolio written to a fresh folder.
-fn portfolio_file(
-    seed: u64,
-) -> (
-    tempfile::TempDir,
-    std::path::PathBuf,
-    boardroom::model::Board,
-) {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let path = dir.path().join("portfolio.ron");
-    let board = boardroom::generate::generate_portfolio(200, seed);
-    let text = boardroom::store::board_to_string(&board).unwrap_or_else(|e| panic!("{e}"));
-    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
-    (dir, path, board)
-}
+use common::portfolio_file;
 
 #[test]
 fn fit_board_fits_a_portfolio_of_seventy_years_and_decades_shows_it_whole() {

@@ -94,12 +94,12 @@ impl ProgrammeSort {
     pub fn label(self) -> &'static str {
         match self {
             ProgrammeSort::Board => "As in the board",
-            ProgrammeSort::Name => "Name (A–Z)",
-            ProgrammeSort::Confidence => "Confidence (worst first)",
-            ProgrammeSort::Slip => "Slip (latest first)",
-            ProgrammeSort::Finish => "Finish (soonest first)",
-            ProgrammeSort::Budget => "Budget (largest first)",
-            ProgrammeSort::BudgetChange => "Budget change (largest rise first)",
+            ProgrammeSort::Name => "Name, A to Z",
+            ProgrammeSort::Confidence => "Confidence, worst first",
+            ProgrammeSort::Slip => "Slip, latest first",
+            ProgrammeSort::Finish => "Finish, soonest first",
+            ProgrammeSort::Budget => "Budget, largest first",
+            ProgrammeSort::BudgetChange => "Budget rise, largest first",
         }
     }
 }

@@ -85,6 +85,7 @@ pub fn filter_controls_ui(ui: &mut egui::Ui, filter: &mut ProgrammeFilter, sros:
     row(ui, "Confidence:", &mut |ui, label| {
         egui::ComboBox::from_id_salt("confidence_filter")
             .width(width(ui))
+            .height(400.0)
             .selected_text(filter.confidence.label())
             .show_ui(ui, |ui| {
                 for c in ConfidenceFilter::CHOICES {
@@ -97,8 +98,10 @@ pub fn filter_controls_ui(ui: &mut egui::Ui, filter: &mut ProgrammeFilter, sros:
     row(ui, "SRO:", &mut |ui, label| {
         egui::ComboBox::from_id_salt("sro_filter")
             .width(width(ui))
+            .height(600.0)
             .selected_text(filter.sro.as_deref().unwrap_or("Any SRO"))
             .show_ui(ui, |ui| {
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
                 ui.selectable_value(&mut filter.sro, None, "Any SRO");
                 for s in sros {
                     ui.selectable_value(&mut filter.sro, Some(s.clone()), s);
@@ -110,8 +113,10 @@ pub fn filter_controls_ui(ui: &mut egui::Ui, filter: &mut ProgrammeFilter, sros:
     row(ui, "Order:", &mut |ui, label| {
         egui::ComboBox::from_id_salt("programme_sort")
             .width(width(ui))
+            .height(400.0)
             .selected_text(filter.sort.label())
             .show_ui(ui, |ui| {
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
                 for s in ProgrammeSort::ALL {
                     ui.selectable_value(&mut filter.sort, s, s.label());
                 }

@@ -355,3 +355,13 @@ pub fn manchester_with_a_meeting(dir: &std::path::Path) -> std::path::PathBuf {
     std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
     path
 }
+
+/// A generated 200-project portfolio written to a fresh folder.
+pub fn portfolio_file(seed: u64) -> (tempfile::TempDir, PathBuf, boardroom::model::Board) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("portfolio.ron");
+    let board = boardroom::generate::generate_portfolio(200, seed);
+    let text = boardroom::store::board_to_string(&board).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+    (dir, path, board)
+}

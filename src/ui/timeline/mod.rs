@@ -109,6 +109,12 @@ impl TimelineView {
         self.chart_width
     }
 
+    /// How many rows the chart has (programme headers and task rows), as
+    /// last built.
+    pub fn row_count(&self) -> usize {
+        self.rows.len()
+    }
+
     /// The zoom preset nearest the current scale.
     pub fn zoom_level(&self) -> ZoomLevel {
         ZoomLevel::nearest(self.scale.px_per_day)
