@@ -12,6 +12,8 @@ impl RaidView {
         let cells = self.cells;
         let bands = board.settings.rag_bands;
         ui.vertical(|ui| {
+            // As narrow as the grid, so the table beside it keeps the width.
+            ui.set_max_width(250.0);
             ui.label(RichText::new("Open risks: likelihood × impact").strong());
             egui::Grid::new("heat_map")
                 .spacing([3.0, 3.0])
@@ -43,7 +45,7 @@ impl RaidView {
                                 } else {
                                     egui::Stroke::NONE
                                 })
-                                .min_size(egui::vec2(46.0, 30.0));
+                                .min_size(egui::vec2(40.0, 28.0));
                             let response = ui.add(button);
                             let label = format!("Likelihood {l}, impact {i}: {count} open now, {was} before responses");
                             response.widget_info(|| {
@@ -68,8 +70,12 @@ impl RaidView {
                     }
                     ui.end_row();
                 });
-            ui.label(RichText::new("Number: open risks now. ○N: where N started,").small());
-            ui.label(RichText::new("before their responses. Click a cell to filter.").small());
+            ui.label(
+                RichText::new(
+                    "Number: open risks now. ○N: where N started, before their responses. Click a cell to filter.",
+                )
+                .small(),
+            );
         });
     }
 }

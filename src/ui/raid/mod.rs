@@ -178,10 +178,16 @@ impl RaidView {
         egui::CentralPanel::no_frame().show(ui, |ui| {
             self.filters_ui(ui, board, commands);
             ui.horizontal_top(|ui| {
-                self.heat_map_ui(ui, board);
+                // While the form is open the table needs the width more: the
+                // heat map steps aside so Ref, Title, Owner and Score stay in view.
+                if self.form.is_none() {
+                    self.heat_map_ui(ui, board);
+                }
                 // The table scrolls sideways on narrow windows rather than losing columns.
+                // A bar always shown, so the columns past the edge are seen to be there.
                 egui::ScrollArea::horizontal()
                     .id_salt("raid_table_h")
+                    .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
                     .show(ui, |ui| {
                         ui.vertical(|ui| self.table_ui(ui, board));
                     });

@@ -17,18 +17,25 @@ impl RaidView {
         // A click anywhere on a row selects it, so its labels must not take clicks
         // for text selection.
         ui.style_mut().interaction.selectable_labels = false;
+        // The rows stop short of the panel's foot, leaving room for the
+        // sideways scroll bar under them.
+        let body_height = (ui.available_height() - 28.0 - 24.0).max(120.0);
         let mut table = TableBuilder::new(ui)
             .id_salt("raid_table")
+            .max_scroll_height(body_height)
             .striped(true)
             .resizable(true)
             .sense(Sense::click())
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-            .column(Column::initial(66.0).at_least(50.0))
-            .column(Column::initial(98.0))
-            .column(Column::initial(260.0).at_least(120.0).clip(true))
-            .column(Column::initial(120.0).clip(true))
-            .column(Column::initial(120.0).clip(true))
-            .column(Column::initial(96.0));
+            // Widths that fit every column beside the heat map in a 1600 px
+            // window; each can be dragged wider, and long text is cut with
+            // "…" and shown whole on hover.
+            .column(Column::initial(70.0).at_least(50.0))
+            .column(Column::initial(100.0).at_least(60.0).clip(true))
+            .column(Column::initial(210.0).at_least(100.0).clip(true))
+            .column(Column::initial(120.0).at_least(60.0).clip(true))
+            .column(Column::initial(110.0).at_least(60.0).clip(true))
+            .column(Column::initial(92.0).at_least(70.0));
         // When comparing, what changed since sits beside the score, where
         // the eye already is.
         let since = self.has_since();
@@ -36,10 +43,10 @@ impl RaidView {
             table = table.column(Column::initial(190.0).clip(true));
         }
         table = table
-            .column(Column::initial(84.0))
-            .column(Column::initial(96.0))
-            .column(Column::initial(150.0))
-            .column(Column::initial(110.0).at_least(90.0));
+            .column(Column::initial(70.0).at_least(50.0).clip(true))
+            .column(Column::initial(92.0).at_least(60.0).clip(true))
+            .column(Column::initial(120.0).at_least(80.0).clip(true))
+            .column(Column::initial(120.0).at_least(80.0).clip(true));
         if let Some(row) = self.scroll_to.take() {
             table = table.scroll_to_row(row, None);
         }
@@ -78,16 +85,20 @@ impl RaidView {
                         ui.label(e.kind().label());
                     });
                     row.col(|ui| {
-                        ui.label(&e.title).on_hover_text(&e.description);
+                        let hover = if e.description.is_empty() {
+                            e.title.clone()
+                        } else {
+                            format!("{}\n\n{}", e.title, e.description)
+                        };
+                        ui.add(egui::Label::new(&e.title).truncate())
+                            .on_hover_text(hover);
                     });
                     row.col(|ui| {
-                        ui.label(crate::ui::widgets::programme_name(
-                            board,
-                            e.programme.as_ref(),
-                        ));
+                        let name = crate::ui::widgets::programme_name(board, e.programme.as_ref());
+                        ui.add(egui::Label::new(name).truncate());
                     });
                     row.col(|ui| {
-                        ui.label(&e.owner);
+                        ui.add(egui::Label::new(&e.owner).truncate());
                     });
                     row.col(|ui| match e.current_score() {
                         Some(s) => {
@@ -114,9 +125,14 @@ impl RaidView {
                     row.col(|ui| match e.next_review {
                         Some(d) if is_overdue(e, board.as_at) => {
                             ui.label(
-                                RichText::new(format!("⚠ {} overdue", d.display_uk()))
-                                    .color(theme::warning_text(ui)),
-                            );
+                                RichText::new(format!("⚠ {}", d.display_uk()))
+                                    .color(theme::warning_text(ui))
+                                    .strong(),
+                            )
+                            .on_hover_text(format!(
+                                "Overdue: the review was due {}",
+                                d.display_uk()
+                            ));
                         }
                         Some(d) => {
                             ui.label(d.display_uk());
