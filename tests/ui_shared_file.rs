@@ -485,3 +485,41 @@ fn an_edit_made_while_saving_before_opening_another_board_is_asked_about_again()
         Some(second)
     );
 }
+
+/// Where the tab a user is about to click sits on screen.
+fn tab_rect(h: &Harness<'static, BoardApp>) -> egui::Rect {
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "RAID log")
+        .rect()
+}
+
+#[test]
+fn a_colleagues_save_or_presence_never_moves_the_tabs() {
+    let (_dir, path) = common::fixture();
+    let mut h = harness();
+    open_on(&mut h, &path, Tab::Raid);
+    let before = tab_rect(&h);
+    common::close_first_entry(&mut h);
+    colleague_saves(&path, |b| b.title = "Renamed by a colleague".into());
+    assert!(wait_for(&mut h, |app| app.disk_change.is_some()));
+    h.run();
+    assert!(
+        h.query_by_label("A colleague saved this board while you have unsaved edits")
+            .is_some()
+    );
+    assert_eq!(tab_rect(&h), before, "the banner moved the tabs");
+
+    // Someone else with the board open: named on the title's line.
+    let (dir, path) = common::fixture();
+    std::fs::write(
+        dir.path().join(".fixture.ron.open.PMO-LAPTOP-3.4242"),
+        format!(
+            "user=J. Smith\nhost=PMO-LAPTOP-3\npid=4242\nsince={}\n",
+            chrono::Utc::now().timestamp()
+        ),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut h = harness();
+    open_on(&mut h, &path, Tab::Raid);
+    assert!(h.query_by_label_contains("Also open by J. Smith").is_some());
+    assert_eq!(tab_rect(&h), before, "presence moved the tabs");
+}

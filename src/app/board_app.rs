@@ -333,6 +333,13 @@ impl eframe::App for BoardApp {
         }
         egui::Panel::top("menu").show(ui, |ui| self.top_bar_ui(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
+        // A colleague's save is announced at the foot, above the status bar,
+        // so the tabs and charts a user is about to click do not move.
+        if self.disk_change.is_some() {
+            egui::Panel::bottom("colleague_changes")
+                .frame(egui::Frame::new())
+                .show(ui, |ui| self.disk_change_ui(ui));
+        }
         if let Some(doc) = &self.doc {
             let mut choice = None;
             let mut marked_done = None;

@@ -269,6 +269,5 @@ impl BoardApp {
                     &mut self.commands,
                 );
             });
-        ui.add_space(8.0);
     }
 }

@@ -177,7 +177,6 @@ impl BoardApp {
             self.changed_on_disk_ui(ui);
         }
         self.recovery_ui(ui);
-        self.disk_change_ui(ui);
         let Some(doc) = &self.doc else {
             ui.heading("No board open");
             ui.label("Open a board with File ▸ Open (Ctrl+O), type its path above, or drop a .ron file on this window.");
@@ -185,17 +184,23 @@ impl BoardApp {
         };
         let board = doc.board();
         let chart_ready = self.can_run(Command::CopyChartImage);
+        // Who else has the board open goes on the title's line, which is
+        // always there, so the tabs below never move when someone arrives.
         ui.horizontal(|ui| {
             ui.heading(&board.title);
+            if !self.others.is_empty() {
+                let names: Vec<String> = self.others.iter().map(Visitor::describe).collect();
+                ui.add_space(16.0);
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(format!("Also open by {}", names.join("; ")))
+                            .strong()
+                            .color(theme::BLUE),
+                    )
+                    .truncate(),
+                );
+            }
         });
-        if !self.others.is_empty() {
-            let names: Vec<String> = self.others.iter().map(Visitor::describe).collect();
-            ui.label(
-                RichText::new(format!("Also open by {}", names.join("; ")))
-                    .strong()
-                    .color(theme::BLUE),
-            );
-        }
         ui.label(
             RichText::new(format!(
                 "{} · as at {}",
