@@ -2,8 +2,13 @@
 //! real view code on generated boards of growing size. Run with
 //! `cargo bench --bench frames`.
 
-use boardroom::generate::{BoardSize, generate_board};
-use boardroom::model::Board;
+use boardroom::analysis::headline::headlines;
+use boardroom::analysis::programme_filter::{
+    ConfidenceFilter, ProgrammeFilter, ProgrammeSort, select_programmes,
+};
+use boardroom::analysis::timeline::ZoomLevel;
+use boardroom::generate::{BoardSize, generate_board, generate_portfolio};
+use boardroom::model::{Board, DeliveryConfidence};
 use boardroom::ui::budget::BudgetView;
 use boardroom::ui::meeting::MeetingView;
 use boardroom::ui::raid::RaidView;
@@ -123,9 +128,11 @@ fn heat_map(c: &mut Criterion) {
 
 fn budget_frame(ctx: &egui::Context, view: &mut BudgetView, board: &Board) {
     let mut actions = Vec::new();
+    let listed: Vec<usize> = (0..board.programmes.len()).collect();
     std::hint::black_box(ctx.run_ui(input(), |ui| {
-        egui::CentralPanel::default_margins()
-            .show(ui, |ui| view.ui(ui, board, None, None, &mut actions));
+        egui::CentralPanel::default_margins().show(ui, |ui| {
+            view.ui(ui, board, (None, &listed), None, &mut actions)
+        });
     }));
 }
 
@@ -266,5 +273,101 @@ fn with_meetings(
     (board, today)
 }
 
-criterion_group!(benches, timeline, raid_table, heat_map, budget, meeting);
+/// The Budget tab's portfolio view (the chart of the largest changes and
+/// the table of every programme) at 200 programmes.
+fn budget_portfolio(c: &mut Criterion) {
+    let portfolio = generate_portfolio(200, 1);
+    let ctx = egui::Context::default();
+    boardroom::ui::theme::apply(&ctx);
+    let mut view = BudgetView::default();
+    view.portfolio = true;
+    for _ in 0..3 {
+        budget_frame(&ctx, &mut view, &portfolio);
+    }
+    c.bench_function("budget_frame/portfolio view, 200 programmes", |b| {
+        b.iter(|| budget_frame(&ctx, &mut view, &portfolio));
+    });
+}
+
+/// A 200-project portfolio over seventy years, expanded and collapsed, and
+/// the 1× board (50 programmes, 10,000 tasks) zoomed out to decades, against
+/// the 10,000-task timeline at its opening zoom in the same run.
+fn portfolio_timeline(c: &mut Criterion) {
+    let mut group = c.benchmark_group("portfolio_timeline_frame");
+    let portfolio = generate_portfolio(200, 1);
+    let ctx = egui::Context::default();
+    boardroom::ui::theme::apply(&ctx);
+    let mut view = TimelineView::default();
+    for _ in 0..3 {
+        timeline_frame(&ctx, &mut view, &portfolio);
+    }
+    group.bench_function("200 programmes/expanded", |b| {
+        b.iter(|| timeline_frame(&ctx, &mut view, &portfolio));
+    });
+    view.collapsed = portfolio.programmes.iter().map(|p| p.id.clone()).collect();
+    timeline_frame(&ctx, &mut view, &portfolio);
+    group.bench_function("200 programmes/collapsed", |b| {
+        b.iter(|| timeline_frame(&ctx, &mut view, &portfolio));
+    });
+
+    let (board, ctx) = board_and_context(50, 10_000, 0);
+    let mut view = TimelineView::default();
+    for _ in 0..3 {
+        timeline_frame(&ctx, &mut view, &board);
+    }
+    group.bench_function("1x board/opening zoom", |b| {
+        b.iter(|| timeline_frame(&ctx, &mut view, &board));
+    });
+    view.scale.px_per_day = ZoomLevel::Decades.px_per_day();
+    timeline_frame(&ctx, &mut view, &board);
+    group.bench_function("1x board/decades", |b| {
+        b.iter(|| timeline_frame(&ctx, &mut view, &board));
+    });
+    group.finish();
+}
+
+/// Choosing programmes by the side panel's filter and order, on the 1×
+/// board and the portfolio: the figures behind it (worked out once per
+/// board revision) and the choice itself (every keystroke in Find).
+fn programme_filter(c: &mut Criterion) {
+    let mut group = c.benchmark_group("programme_filter");
+    let one_x = generate_board(
+        BoardSize {
+            programmes: 50,
+            tasks: 10_000,
+            raid: 20_000,
+        },
+        1,
+    );
+    let portfolio = generate_portfolio(200, 1);
+    let filter = ProgrammeFilter {
+        text: "programme".into(),
+        confidence: ConfidenceFilter::AtOrWorse(DeliveryConfidence::Amber),
+        late_only: true,
+        sort: ProgrammeSort::Slip,
+        ..Default::default()
+    };
+    for (name, board) in [("1x board", &one_x), ("200 programmes", &portfolio)] {
+        let figures = headlines(board);
+        group.bench_function(format!("{name}/figures"), |b| {
+            b.iter(|| std::hint::black_box(headlines(board)));
+        });
+        group.bench_function(format!("{name}/choose"), |b| {
+            b.iter(|| std::hint::black_box(select_programmes(board, &figures, &filter, None)));
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    timeline,
+    raid_table,
+    heat_map,
+    budget,
+    meeting,
+    portfolio_timeline,
+    programme_filter,
+    budget_portfolio
+);
 criterion_main!(benches);

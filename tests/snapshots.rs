@@ -306,3 +306,47 @@ fn opening_a_slow_board() {
     h.state_mut().request_open(&common::manchester());
     drop(std::fs::OpenOptions::new().write(true).open(&slow));
 }
+
+/// The generated 200-project portfolio, opened on a tab, with the path
+/// field pinned so the image matches on any machine.
+fn portfolio_on(tab: Tab) -> (tempfile::TempDir, Harness<'static, BoardApp>) {
+    let (dir, path, _board) = common::portfolio_file(1);
+    let mut h = harness_on(tab);
+    h.state_mut().open(&path);
+    h.state_mut().path_text = "portfolio.ron".into();
+    h.state_mut().raid.export_path = "portfolio-raid.csv".into();
+    h.run();
+    h.state_mut().notice = None;
+    h.run();
+    (dir, h)
+}
+
+#[test]
+fn portfolio_timeline_opening_view() {
+    let (_dir, mut h) = portfolio_on(Tab::Timeline);
+    h.snapshot("portfolio_timeline");
+}
+
+#[test]
+fn portfolio_timeline_collapsed_worst_first() {
+    let (_dir, mut h) = portfolio_on(Tab::Timeline);
+    click(&mut h, "Collapse all");
+    click(&mut h, "Order:");
+    click(&mut h, "Confidence, worst first");
+    h.snapshot("portfolio_timeline_collapsed");
+}
+
+#[test]
+fn portfolio_raid_table_with_the_form_open() {
+    let (_dir, mut h) = portfolio_on(Tab::Raid);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run();
+    h.snapshot("portfolio_raid_form");
+}
+
+#[test]
+fn portfolio_budget_of_two_hundred() {
+    let (_dir, mut h) = portfolio_on(Tab::Budget);
+    click(&mut h, "Portfolio: approved against current");
+    h.snapshot("portfolio_budget");
+}

@@ -56,7 +56,8 @@ pub fn generate_portfolio(programmes: usize, seed: u64) -> Board {
         as_at,
     );
     board.marking = ProtectiveMarking::OfficialSensitive;
-    board.settings.money_unit = MoneyUnit::Millions;
+    // £bn from a billion, £m below: a portfolio of £10m to £40bn.
+    board.settings.money_unit = MoneyUnit::Auto;
     for pi in 0..programmes.max(1) {
         board
             .programmes

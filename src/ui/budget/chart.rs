@@ -101,15 +101,6 @@ pub(super) fn chart_unit(board: &Board, w: &Waterfall) -> MoneyUnit {
     w.unit(board.settings.money_unit)
 }
 
-pub(super) fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        let kept: String = text.chars().take(max.saturating_sub(1)).collect();
-        format!("{kept}…")
-    }
-}
-
 pub(super) fn warnings_ui(ui: &mut egui::Ui, p: &Programme) {
     for f in programme_warnings(p) {
         egui::Frame::new()

@@ -48,7 +48,7 @@ impl Default for PortfolioSort {
 
 /// How many programmes the chart shows: the largest changes. More bars
 /// than this cannot carry a readable name each; the table has them all.
-pub(super) const CHART_BARS: usize = 12;
+pub(super) const CHART_BARS: usize = 10;
 
 const HEADERS: [(&str, PortfolioColumn); 5] = [
     ("Programme", PortfolioColumn::Programme),
@@ -121,11 +121,20 @@ pub(super) fn portfolio_ui(
 fn chart_ui(ui: &mut egui::Ui, rows: &[&PortfolioRow<'_>], unit: MoneyUnit) {
     let div = unit_divisor(unit);
     let f = |d: Decimal| d.to_f64().unwrap_or(0.0) / div;
-    // Each bar's name gets its share of the width, at about 7 px a letter.
-    let letters = ((ui.available_width() / rows.len().max(1) as f32) / 7.5).clamp(8.0, 30.0);
+    // Each bar's name gets its share of the width, on two lines, measured in
+    // the axis's font: the axis leaves out a name wider than its share.
+    let share = (ui.available_width() - 70.0) / rows.len().max(1) as f32 - 8.0;
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let painter = ui.painter().clone();
+    let measure = |s: &str| {
+        painter
+            .layout_no_wrap(s.to_string(), font.clone(), egui::Color32::BLACK)
+            .size()
+            .x
+    };
     let names: Vec<String> = rows
         .iter()
-        .map(|r| shorten(&r.programme.name, letters as usize))
+        .map(|r| two_lines(&r.programme.name, share, &measure))
         .collect();
     let bar = |i: usize, offset: f64, value: Decimal, fill, what: &str, name: &str| {
         Bar::new(i as f64 + offset, f(value))
@@ -181,6 +190,38 @@ fn chart_ui(ui: &mut egui::Ui, rows: &[&PortfolioRow<'_>], unit: MoneyUnit) {
         });
 }
 
+/// A name on at most two lines no wider than `room` (as `measure` finds
+/// them), broken between the words where the longer line is shortest, each
+/// line cut with "…" if it is still too wide.
+fn two_lines(name: &str, room: f32, measure: &dyn Fn(&str) -> f32) -> String {
+    if measure(name) <= room {
+        return name.to_string();
+    }
+    let split = name
+        .char_indices()
+        .filter(|(_, c)| *c == ' ')
+        .map(|(i, _)| i)
+        .min_by(|a, b| {
+            let widest = |i: &usize| measure(&name[..*i]).max(measure(name[*i..].trim_start()));
+            widest(a).total_cmp(&widest(b))
+        });
+    let fit = |line: &str| {
+        if measure(line) <= room {
+            return line.to_string();
+        }
+        let chars: Vec<char> = line.chars().collect();
+        (1..chars.len())
+            .rev()
+            .map(|n| format!("{}…", chars[..n].iter().collect::<String>()))
+            .find(|s| measure(s) <= room)
+            .unwrap_or_else(|| "…".into())
+    };
+    match split {
+        Some(i) => format!("{}\n{}", fit(&name[..i]), fit(name[i..].trim_start())),
+        None => fit(name),
+    }
+}
+
 fn sort_rows(rows: &mut [PortfolioRow<'_>], sort: PortfolioSort) {
     rows.sort_by(|a, b| {
         let order = match sort.column {
@@ -221,9 +262,9 @@ fn table_ui(
         .striped(true)
         .resizable(true)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(340.0).at_least(140.0).clip(true))
-        .column(Column::initial(210.0).at_least(90.0).clip(true))
-        .columns(Column::initial(130.0).at_least(80.0).clip(true), 2)
+        .column(Column::initial(320.0).at_least(140.0).clip(true))
+        .column(Column::initial(200.0).at_least(90.0).clip(true))
+        .columns(Column::initial(160.0).at_least(80.0).clip(true), 2)
         .column(Column::remainder().at_least(80.0))
         .header(28.0, |mut header| {
             for (name, column) in HEADERS {

@@ -163,6 +163,8 @@ impl RaidView {
             let mut close = false;
             egui::Panel::right("raid_form")
                 .default_size(460.0)
+                // Never so wide that the table loses Ref, Title, Score and Owner.
+                .size_range(380.0..=560.0)
                 .show(ui, |ui| {
                     close = form.ui(ui, board, editor, actions);
                 });

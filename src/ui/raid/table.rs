@@ -6,12 +6,74 @@ use egui_extras::{Column, TableBuilder};
 use super::form::RaidForm;
 use super::{COLUMNS, RaidView, band_colour, band_text};
 use crate::analysis::raid::{SortKey, band, is_overdue, last_changed, trend};
-use crate::model::{Board, Id};
+use crate::model::{Board, Id, RaidEntry};
 use crate::ui::theme;
+
+/// A column of the register: a field the table sorts by, or what changed
+/// since the last board (shown while comparing).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Col {
+    Field(SortKey),
+    Since,
+}
+
+/// The columns in order. While the form is open it takes the table's right
+/// side, so the columns a user checks an entry by (Ref, Title, Score,
+/// Owner) come first; the rest follow, a sideways scroll away.
+fn columns(form_open: bool, since: bool) -> Vec<Col> {
+    let order: Vec<SortKey> = if form_open {
+        let first = [
+            SortKey::Reference,
+            SortKey::Title,
+            SortKey::Score,
+            SortKey::Owner,
+        ];
+        first
+            .into_iter()
+            .chain(
+                COLUMNS
+                    .iter()
+                    .map(|(_, k)| *k)
+                    .filter(|k| !first.contains(k)),
+            )
+            .collect()
+    } else {
+        COLUMNS.iter().map(|(_, k)| *k).collect()
+    };
+    let mut cols = Vec::new();
+    for key in order {
+        cols.push(Col::Field(key));
+        // What changed since sits beside the score, where the eye already is.
+        if since && key == SortKey::Score {
+            cols.push(Col::Since);
+        }
+    }
+    cols
+}
+
+/// A column's starting width: together they fit beside the heat map in a
+/// 1600 px window. Each can be dragged wider; long text is cut with "…"
+/// and shown whole on hover.
+fn width(col: Col) -> Column {
+    let (initial, least) = match col {
+        Col::Since => (190.0, 80.0),
+        Col::Field(key) => match key {
+            SortKey::Reference => (70.0, 50.0),
+            SortKey::Kind => (100.0, 60.0),
+            SortKey::Title => (210.0, 100.0),
+            SortKey::Programme => (120.0, 60.0),
+            SortKey::Owner => (110.0, 60.0),
+            SortKey::Score => (92.0, 70.0),
+            SortKey::Trend => (70.0, 50.0),
+            SortKey::Status => (92.0, 60.0),
+            SortKey::NextReview | SortKey::LastChanged => (120.0, 80.0),
+        },
+    };
+    Column::initial(initial).at_least(least).clip(true)
+}
 
 impl RaidView {
     pub(super) fn table_ui(&mut self, ui: &mut egui::Ui, board: &Board) {
-        let bands = board.settings.rag_bands;
         let mut clicked: Option<(Id, bool)> = None;
         let mut sort_clicked = None;
         // A click anywhere on a row selects it, so its labels must not take clicks
@@ -20,40 +82,39 @@ impl RaidView {
         // The rows stop short of the panel's foot, leaving room for the
         // sideways scroll bar under them.
         let body_height = (ui.available_height() - 28.0 - 24.0).max(120.0);
+        let form_open = self.form.is_some();
+        let cols = columns(form_open, self.has_since());
+        // Each order keeps its own dragged widths.
+        let salt = if form_open {
+            "raid_table_beside_form"
+        } else {
+            "raid_table"
+        };
         let mut table = TableBuilder::new(ui)
-            .id_salt("raid_table")
+            .id_salt(salt)
             .max_scroll_height(body_height)
             .striped(true)
             .resizable(true)
             .sense(Sense::click())
-            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-            // Widths that fit every column beside the heat map in a 1600 px
-            // window; each can be dragged wider, and long text is cut with
-            // "…" and shown whole on hover.
-            .column(Column::initial(70.0).at_least(50.0))
-            .column(Column::initial(100.0).at_least(60.0).clip(true))
-            .column(Column::initial(210.0).at_least(100.0).clip(true))
-            .column(Column::initial(120.0).at_least(60.0).clip(true))
-            .column(Column::initial(110.0).at_least(60.0).clip(true))
-            .column(Column::initial(92.0).at_least(70.0));
-        // When comparing, what changed since sits beside the score, where
-        // the eye already is.
-        let since = self.has_since();
-        if since {
-            table = table.column(Column::initial(190.0).clip(true));
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+        for col in &cols {
+            table = table.column(width(*col));
         }
-        table = table
-            .column(Column::initial(70.0).at_least(50.0).clip(true))
-            .column(Column::initial(92.0).at_least(60.0).clip(true))
-            .column(Column::initial(120.0).at_least(80.0).clip(true))
-            .column(Column::initial(120.0).at_least(80.0).clip(true));
         if let Some(row) = self.scroll_to.take() {
             table = table.scroll_to_row(row, None);
         }
         table
             .header(28.0, |mut header| {
-                for (name, key) in COLUMNS {
+                for col in &cols {
                     header.col(|ui| {
+                        let Col::Field(key) = *col else {
+                            ui.label(RichText::new("Since the last board").strong());
+                            return;
+                        };
+                        let name = COLUMNS
+                            .iter()
+                            .find(|(_, k)| *k == key)
+                            .map_or("", |(n, _)| *n);
                         let arrow = if self.sort == key {
                             if self.descending { " ▼" } else { " ▲" }
                         } else {
@@ -67,87 +128,18 @@ impl RaidView {
                             sort_clicked = Some(key);
                         }
                     });
-                    if since && key == SortKey::Score {
-                        header.col(|ui| {
-                            ui.label(RichText::new("Since the last board").strong());
-                        });
-                    }
                 }
             })
             .body(|body| {
                 body.rows(28.0, self.rows.len(), |mut row| {
                     let e = &board.raid[self.rows[row.index()]];
                     row.set_selected(self.selected.as_ref() == Some(&e.id));
-                    row.col(|ui| {
-                        ui.label(RichText::new(&e.reference).strong());
-                    });
-                    row.col(|ui| {
-                        ui.label(e.kind().label());
-                    });
-                    row.col(|ui| {
-                        let hover = if e.description.is_empty() {
-                            e.title.clone()
-                        } else {
-                            format!("{}\n\n{}", e.title, e.description)
-                        };
-                        ui.add(egui::Label::new(&e.title).truncate())
-                            .on_hover_text(hover);
-                    });
-                    row.col(|ui| {
-                        let name = crate::ui::widgets::programme_name(board, e.programme.as_ref());
-                        ui.add(egui::Label::new(name).truncate());
-                    });
-                    row.col(|ui| {
-                        ui.add(egui::Label::new(&e.owner).truncate());
-                    });
-                    row.col(|ui| match e.current_score() {
-                        Some(s) => {
-                            let b = band(s, bands);
-                            ui.label(
-                                RichText::new(format!(" {s} {} ", b.label()))
-                                    .background_color(band_colour(b))
-                                    .color(band_text(b)),
-                            );
-                        }
-                        None => {
-                            ui.label("—");
-                        }
-                    });
-                    if since {
-                        row.col(|ui| self.since_cell(ui, &e.id));
+                    for col in &cols {
+                        row.col(|ui| match *col {
+                            Col::Since => self.since_cell(ui, &e.id),
+                            Col::Field(key) => cell_ui(ui, board, e, key),
+                        });
                     }
-                    row.col(|ui| {
-                        ui.label(trend(e).label());
-                    });
-                    row.col(|ui| {
-                        ui.label(e.status.label());
-                    });
-                    row.col(|ui| match e.next_review {
-                        Some(d) if is_overdue(e, board.as_at) => {
-                            ui.label(
-                                RichText::new(format!("⚠ {}", d.display_uk()))
-                                    .color(theme::warning_text(ui))
-                                    .strong(),
-                            )
-                            .on_hover_text(format!(
-                                "Overdue: the review was due {}",
-                                d.display_uk()
-                            ));
-                        }
-                        Some(d) => {
-                            ui.label(d.display_uk());
-                        }
-                        None => {
-                            ui.label("—");
-                        }
-                    });
-                    row.col(|ui| {
-                        ui.label(
-                            last_changed(e)
-                                .map(|t| t.format("%-d %b %Y").to_string())
-                                .unwrap_or_default(),
-                        );
-                    });
                     let response = row.response();
                     if response.double_clicked() {
                         clicked = Some((e.id.clone(), true));
@@ -169,6 +161,76 @@ impl RaidView {
                 self.form = Some(RaidForm::edit(e));
             }
             self.selected = Some(id);
+        }
+    }
+}
+
+/// One entry's cell in a column.
+fn cell_ui(ui: &mut egui::Ui, board: &Board, e: &RaidEntry, key: SortKey) {
+    match key {
+        SortKey::Reference => {
+            ui.label(RichText::new(&e.reference).strong());
+        }
+        SortKey::Kind => {
+            ui.label(e.kind().label());
+        }
+        SortKey::Title => {
+            let hover = if e.description.is_empty() {
+                e.title.clone()
+            } else {
+                format!("{}\n\n{}", e.title, e.description)
+            };
+            ui.add(egui::Label::new(&e.title).truncate())
+                .on_hover_text(hover);
+        }
+        SortKey::Programme => {
+            let name = crate::ui::widgets::programme_name(board, e.programme.as_ref());
+            ui.add(egui::Label::new(name).truncate());
+        }
+        SortKey::Owner => {
+            ui.add(egui::Label::new(&e.owner).truncate());
+        }
+        SortKey::Score => match e.current_score() {
+            Some(s) => {
+                let b = band(s, board.settings.rag_bands);
+                ui.label(
+                    RichText::new(format!(" {s} {} ", b.label()))
+                        .background_color(band_colour(b))
+                        .color(band_text(b)),
+                );
+            }
+            None => {
+                ui.label("—");
+            }
+        },
+        SortKey::Trend => {
+            ui.label(trend(e).label());
+        }
+        SortKey::Status => {
+            ui.label(e.status.label());
+        }
+        SortKey::NextReview => match e.next_review {
+            Some(d) if is_overdue(e, board.as_at) => {
+                ui.label(
+                    RichText::new(format!("⚠ {}", d.display_uk()))
+                        .color(theme::warning_text(ui))
+                        .strong(),
+                )
+                .on_hover_text(format!("Overdue: the review was due {}", d.display_uk()));
+            }
+            Some(d) => {
+                ui.label(d.display_uk());
+            }
+            None => {
+                ui.label("—");
+            }
+        },
+        SortKey::LastChanged => {
+            ui.label(
+                last_changed(e)
+                    .map(|t| t.format("%-d %b %Y").to_string())
+                    .unwrap_or_default(),
+            );
         }
     }
 }

@@ -96,29 +96,35 @@ impl RaidForm {
                     .resize(r.actions.len(), String::new());
                 for (i, a) in r.actions.iter_mut().enumerate() {
                     ui.push_id(i, |ui| {
+                        // Two lines, so the form stays narrow enough to
+                        // leave the table its Ref, Title, Score and Owner.
                         ui.horizontal(|ui| {
                             let label = ui.label("Action");
                             ui.add(
-                                egui::TextEdit::singleline(&mut a.description).desired_width(180.0),
+                                egui::TextEdit::singleline(&mut a.description)
+                                    .desired_width((ui.available_width() - 80.0).max(120.0)),
                             )
                             .labelled_by(label.id);
+                            ui.checkbox(&mut a.done, "Done");
+                        });
+                        ui.horizontal(|ui| {
                             let label = ui.label("Actionee");
                             ui.add(
-                                egui::TextEdit::singleline(&mut a.actionee).desired_width(110.0),
+                                egui::TextEdit::singleline(&mut a.actionee).desired_width(100.0),
                             )
                             .labelled_by(label.id);
                             let label = ui.label("Due");
                             ui.add(
                                 egui::TextEdit::singleline(&mut self.dates.action_dues[i])
-                                    .desired_width(90.0)
+                                    .desired_width(84.0)
                                     .hint_text("Mar 2021"),
                             )
                             .labelled_by(label.id);
-                            ui.checkbox(&mut a.done, "Done");
                             if ui.button(format!("Remove action {}", i + 1)).clicked() {
                                 remove = Some(i);
                             }
                         });
+                        ui.add_space(4.0);
                     });
                 }
                 if let Some(i) = remove {
