@@ -13,7 +13,7 @@ use boardroom::model::{Board, DeliveryConfidence};
 use common::portfolio_file;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 fn harness_on(path: &std::path::Path) -> Harness<'static, BoardApp> {
     common::app_on(path, Tab::Timeline)
@@ -256,4 +256,64 @@ fn a_programme_of_one_task_is_one_row_and_clicking_it_selects_the_task() {
         h.state().timeline.selected,
         Some((single.id.clone(), task.id.clone()))
     );
+}
+
+/// The RAID column headers on screen, by name, with their rectangles.
+fn raid_headers(h: &Harness<'static, BoardApp>) -> Vec<(String, egui::Rect)> {
+    [
+        "Ref",
+        "Kind",
+        "Title",
+        "Programme",
+        "Owner",
+        "Score",
+        "Trend",
+        "Status",
+        "Next review",
+        "Last changed",
+    ]
+    .iter()
+    .filter_map(|name| {
+        h.query_all_by_role(egui::accesskit::Role::Button)
+            .find(|n| {
+                n.accesskit_node()
+                    .label()
+                    .is_some_and(|l| l == *name || l.starts_with(&format!("{name} ")))
+            })
+            .map(|n| (name.to_string(), n.rect()))
+    })
+    .collect()
+}
+
+#[test]
+fn the_raid_table_keeps_ref_title_score_and_owner_in_view_with_the_form_open() {
+    let (_dir, path, _board) = portfolio_file(7);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .build_eframe(|cc| BoardApp::new(&cc.egui_ctx, boardroom::app::RecentFiles::default()));
+    h.state_mut().open(&path);
+    h.state_mut().tab = Tab::Raid;
+    h.run();
+    // Every column is there, and beside the heat map the first seven are in
+    // view without scrolling (the rest a sideways scroll away).
+    let all = raid_headers(&h);
+    assert_eq!(all.len(), 10, "{all:?}");
+    for (name, rect) in &all[..7] {
+        assert!(rect.right() <= 1600.0, "{name} at {rect:?}");
+    }
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    let form_left = h.get_by_label_contains("New entry R-").rect().left();
+    let shown = raid_headers(&h);
+    for name in ["Ref", "Title", "Score", "Owner"] {
+        let rect = shown
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, r)| *r)
+            .unwrap_or_else(|| panic!("no {name} header"));
+        assert!(
+            rect.left() >= 0.0 && rect.right() <= form_left,
+            "{name} at {rect:?}, the form from {form_left}"
+        );
+    }
 }
