@@ -352,8 +352,17 @@ fn programme_filter(c: &mut Criterion) {
         group.bench_function(format!("{name}/figures"), |b| {
             b.iter(|| std::hint::black_box(headlines(board)));
         });
+        let find_only = ProgrammeFilter {
+            text: "programme 1".into(),
+            ..Default::default()
+        };
+        group.bench_function(format!("{name}/find, no figures"), |b| {
+            b.iter(|| std::hint::black_box(select_programmes(board, None, &find_only, None)));
+        });
         group.bench_function(format!("{name}/choose"), |b| {
-            b.iter(|| std::hint::black_box(select_programmes(board, &figures, &filter, None)));
+            b.iter(|| {
+                std::hint::black_box(select_programmes(board, Some(&figures), &filter, None))
+            });
         });
     }
     group.finish();

@@ -184,7 +184,7 @@ fn each_order_sorts_the_timeline_as_the_side_panel_says() {
             sort,
             ..Default::default()
         };
-        let expected: Vec<String> = select_programmes(&board, &figures, &filter, None)
+        let expected: Vec<String> = select_programmes(&board, Some(&figures), &filter, None)
             .into_iter()
             .map(|i| board.programmes[i].name.clone())
             .collect();

@@ -122,6 +122,17 @@ pub struct ProgrammeFilter {
 }
 
 impl ProgrammeFilter {
+    /// Whether choosing needs the programmes' figures (their headlines): a
+    /// filter or an order by confidence, slip, finish or budget. Find and
+    /// the name order do not, so a board that only uses them never works the
+    /// figures out.
+    pub fn needs_figures(&self) -> bool {
+        self.confidence != ConfidenceFilter::Any
+            || self.late_only
+            || self.red_risks_only
+            || !matches!(self.sort, ProgrammeSort::Board | ProgrammeSort::Name)
+    }
+
     /// Whether anything narrows the list (the order alone does not).
     pub fn narrows(&self) -> bool {
         !self.text.trim().is_empty()
@@ -133,32 +144,48 @@ impl ProgrammeFilter {
 }
 
 /// The indices into `board.programmes` that pass `filter`, in its order.
-/// `headlines` are the board's, in the board's order; `only`, when given,
+/// `headlines` are the board's, in the board's order; they may be left out
+/// when the filter [needs no figures](ProgrammeFilter::needs_figures), and a
+/// filter that needs them keeps nothing without them. `only`, when given,
 /// keeps just those programmes (the ones that changed since the last board).
 /// Ties keep the board's order, so the list never shuffles.
 pub fn select_programmes(
     board: &Board,
-    headlines: &[Headline],
+    headlines: Option<&[Headline]>,
     filter: &ProgrammeFilter,
     only: Option<&[Id]>,
 ) -> Vec<usize> {
+    let figures = |i: usize| headlines.and_then(|h| h.get(i));
     let mut chosen: Vec<usize> = board
         .programmes
         .iter()
-        .zip(headlines)
         .enumerate()
-        .filter(|(_, (p, h))| {
+        .filter(|(i, p)| {
+            let passes_figures = || {
+                let Some(h) = figures(*i) else {
+                    return !filter.needs_figures();
+                };
+                filter.confidence.keeps(h.confidence)
+                    && (!filter.late_only || h.slip_days.is_some_and(|d| d > 0))
+                    && (!filter.red_risks_only || h.red_risks > 0)
+            };
             only.is_none_or(|ids| ids.contains(&p.id))
                 && programme_matches(p, &filter.text)
-                && filter.confidence.keeps(h.confidence)
                 && filter.sro.as_ref().is_none_or(|s| s == &p.sro)
-                && (!filter.late_only || h.slip_days.is_some_and(|d| d > 0))
-                && (!filter.red_risks_only || h.red_risks > 0)
+                && passes_figures()
         })
         .map(|(i, _)| i)
         .collect();
     let by = |a: &usize, b: &usize| -> Ordering {
-        let (ha, hb) = (&headlines[*a], &headlines[*b]);
+        let (Some(ha), Some(hb)) = (figures(*a), figures(*b)) else {
+            return match filter.sort {
+                ProgrammeSort::Name => {
+                    let name = |i: &usize| board.programmes[*i].name.to_lowercase();
+                    name(a).cmp(&name(b))
+                }
+                _ => Ordering::Equal,
+            };
+        };
         match filter.sort {
             ProgrammeSort::Board => Ordering::Equal,
             ProgrammeSort::Name => {
@@ -225,7 +252,7 @@ mod tests {
     }
 
     fn chosen(board: &Board, filter: &ProgrammeFilter) -> Vec<usize> {
-        select_programmes(board, &headlines(board), filter, None)
+        select_programmes(board, Some(&headlines(board)), filter, None)
     }
 
     #[test]
@@ -293,7 +320,7 @@ mod tests {
             confidence: ConfidenceFilter::AtOrWorse(DeliveryConfidence::AmberRed),
             ..Default::default()
         };
-        let kept = select_programmes(&board, &hs, &both, None);
+        let kept = select_programmes(&board, Some(&hs), &both, None);
         for i in &kept {
             assert!(hs[*i].slip_days.unwrap_or(0) > 0);
             assert!(hs[*i].confidence.is_some_and(|c| c.rank() >= 3));
@@ -303,7 +330,7 @@ mod tests {
             .take(2)
             .map(|i| board.programmes[*i].id.clone())
             .collect();
-        let narrowed = select_programmes(&board, &hs, &both, Some(&first_two));
+        let narrowed = select_programmes(&board, Some(&hs), &both, Some(&first_two));
         assert_eq!(narrowed, kept[..first_two.len()].to_vec());
     }
 
@@ -353,6 +380,28 @@ mod tests {
         );
         check(ProgrammeSort::Budget, &|h| money(h.current_gbp), true);
         check(ProgrammeSort::BudgetChange, &|h| money(h.change_gbp), true);
+    }
+
+    #[test]
+    fn find_and_the_name_order_need_no_figures_and_give_the_same_without_them() {
+        let board = portfolio();
+        let hs = headlines(&board);
+        let by_name = ProgrammeFilter {
+            text: "nuclear".into(),
+            sort: ProgrammeSort::Name,
+            ..Default::default()
+        };
+        assert!(!by_name.needs_figures());
+        let with = select_programmes(&board, Some(&hs), &by_name, None);
+        assert!(with.len() > 1);
+        assert_eq!(select_programmes(&board, None, &by_name, None), with);
+        // A filter that needs them keeps nothing without them, never everything.
+        let late = ProgrammeFilter {
+            late_only: true,
+            ..Default::default()
+        };
+        assert!(late.needs_figures());
+        assert!(select_programmes(&board, None, &late, None).is_empty());
     }
 
     #[test]

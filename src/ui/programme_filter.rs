@@ -16,13 +16,13 @@ pub struct ProgrammeChoice {
     /// What the user asked for.
     pub filter: ProgrammeFilter,
     figures: Option<Figures>,
+    sros: Option<(u64, Vec<String>)>,
     shown: Option<(Key, Vec<usize>)>,
 }
 
 struct Figures {
     revision: u64,
     headlines: Vec<Headline>,
-    sros: Vec<String>,
 }
 
 type Key = (u64, ProgrammeFilter, Option<Vec<Id>>);
@@ -31,10 +31,16 @@ impl ProgrammeChoice {
     /// The indices into `board.programmes` to show, in order. `only`, when
     /// given, keeps just those programmes (the changes since the last board).
     pub fn shown(&mut self, board: &Board, revision: u64, only: Option<Vec<Id>>) -> Vec<usize> {
-        self.refresh_figures(board, revision);
         let key = (revision, self.filter.clone(), only);
         if self.shown.as_ref().is_none_or(|(k, _)| k != &key) {
-            let headlines = self.figures.as_ref().map_or(&[][..], |f| &f.headlines);
+            // The figures cost a pass over every task and entry (8 ms at 1×),
+            // so they are worked out only for a filter or order that reads them.
+            let headlines = if key.1.needs_figures() {
+                self.refresh_figures(board, revision);
+                self.figures.as_ref().map(|f| &f.headlines[..])
+            } else {
+                None
+            };
             let chosen = select_programmes(board, headlines, &key.1, key.2.as_deref());
             self.shown = Some((key, chosen));
         }
@@ -46,8 +52,10 @@ impl ProgrammeChoice {
 
     /// The SROs the SRO list offers.
     pub fn sros(&mut self, board: &Board, revision: u64) -> &[String] {
-        self.refresh_figures(board, revision);
-        self.figures.as_ref().map_or(&[][..], |f| &f.sros)
+        if self.sros.as_ref().is_none_or(|(r, _)| *r != revision) {
+            self.sros = Some((revision, sros(board)));
+        }
+        self.sros.as_ref().map_or(&[][..], |(_, s)| s)
     }
 
     fn refresh_figures(&mut self, board: &Board, revision: u64) {
@@ -55,7 +63,6 @@ impl ProgrammeChoice {
             self.figures = Some(Figures {
                 revision,
                 headlines: headlines(board),
-                sros: sros(board),
             });
         }
     }
