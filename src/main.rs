@@ -156,6 +156,28 @@ enum RaidCommand {
         #[arg(long, requires = "likelihood")]
         impact: Option<u8>,
     },
+    /// Import a RAID log from a spreadsheet (.xlsx, .xlsm, .xls, .ods or .csv).
+    /// The header row and each column's field are found from common template
+    /// headers; rows with problems are skipped and listed by the row number
+    /// Excel shows. Importing again updates the entries it made (matched by
+    /// reference). Exits 0 when rows were imported (or would be), 1 with the
+    /// reason when nothing can be, leaving the board untouched.
+    Import {
+        /// The board file.
+        board: PathBuf,
+        /// The spreadsheet.
+        file: PathBuf,
+        /// The sheet to read (default: the first).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Map fields to columns over the guess: `owner=F,title=Risk title`
+        /// (a letter or a header's text; `field=` leaves one out).
+        #[arg(long)]
+        map: Option<String>,
+        /// Say what would be imported and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
@@ -227,6 +249,22 @@ fn main() -> ExitCode {
                 score: likelihood.zip(impact),
             },
         ),
+        Some(Command::Raid {
+            command:
+                RaidCommand::Import {
+                    board,
+                    file,
+                    sheet,
+                    map,
+                    dry_run,
+                },
+        }) => boardroom::cli::raid_import(&boardroom::cli::ImportArgs {
+            board: &board,
+            file: &file,
+            sheet: sheet.as_deref(),
+            map: map.as_deref(),
+            dry_run,
+        }),
         Some(Command::Pack {
             file,
             out,

@@ -11,6 +11,7 @@ pub mod portfolio;
 pub mod programme_filter;
 pub mod raid;
 pub mod raid_draft;
+pub mod raid_import;
 pub mod reconcile;
 pub mod schedule;
 pub mod summary;

@@ -5,7 +5,9 @@
 mod diff;
 mod pack;
 mod raid;
+mod raid_import;
 
 pub use diff::diff;
 pub use pack::{ExportArgs, ExportView, PackArgs, export, pack, pack_pdf};
 pub use raid::{NewEntry, raid_add, raid_list};
+pub use raid_import::{ImportArgs, raid_import};

@@ -10,7 +10,10 @@ use crate::analysis::raid::{RaidFilter, StatusFilter, filter_entries, new_entry}
 use crate::model::{Action, Id, PeriodDate, Place, RaidKind, apply};
 use std::collections::BTreeMap;
 
-use crate::store::{Base, RealFs, SaveError, Severity, load_board, save_merging_with, validate};
+use crate::model::Board;
+use crate::store::{
+    Base, Loaded, RealFs, SaveError, SaveOutcome, Severity, load_board, save_merging_with, validate,
+};
 
 /// One entry as `raid list --json` prints it.
 #[derive(Serialize)]
@@ -168,13 +171,7 @@ pub fn raid_add(file: &Path, new: &NewEntry) -> ExitCode {
         }
         return ExitCode::FAILURE;
     }
-    let base = Base {
-        board: &loaded.board,
-        hash: &loaded.hash,
-    };
-    // A script can wait longer for a busy board than a person at a window.
-    let wait = std::time::Duration::from_secs(30);
-    match save_merging_with(&board, file, base, &BTreeMap::new(), &RealFs, wait) {
+    match save_edited(file, &loaded, &board) {
         Ok(outcome) => {
             // Someone else added an entry with the same reference meanwhile.
             let renumbered = outcome
@@ -186,6 +183,28 @@ pub fn raid_add(file: &Path, new: &NewEntry) -> ExitCode {
             println!("{}", renumbered.unwrap_or(reference));
             ExitCode::SUCCESS
         }
+        Err(code) => code,
+    }
+}
+
+/// Saves `board`, edited from `loaded`, through the app's own path: under
+/// the write lock it re-reads the file and merges with anything others saved
+/// meanwhile. On failure says why and gives the exit code: 3 when the board
+/// is busy or changed in a way that cannot be merged, 1 otherwise. The file
+/// is untouched unless the save succeeds.
+pub(super) fn save_edited(
+    file: &Path,
+    loaded: &Loaded,
+    board: &Board,
+) -> Result<SaveOutcome, ExitCode> {
+    let base = Base {
+        board: &loaded.board,
+        hash: &loaded.hash,
+    };
+    // A script can wait longer for a busy board than a person at a window.
+    let wait = std::time::Duration::from_secs(30);
+    match save_merging_with(board, file, base, &BTreeMap::new(), &RealFs, wait) {
+        Ok(outcome) => Ok(outcome),
         Err(
             e @ (SaveError::Conflicts { .. }
             | SaveError::ChangedOnDisk { .. }
@@ -193,11 +212,11 @@ pub fn raid_add(file: &Path, new: &NewEntry) -> ExitCode {
             | SaveError::Locked(_)),
         ) => {
             eprintln!("{e}");
-            ExitCode::from(3)
+            Err(ExitCode::from(3))
         }
         Err(e) => {
             eprintln!("{e}");
-            ExitCode::FAILURE
+            Err(ExitCode::FAILURE)
         }
     }
 }

@@ -11,6 +11,7 @@ mod orphans;
 mod presence;
 mod ron_io;
 mod save;
+pub mod spreadsheet;
 mod validate;
 mod watch;
 

@@ -1,0 +1,553 @@
+//! Bringing a PMO's RAID log in from a spreadsheet: find the header row
+//! (real logs have a title or two above it), map each column to a field
+//! (guessed from common template headers, or given), read every row as an
+//! entry, and say which rows cannot be imported and why, by the row number
+//! Excel shows. Importing again updates the entries it made before (matched
+//! by reference) instead of adding them twice. Pure: the grid comes from
+//! [`crate::store::spreadsheet`], and the result is one [`Action`].
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+
+pub mod values;
+
+use crate::analysis::raid::new_entry;
+use crate::model::{
+    Action, Board, HistoryEntry, MitigationAction, Place, RaidDetail, RaidEntry, RaidKind, Score,
+};
+use crate::store::spreadsheet::{CellValue, Grid, GridRow};
+use values::Scale;
+
+/// A field of an entry a column can hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    /// The reference (`R-014`); updates match on it.
+    Reference,
+    /// Risk, Assumption, Issue or Dependency.
+    Kind,
+    /// The one-line title.
+    Title,
+    /// The description.
+    Description,
+    /// The owner.
+    Owner,
+    /// Likelihood, 1–5 or words.
+    Likelihood,
+    /// Impact, 1–5 or words.
+    Impact,
+    /// Open, Monitoring or Closed, in common words.
+    Status,
+    /// The category.
+    Category,
+    /// The date raised.
+    Raised,
+    /// The date last reviewed.
+    LastReviewed,
+    /// The date of the next review.
+    NextReview,
+    /// The mitigation or response actions.
+    Mitigation,
+    /// The programme or project (by id or name).
+    Programme,
+    /// When a risk would strike.
+    Proximity,
+    /// What would set a risk off.
+    Trigger,
+}
+
+impl Field {
+    /// Every field, in the order a mapping lists them.
+    pub const ALL: [Field; 16] = [
+        Field::Reference,
+        Field::Kind,
+        Field::Title,
+        Field::Description,
+        Field::Owner,
+        Field::Likelihood,
+        Field::Impact,
+        Field::Status,
+        Field::Category,
+        Field::Raised,
+        Field::LastReviewed,
+        Field::NextReview,
+        Field::Mitigation,
+        Field::Programme,
+        Field::Proximity,
+        Field::Trigger,
+    ];
+
+    /// The field's name, as `--map` takes it and the mapping screen shows it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Reference => "reference",
+            Field::Kind => "kind",
+            Field::Title => "title",
+            Field::Description => "description",
+            Field::Owner => "owner",
+            Field::Likelihood => "likelihood",
+            Field::Impact => "impact",
+            Field::Status => "status",
+            Field::Category => "category",
+            Field::Raised => "raised",
+            Field::LastReviewed => "last_reviewed",
+            Field::NextReview => "next_review",
+            Field::Mitigation => "mitigation",
+            Field::Programme => "programme",
+            Field::Proximity => "proximity",
+            Field::Trigger => "trigger",
+        }
+    }
+
+    /// The field a header names, if any ("Risk ID", "Probability",
+    /// "Date raised", "Mitigation / response"…): common template words.
+    pub fn from_header(header: &str) -> Option<Field> {
+        let h: String = header
+            .to_lowercase()
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+            .collect();
+        let words: Vec<&str> = h.split_whitespace().collect();
+        let has = |w: &str| words.contains(&w);
+        let phrase = words.join(" ");
+        // The order matters: "Action owner" is an owner, "Review date" (in
+        // most templates the next one) a next review, "Date raised" a date.
+        let field = if has("owner") || phrase == "assigned to" || phrase == "responsible" {
+            Field::Owner
+        } else if has("mitigation") || has("response") || has("actions") || has("action") {
+            Field::Mitigation
+        } else if phrase.contains("last review") || phrase == "reviewed" {
+            Field::LastReviewed
+        } else if phrase.contains("review") {
+            Field::NextReview
+        } else if phrase.contains("raised") || phrase == "date identified" || phrase == "date" {
+            Field::Raised
+        } else if has("id") || has("ref") || has("reference") || has("no") || phrase == "number" {
+            Field::Reference
+        } else if has("type") || (has("category") && has("raid")) || phrase == "kind" {
+            Field::Kind
+        } else if has("title") || has("summary") || phrase == "risk" || phrase == "name" {
+            Field::Title
+        } else if has("description") || has("detail") || has("details") {
+            Field::Description
+        } else if has("probability") || has("likelihood") {
+            Field::Likelihood
+        } else if has("impact") || has("severity") || has("consequence") {
+            Field::Impact
+        } else if has("status") || phrase == "state" {
+            Field::Status
+        } else if has("category") || has("theme") {
+            Field::Category
+        } else if has("programme") || has("project") || has("workstream") {
+            Field::Programme
+        } else if has("proximity") {
+            Field::Proximity
+        } else if has("trigger") {
+            Field::Trigger
+        } else {
+            return None;
+        };
+        Some(field)
+    }
+}
+
+/// Which column (0 is A) holds each field.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Mapping {
+    /// Field → column.
+    pub columns: HashMap<Field, usize>,
+}
+
+impl Mapping {
+    /// The column holding `field`, if mapped.
+    pub fn column(&self, field: Field) -> Option<usize> {
+        self.columns.get(&field).copied()
+    }
+}
+
+/// A column's letters as Excel shows them: 0 is A, 26 is AA.
+pub fn column_letters(mut index: usize) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push(char::from(b'A' + (index % 26) as u8));
+        if index < 26 {
+            break;
+        }
+        index = index / 26 - 1;
+    }
+    letters.iter().rev().collect()
+}
+
+/// The header row: among the first twenty rows, the one whose cells name
+/// the most fields (at least two, one of them the title or the reference).
+/// Returns its index in `grid.rows`.
+pub fn find_header(grid: &Grid) -> Option<usize> {
+    grid.rows
+        .iter()
+        .take(20)
+        .enumerate()
+        .map(|(i, row)| (i, guess_mapping(row)))
+        .filter(|(_, m)| {
+            m.columns.len() >= 2
+                && (m.column(Field::Title).is_some() || m.column(Field::Reference).is_some())
+        })
+        .max_by_key(|(i, m)| (m.columns.len(), usize::MAX - i))
+        .map(|(i, _)| i)
+}
+
+/// The mapping a header row suggests: each field to the first column whose
+/// header names it.
+pub fn guess_mapping(header: &GridRow) -> Mapping {
+    let mut mapping = Mapping::default();
+    for (col, cell) in header.cells.iter().enumerate() {
+        if let Some(field) = Field::from_header(&cell.text()) {
+            mapping.columns.entry(field).or_insert(col);
+        }
+    }
+    mapping
+}
+
+/// Applies `--map FIELD=COLUMN,…` to a mapping: COLUMN is a letter (`C`) or a
+/// header's text; `FIELD=` alone unmaps the field.
+pub fn apply_map_arg(mapping: &mut Mapping, header: &GridRow, arg: &str) -> Result<(), String> {
+    for part in arg.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let Some((name, column)) = part.split_once('=') else {
+            return Err(format!(
+                "--map: “{part}” is not FIELD=COLUMN (for example owner=F)"
+            ));
+        };
+        let field = Field::ALL
+            .into_iter()
+            .find(|f| f.name().eq_ignore_ascii_case(name.trim()))
+            .ok_or_else(|| {
+                let names: Vec<&str> = Field::ALL.iter().map(|f| f.name()).collect();
+                format!(
+                    "--map: no field “{}”; the fields are {}",
+                    name.trim(),
+                    names.join(", ")
+                )
+            })?;
+        let column = column.trim();
+        if column.is_empty() {
+            mapping.columns.remove(&field);
+            continue;
+        }
+        let index = header
+            .cells
+            .iter()
+            .position(|c| c.text().eq_ignore_ascii_case(column))
+            .or_else(|| letters_index(column))
+            .ok_or_else(|| {
+                format!("--map: no column “{column}” (give a letter such as F, or a header's text)")
+            })?;
+        mapping.columns.insert(field, index);
+    }
+    Ok(())
+}
+
+fn letters_index(text: &str) -> Option<usize> {
+    if text.is_empty() || text.len() > 3 || !text.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    text.to_ascii_uppercase()
+        .bytes()
+        .try_fold(0usize, |acc, b| Some(acc * 26 + usize::from(b - b'A') + 1))
+        .map(|n| n - 1)
+}
+
+/// A row that will not be imported, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowProblem {
+    /// The row's number as Excel shows it.
+    pub row: u32,
+    /// What is wrong and what to do: "no owner — every entry needs one".
+    pub message: String,
+}
+
+impl std::fmt::Display for RowProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "row {}: {}", self.row, self.message)
+    }
+}
+
+/// One entry the import makes or updates.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlannedEntry {
+    /// The spreadsheet row it comes from.
+    pub row: u32,
+    /// The entry as it will be.
+    pub entry: RaidEntry,
+    /// Whether it updates an entry already in the board.
+    pub updates: bool,
+}
+
+/// What an import would do.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportPlan {
+    /// The entries made or updated, in the sheet's order.
+    pub entries: Vec<PlannedEntry>,
+    /// The rows skipped, and why.
+    pub problems: Vec<RowProblem>,
+    /// Rows imported with a caveat (a programme the board does not have).
+    pub notes: Vec<RowProblem>,
+    /// Rows that match an entry already in the board exactly: left alone,
+    /// with no history line, so importing the same file twice changes nothing.
+    pub unchanged: usize,
+}
+
+impl ImportPlan {
+    /// The import as one edit: every entry put into the RAID log.
+    pub fn action(&self) -> Action {
+        Action::Batch(
+            self.entries
+                .iter()
+                .map(|p| Action::put(Place::RaidLog, p.entry.clone()))
+                .collect(),
+        )
+    }
+
+    /// How many entries are new and how many update ones already there.
+    pub fn counts(&self) -> (usize, usize) {
+        let updated = self.entries.iter().filter(|e| e.updates).count();
+        (self.entries.len() - updated, updated)
+    }
+}
+
+/// Where an import comes from and who makes it, for the history lines.
+#[derive(Clone, Debug)]
+pub struct ImportSource<'a> {
+    /// The file's name, as the history names it.
+    pub file: &'a str,
+    /// Who imports.
+    pub by: &'a str,
+    /// When (UTC).
+    pub at: NaiveDateTime,
+}
+
+/// Reads every row below `header` (an index into `grid.rows`) as an entry of
+/// `board`, by `mapping`.
+pub fn plan_import(
+    board: &Board,
+    grid: &Grid,
+    header: usize,
+    mapping: &Mapping,
+    source: &ImportSource<'_>,
+) -> ImportPlan {
+    let mut plan = ImportPlan {
+        entries: Vec::new(),
+        problems: Vec::new(),
+        notes: Vec::new(),
+        unchanged: 0,
+    };
+    let rows = grid.rows.get(header + 1..).unwrap_or_default();
+    let five_point = |field: Field| {
+        mapping.column(field).is_some_and(|c| {
+            rows.iter().any(|r| {
+                r.cells
+                    .get(c)
+                    .is_some_and(|v| v.text().to_lowercase().contains("very"))
+            })
+        })
+    };
+    let scales = (five_point(Field::Likelihood), five_point(Field::Impact));
+    // New entries are numbered on from the board and from each other.
+    let mut working = board.clone();
+    let mut seen: HashMap<String, u32> = HashMap::new();
+    for row in rows {
+        match read_row(&working, row, mapping, scales, source, &mut plan.notes) {
+            Ok(None) => plan.unchanged += 1,
+            Ok(Some(planned)) => {
+                let key = planned.entry.reference.to_lowercase();
+                if let Some(first) = seen.get(&key) {
+                    plan.problems.push(RowProblem {
+                        row: row.number,
+                        message: format!(
+                            "reference {} is used again (first at row {first}); give each entry its own",
+                            planned.entry.reference
+                        ),
+                    });
+                    continue;
+                }
+                seen.insert(key, row.number);
+                if crate::model::apply(
+                    &mut working,
+                    Action::put(Place::RaidLog, planned.entry.clone()),
+                )
+                .is_ok()
+                {
+                    plan.entries.push(planned);
+                }
+            }
+            Err(message) => plan.problems.push(RowProblem {
+                row: row.number,
+                message,
+            }),
+        }
+    }
+    plan
+}
+
+fn cell<'a>(row: &'a GridRow, mapping: &Mapping, field: Field) -> &'a CellValue {
+    mapping
+        .column(field)
+        .and_then(|c| row.cells.get(c))
+        .unwrap_or(&CellValue::Empty)
+}
+
+fn read_row(
+    board: &Board,
+    row: &GridRow,
+    mapping: &Mapping,
+    (five_l, five_i): (bool, bool),
+    source: &ImportSource<'_>,
+    notes: &mut Vec<RowProblem>,
+) -> Result<Option<PlannedEntry>, String> {
+    let text = |field| cell(row, mapping, field).text().trim().to_string();
+    let reference = text(Field::Reference);
+    let title = text(Field::Title);
+    if title.is_empty() {
+        return Err("no title — every entry needs one".into());
+    }
+    let owner = text(Field::Owner);
+    if owner.is_empty() {
+        return Err("no owner — every entry needs one".into());
+    }
+    let kind_text = text(Field::Kind);
+    let kind = if kind_text.is_empty() {
+        values::kind_from_reference(&reference).unwrap_or(RaidKind::Risk)
+    } else {
+        values::kind(&kind_text).ok_or_else(|| {
+            format!("“{kind_text}” is not a kind; write Risk, Assumption, Issue or Dependency")
+        })?
+    };
+    let existing = (!reference.is_empty())
+        .then(|| {
+            board
+                .raid
+                .iter()
+                .find(|e| e.reference.eq_ignore_ascii_case(&reference))
+        })
+        .flatten();
+    if let Some(e) = existing
+        && e.kind() != kind
+    {
+        return Err(format!(
+            "{reference} is a {} in the board but a {} here; fix the type or the reference",
+            e.kind().label().to_lowercase(),
+            kind.label().to_lowercase()
+        ));
+    }
+    let mut entry = match existing {
+        Some(e) => e.clone(),
+        None => {
+            let mut e = new_entry(board, kind, None);
+            if !reference.is_empty() {
+                e.reference = reference.clone();
+            }
+            e
+        }
+    };
+    entry.title = title;
+    entry.owner = owner;
+    let description = text(Field::Description);
+    let trigger = text(Field::Trigger);
+    if mapping.column(Field::Description).is_some() || !trigger.is_empty() {
+        entry.description = match (description.is_empty(), trigger.is_empty()) {
+            (_, true) => description,
+            (true, false) => format!("Trigger: {trigger}"),
+            (false, false) => format!("{description}\nTrigger: {trigger}"),
+        };
+    }
+    if mapping.column(Field::Category).is_some() {
+        entry.category = text(Field::Category);
+    }
+    let status_text = text(Field::Status);
+    if !status_text.is_empty() {
+        entry.status = values::status(&status_text).ok_or_else(|| {
+            format!("“{status_text}” is not a status; write Open, Monitoring or Closed")
+        })?;
+    }
+    let date = |field: Field| {
+        values::date(cell(row, mapping, field)).map_err(|e| format!("{}: {e}", field.name()))
+    };
+    if let Some(d) = date(Field::Raised)? {
+        entry.raised = d;
+    }
+    if mapping.column(Field::LastReviewed).is_some() {
+        entry.last_reviewed = date(Field::LastReviewed)?;
+    }
+    if mapping.column(Field::NextReview).is_some() {
+        entry.next_review = date(Field::NextReview)?;
+    }
+    let programme = text(Field::Programme);
+    if !programme.is_empty() {
+        let found = board.programmes.iter().find(|p| {
+            p.id.as_str().eq_ignore_ascii_case(&programme)
+                || p.name.eq_ignore_ascii_case(&programme)
+        });
+        entry.programme = found.map(|p| p.id.clone());
+        if found.is_none() {
+            notes.push(RowProblem {
+                row: row.number,
+                message: format!(
+                    "no programme “{programme}” in the board; imported for the whole board"
+                ),
+            });
+        }
+    }
+    let level = |field, scale, five| {
+        values::level(cell(row, mapping, field), scale, five)
+            .map_err(|e| format!("{}: {e}", field.name()))
+    };
+    let likelihood = level(Field::Likelihood, Scale::Likelihood, five_l)?;
+    let impact = level(Field::Impact, Scale::Impact, five_i)?;
+    let proximity = date(Field::Proximity)?;
+    let mitigation = text(Field::Mitigation);
+    if let RaidDetail::Risk(r) = &mut entry.detail {
+        if let (Some(l), Some(i)) = (likelihood, impact) {
+            let score = Score {
+                likelihood: l,
+                impact: i,
+            };
+            if r.current != score {
+                r.previous = Some(r.current);
+            }
+            if existing.is_none() {
+                r.inherent = score;
+            }
+            r.current = score;
+        }
+        if proximity.is_some() {
+            r.proximity = proximity;
+        }
+        if !mitigation.is_empty() && !r.actions.iter().any(|a| a.description == mitigation) {
+            r.actions.push(MitigationAction {
+                description: mitigation,
+                actionee: entry.owner.clone(),
+                due: None,
+                done: false,
+            });
+        }
+    }
+    if existing.is_some_and(|e| *e == entry) {
+        return Ok(None);
+    }
+    let verb = if existing.is_some() {
+        "updated from"
+    } else {
+        "imported from"
+    };
+    entry.history.push(HistoryEntry {
+        at: source.at,
+        by: source.by.to_string(),
+        change: format!("{verb} {} row {}", source.file, row.number),
+    });
+    Ok(Some(PlannedEntry {
+        row: row.number,
+        updates: existing.is_some(),
+        entry,
+    }))
+}
+
+#[cfg(test)]
+mod tests;
