@@ -113,7 +113,7 @@ pub fn raid_import(args: &ImportArgs<'_>) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let mut board = loaded.board.clone();
-    if let Err(e) = apply(&mut board, plan.action()) {
+    if let Err(e) = apply(&mut board, plan.into_action()) {
         eprintln!("{e}");
         return ExitCode::FAILURE;
     }

@@ -12,7 +12,7 @@ use chrono::NaiveDateTime;
 
 pub mod values;
 
-use crate::analysis::raid::new_entry;
+use crate::analysis::raid::new_entry_numbered;
 use crate::model::{
     Action, Board, HistoryEntry, MitigationAction, Place, RaidDetail, RaidEntry, RaidKind, Score,
 };
@@ -306,6 +306,16 @@ impl ImportPlan {
         )
     }
 
+    /// [`action`](Self::action), taking the entries rather than copying them.
+    pub fn into_action(self) -> Action {
+        Action::Batch(
+            self.entries
+                .into_iter()
+                .map(|p| Action::put(Place::RaidLog, p.entry))
+                .collect(),
+        )
+    }
+
     /// How many entries are new and how many update ones already there.
     pub fn counts(&self) -> (usize, usize) {
         let updated = self.entries.iter().filter(|e| e.updates).count();
@@ -349,12 +359,45 @@ pub fn plan_import(
             })
         })
     };
-    let scales = (five_point(Field::Likelihood), five_point(Field::Impact));
-    // New entries are numbered on from the board and from each other.
-    let mut working = board.clone();
+    let mut context = Context {
+        board,
+        by_reference: board
+            .raid
+            .iter()
+            .map(|e| (e.reference.to_lowercase(), e))
+            .collect(),
+        highest: HashMap::new(),
+        scales: (five_point(Field::Likelihood), five_point(Field::Impact)),
+    };
+    // New entries without a reference are numbered on from the board's and
+    // the sheet's highest (`R-014`, then `R-015`…), counted once: an import of
+    // 20,000 rows must not look through the log for each.
+    let given: Vec<&str> = rows
+        .iter()
+        .filter_map(|r| {
+            mapping
+                .column(Field::Reference)
+                .and_then(|c| r.cells.get(c))
+        })
+        .filter_map(|c| match c {
+            CellValue::Text(t) => Some(t.as_str()),
+            _ => None,
+        })
+        .collect();
+    for kind in RaidKind::ALL {
+        let highest = board
+            .raid
+            .iter()
+            .map(|e| e.reference.as_str())
+            .chain(given.iter().copied())
+            .filter_map(|r| reference_number(r, kind))
+            .max()
+            .unwrap_or(0);
+        context.highest.insert(kind, highest);
+    }
     let mut seen: HashMap<String, u32> = HashMap::new();
     for row in rows {
-        match read_row(&working, row, mapping, scales, source, &mut plan.notes) {
+        match read_row(&mut context, row, mapping, source, &mut plan.notes) {
             Ok(None) => plan.unchanged += 1,
             Ok(Some(planned)) => {
                 let key = planned.entry.reference.to_lowercase();
@@ -369,14 +412,7 @@ pub fn plan_import(
                     continue;
                 }
                 seen.insert(key, row.number);
-                if crate::model::apply(
-                    &mut working,
-                    Action::put(Place::RaidLog, planned.entry.clone()),
-                )
-                .is_ok()
-                {
-                    plan.entries.push(planned);
-                }
+                plan.entries.push(planned);
             }
             Err(message) => plan.problems.push(RowProblem {
                 row: row.number,
@@ -387,6 +423,34 @@ pub fn plan_import(
     plan
 }
 
+/// What reading rows needs besides the row: the board, its entries by
+/// reference, the highest number in use for each kind, and which level
+/// columns use the five-point words.
+struct Context<'b> {
+    board: &'b Board,
+    by_reference: HashMap<String, &'b RaidEntry>,
+    highest: HashMap<RaidKind, u64>,
+    scales: (bool, bool),
+}
+
+impl Context<'_> {
+    /// The next free reference of `kind`, taken.
+    fn take_reference(&mut self, kind: RaidKind) -> String {
+        let n = self.highest.entry(kind).or_insert(0);
+        *n = n.saturating_add(1);
+        format!("{}-{:03}", kind.prefix(), *n)
+    }
+}
+
+/// The number of a reference of `kind` written the board's way (`R-014`).
+fn reference_number(reference: &str, kind: RaidKind) -> Option<u64> {
+    reference
+        .strip_prefix(kind.prefix())?
+        .strip_prefix('-')?
+        .parse()
+        .ok()
+}
+
 fn cell<'a>(row: &'a GridRow, mapping: &Mapping, field: Field) -> &'a CellValue {
     mapping
         .column(field)
@@ -395,13 +459,14 @@ fn cell<'a>(row: &'a GridRow, mapping: &Mapping, field: Field) -> &'a CellValue 
 }
 
 fn read_row(
-    board: &Board,
+    context: &mut Context<'_>,
     row: &GridRow,
     mapping: &Mapping,
-    (five_l, five_i): (bool, bool),
     source: &ImportSource<'_>,
     notes: &mut Vec<RowProblem>,
 ) -> Result<Option<PlannedEntry>, String> {
+    let board = context.board;
+    let (five_l, five_i) = context.scales;
     let text = |field| cell(row, mapping, field).text().trim().to_string();
     let reference = text(Field::Reference);
     let title = text(Field::Title);
@@ -421,12 +486,7 @@ fn read_row(
         })?
     };
     let existing = (!reference.is_empty())
-        .then(|| {
-            board
-                .raid
-                .iter()
-                .find(|e| e.reference.eq_ignore_ascii_case(&reference))
-        })
+        .then(|| context.by_reference.get(&reference.to_lowercase()).copied())
         .flatten();
     if let Some(e) = existing
         && e.kind() != kind
@@ -440,11 +500,12 @@ fn read_row(
     let mut entry = match existing {
         Some(e) => e.clone(),
         None => {
-            let mut e = new_entry(board, kind, None);
-            if !reference.is_empty() {
-                e.reference = reference.clone();
-            }
-            e
+            let reference = if reference.is_empty() {
+                context.take_reference(kind)
+            } else {
+                reference.clone()
+            };
+            new_entry_numbered(board, kind, None, reference)
         }
     };
     entry.title = title;
