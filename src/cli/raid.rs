@@ -161,14 +161,7 @@ pub fn raid_add(file: &Path, new: &NewEntry) -> ExitCode {
         eprintln!("{e}");
         return ExitCode::FAILURE;
     }
-    let errors: Vec<_> = validate(&board)
-        .into_iter()
-        .filter(|d| d.severity == Severity::Error)
-        .collect();
-    if !errors.is_empty() {
-        for e in errors {
-            eprintln!("{}: {e}", file.display());
-        }
+    if report_errors(file, &board) {
         return ExitCode::FAILURE;
     }
     match save_edited(file, &loaded, &board) {
@@ -185,6 +178,19 @@ pub fn raid_add(file: &Path, new: &NewEntry) -> ExitCode {
         }
         Err(code) => code,
     }
+}
+
+/// Prints what makes the edited `board` (of `file`) invalid; true when
+/// anything does, and it must then not be saved.
+pub(super) fn report_errors(file: &Path, board: &Board) -> bool {
+    let errors: Vec<_> = validate(board)
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
+    for e in &errors {
+        eprintln!("{}: {e}", file.display());
+    }
+    !errors.is_empty()
 }
 
 /// Saves `board`, edited from `loaded`, through the app's own path: under

@@ -9,8 +9,8 @@ use crate::analysis::raid_import::{
     Field, ImportSource, apply_map_arg, column_letters, find_header, guess_mapping, plan_import,
 };
 use crate::model::apply;
+use crate::store::load_board;
 use crate::store::spreadsheet::read_grid;
-use crate::store::{Severity, load_board, validate};
 
 /// What `raid import` was asked to do.
 pub struct ImportArgs<'a> {
@@ -117,14 +117,7 @@ pub fn raid_import(args: &ImportArgs<'_>) -> ExitCode {
         eprintln!("{e}");
         return ExitCode::FAILURE;
     }
-    let errors: Vec<_> = validate(&board)
-        .into_iter()
-        .filter(|d| d.severity == Severity::Error)
-        .collect();
-    if !errors.is_empty() {
-        for e in errors {
-            eprintln!("{}: {e}", args.board.display());
-        }
+    if super::raid::report_errors(args.board, &board) {
         eprintln!("nothing was imported");
         return ExitCode::FAILURE;
     }
