@@ -178,6 +178,26 @@ enum RaidCommand {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Export the RAID log as an Excel workbook (a sheet per kind, the
+    /// Portfolio sheet, header frozen and filtered, dates, £ and RAG colours,
+    /// the protective marking on every printed page) or as CSV. Exits 0 with
+    /// the file written, 1 with the reason and nothing written.
+    Export {
+        /// The board file.
+        board: PathBuf,
+        /// The file to write: .xlsx or .csv.
+        #[arg(long)]
+        out: PathBuf,
+        /// Only entries of this kind.
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+        /// Write the portfolio summary (a row per programme) instead.
+        #[arg(long, conflicts_with = "kind")]
+        portfolio: bool,
+        /// Open the file in Excel (or the system's app for it) once written.
+        #[arg(long)]
+        open: bool,
+    },
 }
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
@@ -264,6 +284,22 @@ fn main() -> ExitCode {
             sheet: sheet.as_deref(),
             map: map.as_deref(),
             dry_run,
+        }),
+        Some(Command::Raid {
+            command:
+                RaidCommand::Export {
+                    board,
+                    out,
+                    kind,
+                    portfolio,
+                    open,
+                },
+        }) => boardroom::cli::raid_export(&boardroom::cli::ExportRaidArgs {
+            board: &board,
+            out: &out,
+            kind: kind.map(Into::into),
+            portfolio,
+            open,
         }),
         Some(Command::Pack {
             file,

@@ -136,7 +136,16 @@ fn analyse(board: &Board) {
     ] {
         raid::sort_entries(board, &mut shown, key, key == raid::SortKey::Score);
     }
-    let _ = raid::export_csv(board, &shown);
+    // The register as CSV and as a workbook, and the portfolio sheet: any
+    // board the checks let through can be exported.
+    use boardroom::render::register;
+    let one = register::raid_sheets(board, &shown, register::Layout::OneSheet);
+    let _ = register::csv::to_csv(&one[0]);
+    let mut all = register::raid_sheets(board, &shown, register::Layout::SheetPerKind);
+    all.push(register::portfolio_sheet(board));
+    if let Err(e) = register::xlsx::to_xlsx(board, &all) {
+        panic!("a board that loads must export: {e}");
+    }
     let searched = raid::RaidFilter {
         search: "r".into(),
         overdue_only: true,

@@ -312,106 +312,6 @@ fn heat_map_by(
     cells
 }
 
-/// A CSV cell: quoted when it must be, and a leading `=`, `+`, `-` or `@` made
-/// inert with an apostrophe, so a spreadsheet never runs a board's text as a formula.
-fn csv_cell(text: &str) -> String {
-    let safe = if text.starts_with(['=', '+', '-', '@']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    };
-    if safe.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", safe.replace('"', "\"\""))
-    } else {
-        safe
-    }
-}
-
-/// The entries as CSV that Excel opens correctly: UTF-8 with a byte-order mark,
-/// `\r\n` rows, dates as `YYYY-MM-DD` (which Excel reads as dates) and money as
-/// plain numbers of pounds.
-pub fn export_csv(board: &Board, rows: &[usize]) -> String {
-    let mut out = String::from("\u{feff}");
-    let header = [
-        "Reference",
-        "Kind",
-        "Title",
-        "Programme",
-        "Owner",
-        "Category",
-        "Status",
-        "Likelihood",
-        "Impact",
-        "Score",
-        "RAG",
-        "Trend",
-        "Raised",
-        "Next review",
-        "Overdue",
-        "Exposure (GBP)",
-        "Description",
-    ];
-    out.push_str(&header.join(","));
-    out.push_str("\r\n");
-    let bands = board.settings.rag_bands;
-    for &i in rows {
-        let Some(e) = board.raid.get(i) else { continue };
-        let (l, im, exposure) = match &e.detail {
-            RaidDetail::Risk(r) => (
-                r.current.likelihood.to_string(),
-                r.current.impact.to_string(),
-                r.exposure_gbp.map(|x| x.to_string()).unwrap_or_default(),
-            ),
-            _ => (String::new(), String::new(), String::new()),
-        };
-        let score = e.current_score();
-        let programme = e
-            .programme
-            .as_ref()
-            .and_then(|p| board.programme(p))
-            .map_or("Whole board".to_string(), |p| p.name.clone());
-        let cells = [
-            e.reference.clone(),
-            e.kind().label().to_string(),
-            e.title.clone(),
-            programme,
-            e.owner.clone(),
-            e.category.clone(),
-            e.status.label().to_string(),
-            l,
-            im,
-            score.map(|s| s.to_string()).unwrap_or_default(),
-            score
-                .map(|s| band(s, bands).label().to_string())
-                .unwrap_or_default(),
-            trend(e)
-                .label()
-                .trim_start_matches(['↑', '↓', '→', ' '])
-                .to_string(),
-            e.raised.first_day().format("%Y-%m-%d").to_string(),
-            e.next_review
-                .map(|d| d.last_day().format("%Y-%m-%d").to_string())
-                .unwrap_or_default(),
-            if is_overdue(e, board.as_at) {
-                "Yes".into()
-            } else {
-                "No".into()
-            },
-            exposure,
-            e.description.clone(),
-        ];
-        out.push_str(
-            &cells
-                .iter()
-                .map(|c| csv_cell(c))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
-        out.push_str("\r\n");
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -577,29 +477,6 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["A-1", "R-2", "R-10"]
         );
-    }
-
-    #[test]
-    fn csv_opens_in_excel_and_cannot_run_formulas() {
-        let mut b = board();
-        b.raid.truncate(2);
-        b.raid[0].title = "=HYPERLINK(\"x\")".into();
-        b.raid[1].description = "line one\nline, two".into();
-        let csv = export_csv(&b, &[0, 1]);
-        assert!(
-            csv.starts_with('\u{feff}'),
-            "UTF-8 byte-order mark for Excel"
-        );
-        let lines: Vec<&str> = csv.split("\r\n").collect();
-        assert!(lines[0].ends_with("Description"));
-        assert!(
-            lines[1].contains("\"'=HYPERLINK(\"\"x\"\")\""),
-            "{}",
-            lines[1]
-        );
-        assert!(csv.contains("\"line one\nline, two\""));
-        let raised = b.raid[0].raised.first_day().format("%Y-%m-%d").to_string();
-        assert!(lines[1].contains(&raised), "dates as YYYY-MM-DD");
     }
 
     #[test]

@@ -243,7 +243,13 @@ impl BoardApp {
         let Some(doc) = &self.doc else { return };
         let path = PathBuf::from(self.raid.export_path.trim());
         let rows = self.raid.rows().len();
-        let csv = crate::analysis::raid::export_csv(doc.board(), self.raid.rows());
+        let csv = crate::render::register::csv::to_csv(
+            &crate::render::register::raid_sheets(
+                doc.board(),
+                self.raid.rows(),
+                crate::render::register::Layout::OneSheet,
+            )[0],
+        );
         self.jobs.notice_jobs.push(Job::for_window(
             "exporting the RAID log",
             &self.ctx,

@@ -5,9 +5,11 @@
 mod diff;
 mod pack;
 mod raid;
+mod raid_export;
 mod raid_import;
 
 pub use diff::diff;
 pub use pack::{ExportArgs, ExportView, PackArgs, export, pack, pack_pdf};
 pub use raid::{NewEntry, raid_add, raid_list};
+pub use raid_export::{ExportRaidArgs, open_in_its_app, raid_export};
 pub use raid_import::{ImportArgs, raid_import};

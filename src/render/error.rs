@@ -1,5 +1,5 @@
 //! What can go wrong turning a [`Scene`](super::scene::Scene) into a PNG or a
-//! PDF, said so that the person exporting knows what to do.
+//! PDF, or a register into a workbook, said so that the person exporting knows what to do.
 //!
 //! SVG output cannot fail: it is text written from the scene.
 
@@ -73,4 +73,10 @@ pub enum RenderError {
     /// krilla could not write the PDF.
     #[error("the PDF could not be written ({0}): try again, or export the pages as SVG or PNG")]
     Pdf(String),
+    /// rust_xlsxwriter could not write the workbook.
+    #[error(
+        "the workbook could not be written ({0}): export fewer rows (Excel holds at most \
+         1,048,575 under the header) or export CSV instead"
+    )]
+    Workbook(String),
 }

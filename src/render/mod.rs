@@ -11,6 +11,7 @@ pub mod pack;
 pub mod palette;
 pub mod pdf;
 pub mod png;
+pub mod register;
 pub mod scene;
 pub mod slides;
 pub mod svg;

@@ -16,9 +16,7 @@ pub mod values;
 pub use fields::Field;
 
 use crate::analysis::raid::new_entry_numbered;
-use crate::model::{
-    Action, Board, HistoryEntry, MitigationAction, Place, RaidDetail, RaidEntry, RaidKind, Score,
-};
+use crate::model::{Action, Board, HistoryEntry, Place, RaidDetail, RaidEntry, RaidKind, Score};
 use crate::store::spreadsheet::{CellValue, Grid, GridRow};
 use values::Scale;
 
@@ -412,7 +410,10 @@ fn read_row(
         entry.next_review = date(Field::NextReview)?;
     }
     let programme = text(Field::Programme);
-    if !programme.is_empty() {
+    if programme.eq_ignore_ascii_case("whole board") {
+        // As Boardroom's own export names an entry for no one programme.
+        entry.programme = None;
+    } else if !programme.is_empty() {
         let found = board.programmes.iter().find(|p| {
             p.id.as_str().eq_ignore_ascii_case(&programme)
                 || p.name.eq_ignore_ascii_case(&programme)
@@ -452,13 +453,22 @@ fn read_row(
         if proximity.is_some() {
             r.proximity = proximity;
         }
-        if !mitigation.is_empty() && !r.actions.iter().any(|a| a.description == mitigation) {
-            r.actions.push(MitigationAction {
-                description: mitigation,
-                actionee: entry.owner.clone(),
-                due: None,
-                done: false,
-            });
+        // One action a line; an action already there (by its words) takes
+        // the sheet's actionee, date and done, and is not added twice.
+        // A line of only the what leaves who and when as they were.
+        for (action, named) in mitigation
+            .lines()
+            .filter_map(|l| values::mitigation_line(l, &entry.owner))
+        {
+            match r
+                .actions
+                .iter_mut()
+                .find(|a| a.description == action.description)
+            {
+                Some(a) if named => *a = action,
+                Some(a) => a.done = action.done,
+                None => r.actions.push(action),
+            }
         }
     }
     if existing.is_some_and(|e| *e == entry) {

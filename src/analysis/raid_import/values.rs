@@ -4,7 +4,7 @@
 
 use chrono::{Days, NaiveDate};
 
-use crate::model::{PeriodDate, RaidKind, RaidStatus};
+use crate::model::{MitigationAction, PeriodDate, RaidKind, RaidStatus};
 use crate::store::spreadsheet::CellValue;
 
 /// Which five-point scale a level is read on: the words differ.
@@ -120,6 +120,46 @@ pub fn status(text: &str) -> Option<RaidStatus> {
     }
 }
 
+/// One line of a mitigation cell as an action: `What — who, due Mar 2021`
+/// with ` (done)` when done, as Boardroom's export writes it; a line
+/// without ` — ` is only the what, for `owner` to do. Leading bullets are
+/// dropped. `None` for a blank line; the flag says whether the line named
+/// who (and so says who and when, not only what).
+pub fn mitigation_line(line: &str, owner: &str) -> Option<(MitigationAction, bool)> {
+    let mut line = line.trim().trim_start_matches(['•', '*', '-', '–']).trim();
+    let done = match line.strip_suffix("(done)") {
+        Some(rest) => {
+            line = rest.trim_end();
+            true
+        }
+        None => false,
+    };
+    let (description, actionee, due) = match line.rsplit_once(" — ") {
+        Some((what, rest)) => match rest.rsplit_once(", due ") {
+            Some((who, when)) => match PeriodDate::parse_user(when.trim()) {
+                Ok(d) => (what, Some(who.trim()), Some(d)),
+                Err(_) => (what, Some(rest.trim()), None),
+            },
+            None => (what, Some(rest.trim()), None),
+        },
+        None => (line, None, None),
+    };
+    let description = description.trim();
+    let named = actionee.is_some_and(|a| !a.is_empty());
+    (!description.is_empty()).then(|| {
+        let action = MitigationAction {
+            description: description.to_string(),
+            actionee: actionee
+                .filter(|a| !a.is_empty())
+                .unwrap_or(owner)
+                .to_string(),
+            due,
+            done,
+        };
+        (action, named)
+    })
+}
+
 /// A date: an Excel date cell, an Excel serial number (days since 30 Dec
 /// 1899, as a cell shows when its format was lost), or UK text (`09/02/2021`,
 /// `9 Feb 2021`, `Feb 2021`, `2021-02-09`).
@@ -206,6 +246,25 @@ mod tests {
             Ok(Some("Feb 2021".to_string()))
         );
         assert!(date(&text("next week")).is_err());
+        let line = |s| mitigation_line(s, "Jo Bloggs");
+        let (a, named) = line("Weekly broadcasts — Change Network, due Mar 2021 (done)")
+            .unwrap_or_else(|| panic!("a line"));
+        assert!(named && a.done);
+        assert_eq!(a.description, "Weekly broadcasts");
+        assert_eq!(a.actionee, "Change Network");
+        assert_eq!(a.due.map(|d| d.display_uk()), Some("Mar 2021".into()));
+        let (a, named) = line("• Ring the supplier").unwrap_or_else(|| panic!("a line"));
+        assert!(!named && !a.done && a.due.is_none());
+        assert_eq!(
+            (a.description.as_str(), a.actionee.as_str()),
+            ("Ring the supplier", "Jo Bloggs")
+        );
+        let (a, _) = line("Test — restore, due whenever").unwrap_or_else(|| panic!("a line"));
+        assert_eq!(
+            (a.actionee.as_str(), a.due),
+            ("restore, due whenever", None)
+        );
+        assert!(line("  ").is_none());
         assert!(date(&CellValue::Number(3.0)).is_err());
     }
 }
