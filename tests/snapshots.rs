@@ -350,3 +350,27 @@ fn portfolio_budget_of_two_hundred() {
     click(&mut h, "Portfolio: approved against current");
     h.snapshot("portfolio_budget");
 }
+
+/// File ▸ Import RAID log… with a PMO's workbook read and its "Lead" column
+/// mapped to Owner: the sheet, the header row, the columns, the preview.
+#[test]
+fn import_dialog_with_the_preview() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let xlsx = dir.path().join("log.xlsx");
+    common::lead_column_workbook(&xlsx);
+    let mut h = harness_on(Tab::Timeline);
+    click(&mut h, "File");
+    click(&mut h, "Import RAID log…");
+    common::type_into(&mut h, "Spreadsheet:", &xlsx.display().to_string());
+    click(&mut h, "Read");
+    common::settle_import(&mut h);
+    click(&mut h, "C  “Lead”");
+    click(&mut h, "Owner");
+    common::settle_import(&mut h);
+    // The path shows the temporary folder; pin it so the image matches anywhere.
+    if let Some(d) = h.state_mut().import_dialog.as_mut() {
+        d.path = "log.xlsx".into();
+    }
+    h.run();
+    h.snapshot("import_dialog");
+}

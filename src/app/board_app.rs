@@ -71,6 +71,8 @@ pub(super) struct Jobs {
     pub(super) since: Option<super::meeting::SinceJob>,
     /// The file dialog choosing the earlier board, while open.
     pub(super) compare_browse: Option<super::jobs::Job<Option<PathBuf>>>,
+    /// The import dialog's workers.
+    pub(super) import: super::spreadsheets::ImportJobs,
 }
 
 /// The app's state.
@@ -144,6 +146,10 @@ pub struct BoardApp {
     pub meeting_on_open: bool,
     /// The "Compare with a previous board" dialog, while open.
     pub compare_dialog: Option<crate::ui::compare_dialog::CompareDialog>,
+    /// The "Import RAID log" mapping screen, while open.
+    pub import_dialog: Option<crate::ui::import_dialog::ImportDialog>,
+    /// The "Export RAID log" or "Export portfolio summary" dialog, while open.
+    pub register_dialog: Option<crate::ui::register_dialog::RegisterDialog>,
     /// The side panel shows only programmes changed since the earlier board.
     pub changes_only: bool,
     /// The programme filter and order (Find, confidence, SRO, late, red
@@ -199,6 +205,8 @@ impl BoardApp {
             since: None,
             meeting_on_open: false,
             compare_dialog: None,
+            import_dialog: None,
+            register_dialog: None,
             changes_only: false,
             programmes: Default::default(),
             open_after_save: None,
@@ -393,6 +401,7 @@ impl eframe::App for BoardApp {
         self.pack_dialog_ui(ui.ctx());
         self.chart_export_ui(ui.ctx());
         self.compare_dialog_ui(ui.ctx());
+        self.spreadsheet_dialogs_ui(ui.ctx());
         self.apply_pending();
         self.run_queued_commands(ui.ctx());
         let title = self.window_title();

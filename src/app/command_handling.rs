@@ -10,8 +10,10 @@ use super::chart_export::COPY_WIDTH;
 use super::document::Document;
 use super::jobs::Job;
 use crate::render::export::ChartFormat;
+use crate::render::register::{FileKind, Register};
 use crate::ui::command_palette::{CommandPalette, PaletteOutcome};
 use crate::ui::commands::Command;
+use crate::ui::register_dialog::RegisterChoice;
 
 impl BoardApp {
     /// Runs a command.
@@ -38,6 +40,9 @@ impl BoardApp {
             Command::RecoverEdits => self.recover(),
             Command::DiscardRecoveredEdits => self.discard_recovery(),
             Command::ExportRaidCsv => self.export_raid_csv(),
+            Command::ImportRaidLog => self.open_import_dialog(),
+            Command::ExportRaidLog => self.open_register_dialog(RegisterChoice::RaidLog),
+            Command::ExportPortfolio => self.open_register_dialog(RegisterChoice::Portfolio),
             Command::ExportBoardPack => self.open_pack_dialog(),
             Command::ExportChartSvg => self.open_chart_dialog(ChartFormat::Svg),
             Command::ExportChartPng => self.open_chart_dialog(ChartFormat::Png),
@@ -89,7 +94,10 @@ impl BoardApp {
             Command::Save => doc.is_some(),
             Command::SaveMyCopy | Command::ReloadFromDisk | Command::MergeTheirChanges => has_file,
             Command::RecoverEdits | Command::DiscardRecoveredEdits => self.recovery.is_some(),
-            Command::ExportRaidCsv => doc.is_some(),
+            Command::ExportRaidCsv | Command::ExportRaidLog | Command::ExportPortfolio => {
+                doc.is_some()
+            }
+            Command::ImportRaidLog => doc.is_some() && !self.in_meeting(),
             Command::ExportBoardPack => doc.is_some() && self.jobs.pack.is_none(),
             Command::ExportChartSvg | Command::ExportChartPng | Command::CopyChartImage => {
                 self.current_chart().is_some() && self.jobs.chart.is_none()
@@ -237,27 +245,19 @@ impl BoardApp {
         }
     }
 
-    /// Writes the RAID rows shown to the CSV path the view holds, off the UI
-    /// thread.
+    /// Writes the RAID rows shown to the path the view holds, off the UI
+    /// thread: a workbook when it is named `.xlsx`, CSV otherwise.
     pub fn export_raid_csv(&mut self) {
-        let Some(doc) = &self.doc else { return };
         let path = PathBuf::from(self.raid.export_path.trim());
-        let rows = self.raid.rows().len();
-        let csv = crate::render::register::csv::to_csv(
-            &crate::render::register::raid_sheets(
-                doc.board(),
-                self.raid.rows(),
-                crate::render::register::Layout::OneSheet,
-            )[0],
+        let kind = FileKind::of(&path).unwrap_or(FileKind::Csv);
+        let rows = self.raid.rows().to_vec();
+        self.write_register(
+            rows,
+            Register::RaidLog { portfolio: false },
+            kind,
+            path,
+            false,
         );
-        self.jobs.notice_jobs.push(Job::for_window(
-            "exporting the RAID log",
-            &self.ctx,
-            move |_| match crate::store::write_atomically(&path, csv.as_bytes()) {
-                Ok(()) => Notice::Info(format!("Exported {rows} entries to {}", path.display())),
-                Err(e) => Notice::Error(e.to_string()),
-            },
-        ));
     }
 
     /// Once per frame: shows what finished side jobs (a copy, an export) say.

@@ -25,7 +25,9 @@ impl BoardApp {
                     Command::ReloadFromDisk,
                     Command::CompareWithPrevious,
                     Command::StopComparing,
-                    Command::ExportRaidCsv,
+                    Command::ImportRaidLog,
+                    Command::ExportRaidLog,
+                    Command::ExportPortfolio,
                     Command::ExportBoardPack,
                 ] {
                     self.command_button(ui, &ctx, command);

@@ -14,6 +14,7 @@ mod pack_export;
 mod recent;
 mod saving;
 mod shared_file;
+mod spreadsheets;
 mod stopping;
 
 use std::path::{Path, PathBuf};

@@ -24,6 +24,12 @@ pub enum Command {
     DiscardRecoveredEdits,
     /// Write the RAID rows shown to the CSV file named in the RAID tab.
     ExportRaidCsv,
+    /// Bring a RAID log in from a spreadsheet, through the mapping screen.
+    ImportRaidLog,
+    /// Write the RAID log as an Excel workbook (or CSV).
+    ExportRaidLog,
+    /// Write the portfolio summary as an Excel workbook (or CSV).
+    ExportPortfolio,
     /// Make the board pack: a PDF to circulate before the meeting.
     ExportBoardPack,
     /// Write the chart on screen as an SVG file.
@@ -52,7 +58,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in the order the palette lists them.
-    pub const ALL: [Command; 20] = [
+    pub const ALL: [Command; 23] = [
         Command::Open,
         Command::Save,
         Command::SaveMyCopy,
@@ -61,6 +67,9 @@ impl Command {
         Command::RecoverEdits,
         Command::DiscardRecoveredEdits,
         Command::ExportRaidCsv,
+        Command::ImportRaidLog,
+        Command::ExportRaidLog,
+        Command::ExportPortfolio,
         Command::ExportBoardPack,
         Command::ExportChartSvg,
         Command::ExportChartPng,
@@ -87,6 +96,9 @@ impl Command {
             Command::RecoverEdits => "Recover these edits",
             Command::DiscardRecoveredEdits => "Discard them",
             Command::ExportRaidCsv => "Export CSV",
+            Command::ImportRaidLog => "Import RAID log…",
+            Command::ExportRaidLog => "Export RAID log…",
+            Command::ExportPortfolio => "Export portfolio summary…",
             Command::ExportBoardPack => "Export board pack…",
             Command::ExportChartSvg => "Export chart as SVG…",
             Command::ExportChartPng => "Export chart as PNG…",
@@ -126,6 +138,15 @@ impl Command {
             }
             Command::ExportRaidCsv => {
                 "Write the RAID rows shown, as filtered and sorted, to a CSV file Excel opens"
+            }
+            Command::ImportRaidLog => {
+                "Bring a RAID log in from Excel, OpenDocument or CSV: choose which column holds each field, see the entries before they come in (one undo)"
+            }
+            Command::ExportRaidLog => {
+                "Write the RAID log as the Excel workbook a PMO would make (a sheet per kind, the Portfolio sheet), or as CSV"
+            }
+            Command::ExportPortfolio => {
+                "Write a row per programme (confidence, finish, slip, budget, variance) as an Excel workbook or CSV"
             }
             Command::ExportBoardPack => {
                 "Write the board pack as a PDF: cover, portfolio, a page per programme, the RAID log"
@@ -197,6 +218,7 @@ impl Command {
             self,
             Command::Undo
                 | Command::Redo
+                | Command::ImportRaidLog
                 | Command::Save
                 | Command::ReloadFromDisk
                 | Command::MergeTheirChanges
@@ -248,7 +270,15 @@ mod tests {
         );
         assert_eq!(found("previous board"), vec![Command::CompareWithPrevious]);
         assert_eq!(found("chart svg"), vec![Command::ExportChartSvg]);
-        assert_eq!(found("EXPORT csv"), vec![Command::ExportRaidCsv]);
+        assert_eq!(
+            found("EXPORT csv"),
+            vec![
+                Command::ExportRaidCsv,
+                Command::ExportRaidLog,
+                Command::ExportPortfolio
+            ]
+        );
+        assert_eq!(found("import excel"), vec![Command::ImportRaidLog]);
         assert!(found("colleague").contains(&Command::MergeTheirChanges));
         assert_eq!(found("").len(), Command::ALL.len());
         assert!(found("no such thing").is_empty());

@@ -218,6 +218,16 @@ pub fn settle_side_files(h: &mut egui_kittest::Harness<'static, boardroom::app::
     );
 }
 
+/// Draws frames until the spreadsheet being imported has been read and its
+/// rows planned on workers.
+pub fn settle_import(h: &mut egui_kittest::Harness<'static, boardroom::app::BoardApp>) {
+    step_while(
+        h,
+        "reading the spreadsheet",
+        boardroom::app::BoardApp::is_importing,
+    );
+}
+
 /// Draws frames until the board pack being made on a worker is done.
 pub fn settle_pack(h: &mut egui_kittest::Harness<'static, boardroom::app::BoardApp>) {
     step_while(
@@ -364,4 +374,62 @@ pub fn portfolio_file(seed: u64) -> (tempfile::TempDir, PathBuf, boardroom::mode
     let text = boardroom::store::board_to_string(&board).unwrap_or_else(|e| panic!("{e}"));
     std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
     (dir, path, board)
+}
+
+/// A log whose owner column is headed "Lead", which no template uses: the
+/// import cannot guess it, so the user maps it.
+pub fn lead_column_workbook(path: &Path) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    okay(sheet.set_name("Risk log"));
+    okay(sheet.write_string(0, 0, "Programme RAID log — February"));
+    for (c, h) in [
+        "Risk ID",
+        "Risk title",
+        "Lead",
+        "Likelihood",
+        "Impact",
+        "Status",
+    ]
+    .iter()
+    .enumerate()
+    {
+        okay(sheet.write_string(2, c as u16, *h));
+    }
+    let rows = [
+        [
+            "R-201",
+            "Supplier fails",
+            "Head of ICT",
+            "Likely",
+            "Major",
+            "Open",
+        ],
+        [
+            "R-202",
+            "Data centre lease ends",
+            "Estates lead",
+            "2",
+            "4",
+            "Live",
+        ],
+        [
+            "R-203",
+            "Key staff leave",
+            "HR director",
+            "Possible",
+            "Moderate",
+            "Open",
+        ],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            okay(sheet.write_string(3 + r as u32, c as u16, *v));
+        }
+    }
+    okay(book.save(path));
+}
+
+fn okay<T, E: std::fmt::Display>(r: Result<T, E>) -> T {
+    r.unwrap_or_else(|e| panic!("{e}"))
 }

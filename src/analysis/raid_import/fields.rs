@@ -81,6 +81,28 @@ impl Field {
         }
     }
 
+    /// The field as the mapping screen shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Reference => "Reference",
+            Field::Kind => "Type (kind)",
+            Field::Title => "Title",
+            Field::Description => "Description",
+            Field::Owner => "Owner",
+            Field::Likelihood => "Likelihood",
+            Field::Impact => "Impact",
+            Field::Status => "Status",
+            Field::Category => "Category",
+            Field::Raised => "Date raised",
+            Field::LastReviewed => "Last reviewed",
+            Field::NextReview => "Next review",
+            Field::Mitigation => "Mitigation / actions",
+            Field::Programme => "Programme",
+            Field::Proximity => "Proximity",
+            Field::Trigger => "Trigger",
+        }
+    }
+
     /// The field a header names, if any ("Risk ID", "Probability",
     /// "Date raised", "Mitigation / response"…): common template words.
     pub fn from_header(header: &str) -> Option<Field> {
