@@ -87,8 +87,17 @@ fn import(c: &mut Criterion) {
             std::hint::black_box(plan)
         });
     });
+    group.bench_function("of which reading the grid", |b| {
+        b.iter(|| read_grid(&path, None).unwrap_or_else(|e| panic!("{e}")));
+    });
     let grid = read_grid(&path, None).unwrap_or_else(|e| panic!("{e}"));
     let header = find_header(&grid).unwrap_or_else(|| panic!("header"));
+    group.bench_function("of which planning the rows", |b| {
+        b.iter(|| {
+            let mapping = guess_mapping(&grid.rows[header]);
+            plan_import(&board, &grid, header, &mapping, &source)
+        });
+    });
     let plan = plan_import(
         &board,
         &grid,
@@ -108,8 +117,84 @@ fn import(c: &mut Criterion) {
             criterion::BatchSize::LargeInput,
         );
     });
+    // One undo of the import: the 20,000 new entries taken out again.
+    let mut imported = board.clone();
+    let undo = boardroom::model::apply(&mut imported, plan.clone().into_action())
+        .unwrap_or_else(|e| panic!("{e}"));
+    group.bench_function("undo (the 20,000 entries taken out)", |b| {
+        b.iter_batched(
+            || (imported.clone(), undo.clone()),
+            |(mut edited, action)| {
+                boardroom::model::apply(&mut edited, action).unwrap_or_else(|e| panic!("{e}"));
+                edited
+            },
+            criterion::BatchSize::LargeInput,
+        );
+    });
     group.finish();
 }
 
-criterion_group!(benches, import);
+/// The 1× board's RAID log (20,000 entries over 50 programmes) exported as
+/// the workbook and as CSV, against reading that workbook back.
+fn export(c: &mut Criterion) {
+    use boardroom::render::register::{FileKind, Register, register_file};
+    let board = boardroom::generate::generate_board(
+        boardroom::generate::BoardSize {
+            programmes: 50,
+            tasks: 10_000,
+            raid: 20_000,
+        },
+        1,
+    );
+    let rows: Vec<usize> = (0..board.raid.len()).collect();
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("raid.xlsx");
+    let bytes = register_file(
+        &board,
+        &rows,
+        Register::RaidLog { portfolio: true },
+        FileKind::Xlsx,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
+    let mut group = c.benchmark_group("raid_export_1x");
+    group.sample_size(10);
+    group.bench_function("workbook (.xlsx)", |b| {
+        b.iter(|| {
+            register_file(
+                &board,
+                &rows,
+                Register::RaidLog { portfolio: true },
+                FileKind::Xlsx,
+            )
+            .unwrap_or_else(|e| panic!("{e}"))
+        });
+    });
+    group.bench_function("csv", |b| {
+        b.iter(|| {
+            register_file(
+                &board,
+                &rows,
+                Register::RaidLog { portfolio: false },
+                FileKind::Csv,
+            )
+            .unwrap_or_else(|e| panic!("{e}"))
+        });
+    });
+    group.bench_function("calamine reading the workbook back", |b| {
+        b.iter(|| {
+            let mut book = open_workbook_auto(&path).unwrap_or_else(|e| panic!("{e}"));
+            let names = book.sheet_names();
+            for name in names {
+                std::hint::black_box(
+                    book.worksheet_range(&name)
+                        .unwrap_or_else(|e| panic!("{e}")),
+                );
+            }
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, import, export);
 criterion_main!(benches);

@@ -134,7 +134,7 @@ fn the_workbook_is_the_one_a_pmo_would_make() {
         ("an autofilter", "<autoFilter ref=\"A1:"),
         ("landscape", "orientation=\"landscape\""),
         ("one page wide", "fitToHeight=\"0\""),
-        ("A4", "paperSize=\"9\""),
+        ("A3 for a RAID sheet's twenty columns", "paperSize=\"8\""),
     ] {
         assert!(
             sheet1.contains(needle),
@@ -158,6 +158,11 @@ fn the_workbook_is_the_one_a_pmo_would_make() {
         "marking in the footer: {footer}"
     );
     assert!(footer.contains("Page &amp;P of &amp;N"), "{footer}");
+    let last = part(&out, &format!("xl/worksheets/sheet{}.xml", names.len()));
+    assert!(
+        last.contains("paperSize=\"9\""),
+        "the Portfolio sheet on A4"
+    );
     let styles = part(&out, "xl/styles.xml");
     assert!(styles.contains("dd/mm/yyyy"), "UK dates");
     assert!(styles.contains("£#,##0"), "money as £");

@@ -195,6 +195,82 @@ fn a_semicolon_csv_with_a_bom_and_a_map_imports() {
     assert_eq!(e.map(|e| e.owner.as_str()), Some("Estates"));
 }
 
+/// A workbook as Excel saves one with a password: not a zip but an OLE
+/// compound file holding `EncryptionInfo` and `EncryptedPackage` streams
+/// (MS-OFFCRYPTO). The streams' bytes here are filler: what makes Excel,
+/// calamine and Boardroom call it encrypted is the container and its names.
+fn encrypted_workbook() -> Vec<u8> {
+    const SECTOR: usize = 512;
+    const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
+    const FREE: u32 = 0xFFFF_FFFF;
+    const FAT_SECTOR: u32 = 0xFFFF_FFFD;
+    let put_u16 = |b: &mut [u8], at: usize, v: u16| b[at..at + 2].copy_from_slice(&v.to_le_bytes());
+    let put_u32 = |b: &mut [u8], at: usize, v: u32| b[at..at + 4].copy_from_slice(&v.to_le_bytes());
+    let mut header = vec![0u8; SECTOR];
+    header[..8].copy_from_slice(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1");
+    put_u16(&mut header, 24, 0x003E); // minor version
+    put_u16(&mut header, 26, 3); // major version 3: 512-byte sectors
+    put_u16(&mut header, 28, 0xFFFE); // little-endian
+    put_u16(&mut header, 30, 9); // sector shift: 2^9
+    put_u16(&mut header, 32, 6); // mini sector shift: 2^6
+    put_u32(&mut header, 44, 1); // one FAT sector
+    put_u32(&mut header, 48, 1); // the directory starts at sector 1
+    put_u32(&mut header, 56, 4096); // mini stream cutoff
+    put_u32(&mut header, 60, END_OF_CHAIN); // no mini FAT
+    put_u32(&mut header, 68, END_OF_CHAIN); // no more DIFAT
+    put_u32(&mut header, 76, 0); // the FAT is sector 0
+    for i in 1..109 {
+        put_u32(&mut header, 76 + i * 4, FREE);
+    }
+    // Sector 0, the FAT: itself, then the directory and the two streams,
+    // each one sector long.
+    let mut fat = vec![0xFFu8; SECTOR];
+    put_u32(&mut fat, 0, FAT_SECTOR);
+    for id in 1..4 {
+        put_u32(&mut fat, id * 4, END_OF_CHAIN);
+    }
+    // Sector 1, the directory: the root and the two streams.
+    let mut dir = vec![0u8; SECTOR];
+    let entry = |dir: &mut Vec<u8>,
+                 n: usize,
+                 name: &str,
+                 kind: u8,
+                 start: u32,
+                 len: u32,
+                 child: u32,
+                 right: u32| {
+        let at = n * 128;
+        let utf16: Vec<u16> = name.encode_utf16().chain([0]).collect();
+        for (i, u) in utf16.iter().enumerate() {
+            dir[at + i * 2..at + i * 2 + 2].copy_from_slice(&u.to_le_bytes());
+        }
+        dir[at + 64..at + 66].copy_from_slice(&((utf16.len() * 2) as u16).to_le_bytes());
+        dir[at + 66] = kind;
+        dir[at + 67] = 1; // black
+        dir[at + 68..at + 72].copy_from_slice(&FREE.to_le_bytes()); // left
+        dir[at + 72..at + 76].copy_from_slice(&right.to_le_bytes());
+        dir[at + 76..at + 80].copy_from_slice(&child.to_le_bytes());
+        dir[at + 116..at + 120].copy_from_slice(&start.to_le_bytes());
+        dir[at + 120..at + 124].copy_from_slice(&len.to_le_bytes());
+    };
+    entry(&mut dir, 0, "Root Entry", 5, END_OF_CHAIN, 0, 1, FREE);
+    entry(&mut dir, 1, "EncryptionInfo", 2, 2, SECTOR as u32, FREE, 2);
+    entry(
+        &mut dir,
+        2,
+        "EncryptedPackage",
+        2,
+        3,
+        SECTOR as u32,
+        FREE,
+        FREE,
+    );
+    // The fourth entry is unused: no siblings, no child.
+    dir[3 * 128 + 68..3 * 128 + 80].copy_from_slice(&[0xFF; 12]);
+    let streams = vec![0x5Au8; 2 * SECTOR];
+    [header, fat, dir, streams].concat()
+}
+
 #[test]
 fn files_that_cannot_be_imported_exit_1_and_leave_the_board_alone() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -207,11 +283,14 @@ fn files_that_cannot_be_imported_exit_1_and_leave_the_board_alone() {
     let mut book = Workbook::new();
     book.add_worksheet();
     book.save(&empty).unwrap_or_else(|e| panic!("{e}"));
+    let locked = dir.path().join("locked.xlsx");
+    std::fs::write(&locked, encrypted_workbook()).unwrap_or_else(|e| panic!("{e}"));
     let words = dir.path().join("notes.docx");
     std::fs::write(&words, b"hello").unwrap_or_else(|e| panic!("{e}"));
     for (file, says) in [
         (&corrupt, "cannot open the workbook"),
         (&empty, "no header row"),
+        (&locked, "protected with a password"),
         (&words, "not a spreadsheet"),
         (&dir.path().join("missing.csv"), "cannot read"),
     ] {

@@ -248,18 +248,26 @@ pub fn next_reference(board: &Board, kind: RaidKind) -> String {
 /// A new, empty entry of a kind with the next free reference, raised on the
 /// board's as-at date. The form and `raid add` both start from it.
 pub fn new_entry(board: &Board, kind: RaidKind, programme: Option<Id>) -> RaidEntry {
-    new_entry_numbered(board, kind, programme, next_reference(board, kind))
+    new_entry_numbered(
+        board,
+        kind,
+        programme,
+        next_reference(board, kind),
+        Id::generate(),
+    )
 }
 
-/// [`new_entry`] with its reference given (an import numbers many at once).
+/// [`new_entry`] with its reference and id given (an import numbers many
+/// at once and takes their ids from one series).
 pub fn new_entry_numbered(
     board: &Board,
     kind: RaidKind,
     programme: Option<Id>,
     reference: String,
+    id: Id,
 ) -> RaidEntry {
     RaidEntry {
-        id: Id::generate(),
+        id,
         reference,
         programme,
         title: String::new(),

@@ -8,7 +8,6 @@
 //! CLI and the store's tests apply actions too and must not depend on the GUI.)
 
 use super::records::{delete_record, put_record};
-use std::collections::HashMap;
 
 use super::{Board, Id, Place, Record, RecordKind};
 
@@ -183,20 +182,10 @@ pub fn unlink_actions(board: &Board, target: &Id) -> Result<Vec<Action>, ActionE
 }
 
 fn apply_batch(board: &mut Board, actions: Vec<Action>) -> Result<Action, ActionError> {
-    let raid_puts = actions.len() > 64
-        && actions.iter().all(|a| {
-            matches!(
-                a,
-                Action::Put {
-                    place: Place::RaidLog,
-                    record: Record::RaidEntry(_),
-                    at: None
-                }
-            )
-        });
-    if raid_puts {
-        return Ok(put_raid_entries(board, actions));
-    }
+    let actions = match super::bulk_raid::apply_bulk(board, actions) {
+        Ok(inverse) => return Ok(inverse),
+        Err(actions) => actions,
+    };
     let mut inverses = Vec::with_capacity(actions.len());
     for action in actions {
         match apply(board, action) {
@@ -213,50 +202,6 @@ fn apply_batch(board: &mut Board, actions: Vec<Action>) -> Result<Action, Action
     }
     inverses.reverse();
     Ok(Action::Batch(inverses))
-}
-
-/// Many RAID entries put at once (an import of thousands): the same as
-/// putting each in turn, with one index of the log instead of a search of it
-/// per entry, which made 20,000 entries take seconds. Cannot fail.
-fn put_raid_entries(board: &mut Board, actions: Vec<Action>) -> Action {
-    let mut index: HashMap<Id, usize> = board
-        .raid
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.id.clone(), i))
-        .collect();
-    let mut inverses = Vec::with_capacity(actions.len());
-    for action in actions {
-        let Action::Put {
-            record: Record::RaidEntry(entry),
-            ..
-        } = action
-        else {
-            continue;
-        };
-        match index.get(&entry.id) {
-            Some(&i) => {
-                let old = std::mem::replace(&mut board.raid[i], *entry);
-                inverses.push(Action::Put {
-                    place: Place::RaidLog,
-                    record: Record::RaidEntry(Box::new(old)),
-                    at: Some(i),
-                });
-            }
-            None => {
-                let id = entry.id.clone();
-                index.insert(id.clone(), board.raid.len());
-                board.raid.push(*entry);
-                inverses.push(Action::Delete {
-                    place: Place::RaidLog,
-                    kind: RecordKind::RaidEntry,
-                    id,
-                });
-            }
-        }
-    }
-    inverses.reverse();
-    Action::Batch(inverses)
 }
 
 #[cfg(test)]

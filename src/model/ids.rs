@@ -35,6 +35,20 @@ impl Id {
         Id(uuid::Uuid::new_v4().simple().to_string())
     }
 
+    /// `count` fresh ids for records made together (an import of thousands):
+    /// one random 122-bit start, counted on, each a version-4 UUID like
+    /// [`Id::generate`]'s, without asking the system for randomness per id.
+    pub fn generate_series(count: usize) -> impl Iterator<Item = Id> {
+        let start = uuid::Uuid::new_v4().as_u128();
+        (0..count as u128).map(move |n| {
+            let bytes = start.wrapping_add(n << 8).to_be_bytes();
+            Id(uuid::Builder::from_random_bytes(bytes)
+                .into_uuid()
+                .simple()
+                .to_string())
+        })
+    }
+
     /// Checks and wraps a text as an id.
     pub fn new(text: impl Into<String>) -> Result<Self, IdError> {
         let text = text.into();
@@ -74,6 +88,20 @@ impl<'de> Deserialize<'de> for Id {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_series_of_ids_are_distinct_version_4_uuids() {
+        let ids: Vec<Id> = Id::generate_series(5000).collect();
+        let distinct: std::collections::HashSet<&Id> = ids.iter().collect();
+        assert_eq!(distinct.len(), 5000);
+        for id in &ids {
+            assert_eq!(Id::new(id.as_str()).as_ref(), Ok(id));
+            let u = uuid::Uuid::parse_str(id.as_str()).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(u.get_version_num(), 4);
+        }
+        let other: Vec<Id> = Id::generate_series(3).collect();
+        assert!(!ids.contains(&other[0]), "another series starts elsewhere");
+    }
+
     use super::*;
 
     #[test]

@@ -10,6 +10,7 @@
 mod action;
 mod board;
 mod budget;
+mod bulk_raid;
 mod date;
 mod delay;
 mod ids;

@@ -28,12 +28,18 @@ pub enum CellValue {
 impl CellValue {
     /// The value as text a person would read in the cell.
     pub fn text(&self) -> String {
+        self.text_ref().into_owned()
+    }
+
+    /// The same, borrowed when the cell holds text (reading 20,000 rows
+    /// should not copy every cell to look at it).
+    pub fn text_ref(&self) -> std::borrow::Cow<'_, str> {
         match self {
-            CellValue::Empty => String::new(),
-            CellValue::Text(t) => t.clone(),
-            CellValue::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{n:.0}"),
-            CellValue::Number(n) => n.to_string(),
-            CellValue::Date(d) => crate::model::format_day_uk(*d),
+            CellValue::Empty => "".into(),
+            CellValue::Text(t) => t.as_str().into(),
+            CellValue::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{n:.0}").into(),
+            CellValue::Number(n) => n.to_string().into(),
+            CellValue::Date(d) => crate::model::format_day_uk(*d).into(),
             CellValue::Bool(b) => if *b { "TRUE" } else { "FALSE" }.into(),
         }
     }
@@ -99,6 +105,15 @@ pub enum SpreadsheetError {
         /// What calamine said.
         reason: String,
     },
+    /// The workbook is encrypted with a password.
+    #[error(
+        "{}: the workbook is protected with a password, so it cannot be read; in Excel open it, choose File ▸ Info ▸ Protect Workbook ▸ Encrypt with Password, clear the password and save, then import again",
+        path.display()
+    )]
+    Password {
+        /// The file.
+        path: PathBuf,
+    },
     /// `--sheet` names a sheet the workbook does not have.
     #[error("{}: no sheet “{sheet}”; the sheets are: {}", path.display(), sheets.join(", "))]
     NoSuchSheet {
@@ -148,7 +163,13 @@ fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Grid, SpreadsheetEr
             source,
         });
     }
-    let mut workbook = open_workbook_auto(path).map_err(|e| workbook_error(e.to_string()))?;
+    let mut workbook = open_workbook_auto(path).map_err(|e| match e {
+        calamine::Error::Xlsx(calamine::XlsxError::Password)
+        | calamine::Error::Xls(calamine::XlsError::Password) => SpreadsheetError::Password {
+            path: path.to_path_buf(),
+        },
+        other => workbook_error(other.to_string()),
+    })?;
     let sheets = workbook.sheet_names();
     let name = match sheet {
         Some(s) => sheets

@@ -222,9 +222,12 @@ pub fn plan_import(
     let five_point = |field: Field| {
         mapping.column(field).is_some_and(|c| {
             rows.iter().any(|r| {
-                r.cells
-                    .get(c)
-                    .is_some_and(|v| v.text().to_lowercase().contains("very"))
+                r.cells.get(c).is_some_and(|v| {
+                    v.text_ref()
+                        .as_bytes()
+                        .windows(4)
+                        .any(|w| w.eq_ignore_ascii_case(b"very"))
+                })
             })
         })
     };
@@ -237,6 +240,7 @@ pub fn plan_import(
             .collect(),
         highest: HashMap::new(),
         scales: (five_point(Field::Likelihood), five_point(Field::Impact)),
+        ids: Box::new(crate::model::Id::generate_series(rows.len())),
     };
     // New entries without a reference are numbered on from the board's and
     // the sheet's highest (`R-014`, then `R-015`…), counted once: an import of
@@ -300,6 +304,8 @@ struct Context<'b> {
     by_reference: HashMap<String, &'b RaidEntry>,
     highest: HashMap<RaidKind, u64>,
     scales: (bool, bool),
+    /// Ids for the new entries, one random start counted on.
+    ids: Box<dyn Iterator<Item = crate::model::Id>>,
 }
 
 impl Context<'_> {
@@ -336,7 +342,11 @@ fn read_row(
 ) -> Result<Option<PlannedEntry>, String> {
     let board = context.board;
     let (five_l, five_i) = context.scales;
-    let text = |field| cell(row, mapping, field).text().trim().to_string();
+    // Borrowed and trimmed: most cells are only looked at, not kept.
+    let text = |field| match cell(row, mapping, field).text_ref() {
+        std::borrow::Cow::Borrowed(t) => std::borrow::Cow::Borrowed(t.trim()),
+        std::borrow::Cow::Owned(t) => std::borrow::Cow::Owned(t.trim().to_string()),
+    };
     let reference = text(Field::Reference);
     let title = text(Field::Title);
     if title.is_empty() {
@@ -372,24 +382,28 @@ fn read_row(
             let reference = if reference.is_empty() {
                 context.take_reference(kind)
             } else {
-                reference.clone()
+                reference.to_string()
             };
-            new_entry_numbered(board, kind, None, reference)
+            let id = context
+                .ids
+                .next()
+                .unwrap_or_else(crate::model::Id::generate);
+            new_entry_numbered(board, kind, None, reference, id)
         }
     };
-    entry.title = title;
-    entry.owner = owner;
+    entry.title = title.into_owned();
+    entry.owner = owner.into_owned();
     let description = text(Field::Description);
     let trigger = text(Field::Trigger);
     if mapping.column(Field::Description).is_some() || !trigger.is_empty() {
         entry.description = match (description.is_empty(), trigger.is_empty()) {
-            (_, true) => description,
+            (_, true) => description.into_owned(),
             (true, false) => format!("Trigger: {trigger}"),
             (false, false) => format!("{description}\nTrigger: {trigger}"),
         };
     }
     if mapping.column(Field::Category).is_some() {
-        entry.category = text(Field::Category);
+        entry.category = text(Field::Category).into_owned();
     }
     let status_text = text(Field::Status);
     if !status_text.is_empty() {
