@@ -79,6 +79,33 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Set a git repository up to merge and diff boards by record: writes
+    /// `*.ron merge=boardroom diff=boardroom` to .gitattributes and the driver
+    /// to the repository's own config.
+    GitSetup {
+        /// A folder in the repository (default: here).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// git's merge driver (set by git-setup): `merge-driver %O %A %B %P`.
+    /// Exit 0 with the merged board in %A; 1 when fields clash (%A still
+    /// opens, the clashes wait for the app) or a version does not load.
+    MergeDriver {
+        /// The common ancestor (%O).
+        base: PathBuf,
+        /// Ours (%A), where the result goes.
+        ours: PathBuf,
+        /// Theirs (%B).
+        theirs: PathBuf,
+        /// The board's path in the repository (%P).
+        path: Option<PathBuf>,
+    },
+    /// git's diff command (set by git-setup): what changed, by record.
+    #[command(hide = true)]
+    GitDiff {
+        /// PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE, as git gives them.
+        args: Vec<PathBuf>,
+    },
     /// Export one chart as SVG (text stays text) or PNG, for a committee report.
     Export {
         /// The board file.
@@ -336,6 +363,14 @@ fn main() -> ExitCode {
             width,
         }),
         Some(Command::Diff { old, new, json }) => boardroom::cli::diff(&old, &new, json),
+        Some(Command::GitSetup { dir }) => boardroom::cli::git_setup(&dir),
+        Some(Command::MergeDriver {
+            base,
+            ours,
+            theirs,
+            path,
+        }) => boardroom::cli::merge_driver(&base, &ours, &theirs, path.as_deref()),
+        Some(Command::GitDiff { args }) => boardroom::cli::git_diff(&args),
         None => boardroom::app::run(
             cli.file,
             boardroom::app::StartOptions {

@@ -3,12 +3,14 @@
 //! draw through `render`, as the app does.
 
 mod diff;
+mod git;
 mod pack;
 mod raid;
 mod raid_export;
 mod raid_import;
 
 pub use diff::diff;
+pub use git::{git_diff, git_setup, merge_driver};
 pub use pack::{ExportArgs, ExportView, PackArgs, export, pack, pack_pdf};
 pub use raid::{NewEntry, raid_add, raid_list};
 pub use raid_export::{ExportRaidArgs, open_in_its_app, raid_export};

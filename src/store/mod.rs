@@ -8,6 +8,7 @@ mod meeting_copy;
 mod merge;
 mod merge_file;
 mod orphans;
+mod pending_merge;
 mod presence;
 mod ron_io;
 mod save;
@@ -23,6 +24,9 @@ pub use lock::{
 pub use meeting_copy::{meeting_copy_path, previous_meeting_copy, write_meeting_copy};
 pub use merge::{Choice, Conflict, MergeError, Merged, describe_changes, display_value, merge};
 pub use merge_file::{MergeFileError, MergeOutcome, merge_file_into};
+pub use pending_merge::{
+    clear_pending_merge, pending_merge, pending_merge_paths, write_pending_merge,
+};
 pub use presence::{PRESENCE_REFRESH, PRESENCE_STALE, Presence, Visitor, visitors};
 pub use ron_io::{Loaded, board_from_str, board_to_string, content_hash, load_board, parse_board};
 pub use save::{
