@@ -223,3 +223,58 @@ fn a_version_that_does_not_load_is_left_as_git_gave_it() {
     assert!(said.contains("theirs.ron:1:"), "located: {said}");
     assert_eq!(ok(std::fs::read(&ours)), before);
 }
+
+/// The clash git stopped on, settled in the app: it opens with the conflict
+/// dialog, "theirs" is chosen, Ctrl+S saves, and the kept versions go.
+#[test]
+fn the_app_shows_the_clash_and_saving_the_choice_settles_it() {
+    use egui_kittest::kittest::Queryable;
+    let (_dir, root) = repo(true);
+    on_branch(
+        &root,
+        "c",
+        "main",
+        set_first_entry(|e| e.owner = "Sam Jones".into()),
+    );
+    on_branch(
+        &root,
+        "d",
+        "main",
+        set_first_entry(|e| e.owner = "Kim Lee".into()),
+    );
+    assert!(
+        !git(&root, &["merge", "-q", "--no-edit", "c"])
+            .status
+            .success()
+    );
+    let path = root.join("board.ron");
+    let mut h = common::app_on(&path, boardroom::app::Tab::Raid);
+    assert!(
+        h.state().conflict_dialog.is_some(),
+        "the clash is shown on opening"
+    );
+    h.get_by_label("Keep theirs: Sam Jones").click();
+    h.run();
+    h.get_by_label("Keep these choices").click();
+    common::run_busy(&mut h);
+    assert!(h.state().conflict_dialog.is_none());
+    let owner = h
+        .state()
+        .doc
+        .as_ref()
+        .map(|d| d.board().raid[0].owner.clone());
+    assert_eq!(owner.as_deref(), Some("Sam Jones"));
+    assert!(
+        boardroom::store::pending_merge(&path).is_some(),
+        "kept until saved"
+    );
+    common::press_save(&mut h);
+    assert_eq!(board(&root).raid[0].owner, "Sam Jones");
+    assert!(
+        boardroom::store::pending_merge(&path).is_none(),
+        "the kept versions go"
+    );
+    git_ok(&root, &["add", "board.ron"]);
+    git_ok(&root, &["commit", "-q", "--no-edit"]);
+    assert!(git_ok(&root, &["status", "--porcelain"]).trim().is_empty());
+}

@@ -146,6 +146,8 @@ pub struct BoardApp {
     pub meeting_on_open: bool,
     /// The "Compare with a previous board" dialog, while open.
     pub compare_dialog: Option<crate::ui::compare_dialog::CompareDialog>,
+    /// A merge left beside the board for the conflict dialog, while settled.
+    pub(super) pending_merge: Option<super::settle_merge::PendingMerge>,
     /// The "Import RAID log" mapping screen, while open.
     pub import_dialog: Option<crate::ui::import_dialog::ImportDialog>,
     /// The "Export RAID log" or "Export portfolio summary" dialog, while open.
@@ -205,6 +207,7 @@ impl BoardApp {
             since: None,
             meeting_on_open: false,
             compare_dialog: None,
+            pending_merge: None,
             import_dialog: None,
             register_dialog: None,
             changes_only: false,
@@ -261,6 +264,7 @@ impl BoardApp {
         self.budget = BudgetView::default();
         self.raid = RaidView::default();
         self.raid.export_path = default_export_path(path);
+        self.look_for_pending_merge();
     }
 
     /// Applies the actions the views emitted this frame, in order.

@@ -13,6 +13,7 @@ mod opening;
 mod pack_export;
 mod recent;
 mod saving;
+mod settle_merge;
 mod shared_file;
 mod spreadsheets;
 mod stopping;

@@ -171,6 +171,7 @@ impl BoardApp {
         let saved = result.is_ok();
         self.notice = Some(match result {
             Ok(SaveFinished { merged, edits }) => {
+                self.clear_settled_merge();
                 self.file_gone = false;
                 self.changed_on_disk = false;
                 self.disk_change = None;

@@ -343,6 +343,7 @@ impl BoardApp {
                         "Nothing was written. Your edits are still here; Save to try again.".into()
                     }
                     Purpose::EditsWhileSaving => "Your edits are still here, unsaved, without the colleague's changes to the same fields. Save or \"Merge their changes now\" asks again.".into(),
+                    Purpose::SettleMerge => "The board shows your values where the merge clashed; opening it again asks again.".into(),
                 }));
             }
             DialogOutcome::Confirmed(choices) => match purpose {
@@ -352,6 +353,7 @@ impl BoardApp {
                 Purpose::MergeIntoMemory | Purpose::EditsWhileSaving => {
                     self.merge_from_disk(&choices)
                 }
+                Purpose::SettleMerge => self.settle_pending_with(&choices),
             },
         }
     }

@@ -1,5 +1,6 @@
 //! Reading, validating and writing board files. Knows no screen.
 
+mod conflict_copies;
 mod enum_words;
 mod error;
 pub mod journal;
@@ -16,6 +17,7 @@ pub mod spreadsheet;
 mod validate;
 mod watch;
 
+pub use conflict_copies::{ConflictCopy, conflict_copy, find_conflict_copies, merged_copy_path};
 pub use enum_words::enum_words;
 pub use error::{Diagnostic, LoadError, Severity};
 pub use lock::{

@@ -21,6 +21,9 @@ pub enum Purpose {
     /// same fields: settling puts the edits on top of the saved board, in
     /// memory (not saved yet).
     EditsWhileSaving,
+    /// A merge git (or `boardroom merge`) left beside the board: settling
+    /// puts the choices into memory (not saved yet).
+    SettleMerge,
 }
 
 impl Purpose {
@@ -29,6 +32,7 @@ impl Purpose {
         match self {
             Purpose::Save | Purpose::MergeIntoMemory => "Your changes clash with a colleague's",
             Purpose::EditsWhileSaving => "Edits you made while saving clash with a colleague's",
+            Purpose::SettleMerge => "This board and a version merged into it clash",
         }
     }
 
@@ -44,6 +48,11 @@ impl Purpose {
                  {n} thing(s) below that they had changed too. Choose which version to keep; your other edits are kept. \
                  Nothing is saved until you save again."
             ),
+            Purpose::SettleMerge => format!(
+                "A merge (git, or a copy from another laptop) changed {n} thing(s) below that this board changed too. \
+                 \"Mine\" is this board's value, \"theirs\" the other version's. Their other changes are already in. \
+                 Choose which to keep; nothing is saved until you save."
+            ),
         }
     }
 
@@ -52,7 +61,7 @@ impl Purpose {
         match self {
             Purpose::Save => "Save with these choices",
             Purpose::MergeIntoMemory => "Take their changes with these choices",
-            Purpose::EditsWhileSaving => "Keep these choices",
+            Purpose::EditsWhileSaving | Purpose::SettleMerge => "Keep these choices",
         }
     }
 
@@ -61,6 +70,7 @@ impl Purpose {
         match self {
             Purpose::Save | Purpose::MergeIntoMemory => "Cancel (nothing is written)",
             Purpose::EditsWhileSaving => "Decide later (my edits stay, unsaved)",
+            Purpose::SettleMerge => "Decide later (the board shows mine)",
         }
     }
 }

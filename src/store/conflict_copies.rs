@@ -1,0 +1,238 @@
+//! The copies sync engines leave beside a board when two offline copies both
+//! changed: OneDrive and SharePoint (`board-PMO-LAPTOP-3.ron`), Dropbox
+//! (`board (Jane Smith's conflicted copy 2021-02-09).ron`), Nextcloud
+//! (`board (conflicted copy 2021-02-09 103000).ron`) and Syncthing
+//! (`board.sync-conflict-20210209-103000-ABCDEFG.ron`). Found by name only;
+//! whether one holds changes is for the merge to say.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+
+/// Which engine left a copy, and what its name says of where and when.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConflictCopy {
+    /// The copy.
+    pub path: PathBuf,
+    /// The engine, as a user knows it.
+    pub engine: &'static str,
+    /// The computer or person it came from, when the name says.
+    pub from: Option<String>,
+    /// When, when the name says (a date alone is at midnight).
+    pub when: Option<NaiveDateTime>,
+}
+
+impl ConflictCopy {
+    /// "A copy saved on PMO-LAPTOP-3", "… by Jane Smith on 9 Feb 2021"…
+    pub fn describe(&self) -> String {
+        let mut text = format!("A {} conflict copy", self.engine);
+        if let Some(from) = &self.from {
+            text.push_str(&format!(" from {from}"));
+        }
+        if let Some(when) = self.when {
+            let day = crate::model::format_day_uk(when.date());
+            if when.time() == NaiveTime::MIN {
+                text.push_str(&format!(" of {day}"));
+            } else {
+                text.push_str(&format!(" of {day} {}", when.format("%H:%M")));
+            }
+        }
+        text
+    }
+}
+
+/// What `name` (a file name in the board's folder) says, if it is a
+/// conflict copy of the board whose file stem is `stem`.
+pub fn conflict_copy(
+    stem: &str,
+    name: &str,
+) -> Option<(&'static str, Option<String>, Option<NaiveDateTime>)> {
+    let rest = name.strip_suffix(".ron")?.strip_prefix(stem)?;
+    if rest.contains(".merged-") {
+        // Merged in already, and moved aside.
+        return None;
+    }
+    // Syncthing: .sync-conflict-YYYYMMDD-HHMMSS-DEVICE
+    if let Some(s) = rest.strip_prefix(".sync-conflict-") {
+        let mut parts = s.splitn(3, '-');
+        let (d, t, device) = (parts.next()?, parts.next()?, parts.next());
+        let when = NaiveDateTime::parse_from_str(&format!("{d}{t}"), "%Y%m%d%H%M%S").ok()?;
+        return Some(("Syncthing", device.map(str::to_string), Some(when)));
+    }
+    // Dropbox and Nextcloud: " (… conflicted copy …)"
+    if let Some(inner) = rest.strip_prefix(" (").and_then(|r| r.strip_suffix(')')) {
+        let (who, after) = inner.split_once("conflicted copy")?;
+        let who = who
+            .trim()
+            .trim_end_matches("'s")
+            .trim_end_matches("’s")
+            .trim();
+        let after = after.trim();
+        let date = after
+            .get(..10)
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())?;
+        let time = after
+            .get(10..)
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .and_then(|t| NaiveTime::parse_from_str(t, "%H%M%S").ok())
+            .unwrap_or(NaiveTime::MIN);
+        let engine = if who.is_empty() {
+            "Nextcloud"
+        } else {
+            "Dropbox"
+        };
+        let who = (!who.is_empty()).then(|| who.to_string());
+        return Some((engine, who, Some(date.and_time(time))));
+    }
+    // OneDrive and SharePoint: -COMPUTERNAME (letters, digits and hyphens,
+    // with at least one capital and no lower case, as Windows names are).
+    let host = rest.strip_prefix('-')?;
+    let host_like = !host.is_empty()
+        && host.len() <= 63
+        && host
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+        && host.chars().any(|c| c.is_ascii_uppercase());
+    host_like.then(|| ("OneDrive", Some(host.to_string()), None))
+}
+
+/// The conflict copies of `board` in its folder, oldest first (by what
+/// their names say, then by name).
+pub fn find_conflict_copies(board: &Path) -> Vec<ConflictCopy> {
+    let Some(stem) = board.file_stem().and_then(|s| s.to_str()) else {
+        return Vec::new();
+    };
+    let dir = board
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut copies: Vec<ConflictCopy> = entries
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_str()?.to_string();
+            let (engine, from, when) = conflict_copy(stem, &name)?;
+            Some(ConflictCopy {
+                path: e.path(),
+                engine,
+                from,
+                when,
+            })
+        })
+        .collect();
+    copies.sort_by(|a, b| a.when.cmp(&b.when).then_with(|| a.path.cmp(&b.path)));
+    copies
+}
+
+/// Where a merged copy is moved out of the way: `NAME.merged-DATE.ron`
+/// beside it (never deleted), with a number added if that is taken.
+pub fn merged_copy_path(copy: &Path, today: NaiveDate) -> PathBuf {
+    let stem = copy
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let day = today.format("%Y-%m-%d");
+    let mut path = copy.with_file_name(format!("{stem}.merged-{day}.ron"));
+    let mut n = 2;
+    while path.exists() {
+        path = copy.with_file_name(format!("{stem}.merged-{day}-{n}.ron"));
+        n += 1;
+    }
+    path
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> Option<NaiveDateTime> {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").ok()
+    }
+
+    #[test]
+    fn each_engines_naming_is_recognised() {
+        assert_eq!(
+            conflict_copy("board", "board-PMO-LAPTOP-3.ron"),
+            Some(("OneDrive", Some("PMO-LAPTOP-3".into()), None))
+        );
+        assert_eq!(
+            conflict_copy(
+                "board",
+                "board (Jane Smith's conflicted copy 2021-02-09).ron"
+            ),
+            Some((
+                "Dropbox",
+                Some("Jane Smith".into()),
+                at("2021-02-09 00:00:00")
+            ))
+        );
+        assert_eq!(
+            conflict_copy("board", "board (conflicted copy 2021-02-09 103000).ron"),
+            Some(("Nextcloud", None, at("2021-02-09 10:30:00")))
+        );
+        assert_eq!(
+            conflict_copy("board", "board.sync-conflict-20210209-103000-ABCDEFG.ron"),
+            Some((
+                "Syncthing",
+                Some("ABCDEFG".into()),
+                at("2021-02-09 10:30:00")
+            ))
+        );
+    }
+
+    #[test]
+    fn boardroom_s_own_files_and_other_boards_are_not_conflict_copies() {
+        for name in [
+            "board.ron",
+            "board.ron.bak",
+            "board-mine-2021-02-09-1030.ron",
+            "board.meeting-2021-02-09.ron",
+            "board.merged-2021-02-09.ron",
+            "board.sync-conflict-20210209-103000-ABC.merged-2021-02-10.ron",
+            "board-raid.ron",
+            "boardroom-PMO.ron",
+            "other-PMO-LAPTOP.ron",
+            "board (final).ron",
+            "board.sync-conflict-garbage.ron",
+        ] {
+            assert_eq!(conflict_copy("board", name), None, "{name}");
+        }
+    }
+
+    #[test]
+    fn copies_are_found_beside_the_board_oldest_first_and_moved_aside_by_name() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let board = dir.path().join("board.ron");
+        for name in [
+            "board.ron",
+            "board.sync-conflict-20210301-090000-XYZ.ron",
+            "board (conflicted copy 2021-02-09 103000).ron",
+            "notes.txt",
+        ] {
+            std::fs::write(dir.path().join(name), "").unwrap_or_else(|e| panic!("{e}"));
+        }
+        let found = find_conflict_copies(&board);
+        let engines: Vec<&str> = found.iter().map(|c| c.engine).collect();
+        assert_eq!(engines, ["Nextcloud", "Syncthing"]);
+        assert_eq!(
+            found[0].describe(),
+            "A Nextcloud conflict copy of 9 Feb 2021 10:30"
+        );
+        let day = NaiveDate::from_ymd_opt(2021, 3, 2).unwrap_or_default();
+        let aside = merged_copy_path(&found[1].path, day);
+        assert_eq!(
+            aside.file_name().and_then(|n| n.to_str()),
+            Some("board.sync-conflict-20210301-090000-XYZ.merged-2021-03-02.ron")
+        );
+        std::fs::write(&aside, "").unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            merged_copy_path(&found[1].path, day)
+                .ends_with("board.sync-conflict-20210301-090000-XYZ.merged-2021-03-02-2.ron")
+        );
+        // A copy moved aside is not a conflict copy any more.
+        assert_eq!(find_conflict_copies(&board).len(), 2);
+    }
+}
