@@ -79,6 +79,24 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Merge copies of the board (the conflict copies OneDrive, Dropbox,
+    /// Nextcloud or Syncthing left) into it, record by record, and move each
+    /// aside as NAME.merged-DATE.ron. Exit 0 saved; 3 with the clashes listed
+    /// and nothing written (unless --prefer settles them); 1 on a bad file.
+    Merge {
+        /// The board.
+        board: PathBuf,
+        /// The copies.
+        #[arg(required = true)]
+        copies: Vec<PathBuf>,
+        /// The version both started from (without it, records on either side
+        /// are kept and every field the two hold differently clashes).
+        #[arg(long)]
+        base: Option<PathBuf>,
+        /// Settle clashes with the board's values or the copy's.
+        #[arg(long, value_enum)]
+        prefer: Option<PreferArg>,
+    },
     /// Set a git repository up to merge and diff boards by record: writes
     /// `*.ron merge=boardroom diff=boardroom` to .gitattributes and the driver
     /// to the repository's own config.
@@ -228,6 +246,12 @@ enum RaidCommand {
 }
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum PreferArg {
+    Board,
+    Copy,
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
 enum KindArg {
     Risk,
     Assumption,
@@ -364,6 +388,20 @@ fn main() -> ExitCode {
         }),
         Some(Command::Diff { old, new, json }) => boardroom::cli::diff(&old, &new, json),
         Some(Command::GitSetup { dir }) => boardroom::cli::git_setup(&dir),
+        Some(Command::Merge {
+            board,
+            copies,
+            base,
+            prefer,
+        }) => boardroom::cli::merge_copies(&boardroom::cli::MergeArgs {
+            board: &board,
+            copies: &copies,
+            base: base.as_deref(),
+            prefer: prefer.map(|p| match p {
+                PreferArg::Board => boardroom::cli::Prefer::Board,
+                PreferArg::Copy => boardroom::cli::Prefer::Copy,
+            }),
+        }),
         Some(Command::MergeDriver {
             base,
             ours,

@@ -4,6 +4,7 @@
 
 mod diff;
 mod git;
+mod merge;
 mod pack;
 mod raid;
 mod raid_export;
@@ -11,6 +12,7 @@ mod raid_import;
 
 pub use diff::diff;
 pub use git::{git_diff, git_setup, merge_driver};
+pub use merge::{MergeArgs, Prefer, merge_copies};
 pub use pack::{ExportArgs, ExportView, PackArgs, export, pack, pack_pdf};
 pub use raid::{NewEntry, raid_add, raid_list};
 pub use raid_export::{ExportRaidArgs, open_in_its_app, raid_export};

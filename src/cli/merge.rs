@@ -1,0 +1,186 @@
+//! `boardroom merge BOARD COPY… [--base FILE] [--prefer board|copy]`: the
+//! conflict copies a sync engine left (or any copy of the board) merged in,
+//! record by record and field by field, and moved aside once merged.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::model::{Board, ProtectiveMarking, Settings};
+use crate::store::{Choice, Merged, display_value, load_board, merge, merged_copy_path};
+
+/// Which side settles a clash without asking.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Prefer {
+    /// The board's value.
+    Board,
+    /// The copy's value.
+    Copy,
+}
+
+/// What `merge` was asked to do.
+pub struct MergeArgs<'a> {
+    /// The board.
+    pub board: &'a Path,
+    /// The copies to merge in, in order.
+    pub copies: &'a [PathBuf],
+    /// The version both started from, when known.
+    pub base: Option<&'a Path>,
+    /// Settle clashes with this side.
+    pub prefer: Option<Prefer>,
+}
+
+/// Exit 0 with the merged board saved and each copy moved aside
+/// (`NAME.merged-DATE.ron`); 3 with the clashes listed (both values) and
+/// nothing written, unless `--prefer` settles them, or when the board is
+/// busy; 1 when a file does not load.
+pub fn merge_copies(args: &MergeArgs<'_>) -> ExitCode {
+    let loaded = match load_board(args.board) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let base = match args.base.map(load_board).transpose() {
+        Ok(b) => b.map(|l| l.board),
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut board = loaded.board.clone();
+    let mut clashes = 0;
+    for copy_path in args.copies {
+        let copy = match load_board(copy_path) {
+            Ok(l) => l.board,
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        let (common, two_way) = match &base {
+            Some(b) => (b.clone(), false),
+            None => (blank_like(&board), true),
+        };
+        let first = match merge(&common, &board, &copy, &BTreeMap::new()) {
+            Ok(m) => m,
+            Err(e) => {
+                eprintln!("{}: {e}", copy_path.display());
+                return ExitCode::FAILURE;
+            }
+        };
+        let merged = match (first.unresolved, args.prefer) {
+            (0, _) => first,
+            (_, Some(prefer)) => {
+                let choice = match prefer {
+                    Prefer::Board => Choice::Mine,
+                    Prefer::Copy => Choice::Theirs,
+                };
+                let choices = first
+                    .conflicts
+                    .iter()
+                    .map(|c| (c.key.clone(), choice.clone()))
+                    .collect();
+                match merge(&common, &board, &copy, &choices) {
+                    Ok(m) => m,
+                    Err(e) => {
+                        eprintln!("{}: {e}", copy_path.display());
+                        return ExitCode::FAILURE;
+                    }
+                }
+            }
+            (n, None) => {
+                clashes += n;
+                report(copy_path, &first, two_way);
+                continue;
+            }
+        };
+        println!(
+            "{}: {} change(s) taken{}",
+            copy_path.display(),
+            merged.taken_from_theirs,
+            if two_way {
+                " (no common version given: records on either side kept)"
+            } else {
+                ""
+            }
+        );
+        for (old, new) in &merged.renumbered {
+            println!("  the board's {old} is now {new} (the copy took {old})");
+        }
+        board = merged.board;
+    }
+    if clashes > 0 {
+        eprintln!(
+            "{clashes} clash(es); nothing was written. Settle them with --prefer board or --prefer copy, or open the board in Boardroom and merge the copy there."
+        );
+        return ExitCode::from(3);
+    }
+    if board != loaded.board {
+        if super::raid::report_errors(args.board, &board) {
+            eprintln!("nothing was written");
+            return ExitCode::FAILURE;
+        }
+        if let Err(code) = super::raid::save_edited(args.board, &loaded, &board) {
+            return code;
+        }
+        println!("Saved {}", args.board.display());
+    } else {
+        println!(
+            "{} already has everything the copies hold",
+            args.board.display()
+        );
+    }
+    let today = chrono::Local::now().date_naive();
+    for copy in args.copies {
+        let aside = merged_copy_path(copy, today);
+        match std::fs::rename(copy, &aside) {
+            Ok(()) => println!("{} moved aside to {}", copy.display(), aside.display()),
+            Err(e) => eprintln!(
+                "{}: merged, but could not be moved aside ({e}); move or delete it yourself",
+                copy.display()
+            ),
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// A base for a two-way merge: no records and a blank head, so a record on
+/// either side is kept and every field the two hold differently clashes.
+fn blank_like(board: &Board) -> Board {
+    Board {
+        format_version: board.format_version,
+        title: String::new(),
+        organisation: String::new(),
+        as_at: chrono::NaiveDate::MIN,
+        marking: ProtectiveMarking::Unmarked,
+        source: String::new(),
+        settings: Settings::default(),
+        programmes: Vec::new(),
+        raid: Vec::new(),
+        meetings: Vec::new(),
+    }
+}
+
+fn report(copy: &Path, merged: &Merged, two_way: bool) {
+    eprintln!(
+        "{}: {} clash(es){}:",
+        copy.display(),
+        merged.unresolved,
+        if two_way {
+            " (no common version given, so every field the two hold differently)"
+        } else {
+            ""
+        }
+    );
+    for c in &merged.conflicts {
+        let whole = c.field.is_empty();
+        eprintln!(
+            "  {}: board “{}”, copy “{}”",
+            c.heading(),
+            display_value(c.mine.as_ref(), whole),
+            display_value(c.theirs.as_ref(), whole)
+        );
+    }
+}
