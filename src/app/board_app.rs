@@ -148,6 +148,8 @@ pub struct BoardApp {
     pub compare_dialog: Option<crate::ui::compare_dialog::CompareDialog>,
     /// A merge left beside the board for the conflict dialog, while settled.
     pub(super) pending_merge: Option<super::settle_merge::PendingMerge>,
+    /// Conflict copies beside the board with changes not in it, for the banner.
+    pub conflict_copies: Vec<crate::store::ConflictCopy>,
     /// The "Import RAID log" mapping screen, while open.
     pub import_dialog: Option<crate::ui::import_dialog::ImportDialog>,
     /// The "Export RAID log" or "Export portfolio summary" dialog, while open.
@@ -208,6 +210,7 @@ impl BoardApp {
             meeting_on_open: false,
             compare_dialog: None,
             pending_merge: None,
+            conflict_copies: Vec::new(),
             import_dialog: None,
             register_dialog: None,
             changes_only: false,
@@ -265,6 +268,7 @@ impl BoardApp {
         self.raid = RaidView::default();
         self.raid.export_path = default_export_path(path);
         self.look_for_pending_merge();
+        self.look_for_conflict_copies();
     }
 
     /// Applies the actions the views emitted this frame, in order.
@@ -351,6 +355,11 @@ impl eframe::App for BoardApp {
             egui::Panel::bottom("colleague_changes")
                 .frame(egui::Frame::new())
                 .show(ui, |ui| self.disk_change_ui(ui));
+        }
+        if !self.conflict_copies.is_empty() {
+            egui::Panel::bottom("conflict_copies")
+                .frame(egui::Frame::new())
+                .show(ui, |ui| self.conflict_copy_ui(ui));
         }
         if let Some(doc) = &self.doc {
             let mut choice = None;

@@ -9,12 +9,18 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use super::board_app::{BoardApp, Notice};
-use crate::store::{Choice, clear_pending_merge, merge, pending_merge};
+use crate::store::{
+    Choice, clear_pending_merge, find_conflict_copies, merge, merged_copy_path, pending_merge,
+    two_way_base,
+};
 use crate::ui::conflict_dialog::{ConflictDialog, Purpose};
 
 /// A merge being settled: the board it is for, and the two versions.
 pub(super) struct PendingMerge {
     path: PathBuf,
+    /// The conflict copy merged in, moved aside once saved (none: git's
+    /// kept versions, removed once saved).
+    copy: Option<PathBuf>,
     base: crate::model::Board,
     theirs: crate::model::Board,
     /// Chosen and in memory: the files go once it is saved.
@@ -42,6 +48,7 @@ impl BoardApp {
         };
         let pending = PendingMerge {
             path,
+            copy: None,
             base,
             theirs,
             settled: false,
@@ -78,10 +85,12 @@ impl BoardApp {
             let hash = doc.base_hash.clone();
             doc.recover(merged.board, base, hash);
             pending.settled = true;
-            self.notice = Some(Notice::Info(
-                "The clashes are settled in memory; save to keep them (then `git add` the board if it is in git)."
-                    .into(),
-            ));
+            self.notice = Some(Notice::Info(if pending.copy.is_some() {
+                "The copy is merged in, in memory; save to keep it (the copy is then moved aside)."
+                    .into()
+            } else {
+                "The clashes are settled in memory; save to keep them (then `git add` the board if it is in git).".into()
+            }));
         }
         self.pending_merge = Some(pending);
     }
@@ -94,13 +103,109 @@ impl BoardApp {
         }
     }
 
-    /// After a save: a settled merge's two files go.
+    /// After a save: a settled merge's two files go, or the copy merged in
+    /// is moved aside (never deleted) so it is not offered again.
     pub(super) fn clear_settled_merge(&mut self) {
-        if let Some(p) = self.pending_merge.as_ref().filter(|p| p.settled) {
-            if let Err(e) = clear_pending_merge(&p.path) {
-                log::warn!("{e}");
+        let Some(p) = self.pending_merge.take_if(|p| p.settled) else {
+            return;
+        };
+        match &p.copy {
+            None => {
+                if let Err(e) = clear_pending_merge(&p.path) {
+                    log::warn!("{e}");
+                }
             }
-            self.pending_merge = None;
+            Some(copy) => {
+                let aside = merged_copy_path(copy, chrono::Local::now().date_naive());
+                if let Err(e) = std::fs::rename(copy, &aside) {
+                    self.notice = Some(Notice::Error(format!(
+                        "Saved, but {} could not be moved aside ({e}); move it yourself so it is not offered again.",
+                        copy.display()
+                    )));
+                }
+            }
         }
+    }
+
+    /// After a board opens: the conflict copies beside it that hold
+    /// something the board does not, for the banner.
+    pub(super) fn look_for_conflict_copies(&mut self) {
+        self.conflict_copies.clear();
+        let Some(doc) = &self.doc else { return };
+        let Some(path) = &doc.path else { return };
+        for copy in find_conflict_copies(path) {
+            // A copy that does not load, or holds the board as it is, has
+            // nothing to merge.
+            if let Ok(loaded) = crate::store::load_board(&copy.path)
+                && loaded.board != *doc.board()
+            {
+                self.conflict_copies.push(copy);
+            }
+        }
+    }
+
+    /// The banner for the first conflict copy: what it is, Merge it in, Not now.
+    pub(super) fn conflict_copy_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(copy) = self.conflict_copies.first().cloned() else {
+            return;
+        };
+        let mut merge_it = false;
+        let mut dismiss = false;
+        egui::Frame::new()
+            .fill(crate::ui::theme::LIGHT_GREY)
+            .inner_margin(10.0)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        egui::RichText::new(format!(
+                            "{} ({}) has changes not in this board.",
+                            copy.describe(),
+                            copy.path
+                                .file_name()
+                                .map(|n| n.to_string_lossy().into_owned())
+                                .unwrap_or_default()
+                        ))
+                        .strong()
+                        .color(crate::ui::theme::DARK_BLUE),
+                    );
+                    merge_it = ui
+                        .button("Merge it in")
+                        .on_hover_text("Record by record; any field the two hold differently is yours to choose. The copy is moved aside once you save.")
+                        .clicked();
+                    dismiss = ui.button("Not now").clicked();
+                });
+            });
+        if dismiss {
+            self.conflict_copies.remove(0);
+        }
+        if merge_it {
+            self.conflict_copies.remove(0);
+            self.merge_conflict_copy(&copy.path);
+        }
+    }
+
+    fn merge_conflict_copy(&mut self, copy: &std::path::Path) {
+        let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) else {
+            return;
+        };
+        let theirs = match crate::store::load_board(copy) {
+            Ok(l) => l.board,
+            Err(e) => {
+                self.notice = Some(Notice::Error(e.to_string()));
+                return;
+            }
+        };
+        let Some(doc) = &self.doc else { return };
+        // The version both started from is not known: two-way.
+        let base = two_way_base(doc.board());
+        let pending = PendingMerge {
+            path,
+            copy: Some(copy.to_path_buf()),
+            base,
+            theirs,
+            settled: false,
+        };
+        self.settle_pending(pending, &BTreeMap::new());
     }
 }

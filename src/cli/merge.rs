@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::model::{Board, ProtectiveMarking, Settings};
-use crate::store::{Choice, Merged, display_value, load_board, merge, merged_copy_path};
+use crate::store::{
+    Choice, Merged, display_value, load_board, merge, merged_copy_path, two_way_base,
+};
 
 /// Which side settles a clash without asking.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,7 +62,7 @@ pub fn merge_copies(args: &MergeArgs<'_>) -> ExitCode {
         };
         let (common, two_way) = match &base {
             Some(b) => (b.clone(), false),
-            None => (blank_like(&board), true),
+            None => (two_way_base(&board), true),
         };
         let first = match merge(&common, &board, &copy, &BTreeMap::new()) {
             Ok(m) => m,
@@ -144,23 +145,6 @@ pub fn merge_copies(args: &MergeArgs<'_>) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
-}
-
-/// A base for a two-way merge: no records and a blank head, so a record on
-/// either side is kept and every field the two hold differently clashes.
-fn blank_like(board: &Board) -> Board {
-    Board {
-        format_version: board.format_version,
-        title: String::new(),
-        organisation: String::new(),
-        as_at: chrono::NaiveDate::MIN,
-        marking: ProtectiveMarking::Unmarked,
-        source: String::new(),
-        settings: Settings::default(),
-        programmes: Vec::new(),
-        raid: Vec::new(),
-        meetings: Vec::new(),
-    }
 }
 
 fn report(copy: &Path, merged: &Merged, two_way: bool) {

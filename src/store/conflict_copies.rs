@@ -127,6 +127,24 @@ pub fn find_conflict_copies(board: &Path) -> Vec<ConflictCopy> {
     copies
 }
 
+/// A base for a two-way merge, when the version a copy and the board started
+/// from is not known: no records and a blank head, so a record on either side
+/// is kept and every field the two hold differently is a clash.
+pub fn two_way_base(board: &crate::model::Board) -> crate::model::Board {
+    crate::model::Board {
+        format_version: board.format_version,
+        title: String::new(),
+        organisation: String::new(),
+        as_at: NaiveDate::MIN,
+        marking: crate::model::ProtectiveMarking::Unmarked,
+        source: String::new(),
+        settings: crate::model::Settings::default(),
+        programmes: Vec::new(),
+        raid: Vec::new(),
+        meetings: Vec::new(),
+    }
+}
+
 /// Where a merged copy is moved out of the way: `NAME.merged-DATE.ron`
 /// beside it (never deleted), with a number added if that is taken.
 pub fn merged_copy_path(copy: &Path, today: NaiveDate) -> PathBuf {

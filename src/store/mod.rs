@@ -17,7 +17,9 @@ pub mod spreadsheet;
 mod validate;
 mod watch;
 
-pub use conflict_copies::{ConflictCopy, conflict_copy, find_conflict_copies, merged_copy_path};
+pub use conflict_copies::{
+    ConflictCopy, conflict_copy, find_conflict_copies, merged_copy_path, two_way_base,
+};
 pub use enum_words::enum_words;
 pub use error::{Diagnostic, LoadError, Severity};
 pub use lock::{
