@@ -115,6 +115,11 @@ pub fn find_conflict_copies(board: &Path) -> Vec<ConflictCopy> {
         .filter_map(|e| {
             let name = e.file_name().to_str()?.to_string();
             let (engine, from, when) = conflict_copy(stem, &name)?;
+            // OneDrive's names carry no date: the file's own time says when.
+            let when = when.or_else(|| {
+                let modified = e.metadata().ok()?.modified().ok()?;
+                Some(chrono::DateTime::<chrono::Local>::from(modified).naive_local())
+            });
             Some(ConflictCopy {
                 path: e.path(),
                 engine,
@@ -252,5 +257,22 @@ mod tests {
         );
         // A copy moved aside is not a conflict copy any more.
         assert_eq!(find_conflict_copies(&board).len(), 2);
+        // A OneDrive copy is dated by the file's own time.
+        let onedrive = dir.path().join("board-PMO-LAPTOP-3.ron");
+        let file = std::fs::File::create(&onedrive).unwrap_or_else(|e| panic!("{e}"));
+        let at = NaiveDate::from_ymd_opt(2021, 2, 9)
+            .and_then(|d| d.and_hms_opt(10, 30, 0))
+            .and_then(|t| t.and_local_timezone(chrono::Local).single())
+            .unwrap_or_else(|| panic!("a local time"));
+        file.set_modified(at.into()).unwrap_or_else(|e| panic!("{e}"));
+        let found = find_conflict_copies(&board);
+        let copy = found
+            .iter()
+            .find(|c| c.engine == "OneDrive")
+            .unwrap_or_else(|| panic!("the OneDrive copy"));
+        assert_eq!(
+            copy.describe(),
+            "A OneDrive conflict copy from PMO-LAPTOP-3 of 9 Feb 2021 10:30"
+        );
     }
 }
