@@ -264,7 +264,8 @@ mod tests {
             .and_then(|d| d.and_hms_opt(10, 30, 0))
             .and_then(|t| t.and_local_timezone(chrono::Local).single())
             .unwrap_or_else(|| panic!("a local time"));
-        file.set_modified(at.into()).unwrap_or_else(|e| panic!("{e}"));
+        file.set_modified(at.into())
+            .unwrap_or_else(|e| panic!("{e}"));
         let found = find_conflict_copies(&board);
         let copy = found
             .iter()
