@@ -219,7 +219,7 @@ fn a_save_failing_at_any_step_leaves_the_old_board_whole_and_can_be_retried() {
         let written = std::fs::read_to_string(&path).unwrap_or_default();
         assert_eq!(
             written,
-            board_to_string(&mine).unwrap_or_default(),
+            common::saved_over(&mine, &old_bytes),
             "{step:?}: the retry wrote the new version"
         );
         let backup = std::fs::read(boardroom::store::backup_path(&path)).unwrap_or_default();
@@ -316,7 +316,7 @@ fn a_lock_that_cannot_be_written_stops_the_save_and_a_later_save_works() {
         assert!(outcome.merged.is_none());
         assert_eq!(
             std::fs::read_to_string(&path).unwrap_or_default(),
-            board_to_string(&mine).unwrap_or_default(),
+            common::saved_over(&mine, &old_bytes),
             "{step:?}: the retry wrote the new version"
         );
         assert!(!lock_path(&path).exists(), "{step:?}: and let the lock go");
@@ -391,6 +391,7 @@ fn an_unreadable_lock_modified_recently_is_held_and_the_save_writes_nothing() {
 fn an_unreadable_lock_older_than_the_stale_limit_is_taken_over() {
     let (_dir, path) = common::fixture();
     let loaded = load_board(&path).unwrap_or_else(|e| panic!("{e}"));
+    let old_bytes = std::fs::read(&path).unwrap_or_default();
     let mine = edited(&loaded.board);
     let base = Base {
         board: &loaded.board,
@@ -405,7 +406,7 @@ fn an_unreadable_lock_older_than_the_stale_limit_is_taken_over() {
     assert!(fs.failed.get(), "the lock file was read");
     assert_eq!(
         std::fs::read_to_string(&path).unwrap_or_default(),
-        board_to_string(&mine).unwrap_or_default()
+        common::saved_over(&mine, &old_bytes)
     );
     assert!(!lock_path(&path).exists(), "the save let its own lock go");
 }

@@ -203,9 +203,13 @@ struct ModelWriter {
     /// False while the base is the board as a save started, never on disk as
     /// such (edits made while saving, clashes left for later).
     base_on_disk: bool,
+    /// How many saves the file had when the base was read: every save
+    /// writes new bytes (it names the version it replaced), even of the
+    /// same values.
+    base_saves: u64,
     undo: Vec<(usize, String)>,
     redo: Vec<(usize, String)>,
-    journal: Option<(Values, Values, bool)>,
+    journal: Option<(Values, Values, bool, u64)>,
 }
 
 impl ModelWriter {
@@ -214,6 +218,7 @@ impl ModelWriter {
             shown: file.clone(),
             base: file.clone(),
             base_on_disk: true,
+            base_saves: 0,
             undo: Vec::new(),
             redo: Vec::new(),
             journal: None,
@@ -240,8 +245,8 @@ impl ModelWriter {
 
     /// Whether a save or merge now would merge with the file (the real one
     /// compares the file's hash with the base's).
-    fn file_moved_on(&self, file: &Values) -> bool {
-        !self.base_on_disk || &self.base != file
+    fn file_moved_on(&self, file: &Values, file_saves: u64) -> bool {
+        !self.base_on_disk || &self.base != file || self.base_saves != file_saves
     }
 
     fn forget_history(&mut self) {
@@ -255,6 +260,8 @@ struct World {
     dir: tempfile::TempDir,
     docs: Vec<Document>,
     file: Values,
+    /// How many times the file has been saved.
+    file_saves: u64,
     model: Vec<ModelWriter>,
 }
 
@@ -285,6 +292,7 @@ impl World {
             docs,
             model: (0..writers).map(|_| ModelWriter::new(&file)).collect(),
             file,
+            file_saves: 0,
         }
     }
 
@@ -343,16 +351,18 @@ impl World {
                 let m = &mut self.model[w];
                 let (merged, _) = merge3(&m.base, &m.shown, &self.file, settle);
                 self.file = merged.clone();
+                self.file_saves += 1;
                 m.shown = merged.clone();
                 m.base = merged;
                 m.base_on_disk = true;
+                m.base_saves = self.file_saves;
                 m.forget_history();
                 self.forget_journal(w);
             }
             Err(e) => panic!("save: {e}"),
             Ok(finished) => {
                 let m = &mut self.model[w];
-                let moved_on = m.file_moved_on(&self.file);
+                let moved_on = m.file_moved_on(&self.file, self.file_saves);
                 if moved_on {
                     SEEN.note("save merged");
                 }
@@ -362,6 +372,7 @@ impl World {
                     (started.clone(), false)
                 };
                 self.file = written.clone();
+                self.file_saves += 1;
                 if during.is_empty() {
                     assert_eq!(finished.edits, EditsDuringSave::None);
                 }
@@ -370,6 +381,7 @@ impl World {
                         m.shown = written.clone();
                         m.base = written;
                         m.base_on_disk = true;
+                        m.base_saves = self.file_saves;
                         if moved_on {
                             m.forget_history();
                         }
@@ -379,6 +391,7 @@ impl World {
                         SEEN.note("edits kept");
                         m.base = written;
                         m.base_on_disk = true;
+                        m.base_saves = self.file_saves;
                     }
                     (true, EditsDuringSave::MergedOnTop { .. }) => {
                         SEEN.note("edits merged on top");
@@ -387,6 +400,7 @@ impl World {
                         m.shown = rebased;
                         m.base = written;
                         m.base_on_disk = true;
+                        m.base_saves = self.file_saves;
                         m.forget_history();
                     }
                     (true, EditsDuringSave::Clash(conflicts)) => {
@@ -410,6 +424,7 @@ impl World {
                             m.shown = rebased;
                             m.base = written;
                             m.base_on_disk = true;
+                            m.base_saves = self.file_saves;
                         }
                     }
                     (moved_on, edits) => {
@@ -427,7 +442,7 @@ impl World {
             settle
         };
         let m = &mut self.model[w];
-        let moved_on = m.file_moved_on(&self.file);
+        let moved_on = m.file_moved_on(&self.file, self.file_saves);
         let result = match self.docs[w].merge_from_disk(&BTreeMap::new()) {
             Ok(MergeFromDisk::Conflicts(conflicts)) => {
                 self.docs[w].merge_from_disk(&choices(&conflicts, settle))
@@ -443,6 +458,7 @@ impl World {
                 m.shown = merged;
                 m.base = self.file.clone();
                 m.base_on_disk = true;
+                m.base_saves = self.file_saves;
                 m.forget_history();
                 if !kept_mine {
                     self.forget_journal(w);
@@ -463,7 +479,12 @@ impl World {
         };
         journal::write(&self.journal_dir(w), &entry).unwrap_or_else(|e| panic!("{e}"));
         let m = &mut self.model[w];
-        m.journal = Some((m.shown.clone(), m.base.clone(), m.base_on_disk));
+        m.journal = Some((
+            m.shown.clone(),
+            m.base.clone(),
+            m.base_on_disk,
+            m.base_saves,
+        ));
     }
 
     fn forget_journal(&mut self, w: usize) {
@@ -480,10 +501,11 @@ impl World {
         let m = &mut self.model[w];
         *m = ModelWriter {
             journal: m.journal.take(),
+            base_saves: self.file_saves,
             ..ModelWriter::new(&self.file)
         };
         if let Some(entry) = journal::read(&journal_dir, &path) {
-            let (shown, base, on_disk) = m
+            let (shown, base, on_disk, saves) = m
                 .journal
                 .clone()
                 .unwrap_or_else(|| panic!("a journal the model did not write"));
@@ -496,6 +518,7 @@ impl World {
                 m.shown = shown;
                 m.base = base;
                 m.base_on_disk = on_disk;
+                m.base_saves = saves;
             }
         } else {
             assert!(m.journal.is_none(), "the journal the model wrote is gone");

@@ -293,6 +293,11 @@ impl Document {
                 self.rebase_edits(&merged.board, written)
             }
         };
+        // The next save names the file just written as the version it
+        // replaces. Not an edit: the board's content is the same.
+        if self.board.saved_from.versions() != outcome.saved_from.versions() {
+            Arc::make_mut(&mut self.board).saved_from = outcome.saved_from;
+        }
         self.base_hash = Some(match &edits {
             EditsDuringSave::Clash(_) => NOT_ON_DISK.to_string(),
             _ => outcome.hash,

@@ -3,13 +3,13 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Meeting, Programme, RaidEntry};
+use super::{Lineage, Meeting, Programme, RaidEntry};
 
 /// The newest board file format version this build reads and writes.
 ///
 /// A file with a newer version is refused rather than half-read: it may hold
 /// fields this build would drop on save.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The first format version whose files hold [`Meeting`]s. A board without
 /// meetings keeps the version it was read with, so a version-1 file stays
@@ -48,6 +48,12 @@ pub struct Board {
     /// decisions and actions (format version 2 on).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub meetings: Vec<Meeting>,
+    /// The saved versions this file was made from, nearest first (format
+    /// version 3 on): written by every save, read to find the version a
+    /// conflict copy and the board both started from. Not part of what the
+    /// board says; see [`Lineage`].
+    #[serde(default, skip_serializing_if = "Lineage::is_empty")]
+    pub saved_from: Lineage,
 }
 
 /// The UK Government Security Classification marking of a board's contents.
@@ -151,6 +157,7 @@ impl Board {
             programmes: Vec::new(),
             raid: Vec::new(),
             meetings: Vec::new(),
+            saved_from: Lineage::default(),
         }
     }
 

@@ -15,6 +15,7 @@ mod date;
 mod delay;
 mod ids;
 mod labels;
+mod lineage;
 mod meeting;
 mod programme;
 mod raid;
@@ -30,6 +31,7 @@ pub use date::{DateError, DatePrecision, PeriodDate, Season, format_day_uk};
 pub use delay::{Delay, DelayCause};
 pub use ids::{Id, IdError};
 pub use labels::Labelled;
+pub use lineage::{LINEAGE_LEN, LINEAGE_VERSION, Lineage};
 pub use meeting::{ActionItem, Decision, Meeting, Subject};
 pub use programme::{ConfidenceRecord, DeliveryConfidence, Programme};
 pub use raid::{

@@ -147,6 +147,7 @@ pub fn two_way_base(board: &crate::model::Board) -> crate::model::Board {
         programmes: Vec::new(),
         raid: Vec::new(),
         meetings: Vec::new(),
+        saved_from: crate::model::Lineage::default(),
     }
 }
 

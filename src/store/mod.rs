@@ -1,5 +1,6 @@
 //! Reading, validating and writing board files. Knows no screen.
 
+mod common_version;
 mod conflict_copies;
 mod enum_words;
 mod error;
@@ -15,8 +16,10 @@ mod ron_io;
 mod save;
 pub mod spreadsheet;
 mod validate;
+pub mod versions;
 mod watch;
 
+pub use common_version::{CommonVersion, Side, find_common_version};
 pub use conflict_copies::{
     ConflictCopy, conflict_copy, find_conflict_copies, merged_copy_path, two_way_base,
 };
@@ -32,7 +35,10 @@ pub use pending_merge::{
     clear_pending_merge, pending_merge, pending_merge_paths, write_pending_merge,
 };
 pub use presence::{PRESENCE_REFRESH, PRESENCE_STALE, Presence, Visitor, visitors};
-pub use ron_io::{Loaded, board_from_str, board_to_string, content_hash, load_board, parse_board};
+pub use ron_io::{
+    Loaded, board_from_str, board_to_string, content_hash, load_board, load_board_and_bytes,
+    parse_board, version_key,
+};
 pub use save::{
     Base, MergedSave, RealFs, SaveError, SaveFs, SaveOutcome, backup_path, save_board,
     save_board_holding_lock, save_merging, save_merging_holding_lock, save_merging_with,

@@ -41,8 +41,19 @@ pub fn content_hash(bytes: &[u8]) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The name a board file's version goes by in [`Board::saved_from`] and the
+/// kept versions: the first 16 hex digits of its [`content_hash`].
+pub fn version_key(hash: &str) -> &str {
+    hash.get(..16).unwrap_or(hash)
+}
+
 /// Reads, parses and validates a board file.
 pub fn load_board(path: &Path) -> Result<Loaded, LoadError> {
+    load_board_and_bytes(path).map(|(loaded, _)| loaded)
+}
+
+/// [`load_board`], also giving the bytes read (to keep this version).
+pub fn load_board_and_bytes(path: &Path) -> Result<(Loaded, Vec<u8>), LoadError> {
     let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
         path: path.to_path_buf(),
         source,
@@ -58,12 +69,13 @@ pub fn load_board(path: &Path) -> Result<Loaded, LoadError> {
             errors,
         });
     }
-    Ok(Loaded {
+    let loaded = Loaded {
         board,
         warnings,
         hash: content_hash(&bytes),
         len: bytes.len(),
-    })
+    };
+    Ok((loaded, bytes))
 }
 
 /// Parses a board file's bytes (no semantic checks). `path` is only used in errors.

@@ -10,8 +10,8 @@ use std::fs::{self, File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::{board_to_string, content_hash};
-use crate::model::Board;
+use super::{board_to_string, content_hash, version_key};
+use crate::model::{Board, LINEAGE_VERSION, Lineage};
 
 /// Why a save failed. In every case the board file on disk is untouched or whole,
 /// and the edits in memory are kept, so Save can be retried.
@@ -93,6 +93,11 @@ pub struct SaveOutcome {
     /// Set when the file had changed on disk and the save merged with it: the
     /// board now on disk, which the caller should show.
     pub merged: Option<MergedSave>,
+    /// The versions the written file names as those it was made from: the
+    /// board in memory should take them, so its next save names this one.
+    pub saved_from: Lineage,
+    /// The text written, for keeping this version (see `store::versions`).
+    pub text: String,
 }
 
 /// A save that merged a colleague's changes from the file on disk.
@@ -192,8 +197,10 @@ fn merge_and_write(
     }
     let their_changes = super::describe_changes(base.board, &theirs);
     let mut outcome = write_over(&merged.board, path, Some(&current), lock, fs)?;
+    let mut board = merged.board;
+    board.saved_from = outcome.saved_from.clone();
     outcome.merged = Some(MergedSave {
-        board: merged.board,
+        board,
         taken_from_theirs: merged.taken_from_theirs,
         their_changes,
         renumbered: merged.renumbered,
@@ -309,7 +316,21 @@ fn write_over(
         return Err(SaveError::Invalid(errors));
     }
     remove_stray_temporaries(path);
-    let text = board_to_string(board)?;
+    // The file names the version it replaces, so a conflict copy made from
+    // either can be merged with the other from what both started from.
+    let saved_from = match current {
+        Some(current) => board.saved_from.after(version_key(&content_hash(current))),
+        None => board.saved_from.clone(),
+    };
+    let text = if saved_from.is_empty() {
+        board_to_string(board)?
+    } else {
+        board_to_string(&Board {
+            format_version: board.format_version.max(LINEAGE_VERSION),
+            saved_from: saved_from.clone(),
+            ..board.clone()
+        })?
+    };
     let bytes = text.as_bytes();
     if let Some(current) = current {
         fs.write_backup(&backup_path(path), current)
@@ -320,6 +341,8 @@ fn write_over(
         hash: content_hash(bytes),
         len: bytes.len(),
         merged: None,
+        saved_from,
+        text,
     })
 }
 
@@ -506,6 +529,15 @@ mod tests {
         let second =
             save_board(&edited, &path, Some(&first.hash)).unwrap_or_else(|e| panic!("{e}"));
         let loaded = load_board(&path).unwrap_or_else(|e| panic!("{e}"));
+        // The second file names the first as the version it replaced, which
+        // takes format version 3; the content is the board as edited.
+        assert_eq!(
+            loaded.board.saved_from.versions(),
+            [version_key(&first.hash)]
+        );
+        assert_eq!(second.saved_from.versions(), [version_key(&first.hash)]);
+        assert_eq!(loaded.board.format_version, LINEAGE_VERSION);
+        edited.format_version = LINEAGE_VERSION;
         assert_eq!(loaded.board, edited);
         assert_eq!(loaded.hash, second.hash);
         let backup = load_board(&backup_path(&path)).unwrap_or_else(|e| panic!("{e}"));

@@ -433,3 +433,15 @@ pub fn lead_column_workbook(path: &Path) {
 fn okay<T, E: std::fmt::Display>(r: Result<T, E>) -> T {
     r.unwrap_or_else(|e| panic!("{e}"))
 }
+
+/// The text a save of `board` over a file holding `replaced` writes: the
+/// board naming that file as the version it was made from.
+pub fn saved_over(board: &Board, replaced: &[u8]) -> String {
+    let hash = boardroom::store::content_hash(replaced);
+    let written = Board {
+        format_version: board.format_version.max(boardroom::model::LINEAGE_VERSION),
+        saved_from: board.saved_from.after(boardroom::store::version_key(&hash)),
+        ..board.clone()
+    };
+    boardroom::store::board_to_string(&written).unwrap_or_default()
+}

@@ -175,8 +175,20 @@ pub enum MergeError {
 
 /// Merges `mine` and `theirs`, both descended from `base`. `choices` settles
 /// conflicts by [`Conflict::key`]; conflicts without a choice are counted in
-/// [`Merged::unresolved`].
+/// [`Merged::unresolved`]. The merged board descends from both: its
+/// [`Board::saved_from`] names the versions of each side.
 pub fn merge(
+    base: &Board,
+    mine: &Board,
+    theirs: &Board,
+    choices: &BTreeMap<String, Choice>,
+) -> Result<Merged, MergeError> {
+    let mut merged = merge_content(base, mine, theirs, choices)?;
+    merged.board.saved_from = crate::model::Lineage::combine(&mine.saved_from, &theirs.saved_from);
+    Ok(merged)
+}
+
+fn merge_content(
     base: &Board,
     mine: &Board,
     theirs: &Board,
@@ -256,6 +268,8 @@ pub(super) fn head(board: &Board) -> Board {
         programmes: _,
         raid: _,
         meetings,
+        // Never merged field by field: see `merge`.
+        saved_from: _,
     } = board;
     Board {
         format_version: *format_version,
@@ -268,6 +282,7 @@ pub(super) fn head(board: &Board) -> Board {
         programmes: Vec::new(),
         raid: Vec::new(),
         meetings: meetings.clone(),
+        saved_from: crate::model::Lineage::default(),
     }
 }
 

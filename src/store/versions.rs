@@ -1,0 +1,135 @@
+//! The versions of boards this computer opened or saved, kept in the user's
+//! own data folder (never the shared one) under the name each file goes by in
+//! [`Board::saved_from`](crate::model::Board::saved_from): `3f2a9b1c0d4e5f67.ron`.
+//! When a sync engine leaves a conflict copy, the version the copy and the
+//! board both started from is usually one of these, so the two can be merged
+//! three-way. The newest are kept; see [`KEEP_AT_MOST`] and [`KEEP_BYTES`].
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use super::{SaveError, version_key, write_atomically};
+
+/// At most this many versions are kept, the most recently used first.
+pub const KEEP_AT_MOST: usize = 300;
+
+/// And at most this many bytes in all (the newest is kept whatever its size).
+pub const KEEP_BYTES: u64 = 512 * 1024 * 1024;
+
+/// The folder in the user's data folder, if the OS has one.
+pub fn default_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "Boardroom").map(|d| d.data_dir().join("versions"))
+}
+
+/// Where the version whose key is `key` is kept (it may not be there).
+pub fn kept_path(dir: &Path, key: &str) -> PathBuf {
+    dir.join(format!("{key}.ron"))
+}
+
+/// The kept version named `key`, if this computer has it.
+pub fn find_kept(dir: &Path, key: &str) -> Option<PathBuf> {
+    // A key is hex; anything else (a hand-edited file) names no kept file.
+    if key.is_empty() || !key.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    let path = kept_path(dir, key);
+    path.is_file().then_some(path)
+}
+
+/// Keeps `bytes`, a board file whose [`content_hash`](super::content_hash)
+/// is `hash`, then drops the oldest versions past the limits. A version kept
+/// already is only marked as used now.
+pub fn keep(dir: &Path, hash: &str, bytes: &[u8]) -> Result<(), SaveError> {
+    let path = kept_path(dir, version_key(hash));
+    if path.is_file() {
+        // Used again: it moves to the front of what is kept.
+        if let Ok(file) = fs::File::options().append(true).open(&path) {
+            let _ = file.set_modified(SystemTime::now());
+        }
+    } else {
+        fs::create_dir_all(dir).map_err(|source| SaveError::Io {
+            path: dir.to_path_buf(),
+            step: "make the folder of kept versions",
+            source,
+        })?;
+        write_atomically(&path, bytes)?;
+    }
+    prune(dir, KEEP_AT_MOST, KEEP_BYTES);
+    Ok(())
+}
+
+/// Removes the least recently used versions past `at_most` files or
+/// `bytes` in all; the newest always stays.
+pub fn prune(dir: &Path, at_most: usize, bytes: u64) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let mut kept: Vec<(SystemTime, u64, PathBuf)> = entries
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "ron"))
+        .filter_map(|e| {
+            let meta = e.metadata().ok()?;
+            Some((meta.modified().ok()?, meta.len(), e.path()))
+        })
+        .collect();
+    kept.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.2.cmp(&b.2)));
+    let mut total = 0u64;
+    for (i, (_, len, path)) in kept.iter().enumerate() {
+        total = total.saturating_add(*len);
+        if i > 0 && (i >= at_most || total > bytes) {
+            super::save::remove_if_there(path);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_version_is_kept_by_its_key_and_found_again() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let bytes = b"(format_version: 1)";
+        let hash = super::super::content_hash(bytes);
+        keep(dir.path(), &hash, bytes).unwrap_or_else(|e| panic!("{e}"));
+        let found = find_kept(dir.path(), version_key(&hash));
+        assert_eq!(
+            found.as_deref().map(fs::read).and_then(Result::ok),
+            Some(bytes.to_vec())
+        );
+        assert_eq!(find_kept(dir.path(), "0123456789abcdef"), None);
+        assert_eq!(find_kept(dir.path(), "../../etc/passwd"), None);
+    }
+
+    #[test]
+    fn the_oldest_go_past_the_limits_and_the_newest_stays() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let day = std::time::Duration::from_secs(86_400);
+        for (i, age) in [3u32, 1, 2].iter().enumerate() {
+            let path = dir.path().join(format!("{i}.ron"));
+            fs::write(&path, vec![b'x'; 100]).unwrap_or_else(|e| panic!("{e}"));
+            let file = fs::File::options().append(true).open(&path);
+            let when = SystemTime::now() - day * *age;
+            file.and_then(|f| f.set_modified(when))
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+        prune(dir.path(), 2, u64::MAX);
+        let left = |d: &Path| {
+            let mut names: Vec<String> = fs::read_dir(d)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect();
+            names.sort();
+            names
+        };
+        // "0" was used three days ago, the longest.
+        assert_eq!(left(dir.path()), ["1.ron", "2.ron"]);
+        prune(dir.path(), 10, 150);
+        assert_eq!(left(dir.path()), ["1.ron"], "by bytes: the newest only");
+        prune(dir.path(), 10, 1);
+        assert_eq!(left(dir.path()), ["1.ron"], "the newest stays");
+    }
+}
