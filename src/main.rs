@@ -80,7 +80,8 @@ enum Command {
         json: bool,
     },
     /// Merge copies of the board (the conflict copies OneDrive, Dropbox,
-    /// Nextcloud or Syncthing left) into it, record by record, and move each
+    /// Nextcloud or Syncthing left) into it, record by record, three-way
+    /// from the version both started from when it is found, and move each
     /// aside as NAME.merged-DATE.ron. Exit 0 saved; 3 with the clashes listed
     /// and nothing written (unless --prefer settles them); 1 on a bad file.
     Merge {
@@ -89,8 +90,10 @@ enum Command {
         /// The copies.
         #[arg(required = true)]
         copies: Vec<PathBuf>,
-        /// The version both started from (without it, records on either side
-        /// are kept and every field the two hold differently clashes).
+        /// The version both started from. Without it, Boardroom looks for it
+        /// by the versions the files name (in the versions it kept and
+        /// beside the board); if none is found, records on either side are
+        /// kept and every field the two hold differently clashes.
         #[arg(long)]
         base: Option<PathBuf>,
         /// Settle clashes with the board's values or the copy's.

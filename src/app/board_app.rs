@@ -149,7 +149,13 @@ pub struct BoardApp {
     /// A merge left beside the board for the conflict dialog, while settled.
     pub(super) pending_merge: Option<super::settle_merge::PendingMerge>,
     /// Conflict copies beside the board with changes not in it, for the banner.
-    pub conflict_copies: Vec<crate::store::ConflictCopy>,
+    pub conflict_copies: Vec<super::conflict_copies::FoundCopy>,
+    /// Looking for conflict copies, and what was found last.
+    pub(super) copy_look: super::conflict_copies::CopyLook,
+    /// Where the versions of boards opened and saved are kept, to find the
+    /// version a conflict copy and the board both started from (`None`: not
+    /// kept, as in tests that do not ask for it).
+    pub versions_dir: Option<PathBuf>,
     /// The "Import RAID log" mapping screen, while open.
     pub import_dialog: Option<crate::ui::import_dialog::ImportDialog>,
     /// The "Export RAID log" or "Export portfolio summary" dialog, while open.
@@ -211,6 +217,8 @@ impl BoardApp {
             compare_dialog: None,
             pending_merge: None,
             conflict_copies: Vec::new(),
+            copy_look: Default::default(),
+            versions_dir: None,
             import_dialog: None,
             register_dialog: None,
             changes_only: false,
@@ -236,7 +244,8 @@ impl BoardApp {
         // A save of the board open now finishes first, into that board.
         self.wait_for_save();
         self.jobs.opening = None;
-        let result = Document::open(path).map(|doc| (doc, None));
+        let result =
+            Document::open_keeping(path, self.versions_dir.as_deref()).map(|doc| (doc, None));
         self.finish_open(path, result, None);
     }
 
@@ -268,7 +277,7 @@ impl BoardApp {
         self.raid = RaidView::default();
         self.raid.export_path = default_export_path(path);
         self.look_for_pending_merge();
-        self.look_for_conflict_copies();
+        self.look_for_conflict_copies(false);
     }
 
     /// Applies the actions the views emitted this frame, in order.
@@ -326,6 +335,7 @@ impl eframe::App for BoardApp {
         self.poll_save();
         self.poll_open();
         self.poll_merge();
+        self.poll_conflict_copies();
         self.poll_notice_jobs();
         self.meeting_tick(ctx);
         // Before the close request: a stop closes without asking.

@@ -173,8 +173,14 @@ impl BoardApp {
         }
         let base = doc.base.clone();
         let to_read = path.clone();
+        let versions = self.versions_dir.clone();
         let job = Job::for_window("reading a colleague's save", &self.ctx, move |_| {
-            let loaded = crate::store::load_board(&to_read);
+            let loaded = crate::store::load_board_and_bytes(&to_read).map(|(loaded, bytes)| {
+                if let Some(dir) = &versions {
+                    super::document::keep_version(dir, &loaded.hash, &bytes);
+                }
+                loaded
+            });
             let changes = match (&loaded, &base) {
                 (Ok(theirs), Some(base)) => describe_changes(base, &theirs.board),
                 _ => vec!["the file".to_string()],

@@ -39,6 +39,8 @@ impl BoardApp {
             Command::MergeTheirChanges => self.merge_from_disk(&BTreeMap::new()),
             Command::RecoverEdits => self.recover(),
             Command::DiscardRecoveredEdits => self.discard_recovery(),
+            Command::MergeConflictCopy => self.merge_conflict_copy(),
+            Command::SetConflictCopyAside => self.set_conflict_copy_aside(),
             Command::ExportRaidCsv => self.export_raid_csv(),
             Command::ImportRaidLog => self.open_import_dialog(),
             Command::ExportRaidLog => self.open_register_dialog(RegisterChoice::RaidLog),
@@ -94,6 +96,10 @@ impl BoardApp {
             Command::Save => doc.is_some(),
             Command::SaveMyCopy | Command::ReloadFromDisk | Command::MergeTheirChanges => has_file,
             Command::RecoverEdits | Command::DiscardRecoveredEdits => self.recovery.is_some(),
+            Command::MergeConflictCopy => {
+                !self.conflict_copies.is_empty() && self.conflict_dialog.is_none()
+            }
+            Command::SetConflictCopyAside => !self.conflict_copies.is_empty(),
             Command::ExportRaidCsv | Command::ExportRaidLog | Command::ExportPortfolio => {
                 doc.is_some()
             }

@@ -9,8 +9,16 @@ use std::collections::BTreeMap;
 
 use crate::store::{
     Base, Choice, Diagnostic, LoadError, Loaded, MergeFileError, MergeOutcome, MergedSave,
-    SaveError, SaveOutcome, load_board, merge_file_into, save_board, save_merging,
+    SaveError, SaveOutcome, load_board_and_bytes, merge_file_into, save_board, save_merging,
 };
+
+/// Keeps a version opened or saved in the folder of kept versions; failing
+/// to is logged, as the board itself is fine.
+pub(super) fn keep_version(dir: &Path, hash: &str, bytes: &[u8]) {
+    if let Err(e) = crate::store::versions::keep(dir, hash, bytes) {
+        log::warn!("this version was not kept for merging conflict copies later: {e}");
+    }
+}
 
 /// A number never used before in this process: documents and their edits each
 /// get a fresh one, so a view's cache can never mistake one board for another.
@@ -92,7 +100,18 @@ pub struct SaveFinished {
 impl Document {
     /// Opens a board file (read, parse, validate). The file is not changed.
     pub fn open(path: &Path) -> Result<Self, LoadError> {
-        let loaded = load_board(path)?;
+        Document::open_keeping(path, None)
+    }
+
+    /// [`Document::open`], keeping the version opened in `versions` (the
+    /// folder of kept versions), so a conflict copy made from it can later be
+    /// merged three-way. Not keeping it is logged, not an error: the board
+    /// is open either way.
+    pub fn open_keeping(path: &Path, versions: Option<&Path>) -> Result<Self, LoadError> {
+        let (loaded, bytes) = load_board_and_bytes(path)?;
+        if let Some(dir) = versions {
+            keep_version(dir, &loaded.hash, &bytes);
+        }
         Ok(Document {
             path: Some(path.to_path_buf()),
             base: Some(Arc::new(loaded.board.clone())),

@@ -4,6 +4,7 @@ mod board_app;
 mod chart_export;
 mod colleague_changes;
 mod command_handling;
+mod conflict_copies;
 mod document;
 mod frame_ui;
 mod jobs;
@@ -102,6 +103,8 @@ pub fn run(file: Option<PathBuf>, start_options: StartOptions) -> ExitCode {
             let mut app = BoardApp::new(&cc.egui_ctx, recent);
             // Unsaved edits are journalled to the user's own data folder.
             app.journal_dir = crate::store::journal::default_dir();
+            // And the versions opened and saved, to merge conflict copies three-way.
+            app.versions_dir = crate::store::versions::default_dir();
             // A display name set in View ▸ Your name wins over the OS user name.
             if let Some(name) = cc
                 .storage

@@ -43,8 +43,9 @@ impl BoardApp {
         self.wait_for_save();
         let to_open = path.to_path_buf();
         let (user, ctx) = (self.user_name.clone(), self.ctx.clone());
+        let versions = self.versions_dir.clone();
         let job = Job::for_window("opening the board", &self.ctx, move |_| {
-            let doc = Document::open(&to_open)?;
+            let doc = Document::open_keeping(&to_open, versions.as_deref())?;
             // Also off the UI thread: each touches the shared folder.
             Ok((doc, Watching::start(&to_open, &user, &ctx)))
         });

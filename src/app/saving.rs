@@ -86,8 +86,14 @@ impl BoardApp {
         // merges whatever is on disk.
         self.jobs.disk_look = None;
         let path = request.path.clone();
+        let versions = self.versions_dir.clone();
         let job = Job::for_window("saving the board", &self.ctx, move |_| {
             let outcome = request.run();
+            // The version written is kept, so a conflict copy made from it
+            // can later be merged three-way.
+            if let (Ok(saved), Some(dir)) = (&outcome, &versions) {
+                super::document::keep_version(dir, &saved.hash, saved.text.as_bytes());
+            }
             (request, outcome)
         });
         self.jobs.saving = Some(SaveJob {
@@ -172,6 +178,9 @@ impl BoardApp {
         self.notice = Some(match result {
             Ok(SaveFinished { merged, edits }) => {
                 self.clear_settled_merge();
+                // The board now names a new version: what a copy holds that
+                // the board does not may have changed.
+                self.look_for_conflict_copies_after_save();
                 self.file_gone = false;
                 self.changed_on_disk = false;
                 self.disk_change = None;
@@ -183,6 +192,10 @@ impl BoardApp {
                     self.journal.revision = 0;
                 }
                 let mut text = match merged {
+                    // The file was saved again with the same content.
+                    Some(m) if m.taken_from_theirs == 0 && m.renumbered.is_empty() => {
+                        format!("Saved {name}.")
+                    }
                     None => format!("Saved {name}."),
                     Some(m) => {
                         let mut text = format!(

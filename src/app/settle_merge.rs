@@ -9,10 +9,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use super::board_app::{BoardApp, Notice};
-use crate::store::{
-    Choice, clear_pending_merge, find_conflict_copies, merge, merged_copy_path, pending_merge,
-    two_way_base,
-};
+use crate::store::{Choice, clear_pending_merge, merge, merged_copy_path, pending_merge};
 use crate::ui::conflict_dialog::{ConflictDialog, Purpose};
 
 /// A merge being settled: the board it is for, and the two versions.
@@ -25,6 +22,29 @@ pub(super) struct PendingMerge {
     theirs: crate::model::Board,
     /// Chosen and in memory: the files go once it is saved.
     pub(super) settled: bool,
+}
+
+impl PendingMerge {
+    /// A conflict copy to merge into the board at `path`.
+    pub(super) fn of_copy(
+        path: PathBuf,
+        copy: PathBuf,
+        base: crate::model::Board,
+        theirs: crate::model::Board,
+    ) -> Self {
+        PendingMerge {
+            path,
+            copy: Some(copy),
+            base,
+            theirs,
+            settled: false,
+        }
+    }
+
+    /// The conflict copy being merged in, if it is one.
+    pub(super) fn copy(&self) -> Option<&std::path::Path> {
+        self.copy.as_deref()
+    }
 }
 
 impl BoardApp {
@@ -58,7 +78,11 @@ impl BoardApp {
 
     /// Merges again with `choices`: the dialog for what is still open, or the
     /// settled board into memory.
-    fn settle_pending(&mut self, mut pending: PendingMerge, choices: &BTreeMap<String, Choice>) {
+    pub(super) fn settle_pending(
+        &mut self,
+        mut pending: PendingMerge,
+        choices: &BTreeMap<String, Choice>,
+    ) {
         let Some(doc) = self.doc.as_mut() else { return };
         let merged = match merge(&pending.base, doc.board(), &pending.theirs, choices) {
             Ok(m) => m,
@@ -125,87 +149,5 @@ impl BoardApp {
                 }
             }
         }
-    }
-
-    /// After a board opens: the conflict copies beside it that hold
-    /// something the board does not, for the banner.
-    pub(super) fn look_for_conflict_copies(&mut self) {
-        self.conflict_copies.clear();
-        let Some(doc) = &self.doc else { return };
-        let Some(path) = &doc.path else { return };
-        for copy in find_conflict_copies(path) {
-            // A copy that does not load, or holds the board as it is, has
-            // nothing to merge.
-            if let Ok(loaded) = crate::store::load_board(&copy.path)
-                && loaded.board != *doc.board()
-            {
-                self.conflict_copies.push(copy);
-            }
-        }
-    }
-
-    /// The banner for the first conflict copy: what it is, Merge it in, Not now.
-    pub(super) fn conflict_copy_ui(&mut self, ui: &mut egui::Ui) {
-        let Some(copy) = self.conflict_copies.first().cloned() else {
-            return;
-        };
-        let mut merge_it = false;
-        let mut dismiss = false;
-        egui::Frame::new()
-            .fill(crate::ui::theme::LIGHT_GREY)
-            .inner_margin(10.0)
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(
-                        egui::RichText::new(format!(
-                            "{} ({}) has changes not in this board.",
-                            copy.describe(),
-                            copy.path
-                                .file_name()
-                                .map(|n| n.to_string_lossy().into_owned())
-                                .unwrap_or_default()
-                        ))
-                        .strong()
-                        .color(crate::ui::theme::DARK_BLUE),
-                    );
-                    merge_it = ui
-                        .button("Merge it in")
-                        .on_hover_text("Record by record; any field the two hold differently is yours to choose. The copy is moved aside once you save.")
-                        .clicked();
-                    dismiss = ui.button("Not now").clicked();
-                });
-            });
-        if dismiss {
-            self.conflict_copies.remove(0);
-        }
-        if merge_it {
-            self.conflict_copies.remove(0);
-            self.merge_conflict_copy(&copy.path);
-        }
-    }
-
-    fn merge_conflict_copy(&mut self, copy: &std::path::Path) {
-        let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) else {
-            return;
-        };
-        let theirs = match crate::store::load_board(copy) {
-            Ok(l) => l.board,
-            Err(e) => {
-                self.notice = Some(Notice::Error(e.to_string()));
-                return;
-            }
-        };
-        let Some(doc) = &self.doc else { return };
-        // The version both started from is not known: two-way.
-        let base = two_way_base(doc.board());
-        let pending = PendingMerge {
-            path,
-            copy: Some(copy.to_path_buf()),
-            base,
-            theirs,
-            settled: false,
-        };
-        self.settle_pending(pending, &BTreeMap::new());
     }
 }

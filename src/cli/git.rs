@@ -28,13 +28,20 @@ pub fn merge_driver(base: &Path, ours: &Path, theirs: &Path, path: Option<&Path>
             );
         })
     };
-    let (Ok(b), Ok(o), Ok(t)) = (
+    let (Ok(b), Ok(mut o), Ok(mut t)) = (
         load(base, "the common"),
         load(ours, "our"),
         load(theirs, "their"),
     ) else {
         return ExitCode::FAILURE;
     };
+    // The merged board descends from both versions, and names both.
+    for (board, file) in [(&mut o, ours), (&mut t, theirs)] {
+        if let Ok(bytes) = std::fs::read(file) {
+            let hash = crate::store::content_hash(&bytes);
+            board.saved_from = board.saved_from.after(crate::store::version_key(&hash));
+        }
+    }
     let merged = match merge(&b, &o, &t, &Default::default()) {
         Ok(m) => m,
         Err(e) => {
@@ -90,7 +97,11 @@ fn is_valid(board: &Board) -> bool {
 }
 
 fn write_board(path: &Path, board: &Board) -> Result<(), ExitCode> {
-    let text = board_to_string(board).map_err(|e| {
+    let named = Board {
+        format_version: board.format_version.max(crate::model::LINEAGE_VERSION),
+        ..board.clone()
+    };
+    let text = board_to_string(&named).map_err(|e| {
         eprintln!("{}: {e}", path.display());
         ExitCode::FAILURE
     })?;

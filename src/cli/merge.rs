@@ -1,13 +1,16 @@
 //! `boardroom merge BOARD COPY… [--base FILE] [--prefer board|copy]`: the
 //! conflict copies a sync engine left (or any copy of the board) merged in,
-//! record by record and field by field, and moved aside once merged.
+//! record by record and field by field, and moved aside once merged. Without
+//! `--base`, the version both started from is looked for by the versions the
+//! two files name (`store::find_common_version`).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::store::{
-    Choice, Merged, display_value, load_board, merge, merged_copy_path, two_way_base,
+    Choice, Merged, Side, display_value, find_common_version, load_board, merge, merged_copy_path,
+    two_way_base, version_key,
 };
 
 /// Which side settles a clash without asking.
@@ -50,20 +53,50 @@ pub fn merge_copies(args: &MergeArgs<'_>) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    // Each copy is matched against the board as merged so far, which
+    // descends from the board's file.
     let mut board = loaded.board.clone();
+    board.saved_from = board.saved_from.after(version_key(&loaded.hash));
+    let kept = crate::store::versions::default_dir();
     let mut clashes = 0;
     for copy_path in args.copies {
-        let copy = match load_board(copy_path) {
-            Ok(l) => l.board,
+        let copy_loaded = match load_board(copy_path) {
+            Ok(l) => l,
             Err(e) => {
                 eprintln!("{e}");
                 return ExitCode::FAILURE;
             }
         };
-        let (common, two_way) = match &base {
-            Some(b) => (b.clone(), false),
-            None => (two_way_base(&board), true),
+        let copy_key = version_key(&copy_loaded.hash).to_string();
+        let ours = Side {
+            path: args.board,
+            hash: None,
+            board: &board,
         };
+        if base.is_none() && ours.descends_from(&copy_key) {
+            println!(
+                "{}: nothing new (the board was made from it)",
+                copy_path.display()
+            );
+            continue;
+        }
+        let (common, how) = match &base {
+            Some(b) => (b.clone(), How::Given),
+            None => {
+                let theirs = Side {
+                    path: copy_path,
+                    hash: Some(&copy_loaded.hash),
+                    board: &copy_loaded.board,
+                };
+                match find_common_version(&ours, &theirs, kept.as_deref()) {
+                    Some(c) => (c.board, How::Found(c.found_in)),
+                    None => (two_way_base(&board), How::TwoWay),
+                }
+            }
+        };
+        let mut copy = copy_loaded.board;
+        // The merged board names the copy's version too.
+        copy.saved_from = copy.saved_from.after(&copy_key);
         let first = match merge(&common, &board, &copy, &BTreeMap::new()) {
             Ok(m) => m,
             Err(e) => {
@@ -93,19 +126,15 @@ pub fn merge_copies(args: &MergeArgs<'_>) -> ExitCode {
             }
             (n, None) => {
                 clashes += n;
-                report(copy_path, &first, two_way);
+                report(copy_path, &first, &how);
                 continue;
             }
         };
         println!(
-            "{}: {} change(s) taken{}",
+            "{}: {} change(s) taken {}",
             copy_path.display(),
             merged.taken_from_theirs,
-            if two_way {
-                " (no common version given: records on either side kept)"
-            } else {
-                ""
-            }
+            how.describe()
         );
         for (old, new) in &merged.renumbered {
             println!("  the board's {old} is now {new} (the copy took {old})");
@@ -147,16 +176,35 @@ pub fn merge_copies(args: &MergeArgs<'_>) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn report(copy: &Path, merged: &Merged, two_way: bool) {
+/// Where the version a copy and the board both started from came from.
+enum How {
+    /// `--base`.
+    Given,
+    /// Found by the versions the two files name.
+    Found(PathBuf),
+    /// Not found: every field the two hold differently clashes.
+    TwoWay,
+}
+
+impl How {
+    fn describe(&self) -> String {
+        match self {
+            How::Given => "(three-way, from the --base given)".into(),
+            How::Found(path) => format!(
+                "(three-way, from the version both started from: {})",
+                path.display()
+            ),
+            How::TwoWay => "(two-way: the version both started from was not found, so records on either side are kept and every field the two hold differently is a clash)".into(),
+        }
+    }
+}
+
+fn report(copy: &Path, merged: &Merged, how: &How) {
     eprintln!(
-        "{}: {} clash(es){}:",
+        "{}: {} clash(es) {}:",
         copy.display(),
         merged.unresolved,
-        if two_way {
-            " (no common version given, so every field the two hold differently)"
-        } else {
-            ""
-        }
+        how.describe()
     );
     for c in &merged.conflicts {
         let whole = c.field.is_empty();

@@ -250,6 +250,120 @@ fn index_beside(folders: &[(PathBuf, String)]) -> HashMap<String, PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::{backup_path, save_board};
+
+    fn ok<T, E: std::fmt::Display>(r: Result<T, E>) -> T {
+        r.unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn titled(title: &str) -> Board {
+        let mut b = crate::sample::board();
+        b.title = title.into();
+        b
+    }
+
+    /// Saves `board` over the file at `path` as the app would: naming the
+    /// version it replaces. Returns the board as loaded back.
+    fn save_over(path: &Path, board: &Board) -> crate::store::Loaded {
+        let base = load_board(path).ok().map(|l| l.hash);
+        let mut board = board.clone();
+        if let Ok(l) = load_board(path) {
+            board.saved_from = l.board.saved_from;
+        }
+        ok(save_board(&board, path, base.as_deref()));
+        ok(load_board(path))
+    }
+
+    fn side<'a>(path: &'a Path, loaded: &'a crate::store::Loaded) -> Side<'a> {
+        Side {
+            path,
+            hash: Some(&loaded.hash),
+            board: &loaded.board,
+        }
+    }
+
+    #[test]
+    fn the_version_both_started_from_is_found_in_the_backup() {
+        let dir = ok(tempfile::tempdir());
+        let board = dir.path().join("board.ron");
+        let copy = dir.path().join("board-PMO-LAPTOP-3.ron");
+        ok(save_board(&titled("Start"), &board, None));
+        ok(std::fs::copy(&board, &copy));
+        let office = save_over(&board, &titled("Office"));
+        let laptop = save_over(&copy, &titled("Laptop"));
+        // The copy's backup holds the start too: leave only the board's.
+        ok(std::fs::remove_file(backup_path(&copy)));
+        let common = find_common_version(&side(&board, &office), &side(&copy, &laptop), None);
+        let common = common.unwrap_or_else(|| panic!("found"));
+        assert_eq!(common.board.title, "Start");
+        assert_eq!(common.found_in, backup_path(&board));
+    }
+
+    #[test]
+    fn a_kept_version_is_found_and_older_ones_by_walking_back() {
+        let dir = ok(tempfile::tempdir());
+        let kept = dir.path().join("kept");
+        let board = dir.path().join("board.ron");
+        let copy = dir
+            .path()
+            .join("board (conflicted copy 2021-02-09 103000).ron");
+        ok(save_board(&titled("Start"), &board, None));
+        ok(std::fs::copy(&board, &copy));
+        let start = ok(load_board(&board));
+        ok(crate::store::versions::keep(
+            &kept,
+            &start.hash,
+            &ok(std::fs::read(&board)),
+        ));
+        // The office saves more often than a file names versions.
+        let mut office = start.clone();
+        for i in 0..crate::model::LINEAGE_LEN + 5 {
+            office = save_over(&board, &titled(&format!("Office {i}")));
+            let bytes = ok(std::fs::read(&board));
+            ok(crate::store::versions::keep(&kept, &office.hash, &bytes));
+        }
+        assert!(!office.board.saved_from.contains(version_key(&start.hash)));
+        for stray in [backup_path(&board), backup_path(&copy)] {
+            let _ = std::fs::remove_file(stray);
+        }
+        let laptop = save_over(&copy, &titled("Laptop"));
+        let common =
+            find_common_version(&side(&board, &office), &side(&copy, &laptop), Some(&kept));
+        let common = common.unwrap_or_else(|| panic!("found by walking back"));
+        assert_eq!(common.board.title, "Start");
+        assert!(common.found_in.starts_with(&kept));
+        // Without the kept versions it cannot be found.
+        let none = find_common_version(&side(&board, &office), &side(&copy, &laptop), None);
+        assert!(none.is_none());
+    }
+
+    #[test]
+    fn a_copy_made_from_the_board_has_the_board_as_its_start() {
+        let dir = ok(tempfile::tempdir());
+        let board = dir.path().join("board.ron");
+        let copy = dir.path().join("board-PMO-LAPTOP-3.ron");
+        ok(save_board(&titled("Start"), &board, None));
+        ok(std::fs::copy(&board, &copy));
+        let start = ok(load_board(&board));
+        let laptop = save_over(&copy, &titled("Laptop"));
+        let ours = side(&board, &start);
+        let common = find_common_version(&ours, &side(&copy, &laptop), None);
+        assert_eq!(common.map(|c| c.found_in), Some(board.clone()));
+        // And the board, made from neither, does not descend from the copy.
+        assert!(!ours.descends_from(version_key(&laptop.hash)));
+        assert!(side(&copy, &laptop).descends_from(version_key(&start.hash)));
+    }
+
+    #[test]
+    fn boards_that_name_no_common_version_have_none() {
+        let dir = ok(tempfile::tempdir());
+        let a = dir.path().join("board.ron");
+        let b = dir.path().join("board-OTHER.ron");
+        ok(save_board(&titled("A"), &a, None));
+        ok(save_board(&titled("B"), &b, None));
+        let (la, lb) = (ok(load_board(&a)), ok(load_board(&b)));
+        assert!(find_common_version(&side(&a, &la), &side(&b, &lb), None).is_none());
+    }
 
     #[test]
     fn the_nearest_version_both_name_comes_first() {

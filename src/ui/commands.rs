@@ -22,6 +22,10 @@ pub enum Command {
     RecoverEdits,
     /// Drop the unsaved edits found in the journal.
     DiscardRecoveredEdits,
+    /// Merge the conflict copy the banner names into the board.
+    MergeConflictCopy,
+    /// Do not offer the conflict copy the banner names again while the board is open.
+    SetConflictCopyAside,
     /// Write the RAID rows shown to the CSV file named in the RAID tab.
     ExportRaidCsv,
     /// Bring a RAID log in from a spreadsheet, through the mapping screen.
@@ -58,7 +62,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in the order the palette lists them.
-    pub const ALL: [Command; 23] = [
+    pub const ALL: [Command; 25] = [
         Command::Open,
         Command::Save,
         Command::SaveMyCopy,
@@ -66,6 +70,8 @@ impl Command {
         Command::MergeTheirChanges,
         Command::RecoverEdits,
         Command::DiscardRecoveredEdits,
+        Command::MergeConflictCopy,
+        Command::SetConflictCopyAside,
         Command::ExportRaidCsv,
         Command::ImportRaidLog,
         Command::ExportRaidLog,
@@ -95,6 +101,8 @@ impl Command {
             Command::MergeTheirChanges => "Merge their changes now",
             Command::RecoverEdits => "Recover these edits",
             Command::DiscardRecoveredEdits => "Discard them",
+            Command::MergeConflictCopy => "Merge it in",
+            Command::SetConflictCopyAside => "Not now",
             Command::ExportRaidCsv => "Export CSV",
             Command::ImportRaidLog => "Import RAID log…",
             Command::ExportRaidLog => "Export RAID log…",
@@ -135,6 +143,12 @@ impl Command {
             }
             Command::DiscardRecoveredEdits => {
                 "Drop the unsaved edits from when Boardroom last stopped without saving"
+            }
+            Command::MergeConflictCopy => {
+                "Merge the conflict copy a sync engine left into this board, record by record; what both changed differently is yours to choose. The copy is moved aside once you save."
+            }
+            Command::SetConflictCopyAside => {
+                "Do not offer this conflict copy again until the board is next opened; the copy stays where it is"
             }
             Command::ExportRaidCsv => {
                 "Write the RAID rows shown, as filtered and sorted, to a CSV file Excel opens"
@@ -224,6 +238,7 @@ impl Command {
                 | Command::MergeTheirChanges
                 | Command::RecoverEdits
                 | Command::DiscardRecoveredEdits
+                | Command::MergeConflictCopy
         )
     }
 
