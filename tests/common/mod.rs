@@ -445,3 +445,13 @@ pub fn saved_over(board: &Board, replaced: &[u8]) -> String {
     };
     boardroom::store::board_to_string(&written).unwrap_or_default()
 }
+
+/// Draws frames until the look for conflict copies beside the board, which
+/// runs on a worker when a board opens and after a save, has ended.
+pub fn settle_copies(h: &mut egui_kittest::Harness<'static, boardroom::app::BoardApp>) {
+    step_while(
+        h,
+        "looking for conflict copies",
+        boardroom::app::BoardApp::is_looking_for_copies,
+    );
+}
