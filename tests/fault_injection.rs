@@ -17,8 +17,8 @@ use std::path::Path;
 
 use boardroom::model::Board;
 use boardroom::store::{
-    Base, LockError, RealFs, SaveError, SaveFs, board_to_string, load_board, lock_path,
-    save_merging, save_merging_with,
+    Base, LockError, RealFs, SaveError, SaveFs, load_board, lock_path, save_merging,
+    save_merging_with,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

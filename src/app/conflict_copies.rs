@@ -40,10 +40,13 @@ pub struct FoundCopy {
 /// length and time, so an unchanged folder is not read again.
 pub(super) type Listing = Vec<(PathBuf, u64, Option<SystemTime>)>;
 
+/// What a look found: `None` when the folder's copies had not changed.
+type Looked = Option<(Listing, Vec<FoundCopy>)>;
+
 /// Looking for copies, and what was found last.
 #[derive(Default)]
 pub(super) struct CopyLook {
-    job: Option<Job<Option<(Listing, Vec<FoundCopy>)>>>,
+    job: Option<Job<Looked>>,
     listing: Option<Listing>,
     last: Option<Instant>,
     /// Copies the user set aside with "Not now": not offered again while
@@ -72,7 +75,7 @@ pub fn look_for_copies(
     hash: Option<&str>,
     kept: Option<&Path>,
     previous: Option<&Listing>,
-) -> Option<(Listing, Vec<FoundCopy>)> {
+) -> Looked {
     let copies = find_conflict_copies(path);
     let now = listing(&copies);
     if previous == Some(&now) {

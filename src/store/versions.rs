@@ -44,8 +44,13 @@ pub fn keep(dir: &Path, hash: &str, bytes: &[u8]) -> Result<(), SaveError> {
     let path = kept_path(dir, version_key(hash));
     if path.is_file() {
         // Used again: it moves to the front of what is kept.
-        if let Ok(file) = fs::File::options().append(true).open(&path) {
-            let _ = file.set_modified(SystemTime::now());
+        let touched = fs::File::options()
+            .append(true)
+            .open(&path)
+            .and_then(|file| file.set_modified(SystemTime::now()));
+        if let Err(e) = touched {
+            // It may then be dropped before newer ones; it is still kept.
+            log::debug!("{}: not marked as used: {e}", path.display());
         }
     } else {
         fs::create_dir_all(dir).map_err(|source| SaveError::Io {
