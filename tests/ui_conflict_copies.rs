@@ -8,7 +8,7 @@ mod common;
 
 use boardroom::app::Tab;
 use boardroom::model::Board;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 fn ok<T, E: std::fmt::Display>(r: Result<T, E>) -> T {
     r.unwrap_or_else(|e| panic!("{e}"))
@@ -167,4 +167,48 @@ fn a_copy_is_merged_three_way_from_the_version_this_computer_kept() {
     );
     assert!(!copy.exists(), "moved aside");
     assert!(h.query_by_label("Merge it in").is_none());
+}
+
+#[test]
+fn keep_all_theirs_settles_a_long_two_way_merge_in_one_click() {
+    let dir = ok(tempfile::tempdir());
+    let board = dir.path().join("board.ron");
+    write(&board, |_| {});
+    let copy = dir
+        .path()
+        .join("board (Jane Smith's conflicted copy 2021-02-09).ron");
+    let owners = ["Jane Smith", "Ravi Patel", "Kim Lee"];
+    write(&copy, |b| {
+        for (entry, owner) in b.raid.iter_mut().zip(owners) {
+            entry.owner = owner.into();
+        }
+    });
+    let mut h = common::app_on(&board, Tab::Raid);
+    common::settle_copies(&mut h);
+    h.get_by_label("Merge it in").click();
+    common::run_busy(&mut h);
+    h.get_by_label_contains("Theirs: Jane Smith");
+    assert!(
+        h.get_by_label("Keep these choices")
+            .accesskit_node()
+            .is_disabled(),
+        "nothing chosen yet"
+    );
+    // The dialog settles into place over a few frames.
+    for _ in 0..10 {
+        h.step();
+    }
+    h.get_by_label("Keep all theirs").click();
+    h.run();
+    h.get_by_label("Keep these choices").click();
+    common::run_busy(&mut h);
+    let shown = h.state().doc.as_ref().map(|d| d.board().clone());
+    let shown = shown.unwrap_or_else(|| panic!("a board"));
+    let now: Vec<&str> = shown
+        .raid
+        .iter()
+        .take(3)
+        .map(|e| e.owner.as_str())
+        .collect();
+    assert_eq!(now, owners);
 }

@@ -116,44 +116,43 @@ impl BoardApp {
     }
 
     pub(super) fn status_bar_ui(&self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
-            match (self.saving_for(), &self.notice) {
-                // While saving, that is the news; an older notice would only
-                // sit beside it and confuse.
-                (Some(_), _) => {
-                    ui.label(self.saving_text());
-                }
-                (None, Some(Notice::Info(text))) => {
-                    ui.label(text);
-                }
-                (None, Some(Notice::Error(text))) => {
-                    ui.label(RichText::new(format!("⚠ {text}")).color(theme::warning_text(ui)));
-                }
-                (None, None) => {}
-            }
+        // The board's state on the right first, so a long notice wraps in
+        // the space left beside it instead of running under it.
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if let Some(doc) = &self.doc {
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    let state = if self.is_saving() {
-                        "Saving…"
-                    } else if self.file_gone {
-                        // "All changes saved" would be untrue: there is no file.
-                        "Not in its folder: Save to write it back"
-                    } else if doc.is_dirty() {
-                        "Unsaved changes"
-                    } else {
-                        "All changes saved"
-                    };
-                    ui.label(state);
-                    let marking = doc.board().marking.label();
-                    if !marking.is_empty() {
-                        ui.label(RichText::new(marking).strong());
-                    }
-                    ui.label(format!(
-                        "As at {}",
-                        crate::model::format_day_uk(doc.board().as_at)
-                    ));
-                });
+                let state = if self.is_saving() {
+                    "Saving…"
+                } else if self.file_gone {
+                    // "All changes saved" would be untrue: there is no file.
+                    "Not in its folder: Save to write it back"
+                } else if doc.is_dirty() {
+                    "Unsaved changes"
+                } else {
+                    "All changes saved"
+                };
+                ui.label(state);
+                let marking = doc.board().marking.label();
+                if !marking.is_empty() {
+                    ui.label(RichText::new(marking).strong());
+                }
+                ui.label(format!(
+                    "As at {}",
+                    crate::model::format_day_uk(doc.board().as_at)
+                ));
             }
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                let text = match (self.saving_for(), &self.notice) {
+                    // While saving, that is the news; an older notice would
+                    // only sit beside it and confuse.
+                    (Some(_), _) => RichText::new(self.saving_text()),
+                    (None, Some(Notice::Info(text))) => RichText::new(text),
+                    (None, Some(Notice::Error(text))) => {
+                        RichText::new(format!("⚠ {text}")).color(theme::warning_text(ui))
+                    }
+                    (None, None) => return,
+                };
+                ui.add(egui::Label::new(text).wrap());
+            });
         });
     }
 

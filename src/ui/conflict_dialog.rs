@@ -65,6 +65,14 @@ impl Purpose {
         }
     }
 
+    /// Where the other side's value comes from, for each item.
+    fn theirs_is(self) -> &'static str {
+        match self {
+            Purpose::SettleMerge => "Theirs",
+            _ => "On disk",
+        }
+    }
+
     /// The button that leaves them for later.
     fn cancel(self) -> &'static str {
         match self {
@@ -142,6 +150,9 @@ impl ConflictDialog {
             ui.set_max_width(760.0);
             ui.heading(self.purpose.heading());
             ui.label(self.purpose.explanation(self.conflicts.len()));
+            if self.conflicts.len() > 1 {
+                self.all_at_once_ui(ui);
+            }
             ui.add_space(8.0);
             egui::ScrollArea::vertical()
                 .max_height(ctx.content_rect().height() * 0.6)
@@ -180,8 +191,12 @@ impl ConflictDialog {
                         .color(theme::TEXT),
                 );
                 ui.label(
-                    RichText::new(format!("On disk: {theirs}{}", who(&conflict.theirs_by)))
-                        .color(theme::TEXT),
+                    RichText::new(format!(
+                        "{}: {theirs}{}",
+                        self.purpose.theirs_is(),
+                        who(&conflict.theirs_by)
+                    ))
+                    .color(theme::TEXT),
                 );
                 let mut pick = match self.choices.get(&conflict.key) {
                     Some(Choice::Mine) => Some(Pick::Mine),
@@ -239,6 +254,24 @@ impl ConflictDialog {
                     }
                 }
             });
+    }
+
+    /// One choice for every item (a two-way merge of a long-offline copy can
+    /// ask about dozens); each can still be changed below.
+    fn all_at_once_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            ui.label("For every item:");
+            for (label, choice) in [
+                ("Keep all mine", Choice::Mine),
+                ("Keep all theirs", Choice::Theirs),
+            ] {
+                if ui.button(label).clicked() {
+                    for c in &self.conflicts {
+                        self.choices.insert(c.key.clone(), choice.clone());
+                    }
+                }
+            }
+        });
     }
 
     fn buttons_ui(&mut self, ui: &mut egui::Ui) -> DialogOutcome {
