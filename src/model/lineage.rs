@@ -21,8 +21,22 @@ pub const LINEAGE_VERSION: u32 = 3;
 /// copy that differs only in its history is not "changed". It never clashes
 /// in a merge: the merged board descends from both sides.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
-#[serde(transparent)]
+#[serde(from = "Vec<String>", into = "Vec<String>")]
 pub struct Lineage(Vec<String>);
+
+impl From<Vec<String>> for Lineage {
+    /// As read from a file: a hand-made list is kept to [`LINEAGE_LEN`]
+    /// versions, each named once.
+    fn from(versions: Vec<String>) -> Self {
+        Lineage::new(versions)
+    }
+}
+
+impl From<Lineage> for Vec<String> {
+    fn from(lineage: Lineage) -> Self {
+        lineage.0
+    }
+}
 
 impl PartialEq for Lineage {
     fn eq(&self, _: &Self) -> bool {

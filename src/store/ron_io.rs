@@ -246,6 +246,33 @@ mod tests {
     }
 
     #[test]
+    fn saved_from_reads_back_and_bad_values_are_located() {
+        let mut board = small_board();
+        board.saved_from = crate::model::Lineage::new(["ecf79e81a79a7ea3", "a21f43c16f3aee01"]);
+        let text = board_to_string(&board).unwrap_or_else(|e| panic!("{e}"));
+        let back = board_from_str(&text, Path::new("t.ron")).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(back.saved_from.versions(), board.saved_from.versions());
+        for bad in ["saved_from: [1, 2]", "saved_from: \"ecf79e81a79a7ea3\""] {
+            let text = format!(
+                "(format_version: 3, title: \"x\", organisation: \"o\", as_at: \"2021-02-09\", marking: Unmarked,\n{bad})"
+            );
+            let err = board_from_str(&text, Path::new("b.ron")).map(|_| ());
+            assert!(
+                matches!(err, Err(LoadError::Parse { line: 2, .. })),
+                "{bad}: {err:?}"
+            );
+        }
+        // A hand-made list of any length reads; the next save keeps 50.
+        let many: Vec<String> = (0..1000).map(|i| format!("\"{i:016x}\"")).collect();
+        let text = format!(
+            "(format_version: 3, title: \"x\", organisation: \"o\", as_at: \"2021-02-09\", marking: Unmarked, saved_from: [{}])",
+            many.join(", ")
+        );
+        let read = board_from_str(&text, Path::new("b.ron")).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(read.saved_from.versions().len(), crate::model::LINEAGE_LEN);
+    }
+
+    #[test]
     fn newer_versions_are_refused_with_the_reason() {
         let text = "(format_version: 99, title: \"x\", brand_new_field: 1)";
         let err = board_from_str(text, Path::new("b.ron"));

@@ -279,9 +279,15 @@ mod tests {
             found("copy"),
             vec![
                 Command::SaveMyCopy,
+                Command::MergeConflictCopy,
+                Command::SetConflictCopyAside,
                 Command::CopyChartImage,
                 Command::CompareWithPrevious
             ]
+        );
+        assert_eq!(
+            found("merge conflict copy"),
+            vec![Command::MergeConflictCopy]
         );
         assert_eq!(found("previous board"), vec![Command::CompareWithPrevious]);
         assert_eq!(found("chart svg"), vec![Command::ExportChartSvg]);
