@@ -65,13 +65,16 @@ fn parted(dir: &Path, start: &Board, office_saves: usize) -> (Loaded, Loaded) {
     (ok(load_board(&board)), ok(load_board(&copy)))
 }
 
-fn find(dir: &Path, board: &Loaded, copy: &Loaded) -> Duration {
-    let (a, b) = (dir.join("board.ron"), dir.join("board-SRO-LAPTOP.ron"));
-    let side = |path, l: &'_ Loaded| Side {
+fn side<'a>(path: &'a Path, l: &'a Loaded) -> Side<'a> {
+    Side {
         path,
         hash: Some(&l.hash),
         board: &l.board,
-    };
+    }
+}
+
+fn find(dir: &Path, board: &Loaded, copy: &Loaded) -> Duration {
+    let (a, b) = (dir.join("board.ron"), dir.join("board-SRO-LAPTOP.ron"));
     let kept = dir.join("kept");
     let (t, found) = timed(|| find_common_version(&side(&a, board), &side(&b, copy), Some(&kept)));
     assert!(found.is_some(), "the version both started from is found");

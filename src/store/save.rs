@@ -177,8 +177,9 @@ fn merge_and_write(
         }
         Err(e) => return Err(io(path, "re-read the file before saving")(e)),
     };
-    if content_hash(&current) == base.hash {
-        return write_over(mine, path, Some(&current), lock, fs);
+    let disk_hash = content_hash(&current);
+    if disk_hash == base.hash {
+        return write_over(mine, path, Some((&current, &disk_hash)), lock, fs);
     }
     let theirs = super::parse_board(&current, path).map_err(|e| SaveError::DiskUnreadable {
         path: path.to_path_buf(),
@@ -196,7 +197,7 @@ fn merge_and_write(
         });
     }
     let their_changes = super::describe_changes(base.board, &theirs);
-    let mut outcome = write_over(&merged.board, path, Some(&current), lock, fs)?;
+    let mut outcome = write_over(&merged.board, path, Some((&current, &disk_hash)), lock, fs)?;
     let mut board = merged.board;
     board.saved_from = outcome.saved_from.clone();
     outcome.merged = Some(MergedSave {
@@ -288,22 +289,26 @@ fn write_board(
                         disk_hash,
                     });
                 }
-                Some(current)
+                Some((current, disk_hash))
             }
             // The board was deleted or renamed while open: write it back rather than lose the edits.
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
             Err(e) => return Err(io(path, "re-read the file before saving")(e)),
         },
     };
-    write_over(board, path, current.as_deref(), lock, fs)
+    let current = current
+        .as_ref()
+        .map(|(bytes, hash)| (bytes.as_slice(), hash.as_str()));
+    write_over(board, path, current, lock, fs)
 }
 
-/// Writes `board` over the file whose bytes, already read and checked under the
-/// lock, are `current` (kept as the backup); `None` when there is no file.
+/// Writes `board` over the file whose bytes and hash, already read and
+/// checked under the lock, are `current` (the bytes kept as the backup);
+/// `None` when there is no file.
 fn write_over(
     board: &Board,
     path: &Path,
-    current: Option<&[u8]>,
+    current: Option<(&[u8], &str)>,
     _lock: &super::WriteLock,
     fs: &dyn SaveFs,
 ) -> Result<SaveOutcome, SaveError> {
@@ -319,20 +324,17 @@ fn write_over(
     // The file names the version it replaces, so a conflict copy made from
     // either can be merged with the other from what both started from.
     let saved_from = match current {
-        Some(current) => board.saved_from.after(version_key(&content_hash(current))),
+        Some((_, hash)) => board.saved_from.after(version_key(hash)),
         None => board.saved_from.clone(),
     };
     let text = if saved_from.is_empty() {
         board_to_string(board)?
     } else {
-        board_to_string(&Board {
-            format_version: board.format_version.max(LINEAGE_VERSION),
-            saved_from: saved_from.clone(),
-            ..board.clone()
-        })?
+        let version = board.format_version.max(LINEAGE_VERSION);
+        super::ron_io::saved_board_to_string(board, version, &saved_from)?
     };
     let bytes = text.as_bytes();
-    if let Some(current) = current {
+    if let Some((current, _)) = current {
         fs.write_backup(&backup_path(path), current)
             .map_err(io(path, "write the backup copy"))?;
     }

@@ -9,7 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use super::{SaveError, version_key, write_atomically};
+use super::{SaveError, version_key};
 
 /// At most this many versions are kept, the most recently used first.
 pub const KEEP_AT_MOST: usize = 300;
@@ -58,20 +58,49 @@ pub fn keep(dir: &Path, hash: &str, bytes: &[u8]) -> Result<(), SaveError> {
             step: "make the folder of kept versions",
             source,
         })?;
-        write_atomically(&path, bytes)?;
+        // Written and renamed, not synced to the disk: this is a cache, and
+        // a version cut short by a power cut is never used (its bytes no
+        // longer hash to its name). An open or save does not wait on it.
+        let partial = partial_path(dir, version_key(hash));
+        let io = |step| {
+            move |source| SaveError::Io {
+                path: partial_path(dir, version_key(hash)),
+                step,
+                source,
+            }
+        };
+        fs::write(&partial, bytes).map_err(io("write a kept version"))?;
+        fs::rename(&partial, &path).map_err(io("name a kept version"))?;
     }
     prune(dir, KEEP_AT_MOST, KEEP_BYTES);
     Ok(())
 }
 
+fn partial_path(dir: &Path, key: &str) -> PathBuf {
+    dir.join(format!("{key}.partial-{}", std::process::id()))
+}
+
 /// Removes the least recently used versions past `at_most` files or
-/// `bytes` in all; the newest always stays.
+/// `bytes` in all; the newest always stays. A version left half-written by a
+/// stopped Boardroom goes after a day.
 pub fn prune(dir: &Path, at_most: usize, bytes: u64) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
+    let entries: Vec<fs::DirEntry> = entries.flatten().collect();
+    let day_ago = SystemTime::now() - std::time::Duration::from_secs(86_400);
+    for e in &entries {
+        let partial = e.file_name().to_string_lossy().contains(".partial-");
+        let old = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t < day_ago);
+        if partial && old {
+            super::save::remove_if_there(&e.path());
+        }
+    }
     let mut kept: Vec<(SystemTime, u64, PathBuf)> = entries
-        .flatten()
+        .iter()
         .filter(|e| e.path().extension().is_some_and(|x| x == "ron"))
         .filter_map(|e| {
             let meta = e.metadata().ok()?;
