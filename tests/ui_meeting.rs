@@ -233,6 +233,11 @@ fn a_decision_and_an_action_recorded_in_the_meeting_land_in_the_file_and_a_dated
         .map(|l| l.board)
         .unwrap_or_else(|e| panic!("the dated copy opens: {e}"));
     assert_eq!(copy.meetings, saved.meetings);
+    assert_eq!(
+        std::fs::read(dir.path().join(&copy_name)).ok(),
+        std::fs::read(&path).ok(),
+        "the copy is the version saved, byte for byte, so a conflict copy made from it finds it"
+    );
     assert!(
         !h.state().window_title().starts_with('●'),
         "nothing is left unsaved"

@@ -181,10 +181,15 @@ impl BoardApp {
         self.notice = Some(Notice::Info(format!("{recorded}; saving the board.")));
         if let Some(copy) = copy {
             let board = doc.shared_board();
+            let replaced = doc
+                .base_hash
+                .clone()
+                .filter(|h| h != super::document::NOT_ON_DISK);
             self.jobs.notice_jobs.push(Job::for_window(
                 "keeping the meeting's copy of the board",
                 &self.ctx,
-                move |_| match crate::store::write_meeting_copy(&copy, &board) {
+                move |_| match crate::store::write_meeting_copy(&copy, &board, replaced.as_deref())
+                {
                     Ok(()) => Notice::Info(format!(
                         "{recorded}; the board as it stood is kept as {}",
                         copy.display()

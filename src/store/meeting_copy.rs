@@ -32,9 +32,25 @@ pub fn meeting_copy_path(board_path: &Path, date: NaiveDate) -> PathBuf {
         .unwrap_or_else(|| beside(name(1000)))
 }
 
-/// Writes the copy atomically ([`meeting_copy_path`] picks a name no file has).
-pub fn write_meeting_copy(path: &Path, board: &Board) -> Result<(), SaveError> {
-    let text = board_to_string(board)?;
+/// Writes the copy atomically ([`meeting_copy_path`] picks a name no file
+/// has). `replaced` is the hash of the board file the meeting's save writes
+/// over: the copy is then written byte for byte as that save writes the
+/// board (when no colleague's save is merged in), so it is that version,
+/// found by its name when a conflict copy needs the version both sides
+/// started from, on any computer that has the folder.
+pub fn write_meeting_copy(
+    path: &Path,
+    board: &Board,
+    replaced: Option<&str>,
+) -> Result<(), SaveError> {
+    let text = match replaced {
+        Some(hash) => super::ron_io::saved_board_to_string(
+            board,
+            board.format_version.max(crate::model::LINEAGE_VERSION),
+            &board.saved_from.after(super::version_key(hash)),
+        )?,
+        None => board_to_string(board)?,
+    };
     write_atomically(path, text.as_bytes())
 }
 
