@@ -120,10 +120,10 @@ mod tests {
             Some("manchester.meeting-2021-02-09.ron".into())
         );
         let board = crate::sample::board();
-        assert!(write_meeting_copy(&first, &board).is_ok());
+        assert!(write_meeting_copy(&first, &board, None).is_ok());
         let second = meeting_copy_path(&board_path, day(9));
         assert!(second.ends_with("manchester.meeting-2021-02-09-2.ron"));
-        assert!(write_meeting_copy(&second, &board).is_ok());
+        assert!(write_meeting_copy(&second, &board, None).is_ok());
         // An older copy and an unrelated file do not win.
         assert!(write_meeting_copy(&meeting_copy_path(&board_path, day(1)), &board).is_ok());
         std::fs::write(dir.path().join("manchester.meeting-notes.ron"), "x").ok();
