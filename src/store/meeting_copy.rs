@@ -125,7 +125,7 @@ mod tests {
         assert!(second.ends_with("manchester.meeting-2021-02-09-2.ron"));
         assert!(write_meeting_copy(&second, &board, None).is_ok());
         // An older copy and an unrelated file do not win.
-        assert!(write_meeting_copy(&meeting_copy_path(&board_path, day(1)), &board).is_ok());
+        assert!(write_meeting_copy(&meeting_copy_path(&board_path, day(1)), &board, None).is_ok());
         std::fs::write(dir.path().join("manchester.meeting-notes.ron"), "x").ok();
         assert_eq!(
             previous_meeting_copy(&board_path, &board),
