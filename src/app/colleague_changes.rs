@@ -7,85 +7,53 @@ use std::collections::BTreeMap;
 
 use egui::RichText;
 
-use super::board_app::{BoardApp, Notice};
+use super::board_app::BoardApp;
 use super::document::{MergeFromDisk, TheirSave};
-use super::jobs::{Job, drop_in_background};
+use super::jobs::{JobKind, drop_in_background};
+use super::modal::Modal;
+use super::notices::Notice;
 use super::shared_file::summarise;
-use crate::store::{Choice, MergeFileError, Sighting, describe_changes};
+use crate::store::{Choice, Sighting, describe_changes};
 use crate::ui::commands::Command;
 use crate::ui::conflict_dialog::{ConflictDialog, Purpose};
 use crate::ui::theme;
 
-/// A look at the board file after the watch saw it change, running on a
-/// worker thread: the file as read and parsed, and what it changes from the
-/// base.
-pub(super) struct DiskLook {
-    path: std::path::PathBuf,
-    job: Job<(Result<TheirSave, crate::store::LoadError>, Vec<String>)>,
-}
-
-/// A merge of the file on disk into the open board, running on a worker thread.
-pub(super) struct MergeJob {
-    job: Job<Result<crate::store::MergeOutcome, MergeFileError>>,
-    /// The document revision it was taken at.
-    revision: u64,
-    /// The choices it was started with, for the dialog if conflicts appear.
-    choices: BTreeMap<String, Choice>,
-}
-
 impl BoardApp {
     /// Takes a colleague's saved changes into memory now (no save), settling
-    /// conflicts with `choices`. Reading and merging run on a worker thread;
-    /// a modal says so meanwhile and keeps edits off the board until it ends.
-    pub fn merge_from_disk(&mut self, choices: &BTreeMap<String, Choice>) {
-        self.wait_for_save();
-        let Some(doc) = self.doc.as_ref() else { return };
+    /// conflicts with `choices`. Reading and merging run on a job; a modal
+    /// says so meanwhile and keeps edits off the board until it ends. (A
+    /// save running first ends: the command waits for it.)
+    pub(super) fn merge_from_disk(&mut self, choices: &BTreeMap<String, Choice>) {
+        let Some(doc) = self.doc() else { return };
         let request = match doc.merge_request(choices) {
             Ok(request) => request,
             Err(e) => {
                 let name = doc.file_name();
-                self.notice = Some(Notice::Error(format!(
-                    "Could not read {name} from disk: {e}"
-                )));
+                self.notices
+                    .error(format!("Could not read {name} from disk: {e}"));
                 return;
             }
         };
         let revision = request.revision();
-        let job = Job::for_window("taking in their changes", &self.ctx, move |_| request.run());
+        let choices = choices.clone();
         // A look at the file still running is overtaken by this one.
-        self.jobs.disk_look = None;
-        self.jobs.merging = Some(MergeJob {
-            job,
-            revision,
-            choices: choices.clone(),
-        });
-    }
-
-    /// Whether a colleague's changes are being read and merged.
-    pub fn is_merging(&self) -> bool {
-        self.jobs.merging.is_some()
-    }
-
-    /// Once per frame: takes the result of a merge from disk that has ended.
-    pub(super) fn poll_merge(&mut self) {
-        let Some(job) = &self.jobs.merging else {
-            return;
-        };
-        let Some(finished) = job.job.poll() else {
-            return;
-        };
-        let Some(job) = self.jobs.merging.take() else {
-            return;
-        };
-        let Some(doc) = self.doc.as_mut() else { return };
-        let result = match finished {
-            Ok(outcome) => doc
-                .finish_merge(job.revision, outcome)
-                .map_err(|e| e.to_string()),
-            // The work stopped (a bug): nothing was taken in; say which step.
-            Err(e) => Err(e.to_string()),
-        };
-        self.report_merge(result, &job.choices);
+        self.jobs.cancel(JobKind::DiskLook);
+        self.jobs.start(
+            JobKind::Merge,
+            None,
+            "taking in their changes",
+            &self.ctx,
+            move |_| {
+                let outcome = request.run();
+                Box::new(move |app: &mut BoardApp| {
+                    let Some(doc) = app.doc_mut() else { return };
+                    let result = doc
+                        .finish_merge(revision, outcome)
+                        .map_err(|e| e.to_string());
+                    app.report_merge(result, &choices);
+                })
+            },
+        );
     }
 
     /// Says what a merge from disk did, or opens the dialog for its conflicts.
@@ -94,18 +62,20 @@ impl BoardApp {
         result: Result<MergeFromDisk, String>,
         choices: &BTreeMap<String, Choice>,
     ) {
-        let name = self.doc.as_ref().map(|d| d.file_name()).unwrap_or_default();
-        self.notice = Some(match result {
+        let name = self.doc().map(|d| d.file_name()).unwrap_or_default();
+        let notice = match result {
             Ok(MergeFromDisk::Unchanged) => {
-                self.disk_change = None;
+                self.set_colleague_saved(None);
                 Notice::Info(format!("{name} on disk is the version open here"))
             }
             Ok(MergeFromDisk::Taken {
                 their_changes,
                 kept_mine,
             }) => {
-                self.disk_change = None;
-                self.conflict_dialog = None;
+                self.set_colleague_saved(None);
+                if matches!(self.modal, Modal::Conflict(_)) {
+                    self.modal = Modal::None;
+                }
                 let what = summarise(&their_changes);
                 if kept_mine {
                     Notice::Info(format!(
@@ -122,7 +92,7 @@ impl BoardApp {
             }
             Ok(MergeFromDisk::Conflicts(conflicts)) => {
                 let n = conflicts.len();
-                self.conflict_dialog = Some(ConflictDialog::new(
+                self.modal = Modal::Conflict(ConflictDialog::new(
                     conflicts,
                     choices,
                     Purpose::MergeIntoMemory,
@@ -132,125 +102,123 @@ impl BoardApp {
                 ))
             }
             Err(e) => Notice::Error(format!("Could not read {name} from disk: {e}")),
-        });
+        };
+        self.notices.push(notice);
     }
 
-    /// While a colleague's changes are merged in: says so. Being modal, it
-    /// keeps edits off the board until the merged board replaces it.
-    pub(super) fn merging_ui(&self, ctx: &egui::Context) {
-        if self.jobs.merging.is_none() {
-            return;
+    /// Sets (or clears) the banner saying what a colleague changed.
+    fn set_colleague_saved(&mut self, changes: Option<Vec<String>>) {
+        if let Some(session) = self.session.as_mut() {
+            session.banners.colleague_saved = changes;
         }
-        egui::Modal::new(egui::Id::unique("merging")).show(ctx, |ui| {
-            ui.set_width(500.0);
-            ui.heading("Taking in your colleague's changes…");
-            ui.label("Your edits are kept and merged on top.");
-        });
     }
 
     /// The watch saw the file change: read and parse it, and say what changed,
     /// on a worker thread (a big board takes a while; the share may be slow).
     pub(super) fn on_disk_maybe_changed(&mut self, seen: Sighting) {
-        let Some(doc) = self.doc.as_ref() else { return };
-        let Some(path) = doc.path.clone() else { return };
-        self.file_gone = seen.gone;
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        let doc = &session.doc;
+        let path = doc.path.clone();
+        session.share.file_gone = seen.gone;
         if seen.gone {
             // Renamed, moved or deleted by someone else: nothing is lost, since
             // the board is still open here, but the user must know before they
             // close it or wonder why a colleague cannot find it.
-            self.notice = Some(Notice::Error(format!(
+            let text = format!(
                 "{} is no longer in its folder (renamed, moved or deleted). Your board is still open here: Save writes it back to {}.",
                 doc.file_name(),
                 path.display()
-            )));
+            );
+            self.notices.error(text);
             return;
         }
         // Unreadable for a moment (the share is busy or gone): the next look
         // or Save tries again. The same hash: our own save, or touched without
         // change.
-        if seen.hash.is_none() || seen.hash == doc.base_hash {
+        if seen.hash.is_none() || seen.hash.as_deref() == doc.base_file.hash() {
             return;
         }
         let base = doc.base.clone();
-        let to_read = path.clone();
-        let versions = self.versions_dir.clone();
-        let job = Job::for_window("reading a colleague's save", &self.ctx, move |_| {
-            let loaded = crate::store::load_board_and_bytes(&to_read).map(|(loaded, bytes)| {
-                if let Some(dir) = &versions {
-                    super::document::keep_version(dir, &loaded.hash, &bytes);
-                }
-                loaded
-            });
-            let changes = match (&loaded, &base) {
-                (Ok(theirs), Some(base)) => describe_changes(base, &theirs.board),
-                _ => vec!["the file".to_string()],
-            };
-            // The copy to show is made here too, so that taking their version
-            // in only moves boards on the UI thread.
-            (loaded.map(TheirSave::new), changes)
-        });
+        let versions = self.settings.versions_dir.clone();
         // A look still running read an older version: this one supersedes it.
-        self.jobs.disk_look = Some(DiskLook { path, job });
+        self.jobs.start(
+            JobKind::DiskLook,
+            Some(path.clone()),
+            "reading a colleague's save",
+            &self.ctx,
+            move |_| {
+                let loaded = crate::store::load_board_and_bytes(&path).map(|(loaded, bytes)| {
+                    if let Some(dir) = &versions {
+                        super::document::keep_version(dir, &loaded.hash, &bytes);
+                    }
+                    loaded
+                });
+                let changes = match (&loaded, &base) {
+                    (Ok(theirs), Some(base)) => describe_changes(base, &theirs.board),
+                    _ => vec!["the file".to_string()],
+                };
+                // The copy to show is made here too, so that taking their
+                // version in only moves boards on the UI thread.
+                let loaded = loaded.map(TheirSave::new);
+                Box::new(move |app: &mut BoardApp| app.take_disk_look(&path, loaded, changes))
+            },
+        );
     }
 
     /// Takes the result of a look at the changed file: with nothing unsaved,
     /// shows their version (keeping tab, zoom and filters); otherwise says
     /// what they changed and offers to merge.
-    pub(super) fn poll_disk_look(&mut self) {
-        let Some(look) = &self.jobs.disk_look else {
+    fn take_disk_look(
+        &mut self,
+        path: &std::path::Path,
+        loaded: Result<TheirSave, crate::store::LoadError>,
+        changes: Vec<String>,
+    ) {
+        let dialog_open = matches!(self.modal, Modal::Conflict(_));
+        let Some(session) = self.session.as_mut() else {
             return;
         };
-        let Some(result) = look.job.poll() else {
-            return;
-        };
-        let Some(look) = self.jobs.disk_look.take() else {
-            return;
-        };
-        let (loaded, changes) = match result {
-            Ok(found) => found,
-            Err(e) => {
-                // The next change seen, or Save, looks again.
-                log::warn!("{e}");
-                return;
-            }
-        };
-        let Some(doc) = self.doc.as_mut() else { return };
-        if doc.path.as_deref() != Some(look.path.as_path()) {
+        let doc = &mut session.doc;
+        if doc.path != path {
             return; // Another board was opened since.
         }
-        let untouched = !doc.is_dirty() && self.conflict_dialog.is_none();
+        let untouched = !doc.is_dirty() && !dialog_open;
         match loaded {
             // Our own save, or a colleague's save of the same content.
-            Ok(theirs) if Some(&theirs.loaded.hash) == doc.base_hash.as_ref() => {
+            Ok(theirs) if Some(theirs.loaded.hash.as_str()) == doc.base_file.hash() => {
                 drop_in_background(theirs);
             }
             Ok(theirs) if untouched => {
                 let name = doc.file_name();
                 doc.take_theirs(theirs);
-                self.disk_change = None;
+                session.banners.colleague_saved = None;
                 self.forget_journal();
-                self.notice = Some(Notice::Info(format!(
+                self.notices.info(format!(
                     "Reloaded {name}: a colleague saved {} change(s) ({}).",
                     changes.len(),
                     summarise(&changes)
-                )));
+                ));
             }
             Err(e) if untouched => {
-                self.notice = Some(Notice::Error(format!(
-                    "Could not read {} from disk: {e}",
-                    doc.file_name()
-                )));
+                let text = format!("Could not read {} from disk: {e}", doc.file_name());
+                self.notices.error(text);
             }
             unused => {
                 // Only described: "Merge their changes now" reads it again.
                 drop_in_background(unused);
-                self.disk_change = Some(changes);
+                session.banners.colleague_saved = Some(changes);
             }
         }
     }
 
     pub(super) fn disk_change_ui(&mut self, ui: &mut egui::Ui) {
-        let Some(changes) = &self.disk_change else {
+        let Some(changes) = self
+            .session
+            .as_ref()
+            .and_then(|s| s.banners.colleague_saved.as_ref())
+        else {
             return;
         };
         let summary = summarise(changes);
@@ -272,7 +240,7 @@ impl BoardApp {
                 crate::ui::widgets::command_buttons_ui(
                     ui,
                     &[Command::MergeTheirChanges, Command::SaveMyCopy],
-                    &mut self.commands,
+                    &mut self.commands.now,
                 );
             });
     }

@@ -5,34 +5,56 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use super::board_app::{BoardApp, Notice};
+use super::board_app::BoardApp;
 use super::chart_export::COPY_WIDTH;
 use super::document::Document;
-use super::jobs::Job;
+use super::jobs::JobKind;
+use super::modal::Modal;
+use super::notices::Notice;
+use super::opening::OpenRequest;
 use crate::render::export::ChartFormat;
 use crate::render::register::{FileKind, Register};
-use crate::ui::command_palette::{CommandPalette, PaletteOutcome};
+use crate::ui::command_palette::CommandPalette;
 use crate::ui::commands::Command;
+use crate::ui::compare_dialog::CompareDialog;
+use crate::ui::preferences_dialog::PreferencesDialog;
 use crate::ui::register_dialog::RegisterChoice;
+
+/// Whether a command needs the board as the running save leaves it, and so
+/// waits for the save to end: another save, taking in a colleague's
+/// changes, reloading, recovering journalled edits. (Undo, redo and edits
+/// need not wait: the save has its own copy, and edits made meanwhile are
+/// kept when it ends.)
+fn waits_for_save(command: Command) -> bool {
+    matches!(
+        command,
+        Command::Save
+            | Command::MergeTheirChanges
+            | Command::ReloadFromDisk
+            | Command::RecoverEdits
+            | Command::DiscardRecoveredEdits
+            | Command::MergeConflictCopy
+    )
+}
 
 impl BoardApp {
     /// Runs a command.
     pub fn run_command(&mut self, ctx: &egui::Context, command: Command) {
-        if (self.jobs.opening.is_some() || self.jobs.merging.is_some()) && command.changes_board() {
+        if (self.opening() || self.jobs.is_running(JobKind::Merge)) && command.changes_board() {
             // The open board is about to be replaced (by another board, or by
             // their version with these edits on top); editing or saving it now
             // would be lost or would race the new one.
             return;
         }
-        if self.jobs.saving.is_some() && command == Command::Save {
-            // One save at a time; this one runs after it, with the edits made
-            // meanwhile. (Undo and redo need not wait: the running save has
-            // its own copy, and edits made meanwhile are kept when it ends.)
-            self.deferred.push(command);
+        if self.saving() && waits_for_save(command) {
+            // One save at a time; this runs after it, on the board it leaves.
+            self.commands.after_save.push(command);
             return;
         }
         match command {
-            Command::Open => self.start_open_dialog(ctx),
+            Command::Open => self.browse_for_file("Board file", &["ron"], |app, path| {
+                app.request_open(&path)
+            }),
             Command::Save => self.save(),
             Command::SaveMyCopy => self.save_my_copy(),
             Command::ReloadFromDisk => self.reload_from_disk(),
@@ -51,20 +73,17 @@ impl BoardApp {
             Command::CopyChartImage => self.copy_chart_image(COPY_WIDTH),
             Command::Undo => self.with_doc(|d| d.undo().map_err(|e| e.to_string())),
             Command::Redo => self.with_doc(|d| d.redo().map_err(|e| e.to_string())),
-            Command::CompareWithPrevious => {
-                self.compare_dialog = Some(crate::ui::compare_dialog::CompareDialog::default());
-            }
+            Command::CompareWithPrevious => self.modal = Modal::Compare(CompareDialog::default()),
             Command::StopComparing => {
-                self.since = None;
-                self.notice = Some(Notice::Info(
-                    "No longer comparing with an earlier board.".into(),
-                ));
+                self.views.since = None;
+                self.notices
+                    .info("No longer comparing with an earlier board.");
             }
             Command::PresenterView => {
                 if !self.in_meeting() {
                     self.start_meeting(ctx);
                 }
-                if let Some(view) = self.meeting.as_mut() {
+                if let Some(view) = self.views.meeting.as_mut() {
                     view.presenter = !view.presenter;
                 }
             }
@@ -76,149 +95,146 @@ impl BoardApp {
                 }
             }
             Command::PresentationZoom => {
-                self.presentation_zoom = !self.presentation_zoom;
-                ctx.set_zoom_factor(if self.presentation_zoom { 1.5 } else { 1.0 });
+                let zoom = &mut self.views.presentation_zoom;
+                *zoom = !*zoom;
+                ctx.set_zoom_factor(if *zoom { 1.5 } else { 1.0 });
             }
-            Command::CommandPalette => self.palette = Some(CommandPalette::default()),
+            Command::CommandPalette => self.modal = Modal::Palette(CommandPalette::default()),
+            Command::Preferences => {
+                let dialog = PreferencesDialog::new(
+                    &self.settings.preferences,
+                    &self.settings.account_name,
+                );
+                self.modal = Modal::Preferences(dialog);
+            }
         }
     }
 
-    /// Whether a command can run now (menus and the palette grey out the rest).
+    /// Whether a command can run now (menus and the palette grey out the
+    /// rest, and its shortcut does nothing).
     pub fn can_run(&self, command: Command) -> bool {
-        let doc = self.doc.as_ref();
-        let has_file = doc.is_some_and(|d| d.path.is_some());
+        let doc = self.doc();
+        let banners = self.session.as_ref().map(|s| &s.banners);
+        let copies = banners.is_some_and(|b| !b.conflict_copies.is_empty());
         match command {
-            Command::Open | Command::PresentationZoom | Command::CommandPalette => true,
+            Command::Open
+            | Command::PresentationZoom
+            | Command::CommandPalette
+            | Command::Preferences => true,
             Command::Meeting | Command::PresenterView | Command::CompareWithPrevious => {
                 doc.is_some()
             }
-            Command::StopComparing => self.since.is_some(),
-            Command::Save => doc.is_some(),
-            Command::SaveMyCopy | Command::ReloadFromDisk | Command::MergeTheirChanges => has_file,
-            Command::RecoverEdits | Command::DiscardRecoveredEdits => self.recovery.is_some(),
-            Command::MergeConflictCopy => {
-                !self.conflict_copies.is_empty() && self.conflict_dialog.is_none()
+            Command::StopComparing => self.views.since.is_some(),
+            Command::Save
+            | Command::SaveMyCopy
+            | Command::ReloadFromDisk
+            | Command::MergeTheirChanges => doc.is_some(),
+            Command::RecoverEdits | Command::DiscardRecoveredEdits => {
+                banners.is_some_and(|b| b.recovery.is_some())
             }
-            Command::SetConflictCopyAside => !self.conflict_copies.is_empty(),
+            Command::MergeConflictCopy => copies && !matches!(self.modal, Modal::Conflict(_)),
+            Command::SetConflictCopyAside => copies,
             Command::ExportRaidCsv | Command::ExportRaidLog | Command::ExportPortfolio => {
                 doc.is_some()
             }
             Command::ImportRaidLog => doc.is_some() && !self.in_meeting(),
-            Command::ExportBoardPack => doc.is_some() && self.jobs.pack.is_none(),
+            Command::ExportBoardPack => doc.is_some() && !self.jobs.is_running(JobKind::Pack),
             Command::ExportChartSvg | Command::ExportChartPng | Command::CopyChartImage => {
-                self.current_chart().is_some() && self.jobs.chart.is_none()
+                self.current_chart().is_some() && !self.jobs.is_running(JobKind::Chart)
             }
-            Command::Undo => doc.is_some_and(|d| d.can_undo()),
-            Command::Redo => doc.is_some_and(|d| d.can_redo()),
+            Command::Undo => doc.is_some_and(Document::can_undo),
+            Command::Redo => doc.is_some_and(Document::can_redo),
         }
     }
 
     /// Runs the commands the views, banners and menus asked for this frame.
     pub(super) fn run_queued_commands(&mut self, ctx: &egui::Context) {
-        for command in std::mem::take(&mut self.commands) {
+        for command in std::mem::take(&mut self.commands.now) {
             if self.can_run(command) {
                 self.run_command(ctx, command);
             }
         }
     }
 
-    /// Draws the command palette, if open, and queues what is chosen.
-    pub(super) fn palette_ui(&mut self, ctx: &egui::Context) {
-        let Some(mut palette) = self.palette.take() else {
-            return;
-        };
-        match palette.show(ctx, |c| self.can_run(c)) {
-            PaletteOutcome::Open => self.palette = Some(palette),
-            PaletteOutcome::Closed => {}
-            PaletteOutcome::Run(command) => self.commands.push(command),
-        }
-    }
-
     fn with_doc(&mut self, f: impl FnOnce(&mut Document) -> Result<(), String>) {
-        if let Some(doc) = self.doc.as_mut()
+        if let Some(doc) = self.doc_mut()
             && let Err(e) = f(doc)
         {
-            self.notice = Some(Notice::Error(e));
+            self.notices.error(e);
         }
-    }
-
-    /// Saves the open board to its file, merging with a colleague's saved changes.
-    pub fn save(&mut self) {
-        self.save_with(&std::collections::BTreeMap::new());
     }
 
     /// Keeps the user's version safe beside the board when the shared file changed
     /// under them: `board-mine-20210209-103000.ron`. The shared file is not touched.
-    pub fn save_my_copy(&mut self) {
-        let Some(doc) = self.doc.as_ref() else { return };
-        let Some(path) = doc.path.as_ref() else {
-            return;
-        };
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "board".into());
+    fn save_my_copy(&mut self) {
+        let Some(doc) = self.doc() else { return };
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-        let copy = path.with_file_name(format!("{stem}-mine-{stamp}.ron"));
-        let board = doc.board().clone();
-        // Off the UI thread: the copy goes to the same (possibly slow) share.
-        self.jobs.notice_jobs.push(Job::for_window(
+        let copy = super::pack_export::beside_board(&doc.path, &format!("mine-{stamp}.ron"));
+        let board = doc.shared_board();
+        // On a job: the copy goes to the same (possibly slow) share.
+        self.jobs.start(
+            JobKind::SideFile,
+            None,
             "saving a copy of your version",
             &self.ctx,
-            move |_| match crate::store::save_board(&board, &copy, None) {
-                Ok(_) => Notice::Info(format!(
-                    "Your version is saved as {}; the shared file was not changed. Reload it to see your colleague's changes.",
-                    copy.display()
-                )),
-                Err(e) => Notice::Error(e.to_string()),
+            move |_| {
+                let notice = match crate::store::save_board(&board, &copy, None) {
+                    Ok(_) => Notice::Info(format!(
+                        "Your version is saved as {}; the shared file was not changed. Reload it to see your colleague's changes.",
+                        copy.display()
+                    )),
+                    Err(e) => Notice::Error(e.to_string()),
+                };
+                drop(board);
+                Box::new(move |app: &mut BoardApp| app.notices.push(notice))
             },
-        ));
+        );
     }
 
     /// Reopens the board from disk, dropping unsaved edits (the user asked to).
-    pub fn reload_from_disk(&mut self) {
-        let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) else {
+    fn reload_from_disk(&mut self) {
+        let Some(path) = self.doc().map(|d| d.path.clone()) else {
             return;
         };
-        // On a worker, as any open; the edits (and their journal) are dropped
+        // On a job, as any open; the edits (and their journal) are dropped
         // only once there is something to show instead.
-        self.start_open(&path, Some(path.clone()));
-        if let Some(job) = self.jobs.opening.as_mut() {
-            job.reloading = true;
-        }
+        self.start_open(OpenRequest {
+            path: path.clone(),
+            dropping_edits_of: Some(path),
+            reloading: true,
+        });
     }
 
-    /// Asks for a file off the UI thread; the answer arrives in a later frame.
-    fn start_open_dialog(&mut self, ctx: &egui::Context) {
-        self.jobs.dialog = Some(super::jobs::Job::for_window("the file dialog", ctx, |_| {
-            rfd::FileDialog::new()
-                .add_filter("Board file", &["ron"])
-                .pick_file()
-        }));
-    }
-
-    pub(super) fn poll_dialog(&mut self) {
-        let Some(dialog) = &self.jobs.dialog else {
-            return;
-        };
-        if let Some(picked) = dialog.poll() {
-            self.jobs.dialog = None;
-            // A dialog that could not run is the same to the user as none.
-            let picked = picked.unwrap_or_else(|e| {
-                log::warn!("{e}");
-                None
-            });
-            match picked {
-                Some(path) => self.request_open(&path),
-                None => {
-                    // rfd gives None both on Cancel and when no dialog could open.
-                    log::info!("no file chosen in the dialog (cancelled, or no dialog available)");
-                    self.notice = Some(Notice::Info(
-                        "No file chosen. If no dialog appeared, type the board's path in the field above and press Enter.".into(),
-                    ));
-                }
-            }
-        }
+    /// Asks for a file with the system's dialog, on a job (it may hang, or
+    /// no dialog may be able to open); `picked` runs with the file chosen.
+    /// rfd gives nothing both on Cancel and when no dialog could open, so
+    /// the typed-path fields stay for either, and the notice says so.
+    pub(super) fn browse_for_file(
+        &mut self,
+        what: &'static str,
+        extensions: &'static [&'static str],
+        picked: impl FnOnce(&mut BoardApp, PathBuf) + Send + 'static,
+    ) {
+        self.jobs.start(
+            JobKind::FileDialog,
+            None,
+            "the file dialog",
+            &self.ctx,
+            move |_| {
+                let chosen = rfd::FileDialog::new()
+                    .add_filter(what, extensions)
+                    .pick_file();
+                Box::new(move |app: &mut BoardApp| match chosen {
+                    Some(path) => picked(app, path),
+                    None => {
+                        log::info!("no file chosen in the dialog (cancelled, or no dialog available)");
+                        app.notices.info(
+                            "No file chosen. If no dialog appeared, type the file's path in the field and press Enter.",
+                        );
+                    }
+                })
+            },
+        );
     }
 
     pub(super) fn handle_dropped_files(&mut self, ctx: &egui::Context) {
@@ -240,6 +256,7 @@ impl BoardApp {
         for command in Command::ALL {
             if (typing && command.yields_to_text_fields())
                 || (meeting && !command.runs_in_meeting())
+                || !self.can_run(command)
             {
                 continue;
             }
@@ -253,10 +270,10 @@ impl BoardApp {
 
     /// Writes the RAID rows shown to the path the view holds, off the UI
     /// thread: a workbook when it is named `.xlsx`, CSV otherwise.
-    pub fn export_raid_csv(&mut self) {
-        let path = PathBuf::from(self.raid.export_path.trim());
+    fn export_raid_csv(&mut self) {
+        let path = PathBuf::from(self.views.raid.export_path.trim());
         let kind = FileKind::of(&path).unwrap_or(FileKind::Csv);
-        let rows = self.raid.rows().to_vec();
+        let rows = self.views.raid.rows().to_vec();
         self.write_register(
             rows,
             Register::RaidLog { portfolio: false },
@@ -264,23 +281,5 @@ impl BoardApp {
             path,
             false,
         );
-    }
-
-    /// Once per frame: shows what finished side jobs (a copy, an export) say.
-    pub(super) fn poll_notice_jobs(&mut self) {
-        let mut still_running = Vec::new();
-        for job in std::mem::take(&mut self.jobs.notice_jobs) {
-            match job.poll() {
-                None => still_running.push(job),
-                Some(Ok(notice)) => self.notice = Some(notice),
-                Some(Err(e)) => self.notice = Some(Notice::Error(format!("{e}; try again."))),
-            }
-        }
-        self.jobs.notice_jobs = still_running;
-    }
-
-    /// Whether a copy or an export is still being written.
-    pub fn is_writing_side_files(&self) -> bool {
-        !self.jobs.notice_jobs.is_empty()
     }
 }

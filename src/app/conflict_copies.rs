@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
-use super::board_app::{BoardApp, Notice};
-use super::jobs::Job;
+use super::board_app::BoardApp;
+use super::jobs::JobKind;
 use super::settle_merge::PendingMerge;
 use crate::model::Board;
 use crate::store::{
@@ -46,7 +46,6 @@ type Looked = Option<(Listing, Vec<FoundCopy>)>;
 /// Looking for copies, and what was found last.
 #[derive(Default)]
 pub(super) struct CopyLook {
-    job: Option<Job<Looked>>,
     listing: Option<Listing>,
     last: Option<Instant>,
     /// Copies the user set aside with "Not now": not offered again while
@@ -107,85 +106,96 @@ pub fn look_for_copies(
 }
 
 impl BoardApp {
-    /// Starts a look at the board's folder on a worker; `again` only reads
+    /// Starts a look at the board's folder on a job; `again` only reads
     /// the copies if the folder's copies changed since the last look.
     pub(super) fn look_for_conflict_copies(&mut self, again: bool) {
-        let Some(doc) = &self.doc else { return };
-        let Some(path) = doc.path.clone() else { return };
+        let kept = self.settings.versions_dir.clone();
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
         if !again {
-            self.conflict_copies.clear();
-            self.copy_look = CopyLook::default();
+            session.banners.conflict_copies.clear();
+            session.copy_look = CopyLook::default();
         }
+        let doc = &session.doc;
+        let path = doc.path.clone();
         let board: Arc<Board> = doc.shared_board();
-        let hash = doc.base_hash.clone();
-        let kept = self.versions_dir.clone();
+        let hash = doc.base_hash();
         let previous = if again {
-            self.copy_look.listing.clone()
+            session.copy_look.listing.clone()
         } else {
             None
         };
-        self.copy_look.last = Some(Instant::now());
-        self.copy_look.job = Some(Job::for_window(
+        session.copy_look.last = Some(Instant::now());
+        self.jobs.start(
+            JobKind::ConflictCopies,
+            None,
             "looking for conflict copies",
             &self.ctx,
             move |_| {
-                look_for_copies(
+                let looked = look_for_copies(
                     &path,
                     &board,
                     hash.as_deref(),
                     kept.as_deref(),
                     previous.as_ref(),
-                )
+                );
+                drop(board);
+                Box::new(move |app: &mut BoardApp| app.take_copies(&path, looked))
             },
-        ));
+        );
+    }
+
+    /// What a look found, for the board at `path`.
+    fn take_copies(&mut self, path: &Path, looked: Looked) {
+        let Some(session) = self.session.as_mut().filter(|s| s.doc.path == path) else {
+            return;
+        };
+        let Some((listing, found)) = looked else {
+            return;
+        };
+        let merging = session.pending_merge.as_ref().and_then(|p| p.copy());
+        let set_aside = &session.copy_look.set_aside;
+        session.banners.conflict_copies = found
+            .into_iter()
+            .filter(|f| !set_aside.contains(&f.copy.path))
+            .filter(|f| merging != Some(f.copy.path.as_path()))
+            .collect();
+        session.copy_look.listing = Some(listing);
     }
 
     /// After a save: the copies are read again (keeping those set aside).
     pub(super) fn look_for_conflict_copies_after_save(&mut self) {
-        self.copy_look.listing = None;
+        if let Some(session) = self.session.as_mut() {
+            session.copy_look.listing = None;
+        }
         self.look_for_conflict_copies(true);
     }
 
-    /// Whether the folder is being looked at for conflict copies.
-    pub fn is_looking_for_copies(&self) -> bool {
-        self.copy_look.job.is_some()
-    }
-
-    /// Once per frame: takes what a look found, and looks again each minute.
-    pub(super) fn poll_conflict_copies(&mut self) {
-        if let Some(job) = &self.copy_look.job {
-            match job.poll() {
-                None => return,
-                Some(Ok(Some((listing, found)))) => {
-                    let merging = self.pending_merge.as_ref().and_then(|p| p.copy());
-                    self.conflict_copies = found
-                        .into_iter()
-                        .filter(|f| !self.copy_look.set_aside.contains(&f.copy.path))
-                        .filter(|f| merging != Some(f.copy.path.as_path()))
-                        .collect();
-                    self.copy_look.listing = Some(listing);
-                }
-                Some(Ok(None)) => {}
-                Some(Err(e)) => log::warn!("looking for conflict copies failed: {e}"),
-            }
-            self.copy_look.job = None;
-        }
-        let due = self
-            .copy_look
-            .last
-            .is_some_and(|t| t.elapsed() >= LOOK_AGAIN_EVERY);
-        if due && !self.is_saving() && !self.is_opening() {
+    /// Once per frame: looks again each minute.
+    pub(super) fn conflict_copies_tick(&mut self) {
+        let Some(last) = self.session.as_ref().and_then(|s| s.copy_look.last) else {
+            return;
+        };
+        let due = last.elapsed() >= LOOK_AGAIN_EVERY;
+        if due
+            && !self.saving()
+            && !self.opening()
+            && !self.jobs.is_running(JobKind::ConflictCopies)
+        {
             self.look_for_conflict_copies(true);
         }
-        if self.copy_look.last.is_some() {
-            self.ctx.request_repaint_after(LOOK_AGAIN_EVERY);
-        }
+        self.ctx.request_repaint_after(LOOK_AGAIN_EVERY);
     }
 
     /// The banner for the first conflict copy: what it is, whether the
     /// version both started from was found, Merge it in, Not now.
     pub(super) fn conflict_copy_ui(&mut self, ui: &mut egui::Ui) {
-        let Some(found) = self.conflict_copies.first() else {
+        let Some(found) = self
+            .session
+            .as_ref()
+            .and_then(|s| s.banners.conflict_copies.first())
+        else {
             return;
         };
         let name = found
@@ -218,7 +228,7 @@ impl BoardApp {
                     crate::ui::widgets::command_buttons_ui(
                         ui,
                         &[Command::MergeConflictCopy, Command::SetConflictCopyAside],
-                        &mut self.commands,
+                        &mut self.commands.now,
                     );
                 });
             });
@@ -226,21 +236,27 @@ impl BoardApp {
 
     /// "Not now": the copy is not offered again while the board is open.
     pub(super) fn set_conflict_copy_aside(&mut self) {
-        if !self.conflict_copies.is_empty() {
-            let found = self.conflict_copies.remove(0);
-            self.copy_look.set_aside.push(found.copy.path);
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        if !session.banners.conflict_copies.is_empty() {
+            let found = session.banners.conflict_copies.remove(0);
+            session.copy_look.set_aside.push(found.copy.path);
         }
     }
 
     /// "Merge it in": three-way from the version both started from when it
     /// was found, two-way otherwise; the clashes go to the conflict dialog.
     pub(super) fn merge_conflict_copy(&mut self) {
-        if self.conflict_copies.is_empty() {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        if session.banners.conflict_copies.is_empty() {
             return;
         }
-        let found = self.conflict_copies.remove(0);
-        let Some(doc) = &self.doc else { return };
-        let Some(path) = doc.path.clone() else { return };
+        let found = session.banners.conflict_copies.remove(0);
+        let doc = &session.doc;
+        let path = doc.path.clone();
         let (base, how) = match found.base {
             Some(common) => {
                 let from = common
@@ -260,8 +276,6 @@ impl BoardApp {
         };
         let pending = PendingMerge::of_copy(path, found.copy.path, base, found.theirs);
         self.settle_pending(pending, &BTreeMap::new());
-        if let Some(Notice::Info(text) | Notice::Error(text)) = &mut self.notice {
-            text.push_str(&format!(" Merged {how}."));
-        }
+        self.notices.extend_latest(&format!(" Merged {how}."));
     }
 }

@@ -12,6 +12,37 @@ use crate::store::{
     SaveError, SaveOutcome, load_board_and_bytes, merge_file_into, save_board, save_merging,
 };
 
+/// Which file a document's base is: what a save compares the file on disk
+/// with to know whether a colleague saved since.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BaseFile {
+    /// The file as loaded or last saved, by the hash of its bytes.
+    Hash(String),
+    /// A board that was never on disk as such: the board as it was when a
+    /// save started, kept as the base of edits made while that save merged
+    /// a colleague's changes and those edits clashed with them. No file is
+    /// it, so the next save (or "Merge their changes now") always merges
+    /// with the file on disk instead of writing over it.
+    NotOnDisk,
+}
+
+impl BaseFile {
+    /// The file's hash, if the base is a file.
+    pub fn hash(&self) -> Option<&str> {
+        match self {
+            BaseFile::Hash(hash) => Some(hash),
+            BaseFile::NotOnDisk => None,
+        }
+    }
+}
+
+impl From<Option<String>> for BaseFile {
+    /// A journal keeps the hash, or none for a base not on disk.
+    fn from(hash: Option<String>) -> Self {
+        hash.map_or(BaseFile::NotOnDisk, BaseFile::Hash)
+    }
+}
+
 /// Keeps a version opened or saved in the folder of kept versions; failing
 /// to is logged, as the board itself is fine.
 pub(super) fn keep_version(dir: &Path, hash: &str, bytes: &[u8]) {
@@ -29,8 +60,8 @@ fn next_revision() -> u64 {
 
 /// A board open in the app, with everything needed to save it safely.
 pub struct Document {
-    /// Where it lives; `None` for a board never saved.
-    pub path: Option<PathBuf>,
+    /// The board file.
+    pub path: PathBuf,
     /// The board as edited: read it with [`Document::board`]; it changes only
     /// through [`Document::apply`], undo, redo, saves and merges, each of which
     /// moves `revision` on, so views caching what they derive stay right.
@@ -38,8 +69,9 @@ pub struct Document {
     /// of a big board takes a frame); an edit copies it only if a worker still
     /// holds it (`Arc::make_mut`).
     board: Arc<Board>,
-    /// Hash of the file as loaded or last saved: the base for change detection.
-    pub base_hash: Option<String>,
+    /// Which file the base is: the file as loaded or last saved, compared
+    /// with the file on disk to see whether a colleague saved since.
+    pub base_file: BaseFile,
     /// The board as it was loaded or last saved: the base of a merge with
     /// whatever a colleague saved since. Shared, not copied, with saves and
     /// the journal running on other threads: it never changes once set.
@@ -58,13 +90,6 @@ pub struct Document {
     /// saved state is no longer on the undo path.
     undo_low_water: usize,
 }
-
-/// The base hash of a board whose base was never on disk as such: the board
-/// as it was when a save started, kept as the base of edits made while that
-/// save merged a colleague's changes and those edits clashed with them. No
-/// file hashes to it, so the next save (or "Merge their changes now") always
-/// merges with the file on disk instead of writing over it.
-pub const NOT_ON_DISK: &str = "not-on-disk";
 
 /// What became of edits made while a save ran.
 #[derive(Clone, Debug, PartialEq)]
@@ -99,6 +124,7 @@ pub struct SaveFinished {
 
 impl Document {
     /// Opens a board file (read, parse, validate). The file is not changed.
+    #[cfg(any(test, feature = "testing"))]
     pub fn open(path: &Path) -> Result<Self, LoadError> {
         Document::open_keeping(path, None)
     }
@@ -113,10 +139,10 @@ impl Document {
             keep_version(dir, &loaded.hash, &bytes);
         }
         Ok(Document {
-            path: Some(path.to_path_buf()),
+            path: path.to_path_buf(),
             base: Some(Arc::new(loaded.board.clone())),
             board: Arc::new(loaded.board),
-            base_hash: Some(loaded.hash),
+            base_file: BaseFile::Hash(loaded.hash),
             warnings: loaded.warnings,
             revision: next_revision(),
             undo: Vec::new(),
@@ -139,10 +165,12 @@ impl Document {
 
     /// The file name for the title bar: `manchester_ict_2021.ron`.
     pub fn file_name(&self) -> String {
-        self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
-            || "Untitled board".to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        )
+        super::opening::file_name(&self.path)
+    }
+
+    /// The hash of the base file, as a journal keeps it (`None`: not a file).
+    pub fn base_hash(&self) -> Option<String> {
+        self.base_file.hash().map(str::to_string)
     }
 
     /// Whether there are edits not yet saved.
@@ -216,41 +244,32 @@ impl Document {
     /// This runs the save on the calling thread; the app runs
     /// [`SaveRequest::run`] on a worker instead, so a slow share never freezes
     /// the window.
+    #[cfg(any(test, feature = "testing"))]
     pub fn save(
         &mut self,
         choices: &BTreeMap<String, Choice>,
     ) -> Result<Option<MergedSave>, SaveError> {
-        let request = self.save_request(choices)?;
+        let mut request = self.save_request(choices);
         let outcome = request.run();
         Ok(self.finish_save(request, outcome)?.merged)
     }
 
-    /// Everything a save needs, copied out of the document so it can run on
-    /// another thread. The board may be edited while it runs:
-    /// [`Document::finish_save`] then keeps those edits, on top of whatever the
-    /// save merged in.
-    pub fn save_request(
-        &mut self,
-        choices: &BTreeMap<String, Choice>,
-    ) -> Result<SaveRequest, SaveError> {
-        let Some(path) = self.path.clone() else {
-            return Err(SaveError::Io {
-                path: PathBuf::new(),
-                step: "save a board that has no file yet",
-                source: std::io::Error::new(std::io::ErrorKind::NotFound, "use Save As"),
-            });
-        };
+    /// Everything a save needs, taken out of the document so it can run on
+    /// another thread: the board is shared, not copied, and the save's worker
+    /// makes its own copy ([`SaveRequest::run`]). The board may be edited
+    /// while it runs: [`Document::finish_save`] then keeps those edits, on
+    /// top of whatever the save merged in.
+    pub fn save_request(&mut self, choices: &BTreeMap<String, Choice>) -> SaveRequest {
         self.undo_low_water = self.undo.len();
-        Ok(SaveRequest {
-            path,
-            // A copy: edits made while the save runs must not wait for it.
-            mine: Board::clone(&self.board),
+        SaveRequest {
+            path: self.path.clone(),
+            mine: Mine::Shared(Arc::clone(&self.board)),
             base: self.base.clone(),
-            base_hash: self.base_hash.clone(),
+            base_file: self.base_file.clone(),
             choices: choices.clone(),
             revision: self.revision,
             undo_depth: self.undo.len(),
-        })
+        }
     }
 
     /// Takes the result of a save made from [`Document::save_request`]: on
@@ -269,7 +288,7 @@ impl Document {
         outcome: Result<SaveOutcome, SaveError>,
     ) -> Result<SaveFinished, SaveError> {
         let outcome = outcome?;
-        if Some(request.path.as_path()) != self.path.as_deref() {
+        if request.path != self.path {
             // Another board was opened while the save ran (the app prevents
             // this): the result belongs to a board no longer shown.
             log::warn!("a save finished for a board that is no longer open");
@@ -283,14 +302,14 @@ impl Document {
         let edits = match (&mut merged, edited_meanwhile) {
             (None, false) => {
                 // What was written is the board as it stands: no second copy.
-                self.replace_base(Some(Arc::new(request.mine)));
+                self.replace_base(Some(Arc::new(request.mine.into_owned())));
                 self.saved_at_depth = Some(self.undo.len());
                 EditsDuringSave::None
             }
             (None, true) => {
                 // The file holds the board as it was when Save was pressed; the
                 // edits since stay on top of it, unsaved, and undo still works.
-                self.replace_base(Some(Arc::new(request.mine)));
+                self.replace_base(Some(Arc::new(request.mine.into_owned())));
                 self.saved_at_depth =
                     (self.undo_low_water >= request.undo_depth).then_some(request.undo_depth);
                 EditsDuringSave::Kept
@@ -308,7 +327,7 @@ impl Document {
             (Some(merged), true) => {
                 // As after any merged save, the notice's board is the one from
                 // before the merge: the board the save was asked to write.
-                let written = std::mem::replace(&mut merged.board, request.mine);
+                let written = std::mem::replace(&mut merged.board, request.mine.into_owned());
                 self.rebase_edits(&merged.board, written)
             }
         };
@@ -317,10 +336,10 @@ impl Document {
         if self.board.saved_from.versions() != outcome.saved_from.versions() {
             Arc::make_mut(&mut self.board).saved_from = outcome.saved_from;
         }
-        self.base_hash = Some(match &edits {
-            EditsDuringSave::Clash(_) => NOT_ON_DISK.to_string(),
-            _ => outcome.hash,
-        });
+        self.base_file = match &edits {
+            EditsDuringSave::Clash(_) => BaseFile::NotOnDisk,
+            _ => BaseFile::Hash(outcome.hash),
+        };
         Ok(SaveFinished { merged, edits })
     }
 
@@ -370,17 +389,19 @@ impl Document {
 
     /// Puts back unsaved edits from the journal: the board as edited, and the
     /// base it was edited from, so Save merges them with the file as it is now.
-    pub fn recover(&mut self, board: Board, base: Option<Arc<Board>>, base_hash: Option<String>) {
+    pub fn recover(&mut self, board: Board, base: Option<Arc<Board>>, base_file: BaseFile) {
         self.replace_board(board);
         self.replace_base(base);
-        self.base_hash = base_hash;
+        self.base_file = base_file;
         self.forget_history(None);
     }
 
     /// Takes a colleague's saved version into memory without saving: the file
     /// on disk becomes the new base, and edits made here are merged onto it.
     /// With no edits here it is a plain reload. Conflicts are returned unsettled
-    /// unless `choices` settles them, and then nothing changes.
+    /// unless `choices` settles them, and then nothing changes. Waits for
+    /// the disk: for tests; the app runs [`Document::merge_request`] on a job.
+    #[cfg(any(test, feature = "testing"))]
     pub fn merge_from_disk(
         &mut self,
         choices: &BTreeMap<String, Choice>,
@@ -398,9 +419,7 @@ impl Document {
         &self,
         choices: &BTreeMap<String, Choice>,
     ) -> Result<MergeRequest, MergeFileError> {
-        let Some(path) = self.path.clone() else {
-            return Err(MergeFileError::NoFile);
-        };
+        let path = self.path.clone();
         // Shared, not copied: the board does not change until the merge ends.
         let mine = self.is_dirty().then(|| Arc::clone(&self.board));
         if mine.is_some() && self.base.is_none() {
@@ -410,7 +429,7 @@ impl Document {
             path,
             mine,
             base: self.base.clone(),
-            base_hash: self.base_hash.clone(),
+            base_file: self.base_file.clone(),
             choices: choices.clone(),
             revision: self.revision,
         })
@@ -459,7 +478,7 @@ impl Document {
     fn install(&mut self, board: Board, loaded: Loaded, kept_mine: bool) {
         self.replace_board(board);
         self.replace_base(Some(Arc::new(loaded.board)));
-        self.base_hash = Some(loaded.hash);
+        self.base_file = BaseFile::Hash(loaded.hash);
         self.warnings = loaded.warnings;
         // Still unsaved if edits made here were merged on top.
         self.forget_history(if kept_mine { None } else { Some(0) });
@@ -528,7 +547,7 @@ pub struct MergeRequest {
     /// unsaved edits (a plain reload).
     mine: Option<Arc<Board>>,
     base: Option<Arc<Board>>,
-    base_hash: Option<String>,
+    base_file: BaseFile,
     choices: BTreeMap<String, Choice>,
     revision: u64,
 }
@@ -545,23 +564,44 @@ impl MergeRequest {
             &self.path,
             self.mine.as_deref(),
             self.base.as_deref(),
-            self.base_hash.as_deref(),
+            self.base_file.hash(),
             &self.choices,
         )
     }
 }
 
+/// The board a save writes: shared with the document when the save is
+/// asked for, copied by the save's worker before it writes, so the window
+/// never copies a board to save it.
+#[derive(Debug)]
+enum Mine {
+    /// Still the document's board.
+    Shared(Arc<Board>),
+    /// The worker's own copy.
+    Owned(Board),
+}
+
+impl Mine {
+    /// The board, copied if it is still shared.
+    fn into_owned(self) -> Board {
+        match self {
+            Mine::Shared(board) => Arc::unwrap_or_clone(board),
+            Mine::Owned(board) => board,
+        }
+    }
+}
+
 /// A save taken out of a [`Document`]: the board to write, the base it was
-/// edited from and the choices for known conflicts. It owns its data, so it can
-/// run on a worker thread while the window stays responsive.
+/// edited from and the choices for known conflicts. It can run on a worker
+/// thread while the window stays responsive.
 #[derive(Debug)]
 pub struct SaveRequest {
     /// The board file.
     pub path: PathBuf,
-    /// The board as edited.
-    pub mine: Board,
+    /// The board as edited when the save was asked for.
+    mine: Mine,
     base: Option<Arc<Board>>,
-    base_hash: Option<String>,
+    base_file: BaseFile,
     choices: BTreeMap<String, Choice>,
     revision: u64,
     /// The undo depth of the board being written.
@@ -569,17 +609,49 @@ pub struct SaveRequest {
 }
 
 impl SaveRequest {
-    /// Runs the save: under the write lock, re-read the file, merge with any
-    /// colleague's save, back up and write atomically.
-    pub fn run(&self) -> Result<SaveOutcome, SaveError> {
-        match (&self.base, &self.base_hash) {
-            (Some(base), Some(hash)) => save_merging(
-                &self.mine,
+    /// Runs the save: copies the board (on the worker, letting the
+    /// document's go, so an edit meanwhile need not copy it), then under the
+    /// write lock re-reads the file, merges with any colleague's save, backs
+    /// up and writes atomically.
+    pub fn run(&mut self) -> Result<SaveOutcome, SaveError> {
+        if let Mine::Shared(board) = &self.mine {
+            self.mine = Mine::Owned(Board::clone(board));
+        }
+        let mine = match &self.mine {
+            Mine::Owned(board) => board,
+            Mine::Shared(board) => board,
+        };
+        match (&self.base, &self.base_file) {
+            (Some(base), file) => save_merging(
+                mine,
                 &self.path,
-                Base { board: base, hash },
+                Base {
+                    board: base,
+                    hash: file.hash(),
+                },
                 &self.choices,
             ),
-            _ => save_board(&self.mine, &self.path, self.base_hash.as_deref()),
+            (None, BaseFile::Hash(hash)) => save_board(mine, &self.path, Some(hash)),
+            // No base and no file it came from (a journal of an old
+            // version): merge two-way, so every difference is asked about
+            // rather than written over.
+            (None, BaseFile::NotOnDisk) => save_merging(
+                mine,
+                &self.path,
+                Base {
+                    board: &crate::store::two_way_base(mine),
+                    hash: None,
+                },
+                &self.choices,
+            ),
+        }
+    }
+
+    /// The board as it was asked to be saved.
+    pub fn board(&self) -> &Board {
+        match &self.mine {
+            Mine::Owned(board) => board,
+            Mine::Shared(board) => board,
         }
     }
 }

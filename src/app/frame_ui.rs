@@ -7,11 +7,13 @@ use std::path::PathBuf;
 
 use egui::RichText;
 
-use super::board_app::{BoardApp, Notice, Tab};
+use super::board_app::BoardApp;
+use super::notices::Notice;
+use super::views::Tab;
 use crate::store::Visitor;
 use crate::ui::commands::Command;
 use crate::ui::raid::form::Editor;
-use crate::ui::theme;
+use crate::ui::{programme_list, theme};
 
 impl BoardApp {
     pub(super) fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
@@ -52,7 +54,7 @@ impl BoardApp {
                 }
             });
             ui.menu_button("Edit", |ui| {
-                for command in [Command::Undo, Command::Redo] {
+                for command in [Command::Undo, Command::Redo, Command::Preferences] {
                     self.command_button(ui, &ctx, command);
                 }
             });
@@ -70,17 +72,14 @@ impl BoardApp {
             let label = ui.label("Board file:");
             let field = ui
                 .add(
-                    egui::TextEdit::singleline(&mut self.path_text)
+                    egui::TextEdit::singleline(&mut self.views.path_text)
                         .hint_text("Type a board file's path and press Enter")
                         .desired_width(420.0),
                 )
                 .labelled_by(label.id);
-            if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                let path = PathBuf::from(self.path_text.trim());
-                self.request_open(&path);
-            }
-            if ui.button("Open path").clicked() {
-                let path = PathBuf::from(self.path_text.trim());
+            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if entered || ui.button("Open path").clicked() {
+                let path = PathBuf::from(self.views.path_text.trim());
                 self.request_open(&path);
             }
         });
@@ -98,31 +97,41 @@ impl BoardApp {
             .on_hover_text(command.tooltip())
             .clicked()
         {
-            self.commands.push(command);
+            self.commands.now.push(command);
             ui.close();
         }
     }
 
-    /// "Saving…", and once it takes longer than a moment (waiting for the
-    /// write lock), who it is waiting for. No spinner: it would redraw every
-    /// frame for as long as a save waits; `poll_save` redraws four times a
-    /// second instead.
-    fn saving_text(&self) -> String {
-        match self.waiting_for() {
-            Some(who) => format!("Saving… waiting for {who}, who is saving this board"),
-            // Not known yet, or the lock is ours: a big board is still being written.
-            None => "Saving…".into(),
-        }
-    }
-
-    pub(super) fn status_bar_ui(&self, ui: &mut egui::Ui) {
+    /// The status line: the board's state and marking on the right; the
+    /// newest notice (or "Saving…", and whose save it waits for) on the
+    /// left, with the earlier ones a click away. No spinner: it would redraw
+    /// every frame for as long as a save waits; `save_tick` redraws four
+    /// times a second instead.
+    pub(super) fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
         // The board's state on the right first, so a long notice wraps in
         // the space left beside it instead of running under it.
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if let Some(doc) = &self.doc {
-                let state = if self.is_saving() {
+            let earlier = self.notices.all().len().saturating_sub(1);
+            if earlier > 0 {
+                let open = self.notices.history_open;
+                let label = if open {
+                    "Hide earlier messages".to_string()
+                } else {
+                    format!("Earlier messages ({earlier})")
+                };
+                if ui
+                    .button(label)
+                    .on_hover_text("Every message Boardroom has shown since it started, newest first")
+                    .clicked()
+                {
+                    self.notices.history_open = !open;
+                }
+            }
+            if let Some(session) = &self.session {
+                let doc = &session.doc;
+                let state = if self.saving() {
                     "Saving…"
-                } else if self.file_gone {
+                } else if session.share.file_gone {
                     // "All changes saved" would be untrue: there is no file.
                     "Not in its folder: Save to write it back"
                 } else if doc.is_dirty() {
@@ -141,32 +150,131 @@ impl BoardApp {
                 ));
             }
             ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                let text = match (self.saving_for(), &self.notice) {
+                let text = match (self.saving(), self.notices.latest()) {
                     // While saving, that is the news; an older notice would
                     // only sit beside it and confuse.
-                    (Some(_), _) => RichText::new(self.saving_text()),
-                    (None, Some(Notice::Info(text))) => RichText::new(text),
-                    (None, Some(Notice::Error(text))) => {
+                    (true, _) => RichText::new(self.saving_text()),
+                    (false, Some(Notice::Info(text))) => RichText::new(text),
+                    (false, Some(Notice::Error(text))) => {
                         RichText::new(format!("⚠ {text}")).color(theme::warning_text(ui))
                     }
-                    (None, None) => return,
+                    (false, None) => return,
                 };
                 ui.add(egui::Label::new(text).wrap());
             });
         });
     }
 
+    /// The earlier messages, newest first, while the status line's button
+    /// has them open.
+    pub(super) fn notice_history_ui(&mut self, ui: &mut egui::Ui) {
+        if !self.notices.history_open {
+            return;
+        }
+        egui::Panel::bottom("notice-history")
+            .resizable(true)
+            .default_size(160.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    for kept in self.notices.all().iter().rev() {
+                        let when = kept.at.format("%H:%M:%S").to_string();
+                        let text = match &kept.notice {
+                            Notice::Info(text) => RichText::new(format!("{when}  {text}")),
+                            Notice::Error(text) => RichText::new(format!("{when}  ⚠ {text}"))
+                                .color(theme::warning_text(ui)),
+                        };
+                        ui.add(egui::Label::new(text).wrap());
+                    }
+                });
+            });
+    }
+
+    /// The banners about the file: at the foot, above the status line, so
+    /// the tabs and charts a user is about to click do not move.
+    pub(super) fn banners_ui(&mut self, ui: &mut egui::Ui) {
+        self.notice_history_ui(ui);
+        let Some(banners) = self.session.as_ref().map(|s| &s.banners) else {
+            return;
+        };
+        if banners.colleague_saved.is_some() {
+            egui::Panel::bottom("colleague_changes")
+                .frame(egui::Frame::new())
+                .show(ui, |ui| self.disk_change_ui(ui));
+        }
+        if self
+            .session
+            .as_ref()
+            .is_some_and(|s| !s.banners.conflict_copies.is_empty())
+        {
+            egui::Panel::bottom("conflict_copies")
+                .frame(egui::Frame::new())
+                .show(ui, |ui| self.conflict_copy_ui(ui));
+        }
+    }
+
+    /// The side panel: the programmes (found and ordered), and below them
+    /// the open actions.
+    pub(super) fn side_panel_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        let doc = &session.doc;
+        let mut choice = None;
+        let mut marked_done = None;
+        let board = doc.board();
+        let views = &mut self.views;
+        let since = views
+            .since
+            .as_mut()
+            .map(|s| s.comparison(board, doc.revision));
+        egui::Panel::left("programmes")
+            .default_size(300.0)
+            .show(ui, |ui| {
+                // Below the programmes, which take the rest of the height;
+                // room for a few actions to start with, and it can be dragged.
+                let open = crate::analysis::actions::open_actions(board).len();
+                if open > 0 {
+                    let tall = (40.0 + open as f32 * 112.0).min(ui.available_height() * 0.45);
+                    egui::Panel::bottom("open-actions")
+                        .resizable(true)
+                        .default_size(tall)
+                        .show(ui, |ui| {
+                            let today = chrono::Local::now().date_naive();
+                            marked_done =
+                                crate::ui::open_actions::open_actions_ui(ui, board, today);
+                        });
+                }
+                let only = since
+                    .filter(|_| views.selection.changes_only)
+                    .map(|c| c.programmes_with_changes());
+                let shown = views.programmes.shown(board, doc.revision, only);
+                choice = programme_list::programme_list_ui(
+                    ui,
+                    board,
+                    &views.selection.programme,
+                    since,
+                    &mut views.selection.changes_only,
+                    (&mut views.programmes, doc.revision),
+                    &shown,
+                );
+            });
+        if let Some(choice) = choice {
+            self.views.selection.programme = choice;
+        }
+        self.pending.extend(marked_done);
+    }
+
     pub(super) fn changed_on_disk_ui(&mut self, ui: &mut egui::Ui) {
         egui::Frame::new().fill(theme::LIGHT_GREY).inner_margin(10.0).show(ui, |ui| {
             ui.label(RichText::new("Someone else saved this board while you were editing it").strong().color(theme::RED));
             ui.label(RichText::new("Nothing was written. Keep your version as a copy beside the board, then reload to see theirs.").color(theme::TEXT));
-            crate::ui::widgets::command_buttons_ui(ui, &[Command::SaveMyCopy, Command::ReloadFromDisk], &mut self.commands);
+            crate::ui::widgets::command_buttons_ui(ui, &[Command::SaveMyCopy, Command::ReloadFromDisk], &mut self.commands.now);
         });
         ui.add_space(8.0);
     }
 
     pub(super) fn central_ui(&mut self, ui: &mut egui::Ui) {
-        if let Some(err) = &self.load_error {
+        if let Some(err) = &self.open_error {
             egui::Frame::new().fill(theme::LIGHT_GREY).inner_margin(10.0).show(ui, |ui| {
                 ui.label(RichText::new("This board could not be opened").strong().color(theme::RED));
                 ui.label(RichText::new(err).monospace().color(theme::TEXT));
@@ -174,23 +282,29 @@ impl BoardApp {
             });
             ui.add_space(8.0);
         }
-        if self.changed_on_disk {
+        if self
+            .session
+            .as_ref()
+            .is_some_and(|s| s.banners.changed_on_disk)
+        {
             self.changed_on_disk_ui(ui);
         }
         self.recovery_ui(ui);
-        let Some(doc) = &self.doc else {
+        let Some(session) = &self.session else {
             ui.heading("No board open");
             ui.label("Open a board with File ▸ Open (Ctrl+O), type its path above, or drop a .ron file on this window.");
             return;
         };
+        let doc = &session.doc;
         let board = doc.board();
         let chart_ready = self.can_run(Command::CopyChartImage);
+        let others = &session.share.others;
         // Who else has the board open goes on the title's line, which is
         // always there, so the tabs below never move when someone arrives.
         ui.horizontal(|ui| {
             ui.heading(&board.title);
-            if !self.others.is_empty() {
-                let names: Vec<String> = self.others.iter().map(Visitor::describe).collect();
+            if !others.is_empty() {
+                let names: Vec<String> = others.iter().map(Visitor::describe).collect();
                 ui.add_space(16.0);
                 ui.add(
                     egui::Label::new(
@@ -211,8 +325,8 @@ impl BoardApp {
             .color(ui.visuals().weak_text_color()),
         );
         ui.horizontal(|ui| {
-            for tab in [Tab::Timeline, Tab::Budget, Tab::Raid] {
-                ui.selectable_value(&mut self.tab, tab, RichText::new(tab.label()).size(18.0));
+            for tab in Tab::ALL {
+                ui.selectable_value(&mut self.views.tab, tab, RichText::new(tab.label()).size(18.0));
             }
             ui.separator();
             // The chart on this tab, for a committee report or a slide.
@@ -228,7 +342,7 @@ impl BoardApp {
                         .on_hover_text(command.tooltip())
                         .clicked()
                     {
-                        self.commands.push(command);
+                        self.commands.now.push(command);
                         ui.close();
                     }
                 }
@@ -237,54 +351,50 @@ impl BoardApp {
             .on_hover_text("Export the chart on this tab as SVG or PNG, or copy it as an image");
         });
         ui.separator();
-        let only = self.selected.as_ref();
-        match self.tab {
+        let views = &mut self.views;
+        let only = views.selection.programme.as_ref();
+        let since = views
+            .since
+            .as_mut()
+            .map(|s| s.comparison(board, doc.revision));
+        match views.tab {
             Tab::Timeline => {
-                let since = self
-                    .since
-                    .as_mut()
-                    .map(|s| s.comparison(board, doc.revision));
                 // One "Changes only" and one programme filter for the side
                 // panel and the timeline.
-                self.timeline.changes_only = self.changes_only;
+                views.timeline.changes_only = views.selection.changes_only;
                 let changed = since
-                    .filter(|_| self.changes_only)
+                    .filter(|_| views.selection.changes_only)
                     .map(|c| c.programmes_with_changes());
-                self.timeline.shown = Some(self.programmes.shown(board, doc.revision, changed));
-                self.timeline
+                views.timeline.shown = Some(views.programmes.shown(board, doc.revision, changed));
+                views
+                    .timeline
                     .ui(ui, board, doc.revision, only, since, &mut self.pending);
-                self.changes_only = self.timeline.changes_only;
+                views.selection.changes_only = views.timeline.changes_only;
             }
             Tab::Budget => {
-                let since = self
-                    .since
-                    .as_mut()
-                    .map(|s| s.comparison(board, doc.revision));
-                let shown = self.programmes.shown(board, doc.revision, None);
-                self.budget
+                let shown = views.programmes.shown(board, doc.revision, None);
+                views
+                    .budget
                     .ui(ui, board, (only, &shown), since, &mut self.pending)
             }
             Tab::Raid => {
+                let name = self.settings.user_name().to_string();
                 let editor = Editor {
-                    name: &self.user_name,
+                    name: &name,
                     now: chrono::Utc::now().naive_utc(),
                 };
-                let since = self
-                    .since
-                    .as_mut()
-                    .map(|s| s.comparison(board, doc.revision));
-                self.raid.set_since(since, doc.revision);
-                self.raid.changes_only = self.changes_only;
-                self.raid.ui(
+                views.raid.set_since(since, doc.revision);
+                views.raid.changes_only = views.selection.changes_only;
+                views.raid.ui(
                     ui,
                     board,
                     doc.revision,
                     only,
                     &editor,
                     &mut self.pending,
-                    &mut self.commands,
+                    &mut self.commands.now,
                 );
-                self.changes_only = self.raid.changes_only;
+                views.selection.changes_only = views.raid.changes_only;
             }
         }
     }

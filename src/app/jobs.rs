@@ -159,6 +159,204 @@ impl<T> Drop for Job<T> {
     }
 }
 
+/// What a finished job does to the app: the worker returns it and the
+/// registry runs it on the UI thread, once, in the frame after it ends. It
+/// moves results into place; it never reads or writes a file.
+pub(super) type Finish = Box<dyn FnOnce(&mut super::BoardApp) + Send>;
+
+/// The kinds of slow work the shell runs, so it can ask whether one is
+/// running, cancel it, or start only one at a time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum JobKind {
+    /// Saving the open board (one at a time).
+    Save,
+    /// Reading who holds the write lock a save waits for.
+    LockHolder,
+    /// Opening a board (the open board stays until it is ready).
+    Open,
+    /// Taking a colleague's save into memory.
+    Merge,
+    /// Reading the file after the watch saw it change.
+    DiskLook,
+    /// Refreshing this copy's presence and who else has the board open.
+    Presence,
+    /// Writing or removing the journal of unsaved edits.
+    Journal,
+    /// Looking for sync engines' conflict copies beside the board.
+    ConflictCopies,
+    /// Finding the last meeting's copy beside the board.
+    MeetingCopy,
+    /// A file dialog (rfd), for the dialog or field that asked.
+    FileDialog,
+    /// A side file written, copied or moved (a copy of my version, an
+    /// export, the meeting's copy, a merged copy moved aside): each ends in
+    /// a notice, and several may run at once.
+    SideFile,
+    /// The board pack being made.
+    Pack,
+    /// A chart being exported or copied.
+    Chart,
+    /// The earlier board read to compare with.
+    Since,
+    /// The spreadsheet read for the import dialog.
+    ImportRead,
+    /// The import planned from the spreadsheet.
+    ImportPlan,
+}
+
+/// A job in the registry: its kind, what it is about (a board's path, for
+/// "Opening board.ron…"), and the work.
+struct Running {
+    kind: JobKind,
+    subject: Option<std::path::PathBuf>,
+    job: Job<Finish>,
+    progress: Option<Arc<Progress>>,
+}
+
+/// How far a long job has got (parts done of parts), written by the worker
+/// and read by the window each frame.
+#[derive(Debug, Default)]
+pub struct Progress {
+    done: std::sync::atomic::AtomicUsize,
+    parts: std::sync::atomic::AtomicUsize,
+}
+
+impl Progress {
+    /// Records that `done` of `parts` are done.
+    pub fn set(&self, done: usize, parts: usize) {
+        self.parts.store(parts, Ordering::Relaxed);
+        self.done.store(done, Ordering::Relaxed);
+    }
+
+    /// Parts done, and parts in all (at least one).
+    pub fn get(&self) -> (usize, usize) {
+        (
+            self.done.load(Ordering::Relaxed),
+            self.parts.load(Ordering::Relaxed).max(1),
+        )
+    }
+}
+
+/// Every job the shell has running, in one list, polled in one place
+/// ([`super::BoardApp::poll_jobs`]) once a frame. Dropping one cancels it.
+#[derive(Default)]
+pub(super) struct Jobs {
+    running: Vec<Running>,
+}
+
+impl Jobs {
+    /// Starts `work` on a thread of its own; what it returns is run on the
+    /// app once it ends. A job of a kind that runs one at a time replaces
+    /// the one running (which is cancelled); side files run side by side.
+    pub(super) fn start(
+        &mut self,
+        kind: JobKind,
+        subject: Option<std::path::PathBuf>,
+        step: &'static str,
+        ctx: &egui::Context,
+        work: impl FnOnce(&Cancel) -> Finish + Send + 'static,
+    ) {
+        if kind != JobKind::SideFile {
+            self.cancel(kind);
+        }
+        let job = Job::for_window(step, ctx, work);
+        self.running.push(Running {
+            kind,
+            subject,
+            job,
+            progress: None,
+        });
+    }
+
+    /// Starts a job as [`Jobs::start`] does, whose work reports its progress.
+    pub(super) fn start_with_progress(
+        &mut self,
+        kind: JobKind,
+        step: &'static str,
+        ctx: &egui::Context,
+        work: impl FnOnce(&Cancel, &Progress) -> Finish + Send + 'static,
+    ) {
+        let progress = Arc::new(Progress::default());
+        let shared = Arc::clone(&progress);
+        self.start(kind, None, step, ctx, move |cancel| work(cancel, &shared));
+        if let Some(last) = self.running.last_mut() {
+            last.progress = Some(progress);
+        }
+    }
+
+    /// How far the running job of `kind` has got, if it reports progress.
+    pub(super) fn progress(&self, kind: JobKind) -> Option<(usize, usize)> {
+        self.running
+            .iter()
+            .find(|r| r.kind == kind)?
+            .progress
+            .as_ref()
+            .map(|p| p.get())
+    }
+
+    /// Whether a job of `kind` is running.
+    pub(super) fn is_running(&self, kind: JobKind) -> bool {
+        self.running.iter().any(|r| r.kind == kind)
+    }
+
+    /// What the running job of `kind` is about, and how long it has run.
+    pub(super) fn running(&self, kind: JobKind) -> Option<(Option<&std::path::Path>, Duration)> {
+        self.running
+            .iter()
+            .find(|r| r.kind == kind)
+            .map(|r| (r.subject.as_deref(), r.job.elapsed()))
+    }
+
+    /// Whether any job is running.
+    #[cfg(any(test, feature = "testing"))]
+    pub(super) fn is_any_running(&self) -> bool {
+        !self.running.is_empty()
+    }
+
+    /// Drops the running job of `kind`, if any: its result goes nowhere.
+    pub(super) fn cancel(&mut self, kind: JobKind) {
+        self.running.retain(|r| {
+            let keep = r.kind != kind;
+            if !keep {
+                r.job.cancel();
+            }
+            keep
+        });
+    }
+
+    /// Takes the jobs that have ended, in the order they were started, each
+    /// as what it does to the app; a job that panicked or was lost becomes
+    /// a notice naming its step.
+    pub(super) fn take_finished(&mut self) -> Vec<Finish> {
+        let mut finished = Vec::new();
+        let mut still = Vec::with_capacity(self.running.len());
+        for running in std::mem::take(&mut self.running) {
+            match running.job.poll() {
+                None => still.push(running),
+                Some(Ok(finish)) => finished.push(finish),
+                Some(Err(e)) => {
+                    log::warn!("{e}");
+                    let kind = running.kind;
+                    finished.push(Box::new(move |app: &mut super::BoardApp| {
+                        app.job_failed(kind, &e);
+                    }) as Finish);
+                }
+            }
+        }
+        self.running = still;
+        finished
+    }
+
+    /// Waits for the running job of `kind` and returns what it does (on
+    /// exit, when the window is gone, and in tests).
+    pub(super) fn wait(&mut self, kind: JobKind) -> Option<Result<Finish, JobError>> {
+        let at = self.running.iter().position(|r| r.kind == kind)?;
+        let running = self.running.remove(at);
+        Some(running.job.wait())
+    }
+
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,10 +1,12 @@
 //! Leaving a board with unsaved edits (closing the window, opening another
 //! board): ask first, then save, drop the edits, or stay.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::board_app::BoardApp;
-use super::document::Document;
+use super::jobs::JobKind;
+use super::modal::{AfterSave, Modal};
+use super::opening::OpenRequest;
 
 /// What the user was doing when asked to save unsaved edits first.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,91 +25,115 @@ enum LeaveAnswer {
 }
 
 impl BoardApp {
-    /// The window's close button: with unsaved edits, ask first rather than
-    /// leave them to the journal (which may be up to 3 s behind).
+    /// The window's close button: with a save running, close once it ends;
+    /// with unsaved edits, ask first rather than leave them to the journal
+    /// (which may be up to 3 s behind).
     pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {
-        if !ctx.input(|i| i.viewport().close_requested()) {
+        if !ctx.input(|i| i.viewport().close_requested()) || self.exit.confirmed {
             return;
         }
         self.end_meeting_before_exit(ctx);
-        self.wait_for_save();
-        let dirty = self.doc.as_ref().is_some_and(Document::is_dirty);
-        if dirty && !self.close_confirmed {
+        if self.saving() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.leave_prompt = Some(Leaving::CloseWindow);
+            self.modal = Modal::WaitingForSave(AfterSave::Close);
+        } else if self.doc().is_some_and(|d| d.is_dirty()) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.modal = Modal::Leave(Leaving::CloseWindow);
         }
     }
 
-    /// "Save and close": saves now and closes once the board is saved. A clash
+    /// Closes the window now, the user having chosen (the journal, a save
+    /// or a side file still being written are waited for once the window
+    /// is gone).
+    pub(super) fn close_now(&mut self) {
+        self.exit.confirmed = true;
+        self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+    }
+
+    /// "Save and close": saves, and closes once the board is saved. A clash
     /// with a colleague's save or a failed write keeps the window open, with
     /// the dialog or the reason shown.
-    pub fn save_and_close(&mut self, ctx: &egui::Context) {
-        self.leave_prompt = None;
-        if !self.save_now() {
-            return;
+    fn save_and_close(&mut self) {
+        self.save();
+        if self.saving() {
+            self.modal = Modal::WaitingForSave(AfterSave::Close);
         }
-        self.close_confirmed = true;
-        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
     }
 
     /// "Close without saving": the user chose to drop the edits, so they are
     /// not offered back as a recovery next time either.
-    pub fn close_without_saving(&mut self, ctx: &egui::Context) {
-        self.leave_prompt = None;
+    fn close_without_saving(&mut self) {
         self.forget_journal();
-        self.close_confirmed = true;
-        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-    }
-
-    /// Saves and waits for the save to end; whether the board is saved (a
-    /// clash with a colleague's save opens the dialog, a failed write says why).
-    fn save_now(&mut self) -> bool {
-        self.save();
-        self.wait_for_save();
-        !self.doc.as_ref().is_some_and(Document::is_dirty)
+        self.close_now();
     }
 
     /// Opens a board the user picked (dialog, typed path, recent list, a
-    /// dropped file). With unsaved edits, asks first what to do with them.
-    pub fn request_open(&mut self, path: &Path) {
-        self.wait_for_save();
-        if self.doc.as_ref().is_some_and(Document::is_dirty) {
-            self.leave_prompt = Some(Leaving::OpenBoard(path.to_path_buf()));
+    /// dropped file). With a save running, once it ends; with unsaved
+    /// edits, asks first what to do with them.
+    pub fn request_open(&mut self, path: &std::path::Path) {
+        self.ask_to_open(OpenRequest {
+            path: path.to_path_buf(),
+            dropping_edits_of: None,
+            reloading: false,
+        });
+    }
+
+    pub(super) fn ask_to_open(&mut self, request: OpenRequest) {
+        if self.saving() {
+            self.modal = Modal::WaitingForSave(AfterSave::Open(request));
+        } else if self.doc().is_some_and(|d| d.is_dirty()) {
+            self.modal = Modal::Leave(Leaving::OpenBoard(request.path));
         } else {
-            self.open_in_background(path);
+            self.start_open(request);
         }
     }
 
     /// "Save, then open": the other board opens once this one is saved (the
     /// save runs in the background as any other).
-    pub fn save_and_open(&mut self, path: &Path) {
-        self.leave_prompt = None;
-        self.open_after_save = Some(path.to_path_buf());
+    fn save_and_open(&mut self, path: PathBuf) {
         self.save();
-        if !self.is_saving() {
-            // The save could not start; the notice says why.
-            self.open_after_save = None;
+        if self.saving() {
+            let request = OpenRequest {
+                path,
+                dropping_edits_of: None,
+                reloading: false,
+            };
+            self.modal = Modal::WaitingForSave(AfterSave::OpenIfSaved(request));
         }
+        // Otherwise the save could not start; the notice says why.
     }
 
     /// "Open without saving": the edits are dropped, and not offered back next
     /// time, once the other board has opened (if it cannot be opened, this one
     /// stays open with its edits).
-    pub fn open_without_saving(&mut self, path: &Path) {
-        self.leave_prompt = None;
-        let dropped = self.doc.as_ref().and_then(|d| d.path.clone());
-        self.start_open(path, dropped);
+    fn open_without_saving(&mut self, path: PathBuf) {
+        let dropping_edits_of = self.doc().map(|d| d.path.clone());
+        self.start_open(OpenRequest {
+            path,
+            dropping_edits_of,
+            reloading: false,
+        });
     }
 
-    pub(super) fn leave_prompt_ui(&mut self, ctx: &egui::Context) {
-        let Some(leaving) = self.leave_prompt.clone() else {
-            return;
-        };
-        let name = self
-            .doc
-            .as_ref()
-            .map(Document::file_name)
-            .unwrap_or_default();
+    /// What waited for a save that has just ended, now that it has.
+    pub(super) fn after_save(&mut self, after: AfterSave, saved: bool) {
+        let dirty = self.doc().is_some_and(|d| d.is_dirty());
+        match after {
+            AfterSave::Open(request) => self.ask_to_open(request),
+            // A failed or clashing save stays on this board.
+            AfterSave::OpenIfSaved(request) if saved => self.ask_to_open(request),
+            AfterSave::OpenIfSaved(_) => {}
+            AfterSave::Close if !dirty => self.close_now(),
+            AfterSave::Close if !self.modal.is_open() => {
+                self.modal = Modal::Leave(Leaving::CloseWindow);
+            }
+            AfterSave::Close => {}
+        }
+    }
+
+    /// "Save changes to …?", while asked.
+    pub(super) fn leave_prompt_ui(&mut self, ctx: &egui::Context, leaving: Leaving) -> Option<Leaving> {
+        let name = self.doc().map(|d| d.file_name()).unwrap_or_default();
         let (save_label, discard_label) = match &leaving {
             Leaving::CloseWindow => (
                 "Save and close".to_string(),
@@ -140,14 +166,25 @@ impl BoardApp {
             });
         });
         match (answer, leaving) {
-            (Some(LeaveAnswer::Save), Leaving::CloseWindow) => self.save_and_close(ctx),
-            (Some(LeaveAnswer::Discard), Leaving::CloseWindow) => self.close_without_saving(ctx),
-            (Some(LeaveAnswer::Save), Leaving::OpenBoard(path)) => self.save_and_open(&path),
-            (Some(LeaveAnswer::Discard), Leaving::OpenBoard(path)) => {
-                self.open_without_saving(&path)
+            (Some(LeaveAnswer::Save), Leaving::CloseWindow) => self.save_and_close(),
+            (Some(LeaveAnswer::Discard), Leaving::CloseWindow) => self.close_without_saving(),
+            (Some(LeaveAnswer::Save), Leaving::OpenBoard(path)) => self.save_and_open(path),
+            (Some(LeaveAnswer::Discard), Leaving::OpenBoard(path)) => self.open_without_saving(path),
+            (Some(LeaveAnswer::Cancel), _) => {}
+            (None, leaving) => return Some(leaving),
+        }
+        None
+    }
+
+    /// Once the window is gone: waits for a save, the journal and side files
+    /// still being written, so the process never ends mid-write.
+    pub(super) fn finish_writes_before_exit(&mut self) {
+        for kind in [JobKind::Save, JobKind::Journal, JobKind::SideFile, JobKind::Pack] {
+            while let Some(done) = self.jobs.wait(kind) {
+                if let Err(e) = done {
+                    log::warn!("{e}");
+                }
             }
-            (Some(LeaveAnswer::Cancel), _) => self.leave_prompt = None,
-            (None, _) => {}
         }
     }
 }

@@ -7,12 +7,14 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::board_app::{BoardApp, Notice};
-use super::jobs::Job;
+use super::board_app::BoardApp;
+use super::jobs::JobKind;
+use super::modal::Modal;
+use super::notices::Notice;
 use crate::analysis::actions::Minutes;
 use crate::analysis::compare::{Comparison, compare};
 use crate::model::{Action, Board, Place};
-use crate::ui::compare_dialog::CompareDialogOutcome;
+use crate::ui::compare_dialog::{CompareDialog, CompareDialogOutcome};
 use crate::ui::meeting::{MeetingRequest, MeetingView};
 
 /// The earlier copy of the board ("the last board") and its comparison with
@@ -40,79 +42,89 @@ impl SinceBoard {
     }
 }
 
-/// The earlier board being read.
-pub(super) type SinceJob = Job<Result<(PathBuf, Board), String>>;
-
 impl BoardApp {
-    /// Reads `path` on a worker as the board to compare with.
+    /// Reads `path` on a job as the board to compare with.
     pub fn compare_with(&mut self, path: &Path) {
         let path = path.to_path_buf();
-        self.jobs.since = Some(Job::for_window(
+        self.jobs.start(
+            JobKind::Since,
+            Some(path.clone()),
             "reading the earlier board",
             &self.ctx,
             move |_| {
-                crate::store::load_board(&path)
-                    .map(|l| (path.clone(), l.board))
-                    .map_err(|e| format!("The earlier board did not open: {e}"))
+                let read = crate::store::load_board(&path)
+                    .map(|l| l.board)
+                    .map_err(|e| format!("The earlier board did not open: {e}"));
+                Box::new(move |app: &mut BoardApp| app.take_since(path, read))
             },
-        ));
+        );
     }
 
-    /// Whether the earlier board is still being read.
-    pub fn is_reading_since(&self) -> bool {
-        self.jobs.since.is_some()
-    }
-
-    /// Once a frame: takes in the earlier board once read, and starts the
-    /// meeting asked for on the command line once the board has opened.
-    pub(super) fn meeting_tick(&mut self, ctx: &egui::Context) {
-        if self.meeting_on_open && self.doc.is_some() && self.jobs.opening.is_none() {
-            self.meeting_on_open = false;
-            self.start_meeting(ctx);
-        }
-        self.poll_since();
-    }
-
-    fn poll_since(&mut self) {
-        let Some(job) = &self.jobs.since else { return };
-        let Some(result) = job.poll() else { return };
-        self.jobs.since = None;
-        match result {
-            Ok(Ok((path, board))) => {
-                self.notice = Some(Notice::Info(format!(
+    fn take_since(&mut self, path: PathBuf, read: Result<Board, String>) {
+        match read {
+            Ok(board) => {
+                self.notices.info(format!(
                     "Comparing with {} (as at {})",
                     path.display(),
                     crate::model::format_day_uk(board.as_at)
-                )));
-                self.since = Some(SinceBoard {
+                ));
+                self.views.since = Some(SinceBoard {
                     path,
                     board: Arc::new(board),
                     comparison: None,
                 });
             }
-            Ok(Err(e)) => self.notice = Some(Notice::Error(e)),
-            Err(e) => self.notice = Some(Notice::Error(format!("{e}; try again."))),
+            Err(e) => self.notices.error(e),
+        }
+    }
+
+    /// Once a frame: starts the meeting asked for on the command line once
+    /// the board has opened.
+    pub(super) fn meeting_tick(&mut self, ctx: &egui::Context) {
+        if self.exit.meeting_on_open && self.session.is_some() && !self.opening() {
+            self.exit.meeting_on_open = false;
+            self.start_meeting(ctx);
         }
     }
 
     /// Starts the meeting: full screen, light theme, the cover first. With
     /// no earlier board chosen, it compares with the last meeting's copy.
-    pub fn start_meeting(&mut self, ctx: &egui::Context) {
-        let Some(doc) = &self.doc else { return };
+    pub(super) fn start_meeting(&mut self, ctx: &egui::Context) {
+        let Some(doc) = self.doc() else { return };
         let today = chrono::Local::now().date_naive();
         let minutes = Minutes::new(doc.board(), today);
-        let last_copy = doc
-            .path
-            .as_deref()
-            .and_then(|p| crate::store::previous_meeting_copy(p, doc.board()));
-        if self.since.is_none()
-            && !self.is_reading_since()
-            && let Some(copy) = last_copy
-        {
-            self.compare_with(&copy);
+        // The last meeting's copy, and the name this meeting's will take,
+        // are found on a job: each lists the board's folder.
+        let path = doc.path.clone();
+        let board = doc.shared_board();
+        let compare = self.views.since.is_none() && !self.jobs.is_running(JobKind::Since);
+        let date = minutes.meeting.date;
+        self.jobs.start(
+            JobKind::MeetingCopy,
+            None,
+            "looking for the last meeting's copy",
+            &self.ctx,
+            move |_| {
+                let last = compare
+                    .then(|| crate::store::previous_meeting_copy(&path, &board))
+                    .flatten();
+                let next = crate::store::meeting_copy_path(&path, date);
+                drop(board);
+                Box::new(move |app: &mut BoardApp| {
+                    if let Some(copy) = last
+                        && app.views.since.is_none()
+                    {
+                        app.compare_with(&copy);
+                    }
+                    app.views.meeting_copy = Some(next);
+                })
+            },
+        );
+        self.views.meeting_copy = None;
+        self.views.meeting = Some(MeetingView::with_minutes(minutes));
+        if matches!(self.modal, Modal::Palette(_)) {
+            self.modal = Modal::None;
         }
-        self.meeting = Some(MeetingView::with_minutes(minutes));
-        self.palette = None;
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
         // Projectors show a light page best, whatever the laptop's theme.
         ctx.set_theme(egui::ThemePreference::Light);
@@ -120,18 +132,15 @@ impl BoardApp {
 
     /// Leaves the meeting: the window and theme as they were. What the
     /// meeting recorded goes into the board (see [`Self::record_meeting`]).
-    pub fn leave_meeting(&mut self, ctx: &egui::Context) {
-        if let Some(view) = self.meeting.take() {
+    pub(super) fn leave_meeting(&mut self, ctx: &egui::Context) {
+        if let Some(view) = self.views.meeting.take() {
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
-            ctx.set_theme(egui::ThemePreference::System);
+            ctx.set_theme(self.settings.preferences.theme.preference());
             match view.minutes {
                 Some(minutes) if !minutes.is_empty() => self.record_meeting(minutes),
-                _ => {
-                    self.notice = Some(Notice::Info(
-                        "The meeting ended with no decisions or actions, so nothing was recorded."
-                            .into(),
-                    ))
-                }
+                _ => self.notices.info(
+                    "The meeting ended with no decisions or actions, so nothing was recorded.",
+                ),
             }
         }
     }
@@ -140,37 +149,30 @@ impl BoardApp {
     /// ended and recorded like Esc, and its copy finished, so what the
     /// meeting decided is never lost with the window.
     pub(super) fn end_meeting_before_exit(&mut self, ctx: &egui::Context) {
-        if !self.in_meeting() {
+        if self.views.meeting.is_none() {
             return;
         }
+        // The copy and the save it starts are written before the process
+        // ends (`finish_writes_before_exit`).
         self.leave_meeting(ctx);
-        for job in std::mem::take(&mut self.jobs.notice_jobs) {
-            match job.wait() {
-                Ok(notice) => self.notice = Some(notice),
-                Err(e) => self.notice = Some(Notice::Error(e.to_string())),
-            }
-        }
     }
 
     /// Records the meeting in the board as one edit (one undo), saves it
     /// through the normal merging save, and keeps a copy of the board as it
     /// now stands beside it, named by the meeting's date, for the next
     /// meeting to compare with.
-    pub fn record_meeting(&mut self, minutes: Minutes) {
-        let Some(doc) = self.doc.as_mut() else { return };
+    fn record_meeting(&mut self, minutes: Minutes) {
+        // Named when the meeting started (it lists the folder).
+        let copy = self.views.meeting_copy.take();
+        let Some(doc) = self.doc_mut() else { return };
         let mut meeting = minutes.meeting;
-        let copy = doc
-            .path
-            .as_deref()
-            .map(|p| crate::store::meeting_copy_path(p, meeting.date));
         if let Some(name) = copy.as_deref().and_then(Path::file_name) {
             meeting.copy = name.to_string_lossy().into_owned();
         }
         let (decisions, actions) = (meeting.decisions.len(), meeting.actions.len());
         if let Err(e) = doc.apply(Action::put(Place::Meetings, meeting)) {
-            self.notice = Some(Notice::Error(format!(
-                "The meeting could not be recorded: {e}"
-            )));
+            self.notices
+                .error(format!("The meeting could not be recorded: {e}"));
             return;
         }
         let recorded = format!(
@@ -178,44 +180,50 @@ impl BoardApp {
             if decisions == 1 { "" } else { "s" },
             if actions == 1 { "" } else { "s" }
         );
-        self.notice = Some(Notice::Info(format!("{recorded}; saving the board.")));
+        let board = doc.shared_board();
+        let replaced = doc.base_hash();
+        self.notices.info(format!("{recorded}; saving the board."));
         if let Some(copy) = copy {
-            let board = doc.shared_board();
-            let replaced = doc
-                .base_hash
-                .clone()
-                .filter(|h| h != super::document::NOT_ON_DISK);
-            self.jobs.notice_jobs.push(Job::for_window(
+            self.jobs.start(
+                JobKind::SideFile,
+                None,
                 "keeping the meeting's copy of the board",
                 &self.ctx,
-                move |_| match crate::store::write_meeting_copy(&copy, &board, replaced.as_deref())
-                {
-                    Ok(()) => Notice::Info(format!(
-                        "{recorded}; the board as it stood is kept as {}",
-                        copy.display()
-                    )),
-                    Err(e) => Notice::Error(format!(
-                        "{recorded}, but the copy for the next meeting was not written: {e}. Save a copy with File ▸ Save my copy."
-                    )),
+                move |_| {
+                    let notice = match crate::store::write_meeting_copy(&copy, &board, replaced.as_deref()) {
+                        Ok(()) => Notice::Info(format!(
+                            "{recorded}; the board as it stood is kept as {}",
+                            copy.display()
+                        )),
+                        Err(e) => Notice::Error(format!(
+                            "{recorded}, but the copy for the next meeting was not written: {e}. Save a copy with File ▸ Save my copy."
+                        )),
+                    };
+                    drop(board);
+                    Box::new(move |app: &mut BoardApp| app.notices.push(notice))
                 },
-            ));
+            );
         }
         self.save();
     }
 
     /// Whether the meeting is on.
     pub fn in_meeting(&self) -> bool {
-        self.meeting.is_some()
+        self.views.meeting.is_some()
     }
 
     /// Draws the meeting in the whole window; once a frame while it is on.
     pub(super) fn meeting_ui(&mut self, ui: &mut egui::Ui) {
-        let (Some(view), Some(doc)) = (&mut self.meeting, &self.doc) else {
+        let (Some(view), Some(session)) = (&mut self.views.meeting, &self.session) else {
             return;
         };
-        let board = doc.board();
-        let revision = doc.revision;
-        let since = self.since.as_mut().map(|s| s.comparison(board, revision));
+        let board = session.doc.board();
+        let revision = session.doc.revision;
+        let since = self
+            .views
+            .since
+            .as_mut()
+            .map(|s| s.comparison(board, revision));
         let mut request = egui::CentralPanel::no_frame()
             .show(ui, |ui| view.ui(ui, board, since, revision))
             .inner;
@@ -252,37 +260,29 @@ impl BoardApp {
 }
 
 impl BoardApp {
-    /// Draws the "Compare with a previous board" dialog and runs what it
-    /// asks; once a frame.
-    pub(super) fn compare_dialog_ui(&mut self, ctx: &egui::Context) {
-        if let Some(job) = &self.jobs.compare_browse
-            && let Some(picked) = job.poll()
-        {
-            self.jobs.compare_browse = None;
-            // rfd gives None both on Cancel and when no dialog could open:
-            // the typed path stays for either.
-            if let (Ok(Some(path)), Some(d)) = (picked, self.compare_dialog.as_mut()) {
-                d.path = path.display().to_string();
-            }
-        }
-        let Some(mut dialog) = self.compare_dialog.take() else {
-            return;
-        };
-        match dialog.show(ctx, self.jobs.compare_browse.is_some()) {
+    /// The "Compare with a previous board" dialog, while open; runs what it
+    /// asks.
+    pub(super) fn compare_dialog_ui(
+        &mut self,
+        ctx: &egui::Context,
+        mut dialog: CompareDialog,
+    ) -> Option<CompareDialog> {
+        let browsing = self.jobs.is_running(JobKind::FileDialog);
+        match dialog.show(ctx, browsing) {
             CompareDialogOutcome::Open => {}
             CompareDialogOutcome::Browse => {
-                self.jobs.compare_browse = Some(Job::for_window("the file dialog", ctx, |_| {
-                    rfd::FileDialog::new()
-                        .add_filter("Board file", &["ron"])
-                        .pick_file()
-                }));
+                self.browse_for_file("Board file", &["ron"], |app, path| {
+                    if let Modal::Compare(d) = &mut app.modal {
+                        d.path = path.display().to_string();
+                    }
+                });
             }
             CompareDialogOutcome::Compare => {
                 self.compare_with(Path::new(dialog.path.trim()));
-                return;
+                return None;
             }
-            CompareDialogOutcome::Close => return,
+            CompareDialogOutcome::Close => return None,
         }
-        self.compare_dialog = Some(dialog);
+        Some(dialog)
     }
 }

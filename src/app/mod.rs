@@ -10,29 +10,41 @@ mod frame_ui;
 mod jobs;
 mod leaving;
 mod meeting;
+mod modal;
+mod notices;
 mod opening;
 mod pack_export;
 mod recent;
 mod saving;
+mod session;
+pub mod settings;
 mod settle_merge;
 mod shared_file;
 mod spreadsheets;
 mod stopping;
+#[cfg(any(test, feature = "testing"))]
+mod testing;
+mod views;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 pub use crate::ui::commands::Command;
-pub use board_app::{BoardApp, Notice, Tab};
+pub use board_app::BoardApp;
 pub use document::{
-    Document, EditsDuringSave, MergeFromDisk, MergeRequest, NOT_ON_DISK, SaveFinished, SaveRequest,
+    BaseFile, Document, EditsDuringSave, MergeFromDisk, MergeRequest, SaveFinished, SaveRequest,
     TheirSave,
 };
-pub use jobs::{Cancel, Job, JobError, drop_in_background};
+pub use jobs::{Cancel, Job, JobError, Progress, drop_in_background};
 pub use leaving::Leaving;
 pub use meeting::SinceBoard;
+pub use modal::{AfterSave, Modal};
+pub use opening::OpenRequest;
+pub use notices::{Kept, Notice, Notifications};
 pub use recent::RecentFiles;
+pub use settings::AppSettings;
 pub use stopping::StopRequest;
+pub use views::{Selection, Tab};
 
 /// The Manchester sample, built into the binary so it can be opened wherever the
 /// binary is installed.
@@ -97,22 +109,8 @@ pub fn run(file: Option<PathBuf>, start_options: StartOptions) -> ExitCode {
         options,
         Box::new(move |cc| {
             let recent = RecentFiles::load(cc.storage);
-            let start = file
-                .or_else(|| recent.last_existing().map(Path::to_path_buf))
-                .unwrap_or_else(sample_board_path);
-            let mut app = BoardApp::new(&cc.egui_ctx, recent);
-            // Unsaved edits are journalled to the user's own data folder.
-            app.journal_dir = crate::store::journal::default_dir();
-            // And the versions opened and saved, to merge conflict copies three-way.
-            app.versions_dir = crate::store::versions::default_dir();
-            // A display name set in View ▸ Your name wins over the OS user name.
-            if let Some(name) = cc
-                .storage
-                .and_then(|s| eframe::get_value::<String>(s, board_app::DISPLAY_NAME_KEY))
-                && !name.trim().is_empty()
-            {
-                app.user_name = name;
-            }
+            let settings = AppSettings::for_user(cc.storage);
+            let mut app = BoardApp::new(&cc.egui_ctx, settings, recent);
             // Logout, shutdown or kill: journal unsaved edits and close.
             if let Err(e) = stopping::listen_for_signals(app.stop_request(), cc.egui_ctx.clone()) {
                 log::warn!(
@@ -120,10 +118,12 @@ pub fn run(file: Option<PathBuf>, start_options: StartOptions) -> ExitCode {
                     shared_file::JOURNAL_EVERY.as_secs()
                 );
             }
-            // In the background: a big board, or a slow drive, must not hold
-            // the window back.
-            app.open_in_background(&start);
-            app.meeting_on_open = start_options.meeting;
+            // On a job: a big board, or a slow drive, must not hold the
+            // window back, and which board to open is found there too.
+            app.open_at_start(file.as_deref());
+            if start_options.meeting {
+                app.start_meeting_once_open();
+            }
             if let Some(old) = &start_options.since {
                 app.compare_with(old);
             }

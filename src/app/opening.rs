@@ -1,26 +1,19 @@
-//! Opening a board on a worker thread. Reading a big board, or any board from
-//! a slow network drive, takes a while; the window keeps drawing meanwhile and
-//! the board that was open stays until the new one is ready.
+//! Opening a board on a job. Reading a big board, or any board from a slow
+//! network drive, takes a while; the window keeps drawing meanwhile and the
+//! board that was open stays until the new one is ready. Everything an open
+//! reads besides the board (the journal of unsaved edits, a merge git left
+//! beside it, who else has it open) is read by the same worker.
 
 use std::path::{Path, PathBuf};
 
-use super::board_app::{BoardApp, Notice};
+use super::board_app::BoardApp;
 use super::document::Document;
-use super::jobs::Job;
-use super::shared_file::Watching;
+use super::jobs::{Cancel, Finish, JobKind};
+use super::modal::{AfterSave, Modal};
+use super::session::{Recovery, Session};
+use super::settle_merge::{PendingFound, find_pending_merge};
+use super::shared_file::{Watching, journalled_edits};
 use crate::store::LoadError;
-
-/// A board being opened on a worker thread.
-pub(super) struct OpenJob {
-    path: PathBuf,
-    job: Job<Result<(Document, Watching), LoadError>>,
-    /// The board whose unsaved edits the user chose to drop: its journal goes
-    /// once the new board has opened (if it cannot be opened, they stay).
-    dropping_edits_of: Option<PathBuf>,
-    /// "Reload from disk": the same board again, so a failure keeps it open
-    /// with its edits rather than showing an error page.
-    pub(super) reloading: bool,
-}
 
 /// `board.ron` for `/share/pmo/board.ron`, for headings and buttons.
 pub(super) fn file_name(path: &Path) -> String {
@@ -29,124 +22,201 @@ pub(super) fn file_name(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
+/// How an open was asked for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OpenRequest {
+    /// The board to open.
+    pub path: PathBuf,
+    /// The board whose unsaved edits the user chose to drop: its journal goes
+    /// once the new board has opened (if it cannot be opened, they stay).
+    pub dropping_edits_of: Option<PathBuf>,
+    /// "Reload from disk": the same board again, so a failure keeps it open
+    /// with its edits rather than showing an error page.
+    pub reloading: bool,
+}
+
+/// A board read, parsed and checked on the open's worker, with what came
+/// with it.
+pub(super) struct Opened {
+    /// Where it is, as the recent list keeps it (made absolute on the worker).
+    path: PathBuf,
+    doc: Document,
+    watching: Watching,
+    recovery: Option<Recovery>,
+    pending: Option<PendingFound>,
+}
+
+/// What the worker does with what the app gave it.
+struct OpenWork {
+    journal_dir: Option<PathBuf>,
+    versions_dir: Option<PathBuf>,
+    user: String,
+    ctx: egui::Context,
+}
+
+impl OpenWork {
+    /// `None` when the user stopped waiting before it was ready.
+    fn open(self, path: &Path, cancel: &Cancel) -> Result<Option<Opened>, LoadError> {
+        let doc = Document::open_keeping(path, self.versions_dir.as_deref())?;
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        if cancel.is_cancelled() {
+            // The user stopped waiting: announce nothing beside the board.
+            return Ok(None);
+        }
+        let watching = Watching::start(&doc.path, &self.user, &self.ctx);
+        let recovery = self
+            .journal_dir
+            .as_deref()
+            .and_then(|dir| journalled_edits(dir, &doc.path, doc.board()));
+        let pending = find_pending_merge(&doc);
+        Ok(Some(Opened {
+            path,
+            doc,
+            watching,
+            recovery,
+            pending,
+        }))
+    }
+}
+
 impl BoardApp {
     /// Starts opening a board in the background; it replaces the open board
     /// once it has been read, parsed and checked. Unsaved edits of the open
     /// board are dropped: what the user picks goes through
     /// [`BoardApp::request_open`], which asks first.
     pub fn open_in_background(&mut self, path: &Path) {
-        self.start_open(path, None);
-    }
-
-    pub(super) fn start_open(&mut self, path: &Path, dropping_edits_of: Option<PathBuf>) {
-        // A save of the board open now finishes first, into that board.
-        self.wait_for_save();
-        let to_open = path.to_path_buf();
-        let (user, ctx) = (self.user_name.clone(), self.ctx.clone());
-        let versions = self.versions_dir.clone();
-        let job = Job::for_window("opening the board", &self.ctx, move |_| {
-            let doc = Document::open_keeping(&to_open, versions.as_deref())?;
-            // Also off the UI thread: each touches the shared folder.
-            Ok((doc, Watching::start(&to_open, &user, &ctx)))
-        });
-        self.jobs.opening = Some(OpenJob {
+        self.start_open(OpenRequest {
             path: path.to_path_buf(),
-            job,
-            dropping_edits_of,
+            dropping_edits_of: None,
             reloading: false,
         });
     }
 
-    /// Whether a board is being opened.
-    pub fn is_opening(&self) -> bool {
-        self.jobs.opening.is_some()
+    fn open_work(&self) -> OpenWork {
+        OpenWork {
+            journal_dir: self.settings.journal_dir.clone(),
+            versions_dir: self.settings.versions_dir.clone(),
+            user: self.user_name(),
+            ctx: self.ctx.clone(),
+        }
     }
 
-    /// Once per frame: takes the board once it has been opened.
-    pub(super) fn poll_open(&mut self) {
-        let Some(job) = &self.jobs.opening else {
+    /// Opens as asked once no save is running: a save of the board open now
+    /// finishes first, into that board, while the window says so and
+    /// offers Cancel.
+    pub(super) fn start_open(&mut self, request: OpenRequest) {
+        if self.saving() {
+            self.modal = Modal::WaitingForSave(AfterSave::Open(request));
             return;
-        };
-        let result = match job.job.poll() {
-            None => return,
-            Some(Ok(result)) => result,
-            Some(Err(e)) => {
-                self.notice = Some(Notice::Error(format!(
-                    "{} was not opened: {e}. Nothing was changed; try again.",
-                    job.path.display()
-                )));
-                self.jobs.opening = None;
-                return;
-            }
-        };
-        let Some(job) = self.jobs.opening.take() else {
-            return;
-        };
-        match result {
-            Err(e) if job.reloading => {
-                self.notice = Some(Notice::Error(format!(
-                    "Not reloaded, your edits are kept: {e}"
-                )));
-            }
-            Err(e) => self.finish_open(&job.path, Err(e), job.dropping_edits_of.as_deref()),
-            Ok((doc, watching)) => {
-                let opened = (doc, Some(watching));
-                self.finish_open(&job.path, Ok(opened), job.dropping_edits_of.as_deref());
-            }
         }
+        let work = self.open_work();
+        let path = request.path.clone();
+        self.jobs.start(
+            JobKind::Open,
+            Some(path.clone()),
+            if request.reloading {
+                "reloading the board"
+            } else {
+                "opening the board"
+            },
+            &self.ctx,
+            move |cancel| {
+                let opened = work.open(&path, cancel);
+                Box::new(move |app: &mut BoardApp| app.finish_open(request, opened)) as Finish
+            },
+        );
+    }
+
+    /// The board given on the command line, else the last board opened that
+    /// still exists, else the sample: which one is found on the worker, as
+    /// looking touches the disk.
+    pub(super) fn start_open_at_start(&mut self, given: Option<PathBuf>) {
+        let work = self.open_work();
+        let recent = self.recent.paths().to_vec();
+        self.jobs.start(
+            JobKind::Open,
+            given.clone(),
+            "opening the board",
+            &self.ctx,
+            move |cancel| {
+                let path = given
+                    .or_else(|| recent.into_iter().find(|p| p.exists()))
+                    .unwrap_or_else(super::sample_board_path);
+                let opened = work.open(&path, cancel);
+                let request = OpenRequest {
+                    path,
+                    dropping_edits_of: None,
+                    reloading: false,
+                };
+                Box::new(move |app: &mut BoardApp| app.finish_open(request, opened)) as Finish
+            },
+        );
     }
 
     /// Shows the opened board, or the reason it could not be opened while the
     /// board that was open stays open.
-    pub(super) fn finish_open(
-        &mut self,
-        path: &Path,
-        result: Result<(Document, Option<Watching>), LoadError>,
-        dropping_edits_of: Option<&Path>,
-    ) {
+    fn finish_open(&mut self, request: OpenRequest, result: Result<Option<Opened>, LoadError>) {
         match result {
-            Ok((doc, watching)) => {
-                self.show_opened(path, doc, watching);
-                if let Some(dropped) = dropping_edits_of {
+            Ok(None) => {}
+            Ok(Some(opened)) => {
+                self.show_opened(opened);
+                if let Some(dropped) = request.dropping_edits_of {
                     self.forget_journal_of(dropped);
                 }
             }
+            Err(e) if request.reloading => {
+                self.notices
+                    .error(format!("Not reloaded, your edits are kept: {e}"));
+            }
             Err(e) => {
-                self.load_error = Some(e.to_string());
-                self.notice = Some(Notice::Error(format!("Could not open {}", path.display())));
+                self.open_error = Some(e.to_string());
+                self.notices
+                    .error(format!("Could not open {}", request.path.display()));
             }
         }
     }
 
-    /// While a board opens: says which, and offers to stop waiting. Being
-    /// modal, it also keeps edits off a board that is about to be replaced.
-    pub(super) fn opening_ui(&mut self, ctx: &egui::Context) {
-        let Some(job) = &self.jobs.opening else {
-            return;
-        };
-        let mut cancel = false;
-        egui::Modal::new(egui::Id::unique("opening")).show(ctx, |ui| {
-            ui.set_width(420.0);
-            let doing = if job.reloading {
-                "Reloading"
-            } else {
-                "Opening"
-            };
-            ui.heading(format!("{doing} {}…", file_name(&job.path)));
-            ui.label(
-                egui::RichText::new(job.path.display().to_string())
-                    .color(ui.visuals().weak_text_color()),
-            );
-            ui.add_space(8.0);
-            cancel = ui.button("Stop opening").clicked();
-        });
-        if cancel {
-            // The worker's result goes nowhere; the open board stays.
-            self.notice = Some(Notice::Info(format!(
-                "Did not open {}.",
-                file_name(&job.path)
-            )));
-            self.jobs.opening = None;
+    /// Makes a freshly opened board the one shown, with fresh views.
+    fn show_opened(&mut self, opened: Opened) {
+        let Opened {
+            path,
+            doc,
+            watching,
+            recovery,
+            pending,
+        } = opened;
+        log::info!("opened a board ({} warnings)", doc.warnings.len());
+        self.recent.add(&path);
+        self.open_error = None;
+        self.notices.info(format!(
+            "Opened {} ({} warnings)",
+            doc.file_name(),
+            doc.warnings.len()
+        ));
+        let mut session = Session::new(doc, watching);
+        session.banners.recovery = recovery;
+        // The board open before is freed off the UI thread: a big one takes
+        // tens of milliseconds, and its presence file is removed as it goes.
+        if let Some(old) = self.session.replace(session) {
+            super::jobs::drop_in_background(old);
         }
+        // Looks still running for the board open before have nothing to say.
+        for kind in [
+            JobKind::DiskLook,
+            JobKind::Merge,
+            JobKind::Presence,
+            JobKind::ConflictCopies,
+            JobKind::LockHolder,
+        ] {
+            self.jobs.cancel(kind);
+        }
+        if matches!(self.modal, Modal::Conflict(_)) {
+            self.modal = Modal::None;
+        }
+        self.views.for_opened(&path);
+        if let Some(pending) = pending {
+            self.settle_found_pending(pending);
+        }
+        self.look_for_conflict_copies(false);
     }
 }

@@ -3,37 +3,13 @@
 //! whole PDF is made; it is written atomically.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::board_app::{BoardApp, Notice};
-use super::jobs::{Cancel, Job};
+use super::board_app::BoardApp;
+use super::jobs::{Cancel, JobKind, Progress};
+use super::modal::Modal;
 use crate::model::Board;
 use crate::render::pack::{PackOptions, pack_pdf_with};
-use crate::ui::pack_dialog::{PackDialog, PackDialogOutcome, Progress};
-
-/// How far the worker has got, read by the window each frame.
-#[derive(Debug, Default)]
-pub struct SharedProgress {
-    done: AtomicUsize,
-    parts: AtomicUsize,
-}
-
-impl SharedProgress {
-    fn get(&self) -> Progress {
-        Progress {
-            done: self.done.load(Ordering::Relaxed),
-            parts: self.parts.load(Ordering::Relaxed).max(1),
-        }
-    }
-}
-
-/// A pack being made.
-pub(super) struct PackJob {
-    job: Job<Result<Option<usize>, String>>,
-    progress: Arc<SharedProgress>,
-    path: PathBuf,
-}
+use crate::ui::pack_dialog::{PackDialog, PackDialogOutcome};
 
 /// Makes the pack of `board` and writes it to `path`: `Ok(Some(pages))`,
 /// `Ok(None)` when cancelled (nothing written), or why it failed.
@@ -42,12 +18,11 @@ pub fn write_pack(
     options: &PackOptions,
     path: &Path,
     cancel: &Cancel,
-    progress: &SharedProgress,
+    progress: &Progress,
 ) -> Result<Option<usize>, String> {
     let created = chrono::Local::now().fixed_offset();
     let made = pack_pdf_with(board, options, created, &mut |done, parts| {
-        progress.parts.store(parts, Ordering::Relaxed);
-        progress.done.store(done, Ordering::Relaxed);
+        progress.set(done, parts);
         !cancel.is_cancelled()
     })
     .map_err(|e| e.to_string())?;
@@ -66,27 +41,28 @@ pub fn write_pack(
     Ok(Some(n))
 }
 
+/// `board.ron` → `board-SUFFIX` beside it, for a file the user is offered.
+pub(super) fn beside_board(board: &Path, suffix: &str) -> PathBuf {
+    let stem = board
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "board".into());
+    board.with_file_name(format!("{stem}-{suffix}"))
+}
+
 impl BoardApp {
-    /// Opens the dialog, suggesting `BOARD-pack.pdf` beside the board.
+    /// Opens the dialog, suggesting `BOARD-pack.pdf` beside the board, on
+    /// the paper the preferences name.
     pub(super) fn open_pack_dialog(&mut self) {
-        let Some(doc) = &self.doc else { return };
-        let suggested = doc.path.as_ref().map_or_else(
-            || "board-pack.pdf".to_string(),
-            |p| {
-                let stem = p
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                p.with_file_name(format!("{stem}-pack.pdf"))
-                    .display()
-                    .to_string()
-            },
-        );
-        self.pack_dialog = Some(PackDialog::new(suggested));
+        let Some(doc) = self.doc() else { return };
+        let suggested = beside_board(&doc.path, "pack.pdf").display().to_string();
+        let mut dialog = PackDialog::new(suggested);
+        dialog.paper = self.settings.preferences.paper.paper();
+        self.modal = Modal::Pack(dialog);
     }
 
     fn start_pack_export(&mut self, dialog: &mut PackDialog) {
-        let Some(doc) = &self.doc else { return };
+        let Some(doc) = self.doc() else { return };
         let board = doc.shared_board();
         let path = PathBuf::from(dialog.path.trim());
         let since_path = dialog.since.trim().to_string();
@@ -96,68 +72,69 @@ impl BoardApp {
             since: None,
         };
         dialog.error = None;
-        let progress = Arc::new(SharedProgress::default());
-        let shared = Arc::clone(&progress);
-        let target = path.clone();
-        let job = Job::for_window("making the board pack", &self.ctx, move |cancel| {
-            let mut options = options;
-            if !since_path.is_empty() {
-                // The earlier board is read on the worker too: it may be large.
-                let old = crate::store::load_board(Path::new(&since_path))
-                    .map_err(|e| format!("The earlier board did not open: {e}"))?;
-                options.since = Some(crate::analysis::compare::compare(&old.board, &board));
-            }
-            write_pack(&board, &options, &target, cancel, &shared)
-        });
-        self.jobs.pack = Some(PackJob {
-            job,
-            progress,
-            path,
-        });
+        self.jobs.start_with_progress(
+            JobKind::Pack,
+            "making the board pack",
+            &self.ctx,
+            move |cancel, progress| {
+                let made = (|| {
+                    let mut options = options;
+                    if !since_path.is_empty() {
+                        // The earlier board is read on the worker too: it may be large.
+                        let old = crate::store::load_board(Path::new(&since_path))
+                            .map_err(|e| format!("The earlier board did not open: {e}"))?;
+                        options.since =
+                            Some(crate::analysis::compare::compare(&old.board, &board));
+                    }
+                    write_pack(&board, &options, &path, cancel, progress)
+                })();
+                Box::new(move |app: &mut BoardApp| app.pack_made(&path, made))
+            },
+        );
     }
 
-    /// Whether a board pack is being made.
-    pub fn is_making_pack(&self) -> bool {
-        self.jobs.pack.is_some()
-    }
-
-    /// Draws the dialog and runs what it asks; once a frame.
-    pub(super) fn pack_dialog_ui(&mut self, ctx: &egui::Context) {
-        let Some(mut dialog) = self.pack_dialog.take() else {
-            return;
-        };
-        if let Some(running) = &self.jobs.pack
-            && let Some(result) = running.job.poll()
-        {
-            let path = running.path.display().to_string();
-            self.jobs.pack = None;
-            match result {
-                Ok(Ok(Some(pages))) => {
-                    self.notice = Some(Notice::Info(format!(
-                        "Board pack: {pages} pages written to {path}"
-                    )));
-                    return;
+    /// What the pack's job gave: the dialog closes with a notice, or shows
+    /// why it failed.
+    fn pack_made(&mut self, path: &Path, made: Result<Option<usize>, String>) {
+        match made {
+            Ok(Some(pages)) => {
+                if matches!(self.modal, Modal::Pack(_)) {
+                    self.modal = Modal::None;
                 }
-                Ok(Ok(None)) => {}
-                Ok(Err(e)) => dialog.error = Some(e),
-                Err(e) => dialog.error = Some(format!("{e}; try again.")),
+                self.notices.info(format!(
+                    "Board pack: {pages} pages written to {}",
+                    path.display()
+                ));
             }
+            Ok(None) => {}
+            Err(e) => match &mut self.modal {
+                Modal::Pack(dialog) => dialog.error = Some(e),
+                _ => self.notices.error(e),
+            },
         }
-        let running = self.jobs.pack.as_ref().map(|j| j.progress.get());
+    }
+
+    /// The pack dialog, while open; runs what it asks.
+    pub(super) fn pack_dialog_ui(
+        &mut self,
+        ctx: &egui::Context,
+        mut dialog: PackDialog,
+    ) -> Option<PackDialog> {
+        let running = self
+            .jobs
+            .progress(JobKind::Pack)
+            .map(|(done, parts)| crate::ui::pack_dialog::Progress { done, parts });
         match dialog.show(ctx, running) {
             PackDialogOutcome::Open => {}
             PackDialogOutcome::Export => self.start_pack_export(&mut dialog),
             PackDialogOutcome::CancelRunning => {
-                if let Some(running) = self.jobs.pack.take() {
-                    running.job.cancel();
-                }
-                self.notice = Some(Notice::Info(
-                    "Board pack cancelled; nothing was written.".into(),
-                ));
+                self.jobs.cancel(JobKind::Pack);
+                self.notices
+                    .info("Board pack cancelled; nothing was written.");
             }
-            PackDialogOutcome::Close => return,
+            PackDialogOutcome::Close => return None,
         }
-        self.pack_dialog = Some(dialog);
+        Some(dialog)
     }
 }
 
@@ -170,7 +147,7 @@ mod tests {
         let board = crate::sample::board();
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let path = dir.path().join("pack.pdf");
-        let progress = SharedProgress::default();
+        let progress = Progress::default();
         let written = write_pack(
             &board,
             &PackOptions::default(),
@@ -184,9 +161,9 @@ mod tests {
                 .unwrap_or_default()
                 .starts_with(b"%PDF-")
         );
-        let p = progress.get();
-        assert_eq!(p.done, p.parts);
-        assert_eq!(p.parts, board.programmes.len() + 2);
+        let (done, parts) = progress.get();
+        assert_eq!(done, parts);
+        assert_eq!(parts, board.programmes.len() + 2);
 
         let cancelled = Cancel::default();
         cancelled.cancel_for_test();
@@ -196,7 +173,7 @@ mod tests {
             &PackOptions::default(),
             &other,
             &cancelled,
-            &SharedProgress::default(),
+            &Progress::default(),
         );
         assert_eq!(result, Ok(None));
         assert!(!other.exists());

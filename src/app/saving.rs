@@ -1,167 +1,126 @@
-//! Saving the open board on a worker thread: the window stays responsive while
-//! a save waits for a colleague's, edits made meanwhile are kept (merged on top
-//! of whatever the save merged in), and the result (saved, merged, clashing,
-//! failed) is taken in a later frame.
+//! Saving the open board on a job: the window stays responsive while a save
+//! waits for a colleague's, edits made meanwhile are kept (merged on top of
+//! whatever the save merged in), and the result (saved, merged, clashing,
+//! failed) is taken in a later frame. What waits for the save (another save,
+//! opening a board, closing) runs once it ends.
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
-use super::board_app::{BoardApp, Notice};
+use super::board_app::BoardApp;
 use super::document::{EditsDuringSave, SaveFinished, SaveRequest};
-use super::jobs::{Job, JobError};
+use super::jobs::JobKind;
+use super::modal::Modal;
+use super::notices::Notice;
 use super::shared_file::summarise;
 use crate::store::{Choice, SaveError};
 use crate::ui::commands::Command;
 use crate::ui::conflict_dialog::{ConflictDialog, Purpose};
 
-/// A save running on a worker thread.
-pub(super) struct SaveJob {
-    job: Job<(SaveRequest, Result<crate::store::SaveOutcome, SaveError>)>,
-    /// The choices it was started with, for the dialog if new conflicts appear.
-    choices: BTreeMap<String, Choice>,
-    /// The board being saved.
-    path: std::path::PathBuf,
-    /// Who holds the write lock this save waits for, as last read.
-    waiting_for: Option<String>,
-    /// A read of the lock file still running (off the UI thread: the share may
-    /// hang, which is often why the save is slow).
-    holder_news: Option<Job<Option<String>>>,
-    holder_asked: Option<Instant>,
-}
-
 /// How long a save runs before the status line says whose save it waits for,
 /// and how often that is read again.
 const NAME_THE_HOLDER_AFTER: Duration = Duration::from_secs(1);
 
-impl SaveJob {
-    /// Takes the last read of the lock's holder and starts the next read when
-    /// one is due.
-    fn look_for_lock_holder(&mut self, ctx: &egui::Context) {
-        if let Some(news) = &self.holder_news
-            && let Some(who) = news.poll()
-        {
-            // A read that failed leaves the last name shown.
-            if let Ok(who) = who {
-                self.waiting_for = who;
-            }
-            self.holder_news = None;
+impl BoardApp {
+    /// Saves the open board to its file, merging with a colleague's saved changes.
+    pub fn save(&mut self) {
+        self.save_with(&BTreeMap::new());
+    }
+
+    /// Starts saving on a job, settling conflicts with `choices`; the
+    /// window stays responsive (a save waits up to 10 s for a busy shared
+    /// file) and edits made meanwhile are kept, unsaved, when it ends. On
+    /// new conflicts the dialog opens when it ends.
+    pub(super) fn save_with(&mut self, choices: &BTreeMap<String, Choice>) {
+        if self.saving() {
+            self.commands.after_save.push(Command::Save);
+            return;
         }
-        let due = self.job.elapsed() >= NAME_THE_HOLDER_AFTER
-            && self.holder_news.is_none()
-            && self
-                .holder_asked
-                .is_none_or(|t| t.elapsed() >= NAME_THE_HOLDER_AFTER);
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        let mut request = session.doc.save_request(choices);
+        session.save_news = Default::default();
+        // A look at a colleague's change still running is overtaken: the save
+        // merges whatever is on disk.
+        self.jobs.cancel(JobKind::DiskLook);
+        let path = request.path.clone();
+        let versions = self.settings.versions_dir.clone();
+        let choices = choices.clone();
+        self.jobs.start(
+            JobKind::Save,
+            Some(path),
+            "saving the board",
+            &self.ctx,
+            move |_| {
+                let outcome = request.run();
+                // The version written is kept, so a conflict copy made from it
+                // can later be merged three-way.
+                if let (Ok(saved), Some(dir)) = (&outcome, &versions) {
+                    super::document::keep_version(dir, &saved.hash, saved.text.as_bytes());
+                }
+                Box::new(move |app: &mut BoardApp| app.finish_save(&choices, request, outcome))
+            },
+        );
+    }
+
+    /// Once per frame while a save runs: reads whose save it waits for, now
+    /// and then, on a job of its own (the share may hang, which is often why
+    /// the save is slow), and redraws so "Saving…" can say so.
+    pub(super) fn save_tick(&mut self) {
+        let Some((Some(path), elapsed)) = self
+            .jobs
+            .running(JobKind::Save)
+            .map(|(p, e)| (p.map(std::path::Path::to_path_buf), e))
+        else {
+            return;
+        };
+        self.ctx.request_repaint_after(Duration::from_millis(250));
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        let news = &mut session.save_news;
+        let due = elapsed >= NAME_THE_HOLDER_AFTER
+            && !self.jobs.is_running(JobKind::LockHolder)
+            && news.asked.is_none_or(|t| t.elapsed() >= NAME_THE_HOLDER_AFTER);
         if !due {
             return;
         }
-        let path = self.path.clone();
-        self.holder_news = Some(Job::for_window(
+        news.asked = Some(Instant::now());
+        self.jobs.start(
+            JobKind::LockHolder,
+            None,
             "reading who holds the lock",
-            ctx,
-            move |_| crate::store::lock_holder(&path),
-        ));
-        self.holder_asked = Some(Instant::now());
-    }
-}
-
-impl BoardApp {
-    /// Starts saving on a worker thread, settling conflicts with `choices`; the
-    /// window stays responsive (a save waits up to 10 s for a busy shared file)
-    /// and edits made meanwhile are kept, unsaved, when it ends. On new
-    /// conflicts the dialog opens when it ends.
-    pub fn save_with(&mut self, choices: &BTreeMap<String, Choice>) {
-        if self.jobs.saving.is_some() {
-            self.deferred.push(Command::Save);
-            return;
-        }
-        let Some(doc) = self.doc.as_mut() else { return };
-        let request = match doc.save_request(choices) {
-            Ok(r) => r,
-            Err(e) => {
-                self.notice = Some(Notice::Error(e.to_string()));
-                return;
-            }
-        };
-        // A look at a colleague's change still running is overtaken: the save
-        // merges whatever is on disk.
-        self.jobs.disk_look = None;
-        let path = request.path.clone();
-        let versions = self.versions_dir.clone();
-        let job = Job::for_window("saving the board", &self.ctx, move |_| {
-            let outcome = request.run();
-            // The version written is kept, so a conflict copy made from it
-            // can later be merged three-way.
-            if let (Ok(saved), Some(dir)) = (&outcome, &versions) {
-                super::document::keep_version(dir, &saved.hash, saved.text.as_bytes());
-            }
-            (request, outcome)
-        });
-        self.jobs.saving = Some(SaveJob {
-            job,
-            choices: choices.clone(),
-            path,
-            waiting_for: None,
-            holder_news: None,
-            holder_asked: None,
-        });
-    }
-
-    /// Whether a save is running.
-    pub fn is_saving(&self) -> bool {
-        self.jobs.saving.is_some()
-    }
-
-    /// How long the running save has taken so far.
-    pub fn saving_for(&self) -> Option<Duration> {
-        self.jobs.saving.as_ref().map(|job| job.job.elapsed())
-    }
-
-    /// Once per frame: takes the result of a save that has ended.
-    pub(super) fn poll_save(&mut self) {
-        let Some(job) = &mut self.jobs.saving else {
-            return;
-        };
-        let Some(result) = job.job.poll() else {
-            job.look_for_lock_holder(&self.ctx);
-            // Redraw now and then so "Saving…" can say it is waiting.
-            self.ctx.request_repaint_after(Duration::from_millis(250));
-            return;
-        };
-        if let Some(job) = self.jobs.saving.take() {
-            self.take_save_result(job.choices, result);
-        }
+            &self.ctx,
+            move |_| {
+                let who = crate::store::lock_holder(&path);
+                Box::new(move |app: &mut BoardApp| {
+                    if app.saving()
+                        && let Some(session) = app.session.as_mut()
+                    {
+                        session.save_news.waiting_for = who;
+                    }
+                })
+            },
+        );
     }
 
     /// Whose save the running save waits for (the holder of the write lock),
     /// once it has waited a moment.
-    pub fn waiting_for(&self) -> Option<&str> {
-        self.jobs.saving.as_ref()?.waiting_for.as_deref()
+    pub(super) fn waiting_for(&self) -> Option<&str> {
+        if !self.saving() {
+            return None;
+        }
+        self.session.as_ref()?.save_news.waiting_for.as_deref()
     }
 
-    /// Blocks until a running save ends and takes its result: before opening,
-    /// reloading or merging, on close, and in tests.
-    pub fn wait_for_save(&mut self) {
-        let Some(job) = self.jobs.saving.take() else {
-            return;
-        };
-        let result = job.job.wait();
-        self.take_save_result(job.choices, result);
-    }
-
-    /// Takes what a save job gave: the save's outcome, or why it gave none.
-    fn take_save_result(
-        &mut self,
-        choices: BTreeMap<String, Choice>,
-        result: Result<(SaveRequest, Result<crate::store::SaveOutcome, SaveError>), JobError>,
-    ) {
-        match result {
-            Ok((request, outcome)) => self.finish_save(&choices, request, outcome),
-            Err(e) => {
-                log::warn!("{e}");
-                self.notice = Some(Notice::Error(format!(
-                    "The save did not finish: {e}. Nothing was lost: your edits are still open; save again."
-                )));
-            }
+    /// "Saving…", and once it takes longer than a moment (waiting for the
+    /// write lock), who it is waiting for.
+    pub(super) fn saving_text(&self) -> String {
+        match self.waiting_for() {
+            Some(who) => format!("Saving… waiting for {who}, who is saving this board"),
+            // Not known yet, or the lock is ours: a big board is still being written.
+            None => "Saving…".into(),
         }
     }
 
@@ -171,26 +130,38 @@ impl BoardApp {
         request: SaveRequest,
         outcome: Result<crate::store::SaveOutcome, SaveError>,
     ) {
-        let Some(doc) = self.doc.as_mut() else { return };
-        let name = doc.file_name();
-        let result = doc.finish_save(request, outcome);
+        // What waited for this save runs once its outcome is in.
+        let after = match std::mem::take(&mut self.modal) {
+            Modal::WaitingForSave(after) => Some(after),
+            other => {
+                self.modal = other;
+                None
+            }
+        };
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        let name = session.doc.file_name();
+        let result = session.doc.finish_save(request, outcome);
         let saved = result.is_ok();
-        self.notice = Some(match result {
+        let notice = match result {
             Ok(SaveFinished { merged, edits }) => {
+                session.share.file_gone = false;
+                session.banners.changed_on_disk = false;
+                session.banners.colleague_saved = None;
+                if matches!(self.modal, Modal::Conflict(_)) {
+                    self.modal = Modal::None;
+                }
+                if edits == EditsDuringSave::None {
+                    self.forget_journal();
+                } else if let Some(session) = self.session.as_mut() {
+                    // Still unsaved, now on a new base: journal them afresh.
+                    session.journal.revision = 0;
+                }
                 self.clear_settled_merge();
                 // The board now names a new version: what a copy holds that
                 // the board does not may have changed.
                 self.look_for_conflict_copies_after_save();
-                self.file_gone = false;
-                self.changed_on_disk = false;
-                self.disk_change = None;
-                self.conflict_dialog = None;
-                if edits == EditsDuringSave::None {
-                    self.forget_journal();
-                } else {
-                    // Still unsaved, now on a new base: journal them afresh.
-                    self.journal.revision = 0;
-                }
                 let mut text = match merged {
                     // The file was saved again with the same content.
                     Some(m) if m.taken_from_theirs == 0 && m.renumbered.is_empty() => {
@@ -232,7 +203,7 @@ impl BoardApp {
                     }
                     EditsDuringSave::Clash(conflicts) => {
                         let n = conflicts.len();
-                        self.conflict_dialog = Some(ConflictDialog::new(
+                        self.modal = Modal::Conflict(ConflictDialog::new(
                             conflicts,
                             &BTreeMap::new(),
                             Purpose::EditsWhileSaving,
@@ -245,30 +216,30 @@ impl BoardApp {
             }
             Err(SaveError::Conflicts { conflicts, .. }) => {
                 let n = conflicts.len();
-                self.conflict_dialog = Some(ConflictDialog::new(conflicts, choices, Purpose::Save));
+                self.modal = Modal::Conflict(ConflictDialog::new(conflicts, choices, Purpose::Save));
                 Notice::Error(format!(
                     "Not saved yet: {n} change(s) clash with a colleague's. Choose which to keep."
                 ))
             }
             Err(e) => {
-                self.changed_on_disk = matches!(
+                session.banners.changed_on_disk = matches!(
                     e,
                     SaveError::ChangedOnDisk { .. } | SaveError::DiskUnreadable { .. }
                 );
                 Notice::Error(e.to_string())
             }
-        });
-        // A save asked for while this one ran.
+        };
+        self.notices.push(notice);
+        // What was asked for while this save ran (another save, their
+        // changes merged in, edits recovered).
         let ctx = self.ctx.clone();
-        for command in std::mem::take(&mut self.deferred) {
-            self.run_command(&ctx, command);
+        for command in std::mem::take(&mut self.commands.after_save) {
+            if self.can_run(command) {
+                self.run_command(&ctx, command);
+            }
         }
-        // "Save, then open": on to the other board, asking again if edits were
-        // made while saving. A failed or clashing save stays on this board.
-        if let Some(path) = self.open_after_save.take()
-            && saved
-        {
-            self.request_open(&path);
+        if let Some(after) = after {
+            self.after_save(after, saved);
         }
     }
 }

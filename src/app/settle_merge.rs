@@ -8,8 +8,13 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use super::board_app::{BoardApp, Notice};
-use crate::store::{Choice, clear_pending_merge, merge, merged_copy_path, pending_merge};
+use super::board_app::BoardApp;
+use super::document::Document;
+use super::jobs::JobKind;
+use super::modal::Modal;
+use crate::store::{
+    Choice, Merged, clear_pending_merge, merge, merged_copy_path, pending_merge,
+};
 use crate::ui::conflict_dialog::{ConflictDialog, Purpose};
 
 /// A merge being settled: the board it is for, and the two versions.
@@ -47,107 +52,151 @@ impl PendingMerge {
     }
 }
 
+/// A merge found waiting beside a board as it opened, read and merged on
+/// the open's worker.
+pub(super) enum PendingFound {
+    /// The versions, and the merge of the board with them.
+    Ready(PendingMerge, Merged),
+    /// A version kept for it, or the merge itself, failed: what to tell.
+    Failed(String),
+}
+
+/// The merge git (or `boardroom merge`) left beside the board `doc` was
+/// opened from, if any, merged with it: on the open's worker, as it reads
+/// two boards and merges three.
+pub(super) fn find_pending_merge(doc: &Document) -> Option<PendingFound> {
+    let path = doc.path.clone();
+    let (base, theirs) = match pending_merge(&path)? {
+        Err(e) => {
+            return Some(PendingFound::Failed(format!(
+                "A merge of {} waits to be settled, but a version kept for it does not open: {e}",
+                path.display()
+            )));
+        }
+        Ok((b, t)) => (b.board, t.board),
+    };
+    let pending = PendingMerge {
+        path,
+        copy: None,
+        base,
+        theirs,
+        settled: false,
+    };
+    Some(match merge(&pending.base, doc.board(), &pending.theirs, &BTreeMap::new()) {
+        Ok(merged) => PendingFound::Ready(pending, merged),
+        Err(e) => PendingFound::Failed(format!(
+            "The merge waiting beside {} cannot be settled here: {e}",
+            pending.path.display()
+        )),
+    })
+}
+
 impl BoardApp {
     /// After a board opens: a merge waiting beside it opens the conflict
-    /// dialog.
-    pub(super) fn look_for_pending_merge(&mut self) {
-        self.pending_merge = None;
-        let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) else {
-            return;
-        };
-        let (base, theirs) = match pending_merge(&path) {
-            None => return,
-            Some(Err(e)) => {
-                self.notice = Some(Notice::Error(format!(
-                    "A merge of {} waits to be settled, but a version kept for it does not open: {e}",
-                    path.display()
-                )));
-                return;
+    /// dialog, or goes into memory if nothing clashes.
+    pub(super) fn settle_found_pending(&mut self, found: PendingFound) {
+        match found {
+            PendingFound::Failed(text) => self.notices.error(text),
+            PendingFound::Ready(pending, merged) => {
+                self.take_merged(pending, merged, &BTreeMap::new())
             }
-            Some(Ok((b, t))) => (b.board, t.board),
-        };
-        let pending = PendingMerge {
-            path,
-            copy: None,
-            base,
-            theirs,
-            settled: false,
-        };
-        self.settle_pending(pending, &BTreeMap::new());
+        }
     }
 
     /// Merges again with `choices`: the dialog for what is still open, or the
     /// settled board into memory.
-    pub(super) fn settle_pending(
+    pub(super) fn settle_pending(&mut self, pending: PendingMerge, choices: &BTreeMap<String, Choice>) {
+        let Some(doc) = self.doc() else { return };
+        match merge(&pending.base, doc.board(), &pending.theirs, choices) {
+            Ok(merged) => self.take_merged(pending, merged, choices),
+            Err(e) => self.notices.error(format!(
+                "The merge waiting beside {} cannot be settled here: {e}",
+                pending.path.display()
+            )),
+        }
+    }
+
+    /// What a merge with a waiting version gave: the dialog for its clashes,
+    /// or the merged board into memory (unsaved).
+    fn take_merged(
         &mut self,
         mut pending: PendingMerge,
+        merged: Merged,
         choices: &BTreeMap<String, Choice>,
     ) {
-        let Some(doc) = self.doc.as_mut() else { return };
-        let merged = match merge(&pending.base, doc.board(), &pending.theirs, choices) {
-            Ok(m) => m,
-            Err(e) => {
-                self.notice = Some(Notice::Error(format!(
-                    "The merge waiting beside {} cannot be settled here: {e}",
-                    pending.path.display()
-                )));
-                return;
-            }
+        let Some(session) = self.session.as_mut() else {
+            return;
         };
         if merged.unresolved > 0 {
             let n = merged.unresolved;
-            self.conflict_dialog = Some(ConflictDialog::new(
+            self.modal = Modal::Conflict(ConflictDialog::new(
                 merged.conflicts,
                 choices,
                 Purpose::SettleMerge,
             ));
-            self.notice = Some(Notice::Error(format!(
+            self.notices.error(format!(
                 "{n} change(s) clash between this board and the version merged into it (git, or a copy). Choose which to keep; the board shows yours until then."
-            )));
+            ));
         } else {
-            let base = doc.base.clone();
-            let hash = doc.base_hash.clone();
-            doc.recover(merged.board, base, hash);
+            let doc = &mut session.doc;
+            let (base, file) = (doc.base.clone(), doc.base_file.clone());
+            doc.recover(merged.board, base, file);
             pending.settled = true;
-            self.notice = Some(Notice::Info(if pending.copy.is_some() {
+            self.notices.info(if pending.copy.is_some() {
                 "The copy is merged in, in memory; save to keep it (the copy is then moved aside)."
-                    .into()
             } else {
-                "The clashes are settled in memory; save to keep them (then `git add` the board if it is in git).".into()
-            }));
+                "The clashes are settled in memory; save to keep them (then `git add` the board if it is in git)."
+            });
         }
-        self.pending_merge = Some(pending);
+        session.pending_merge = Some(pending);
     }
 
     /// The conflict dialog settled the waiting merge.
     pub(super) fn settle_pending_with(&mut self, choices: &BTreeMap<String, Choice>) {
-        if let Some(pending) = self.pending_merge.take() {
-            self.conflict_dialog = None;
+        if let Some(pending) = self.session.as_mut().and_then(|s| s.pending_merge.take()) {
             self.settle_pending(pending, choices);
         }
     }
 
     /// After a save: a settled merge's two files go, or the copy merged in
-    /// is moved aside (never deleted) so it is not offered again.
+    /// is moved aside (never deleted) so it is not offered again; on a job.
     pub(super) fn clear_settled_merge(&mut self) {
-        let Some(p) = self.pending_merge.take_if(|p| p.settled) else {
+        let Some(p) = self
+            .session
+            .as_mut()
+            .and_then(|s| s.pending_merge.take_if(|p| p.settled))
+        else {
             return;
         };
-        match &p.copy {
-            None => {
-                if let Err(e) = clear_pending_merge(&p.path) {
-                    log::warn!("{e}");
-                }
-            }
-            Some(copy) => {
-                let aside = merged_copy_path(copy, chrono::Local::now().date_naive());
-                if let Err(e) = std::fs::rename(copy, &aside) {
-                    self.notice = Some(Notice::Error(format!(
-                        "Saved, but {} could not be moved aside ({e}); move it yourself so it is not offered again.",
-                        copy.display()
-                    )));
-                }
-            }
-        }
+        self.jobs.start(
+            JobKind::SideFile,
+            None,
+            "moving the merged copy aside",
+            &self.ctx,
+            move |_| {
+                let failed = match &p.copy {
+                    None => {
+                        if let Err(e) = clear_pending_merge(&p.path) {
+                            log::warn!("{e}");
+                        }
+                        None
+                    }
+                    Some(copy) => {
+                        let aside = merged_copy_path(copy, chrono::Local::now().date_naive());
+                        std::fs::rename(copy, &aside).err().map(|e| {
+                            format!(
+                                "Saved, but {} could not be moved aside ({e}); move it yourself so it is not offered again.",
+                                copy.display()
+                            )
+                        })
+                    }
+                };
+                Box::new(move |app: &mut BoardApp| {
+                    if let Some(text) = failed {
+                        app.notices.error(text);
+                    }
+                })
+            },
+        );
     }
 }

@@ -10,28 +10,18 @@ use std::time::{Duration, Instant};
 
 use egui::RichText;
 
-use super::board_app::{BoardApp, Notice};
-use super::jobs::Job;
+use super::board_app::BoardApp;
+use super::jobs::JobKind;
+use super::session::Recovery;
+use crate::model::Board;
 use crate::store::journal::{self, JournalEntry};
 use crate::store::{FileWatch, PRESENCE_REFRESH, Presence, Visitor, describe_changes};
 use crate::ui::commands::Command;
-use crate::ui::conflict_dialog::{DialogOutcome, Purpose};
+use crate::ui::conflict_dialog::{ConflictDialog, DialogOutcome, Purpose};
 use crate::ui::theme;
 
 /// How often unsaved edits are journalled.
 pub const JOURNAL_EVERY: Duration = Duration::from_secs(3);
-
-/// The journal entry for a document's unsaved edits; `None` for a board that
-/// has no file yet (nothing to recover it into).
-fn journal_entry(doc: &super::document::Document) -> Option<JournalEntry> {
-    Some(JournalEntry {
-        board_path: doc.path.clone()?,
-        written_at: chrono::Local::now().naive_local(),
-        base_hash: doc.base_hash.clone(),
-        base: doc.base.clone(),
-        board: doc.board().clone(),
-    })
-}
 
 /// "R-003 owner; task Build: name; and 4 more" for a notice.
 pub(super) fn summarise(lines: &[String]) -> String {
@@ -47,24 +37,39 @@ pub(super) fn summarise(lines: &[String]) -> String {
     }
     text
 }
-/// The shell's hold on the shared folder: the watch on the board file, and
-/// this copy's presence beside it with its refresh.
+/// The shell's hold on the shared folder: the watch on the board file, this
+/// copy's presence beside it, who else has it open, and whether the file
+/// was last seen gone.
 #[derive(Default)]
 pub(super) struct ShareState {
     pub(super) watch: Option<FileWatch>,
-    /// Shared with the thread that refreshes it; the file goes when the last
+    /// Shared with the job that refreshes it; the file goes when the last
     /// holder drops it.
     pub(super) presence: Option<Arc<Presence>>,
-    /// Who else has the board open, from a refresh still running.
-    pub(super) presence_news: Option<Job<Vec<Visitor>>>,
+    /// When presence was last refreshed.
     pub(super) presence_checked: Option<Instant>,
+    /// The others who have this board open.
+    pub(super) others: Vec<Visitor>,
+    /// The board file was last seen gone from its folder (renamed, moved or
+    /// deleted by someone else); cleared when it is seen again or saved.
+    pub(super) file_gone: bool,
+}
+
+impl From<Watching> for ShareState {
+    fn from(watching: Watching) -> Self {
+        ShareState {
+            watch: Some(watching.watch),
+            presence: watching.presence,
+            presence_checked: Some(Instant::now()),
+            others: watching.others,
+            file_gone: false,
+        }
+    }
 }
 
 /// Where the autosave journal of unsaved edits has got to.
 #[derive(Default)]
 pub(super) struct JournalState {
-    /// The journal write running, if any (one at a time).
-    pub(super) write: Option<Job<Option<Result<(), journal::JournalError>>>>,
     /// The document revision last journalled (0: none, or journal afresh).
     pub(super) revision: u64,
     pub(super) at: Option<Instant>,
@@ -102,57 +107,36 @@ impl Watching {
     }
 }
 
-impl BoardApp {
-    /// Starts watching (or takes a watch started by the open's worker),
-    /// announces presence and looks for unsaved edits from a session that
-    /// ended before saving. Called when a board opens.
-    pub(super) fn after_open(&mut self, path: &std::path::Path, watching: Option<Watching>) {
-        let watching =
-            watching.unwrap_or_else(|| Watching::start(path, &self.user_name, &self.ctx));
-        self.share.watch = Some(watching.watch);
-        self.share.presence = watching.presence;
-        // A refresh or a look still running for the board open before has
-        // nothing to say.
-        self.share.presence_news = None;
-        self.jobs.disk_look = None;
-        self.jobs.merging = None;
-        self.file_gone = false;
-        self.others = watching.others;
-        self.share.presence_checked = Some(Instant::now());
-        self.changed_on_disk = false;
-        self.disk_change = None;
-        self.conflict_dialog = None;
-        self.recovery = None;
-        self.journal.revision = self.doc.as_ref().map_or(0, |d| d.revision);
-        let (Some(dir), Some(doc)) = (&self.journal_dir, &self.doc) else {
-            return;
-        };
-        if let Some(entry) = journal::read(dir, path) {
-            let changes = describe_changes(doc.board(), &entry.board);
-            if changes.is_empty() {
-                let ticket = self.journal.order.ticket();
-                self.journal
-                    .order
-                    .run_in_turn(ticket, || journal::remove(dir, path));
-            } else {
-                self.recovery = Some((entry, changes));
-            }
-        }
+/// Unsaved edits journalled for the board at `path` when it was last open,
+/// read on the open's worker: offered back if they change `board`, removed
+/// if they do not.
+pub(super) fn journalled_edits(dir: &Path, path: &Path, board: &Board) -> Option<Recovery> {
+    let entry = journal::read(dir, path)?;
+    let changes = describe_changes(board, &entry.board);
+    if changes.is_empty() {
+        journal::remove(dir, path);
+        return None;
     }
+    Some(Recovery { entry, changes })
+}
 
+impl BoardApp {
     /// Once per frame: take what the watch saw, refresh presence, journal edits.
     /// Nothing here waits for the shared folder.
     pub(super) fn shared_file_tick(&mut self) {
-        if self.doc.is_none() {
+        if self.session.is_none() {
             return;
         }
         // While our own save runs, the change it makes is not a colleague's:
-        // look once it has ended and the new hash is known.
-        self.poll_disk_look();
-        // Likewise while their changes are being merged in.
-        if self.jobs.saving.is_none()
-            && self.jobs.merging.is_none()
-            && let Some(seen) = self.share.watch.as_mut().and_then(FileWatch::latest)
+        // look once it has ended and the new hash is known. Likewise while
+        // their changes are being merged in.
+        let busy = self.saving() || self.jobs.is_running(JobKind::Merge);
+        if !busy
+            && let Some(seen) = self
+                .session
+                .as_mut()
+                .and_then(|s| s.share.watch.as_mut())
+                .and_then(FileWatch::latest)
         {
             self.on_disk_maybe_changed(seen);
         }
@@ -160,7 +144,7 @@ impl BoardApp {
         self.journal_tick();
         // The watch and presence threads wake the window when they have news;
         // otherwise wake only when a journal write or a presence refresh is due.
-        let dirty = self.doc.as_ref().is_some_and(|d| d.is_dirty());
+        let dirty = self.doc().is_some_and(|d| d.is_dirty());
         self.ctx.request_repaint_after(if dirty {
             JOURNAL_EVERY
         } else {
@@ -169,139 +153,135 @@ impl BoardApp {
     }
 
     /// Every [`PRESENCE_REFRESH`], marks this copy as still open and lists who
-    /// else has the board open, on a thread of its own (the share may hang);
-    /// the list is taken in a later frame.
+    /// else has the board open, on a job (the share may hang).
     fn presence_tick(&mut self) {
-        if let Some(news) = &self.share.presence_news
-            && let Some(others) = news.poll()
-        {
-            match others {
-                Ok(others) => self.others = others,
-                Err(e) => log::warn!("{e}"),
-            }
-            self.share.presence_news = None;
+        if self.jobs.is_running(JobKind::Presence) {
+            return;
         }
-        let due = self
-            .share
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        let share = &mut session.share;
+        let due = share
             .presence_checked
             .is_none_or(|t| t.elapsed() >= PRESENCE_REFRESH);
-        let (true, Some(presence)) = (due, &self.share.presence) else {
+        let (true, Some(presence)) = (due, &share.presence) else {
             return;
         };
         let presence = Arc::clone(presence);
-        self.share.presence_news = Some(Job::for_window(
+        let board = session.doc.path.clone();
+        share.presence_checked = Some(Instant::now());
+        self.jobs.start(
+            JobKind::Presence,
+            None,
             "looking for who else has the board open",
             &self.ctx,
             move |_| {
                 presence.refresh();
-                presence.others()
+                let others = presence.others();
+                Box::new(move |app: &mut BoardApp| {
+                    if let Some(s) = app.session.as_mut().filter(|s| s.doc.path == board) {
+                        s.share.others = others;
+                    }
+                })
             },
-        ));
-        self.share.presence_checked = Some(Instant::now());
+        );
     }
 
-    /// Writes unsaved edits to the journal every few seconds.
+    /// Writes unsaved edits to the journal every few seconds, one write at
+    /// a time; the board is copied on the worker, not here.
     fn journal_tick(&mut self) {
-        if let Some(write) = &self.journal.write {
-            match write.poll() {
-                // One write at a time; the next tick starts the next.
-                None => return,
-                Some(Ok(Some(Err(e)))) => log::warn!("could not journal unsaved edits: {e}"),
-                Some(Err(e)) => log::warn!("{e}"),
-                // Written, or dropped for a newer removal.
-                Some(Ok(_)) => {}
-            }
-            self.journal.write = None;
-        }
-        let (Some(dir), Some(doc)) = (&self.journal_dir, &self.doc) else {
-            return;
-        };
-        let due = self.journal.at.is_none_or(|t| t.elapsed() >= JOURNAL_EVERY);
-        if !doc.is_dirty() || doc.revision == self.journal.revision || !due {
+        if self.jobs.is_running(JobKind::Journal) {
             return;
         }
-        let Some(entry) = journal_entry(doc) else {
+        let Some(dir) = self.settings.journal_dir.clone() else {
             return;
         };
-        let dir = dir.clone();
-        let order = self.journal.order.clone();
-        let ticket = order.ticket();
-        // Off the UI thread: a big board takes a moment to write. If the board
-        // is saved before this write runs, the write is dropped.
-        self.journal.write = Some(Job::for_window(
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        let (doc, state) = (&session.doc, &mut session.journal);
+        let due = state.at.is_none_or(|t| t.elapsed() >= JOURNAL_EVERY);
+        if !doc.is_dirty() || doc.revision == state.revision || !due {
+            return;
+        }
+        let write = journal_write(doc, state, dir);
+        self.jobs.start(
+            JobKind::Journal,
+            None,
             "journalling unsaved edits",
             &self.ctx,
-            move |_| order.run_in_turn(ticket, || journal::write(&dir, &entry)),
-        ));
-        self.journal.revision = doc.revision;
-        self.journal.at = Some(Instant::now());
+            move |_| {
+                if let Some(Err(e)) = write() {
+                    log::warn!("could not journal unsaved edits: {e}");
+                }
+                Box::new(|_: &mut BoardApp| {})
+            },
+        );
     }
 
-    /// Writes the journal now (tests, and before risky steps).
-    pub fn journal_now(&mut self) -> Result<(), journal::JournalError> {
-        let (Some(dir), Some(doc)) = (&self.journal_dir, &self.doc) else {
-            return Ok(());
-        };
-        let Some(entry) = journal_entry(doc) else {
-            return Ok(());
-        };
-        let ticket = self.journal.order.ticket();
-        let written = self
-            .journal
-            .order
-            .run_in_turn(ticket, || journal::write(dir, &entry))
-            .unwrap_or(Ok(()));
-        if written.is_ok() {
-            // Up to date: the background journal waits for the next edit.
-            self.journal.revision = doc.revision;
-            self.journal.at = Some(Instant::now());
-        }
-        written
-    }
-
+    /// Removes the journal of the open board's unsaved edits (saved, or
+    /// dropped on purpose), on a job.
     pub(super) fn forget_journal(&mut self) {
-        if let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) {
-            self.forget_journal_of(&path);
-        }
-        self.journal.revision = self.doc.as_ref().map_or(0, |d| d.revision);
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        session.journal.revision = session.doc.revision;
+        let path = session.doc.path.clone();
+        self.forget_journal_of(path);
     }
 
-    /// Removes the journal of a board's unsaved edits (saved, or dropped on
-    /// purpose).
-    pub(super) fn forget_journal_of(&self, board: &std::path::Path) {
-        if let Some(dir) = &self.journal_dir {
-            let ticket = self.journal.order.ticket();
-            self.journal
-                .order
-                .run_in_turn(ticket, || journal::remove(dir, board));
-        }
+    /// Removes the journal of a board's unsaved edits, on a job, in turn
+    /// after any write still running.
+    pub(super) fn forget_journal_of(&mut self, board: std::path::PathBuf) {
+        let (Some(dir), Some(session)) = (self.settings.journal_dir.clone(), &self.session) else {
+            return;
+        };
+        let order = session.journal.order.clone();
+        let ticket = order.ticket();
+        self.jobs.start(
+            JobKind::SideFile,
+            None,
+            "removing the journal of unsaved edits",
+            &self.ctx,
+            move |_| {
+                order.run_in_turn(ticket, || journal::remove(&dir, &board));
+                Box::new(|_: &mut BoardApp| {})
+            },
+        );
     }
 
     /// Puts the journalled edits back, unsaved; Save then merges them with the
     /// file on disk as it is now.
-    pub fn recover(&mut self) {
-        self.wait_for_save();
-        let Some((entry, changes)) = self.recovery.take() else {
+    pub(super) fn recover(&mut self) {
+        let Some(session) = self.session.as_mut() else {
             return;
         };
-        if let Some(doc) = self.doc.as_mut() {
-            doc.recover(entry.board, entry.base, entry.base_hash);
-            self.notice = Some(Notice::Info(format!(
-                "Recovered {} unsaved change(s). Save to keep them in the file.",
-                changes.len()
-            )));
-        }
+        let Some(Recovery { entry, changes }) = session.banners.recovery.take() else {
+            return;
+        };
+        session
+            .doc
+            .recover(entry.board, entry.base, entry.base_hash.into());
+        self.notices.info(format!(
+            "Recovered {} unsaved change(s). Save to keep them in the file.",
+            changes.len()
+        ));
     }
 
     /// Drops the journalled edits (the user chose to).
-    pub fn discard_recovery(&mut self) {
-        self.recovery = None;
+    pub(super) fn discard_recovery(&mut self) {
+        if let Some(session) = self.session.as_mut() {
+            session.banners.recovery = None;
+        }
         self.forget_journal();
-        self.notice = Some(Notice::Info("Discarded the unsaved edits.".into()));
+        self.notices.info("Discarded the unsaved edits.");
     }
 
     pub(super) fn recovery_ui(&mut self, ui: &mut egui::Ui) {
-        let Some((entry, changes)) = &self.recovery else {
+        let Some(Recovery { entry, changes }) =
+            self.session.as_ref().and_then(|s| s.banners.recovery.as_ref())
+        else {
             return;
         };
         let when = entry.written_at.format("%-d %b %Y %H:%M").to_string();
@@ -323,28 +303,28 @@ impl BoardApp {
                 if list.len() > 8 {
                     ui.label(RichText::new(format!("… and {} more", list.len() - 8)).color(theme::TEXT));
                 }
-                crate::ui::widgets::command_buttons_ui(ui, &[Command::RecoverEdits, Command::DiscardRecoveredEdits], &mut self.commands);
+                crate::ui::widgets::command_buttons_ui(ui, &[Command::RecoverEdits, Command::DiscardRecoveredEdits], &mut self.commands.now);
             });
         ui.add_space(8.0);
     }
 
-    /// Draws the conflict dialog, if open, and acts on the user's answer.
-    pub(super) fn conflict_dialog_ui(&mut self) {
-        let Some(dialog) = self.conflict_dialog.as_mut() else {
-            return;
-        };
+    /// The conflict dialog, while open; acts on the user's answer.
+    pub(super) fn conflict_dialog_ui(
+        &mut self,
+        ctx: &egui::Context,
+        mut dialog: ConflictDialog,
+    ) -> Option<ConflictDialog> {
         let purpose = dialog.purpose;
-        match dialog.show(&self.ctx.clone()) {
-            DialogOutcome::Open => {}
+        match dialog.show(ctx) {
+            DialogOutcome::Open => return Some(dialog),
             DialogOutcome::Cancelled => {
-                self.conflict_dialog = None;
-                self.notice = Some(Notice::Info(match purpose {
+                self.notices.info(match purpose {
                     Purpose::Save | Purpose::MergeIntoMemory => {
-                        "Nothing was written. Your edits are still here; Save to try again.".into()
+                        "Nothing was written. Your edits are still here; Save to try again."
                     }
-                    Purpose::EditsWhileSaving => "Your edits are still here, unsaved, without the colleague's changes to the same fields. Save or \"Merge their changes now\" asks again.".into(),
-                    Purpose::SettleMerge => "The board shows your values where the merge clashed; opening it again asks again.".into(),
-                }));
+                    Purpose::EditsWhileSaving => "Your edits are still here, unsaved, without the colleague's changes to the same fields. Save or \"Merge their changes now\" asks again.",
+                    Purpose::SettleMerge => "The board shows your values where the merge clashed; opening it again asks again.",
+                });
             }
             DialogOutcome::Confirmed(choices) => match purpose {
                 Purpose::Save => self.save_with(&choices),
@@ -356,5 +336,33 @@ impl BoardApp {
                 Purpose::SettleMerge => self.settle_pending_with(&choices),
             },
         }
+        None
+    }
+}
+
+/// The journal write of the document's unsaved edits as it is now, to run
+/// on a worker (it copies the board there), in turn with the removals.
+pub(super) fn journal_write(
+    doc: &super::document::Document,
+    state: &mut JournalState,
+    dir: std::path::PathBuf,
+) -> impl FnOnce() -> Option<Result<(), journal::JournalError>> + Send + 'static {
+    let board = doc.shared_board();
+    let (board_path, base, base_hash) = (doc.path.clone(), doc.base.clone(), doc.base_hash());
+    let order = state.order.clone();
+    let ticket = order.ticket();
+    state.revision = doc.revision;
+    state.at = Some(Instant::now());
+    // If the board is saved before this write runs, the write is dropped.
+    move || {
+        let entry = JournalEntry {
+            board_path,
+            written_at: chrono::Local::now().naive_local(),
+            base_hash,
+            base,
+            board: Board::clone(&board),
+        };
+        drop(board);
+        order.run_in_turn(ticket, || journal::write(&dir, &entry))
     }
 }

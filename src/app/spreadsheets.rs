@@ -7,61 +7,38 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::board_app::{BoardApp, Notice};
-use super::jobs::Job;
+use super::board_app::BoardApp;
+use super::jobs::JobKind;
+use super::modal::Modal;
+use super::notices::Notice;
 use crate::analysis::raid_import::{ImportPlan, ImportSource, Mapping, plan_import};
 use crate::render::register::{FileKind, Register, register_file};
 use crate::store::spreadsheet::{Grid, read_grid};
 use crate::ui::import_dialog::{ImportBusy, ImportDialog, ImportOutcome};
 use crate::ui::register_dialog::{RegisterChoice, RegisterDialog, RegisterOutcome};
 
-/// The workers the import dialog waits on.
-#[derive(Default)]
-pub(super) struct ImportJobs {
-    /// The file dialog choosing the spreadsheet.
-    browse: Option<Job<Option<PathBuf>>>,
-    /// The spreadsheet being read.
-    read: Option<Job<Result<(PathBuf, Grid), String>>>,
-    /// The import being planned: for which header, mapping and revision.
-    plan: Option<Job<(usize, Mapping, u64, ImportPlan)>>,
-}
-
 impl BoardApp {
     pub(super) fn open_import_dialog(&mut self) {
-        if self.import_dialog.is_none() {
-            self.import_dialog = Some(ImportDialog::default());
+        if !matches!(self.modal, Modal::Import(_)) {
+            self.modal = Modal::Import(ImportDialog::default());
         }
     }
 
     pub(super) fn open_register_dialog(&mut self, what: RegisterChoice) {
-        let Some(doc) = &self.doc else { return };
+        let Some(doc) = self.doc() else { return };
         let suffix = match what {
-            RegisterChoice::RaidLog => "raid",
-            RegisterChoice::Portfolio => "portfolio",
+            RegisterChoice::RaidLog => "raid.xlsx",
+            RegisterChoice::Portfolio => "portfolio.xlsx",
         };
-        let path = doc.path.as_ref().map_or_else(
-            || format!("board-{suffix}.xlsx"),
-            |p| {
-                let stem = p
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_else(|| "board".into());
-                p.with_file_name(format!("{stem}-{suffix}.xlsx"))
-                    .display()
-                    .to_string()
-            },
-        );
-        let counts = (self.raid.rows().len(), doc.board().raid.len());
-        self.register_dialog = Some(RegisterDialog::new(what, path, counts));
-    }
-
-    /// Whether the import dialog is waiting on the spreadsheet or the plan.
-    pub fn is_importing(&self) -> bool {
-        self.jobs.import.read.is_some() || self.jobs.import.plan.is_some()
+        let path = super::pack_export::beside_board(&doc.path, suffix)
+            .display()
+            .to_string();
+        let counts = (self.views.raid.rows().len(), doc.board().raid.len());
+        self.modal = Modal::Register(RegisterDialog::new(what, path, counts));
     }
 
     /// Writes a register export of the entries at `rows` to `path` on a
-    /// worker, with a notice when it is done; opens it after if asked.
+    /// job, with a notice when it is done; opens it after if asked.
     pub(super) fn write_register(
         &mut self,
         rows: Vec<usize>,
@@ -70,53 +47,53 @@ impl BoardApp {
         path: PathBuf,
         open_after: bool,
     ) {
-        let Some(doc) = &self.doc else { return };
+        let Some(doc) = self.doc() else { return };
         let board = doc.shared_board();
         let programmes = board.programmes.len();
-        self.jobs.notice_jobs.push(Job::for_window(
+        self.jobs.start(
+            JobKind::SideFile,
+            None,
             "exporting the register",
             &self.ctx,
             move |_| {
-                let bytes = match register_file(&board, &rows, what, kind) {
-                    Ok(b) => b,
-                    Err(e) => return Notice::Error(format!("{}: {e}", path.display())),
-                };
-                if let Err(e) = crate::store::write_atomically(&path, &bytes) {
-                    return Notice::Error(e.to_string());
-                }
-                let said = match what {
-                    Register::Portfolio => format!(
-                        "Exported the summary of {programmes} programmes to {}",
-                        path.display()
-                    ),
-                    Register::RaidLog { .. } => {
-                        format!("Exported {} entries to {}", rows.len(), path.display())
+                let notice = (|| {
+                    let bytes = match register_file(&board, &rows, what, kind) {
+                        Ok(b) => b,
+                        Err(e) => return Notice::Error(format!("{}: {e}", path.display())),
+                    };
+                    if let Err(e) = crate::store::write_atomically(&path, &bytes) {
+                        return Notice::Error(e.to_string());
                     }
-                };
-                if open_after && let Err(e) = crate::cli::open_in_its_app(&path) {
-                    return Notice::Error(format!(
-                        "{said}, but it could not be opened ({e}); open it from its folder"
-                    ));
-                }
-                Notice::Info(said)
+                    let said = match what {
+                        Register::Portfolio => format!(
+                            "Exported the summary of {programmes} programmes to {}",
+                            path.display()
+                        ),
+                        Register::RaidLog { .. } => {
+                            format!("Exported {} entries to {}", rows.len(), path.display())
+                        }
+                    };
+                    if open_after && let Err(e) = crate::cli::open_in_its_app(&path) {
+                        return Notice::Error(format!(
+                            "{said}, but it could not be opened ({e}); open it from its folder"
+                        ));
+                    }
+                    Notice::Info(said)
+                })();
+                Box::new(move |app: &mut BoardApp| app.notices.push(notice))
             },
-        ));
+        );
     }
 
-    /// Once a frame: the export and import dialogs, and their workers.
-    pub(super) fn spreadsheet_dialogs_ui(&mut self, ctx: &egui::Context) {
-        self.register_dialog_ui(ctx);
-        self.poll_import_jobs();
-        self.import_dialog_ui(ctx);
-    }
-
-    fn register_dialog_ui(&mut self, ctx: &egui::Context) {
-        let Some(mut dialog) = self.register_dialog.take() else {
-            return;
-        };
+    /// The export dialog, while open; runs what it asks.
+    pub(super) fn register_dialog_ui(
+        &mut self,
+        ctx: &egui::Context,
+        mut dialog: RegisterDialog,
+    ) -> Option<RegisterDialog> {
         match dialog.show(ctx, false) {
             RegisterOutcome::Open => {}
-            RegisterOutcome::Close => return,
+            RegisterOutcome::Close => return None,
             RegisterOutcome::Export => {
                 let path = PathBuf::from(dialog.path.trim());
                 if FileKind::of(&path) != Some(dialog.kind) {
@@ -126,9 +103,9 @@ impl BoardApp {
                     };
                     dialog.error = Some(format!("Name the file {ext}, as the format chosen."));
                 } else {
-                    let all = self.doc.as_ref().map_or(0, |d| d.board().raid.len());
+                    let all = self.doc().map_or(0, |d| d.board().raid.len());
                     let rows = if dialog.only_shown {
-                        self.raid.rows().to_vec()
+                        self.views.raid.rows().to_vec()
                     } else {
                         (0..all).collect()
                     };
@@ -137,156 +114,157 @@ impl BoardApp {
                         RegisterChoice::Portfolio => Register::Portfolio,
                     };
                     self.write_register(rows, what, dialog.kind, path, dialog.open_after);
-                    return;
+                    return None;
                 }
             }
         }
-        self.register_dialog = Some(dialog);
+        Some(dialog)
     }
 
-    fn poll_import_jobs(&mut self) {
-        let jobs = &mut self.jobs.import;
-        if let Some(job) = &jobs.browse
-            && let Some(picked) = job.poll()
-        {
-            jobs.browse = None;
-            // rfd gives None both on Cancel and when no dialog could open:
-            // the typed path stays for either.
-            if let (Ok(Some(path)), Some(d)) = (picked, self.import_dialog.as_mut()) {
-                d.path = path.display().to_string();
-                d.sheet = None;
-                self.start_read();
-            }
-        }
-        let jobs = &mut self.jobs.import;
-        if let Some(job) = &jobs.read
-            && let Some(done) = job.poll()
-        {
-            jobs.read = None;
-            if let Some(d) = self.import_dialog.as_mut() {
-                match done {
-                    Ok(Ok((path, grid))) => d.set_grid(path, grid),
-                    Ok(Err(e)) => {
-                        d.grid = None;
-                        d.plan = None;
-                        d.error = Some(e);
-                    }
-                    Err(e) => d.error = Some(format!("{e}; try again.")),
-                }
-            }
-        }
-        let revision = self.doc.as_ref().map_or(0, |d| d.revision);
-        let jobs = &mut self.jobs.import;
-        if let Some(job) = &jobs.plan
-            && let Some(done) = job.poll()
-        {
-            jobs.plan = None;
-            if let (Ok((header, mapping, rev, plan)), Some(d)) = (done, self.import_dialog.as_mut())
-                && rev == revision
-            {
-                d.plan = Some((header, mapping, Arc::new(plan)));
-                d.plan_revision = rev;
-            }
-        }
-        if let Some(d) = self.import_dialog.as_mut()
-            && d.plan_revision != revision
-        {
-            // The board changed under the dialog: what is new or an update
-            // may have changed too.
-            d.plan = None;
-            d.plan_revision = revision;
-        }
-        if self.jobs.import.plan.is_none()
-            && self.jobs.import.read.is_none()
-            && self
-                .import_dialog
-                .as_ref()
-                .is_some_and(ImportDialog::needs_plan)
-        {
-            self.start_plan();
-        }
-    }
-
-    fn start_read(&mut self) {
-        let Some(d) = &self.import_dialog else { return };
-        let path = PathBuf::from(d.path.trim());
-        let sheet = d.sheet.clone();
-        self.jobs.import.plan = None;
-        self.jobs.import.read = Some(Job::for_window(
+    /// The spreadsheet chosen in the import dialog, read on a job.
+    fn start_read(&mut self, dialog: &mut ImportDialog) {
+        let path = PathBuf::from(dialog.path.trim());
+        let sheet = dialog.sheet.clone();
+        self.jobs.cancel(JobKind::ImportPlan);
+        self.jobs.start(
+            JobKind::ImportRead,
+            None,
             "reading the spreadsheet",
             &self.ctx,
             move |_| {
-                read_grid(&path, sheet.as_deref())
+                let read = read_grid(&path, sheet.as_deref())
                     .map(|g| (path, g))
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| e.to_string());
+                Box::new(move |app: &mut BoardApp| {
+                    if let Modal::Import(d) = &mut app.modal {
+                        take_grid(d, read);
+                    }
+                })
             },
-        ));
+        );
     }
 
-    fn start_plan(&mut self) {
-        let (Some(d), Some(doc)) = (&self.import_dialog, &self.doc) else {
+    /// The import planned on a job, for the dialog's header and mapping and
+    /// the board as it is now.
+    fn start_plan(&mut self, dialog: &ImportDialog) {
+        let Some(doc) = self.doc() else { return };
+        let Some((path, grid)) = &dialog.grid else {
             return;
         };
-        let Some((path, grid)) = &d.grid else { return };
         let board = doc.shared_board();
         let grid = Arc::clone(grid);
-        let (header, mapping, revision) = (d.header, d.mapping.clone(), doc.revision);
+        let (header, mapping, revision) = (dialog.header, dialog.mapping.clone(), doc.revision);
         let file = file_name(path);
-        let by = self.user_name.clone();
-        self.jobs.import.plan = Some(Job::for_window("reading the rows", &self.ctx, move |_| {
-            let source = ImportSource {
-                file: &file,
-                by: &by,
-                at: chrono::Utc::now().naive_utc(),
-            };
-            let plan = plan_import(&board, &grid, header, &mapping, &source);
-            (header, mapping, revision, plan)
-        }));
+        let by = self.user_name();
+        self.jobs.start(
+            JobKind::ImportPlan,
+            None,
+            "reading the rows",
+            &self.ctx,
+            move |_| {
+                let source = ImportSource {
+                    file: &file,
+                    by: &by,
+                    at: chrono::Utc::now().naive_utc(),
+                };
+                let plan = plan_import(&board, &grid, header, &mapping, &source);
+                drop(board);
+                Box::new(move |app: &mut BoardApp| {
+                    let now = app.doc().map_or(0, |d| d.revision);
+                    if let Modal::Import(d) = &mut app.modal
+                        && revision == now
+                    {
+                        take_plan(d, header, mapping, revision, plan);
+                    }
+                })
+            },
+        );
     }
 
-    fn import_dialog_ui(&mut self, ctx: &egui::Context) {
-        let Some(mut dialog) = self.import_dialog.take() else {
-            return;
-        };
+    /// The import dialog, while open; runs what it asks.
+    pub(super) fn import_dialog_ui(
+        &mut self,
+        ctx: &egui::Context,
+        mut dialog: ImportDialog,
+    ) -> Option<ImportDialog> {
+        let revision = self.doc().map_or(0, |d| d.revision);
+        if dialog.plan_revision != revision {
+            // The board changed under the dialog: what is new or an update
+            // may have changed too.
+            dialog.plan = None;
+            dialog.plan_revision = revision;
+        }
+        let reading = self.jobs.is_running(JobKind::ImportRead);
+        let planning = self.jobs.is_running(JobKind::ImportPlan);
+        if !reading && !planning && dialog.needs_plan() {
+            self.start_plan(&dialog);
+        }
         let busy = ImportBusy {
-            browsing: self.jobs.import.browse.is_some(),
-            reading: self.jobs.import.read.is_some(),
-            planning: self.jobs.import.plan.is_some(),
+            browsing: self.jobs.is_running(JobKind::FileDialog),
+            reading,
+            planning: self.jobs.is_running(JobKind::ImportPlan),
         };
-        let outcome = dialog.show(ctx, busy);
-        match outcome {
+        match dialog.show(ctx, busy) {
             ImportOutcome::Open | ImportOutcome::Replan => {}
             ImportOutcome::Browse => {
-                self.jobs.import.browse = Some(Job::for_window("the file dialog", ctx, |_| {
-                    rfd::FileDialog::new()
-                        .add_filter("Spreadsheet", &["xlsx", "xlsm", "xls", "ods", "csv"])
-                        .pick_file()
-                }));
+                self.browse_for_file(
+                    "Spreadsheet",
+                    &["xlsx", "xlsm", "xls", "ods", "csv"],
+                    |app, path| {
+                        let Modal::Import(mut d) = std::mem::take(&mut app.modal) else {
+                            return;
+                        };
+                        d.path = path.display().to_string();
+                        d.sheet = None;
+                        app.start_read(&mut d);
+                        app.modal = Modal::Import(d);
+                    },
+                );
             }
-            ImportOutcome::Read => {
-                self.import_dialog = Some(dialog);
-                self.start_read();
-                return;
-            }
+            ImportOutcome::Read => self.start_read(&mut dialog),
             ImportOutcome::Import => {
                 if let (Some(plan), Some((path, _))) = (dialog.current_plan(), &dialog.grid) {
                     let (new, updated) = plan.counts();
                     self.pending.push(plan.action());
-                    self.notice = Some(Notice::Info(format!(
+                    self.notices.info(format!(
                         "Imported {new} new and updated {updated} entries from {}; Undo takes the import back. Save to keep it.",
                         file_name(path)
-                    )));
-                    self.jobs.import = ImportJobs::default();
-                    return;
+                    ));
+                    self.cancel_import_jobs();
+                    return None;
                 }
             }
             ImportOutcome::Close => {
-                self.jobs.import = ImportJobs::default();
-                return;
+                self.cancel_import_jobs();
+                return None;
             }
         }
-        self.import_dialog = Some(dialog);
+        Some(dialog)
     }
+
+    fn cancel_import_jobs(&mut self) {
+        for kind in [JobKind::ImportRead, JobKind::ImportPlan, JobKind::FileDialog] {
+            self.jobs.cancel(kind);
+        }
+    }
+}
+
+/// The spreadsheet read for the dialog, or why it could not be.
+fn take_grid(d: &mut ImportDialog, read: Result<(PathBuf, Grid), String>) {
+    match read {
+        Ok((path, grid)) => d.set_grid(path, grid),
+        Err(e) => {
+            d.grid = None;
+            d.plan = None;
+            d.error = Some(e);
+        }
+    }
+}
+
+/// The import planned for the dialog.
+fn take_plan(d: &mut ImportDialog, header: usize, mapping: Mapping, revision: u64, plan: ImportPlan) {
+    d.plan = Some((header, mapping, Arc::new(plan)));
+    d.plan_revision = revision;
 }
 
 fn file_name(path: &std::path::Path) -> String {

@@ -8,7 +8,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::board_app::BoardApp;
-use super::document::Document;
+use super::jobs::JobKind;
+use super::modal::Modal;
 
 /// Set when the app is asked to stop (from a signal's thread); the app acts
 /// on it in its next frame.
@@ -31,46 +32,68 @@ impl StopRequest {
 impl BoardApp {
     /// The handle that asks this app to stop, for the signal thread and tests.
     pub fn stop_request(&self) -> StopRequest {
-        self.stop.clone()
+        self.exit.stop.clone()
     }
 
-    /// Once per frame: when asked to stop, journal unsaved edits, let a
-    /// running save finish, remove the presence file and close the window,
-    /// once.
+    /// Once per frame: when asked to stop, end the meeting, journal unsaved
+    /// edits at once (on a job), let a running save finish, and close the
+    /// window once both have, without asking. The presence file goes with
+    /// the session, off the UI thread.
     pub(super) fn handle_stop_request(&mut self, ctx: &egui::Context) {
-        if !self.stop.is_requested() || self.stop_handled {
+        if !self.exit.stop.is_requested() {
             return;
         }
-        self.stop_handled = true;
-        self.end_meeting_before_exit(ctx);
-        // What the user asked for while a save ran (another save, undo, the
-        // next board to open) is not started now; edits made meanwhile are
-        // applied when the save ends, and journalled below.
-        self.deferred.clear();
-        self.open_after_save = None;
-        while self.is_saving() {
-            self.wait_for_save();
+        if !self.exit.stopping {
+            self.exit.stopping = true;
+            self.end_meeting_before_exit(ctx);
+            // What the user asked for while a save ran (another save, the
+            // next board to open) is not started now; edits made meanwhile
+            // are applied when the save ends, and journalled below.
+            self.commands.after_save.clear();
+            self.modal = Modal::None;
         }
-        if self.doc.as_ref().is_some_and(Document::is_dirty) {
-            let journalled = self.journal_now();
-            match (&self.journal_dir, journalled) {
-                (Some(dir), Ok(())) => log::warn!(
-                    "asked to stop: unsaved edits journalled in {}; they are offered back when the board is next opened",
-                    dir.display()
-                ),
-                (None, _) => {
-                    log::error!("asked to stop: unsaved edits are lost, there is no journal folder")
-                }
-                (Some(dir), Err(e)) => log::error!(
-                    "asked to stop: could not journal unsaved edits in {}: {e}",
-                    dir.display()
-                ),
-            }
+        if self.saving() {
+            // Wakes again when the save ends.
+            return;
         }
-        self.share.presence = None;
-        self.share.watch = None;
-        self.leave_prompt = None;
-        self.close_confirmed = true;
+        if self.jobs.is_running(JobKind::Journal) {
+            return;
+        }
+        if let Some(session) = self.session.as_mut()
+            && session.doc.is_dirty()
+            && session.journal.revision != session.doc.revision
+        {
+            let Some(dir) = self.settings.journal_dir.clone() else {
+                log::error!("asked to stop: unsaved edits are lost, there is no journal folder");
+                session.journal.revision = session.doc.revision;
+                return;
+            };
+            let write = super::shared_file::journal_write(&session.doc, &mut session.journal, dir.clone());
+            self.jobs.start(
+                JobKind::Journal,
+                None,
+                "journalling unsaved edits",
+                &self.ctx,
+                move |_| {
+                    match write() {
+                        Some(Err(e)) => log::error!(
+                            "asked to stop: could not journal unsaved edits in {}: {e}",
+                            dir.display()
+                        ),
+                        _ => log::warn!(
+                            "asked to stop: unsaved edits journalled in {}; they are offered back when the board is next opened",
+                            dir.display()
+                        ),
+                    }
+                    Box::new(|_: &mut BoardApp| {})
+                },
+            );
+            return;
+        }
+        if let Some(session) = self.session.take() {
+            super::jobs::drop_in_background(session);
+        }
+        self.close_now();
         ctx.send_viewport_cmd(egui::ViewportCommand::Close);
     }
 }

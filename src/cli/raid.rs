@@ -205,7 +205,7 @@ pub(super) fn save_edited(
 ) -> Result<SaveOutcome, ExitCode> {
     let base = Base {
         board: &loaded.board,
-        hash: &loaded.hash,
+        hash: Some(&loaded.hash),
     };
     // A script can wait longer for a busy board than a person at a window.
     let wait = std::time::Duration::from_secs(30);

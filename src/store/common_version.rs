@@ -58,6 +58,7 @@ pub struct CommonVersion {
 /// The nearest version both `a` and `b` descend from that can be read, if
 /// any. `kept` is the folder of versions this computer kept.
 pub fn find_common_version(a: &Side, b: &Side, kept: Option<&Path>) -> Option<CommonVersion> {
+    super::ui_thread::not_while_drawing("finding the version both started from");
     let mut library = Library::new(kept, &[a.path, b.path]);
     let mut chains = [History::of(a), History::of(b)];
     for _ in 0..=MAX_WALKS {

@@ -100,6 +100,7 @@ pub fn conflict_copy(
 /// The conflict copies of `board` in its folder, oldest first (by what
 /// their names say, then by name).
 pub fn find_conflict_copies(board: &Path) -> Vec<ConflictCopy> {
+    super::ui_thread::not_while_drawing("looking for conflict copies");
     let Some(stem) = board.file_stem().and_then(|s| s.to_str()) else {
         return Vec::new();
     };

@@ -68,6 +68,7 @@ pub enum JournalError {
 /// Writes the journal for `entry.board_path` (atomically: a crash mid-write
 /// leaves the previous journal).
 pub fn write(dir: &Path, entry: &JournalEntry) -> Result<(), JournalError> {
+    super::ui_thread::not_while_drawing("writing the journal");
     fs::create_dir_all(dir).map_err(|source| JournalError::Folder {
         path: dir.to_path_buf(),
         source,
@@ -82,6 +83,7 @@ pub fn write(dir: &Path, entry: &JournalEntry) -> Result<(), JournalError> {
 
 /// The journal for a board, if there is one that can be read.
 pub fn read(dir: &Path, board: &Path) -> Option<JournalEntry> {
+    super::ui_thread::not_while_drawing("reading the journal");
     let bytes = fs::read(journal_path(dir, board)).ok()?;
     match serde_json::from_slice(&bytes) {
         Ok(entry) => Some(entry),
@@ -94,6 +96,7 @@ pub fn read(dir: &Path, board: &Path) -> Option<JournalEntry> {
 
 /// Removes a board's journal (after a save, or when the user drops the edits).
 pub fn remove(dir: &Path, board: &Path) {
+    super::ui_thread::not_while_drawing("removing the journal");
     super::save::remove_if_there(&journal_path(dir, board));
 }
 

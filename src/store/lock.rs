@@ -272,6 +272,7 @@ fn describe_holder(text: &str) -> String {
 /// (process 4120)"), if anyone but this process: for saying what a waiting
 /// save waits for.
 pub fn lock_holder(board: &Path) -> Option<String> {
+    super::ui_thread::not_while_drawing("reading who holds the lock");
     match look(&lock_path(board), &RealFs) {
         Seen::Text(text) => {
             let (_, host, pid, _) = holder_of(&text);
@@ -287,6 +288,7 @@ pub fn lock_holder(board: &Path) -> Option<String> {
 
 /// Takes the write lock for a board, waiting up to `wait` for another writer.
 pub fn acquire(board: &Path, wait: Duration) -> Result<WriteLock, LockError> {
+    super::ui_thread::not_while_drawing("taking the write lock");
     acquire_with(board, wait, &RealFs)
 }
 
@@ -297,6 +299,7 @@ pub fn acquire_with(
     wait: Duration,
     disk: &dyn SaveFs,
 ) -> Result<WriteLock, LockError> {
+    super::ui_thread::not_while_drawing("taking the write lock");
     let path = lock_path(board);
     let deadline = std::time::Instant::now() + wait;
     loop {

@@ -15,6 +15,7 @@ const MARK: &str = ".meeting-";
 /// Where the copy of a meeting held on `date` goes: beside the board, named by
 /// the date, with `-2`, `-3` … when the board met twice that day.
 pub fn meeting_copy_path(board_path: &Path, date: NaiveDate) -> PathBuf {
+    super::ui_thread::not_while_drawing("naming the meeting's copy");
     let stem = board_path
         .file_stem()
         .map_or_else(|| "board".into(), |s| s.to_string_lossy().into_owned());
@@ -43,6 +44,7 @@ pub fn write_meeting_copy(
     board: &Board,
     replaced: Option<&str>,
 ) -> Result<(), SaveError> {
+    super::ui_thread::not_while_drawing("writing the meeting's copy");
     let text = match replaced {
         Some(hash) => super::ron_io::saved_board_to_string(
             board,
@@ -58,6 +60,7 @@ pub fn write_meeting_copy(
 /// copy that is still beside the board, else the newest
 /// `NAME.meeting-DATE.ron` there.
 pub fn previous_meeting_copy(board_path: &Path, board: &Board) -> Option<PathBuf> {
+    super::ui_thread::not_while_drawing("finding the last meeting's copy");
     let recorded = board
         .meetings
         .iter()

@@ -63,6 +63,7 @@ pub fn merge_file_into(
     base_hash: Option<&str>,
     choices: &BTreeMap<String, Choice>,
 ) -> Result<MergeOutcome, MergeFileError> {
+    super::ui_thread::not_while_drawing("reading a colleague's save");
     let loaded = load_board(path)?;
     if Some(loaded.hash.as_str()) == base_hash {
         return Ok(MergeOutcome::Unchanged);

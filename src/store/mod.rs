@@ -15,6 +15,7 @@ mod presence;
 mod ron_io;
 mod save;
 pub mod spreadsheet;
+pub mod ui_thread;
 mod validate;
 pub mod versions;
 mod watch;

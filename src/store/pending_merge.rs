@@ -25,6 +25,7 @@ pub fn pending_merge_paths(board: &Path) -> (PathBuf, PathBuf) {
 
 /// Keeps `base` and `theirs` beside `board` for the app to settle.
 pub fn write_pending_merge(board: &Path, base: &Board, theirs: &Board) -> Result<(), SaveError> {
+    super::ui_thread::not_while_drawing("writing a merge's files");
     let (base_path, theirs_path) = pending_merge_paths(board);
     for (path, b) in [(&base_path, base), (&theirs_path, theirs)] {
         let text = board_to_string(b)?;
@@ -36,6 +37,7 @@ pub fn write_pending_merge(board: &Path, base: &Board, theirs: &Board) -> Result
 /// The base and the other side left beside `board`, if both are there.
 /// `Err` when they are there but do not load (each error names its file).
 pub fn pending_merge(board: &Path) -> Option<Result<(Loaded, Loaded), LoadError>> {
+    super::ui_thread::not_while_drawing("reading a merge left beside the board");
     let (base_path, theirs_path) = pending_merge_paths(board);
     if !base_path.exists() || !theirs_path.exists() {
         return None;
@@ -45,6 +47,7 @@ pub fn pending_merge(board: &Path) -> Option<Result<(Loaded, Loaded), LoadError>
 
 /// Removes the two files once the merge is settled (a missing one is fine).
 pub fn clear_pending_merge(board: &Path) -> std::io::Result<()> {
+    super::ui_thread::not_while_drawing("removing a settled merge's files");
     let (base_path, theirs_path) = pending_merge_paths(board);
     for path in [base_path, theirs_path] {
         match std::fs::remove_file(&path) {

@@ -77,6 +77,7 @@ impl Presence {
     /// Announces that `user` has `board` open. Fails on a read-only folder; the
     /// caller carries on without presence.
     pub fn announce(board: &Path, user: &str) -> std::io::Result<Presence> {
+        super::ui_thread::not_while_drawing("announcing presence");
         let host = host_name();
         let pid = std::process::id();
         let path = board.with_file_name(format!("{}{host}.{pid}", prefix(board)));
@@ -96,6 +97,7 @@ impl Presence {
     /// Marks this copy as still open: rewrites the file, which updates its
     /// time, and puts it back if someone took it for left over.
     pub fn refresh(&self) {
+        super::ui_thread::not_while_drawing("refreshing presence");
         if let Err(e) = fs::write(&self.path, &self.text) {
             // Others may take this copy for closed until the next refresh.
             log::warn!("could not refresh {}: {e}", self.path.display());
@@ -104,6 +106,7 @@ impl Presence {
 
     /// Everyone else who has the board open now.
     pub fn others(&self) -> Vec<Visitor> {
+        super::ui_thread::not_while_drawing("listing who has the board open");
         visitors(&self.board)
             .into_iter()
             .filter(|(path, _)| path != &self.path)
@@ -154,6 +157,7 @@ fn remove_left_over(board: &Path) {
 
 /// Everyone with a live presence file beside `board`, oldest first.
 pub fn visitors(board: &Path) -> Vec<(PathBuf, Visitor)> {
+    super::ui_thread::not_while_drawing("listing who has the board open");
     let dir = match board.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),

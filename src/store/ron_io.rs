@@ -49,11 +49,13 @@ pub fn version_key(hash: &str) -> &str {
 
 /// Reads, parses and validates a board file.
 pub fn load_board(path: &Path) -> Result<Loaded, LoadError> {
+    super::ui_thread::not_while_drawing("reading a board");
     load_board_and_bytes(path).map(|(loaded, _)| loaded)
 }
 
 /// [`load_board`], also giving the bytes read (to keep this version).
 pub fn load_board_and_bytes(path: &Path) -> Result<(Loaded, Vec<u8>), LoadError> {
+    super::ui_thread::not_while_drawing("reading a board");
     let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
         path: path.to_path_buf(),
         source,

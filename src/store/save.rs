@@ -119,8 +119,10 @@ pub struct MergedSave {
 pub struct Base<'a> {
     /// The board as it was read.
     pub board: &'a Board,
-    /// The hash of its bytes on disk.
-    pub hash: &'a str,
+    /// The hash of its bytes on disk; `None` when the base was never a file
+    /// as such (edits kept on the board as it was when a save started), so
+    /// no file on disk is it and the save always merges.
+    pub hash: Option<&'a str>,
 }
 
 /// Saves `mine` to `path`, merging with the file on disk if someone else saved
@@ -133,6 +135,7 @@ pub fn save_merging(
     base: Base<'_>,
     choices: &BTreeMap<String, super::Choice>,
 ) -> Result<SaveOutcome, SaveError> {
+    super::ui_thread::not_while_drawing("saving a board");
     save_merging_with(mine, path, base, choices, &RealFs, LOCK_WAIT)
 }
 
@@ -146,6 +149,7 @@ pub fn save_merging_with(
     fs: &dyn SaveFs,
     wait: std::time::Duration,
 ) -> Result<SaveOutcome, SaveError> {
+    super::ui_thread::not_while_drawing("saving a board");
     let lock = super::lock::acquire_with(path, wait, fs)?;
     merge_and_write(mine, path, base, choices, &lock, fs)
 }
@@ -178,7 +182,7 @@ fn merge_and_write(
         Err(e) => return Err(io(path, "re-read the file before saving")(e)),
     };
     let disk_hash = content_hash(&current);
-    if disk_hash == base.hash {
+    if Some(disk_hash.as_str()) == base.hash {
         return write_over(mine, path, Some((&current, &disk_hash)), lock, fs);
     }
     let theirs = super::parse_board(&current, path).map_err(|e| SaveError::DiskUnreadable {
@@ -256,6 +260,7 @@ pub fn save_board(
     path: &Path,
     base_hash: Option<&str>,
 ) -> Result<SaveOutcome, SaveError> {
+    super::ui_thread::not_while_drawing("saving a board");
     let lock = super::acquire(path, LOCK_WAIT)?;
     save_board_holding_lock(board, path, base_hash, &lock)
 }
@@ -370,6 +375,7 @@ fn remove_stray_temporaries(path: &Path) {
 
 /// Writes bytes to `path` through a synced temporary file renamed over it.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    super::ui_thread::not_while_drawing("writing a file");
     write_atomically_with(path, bytes, &RealFs)
 }
 

@@ -138,6 +138,7 @@ pub enum SpreadsheetError {
 
 /// Reads `sheet` of the spreadsheet at `path` (the first sheet when `None`).
 pub fn read_grid(path: &Path, sheet: Option<&str>) -> Result<Grid, SpreadsheetError> {
+    super::ui_thread::not_while_drawing("reading a spreadsheet");
     let extension = path
         .extension()
         .and_then(|e| e.to_str())

@@ -19,16 +19,19 @@ pub const KEEP_BYTES: u64 = 512 * 1024 * 1024;
 
 /// The folder in the user's data folder, if the OS has one.
 pub fn default_dir() -> Option<PathBuf> {
+    super::ui_thread::not_while_drawing("the kept versions");
     directories::ProjectDirs::from("", "", "Boardroom").map(|d| d.data_dir().join("versions"))
 }
 
 /// Where the version whose key is `key` is kept (it may not be there).
 pub fn kept_path(dir: &Path, key: &str) -> PathBuf {
+    super::ui_thread::not_while_drawing("the kept versions");
     dir.join(format!("{key}.ron"))
 }
 
 /// The kept version named `key`, if this computer has it.
 pub fn find_kept(dir: &Path, key: &str) -> Option<PathBuf> {
+    super::ui_thread::not_while_drawing("the kept versions");
     // A key is hex; anything else (a hand-edited file) names no kept file.
     if key.is_empty() || !key.chars().all(|c| c.is_ascii_hexdigit()) {
         return None;
@@ -41,6 +44,7 @@ pub fn find_kept(dir: &Path, key: &str) -> Option<PathBuf> {
 /// is `hash`, then drops the oldest versions past the limits. A version kept
 /// already is only marked as used now.
 pub fn keep(dir: &Path, hash: &str, bytes: &[u8]) -> Result<(), SaveError> {
+    super::ui_thread::not_while_drawing("the kept versions");
     let path = kept_path(dir, version_key(hash));
     if path.is_file() {
         // Used again: it moves to the front of what is kept.
@@ -84,6 +88,7 @@ fn partial_path(dir: &Path, key: &str) -> PathBuf {
 /// `bytes` in all; the newest always stays. A version left half-written by a
 /// stopped Boardroom goes after a day.
 pub fn prune(dir: &Path, at_most: usize, bytes: u64) {
+    super::ui_thread::not_while_drawing("the kept versions");
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };

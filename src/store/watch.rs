@@ -51,6 +51,7 @@ impl FileWatch {
     /// has seen something (the app asks for a repaint so it looks promptly).
     /// If file events cannot be had, polling still works.
     pub fn new(path: &Path, wake: impl Fn() + Send + 'static) -> FileWatch {
+        super::ui_thread::not_while_drawing("watching the board file");
         let (signal, signals) = channel();
         let watcher = watch_folder(path, signal.clone());
         let (report, sightings) = channel();

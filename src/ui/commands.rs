@@ -58,11 +58,13 @@ pub enum Command {
     PresentationZoom,
     /// Find any command by typing part of its name.
     CommandPalette,
+    /// Your name, the theme and the pack's paper.
+    Preferences,
 }
 
 impl Command {
     /// Every command, in the order the palette lists them.
-    pub const ALL: [Command; 25] = [
+    pub const ALL: [Command; 26] = [
         Command::Open,
         Command::Save,
         Command::SaveMyCopy,
@@ -89,6 +91,7 @@ impl Command {
         Command::Meeting,
         Command::PresentationZoom,
         Command::CommandPalette,
+        Command::Preferences,
     ];
 
     /// The menu and button label.
@@ -119,6 +122,7 @@ impl Command {
             Command::PresenterView => "Presenter view",
             Command::PresentationZoom => "Presentation zoom",
             Command::CommandPalette => "Command palette…",
+            Command::Preferences => "Preferences…",
         }
     }
 
@@ -190,6 +194,9 @@ impl Command {
                 "Enlarge everything on screen (Ctrl+plus and Ctrl+minus zoom in steps)"
             }
             Command::CommandPalette => "Find any command by typing part of its name",
+            Command::Preferences => {
+                "Your name as the RAID history, presence and the minutes show it; light or dark; the board pack's paper"
+            }
         }
     }
 
@@ -204,6 +211,7 @@ impl Command {
             Command::Meeting => key(Modifiers::NONE, Key::F5),
             Command::PresenterView => key(Modifiers::ALT, Key::F5),
             Command::CommandPalette => key(Modifiers::COMMAND | Modifiers::SHIFT, Key::P),
+            Command::Preferences => key(Modifiers::COMMAND, Key::Comma),
             _ => None,
         }
     }

@@ -1,0 +1,188 @@
+//! The one dialog the shell shows at a time. `Modal` holds it, so two
+//! dialogs cannot be open together; the banners about the file are their
+//! own list (`session::Banners`), and a job that must finish before the
+//! user can go on (opening a board, taking in a colleague's changes) is
+//! shown from the job itself.
+
+use egui::RichText;
+
+use super::board_app::BoardApp;
+use super::jobs::JobKind;
+use super::leaving::Leaving;
+use super::opening::{OpenRequest, file_name};
+use crate::ui::chart_dialog::ChartDialog;
+use crate::ui::command_palette::{CommandPalette, PaletteOutcome};
+use crate::ui::compare_dialog::CompareDialog;
+use crate::ui::conflict_dialog::ConflictDialog;
+use crate::ui::import_dialog::ImportDialog;
+use crate::ui::pack_dialog::PackDialog;
+use crate::ui::preferences_dialog::{PreferencesDialog, PreferencesOutcome};
+use crate::ui::register_dialog::RegisterDialog;
+
+/// What waits for the running save to end.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AfterSave {
+    /// Open a board (asking first if there are unsaved edits then).
+    Open(OpenRequest),
+    /// "Save, then open": open it only if the save wrote the board.
+    OpenIfSaved(OpenRequest),
+    /// Close the window (asking first if there are unsaved edits then).
+    Close,
+}
+
+/// The dialog shown, if any.
+#[derive(Default)]
+pub enum Modal {
+    /// None.
+    #[default]
+    None,
+    /// A save or merge waits for the user's choices.
+    Conflict(ConflictDialog),
+    /// "Save changes first?", with what the user was about to do.
+    Leave(Leaving),
+    /// Something waits for the running save to end ("Opening … once the
+    /// save finishes", with Cancel).
+    WaitingForSave(AfterSave),
+    /// File ▸ Export board pack….
+    Pack(PackDialog),
+    /// Export ▸ chart as SVG or PNG.
+    Chart(ChartDialog),
+    /// File ▸ Compare with a previous board….
+    Compare(CompareDialog),
+    /// File ▸ Import RAID log…: the mapping screen.
+    Import(ImportDialog),
+    /// File ▸ Export RAID log… or Export portfolio summary….
+    Register(RegisterDialog),
+    /// The command palette.
+    Palette(CommandPalette),
+    /// Edit ▸ Preferences….
+    Preferences(PreferencesDialog),
+}
+
+impl Modal {
+    /// Whether a dialog is shown.
+    pub fn is_open(&self) -> bool {
+        !matches!(self, Modal::None)
+    }
+}
+
+impl BoardApp {
+    /// Draws the dialog shown, if any, and acts on its answer. A dialog's
+    /// handler gives it back while it stays open; if the answer opened
+    /// another dialog meanwhile (a save's clashes), that one is kept.
+    pub(super) fn modal_ui(&mut self, ctx: &egui::Context) {
+        let kept = match std::mem::take(&mut self.modal) {
+            Modal::None => Modal::None,
+            Modal::Conflict(d) => self.conflict_dialog_ui(ctx, d).map_or(Modal::None, Modal::Conflict),
+            Modal::Leave(leaving) => self.leave_prompt_ui(ctx, leaving).map_or(Modal::None, Modal::Leave),
+            Modal::WaitingForSave(after) => self
+                .waiting_for_save_ui(ctx, after)
+                .map_or(Modal::None, Modal::WaitingForSave),
+            Modal::Pack(d) => self.pack_dialog_ui(ctx, d).map_or(Modal::None, Modal::Pack),
+            Modal::Chart(d) => self.chart_dialog_ui(ctx, d).map_or(Modal::None, Modal::Chart),
+            Modal::Compare(d) => self.compare_dialog_ui(ctx, d).map_or(Modal::None, Modal::Compare),
+            Modal::Import(d) => self.import_dialog_ui(ctx, d).map_or(Modal::None, Modal::Import),
+            Modal::Register(d) => self
+                .register_dialog_ui(ctx, d)
+                .map_or(Modal::None, Modal::Register),
+            Modal::Palette(mut palette) => match palette.show(ctx, |c| self.can_run(c)) {
+                PaletteOutcome::Open => Modal::Palette(palette),
+                PaletteOutcome::Closed => Modal::None,
+                PaletteOutcome::Run(command) => {
+                    self.commands.now.push(command);
+                    Modal::None
+                }
+            },
+            Modal::Preferences(mut d) => match d.show(ctx) {
+                PreferencesOutcome::Open => Modal::Preferences(d),
+                PreferencesOutcome::Close => Modal::None,
+                PreferencesOutcome::Save(preferences) => {
+                    self.set_preferences(ctx, preferences);
+                    Modal::None
+                }
+            },
+        };
+        if !self.modal.is_open() {
+            self.modal = kept;
+        }
+    }
+
+    /// Takes the preferences chosen: the theme at once, the name for the
+    /// next history entry, minute and presence refresh, the paper for the
+    /// next pack.
+    fn set_preferences(&mut self, ctx: &egui::Context, preferences: super::settings::Preferences) {
+        ctx.set_theme(preferences.theme.preference());
+        self.settings.preferences = preferences;
+        self.notices.info(format!(
+            "Preferences saved: you are shown as {}.",
+            self.settings.user_name()
+        ));
+    }
+
+    /// While something waits for the running save: says what, and offers
+    /// to stop waiting. Being modal, it keeps edits off a board about to be
+    /// left.
+    fn waiting_for_save_ui(&mut self, ctx: &egui::Context, after: AfterSave) -> Option<AfterSave> {
+        if !self.saving() {
+            // The save ended in the frame before; `finish_save` ran it.
+            return None;
+        }
+        let what = match &after {
+            AfterSave::Open(r) | AfterSave::OpenIfSaved(r) => {
+                format!("Opening {} once the save finishes…", file_name(&r.path))
+            }
+            AfterSave::Close => "Closing once the save finishes…".to_string(),
+        };
+        let mut cancel = false;
+        egui::Modal::new(egui::Id::unique("waiting-for-save")).show(ctx, |ui| {
+            ui.set_width(480.0);
+            ui.heading(what);
+            ui.label(self.saving_text());
+            ui.add_space(8.0);
+            cancel = ui.button("Cancel").clicked();
+        });
+        if cancel {
+            self.notices
+                .info("Stopped waiting; the save goes on and this board stays open.");
+            return None;
+        }
+        Some(after)
+    }
+
+    /// While a board opens or a colleague's changes are taken in: says so,
+    /// with "Stop opening". Being modal, it keeps edits off a board that is
+    /// about to be replaced.
+    pub(super) fn busy_ui(&mut self, ctx: &egui::Context) {
+        if let Some((subject, _)) = self.jobs.running(JobKind::Open) {
+            let path = subject.map(std::path::Path::to_path_buf);
+            let reloading = path.is_some() && self.doc().map(|d| &d.path) == path.as_ref();
+            let mut cancel = false;
+            egui::Modal::new(egui::Id::unique("opening")).show(ctx, |ui| {
+                ui.set_width(420.0);
+                let name = path.as_deref().map_or_else(|| "the board".to_string(), file_name);
+                let doing = if reloading { "Reloading" } else { "Opening" };
+                ui.heading(format!("{doing} {name}…"));
+                if let Some(path) = &path {
+                    ui.label(
+                        RichText::new(path.display().to_string())
+                            .color(ui.visuals().weak_text_color()),
+                    );
+                }
+                ui.add_space(8.0);
+                cancel = ui.button("Stop opening").clicked();
+            });
+            if cancel {
+                // The worker's result goes nowhere; the open board stays.
+                let name = path.as_deref().map_or_else(|| "the board".to_string(), file_name);
+                self.notices.info(format!("Did not open {name}."));
+                self.jobs.cancel(JobKind::Open);
+            }
+        } else if self.jobs.is_running(JobKind::Merge) {
+            egui::Modal::new(egui::Id::unique("merging")).show(ctx, |ui| {
+                ui.set_width(500.0);
+                ui.heading("Taking in your colleague's changes…");
+                ui.label("Your edits are kept and merged on top.");
+            });
+        }
+    }
+}

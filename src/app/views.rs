@@ -1,0 +1,108 @@
+//! The views' state: the tab shown, the one selection every view reads, the
+//! programme filter, each tab's own state, the meeting while it is on, and
+//! the earlier board "since the last board" compares with.
+
+use super::meeting::SinceBoard;
+use crate::model::Id;
+use crate::ui::budget::BudgetView;
+use crate::ui::meeting::MeetingView;
+use crate::ui::programme_filter::ProgrammeChoice;
+use crate::ui::raid::RaidView;
+use crate::ui::timeline::TimelineView;
+
+/// The tabs of the main area.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    /// Schedule: tasks, delays, milestones.
+    Timeline,
+    /// Money: the waterfall and reconciliation.
+    Budget,
+    /// The RAID log.
+    Raid,
+}
+
+impl Tab {
+    /// Every tab, in the order they are shown.
+    pub const ALL: [Tab; 3] = [Tab::Timeline, Tab::Budget, Tab::Raid];
+
+    /// The tab's name as the window shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Tab::Timeline => "Timeline",
+            Tab::Budget => "Budget",
+            Tab::Raid => "RAID log",
+        }
+    }
+}
+
+/// What the user has chosen to look at, read by every view (never copied
+/// into one).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// The programme chosen in the side panel (`None`: all).
+    pub programme: Option<Id>,
+    /// Only programmes (and entries) changed since the earlier board.
+    pub changes_only: bool,
+}
+
+/// The views' own state.
+pub(super) struct Views {
+    /// The tab shown.
+    pub(super) tab: Tab,
+    /// The one selection every view reads.
+    pub(super) selection: Selection,
+    /// The programme filter and order: one for the side panel, the timeline
+    /// and the portfolio budget.
+    pub(super) programmes: ProgrammeChoice,
+    /// The Timeline tab's own state (zoom, scroll, selected bar).
+    pub(super) timeline: TimelineView,
+    /// The Budget tab's own state (line form, portfolio sort).
+    pub(super) budget: BudgetView,
+    /// The RAID tab's own state (filters, sort, selected entry, form).
+    pub(super) raid: RaidView,
+    /// The meeting, while it is on (F5): slides full screen.
+    pub(super) meeting: Option<MeetingView>,
+    /// The earlier copy of the board that "since the last board" compares with.
+    pub(super) since: Option<SinceBoard>,
+    /// Where the meeting on now keeps its copy of the board (found when it
+    /// started, as finding it lists the folder).
+    pub(super) meeting_copy: Option<std::path::PathBuf>,
+    /// The typed-path field, always there for machines where no file dialog
+    /// can open.
+    pub(super) path_text: String,
+    /// Presentation zoom is on.
+    pub(super) presentation_zoom: bool,
+}
+
+impl Default for Views {
+    fn default() -> Self {
+        Views {
+            tab: Tab::Timeline,
+            selection: Selection::default(),
+            programmes: ProgrammeChoice::default(),
+            timeline: TimelineView::default(),
+            budget: BudgetView::default(),
+            raid: RaidView::default(),
+            meeting: None,
+            since: None,
+            meeting_copy: None,
+            path_text: String::new(),
+            presentation_zoom: false,
+        }
+    }
+}
+
+impl Views {
+    /// Fresh views for a board just opened from `path`; the tab, the
+    /// earlier board compared with and the zoom stay.
+    pub(super) fn for_opened(&mut self, path: &std::path::Path) {
+        self.path_text = path.display().to_string();
+        self.selection = Selection::default();
+        self.timeline = TimelineView::default();
+        self.budget = BudgetView::default();
+        self.raid = RaidView::default();
+        self.raid.export_path = super::pack_export::beside_board(path, "raid.csv")
+            .display()
+            .to_string();
+    }
+}
