@@ -23,7 +23,7 @@ fn main() {
     let mut h = egui_kittest::Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_eframe(|cc| {
-            boardroom::app::BoardApp::new(&cc.egui_ctx, boardroom::app::RecentFiles::default())
+            boardroom::app::BoardApp::new(&cc.egui_ctx, boardroom::app::AppSettings::default(), boardroom::app::RecentFiles::default())
         });
     // As the window opens a board: on a worker, so the board lives where the
     // app's boards do (a worker's allocator arena, not the UI thread's).
@@ -33,8 +33,8 @@ fn main() {
         std::thread::sleep(Duration::from_millis(16));
     }
     h.step();
-    let title_before = h.state().doc.as_ref().map(|d| d.board().title.clone());
-    if merge && let Some(doc) = h.state_mut().doc.as_mut() {
+    let title_before = h.state().document().map(|d| d.board().title.clone());
+    if merge && let Some(doc) = h.state_mut().document_mut() {
         let mut entry = doc.board().raid[0].clone();
         entry.owner = "Changed here, not saved".into();
         let edited = doc.apply(boardroom::model::Action::put(
@@ -46,7 +46,7 @@ fn main() {
         }
     }
     let mut merge_pressed = false;
-    let revision_before = h.state().doc.as_ref().map(|d| d.revision);
+    let revision_before = h.state().document().map(|d| d.revision);
     let reopen_at = Instant::now() + Duration::from_secs(1);
     let mut reopened = false;
     if colleague {
@@ -79,9 +79,10 @@ fn main() {
     let mut frames = 0;
     while Instant::now() < end {
         let t = Instant::now();
-        if merge && !merge_pressed && h.state().disk_change.is_some() {
+        if merge && !merge_pressed && h.state().colleague_saved().is_some() {
+            let ctx = h.ctx.clone();
             h.state_mut()
-                .merge_from_disk(&std::collections::BTreeMap::new());
+                .run_command(&ctx, boardroom::app::Command::MergeTheirChanges);
             merge_pressed = true;
         }
         if reopen && !reopened && Instant::now() >= reopen_at {
@@ -111,9 +112,9 @@ fn main() {
             ms(most_on_cpu)
         );
     }
-    let title_after = h.state().doc.as_ref().map(|d| d.board().title.clone());
+    let title_after = h.state().document().map(|d| d.board().title.clone());
     if reopen {
-        let revision_after = h.state().doc.as_ref().map(|d| d.revision);
+        let revision_after = h.state().document().map(|d| d.revision);
         println!(
             "frames {frames}, slowest {:.0} ms, opened again: {}",
             worst.as_secs_f64() * 1000.0,
@@ -123,8 +124,7 @@ fn main() {
     }
     let kept = h
         .state()
-        .doc
-        .as_ref()
+        .document()
         .is_some_and(|d| d.board().raid[0].owner == "Changed here, not saved");
     println!(
         "frames {frames}, slowest {:.0} ms, reloaded: {}{}",

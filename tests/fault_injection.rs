@@ -175,7 +175,7 @@ fn a_save_failing_at_any_step_leaves_the_old_board_whole_and_can_be_retried() {
         let (dir, path, loaded, old_bytes, mine) = board_and_edit();
         let base = Base {
             board: &loaded.board,
-            hash: &loaded.hash,
+            hash: Some(&loaded.hash),
         };
         let fs = FailingFs {
             at: step,
@@ -244,17 +244,17 @@ fn in_the_app_a_failed_save_is_reported_the_edit_kept_and_save_retried() {
     let away = dir.path().join("share-offline");
     std::fs::rename(&share, &away).unwrap_or_else(|e| panic!("{e}"));
     common::press_save(&mut h);
-    let notice = match &h.state().notice {
+    let notice = match &h.state().notice() {
         Some(boardroom::app::Notice::Error(text)) => text.clone(),
         other => panic!("no error shown: {other:?}"),
     };
     assert!(notice.contains("board.ron"), "{notice}");
     assert!(h.query_by_label_contains("Nothing was lost").is_some());
-    assert!(h.state().doc.as_ref().is_some_and(|d| d.is_dirty()));
+    assert!(h.state().document().is_some_and(|d| d.is_dirty()));
 
     std::fs::rename(&away, &share).unwrap_or_else(|e| panic!("{e}"));
     common::press_save(&mut h);
-    assert!(h.state().doc.as_ref().is_some_and(|d| !d.is_dirty()));
+    assert!(h.state().document().is_some_and(|d| !d.is_dirty()));
     let saved = load_board(&path).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         saved.board.raid[0].status,
@@ -278,7 +278,7 @@ fn a_lock_that_cannot_be_written_stops_the_save_and_a_later_save_works() {
         let (dir, path, loaded, old_bytes, mine) = board_and_edit();
         let base = Base {
             board: &loaded.board,
-            hash: &loaded.hash,
+            hash: Some(&loaded.hash),
         };
         let fs = failing_at(step);
         let wait = std::time::Duration::from_secs(10);
@@ -353,7 +353,7 @@ fn an_unreadable_lock_modified_recently_is_held_and_the_save_writes_nothing() {
     let mine = edited(&loaded.board);
     let base = Base {
         board: &loaded.board,
-        hash: &loaded.hash,
+        hash: Some(&loaded.hash),
     };
     let lock = colleagues_lock(&path, std::time::Duration::from_secs(60));
     let lock_bytes = std::fs::read(&lock).unwrap_or_default();
@@ -395,7 +395,7 @@ fn an_unreadable_lock_older_than_the_stale_limit_is_taken_over() {
     let mine = edited(&loaded.board);
     let base = Base {
         board: &loaded.board,
-        hash: &loaded.hash,
+        hash: Some(&loaded.hash),
     };
     let old = boardroom::store::STALE_AFTER + std::time::Duration::from_secs(30);
     colleagues_lock(&path, old);

@@ -186,18 +186,18 @@ fn draw_every_view(path: &Path, board: &Board) {
         // The window draws a box for a character no font has (egui's default);
         // kittest would panic instead.
         .allow_missing_glyphs()
-        .build_eframe(|cc| BoardApp::new(&cc.egui_ctx, boardroom::app::RecentFiles::default()));
-    h.state_mut().open(path);
+        .build_eframe(|cc| BoardApp::new(&cc.egui_ctx, boardroom::app::AppSettings::default(), boardroom::app::RecentFiles::default()));
+    h.state_mut().open_now(path);
     let clean = !validate(board)
         .iter()
         .any(|d| d.severity == Severity::Error);
-    assert_eq!(h.state().doc.is_some(), clean, "{:?}", h.state().load_error);
+    assert_eq!(h.state().document().is_some(), clean, "{:?}", h.state().load_error());
     for (tab, shown) in [
         (Tab::Timeline, "As at"),
         (Tab::Budget, "Budget"),
         (Tab::Raid, "New entry"),
     ] {
-        h.state_mut().tab = tab;
+        h.state_mut().show_tab(tab);
         h.run_steps(2);
         if clean {
             assert!(
@@ -207,27 +207,27 @@ fn draw_every_view(path: &Path, board: &Board) {
         }
     }
     if let Some(p) = board.programmes.first() {
-        h.state_mut().tab = Tab::Budget;
-        h.state_mut().budget.programme = Some(p.id.clone());
+        h.state_mut().show_tab(Tab::Budget);
+        h.state_mut().budget_mut().programme = Some(p.id.clone());
         h.run_steps(2);
-        h.state_mut().budget.portfolio = true;
+        h.state_mut().budget_mut().portfolio = true;
         h.run_steps(2);
-        h.state_mut().selected = Some(p.id.clone());
-        h.state_mut().tab = Tab::Timeline;
+        h.state_mut().select_programme(Some(p.id.clone()));
+        h.state_mut().show_tab(Tab::Timeline);
         h.run_steps(2);
     }
     // Every zoom and both axes, scrolled to the start, the as-at line and far
     // past the ends of the calendar.
-    h.state_mut().tab = Tab::Timeline;
+    h.state_mut().show_tab(Tab::Timeline);
     if let Some(t) = board
         .programmes
         .iter()
         .find_map(|p| Some((p.id.clone(), p.tasks.first()?.id.clone())))
     {
-        h.state_mut().timeline.selected = Some(t);
+        h.state_mut().timeline_mut().selected = Some(t);
     }
     for (i, z) in timeline::ZoomLevel::ALL.into_iter().enumerate() {
-        let view = &mut h.state_mut().timeline;
+        let view = h.state_mut().timeline_mut();
         view.scale.px_per_day = z.px_per_day();
         view.axis_years = if i % 2 == 0 {
             timeline::AxisYears::Calendar
@@ -237,15 +237,15 @@ fn draw_every_view(path: &Path, board: &Board) {
         view.late_only = i == 3;
         let as_at_x = view.scale.x_of(board.as_at) + view.scale.scroll_px;
         for scroll in [0.0, as_at_x, 1e12, -1e12] {
-            h.state_mut().timeline.scale.scroll_px = scroll;
+            h.state_mut().timeline_mut().scale.scroll_px = scroll;
             h.run_steps(1);
         }
     }
     if let Some(e) = board.raid.first() {
-        h.state_mut().tab = Tab::Raid;
-        h.state_mut().selected = None;
-        h.state_mut().raid.selected = Some(e.id.clone());
-        h.state_mut().raid.form = Some(boardroom::ui::raid::form::RaidForm::edit(e));
+        h.state_mut().show_tab(Tab::Raid);
+        h.state_mut().select_programme(None);
+        h.state_mut().raid_mut().selected = Some(e.id.clone());
+        h.state_mut().raid_mut().form = Some(boardroom::ui::raid::form::RaidForm::edit(e));
         h.run_steps(2);
     }
 }

@@ -250,18 +250,17 @@ fn the_app_shows_the_clash_and_saving_the_choice_settles_it() {
     let path = root.join("board.ron");
     let mut h = common::app_on(&path, boardroom::app::Tab::Raid);
     assert!(
-        h.state().conflict_dialog.is_some(),
+        h.state().conflict_dialog().is_some(),
         "the clash is shown on opening"
     );
     h.get_by_label("Keep theirs: Sam Jones").click();
     h.run();
     h.get_by_label("Keep these choices").click();
     common::run_busy(&mut h);
-    assert!(h.state().conflict_dialog.is_none());
+    assert!(h.state().conflict_dialog().is_none());
     let owner = h
         .state()
-        .doc
-        .as_ref()
+        .document()
         .map(|d| d.board().raid[0].owner.clone());
     assert_eq!(owner.as_deref(), Some("Sam Jones"));
     assert!(

@@ -315,9 +315,7 @@ impl World {
     /// A save as the app makes it, with `during` edited while it runs and
     /// conflicts settled as `settle` says.
     fn save(&mut self, w: usize, during: &[(usize, String)], settle: Settle) {
-        let request = self.docs[w]
-            .save_request(&BTreeMap::new())
-            .unwrap_or_else(|e| panic!("{e}"));
+        let mut request = self.docs[w].save_request(&BTreeMap::new());
         let started = self.model[w].shown.clone();
         for (f, v) in during {
             let action = edit_action(self.docs[w].board(), *f, v);
@@ -473,7 +471,7 @@ impl World {
         let entry = JournalEntry {
             board_path: self.path(),
             written_at: chrono::NaiveDateTime::default(),
-            base_hash: doc.base_hash.clone(),
+            base_hash: doc.base_hash(),
             base: doc.base.clone(),
             board: doc.board().clone(),
         };
@@ -514,7 +512,7 @@ impl World {
                 m.journal = None;
             } else {
                 SEEN.note("recovered");
-                doc.recover(entry.board, entry.base, entry.base_hash);
+                doc.recover(entry.board, entry.base, entry.base_hash.into());
                 m.shown = shown;
                 m.base = base;
                 m.base_on_disk = on_disk;

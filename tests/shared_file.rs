@@ -123,7 +123,7 @@ fn child_saving_in_a_loop() {
             &path,
             Base {
                 board: &base,
-                hash: &hash,
+                hash: Some(&hash),
             },
             &Default::default(),
         )

@@ -7,7 +7,7 @@
 
 mod common;
 
-use boardroom::app::{BoardApp, RecentFiles, Tab};
+use boardroom::app::{AppSettings, BoardApp, RecentFiles, Tab};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -19,14 +19,14 @@ fn harness_on(tab: Tab) -> Harness<'static, BoardApp> {
         .with_pixels_per_point(1.0)
         .with_theme(egui::Theme::Light)
         .wgpu()
-        .build_eframe(|cc| BoardApp::new(&cc.egui_ctx, RecentFiles::default()));
-    h.state_mut().open(&common::manchester());
+        .build_eframe(|cc| BoardApp::new(&cc.egui_ctx, AppSettings::default(), RecentFiles::default()));
+    h.state_mut().open_now(&common::manchester());
     // The path field shows where the checkout is; pin it so images match anywhere.
-    h.state_mut().path_text = "sample_boards/manchester_ict_2021.ron".into();
-    h.state_mut().raid.export_path = "sample_boards/manchester_ict_2021-raid.csv".into();
-    h.state_mut().tab = tab;
+    h.state_mut().set_path_text("sample_boards/manchester_ict_2021.ron");
+    h.state_mut().raid_mut().export_path = "sample_boards/manchester_ict_2021-raid.csv".into();
+    h.state_mut().show_tab(tab);
     h.run();
-    h.state_mut().notice = None;
+    h.state_mut().clear_notices();
     h.run();
     h
 }
@@ -42,9 +42,9 @@ fn raid_tab_on_a_copy() -> (
     let path = dir.path().join("manchester_ict_2021.ron");
     std::fs::copy(common::manchester(), &path).unwrap_or_else(|e| panic!("{e}"));
     let mut h = harness_on(Tab::Raid);
-    h.state_mut().open(&path);
-    h.state_mut().path_text = "sample_boards/manchester_ict_2021.ron".into();
-    h.state_mut().raid.export_path = "sample_boards/manchester_ict_2021-raid.csv".into();
+    h.state_mut().open_now(&path);
+    h.state_mut().set_path_text("sample_boards/manchester_ict_2021.ron");
+    h.state_mut().raid_mut().export_path = "sample_boards/manchester_ict_2021-raid.csv".into();
     h.run();
     (dir, path, h)
 }
@@ -61,7 +61,7 @@ fn colleague_saved_then_i_save(
     h.state_mut().save();
     h.state_mut().wait_for_save();
     h.run();
-    h.state_mut().notice = None;
+    h.state_mut().clear_notices();
     h.run();
 }
 
@@ -150,8 +150,7 @@ fn conflict_dialog() {
     };
     let mut mine = h
         .state()
-        .doc
-        .as_ref()
+        .document()
         .map(|d| d.board().clone())
         .unwrap_or_else(|| panic!("no board"));
     edit(
@@ -161,7 +160,7 @@ fn conflict_dialog() {
         stamp(10, 5),
     );
     let entry = mine.raid[2].clone();
-    if let Some(doc) = h.state_mut().doc.as_mut() {
+    if let Some(doc) = h.state_mut().document_mut() {
         doc.apply(boardroom::model::Action::put(
             boardroom::model::Place::RaidLog,
             entry,
@@ -185,12 +184,11 @@ fn conflict_dialog() {
 fn give_first_entry_a_new_owner(h: &mut Harness<'static, BoardApp>) {
     let mut entry = h
         .state()
-        .doc
-        .as_ref()
+        .document()
         .map(|d| d.board().raid[0].clone())
         .unwrap_or_else(|| panic!("no board"));
     entry.owner = "Head of ICT Infrastructure".into();
-    if let Some(doc) = h.state_mut().doc.as_mut() {
+    if let Some(doc) = h.state_mut().document_mut() {
         doc.apply(boardroom::model::Action::put(
             boardroom::model::Place::RaidLog,
             entry,
@@ -207,7 +205,7 @@ fn close_prompt() {
     common::request_close(&mut h);
     h.run();
     assert_eq!(
-        h.state().leave_prompt,
+        h.state().leave_prompt(),
         Some(boardroom::app::Leaving::CloseWindow)
     );
     h.snapshot("close_prompt");
@@ -223,7 +221,7 @@ fn open_prompt() {
     h.state_mut().request_open(&other);
     h.run();
     assert!(matches!(
-        h.state().leave_prompt,
+        h.state().leave_prompt(),
         Some(boardroom::app::Leaving::OpenBoard(_))
     ));
     h.snapshot("open_prompt");
@@ -249,7 +247,7 @@ fn conflict_dialog_link_to_a_deleted_entry() {
         .map(|e| e.id.clone())
         .unwrap_or_else(|| panic!("an entry the delay does not link to"));
     delay.raid.push(target.clone());
-    if let Some(doc) = h.state_mut().doc.as_mut() {
+    if let Some(doc) = h.state_mut().document_mut() {
         doc.apply(boardroom::model::Action::put(
             boardroom::model::Place::Programme(programme),
             delay,
@@ -312,11 +310,11 @@ fn opening_a_slow_board() {
 fn portfolio_on(tab: Tab) -> (tempfile::TempDir, Harness<'static, BoardApp>) {
     let (dir, path, _board) = common::portfolio_file(1);
     let mut h = harness_on(tab);
-    h.state_mut().open(&path);
-    h.state_mut().path_text = "portfolio.ron".into();
-    h.state_mut().raid.export_path = "portfolio-raid.csv".into();
+    h.state_mut().open_now(&path);
+    h.state_mut().set_path_text("portfolio.ron");
+    h.state_mut().raid_mut().export_path = "portfolio-raid.csv".into();
     h.run();
-    h.state_mut().notice = None;
+    h.state_mut().clear_notices();
     h.run();
     (dir, h)
 }
@@ -368,7 +366,7 @@ fn import_dialog_with_the_preview() {
     click(&mut h, "Owner");
     common::settle_import(&mut h);
     // The path shows the temporary folder; pin it so the image matches anywhere.
-    if let Some(d) = h.state_mut().import_dialog.as_mut() {
+    if let Some(d) = h.state_mut().import_dialog_mut() {
         d.path = "log.xlsx".into();
     }
     h.run();

@@ -27,8 +27,7 @@ fn click_add_line(h: &mut Harness<'static, BoardApp>) {
 
 fn current(h: &Harness<'static, BoardApp>) -> String {
     h.state()
-        .doc
-        .as_ref()
+        .document()
         .map(|d| waterfall(&d.board().programmes[0]).current_gbp.to_string())
         .unwrap_or_default()
 }
@@ -133,7 +132,7 @@ fn manchester_liquidlogic_change_reaches_the_summary() {
         assert!(h.query_all_by_label(shown).count() > 0, "{shown}");
     }
     let ll = |h: &Harness<'static, BoardApp>| {
-        h.state().doc.as_ref().and_then(|d| {
+        h.state().document().and_then(|d| {
             d.board()
                 .programme(&common::id("ll"))
                 .map(|p| waterfall(p).current_gbp.to_string())
@@ -207,8 +206,7 @@ fn a_second_first_approval_is_refused_in_the_form() {
 /// How many budget lines the first programme has in the open board.
 fn first_programme_lines(h: &Harness<'_, BoardApp>) -> Option<usize> {
     h.state()
-        .doc
-        .as_ref()
+        .document()
         .map(|d| d.board().programmes[0].budget.len())
 }
 

@@ -41,7 +41,7 @@ fn the_timeline_of_one_programme_is_written_as_svg_then_png() {
     let (dir, board, mut h) = on_copy(Tab::Timeline);
     select_programme(&mut h, "Data Centre Programme");
     choose(&mut h, "Export chart as SVG…");
-    let dialog = h.state().chart_dialog.clone();
+    let dialog = h.state().chart_dialog().clone();
     let dialog = dialog.unwrap_or_else(|| panic!("the dialog opens"));
     assert_eq!(dialog.title, "Timeline — Data Centre Programme");
     let suggested = dir.path().join("manchester-timeline-dc.svg");
@@ -55,19 +55,19 @@ fn the_timeline_of_one_programme_is_written_as_svg_then_png() {
         !svg.contains("Liquidlogic"),
         "only the programme shown is in it"
     );
-    assert!(h.state().chart_dialog.is_none(), "the dialog closes");
+    assert!(h.state().chart_dialog().is_none(), "the dialog closes");
     assert!(
-        matches!(&h.state().notice, Some(Notice::Info(t)) if t.contains("manchester-timeline-dc.svg")),
+        matches!(&h.state().notice(), Some(Notice::Info(t)) if t.contains("manchester-timeline-dc.svg")),
         "{:?}",
-        h.state().notice
+        h.state().notice()
     );
 
     // PNG: the extension follows the format, and the width is the image's.
     choose(&mut h, "Export chart as PNG…");
-    let path = h.state().chart_dialog.as_ref().map(|d| d.path.clone());
+    let path = h.state().chart_dialog().map(|d| d.path.clone());
     let png_path = dir.path().join("manchester-timeline-dc.png");
     assert_eq!(path, Some(png_path.display().to_string()));
-    if let Some(d) = h.state_mut().chart_dialog.as_mut() {
+    if let Some(d) = h.state_mut().chart_dialog_mut() {
         d.width = 900;
     }
     h.get_by_label("Export").click();
@@ -87,7 +87,7 @@ fn a_wrong_extension_or_folder_says_so_in_the_dialog_and_writes_nothing() {
     let (dir, _board, mut h) = on_copy(Tab::Raid);
     choose(&mut h, "Export chart as SVG…");
     assert_eq!(
-        h.state().chart_dialog.as_ref().map(|d| d.title.clone()),
+        h.state().chart_dialog().map(|d| d.title.clone()),
         Some("RAID heat map — all programmes".into())
     );
     let pdf = dir.path().join("chart.pdf");
@@ -108,7 +108,7 @@ fn a_wrong_extension_or_folder_says_so_in_the_dialog_and_writes_nothing() {
     assert!(!nowhere.exists());
     h.get_by_label("Close").click();
     h.run();
-    assert!(h.state().chart_dialog.is_none());
+    assert!(h.state().chart_dialog().is_none());
 }
 
 #[test]
@@ -145,8 +145,8 @@ fn the_waterfall_is_copied_to_the_clipboard_as_an_image() {
     assert!(h_px > 400 && h_px < 1600, "{h_px}");
     h.run();
     assert!(
-        matches!(&h.state().notice, Some(Notice::Info(t)) if t.contains("1600 ×")),
+        matches!(&h.state().notice(), Some(Notice::Info(t)) if t.contains("1600 ×")),
         "{:?}",
-        h.state().notice
+        h.state().notice()
     );
 }

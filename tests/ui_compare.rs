@@ -34,7 +34,7 @@ fn the_side_panel_says_what_changed_since_the_earlier_board() {
     common::type_into(&mut h, "Earlier board:", &february.display().to_string());
     h.get_by_label("Compare").click();
     settle_since(&mut h);
-    assert!(h.state().compare_dialog.is_none(), "the dialog closes");
+    assert!(h.state().compare_dialog().is_none(), "the dialog closes");
     assert!(
         h.query_by_label("Changes since the board of 9 Feb 2021")
             .is_some(),
@@ -77,13 +77,12 @@ fn the_side_panel_says_what_changed_since_the_earlier_board() {
     assert!(h.query_by_label("Telephony").is_none());
     assert!(h.query_by_label("Data Centre Programme").is_some());
     assert!(
-        h.state().timeline.changes_only,
+        h.state().timeline().changes_only,
         "the timeline's filter is the same one"
     );
     let dc_tasks = h
         .state()
-        .doc
-        .as_ref()
+        .document()
         .map_or(0, |d| d.board().programmes[0].tasks.len());
     assert!(
         rows(&h) < all_rows && rows(&h) >= 1 && rows(&h) <= dc_tasks,
@@ -111,7 +110,7 @@ fn the_side_panel_says_what_changed_since_the_earlier_board() {
     changed.extend(r.owner_changed.iter().map(|x| x.entry.reference.clone()));
     let shown = |h: &Harness<'static, BoardApp>| -> std::collections::BTreeSet<String> {
         h.state()
-            .raid
+            .raid()
             .rows()
             .iter()
             .map(|&i| now.raid[i].reference.clone())
@@ -121,7 +120,7 @@ fn the_side_panel_says_what_changed_since_the_earlier_board() {
     h.get_by_label("Changed entries only").click();
     h.run();
     assert!(
-        !h.state().changes_only,
+        !h.state().changes_only(),
         "the side panel's filter goes off with it"
     );
     let all_shown = shown(&h);
@@ -142,8 +141,7 @@ fn the_side_panel_says_what_changed_since_the_earlier_board() {
     h.run();
     let since = h
         .state()
-        .meeting
-        .as_ref()
+        .meeting()
         .map(|m| m.slides().len())
         .unwrap_or_default();
     assert!(since > 3);
@@ -155,7 +153,7 @@ fn the_side_panel_says_what_changed_since_the_earlier_board() {
     h.run();
     h.get_by_label("Stop comparing").click();
     h.run();
-    assert!(h.state().since.is_none());
+    assert!(h.state().since().is_none());
     assert!(h.query_by_label_contains("Changes since").is_none());
     assert!(!h.state().window_title().starts_with('●'));
 }
@@ -169,8 +167,8 @@ fn an_earlier_board_that_does_not_open_says_why_and_compares_nothing() {
     let mut h = common::app_on(&may, Tab::Timeline);
     h.state_mut().compare_with(&broken);
     settle_since(&mut h);
-    assert!(h.state().since.is_none());
-    let notice = format!("{:?}", h.state().notice);
+    assert!(h.state().since().is_none());
+    let notice = format!("{:?}", h.state().notice());
     assert!(
         notice.contains("broken.ron") && notice.contains("did not open"),
         "{notice}"

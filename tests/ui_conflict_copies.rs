@@ -43,7 +43,7 @@ fn a_conflict_copy_is_offered_merged_in_and_moved_aside_on_save() {
     let mut h = common::app_on(&board, Tab::Raid);
     common::settle_copies(&mut h);
     assert_eq!(
-        h.state().conflict_copies.len(),
+        h.state().conflict_copies().len(),
         1,
         "only the copy with changes"
     );
@@ -53,7 +53,7 @@ fn a_conflict_copy_is_offered_merged_in_and_moved_aside_on_save() {
     h.get_by_label("Merge it in").click();
     common::run_busy(&mut h);
     assert!(
-        h.state().conflict_dialog.is_some(),
+        h.state().conflict_dialog().is_some(),
         "the clash on the owner"
     );
     h.get_by_label("Keep theirs: Sam Jones").click();
@@ -61,7 +61,7 @@ fn a_conflict_copy_is_offered_merged_in_and_moved_aside_on_save() {
     h.get_by_label("Keep these choices").click();
     common::run_busy(&mut h);
     {
-        let b = h.state().doc.as_ref().map(|d| d.board().clone());
+        let b = h.state().document().map(|d| d.board().clone());
         let b = b.unwrap_or_else(|| panic!("a board"));
         assert_eq!(b.raid[0].owner, "Sam Jones");
         assert!(b.raid.iter().any(|e| e.title == "Laptop stock short"));
@@ -89,15 +89,11 @@ fn app_keeping(
     board: &std::path::Path,
     kept: &std::path::Path,
 ) -> egui_kittest::Harness<'static, boardroom::app::BoardApp> {
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1600.0, 1200.0))
-        .build_eframe(|cc| {
-            boardroom::app::BoardApp::new(&cc.egui_ctx, boardroom::app::RecentFiles::default())
-        });
-    h.state_mut().versions_dir = Some(kept.to_path_buf());
-    h.state_mut().open(board);
-    h.state_mut().tab = Tab::Raid;
-    h.run();
+    let settings = boardroom::app::AppSettings {
+        versions_dir: Some(kept.to_path_buf()),
+        ..boardroom::app::AppSettings::default()
+    };
+    let mut h = common::app_with(settings, board, Tab::Raid);
     common::settle_copies(&mut h);
     h
 }
@@ -148,7 +144,7 @@ fn a_copy_is_merged_three_way_from_the_version_this_computer_kept() {
     h.get_by_label("Merge it in").click();
     common::run_busy(&mut h);
     assert!(
-        h.state().conflict_dialog.is_none(),
+        h.state().conflict_dialog().is_none(),
         "different fields of one risk: nothing to ask"
     );
     common::press_save(&mut h);
@@ -202,7 +198,7 @@ fn keep_all_theirs_settles_a_long_two_way_merge_in_one_click() {
     h.run();
     h.get_by_label("Keep these choices").click();
     common::run_busy(&mut h);
-    let shown = h.state().doc.as_ref().map(|d| d.board().clone());
+    let shown = h.state().document().map(|d| d.board().clone());
     let shown = shown.unwrap_or_else(|| panic!("a board"));
     let now: Vec<&str> = shown
         .raid

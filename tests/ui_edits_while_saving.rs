@@ -8,7 +8,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use boardroom::app::{BoardApp, RecentFiles, Tab};
+use boardroom::app::{AppSettings, BoardApp, RecentFiles, Tab};
 use boardroom::model::RaidEntry;
 use common::colleague::{
     colleague_holds_the_lock, colleague_releases_the_lock, colleague_saves, edit_entry, on_disk,
@@ -30,9 +30,9 @@ fn manchester_open() -> (tempfile::TempDir, PathBuf, Harness<'static, BoardApp>)
     std::fs::copy(common::manchester(), &path).unwrap_or_else(|e| panic!("{e}"));
     let mut h = Harness::builder()
         .with_size(egui::vec2(1600.0, 1100.0))
-        .build_eframe(|cc| BoardApp::new(&cc.egui_ctx, RecentFiles::default()));
-    h.state_mut().open(&path);
-    h.state_mut().tab = Tab::Raid;
+        .build_eframe(|cc| BoardApp::new(&cc.egui_ctx, AppSettings::default(), RecentFiles::default()));
+    h.state_mut().open_now(&path);
+    h.state_mut().show_tab(Tab::Raid);
     h.run();
     (dir, path, h)
 }
@@ -48,8 +48,7 @@ fn r004(entries: &[RaidEntry]) -> RaidEntry {
 fn shown_r004(h: &Harness<'static, BoardApp>) -> RaidEntry {
     r004(
         &h.state()
-            .doc
-            .as_ref()
+            .document()
             .map(|d| d.board().raid.clone())
             .unwrap_or_default(),
     )
@@ -114,7 +113,7 @@ fn an_edit_made_while_a_merging_save_runs_keeps_all_three_changes() {
         ),
         (OWNER, TITLE, THEIR_DESCRIPTION)
     );
-    assert!(h.state().doc.as_ref().is_some_and(|d| d.is_dirty()));
+    assert!(h.state().document().is_some_and(|d| d.is_dirty()));
     assert!(
         h.query_by_label_contains("The edits you made while it saved are kept on top")
             .is_some(),
@@ -126,7 +125,7 @@ fn an_edit_made_while_a_merging_save_runs_keeps_all_three_changes() {
     assert_eq!(saved.owner, OWNER, "my first edit");
     assert_eq!(saved.title, TITLE, "my edit made while saving");
     assert_eq!(saved.description, THEIR_DESCRIPTION, "their change");
-    assert!(h.state().doc.as_ref().is_some_and(|d| !d.is_dirty()));
+    assert!(h.state().document().is_some_and(|d| !d.is_dirty()));
     // The RAID form's history has both of my edits.
     let changes: Vec<&str> = saved.history.iter().map(|e| e.change.as_str()).collect();
     assert!(changes.iter().any(|c| c.contains("owner")), "{changes:?}");
@@ -164,14 +163,14 @@ fn a_field_the_colleague_changed_too_opens_the_dialog_and_nothing_is_overwritten
     );
     // Nothing chosen yet: my title is still there, unsaved, and theirs on disk.
     assert_eq!(shown_r004(&h).title, TITLE);
-    assert!(h.state().doc.as_ref().is_some_and(|d| d.is_dirty()));
+    assert!(h.state().document().is_some_and(|d| d.is_dirty()));
 
     // Deciding later keeps my edit and writes nothing.
     let on_disk_text = std::fs::read_to_string(&path).unwrap_or_default();
     h.get_by_label("Decide later (my edits stay, unsaved)")
         .click();
     h.run();
-    assert!(h.state().conflict_dialog.is_none());
+    assert!(h.state().conflict_dialog().is_none());
     assert_eq!(shown_r004(&h).title, TITLE);
     assert_eq!(
         std::fs::read_to_string(&path).unwrap_or_default(),
@@ -199,7 +198,7 @@ fn a_field_the_colleague_changed_too_opens_the_dialog_and_nothing_is_overwritten
         ),
         (OWNER, TITLE, THEIR_DESCRIPTION)
     );
-    assert!(h.state().doc.as_ref().is_some_and(|d| !d.is_dirty()));
+    assert!(h.state().document().is_some_and(|d| !d.is_dirty()));
 }
 
 #[test]
@@ -207,7 +206,7 @@ fn settling_a_clash_from_edits_while_saving_takes_theirs_where_chosen() {
     let (_dir, path, mut h) = manchester_open();
     let their_title = "EYEs go-live moved to June 2021 (theirs)";
     owner_saved_title_typed_while_their_save_lands(&mut h, &path, Some(their_title));
-    assert!(h.state().conflict_dialog.is_some());
+    assert!(h.state().conflict_dialog().is_some());
 
     h.get_by_label_contains("Keep theirs: EYEs go-live moved")
         .click();
@@ -223,5 +222,5 @@ fn settling_a_clash_from_edits_while_saving_takes_theirs_where_chosen() {
         ),
         (OWNER, their_title, THEIR_DESCRIPTION)
     );
-    assert!(h.state().conflict_dialog.is_none());
+    assert!(h.state().conflict_dialog().is_none());
 }

@@ -31,11 +31,10 @@ fn f5_presents_the_board_and_the_clicker_keys_step_through_it() {
         h.query_by_label("Board file:").is_none(),
         "no editing chrome in the meeting"
     );
-    let total = h.state().meeting.as_ref().map_or(0, |m| m.slides().len());
+    let total = h.state().meeting().map_or(0, |m| m.slides().len());
     let programmes = h
         .state()
-        .doc
-        .as_ref()
+        .document()
         .map_or(0, |d| d.board().programmes.len());
     assert_eq!(
         total,
@@ -49,8 +48,7 @@ fn f5_presents_the_board_and_the_clicker_keys_step_through_it() {
     }
     let first = h
         .state()
-        .doc
-        .as_ref()
+        .document()
         .map(|d| d.board().programmes[0].name.clone())
         .unwrap_or_default();
     assert_eq!(slide_label(&h), format!("Slide 3 of {total}: {first}"));
@@ -111,8 +109,7 @@ fn the_agenda_strip_jumps_to_a_programme_and_leaves() {
     h.run();
     let name = h
         .state()
-        .doc
-        .as_ref()
+        .document()
         .map(|d| d.board().programmes[1].name.clone())
         .unwrap_or_default();
     let button = format!("Go to slide 4: {name}");
@@ -121,7 +118,7 @@ fn the_agenda_strip_jumps_to_a_programme_and_leaves() {
     h.get_by_label(&button).click();
     h.run();
     assert_eq!(
-        h.state().meeting.as_ref().map(|m| m.current),
+        h.state().meeting().map(|m| m.current),
         Some(3),
         "the fourth slide"
     );
@@ -151,8 +148,7 @@ fn a_decision_and_an_action_recorded_in_the_meeting_land_in_the_file_and_a_dated
     press(&mut h, Key::PageDown);
     let dc = h
         .state()
-        .doc
-        .as_ref()
+        .document()
         .map(|d| d.board().programmes[0].clone())
         .unwrap_or_else(|| panic!("a board is open"));
     assert!(slide_label(&h).ends_with(&dc.name), "{}", slide_label(&h));
@@ -176,8 +172,7 @@ fn a_decision_and_an_action_recorded_in_the_meeting_land_in_the_file_and_a_dated
 
     let minutes = h
         .state()
-        .meeting
-        .as_ref()
+        .meeting()
         .and_then(|m| m.minutes.clone())
         .unwrap_or_else(|| panic!("the meeting keeps minutes"));
     assert_eq!(minutes.meeting.decisions.len(), 1);
@@ -192,8 +187,7 @@ fn a_decision_and_an_action_recorded_in_the_meeting_land_in_the_file_and_a_dated
     press(&mut h, Key::Enter);
     let count = |h: &Harness<'static, BoardApp>| {
         h.state()
-            .meeting
-            .as_ref()
+            .meeting()
             .and_then(|m| m.minutes.as_ref())
             .map(|m| (m.meeting.decisions.len(), m.meeting.actions.len()))
     };
@@ -253,7 +247,7 @@ fn a_decision_and_an_action_recorded_in_the_meeting_land_in_the_file_and_a_dated
         h.step();
     }
     h.run();
-    let since = h.state().since.as_ref().map(|s| s.path.clone());
+    let since = h.state().since().map(|s| s.path.clone());
     assert_eq!(since, Some(dir.path().join(&copy_name)));
 }
 
@@ -299,8 +293,7 @@ fn open_actions_show_beside_the_programmes_and_mark_done_saves_the_day() {
         h.query_by_label_contains("Open actions (1)").is_some(),
         "{headings:?} {:?}",
         h.state()
-            .doc
-            .as_ref()
+            .document()
             .map(|d| d.board().meetings[0].actions.clone())
     );
     common::press_save(&mut h);
@@ -336,21 +329,20 @@ fn the_presenter_view_shows_the_time_and_agenda_and_takes_the_decisions() {
     press(&mut h, Key::F5);
     h.key_press_modifiers(Modifiers::ALT, Key::F5);
     h.run();
-    assert!(h.state().meeting.as_ref().is_some_and(|m| m.presenter));
+    assert!(h.state().meeting().is_some_and(|m| m.presenter));
     assert!(h.query_by_label_contains("Elapsed ").is_some());
     let name = h
         .state()
-        .doc
-        .as_ref()
+        .document()
         .map(|d| d.board().programmes[0].name.clone())
         .unwrap_or_default();
     // Blanked, the room sees nothing; choosing a slide shows it again.
     press(&mut h, Key::B);
-    assert!(h.state().meeting.as_ref().is_some_and(|m| m.blank));
+    assert!(h.state().meeting().is_some_and(|m| m.blank));
     h.get_by_label(&format!("Presenter: go to slide 3: {name}"))
         .click();
     h.run();
-    assert!(h.state().meeting.as_ref().is_some_and(|m| !m.blank));
+    assert!(h.state().meeting().is_some_and(|m| !m.blank));
     assert_eq!(
         slide_label(&h),
         format!("Slide 3 of {}: {name}", slide_count(&h))
@@ -370,20 +362,19 @@ fn the_presenter_view_shows_the_time_and_agenda_and_takes_the_decisions() {
     press(&mut h, Key::Enter);
     let recorded = h
         .state()
-        .meeting
-        .as_ref()
+        .meeting()
         .and_then(|m| m.minutes.as_ref())
         .map_or(0, |m| m.meeting.decisions.len());
     assert_eq!(recorded, 1);
     assert!(h.query_by_label_contains("1 recorded").is_some());
     h.key_press_modifiers(Modifiers::ALT, Key::F5);
     h.run();
-    assert!(h.state().meeting.as_ref().is_some_and(|m| !m.presenter));
+    assert!(h.state().meeting().is_some_and(|m| !m.presenter));
     assert!(h.state().in_meeting(), "closing it keeps the meeting");
 }
 
 fn slide_count(h: &Harness<'static, BoardApp>) -> usize {
-    h.state().meeting.as_ref().map_or(0, |m| m.slides().len())
+    h.state().meeting().map_or(0, |m| m.slides().len())
 }
 
 #[test]

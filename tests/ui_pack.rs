@@ -11,7 +11,7 @@ fn open_dialog(h: &mut egui_kittest::Harness<'static, boardroom::app::BoardApp>)
     h.run();
     h.get_by_label("Export board pack…").click();
     h.run();
-    assert!(h.state().pack_dialog.is_some(), "the dialog opens");
+    assert!(h.state().pack_dialog().is_some(), "the dialog opens");
 }
 
 #[test]
@@ -22,7 +22,7 @@ fn the_board_pack_is_written_from_the_file_menu() {
     let mut h = common::app_on(&board, Tab::Timeline);
     open_dialog(&mut h);
     // It suggests a name beside the board.
-    let suggested = h.state().pack_dialog.as_ref().map(|d| d.path.clone());
+    let suggested = h.state().pack_dialog().map(|d| d.path.clone());
     assert_eq!(
         suggested,
         Some(dir.path().join("manchester-pack.pdf").display().to_string())
@@ -35,8 +35,8 @@ fn the_board_pack_is_written_from_the_file_menu() {
     h.run();
     let bytes = std::fs::read(&pdf).unwrap_or_default();
     assert!(bytes.starts_with(b"%PDF-"), "the PDF is on disk");
-    assert!(h.state().pack_dialog.is_none(), "the dialog closes");
-    match &h.state().notice {
+    assert!(h.state().pack_dialog().is_none(), "the dialog closes");
+    match &h.state().notice() {
         Some(Notice::Info(text)) => {
             assert!(
                 text.contains("pages written to") && text.contains("for the board.pdf"),
@@ -65,7 +65,7 @@ fn a_folder_that_cannot_be_written_says_so_and_leaves_nothing() {
     h.run();
     common::settle_pack(&mut h);
     h.run();
-    let error = h.state().pack_dialog.as_ref().and_then(|d| d.error.clone());
+    let error = h.state().pack_dialog().and_then(|d| d.error.clone());
     assert!(
         error
             .as_deref()
@@ -80,5 +80,5 @@ fn a_folder_that_cannot_be_written_says_so_and_leaves_nothing() {
     // Close leaves without writing anything.
     h.get_by_label("Close").click();
     h.run();
-    assert!(h.state().pack_dialog.is_none());
+    assert!(h.state().pack_dialog().is_none());
 }

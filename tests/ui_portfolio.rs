@@ -47,8 +47,8 @@ fn timeline_headers(h: &Harness<'static, BoardApp>, board: &Board) -> Vec<String
 fn a_long_portfolio_opens_on_the_as_at_date_with_the_work_under_way_in_view() {
     let (_dir, path, board) = portfolio_file(3);
     let mut h = harness_on(&path);
-    let opening = h.state().timeline.scale;
-    let width = h.state().timeline.chart_width();
+    let opening = h.state().timeline().scale;
+    let width = h.state().timeline().chart_width();
     let x_as_at = opening.x_of(board.as_at);
     assert!(
         (x_as_at - width / 2.0).abs() < width * 0.02,
@@ -85,23 +85,23 @@ fn a_long_portfolio_opens_on_the_as_at_date_with_the_work_under_way_in_view() {
     // Zoom out, pan, then Ctrl+0 (or As at) comes back.
     h.get_by_label("Decades").click();
     h.run();
-    assert_ne!(h.state().timeline.scale, opening);
+    assert_ne!(h.state().timeline().scale, opening);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
     h.run();
-    assert_eq!(h.state().timeline.scale, opening);
+    assert_eq!(h.state().timeline().scale, opening);
     h.get_by_label("Fit board").click();
     h.run();
     h.get_by_label("Back to the opening view").click();
     h.run();
-    assert_eq!(h.state().timeline.scale, opening);
+    assert_eq!(h.state().timeline().scale, opening);
 }
 
 #[test]
 fn the_manchester_board_opens_whole() {
     let (_dir, path) = common::fixture();
     let h = harness_on(&path);
-    let t = &h.state().timeline;
-    let board = h.state().doc.as_ref().map(|d| d.board().clone());
+    let t = &h.state().timeline();
+    let board = h.state().document().map(|d| d.board().clone());
     let board = board.unwrap_or_else(|| panic!("open"));
     let (first, last) =
         boardroom::analysis::timeline::date_extent(&board, None).unwrap_or_else(|| panic!("dates"));
@@ -218,13 +218,13 @@ fn collapse_all_leaves_a_row_per_programme_and_expand_all_brings_the_tasks_back(
             }
         })
         .sum();
-    assert_eq!(h.state().timeline.row_count(), expanded);
+    assert_eq!(h.state().timeline().row_count(), expanded);
     h.get_by_label("Collapse all").click();
     h.run();
-    assert_eq!(h.state().timeline.row_count(), 200);
+    assert_eq!(h.state().timeline().row_count(), 200);
     h.get_by_label("Expand all").click();
     h.run();
-    assert_eq!(h.state().timeline.row_count(), expanded);
+    assert_eq!(h.state().timeline().row_count(), expanded);
 }
 
 #[test]
@@ -233,7 +233,7 @@ fn a_programme_of_one_task_is_one_row_and_clicking_it_selects_the_task() {
     let path = dir.path().join("manchester.ron");
     std::fs::copy(common::manchester(), &path).unwrap_or_else(|e| panic!("{e}"));
     let mut h = harness_on(&path);
-    let board = h.state().doc.as_ref().map(|d| d.board().clone());
+    let board = h.state().document().map(|d| d.board().clone());
     let board = board.unwrap_or_else(|| panic!("open"));
     let single = board
         .programmes
@@ -253,7 +253,7 @@ fn a_programme_of_one_task_is_one_row_and_clicking_it_selects_the_task() {
     h.get_by_label_contains(&format!("{}: ", task.name)).click();
     h.run();
     assert_eq!(
-        h.state().timeline.selected,
+        h.state().timeline().selected,
         Some((single.id.clone(), task.id.clone()))
     );
 }
@@ -290,9 +290,9 @@ fn the_raid_table_keeps_ref_title_score_and_owner_in_view_with_the_form_open() {
     let (_dir, path, _board) = portfolio_file(7);
     let mut h = Harness::builder()
         .with_size(egui::vec2(1600.0, 1000.0))
-        .build_eframe(|cc| BoardApp::new(&cc.egui_ctx, boardroom::app::RecentFiles::default()));
-    h.state_mut().open(&path);
-    h.state_mut().tab = Tab::Raid;
+        .build_eframe(|cc| BoardApp::new(&cc.egui_ctx, boardroom::app::AppSettings::default(), boardroom::app::RecentFiles::default()));
+    h.state_mut().open_now(&path);
+    h.state_mut().show_tab(Tab::Raid);
     h.run();
     // Every column is there, and beside the heat map the first seven are in
     // view without scrolling (the rest a sideways scroll away).

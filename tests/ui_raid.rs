@@ -56,9 +56,9 @@ fn type_into(h: &mut Harness<'static, BoardApp>, label: &str, text: &str) {
 }
 
 fn shown_refs(h: &Harness<'static, BoardApp>) -> Vec<String> {
-    let doc = h.state().doc.as_ref();
+    let doc = h.state().document();
     h.state()
-        .raid
+        .raid()
         .rows()
         .iter()
         .filter_map(|&i| doc.map(|d| d.board().raid[i].reference.clone()))
@@ -122,7 +122,7 @@ fn a_missing_owner_is_named_beside_the_field_and_nothing_is_saved() {
     h.get_by_label("Save entry").click();
     h.run();
     assert_eq!(
-        h.state().doc.as_ref().map(|d| d.board().raid.len()),
+        h.state().document().map(|d| d.board().raid.len()),
         Some(4),
         "Save is disabled"
     );
@@ -200,13 +200,13 @@ fn search_and_undo_of_an_added_entry() {
     h.get_by_label("Save entry").click();
     h.run();
     assert_eq!(
-        h.state().doc.as_ref().map(|d| d.board().raid.len()),
+        h.state().document().map(|d| d.board().raid.len()),
         Some(5)
     );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(
-        h.state().doc.as_ref().map(|d| d.board().raid.len()),
+        h.state().document().map(|d| d.board().raid.len()),
         Some(4),
         "undo removes the added entry"
     );
@@ -246,8 +246,7 @@ fn deleting_a_linked_entry_saves_and_one_undo_restores_the_link() {
     let (_dir, path) = fixture();
     let mut h = harness_on(&path);
     let linked = |app: &BoardApp| {
-        app.doc
-            .as_ref()
+        app.document()
             .map(|d| d.board().programmes[0].delays[0].raid.clone())
             .unwrap_or_default()
     };

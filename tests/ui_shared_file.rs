@@ -10,21 +10,25 @@ use common::colleague::{colleague_holds_the_lock, colleague_saves, edit_entry, o
 use std::path::Path;
 use std::time::Duration;
 
-use boardroom::app::{BoardApp, RecentFiles, Tab};
+use boardroom::app::{AppSettings, BoardApp, RecentFiles, Tab};
 use boardroom::model::{HistoryEntry, RaidStatus};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
 fn harness() -> Harness<'static, BoardApp> {
+    harness_with(AppSettings::default())
+}
+
+fn harness_with(settings: AppSettings) -> Harness<'static, BoardApp> {
     Harness::builder()
         .with_size(egui::vec2(1600.0, 1100.0))
-        .build_eframe(|cc| BoardApp::new(&cc.egui_ctx, RecentFiles::default()))
+        .build_eframe(move |cc| BoardApp::new(&cc.egui_ctx, settings, RecentFiles::default()))
 }
 
 fn open_on(h: &mut Harness<'static, BoardApp>, path: &Path, tab: Tab) {
-    h.state_mut().open(path);
-    h.state_mut().tab = tab;
+    h.state_mut().open_now(path);
+    h.state_mut().show_tab(tab);
     h.run();
 }
 
@@ -41,7 +45,7 @@ fn a_colleagues_save_to_another_field_is_merged_on_save() {
     common::close_first_entry(&mut h);
     // Unsaved edits here, so the watcher announces rather than reloads.
     colleague_saves(&path, |b| b.title = "Renamed by a colleague".into());
-    assert!(wait_for(&mut h, |app| app.disk_change.is_some()));
+    assert!(wait_for(&mut h, |app| app.colleague_saved().is_some()));
     assert!(
         h.query_by_label("A colleague saved this board while you have unsaved edits")
             .is_some()
@@ -51,7 +55,7 @@ fn a_colleagues_save_to_another_field_is_merged_on_save() {
     let saved = on_disk(&path);
     assert_eq!(saved.title, "Renamed by a colleague", "their change kept");
     assert_eq!(saved.raid[0].status, RaidStatus::Closed, "my change kept");
-    assert!(h.state().doc.as_ref().is_some_and(|d| !d.is_dirty()));
+    assert!(h.state().document().is_some_and(|d| !d.is_dirty()));
     assert!(
         h.query_by_label_contains("Merged 1 change(s) from the file on disk")
             .is_some()
@@ -105,11 +109,10 @@ fn two_edits_of_one_owner_open_the_dialog_and_keep_theirs_writes_theirs() {
     common::settle_save(&mut h);
     let saved = on_disk(&path);
     assert_eq!(saved.raid[0].owner, "Theirs: Director of ICT");
-    assert!(h.state().conflict_dialog.is_none());
+    assert!(h.state().conflict_dialog().is_none());
     assert_eq!(
         h.state()
-            .doc
-            .as_ref()
+            .document()
             .map(|d| d.board().raid[0].owner.clone()),
         Some("Theirs: Director of ICT".to_string())
     );
@@ -129,13 +132,13 @@ fn the_dialog_can_take_an_edited_value_or_be_cancelled_writing_nothing() {
     common::press_save(&mut h);
     h.get_by_label("Cancel (nothing is written)").click();
     h.run();
-    assert!(h.state().conflict_dialog.is_none());
+    assert!(h.state().conflict_dialog().is_none());
     assert_eq!(
         std::fs::read_to_string(&path).unwrap_or_default(),
         theirs_text
     );
     assert!(
-        h.state().doc.as_ref().is_some_and(|d| d.is_dirty()),
+        h.state().document().is_some_and(|d| d.is_dirty()),
         "my edits stay"
     );
 
@@ -159,12 +162,11 @@ fn a_change_on_disk_reloads_when_nothing_is_unsaved_keeping_the_view() {
         b.raid[0].title = "Retitled by a colleague".into()
     });
     assert!(wait_for(&mut h, |app| {
-        app.doc
-            .as_ref()
+        app.document()
             .is_some_and(|d| d.board().raid[0].title == "Retitled by a colleague")
     }));
-    assert_eq!(h.state().tab, Tab::Raid, "still on the same tab");
-    assert!(h.state().doc.as_ref().is_some_and(|d| !d.is_dirty()));
+    assert_eq!(h.state().tab(), Tab::Raid, "still on the same tab");
+    assert!(h.state().document().is_some_and(|d| !d.is_dirty()));
     assert!(
         h.query_by_label_contains("Reloaded fixture.ron: a colleague saved 1 change(s)")
             .is_some()
@@ -183,10 +185,10 @@ fn merge_now_takes_their_changes_and_keeps_mine_unsaved() {
     open_on(&mut h, &path, Tab::Raid);
     edit_owner(&mut h, "Mine");
     colleague_saves(&path, |b| b.title = "Theirs".into());
-    assert!(wait_for(&mut h, |app| app.disk_change.is_some()));
+    assert!(wait_for(&mut h, |app| app.colleague_saved().is_some()));
     h.get_by_label("Merge their changes now").click();
     common::settle_merge(&mut h);
-    let doc = h.state().doc.as_ref();
+    let doc = h.state().document();
     assert_eq!(
         doc.map(|d| d.board().title.clone()).as_deref(),
         Some("Theirs")
@@ -248,19 +250,15 @@ fn who_else_has_the_board_open_is_shown_and_my_presence_goes_on_close() {
 fn unsaved_edits_are_offered_back_after_a_crash_and_can_be_saved() {
     let (_dir, path) = common::fixture();
     let journal = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let mut h = harness();
-    h.state_mut().journal_dir = Some(journal.path().to_path_buf());
+    let mut h = harness_with(common::journalling_to(journal.path()));
     open_on(&mut h, &path, Tab::Raid);
     edit_owner(&mut h, "Typed before the crash");
-    h.state_mut()
-        .journal_now()
-        .unwrap_or_else(|e| panic!("{e}"));
+    h.state_mut().journal_now();
     // The app goes away without saving (a crash, a flat battery).
     drop(h);
     assert_ne!(on_disk(&path).raid[0].owner, "Typed before the crash");
 
-    let mut h = harness();
-    h.state_mut().journal_dir = Some(journal.path().to_path_buf());
+    let mut h = harness_with(common::journalling_to(journal.path()));
     open_on(&mut h, &path, Tab::Raid);
     assert!(h.query_by_label_contains("Unsaved edits from").is_some());
     // It says what the edits are: record and field.
@@ -268,15 +266,14 @@ fn unsaved_edits_are_offered_back_after_a_crash_and_can_be_saved() {
     assert!(h.query_by_label_contains("”: owner").is_some());
     h.get_by_label("Recover these edits").click();
     h.run();
-    assert!(h.state().doc.as_ref().is_some_and(|d| d.is_dirty()));
+    assert!(h.state().document().is_some_and(|d| d.is_dirty()));
     common::press_save(&mut h);
     assert_eq!(on_disk(&path).raid[0].owner, "Typed before the crash");
     // Saved: nothing left to recover next time.
     drop(h);
-    let mut h = harness();
-    h.state_mut().journal_dir = Some(journal.path().to_path_buf());
+    let mut h = harness_with(common::journalling_to(journal.path()));
     open_on(&mut h, &path, Tab::Raid);
-    assert!(h.state().recovery.is_none());
+    assert!(h.state().recovery().is_none());
 }
 
 /// A save waiting for the shared file (a colleague's save holds the lock) runs
@@ -295,7 +292,7 @@ fn a_save_waiting_for_the_shared_file_keeps_the_window_responsive_and_the_edits(
     h.run();
     assert!(h.state().is_saving(), "the save waits for the lock");
     // After a moment the lock file is read (off the UI thread) for a name.
-    let shown = wait_for(&mut h, |app| app.waiting_for().is_some());
+    let shown = wait_for(&mut h, |app| app.saving_waits_for().is_some());
     assert!(shown);
     assert!(
         h.state()
@@ -314,8 +311,7 @@ fn a_save_waiting_for_the_shared_file_keeps_the_window_responsive_and_the_edits(
     edit_owner(&mut h, "Owner typed while saving");
     assert_eq!(
         h.state()
-            .doc
-            .as_ref()
+            .document()
             .map(|d| d.board().raid[0].owner.clone()),
         Some("Owner typed while saving".into()),
         "shown while the save runs"
@@ -330,8 +326,7 @@ fn a_save_waiting_for_the_shared_file_keeps_the_window_responsive_and_the_edits(
     assert_eq!(on_disk(&path).raid[0].owner, "Owner before saving");
     let doc = h
         .state()
-        .doc
-        .as_ref()
+        .document()
         .unwrap_or_else(|| panic!("board open"));
     assert_eq!(doc.board().raid[0].owner, "Owner typed while saving");
     assert!(doc.is_dirty(), "the held edit is not saved yet");
@@ -363,10 +358,10 @@ fn closing_with_unsaved_edits_asks_first_and_save_and_close_writes_them() {
     h.get_by_label("Cancel").click();
     h.run();
     assert!(
-        h.state().leave_prompt.is_none(),
+        h.state().leave_prompt().is_none(),
         "Cancel keeps the window open"
     );
-    assert!(h.state().doc.as_ref().is_some_and(|d| d.is_dirty()));
+    assert!(h.state().document().is_some_and(|d| d.is_dirty()));
 
     common::request_close(&mut h);
     h.run();
@@ -398,7 +393,7 @@ fn close_without_saving_leaves_the_file_and_closes() {
     open_on(&mut h, &path, Tab::Raid);
     common::request_close(&mut h);
     assert!(!sent(&h, &egui::ViewportCommand::CancelClose));
-    assert!(h.state().leave_prompt.is_none());
+    assert!(h.state().leave_prompt().is_none());
 }
 
 /// Someone renames the board away while it is open here (an archive, a tidy
@@ -414,7 +409,7 @@ fn a_board_renamed_away_while_open_is_reported_and_save_puts_it_back() {
     std::fs::rename(&path, &archived).unwrap_or_else(|e| panic!("{e}"));
 
     let told = wait_for(&mut h, |app| {
-        matches!(&app.notice, Some(boardroom::app::Notice::Error(text))
+        matches!(&app.notice(), Some(boardroom::app::Notice::Error(text))
             if text.contains("is no longer in its folder"))
     });
     assert!(told, "the window says the file has gone");
@@ -422,7 +417,7 @@ fn a_board_renamed_away_while_open_is_reported_and_save_puts_it_back() {
         h.query_by_label_contains("fixture.ron is no longer in its folder")
             .is_some()
     );
-    assert!(h.state().doc.as_ref().is_some_and(|d| d.is_dirty()));
+    assert!(h.state().document().is_some_and(|d| d.is_dirty()));
     assert!(
         h.query_by_label("Not in its folder: Save to write it back")
             .is_some()
@@ -464,14 +459,13 @@ fn an_edit_made_while_saving_before_opening_another_board_is_asked_about_again()
     assert!(wait_for(&mut h, |app| !app.is_saving()));
     assert_eq!(on_disk(&path).raid[0].owner, "Saved before switching");
     assert_eq!(
-        h.state().leave_prompt,
-        Some(boardroom::app::Leaving::OpenBoard(second.clone())),
+        h.state().leave_prompt(),
+        Some(&boardroom::app::Leaving::OpenBoard(second.clone())),
         "asked again: the edit typed while saving is not in the file"
     );
     assert_eq!(
         h.state()
-            .doc
-            .as_ref()
+            .document()
             .map(|d| d.board().raid[0].owner.clone())
             .as_deref(),
         Some("Typed while it saved")
@@ -481,7 +475,7 @@ fn an_edit_made_while_saving_before_opening_another_board_is_asked_about_again()
     common::settle_open(&mut h);
     assert_eq!(on_disk(&path).raid[0].owner, "Typed while it saved");
     assert_eq!(
-        h.state().doc.as_ref().and_then(|d| d.path.clone()),
+        h.state().document().map(|d| d.path.clone()),
         Some(second)
     );
 }
@@ -500,7 +494,7 @@ fn a_colleagues_save_or_presence_never_moves_the_tabs() {
     let before = tab_rect(&h);
     common::close_first_entry(&mut h);
     colleague_saves(&path, |b| b.title = "Renamed by a colleague".into());
-    assert!(wait_for(&mut h, |app| app.disk_change.is_some()));
+    assert!(wait_for(&mut h, |app| app.colleague_saved().is_some()));
     h.run();
     assert!(
         h.query_by_label("A colleague saved this board while you have unsaved edits")

@@ -4,7 +4,7 @@ mod common;
 
 use std::path::Path;
 
-use boardroom::app::{BoardApp, RecentFiles};
+use boardroom::app::{AppSettings, BoardApp, RecentFiles};
 use boardroom::model::RaidStatus;
 use boardroom::store::load_board;
 use egui::{Key, Modifiers};
@@ -14,11 +14,11 @@ use egui_kittest::kittest::Queryable;
 fn harness() -> Harness<'static, BoardApp> {
     Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(|cc| BoardApp::new(&cc.egui_ctx, RecentFiles::default()))
+        .build_eframe(|cc| BoardApp::new(&cc.egui_ctx, AppSettings::default(), RecentFiles::default()))
 }
 
 fn open(h: &mut Harness<'static, BoardApp>, path: &Path) {
-    h.state_mut().open(path);
+    h.state_mut().open_now(path);
     h.run();
 }
 
@@ -32,7 +32,7 @@ fn fixture_file(dir: &tempfile::TempDir) -> std::path::PathBuf {
 fn the_manchester_board_opens_and_every_tab_shows_its_data() {
     let mut h = harness();
     open(&mut h, &common::manchester());
-    assert!(h.state().load_error.is_none(), "{:?}", h.state().load_error);
+    assert!(h.state().load_error().is_none(), "{:?}", h.state().load_error());
     assert!(h.query_all_by_label_contains("Data Centre").count() > 0);
     assert!(
         h.query_all_by_label_contains("COVID-19").count() > 0,
@@ -78,7 +78,7 @@ fn closing_an_entry_can_be_undone_and_saved_to_the_file() {
     open(&mut h, &path);
     common::close_first_entry(&mut h);
     let status =
-        |h: &Harness<'static, BoardApp>| h.state().doc.as_ref().map(|d| d.board().raid[0].status);
+        |h: &Harness<'static, BoardApp>| h.state().document().map(|d| d.board().raid[0].status);
     assert_eq!(status(&h), Some(RaidStatus::Closed));
     assert!(
         h.state().window_title().starts_with('●'),
@@ -136,7 +136,7 @@ fn a_bad_file_shows_where_it_is_wrong_and_the_app_keeps_going() {
         text[..text.len() / 2],
         "the bad file is untouched"
     );
-    let doc = h.state().doc.as_ref().map(|d| d.file_name());
+    let doc = h.state().document().map(|d| d.file_name());
     assert_eq!(
         doc.as_deref(),
         Some("fixture.ron"),
@@ -159,8 +159,7 @@ fn a_typed_path_opens_a_board() {
     common::settle_open(&mut h);
     assert_eq!(
         h.state()
-            .doc
-            .as_ref()
+            .document()
             .map(|d| d.board().title.clone())
             .as_deref(),
         Some("Fixture board")
@@ -226,7 +225,7 @@ fn an_unreadable_file_on_disk_is_never_overwritten_and_my_version_is_kept() {
         h.query_by_label_contains("Not reloaded, your edits are kept")
             .is_some()
     );
-    let doc = h.state().doc.as_ref();
+    let doc = h.state().document();
     assert_eq!(
         doc.map(|d| d.board().raid[0].status),
         Some(RaidStatus::Closed)
@@ -239,7 +238,7 @@ fn an_unreadable_file_on_disk_is_never_overwritten_and_my_version_is_kept() {
     h.get_by_label("Reload from disk (drops my unsaved edits)")
         .click();
     common::settle_open(&mut h);
-    let doc = h.state().doc.as_ref();
+    let doc = h.state().document();
     assert_ne!(
         doc.map(|d| d.board().raid[0].status),
         Some(RaidStatus::Closed)
@@ -265,7 +264,7 @@ fn open_typed_path(h: &mut Harness<'static, BoardApp>, path: &Path) {
 }
 
 fn open_title(h: &Harness<'static, BoardApp>) -> Option<String> {
-    h.state().doc.as_ref().map(|d| d.board().title.clone())
+    h.state().document().map(|d| d.board().title.clone())
 }
 
 /// Opening another board while this one has unsaved edits asks first, as
@@ -291,7 +290,7 @@ fn opening_another_board_with_unsaved_edits_asks_first() {
     h.get_by_label("Cancel").click();
     h.run();
     assert_eq!(open_title(&h).as_deref(), Some("Fixture board"));
-    assert!(h.state().doc.as_ref().is_some_and(|d| d.is_dirty()));
+    assert!(h.state().document().is_some_and(|d| d.is_dirty()));
 
     open_typed_path(&mut h, &second);
     h.get_by_label("Open second.ron without saving").click();
@@ -316,7 +315,7 @@ fn opening_another_board_with_unsaved_edits_asks_first() {
 
     // With nothing unsaved, it opens without asking.
     open_typed_path(&mut h, &second);
-    assert!(h.state().leave_prompt.is_none());
+    assert!(h.state().leave_prompt().is_none());
     assert_eq!(open_title(&h).as_deref(), Some("Second board"));
 }
 

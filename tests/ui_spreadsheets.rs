@@ -38,7 +38,7 @@ fn import_maps_a_column_previews_imports_and_undoes_in_one_step() {
     common::lead_column_workbook(&xlsx);
     // On the Timeline, so the RAID table's own "Owner" heading is not drawn.
     let mut h = common::app_on(&board, Tab::Timeline);
-    let before = h.state().doc.as_ref().map_or(0, |d| d.board().raid.len());
+    let before = h.state().document().map_or(0, |d| d.board().raid.len());
 
     menu(&mut h, "Import RAID log…");
     common::type_into(&mut h, "Spreadsheet:", &xlsx.display().to_string());
@@ -48,8 +48,7 @@ fn import_maps_a_column_previews_imports_and_undoes_in_one_step() {
     {
         let d = h
             .state()
-            .import_dialog
-            .as_ref()
+            .import_dialog()
             .unwrap_or_else(|| panic!("open"));
         let grid = &d.grid.as_ref().unwrap_or_else(|| panic!("read")).1;
         assert_eq!(grid.rows[d.header].number, 3, "the header under the title");
@@ -73,8 +72,8 @@ fn import_maps_a_column_previews_imports_and_undoes_in_one_step() {
     h.get_by_label("Supplier fails");
     h.get_by_label("Import 3 new").click();
     common::run_busy(&mut h);
-    assert!(h.state().import_dialog.is_none(), "the dialog closes");
-    let board_now = h.state().doc.as_ref().map(|d| d.board().clone());
+    assert!(h.state().import_dialog().is_none(), "the dialog closes");
+    let board_now = h.state().document().map(|d| d.board().clone());
     let board_now = board_now.unwrap_or_else(|| panic!("a board"));
     assert_eq!(board_now.raid.len(), before + 3);
     let supplier = board_now
@@ -92,13 +91,13 @@ fn import_maps_a_column_previews_imports_and_undoes_in_one_step() {
         "{:?}",
         supplier.history
     );
-    assert!(h.state().doc.as_ref().is_some_and(|d| d.is_dirty()));
+    assert!(h.state().document().is_some_and(|d| d.is_dirty()));
 
     // One undo takes the whole import back.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     common::run_busy(&mut h);
     assert_eq!(
-        h.state().doc.as_ref().map_or(0, |d| d.board().raid.len()),
+        h.state().document().map_or(0, |d| d.board().raid.len()),
         before
     );
     // Nothing was written: the import is in memory until saved.
@@ -122,8 +121,7 @@ fn a_file_that_is_not_a_spreadsheet_is_refused_with_the_reason() {
     common::run_busy(&mut h);
     let d = h
         .state()
-        .import_dialog
-        .as_ref()
+        .import_dialog()
         .unwrap_or_else(|| panic!("open"));
     let error = d.error.clone().unwrap_or_default();
     assert!(
@@ -139,7 +137,7 @@ fn export_writes_the_workbook_and_the_portfolio_summary() {
     let dir = ok(tempfile::tempdir());
     let board = board_in(dir.path());
     let mut h = common::app_on(&board, Tab::Raid);
-    let (entries, programmes) = h.state().doc.as_ref().map_or((0, 0), |d| {
+    let (entries, programmes) = h.state().document().map_or((0, 0), |d| {
         (d.board().raid.len(), d.board().programmes.len())
     });
 
@@ -166,8 +164,7 @@ fn export_writes_the_workbook_and_the_portfolio_summary() {
     h.run();
     let shown = h
         .state()
-        .register_dialog
-        .as_ref()
+        .register_dialog()
         .map(|d| d.path.clone())
         .unwrap_or_default();
     assert!(shown.ends_with("board-portfolio.csv"), "{shown}");

@@ -38,10 +38,9 @@ fn presence_files(dir: &Path) -> usize {
 /// The app on the fixture board with R-001 closed but not saved, journalling
 /// into `journal_dir`.
 fn app_with_an_unsaved_edit(path: &Path, journal_dir: &Path) -> Harness<'static, BoardApp> {
-    let mut h = common::app_on(path, Tab::Raid);
-    h.state_mut().journal_dir = Some(journal_dir.to_path_buf());
+    let mut h = common::app_with(common::journalling_to(journal_dir), path, Tab::Raid);
     common::close_first_entry(&mut h);
-    assert!(h.state().doc.as_ref().is_some_and(|d| d.is_dirty()));
+    assert!(h.state().document().is_some_and(|d| d.is_dirty()));
     h
 }
 
@@ -78,7 +77,7 @@ fn a_stop_request_journals_the_unsaved_edit_removes_presence_and_closes() {
     );
     assert_eq!(presence_files(dir.path()), 0, "the presence file is gone");
     assert!(sent(&h, &egui::ViewportCommand::Close), "the window closes");
-    assert!(h.state().leave_prompt.is_none(), "without asking");
+    assert!(h.state().leave_prompt().is_none(), "without asking");
     assert_eq!(
         std::fs::read(&path).unwrap_or_default(),
         before,
@@ -88,7 +87,7 @@ fn a_stop_request_journals_the_unsaved_edit_removes_presence_and_closes() {
     // The close that follows goes through: nothing cancels it or asks.
     common::request_close(&mut h);
     assert!(!sent(&h, &egui::ViewportCommand::CancelClose));
-    assert!(h.state().leave_prompt.is_none());
+    assert!(h.state().leave_prompt().is_none());
 }
 
 /// "Save changes?" may be on screen when the user logs out: no one answers

@@ -19,8 +19,7 @@ fn fixture() -> (tempfile::TempDir, std::path::PathBuf) {
 
 fn finish_of_build(h: &Harness<'static, BoardApp>) -> Option<String> {
     h.state()
-        .doc
-        .as_ref()
+        .document()
         .and_then(|d| d.board().programmes[0].tasks[0].finish)
         .map(|d| d.to_file_string())
 }
@@ -51,15 +50,15 @@ fn zoom_presets_and_back() {
     let mut h = harness_on(&path);
     h.get_by_label("Years").click();
     h.run();
-    assert_eq!(h.state().timeline.zoom_level(), ZoomLevel::Years);
+    assert_eq!(h.state().timeline().zoom_level(), ZoomLevel::Years);
     h.get_by_label("Zoom in").click();
     h.run();
-    assert!(h.state().timeline.scale.px_per_day > ZoomLevel::Years.px_per_day());
+    assert!(h.state().timeline().scale.px_per_day > ZoomLevel::Years.px_per_day());
     h.get_by_label("Months").click();
     h.run();
-    assert_eq!(h.state().timeline.zoom_level(), ZoomLevel::Months);
+    assert_eq!(h.state().timeline().zoom_level(), ZoomLevel::Months);
     assert_eq!(
-        h.state().timeline.scale.px_per_day,
+        h.state().timeline().scale.px_per_day,
         ZoomLevel::Months.px_per_day()
     );
 }
@@ -146,7 +145,7 @@ fn arrow_keys_move_the_selection_and_late_only_filters() {
     h.run();
     let selected = |h: &Harness<'static, BoardApp>| {
         h.state()
-            .timeline
+            .timeline()
             .selected
             .as_ref()
             .map(|(_, t)| t.to_string())
@@ -197,11 +196,11 @@ fn manchester_data_centre_final_stage() {
 
     h.get_by_label("Years").click();
     h.run();
-    assert_eq!(h.state().timeline.zoom_level(), ZoomLevel::Years);
+    assert_eq!(h.state().timeline().zoom_level(), ZoomLevel::Years);
     h.get_by_label("Quarters").click();
     h.run();
     assert_eq!(
-        h.state().timeline.scale.px_per_day,
+        h.state().timeline().scale.px_per_day,
         ZoomLevel::Quarters.px_per_day(),
         "and back"
     );
@@ -217,8 +216,7 @@ fn manchester_data_centre_final_stage() {
     h.run();
     let finish = |h: &Harness<'static, BoardApp>| {
         h.state()
-            .doc
-            .as_ref()
+            .document()
             .and_then(|d| {
                 d.board().programmes[0]
                     .task(&common::id("dc-final-stage"))
@@ -254,7 +252,7 @@ fn fit_board_fits_a_portfolio_of_seventy_years_and_decades_shows_it_whole() {
     let (_dir, path, board) = portfolio_file(1);
     let mut h = harness_on(&path);
     let inside = |h: &Harness<'static, BoardApp>| {
-        let t = &h.state().timeline;
+        let t = &h.state().timeline();
         let (scale, width) = (t.scale, t.chart_width());
         let mut outside = Vec::new();
         for p in &board.programmes {
@@ -284,13 +282,13 @@ fn fit_board_fits_a_portfolio_of_seventy_years_and_decades_shows_it_whole() {
     );
     h.get_by_label("Decades").click();
     h.run();
-    assert_eq!(h.state().timeline.zoom_level(), ZoomLevel::Decades);
+    assert_eq!(h.state().timeline().zoom_level(), ZoomLevel::Decades);
     // The − button goes on past Years.
     h.get_by_label("Years").click();
     h.run();
     h.get_by_label("Zoom out").click();
     h.run();
-    assert!(h.state().timeline.scale.px_per_day < ZoomLevel::Years.px_per_day());
+    assert!(h.state().timeline().scale.px_per_day < ZoomLevel::Years.px_per_day());
 }
 
 #[test]

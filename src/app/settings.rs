@@ -16,7 +16,7 @@ pub const PREFERENCES_KEY: &str = "boardroom_preferences";
 pub const DISPLAY_NAME_KEY: &str = "boardroom_display_name";
 
 /// Everything the app is started with that is the user's, not the board's.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct AppSettings {
     /// Where unsaved edits are journalled (`None`: not journalled, as in
     /// tests that do not ask for it).
@@ -28,6 +28,18 @@ pub struct AppSettings {
     pub preferences: Preferences,
     /// The operating system's account name, used when no display name is set.
     pub account_name: String,
+}
+
+impl Default for AppSettings {
+    /// No journal, no kept versions, default preferences, the account's name.
+    fn default() -> Self {
+        AppSettings {
+            journal_dir: None,
+            versions_dir: None,
+            preferences: Preferences::default(),
+            account_name: crate::user::current_user(),
+        }
+    }
 }
 
 impl AppSettings {
@@ -101,6 +113,9 @@ mod tests {
             }
             fn set_string(&mut self, key: &str, value: String) {
                 self.0.insert(key.into(), value);
+            }
+            fn remove_string(&mut self, key: &str) {
+                self.0.remove(key);
             }
             fn flush(&mut self) {}
         }

@@ -144,6 +144,16 @@ impl BoardApp {
         &self.notices
     }
 
+    /// Forgets every notice (a snapshot shows a status line with none).
+    pub fn clear_notices(&mut self) {
+        self.notices = Notifications::default();
+    }
+
+    /// Sets the typed-path field (a snapshot pins it so images match anywhere).
+    pub fn set_path_text(&mut self, text: &str) {
+        self.views.path_text = text.to_string();
+    }
+
     /// The error of the last file that failed to open.
     pub fn load_error(&self) -> Option<&str> {
         self.open_error.as_deref()
@@ -153,6 +163,25 @@ impl BoardApp {
     pub fn recovery(&self) -> Option<(&JournalEntry, &[String])> {
         let r = self.session.as_ref()?.banners.recovery.as_ref()?;
         Some((&r.entry, &r.changes))
+    }
+
+    /// What a colleague changed on disk, while the banner offers to merge it.
+    pub fn colleague_saved(&self) -> Option<&[String]> {
+        self.session
+            .as_ref()?
+            .banners
+            .colleague_saved
+            .as_deref()
+    }
+
+    /// Whose save the running save waits for, once it has waited a moment.
+    pub fn saving_waits_for(&self) -> Option<&str> {
+        self.waiting_for()
+    }
+
+    /// How long the running save has taken so far.
+    pub fn saving_for(&self) -> Option<std::time::Duration> {
+        self.jobs.running(JobKind::Save).map(|(_, t)| t)
     }
 
     /// The conflict copies the banner offers.
@@ -219,6 +248,14 @@ impl BoardApp {
     pub fn import_dialog_mut(&mut self) -> Option<&mut ImportDialog> {
         match &mut self.modal {
             Modal::Import(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// The register export dialog, if shown.
+    pub fn register_dialog(&self) -> Option<&crate::ui::register_dialog::RegisterDialog> {
+        match &self.modal {
+            Modal::Register(d) => Some(d),
             _ => None,
         }
     }

@@ -127,15 +127,44 @@ pub fn app_on(
     path: &Path,
     tab: boardroom::app::Tab,
 ) -> egui_kittest::Harness<'static, boardroom::app::BoardApp> {
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1600.0, 1200.0))
-        .build_eframe(|cc| {
-            boardroom::app::BoardApp::new(&cc.egui_ctx, boardroom::app::RecentFiles::default())
-        });
-    h.state_mut().open(path);
-    h.state_mut().tab = tab;
+    app_with(boardroom::app::AppSettings::default(), path, tab)
+}
+
+/// The app started with `settings` (a journal or versions folder of the
+/// test's own), on a board file, on a tab.
+pub fn app_with(
+    settings: boardroom::app::AppSettings,
+    path: &Path,
+    tab: boardroom::app::Tab,
+) -> egui_kittest::Harness<'static, boardroom::app::BoardApp> {
+    let mut h = harness_with(settings);
+    h.state_mut().open_now(path);
+    h.state_mut().show_tab(tab);
     h.run();
     h
+}
+
+/// The app started with `settings`, with nothing open.
+pub fn harness_with(
+    settings: boardroom::app::AppSettings,
+) -> egui_kittest::Harness<'static, boardroom::app::BoardApp> {
+    egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1600.0, 1200.0))
+        .build_eframe(move |cc| {
+            boardroom::app::BoardApp::new(
+                &cc.egui_ctx,
+                settings,
+                boardroom::app::RecentFiles::default(),
+            )
+        })
+}
+
+/// Settings that journal unsaved edits into `dir`.
+pub fn journalling_to(dir: &Path) -> boardroom::app::AppSettings {
+    boardroom::app::AppSettings {
+        journal_dir: Some(dir.to_path_buf()),
+        ..boardroom::app::AppSettings::default()
+    }
 }
 
 /// Replaces the text of the input labelled `label`, as a user would: scroll to it,
