@@ -366,8 +366,17 @@ fn closing_with_unsaved_edits_asks_first_and_save_and_close_writes_them() {
     common::request_close(&mut h);
     h.run();
     h.get_by_label("Save and close").click();
-    h.step();
-    assert!(sent(&h, &egui::ViewportCommand::Close), "closes once saved");
+    // The save runs on a job; the window closes once it has written.
+    let mut closed = false;
+    for _ in 0..2000 {
+        h.step();
+        if sent(&h, &egui::ViewportCommand::Close) {
+            closed = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(closed, "closes once saved");
     assert_eq!(
         on_disk(&path).raid[0].owner,
         "Owner typed just before closing"

@@ -26,6 +26,9 @@ pub(super) struct CommandQueue {
     /// Asked for while a save ran and needing the board as saved (another
     /// save, "Merge their changes now", recovering edits): run once it ends.
     pub(super) after_save: Vec<Command>,
+    /// Opening another board or closing, waiting for the running save to
+    /// end ("Opening … once the save finishes", with Cancel).
+    pub(super) waiting: Option<super::modal::AfterSave>,
 }
 
 /// Closing and stopping: what the user or the operating system asked.
@@ -201,7 +204,7 @@ impl BoardApp {
     fn after_job_failed(&mut self, kind: JobKind) {
         if kind == JobKind::Save {
             // What waited for the save: the board is not saved.
-            if let Modal::WaitingForSave(after) = std::mem::take(&mut self.modal) {
+            if let Some(after) = self.commands.waiting.take() {
                 self.after_save(after, false);
             }
             self.commands.after_save.clear();

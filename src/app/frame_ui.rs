@@ -290,6 +290,7 @@ impl BoardApp {
             self.changed_on_disk_ui(ui);
         }
         self.recovery_ui(ui);
+        self.waiting_for_save_ui(ui);
         let Some(session) = &self.session else {
             ui.heading("No board open");
             ui.label("Open a board with File ▸ Open (Ctrl+O), type its path above, or drop a .ron file on this window.");

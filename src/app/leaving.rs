@@ -35,7 +35,7 @@ impl BoardApp {
         self.end_meeting_before_exit(ctx);
         if self.saving() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.modal = Modal::WaitingForSave(AfterSave::Close);
+            self.commands.waiting = Some(AfterSave::Close);
         } else if self.doc().is_some_and(|d| d.is_dirty()) {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.modal = Modal::Leave(Leaving::CloseWindow);
@@ -56,7 +56,7 @@ impl BoardApp {
     fn save_and_close(&mut self) {
         self.save();
         if self.saving() {
-            self.modal = Modal::WaitingForSave(AfterSave::Close);
+            self.commands.waiting = Some(AfterSave::Close);
         }
     }
 
@@ -80,7 +80,7 @@ impl BoardApp {
 
     pub(super) fn ask_to_open(&mut self, request: OpenRequest) {
         if self.saving() {
-            self.modal = Modal::WaitingForSave(AfterSave::Open(request));
+            self.commands.waiting = Some(AfterSave::Open(request));
         } else if self.doc().is_some_and(|d| d.is_dirty()) {
             self.modal = Modal::Leave(Leaving::OpenBoard(request.path));
         } else {
@@ -98,7 +98,7 @@ impl BoardApp {
                 dropping_edits_of: None,
                 reloading: false,
             };
-            self.modal = Modal::WaitingForSave(AfterSave::OpenIfSaved(request));
+            self.commands.waiting = Some(AfterSave::OpenIfSaved(request));
         }
         // Otherwise the save could not start; the notice says why.
     }

@@ -1,7 +1,9 @@
 //! The one dialog the shell shows at a time. `Modal` holds it, so two
 //! dialogs cannot be open together; the banners about the file are their
-//! own list (`session::Banners`), and a job that must finish before the
-//! user can go on (opening a board, taking in a colleague's changes) is
+//! own list (`session::Banners`); what waits for the running save is a
+//! state of its own ([`AfterSave`], shown as a bar with Cancel, so the
+//! board can still be edited meanwhile); and a job that must finish before
+//! the user can go on (opening a board, taking in a colleague's changes) is
 //! shown from the job itself.
 
 use egui::RichText;
@@ -40,9 +42,6 @@ pub enum Modal {
     Conflict(ConflictDialog),
     /// "Save changes first?", with what the user was about to do.
     Leave(Leaving),
-    /// Something waits for the running save to end ("Opening … once the
-    /// save finishes", with Cancel).
-    WaitingForSave(AfterSave),
     /// File ▸ Export board pack….
     Pack(PackDialog),
     /// Export ▸ chart as SVG or PNG.
@@ -75,9 +74,6 @@ impl BoardApp {
             Modal::None => Modal::None,
             Modal::Conflict(d) => self.conflict_dialog_ui(ctx, d).map_or(Modal::None, Modal::Conflict),
             Modal::Leave(leaving) => self.leave_prompt_ui(ctx, leaving).map_or(Modal::None, Modal::Leave),
-            Modal::WaitingForSave(after) => self
-                .waiting_for_save_ui(ctx, after)
-                .map_or(Modal::None, Modal::WaitingForSave),
             Modal::Pack(d) => self.pack_dialog_ui(ctx, d).map_or(Modal::None, Modal::Pack),
             Modal::Chart(d) => self.chart_dialog_ui(ctx, d).map_or(Modal::None, Modal::Chart),
             Modal::Compare(d) => self.compare_dialog_ui(ctx, d).map_or(Modal::None, Modal::Compare),
@@ -119,34 +115,41 @@ impl BoardApp {
         ));
     }
 
-    /// While something waits for the running save: says what, and offers
-    /// to stop waiting. Being modal, it keeps edits off a board about to be
-    /// left.
-    fn waiting_for_save_ui(&mut self, ctx: &egui::Context, after: AfterSave) -> Option<AfterSave> {
-        if !self.saving() {
-            // The save ended in the frame before; `finish_save` ran it.
-            return None;
-        }
-        let what = match &after {
+    /// While something waits for the running save: a bar above the board
+    /// saying what and whose save it waits for, with Cancel. Not modal: the
+    /// board can still be edited, and edits made meanwhile are asked about
+    /// before the board is left.
+    pub(super) fn waiting_for_save_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(after) = &self.commands.waiting else {
+            return;
+        };
+        let what = match after {
             AfterSave::Open(r) | AfterSave::OpenIfSaved(r) => {
                 format!("Opening {} once the save finishes…", file_name(&r.path))
             }
             AfterSave::Close => "Closing once the save finishes…".to_string(),
         };
         let mut cancel = false;
-        egui::Modal::new(egui::Id::unique("waiting-for-save")).show(ctx, |ui| {
-            ui.set_width(480.0);
-            ui.heading(what);
-            ui.label(self.saving_text());
-            ui.add_space(8.0);
-            cancel = ui.button("Cancel").clicked();
-        });
+        egui::Frame::new()
+            .fill(crate::ui::theme::LIGHT_GREY)
+            .inner_margin(10.0)
+            .show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        RichText::new(what)
+                            .strong()
+                            .color(crate::ui::theme::DARK_BLUE),
+                    );
+                    ui.label(RichText::new(self.saving_text()).color(crate::ui::theme::TEXT));
+                    cancel = ui.button("Cancel").clicked();
+                });
+            });
+        ui.add_space(8.0);
         if cancel {
+            self.commands.waiting = None;
             self.notices
                 .info("Stopped waiting; the save goes on and this board stays open.");
-            return None;
         }
-        Some(after)
     }
 
     /// While a board opens or a colleague's changes are taken in: says so,

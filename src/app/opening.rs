@@ -106,7 +106,7 @@ impl BoardApp {
     /// offers Cancel.
     pub(super) fn start_open(&mut self, request: OpenRequest) {
         if self.saving() {
-            self.modal = Modal::WaitingForSave(AfterSave::Open(request));
+            self.commands.waiting = Some(AfterSave::Open(request));
             return;
         }
         let work = self.open_work();

@@ -131,13 +131,7 @@ impl BoardApp {
         outcome: Result<crate::store::SaveOutcome, SaveError>,
     ) {
         // What waited for this save runs once its outcome is in.
-        let after = match std::mem::take(&mut self.modal) {
-            Modal::WaitingForSave(after) => Some(after),
-            other => {
-                self.modal = other;
-                None
-            }
-        };
+        let after = self.commands.waiting.take();
         let Some(session) = self.session.as_mut() else {
             return;
         };

@@ -50,6 +50,7 @@ impl BoardApp {
             // next board to open) is not started now; edits made meanwhile
             // are applied when the save ends, and journalled below.
             self.commands.after_save.clear();
+            self.commands.waiting = None;
             self.modal = Modal::None;
         }
         if self.saving() {

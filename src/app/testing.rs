@@ -191,6 +191,11 @@ impl BoardApp {
             .map_or(&[], |s| s.banners.conflict_copies.as_slice())
     }
 
+    /// What waits for the running save (opening a board, closing).
+    pub fn waiting_for_save(&self) -> Option<&super::modal::AfterSave> {
+        self.commands.waiting.as_ref()
+    }
+
     /// The dialog shown.
     pub fn modal(&self) -> &Modal {
         &self.modal
