@@ -45,17 +45,57 @@ pub fn kind_date(detail: &RaidDetail) -> Option<PeriodDate> {
     }
 }
 
-/// Problems with a draft entry and its typed dates, by the form's field
-/// label. Empty when it can be saved.
-pub fn draft_problems(draft: &RaidEntry, dates: &DateTexts) -> Vec<(&'static str, String)> {
+/// A field of the RAID form that a problem is about, so the form shows the
+/// problem beside that field (never found by the field's label text).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DraftField {
+    /// The entry's title.
+    Title,
+    /// Its owner.
+    Owner,
+    /// When it was raised.
+    Raised,
+    /// When it was last reviewed.
+    LastReviewed,
+    /// When it is next reviewed.
+    NextReview,
+    /// The due date of a risk's action, by its place in the list.
+    ActionDue(usize),
+    /// The kind's own date (see [`DateTexts::kind_date`]).
+    KindDate,
+    /// A dependency's counterparty.
+    Counterparty,
+}
+
+/// One thing to fix before a draft can be saved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DraftProblem {
+    /// The field it is about.
+    pub field: DraftField,
+    /// What is wrong, in words for the form.
+    pub message: String,
+}
+
+impl DraftProblem {
+    fn new(field: DraftField, message: impl Into<String>) -> Self {
+        DraftProblem {
+            field,
+            message: message.into(),
+        }
+    }
+}
+
+/// Problems with a draft entry and its typed dates, each naming its field;
+/// at most one per field. Empty when it can be saved.
+pub fn draft_problems(draft: &RaidEntry, dates: &DateTexts) -> Vec<DraftProblem> {
     let mut out = Vec::new();
     if draft.title.trim().is_empty() {
-        out.push(("Title", "A title is required.".to_string()));
+        out.push(DraftProblem::new(DraftField::Title, "A title is required."));
     }
     if draft.owner.trim().is_empty() {
-        out.push((
-            "Owner",
-            "An owner is required: one named person or role.".to_string(),
+        out.push(DraftProblem::new(
+            DraftField::Owner,
+            "An owner is required: one named person or role.",
         ));
     }
     let parse = |text: &str| -> Result<Option<PeriodDate>, DateError> {
@@ -68,41 +108,48 @@ pub fn draft_problems(draft: &RaidEntry, dates: &DateTexts) -> Vec<(&'static str
     let raised = match parse(&dates.raised) {
         Ok(Some(d)) => Some(d),
         Ok(None) => {
-            out.push(("Raised", "When was it raised?".to_string()));
+            out.push(DraftProblem::new(DraftField::Raised, "When was it raised?"));
             None
         }
         Err(e) => {
-            out.push(("Raised", e.to_string()));
+            out.push(DraftProblem::new(DraftField::Raised, e.to_string()));
             None
         }
     };
-    for (label, text) in [
-        ("Last reviewed", &dates.last_reviewed),
-        ("Next review", &dates.next_review),
+    for (field, text) in [
+        (DraftField::LastReviewed, &dates.last_reviewed),
+        (DraftField::NextReview, &dates.next_review),
     ] {
         match parse(text) {
             Ok(Some(d)) if raised.is_some_and(|r| d.last_day() < r.first_day()) => {
-                out.push((
-                    label,
+                out.push(DraftProblem::new(
+                    field,
                     format!("{} is before the entry was raised.", d.display_uk()),
                 ));
             }
             Ok(_) => {}
-            Err(e) => out.push((label, e.to_string())),
+            Err(e) => out.push(DraftProblem::new(field, e.to_string())),
         }
     }
-    for text in &dates.action_dues {
-        if let Err(e) = parse(text) {
-            out.push(("Action due", e.to_string()));
+    // Only a risk has actions; dates left from before the kind was changed
+    // are not saved, so they are not problems either.
+    if let RaidDetail::Risk(r) = &draft.detail {
+        for (i, text) in dates.action_dues.iter().take(r.actions.len()).enumerate() {
+            if let Err(e) = parse(text) {
+                out.push(DraftProblem::new(DraftField::ActionDue(i), e.to_string()));
+            }
         }
     }
     if let Err(e) = parse(&dates.kind_date) {
-        out.push(("Kind date", e.to_string()));
+        out.push(DraftProblem::new(DraftField::KindDate, e.to_string()));
     }
     if let RaidDetail::Dependency(d) = &draft.detail
         && d.counterparty.trim().is_empty()
     {
-        out.push(("Counterparty", "Who is the other party?".to_string()));
+        out.push(DraftProblem::new(
+            DraftField::Counterparty,
+            "Who is the other party?",
+        ));
     }
     out
 }
@@ -255,21 +302,50 @@ mod tests {
         entry.owner = String::new();
         let mut dates = dates_of(&entry);
         dates.next_review = "1 Jan 2020".into();
-        let fields: Vec<&str> = draft_problems(&entry, &dates)
+        let fields: Vec<DraftField> = draft_problems(&entry, &dates)
             .iter()
-            .map(|(f, _)| *f)
+            .map(|p| p.field)
             .collect();
-        assert_eq!(fields, vec!["Title", "Owner", "Next review"]);
+        assert_eq!(
+            fields,
+            vec![DraftField::Title, DraftField::Owner, DraftField::NextReview]
+        );
         dates.raised = String::new();
         dates.last_reviewed = "not a date".into();
         let problems = draft_problems(&entry, &dates);
         assert!(
             problems
                 .iter()
-                .any(|(f, m)| *f == "Raised" && m.contains("raised"))
+                .any(|p| p.field == DraftField::Raised && p.message.contains("raised"))
         );
-        assert!(problems.iter().any(|(f, _)| *f == "Last reviewed"));
+        assert!(problems.iter().any(|p| p.field == DraftField::LastReviewed));
         assert_eq!(finished_entry(&entry, &dates), None, "no raised date");
+    }
+
+    #[test]
+    fn a_bad_action_due_date_names_its_action_and_only_a_risk_has_them() {
+        let mut entry = sample_entry();
+        let action = crate::model::MitigationAction {
+            description: "Chase the supplier".into(),
+            actionee: "PMO".into(),
+            due: None,
+            done: false,
+        };
+        match &mut entry.detail {
+            RaidDetail::Risk(r) => r.actions = vec![action.clone(), action],
+            _ => panic!("R-004 is a risk"),
+        }
+        let mut dates = dates_of(&entry);
+        dates.action_dues = vec!["Mar 2021".into(), "the 35th".into()];
+        let fields: Vec<DraftField> = draft_problems(&entry, &dates)
+            .iter()
+            .map(|p| p.field)
+            .collect();
+        assert_eq!(fields, vec![DraftField::ActionDue(1)]);
+        // The kind changed to an issue: the risk's action dates go unsaved.
+        entry.detail = RaidDetail::default_for(crate::model::RaidKind::Issue);
+        assert_eq!(draft_problems(&entry, &dates), Vec::new());
+        assert!(finished_entry(&entry, &dates).is_some());
     }
 
     #[test]

@@ -273,7 +273,7 @@ impl BoardApp {
             CompareDialogOutcome::Browse => {
                 self.browse_for_file("Board file", &["ron"], |app, path| {
                     if let Modal::Compare(d) = &mut app.modal {
-                        d.path = path.display().to_string();
+                        crate::ui::path_field::take_picked(&mut d.path, Some(path));
                     }
                 });
             }

@@ -214,9 +214,10 @@ impl BoardApp {
                         let Modal::Import(mut d) = std::mem::take(&mut app.modal) else {
                             return;
                         };
-                        d.path = path.display().to_string();
-                        d.sheet = None;
-                        app.start_read(&mut d);
+                        if crate::ui::path_field::take_picked(&mut d.path, Some(path)) {
+                            d.sheet = None;
+                            app.start_read(&mut d);
+                        }
                         app.modal = Modal::Import(d);
                     },
                 );

@@ -5,7 +5,8 @@
 use egui::RichText;
 
 use crate::render::export::ChartFormat;
-use crate::ui::theme;
+use crate::ui::path_field::{PathField, set_extension};
+use crate::ui::widgets::{dialog_window, export_row_ui};
 
 /// What the user is choosing.
 #[derive(Clone, Debug, PartialEq)]
@@ -52,23 +53,13 @@ impl ChartDialog {
     /// Chooses the format and gives the path its extension.
     pub fn set_format(&mut self, format: ChartFormat) {
         self.format = format;
-        let path = std::path::Path::new(self.path.trim());
-        if !self.path.trim().is_empty() {
-            self.path = path
-                .with_extension(format.extension())
-                .display()
-                .to_string();
-        }
+        set_extension(&mut self.path, format.extension());
     }
 
     /// Draws the dialog; `busy` while the chart is being made.
     pub fn show(&mut self, ctx: &egui::Context, busy: bool) -> ChartDialogOutcome {
         let mut outcome = ChartDialogOutcome::Open;
-        egui::Window::new("Export chart")
-            .collapsible(false)
-            .resizable(false)
-            .min_width(620.0)
-            .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
+        dialog_window("Export chart", 620.0)
             .show(ctx, |ui| {
                 ui.label(RichText::new(&self.title).strong());
                 ui.label(
@@ -85,11 +76,7 @@ impl ChartDialog {
                             }
                         }
                     });
-                    ui.horizontal(|ui| {
-                        let label = ui.label("Save the chart as:");
-                        ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(420.0))
-                            .labelled_by(label.id);
-                    });
+                    PathField::new("Save the chart as:", &mut self.path).show(ui);
                     ui.horizontal(|ui| {
                         let label = ui.label("Width:");
                         ui.add(
@@ -103,31 +90,26 @@ impl ChartDialog {
                         .labelled_by(label.id);
                     });
                 });
-                if let Some(e) = &self.error {
-                    ui.label(RichText::new(e).color(theme::warning_text(ui)));
+                let mut copy = false;
+                let row = export_row_ui(
+                    ui,
+                    self.error.as_deref(),
+                    busy.then_some("Drawing the chart…"),
+                    &self.path,
+                    |ui| {
+                        copy = ui
+                            .button("Copy image")
+                            .on_hover_text("Put the chart on the clipboard as a picture, this many pixels wide")
+                            .clicked();
+                    },
+                );
+                if row.export {
+                    outcome = ChartDialogOutcome::Export;
+                } else if copy {
+                    outcome = ChartDialogOutcome::Copy;
+                } else if row.close {
+                    outcome = ChartDialogOutcome::Close;
                 }
-                ui.add_space(6.0);
-                ui.horizontal(|ui| {
-                    if busy {
-                        ui.spinner();
-                        ui.label("Drawing the chart…");
-                        return;
-                    }
-                    let ready = !self.path.trim().is_empty();
-                    if ui.add_enabled(ready, egui::Button::new("Export")).clicked() {
-                        outcome = ChartDialogOutcome::Export;
-                    }
-                    if ui
-                        .button("Copy image")
-                        .on_hover_text("Put the chart on the clipboard as a picture, this many pixels wide")
-                        .clicked()
-                    {
-                        outcome = ChartDialogOutcome::Copy;
-                    }
-                    if ui.button("Close").clicked() {
-                        outcome = ChartDialogOutcome::Close;
-                    }
-                });
             });
         outcome
     }

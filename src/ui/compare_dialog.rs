@@ -2,7 +2,8 @@
 //! the last board" compares with. The path is typed (it works where no file
 //! dialog can open), or chosen with Browse….
 
-use egui::RichText;
+use crate::ui::path_field::PathField;
+use crate::ui::widgets::dialog_window;
 
 /// What the user is choosing.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -28,28 +29,18 @@ impl CompareDialog {
     /// Draws the dialog; `browsing` while the file dialog is open.
     pub fn show(&mut self, ctx: &egui::Context, browsing: bool) -> CompareDialogOutcome {
         let mut outcome = CompareDialogOutcome::Open;
-        egui::Window::new("Compare with a previous board")
-            .collapsible(false)
-            .resizable(false)
-            .min_width(620.0)
-            .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
+        dialog_window("Compare with a previous board", 620.0)
             .show(ctx, |ui| {
                 ui.label("An earlier copy of this board, such as the one circulated for the last meeting. The side panel, the meeting and the pack then say what has changed since.");
                 ui.add_space(6.0);
-                ui.horizontal(|ui| {
-                    let label = ui.label("Earlier board:");
-                    let field = ui
-                        .add(egui::TextEdit::singleline(&mut self.path).desired_width(420.0))
-                        .labelled_by(label.id);
-                    if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                        outcome = CompareDialogOutcome::Compare;
-                    }
-                    if ui.add_enabled(!browsing, egui::Button::new("Browse…")).clicked() {
-                        outcome = CompareDialogOutcome::Browse;
-                    }
-                });
-                if browsing {
-                    ui.label(RichText::new("Choose the file in the dialog…").italics());
+                let field = PathField::new("Earlier board:", &mut self.path)
+                    .browse(browsing)
+                    .show(ui);
+                if field.submitted {
+                    outcome = CompareDialogOutcome::Compare;
+                }
+                if field.browse {
+                    outcome = CompareDialogOutcome::Browse;
                 }
                 ui.add_space(6.0);
                 ui.horizontal(|ui| {

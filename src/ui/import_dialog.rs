@@ -14,7 +14,9 @@ use crate::analysis::raid_import::{
     Field, ImportPlan, Mapping, column_letters, find_header, guess_mapping,
 };
 use crate::store::spreadsheet::Grid;
+use crate::ui::path_field::PathField;
 use crate::ui::theme;
+use crate::ui::widgets::dialog_window;
 
 /// The entries the preview shows.
 const PREVIEW_ROWS: usize = 8;
@@ -102,12 +104,8 @@ impl ImportDialog {
     /// Draws the dialog.
     pub fn show(&mut self, ctx: &egui::Context, busy: ImportBusy) -> ImportOutcome {
         let mut outcome = ImportOutcome::Open;
-        egui::Window::new("Import RAID log")
-            .collapsible(false)
-            .resizable(false)
-            .min_width(900.0)
+        dialog_window("Import RAID log", 900.0)
             .max_height(ctx.content_rect().height() - 40.0)
-            .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
             .show(ctx, |ui| {
                 ui.label("A RAID log from Excel (.xlsx, .xlsm, .xls), OpenDocument (.ods) or CSV. Entries whose reference is already in the board are updated, not added twice. Nothing changes until Import, and Undo takes the whole import back.");
                 ui.add_space(6.0);
@@ -135,29 +133,19 @@ impl ImportDialog {
     }
 
     fn file_row(&mut self, ui: &mut egui::Ui, busy: ImportBusy, outcome: &mut ImportOutcome) {
-        ui.horizontal(|ui| {
-            let label = ui.label("Spreadsheet:");
-            let field = ui
-                .add(egui::TextEdit::singleline(&mut self.path).desired_width(560.0))
-                .labelled_by(label.id);
-            if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                self.sheet = None;
-                *outcome = ImportOutcome::Read;
-            }
-            if ui
-                .add_enabled(!busy.browsing, egui::Button::new("Browse…"))
-                .clicked()
-            {
-                *outcome = ImportOutcome::Browse;
-            }
-            let ready = !self.path.trim().is_empty() && !busy.reading;
-            if ui.add_enabled(ready, egui::Button::new("Read")).clicked() {
-                self.sheet = None;
-                *outcome = ImportOutcome::Read;
-            }
-        });
-        if busy.browsing {
-            ui.label(RichText::new("Choose the file in the dialog…").italics());
+        let (field, read) = PathField::new("Spreadsheet:", &mut self.path)
+            .desired_width(560.0)
+            .browse(busy.browsing)
+            .show_with(ui, |ui, path| {
+                let ready = !path.trim().is_empty() && !busy.reading;
+                ui.add_enabled(ready, egui::Button::new("Read")).clicked()
+            });
+        if field.browse {
+            *outcome = ImportOutcome::Browse;
+        }
+        if field.submitted || read {
+            self.sheet = None;
+            *outcome = ImportOutcome::Read;
         }
         if busy.reading {
             ui.horizontal(|ui| {

@@ -13,6 +13,7 @@ pub mod meeting;
 pub mod meeting_minutes;
 pub mod open_actions;
 pub mod pack_dialog;
+pub mod path_field;
 pub mod preferences_dialog;
 pub mod programme_filter;
 pub mod programme_list;

@@ -5,7 +5,9 @@
 use egui::RichText;
 
 use crate::render::pack::Paper;
+use crate::ui::path_field::PathField;
 use crate::ui::theme;
+use crate::ui::widgets::dialog_window;
 
 /// What the user is choosing.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,11 +59,7 @@ impl PackDialog {
     /// Draws the dialog; `running` while the pack is being made.
     pub fn show(&mut self, ctx: &egui::Context, running: Option<Progress>) -> PackDialogOutcome {
         let mut outcome = PackDialogOutcome::Open;
-        egui::Window::new("Export board pack")
-            .collapsible(false)
-            .resizable(false)
-            .min_width(620.0)
-            .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
+        dialog_window("Export board pack", 620.0)
             .show(ctx, |ui| {
                 ui.label(
                     "A PDF of landscape pages: a cover, the portfolio, a page per programme and the RAID log, with the marking on every page.",
@@ -69,11 +67,7 @@ impl PackDialog {
                 ui.add_space(6.0);
                 let enabled = running.is_none();
                 ui.add_enabled_ui(enabled, |ui| {
-                    ui.horizontal(|ui| {
-                        let label = ui.label("Save the PDF as:");
-                        ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(420.0))
-                            .labelled_by(label.id);
-                    });
+                    PathField::new("Save the PDF as:", &mut self.path).show(ui);
                     ui.horizontal(|ui| {
                         let label = ui.label("Paper:");
                         egui::ComboBox::from_id_salt("pack_paper")
@@ -86,15 +80,10 @@ impl PackDialog {
                             .response
                             .labelled_by(label.id);
                     });
-                    ui.horizontal(|ui| {
-                        let label = ui.label("Compare with an earlier board:");
-                        ui.add(
-                            egui::TextEdit::singleline(&mut self.since)
-                                .hint_text("optional: the board file as it was at the last meeting")
-                                .desired_width(360.0),
-                        )
-                        .labelled_by(label.id);
-                    });
+                    PathField::new("Compare with an earlier board:", &mut self.since)
+                        .hint_text("optional: the board file as it was at the last meeting")
+                        .desired_width(360.0)
+                        .show(ui);
                 });
                 if let Some(e) = &self.error {
                     ui.label(RichText::new(e).color(theme::warning_text(ui)));

@@ -2,10 +2,9 @@
 //! workbook a PMO would make by hand, or as CSV. The shell writes the file
 //! on a worker; this view only asks.
 
-use egui::RichText;
-
 use crate::render::register::FileKind;
-use crate::ui::theme;
+use crate::ui::path_field::{PathField, set_extension};
+use crate::ui::widgets::{dialog_window, export_row_ui};
 
 /// Which register.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,16 +64,11 @@ impl RegisterDialog {
     /// Chooses workbook or CSV and gives the path its extension.
     pub fn set_kind(&mut self, kind: FileKind) {
         self.kind = kind;
-        if !self.path.trim().is_empty() {
-            let ext = match kind {
-                FileKind::Xlsx => "xlsx",
-                FileKind::Csv => "csv",
-            };
-            self.path = std::path::Path::new(self.path.trim())
-                .with_extension(ext)
-                .display()
-                .to_string();
-        }
+        let extension = match kind {
+            FileKind::Xlsx => "xlsx",
+            FileKind::Csv => "csv",
+        };
+        set_extension(&mut self.path, extension);
     }
 
     /// Draws the dialog; `busy` while the file is being written.
@@ -84,11 +78,7 @@ impl RegisterDialog {
             RegisterChoice::RaidLog => "Export RAID log",
             RegisterChoice::Portfolio => "Export portfolio summary",
         };
-        egui::Window::new(title)
-            .collapsible(false)
-            .resizable(false)
-            .min_width(640.0)
-            .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
+        dialog_window(title, 640.0)
             .show(ctx, |ui| {
                 ui.label(match self.what {
                     RegisterChoice::RaidLog => "A workbook with a sheet for each kind and the Portfolio sheet: the header frozen and filtered, dates and £ as Excel keeps them, each score on its RAG colour with the word, the protective marking on every printed page. CSV holds the entries on one sheet.",
@@ -104,11 +94,9 @@ impl RegisterDialog {
                             }
                         }
                     });
-                    ui.horizontal(|ui| {
-                        let label = ui.label("Save as:");
-                        ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(480.0))
-                            .labelled_by(label.id);
-                    });
+                    PathField::new("Save as:", &mut self.path)
+                        .desired_width(480.0)
+                        .show(ui);
                     if self.what == RegisterChoice::RaidLog {
                         let (shown, all) = self.counts;
                         ui.checkbox(
@@ -118,24 +106,18 @@ impl RegisterDialog {
                     }
                     ui.checkbox(&mut self.open_after, "Open it when written");
                 });
-                if let Some(e) = &self.error {
-                    ui.label(RichText::new(e).color(theme::warning_text(ui)));
+                let row = export_row_ui(
+                    ui,
+                    self.error.as_deref(),
+                    busy.then_some("Writing…"),
+                    &self.path,
+                    |_| {},
+                );
+                if row.export {
+                    outcome = RegisterOutcome::Export;
+                } else if row.close {
+                    outcome = RegisterOutcome::Close;
                 }
-                ui.add_space(6.0);
-                ui.horizontal(|ui| {
-                    if busy {
-                        ui.spinner();
-                        ui.label("Writing…");
-                        return;
-                    }
-                    let ready = !self.path.trim().is_empty();
-                    if ui.add_enabled(ready, egui::Button::new("Export")).clicked() {
-                        outcome = RegisterOutcome::Export;
-                    }
-                    if ui.button("Close").clicked() {
-                        outcome = RegisterOutcome::Close;
-                    }
-                });
             });
         outcome
     }

@@ -58,3 +58,52 @@ pub fn command_buttons_ui(
         }
     });
 }
+
+/// What the last row of a dialog that writes a file asked for this frame.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ExportRow {
+    /// Export was clicked.
+    pub export: bool,
+    /// Close was clicked.
+    pub close: bool,
+}
+
+/// The foot of a dialog that writes a file to a typed `path`: why the last
+/// attempt failed, if it did; then, while `busy` names the work, a spinner
+/// with those words; otherwise Export (once a path is typed), what `more`
+/// adds, and Close.
+pub fn export_row_ui(
+    ui: &mut egui::Ui,
+    error: Option<&str>,
+    busy: Option<&str>,
+    path: &str,
+    more: impl FnOnce(&mut egui::Ui),
+) -> ExportRow {
+    if let Some(e) = error {
+        ui.label(RichText::new(e).color(theme::warning_text(ui)));
+    }
+    ui.add_space(6.0);
+    let mut row = ExportRow::default();
+    ui.horizontal(|ui| {
+        if let Some(work) = busy {
+            ui.spinner();
+            ui.label(work);
+            return;
+        }
+        let ready = !path.trim().is_empty();
+        row.export = ui.add_enabled(ready, egui::Button::new("Export")).clicked();
+        more(ui);
+        row.close = ui.button("Close").clicked();
+    });
+    row
+}
+
+/// A dialog's window: fixed in the middle of the screen, neither collapsed
+/// nor resized, at least `min_width` wide.
+pub fn dialog_window(title: impl Into<egui::WidgetText>, min_width: f32) -> egui::Window<'static> {
+    egui::Window::new(title)
+        .collapsible(false)
+        .resizable(false)
+        .min_width(min_width)
+        .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
+}

@@ -5,14 +5,18 @@
 
 use egui::RichText;
 
+mod problems;
 mod sections;
+#[cfg(test)]
+mod tests;
 
+use problems::FieldProblems;
 use sections::text_row;
 
 use crate::analysis::raid::next_reference;
 pub use crate::analysis::raid_draft::Editor;
 use crate::analysis::raid_draft::{
-    DateTexts, date_text, draft_problems, finished_entry, kind_date, with_history,
+    DateTexts, DraftField, date_text, draft_problems, finished_entry, kind_date, with_history,
 };
 use crate::model::{
     Action, Board, Escalation, Id, Place, RaidDetail, RaidEntry, RaidKind, RaidStatus, RecordKind,
@@ -80,13 +84,7 @@ impl RaidForm {
         actions: &mut Vec<Action>,
     ) -> bool {
         let mut close = false;
-        let problems = draft_problems(&self.draft, &self.dates);
-        let problem = |label: &str| {
-            problems
-                .iter()
-                .find(|(l, _)| *l == label)
-                .map(|(_, m)| m.clone())
-        };
+        let mut problems = FieldProblems::new(draft_problems(&self.draft, &self.dates));
         // The buttons sit above the fields, so they never scroll out of reach.
         let heading = if self.original.is_some() {
             format!("Edit {}", self.draft.reference)
@@ -187,7 +185,12 @@ impl RaidForm {
                     .num_columns(2)
                     .spacing([10.0, 6.0])
                     .show(ui, |ui| {
-                        text_row(ui, "Title", &mut self.draft.title, problem("Title"));
+                        text_row(
+                            ui,
+                            "Title",
+                            &mut self.draft.title,
+                            problems.take(DraftField::Title),
+                        );
                         let label = ui.label("Description");
                         ui.add(
                             egui::TextEdit::multiline(&mut self.draft.description)
@@ -196,7 +199,12 @@ impl RaidForm {
                         )
                         .labelled_by(label.id);
                         ui.end_row();
-                        text_row(ui, "Owner", &mut self.draft.owner, problem("Owner"));
+                        text_row(
+                            ui,
+                            "Owner",
+                            &mut self.draft.owner,
+                            problems.take(DraftField::Owner),
+                        );
                         let label = ui.label("Category");
                         egui::ComboBox::from_id_salt("form_category")
                             .selected_text(if self.draft.category.is_empty() {
@@ -253,29 +261,28 @@ impl RaidForm {
                             .response
                             .labelled_by(label.id);
                         ui.end_row();
-                        text_row(ui, "Raised", &mut self.dates.raised, problem("Raised"));
+                        text_row(
+                            ui,
+                            "Raised",
+                            &mut self.dates.raised,
+                            problems.take(DraftField::Raised),
+                        );
                         text_row(
                             ui,
                             "Last reviewed",
                             &mut self.dates.last_reviewed,
-                            problem("Last reviewed"),
+                            problems.take(DraftField::LastReviewed),
                         );
                         text_row(
                             ui,
                             "Next review",
                             &mut self.dates.next_review,
-                            problem("Next review"),
+                            problems.take(DraftField::NextReview),
                         );
                     });
                 ui.separator();
-                self.kind_ui(ui, board, problem("Kind date"), problem("Counterparty"));
-                if let Some(p) = problem("Action due") {
-                    ui.label(
-                        RichText::new(format!("Action due date: {p}"))
-                            .small()
-                            .color(theme::warning_text(ui)),
-                    );
-                }
+                self.kind_ui(ui, board, &mut problems);
+                problems.unplaced_ui(ui);
                 ui.separator();
                 self.history_ui(ui);
                 ui.separator();

@@ -3,7 +3,9 @@
 use egui::RichText;
 
 use super::RaidForm;
+use super::problems::{FieldProblems, problem_ui};
 use crate::analysis::raid::band;
+use crate::analysis::raid_draft::DraftField;
 use crate::model::{Board, Id, Polarity, RaidDetail, Response, Score, ValidationState};
 use crate::ui::raid::{band_colour, band_text};
 use crate::ui::theme;
@@ -13,9 +15,9 @@ impl RaidForm {
         &mut self,
         ui: &mut egui::Ui,
         board: &Board,
-        date_problem: Option<String>,
-        counterparty_problem: Option<String>,
+        problems: &mut FieldProblems,
     ) {
+        let date_problem = problems.take(DraftField::KindDate);
         let bands = board.settings.rag_bands;
         match &mut self.draft.detail {
             RaidDetail::Risk(r) => {
@@ -124,6 +126,9 @@ impl RaidForm {
                                 remove = Some(i);
                             }
                         });
+                        if let Some(p) = problems.take(DraftField::ActionDue(i)) {
+                            problem_ui(ui, &p);
+                        }
                         ui.add_space(4.0);
                     });
                 }
@@ -176,8 +181,8 @@ impl RaidForm {
                     ui.add(egui::TextEdit::singleline(&mut d.counterparty))
                         .labelled_by(label.id);
                 });
-                if let Some(p) = counterparty_problem {
-                    ui.label(RichText::new(p).color(theme::warning_text(ui)));
+                if let Some(p) = problems.take(DraftField::Counterparty) {
+                    problem_ui(ui, &p);
                 }
                 enum_row(ui, "State", &mut d.state);
                 date_row(ui, "Needed by", &mut self.dates.kind_date, date_problem);
@@ -261,7 +266,7 @@ pub(super) fn text_row(ui: &mut egui::Ui, name: &str, value: &mut String, proble
         ui.add(egui::TextEdit::singleline(value).desired_width(280.0))
             .labelled_by(label.id);
         if let Some(p) = problem {
-            ui.label(RichText::new(p).small().color(theme::warning_text(ui)));
+            problem_ui(ui, &p);
         }
     });
     ui.end_row();
@@ -278,7 +283,7 @@ fn date_row(ui: &mut egui::Ui, name: &str, value: &mut String, problem: Option<S
         .labelled_by(label.id);
     });
     if let Some(p) = problem {
-        ui.label(RichText::new(p).small().color(theme::warning_text(ui)));
+        problem_ui(ui, &p);
     }
 }
 
