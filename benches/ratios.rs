@@ -58,7 +58,10 @@ fn bare_parse(text: &str) -> Duration {
 /// validate, backup, temporary file, fsync, rename, folder sync.
 fn save(board: &Board, path: &Path, hash: &mut String) -> Duration {
     let (t, outcome) = timed(|| {
-        let base = Base { board, hash: Some(hash) };
+        let base = Base {
+            board,
+            hash: Some(hash),
+        };
         save_merging(board, path, base, &BTreeMap::new()).unwrap_or_else(|e| panic!("{e}"))
     });
     *hash = outcome.hash;

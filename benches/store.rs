@@ -90,7 +90,10 @@ fn store(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("save", name), &board, |b, board| {
             b.iter(|| {
                 // The app's path: lock, re-read and compare, backup, atomic write.
-                let base = Base { board, hash: Some(&hash) };
+                let base = Base {
+                    board,
+                    hash: Some(&hash),
+                };
                 let outcome = save_merging(board, &path, base, &BTreeMap::new())
                     .unwrap_or_else(|e| panic!("{e}"));
                 hash = outcome.hash;

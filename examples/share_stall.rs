@@ -23,7 +23,11 @@ fn main() {
     let mut h = egui_kittest::Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_eframe(|cc| {
-            boardroom::app::BoardApp::new(&cc.egui_ctx, boardroom::app::AppSettings::default(), boardroom::app::RecentFiles::default())
+            boardroom::app::BoardApp::new(
+                &cc.egui_ctx,
+                boardroom::app::AppSettings::default(),
+                boardroom::app::RecentFiles::default(),
+            )
         });
     // As the window opens a board: on a worker, so the board lives where the
     // app's boards do (a worker's allocator arena, not the UI thread's).

@@ -186,12 +186,23 @@ fn draw_every_view(path: &Path, board: &Board) {
         // The window draws a box for a character no font has (egui's default);
         // kittest would panic instead.
         .allow_missing_glyphs()
-        .build_eframe(|cc| BoardApp::new(&cc.egui_ctx, boardroom::app::AppSettings::default(), boardroom::app::RecentFiles::default()));
+        .build_eframe(|cc| {
+            BoardApp::new(
+                &cc.egui_ctx,
+                boardroom::app::AppSettings::default(),
+                boardroom::app::RecentFiles::default(),
+            )
+        });
     h.state_mut().open_now(path);
     let clean = !validate(board)
         .iter()
         .any(|d| d.severity == Severity::Error);
-    assert_eq!(h.state().document().is_some(), clean, "{:?}", h.state().load_error());
+    assert_eq!(
+        h.state().document().is_some(),
+        clean,
+        "{:?}",
+        h.state().load_error()
+    );
     for (tab, shown) in [
         (Tab::Timeline, "As at"),
         (Tab::Budget, "Budget"),

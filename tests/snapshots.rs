@@ -19,10 +19,13 @@ fn harness_on(tab: Tab) -> Harness<'static, BoardApp> {
         .with_pixels_per_point(1.0)
         .with_theme(egui::Theme::Light)
         .wgpu()
-        .build_eframe(|cc| BoardApp::new(&cc.egui_ctx, AppSettings::default(), RecentFiles::default()));
+        .build_eframe(|cc| {
+            BoardApp::new(&cc.egui_ctx, AppSettings::default(), RecentFiles::default())
+        });
     h.state_mut().open_now(&common::manchester());
     // The path field shows where the checkout is; pin it so images match anywhere.
-    h.state_mut().set_path_text("sample_boards/manchester_ict_2021.ron");
+    h.state_mut()
+        .set_path_text("sample_boards/manchester_ict_2021.ron");
     h.state_mut().raid_mut().export_path = "sample_boards/manchester_ict_2021-raid.csv".into();
     h.state_mut().show_tab(tab);
     h.run();
@@ -43,7 +46,8 @@ fn raid_tab_on_a_copy() -> (
     std::fs::copy(common::manchester(), &path).unwrap_or_else(|e| panic!("{e}"));
     let mut h = harness_on(Tab::Raid);
     h.state_mut().open_now(&path);
-    h.state_mut().set_path_text("sample_boards/manchester_ict_2021.ron");
+    h.state_mut()
+        .set_path_text("sample_boards/manchester_ict_2021.ron");
     h.state_mut().raid_mut().export_path = "sample_boards/manchester_ict_2021-raid.csv".into();
     h.run();
     (dir, path, h)

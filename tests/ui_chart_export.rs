@@ -41,7 +41,7 @@ fn the_timeline_of_one_programme_is_written_as_svg_then_png() {
     let (dir, board, mut h) = on_copy(Tab::Timeline);
     select_programme(&mut h, "Data Centre Programme");
     choose(&mut h, "Export chart as SVG…");
-    let dialog = h.state().chart_dialog().clone();
+    let dialog = h.state().chart_dialog().cloned();
     let dialog = dialog.unwrap_or_else(|| panic!("the dialog opens"));
     assert_eq!(dialog.title, "Timeline — Data Centre Programme");
     let suggested = dir.path().join("manchester-timeline-dc.svg");

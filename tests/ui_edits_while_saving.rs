@@ -30,7 +30,9 @@ fn manchester_open() -> (tempfile::TempDir, PathBuf, Harness<'static, BoardApp>)
     std::fs::copy(common::manchester(), &path).unwrap_or_else(|e| panic!("{e}"));
     let mut h = Harness::builder()
         .with_size(egui::vec2(1600.0, 1100.0))
-        .build_eframe(|cc| BoardApp::new(&cc.egui_ctx, AppSettings::default(), RecentFiles::default()));
+        .build_eframe(|cc| {
+            BoardApp::new(&cc.egui_ctx, AppSettings::default(), RecentFiles::default())
+        });
     h.state_mut().open_now(&path);
     h.state_mut().show_tab(Tab::Raid);
     h.run();

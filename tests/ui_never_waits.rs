@@ -46,7 +46,10 @@ fn opening_another_board_while_a_save_waits_for_a_colleague_keeps_drawing_and_sa
     let held = colleague_holds_the_lock(&first);
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
-    assert!(h.state().is_saving(), "the save waits for the colleague's lock");
+    assert!(
+        h.state().is_saving(),
+        "the save waits for the colleague's lock"
+    );
 
     // File ▸ Recent ▸ second.ron, while the save waits.
     h.get_by_label("File").click();

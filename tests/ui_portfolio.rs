@@ -290,7 +290,13 @@ fn the_raid_table_keeps_ref_title_score_and_owner_in_view_with_the_form_open() {
     let (_dir, path, _board) = portfolio_file(7);
     let mut h = Harness::builder()
         .with_size(egui::vec2(1600.0, 1000.0))
-        .build_eframe(|cc| BoardApp::new(&cc.egui_ctx, boardroom::app::AppSettings::default(), boardroom::app::RecentFiles::default()));
+        .build_eframe(|cc| {
+            BoardApp::new(
+                &cc.egui_ctx,
+                boardroom::app::AppSettings::default(),
+                boardroom::app::RecentFiles::default(),
+            )
+        });
     h.state_mut().open_now(&path);
     h.state_mut().show_tab(Tab::Raid);
     h.run();

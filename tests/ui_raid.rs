@@ -199,10 +199,7 @@ fn search_and_undo_of_an_added_entry() {
     type_into(&mut h, "Owner", "PMO");
     h.get_by_label("Save entry").click();
     h.run();
-    assert_eq!(
-        h.state().document().map(|d| d.board().raid.len()),
-        Some(5)
-    );
+    assert_eq!(h.state().document().map(|d| d.board().raid.len()), Some(5));
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(

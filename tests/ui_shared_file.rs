@@ -324,10 +324,7 @@ fn a_save_waiting_for_the_shared_file_keeps_the_window_responsive_and_the_edits(
     colleague.wait().ok();
     assert!(wait_for(&mut h, |app| !app.is_saving()));
     assert_eq!(on_disk(&path).raid[0].owner, "Owner before saving");
-    let doc = h
-        .state()
-        .document()
-        .unwrap_or_else(|| panic!("board open"));
+    let doc = h.state().document().unwrap_or_else(|| panic!("board open"));
     assert_eq!(doc.board().raid[0].owner, "Owner typed while saving");
     assert!(doc.is_dirty(), "the held edit is not saved yet");
     common::press_save(&mut h);
@@ -483,10 +480,7 @@ fn an_edit_made_while_saving_before_opening_another_board_is_asked_about_again()
     common::settle_save(&mut h);
     common::settle_open(&mut h);
     assert_eq!(on_disk(&path).raid[0].owner, "Typed while it saved");
-    assert_eq!(
-        h.state().document().map(|d| d.path.clone()),
-        Some(second)
-    );
+    assert_eq!(h.state().document().map(|d| d.path.clone()), Some(second));
 }
 
 /// Where the tab a user is about to click sits on screen.

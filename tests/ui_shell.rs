@@ -14,7 +14,9 @@ use egui_kittest::kittest::Queryable;
 fn harness() -> Harness<'static, BoardApp> {
     Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(|cc| BoardApp::new(&cc.egui_ctx, AppSettings::default(), RecentFiles::default()))
+        .build_eframe(|cc| {
+            BoardApp::new(&cc.egui_ctx, AppSettings::default(), RecentFiles::default())
+        })
 }
 
 fn open(h: &mut Harness<'static, BoardApp>, path: &Path) {
@@ -32,7 +34,11 @@ fn fixture_file(dir: &tempfile::TempDir) -> std::path::PathBuf {
 fn the_manchester_board_opens_and_every_tab_shows_its_data() {
     let mut h = harness();
     open(&mut h, &common::manchester());
-    assert!(h.state().load_error().is_none(), "{:?}", h.state().load_error());
+    assert!(
+        h.state().load_error().is_none(),
+        "{:?}",
+        h.state().load_error()
+    );
     assert!(h.query_all_by_label_contains("Data Centre").count() > 0);
     assert!(
         h.query_all_by_label_contains("COVID-19").count() > 0,

@@ -46,10 +46,7 @@ fn import_maps_a_column_previews_imports_and_undoes_in_one_step() {
     common::settle_import(&mut h);
     common::run_busy(&mut h);
     {
-        let d = h
-            .state()
-            .import_dialog()
-            .unwrap_or_else(|| panic!("open"));
+        let d = h.state().import_dialog().unwrap_or_else(|| panic!("open"));
         let grid = &d.grid.as_ref().unwrap_or_else(|| panic!("read")).1;
         assert_eq!(grid.rows[d.header].number, 3, "the header under the title");
     }
@@ -119,10 +116,7 @@ fn a_file_that_is_not_a_spreadsheet_is_refused_with_the_reason() {
     h.get_by_label("Read").click();
     common::settle_import(&mut h);
     common::run_busy(&mut h);
-    let d = h
-        .state()
-        .import_dialog()
-        .unwrap_or_else(|| panic!("open"));
+    let d = h.state().import_dialog().unwrap_or_else(|| panic!("open"));
     let error = d.error.clone().unwrap_or_default();
     assert!(
         error.contains("log.xlsx") && error.contains("cannot open the workbook"),

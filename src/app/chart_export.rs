@@ -115,10 +115,11 @@ impl BoardApp {
         match drawn {
             Ok(pixels) => {
                 let (w, h) = (pixels.width, pixels.height);
-                self.ctx.copy_image(egui::ColorImage::from_rgba_unmultiplied(
-                    [w as usize, h as usize],
-                    &pixels.rgba,
-                ));
+                self.ctx
+                    .copy_image(egui::ColorImage::from_rgba_unmultiplied(
+                        [w as usize, h as usize],
+                        &pixels.rgba,
+                    ));
                 self.chart_done(Ok(format!(
                     "Chart copied as an image ({w} × {h} pixels): paste it into your document."
                 )));

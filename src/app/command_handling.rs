@@ -52,9 +52,9 @@ impl BoardApp {
             return;
         }
         match command {
-            Command::Open => self.browse_for_file("Board file", &["ron"], |app, path| {
-                app.request_open(&path)
-            }),
+            Command::Open => {
+                self.browse_for_file("Board file", &["ron"], |app, path| app.request_open(&path))
+            }
             Command::Save => self.save(),
             Command::SaveMyCopy => self.save_my_copy(),
             Command::ReloadFromDisk => self.reload_from_disk(),
@@ -101,10 +101,8 @@ impl BoardApp {
             }
             Command::CommandPalette => self.modal = Modal::Palette(CommandPalette::default()),
             Command::Preferences => {
-                let dialog = PreferencesDialog::new(
-                    &self.settings.preferences,
-                    &self.settings.account_name,
-                );
+                let dialog =
+                    PreferencesDialog::new(&self.settings.preferences, &self.settings.account_name);
                 self.modal = Modal::Preferences(dialog);
             }
         }

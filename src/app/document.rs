@@ -578,7 +578,7 @@ enum Mine {
     /// Still the document's board.
     Shared(Arc<Board>),
     /// The worker's own copy.
-    Owned(Board),
+    Owned(Box<Board>),
 }
 
 impl Mine {
@@ -586,7 +586,7 @@ impl Mine {
     fn into_owned(self) -> Board {
         match self {
             Mine::Shared(board) => Arc::unwrap_or_clone(board),
-            Mine::Owned(board) => board,
+            Mine::Owned(board) => *board,
         }
     }
 }
@@ -615,9 +615,9 @@ impl SaveRequest {
     /// up and writes atomically.
     pub fn run(&mut self) -> Result<SaveOutcome, SaveError> {
         if let Mine::Shared(board) = &self.mine {
-            self.mine = Mine::Owned(Board::clone(board));
+            self.mine = Mine::Owned(Box::new(Board::clone(board)));
         }
-        let mine = match &self.mine {
+        let mine: &Board = match &self.mine {
             Mine::Owned(board) => board,
             Mine::Shared(board) => board,
         };

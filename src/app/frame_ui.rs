@@ -121,7 +121,9 @@ impl BoardApp {
                 };
                 if ui
                     .button(label)
-                    .on_hover_text("Every message Boardroom has shown since it started, newest first")
+                    .on_hover_text(
+                        "Every message Boardroom has shown since it started, newest first",
+                    )
                     .clicked()
                 {
                     self.notices.history_open = !open;
@@ -327,7 +329,11 @@ impl BoardApp {
         );
         ui.horizontal(|ui| {
             for tab in Tab::ALL {
-                ui.selectable_value(&mut self.views.tab, tab, RichText::new(tab.label()).size(18.0));
+                ui.selectable_value(
+                    &mut self.views.tab,
+                    tab,
+                    RichText::new(tab.label()).size(18.0),
+                );
             }
             ui.separator();
             // The chart on this tab, for a committee report or a slide.

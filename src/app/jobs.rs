@@ -354,7 +354,6 @@ impl Jobs {
         let running = self.running.remove(at);
         Some(running.job.wait())
     }
-
 }
 
 #[cfg(test)]

@@ -132,7 +132,11 @@ impl BoardApp {
     }
 
     /// "Save changes to …?", while asked.
-    pub(super) fn leave_prompt_ui(&mut self, ctx: &egui::Context, leaving: Leaving) -> Option<Leaving> {
+    pub(super) fn leave_prompt_ui(
+        &mut self,
+        ctx: &egui::Context,
+        leaving: Leaving,
+    ) -> Option<Leaving> {
         let name = self.doc().map(|d| d.file_name()).unwrap_or_default();
         let (save_label, discard_label) = match &leaving {
             Leaving::CloseWindow => (
@@ -169,7 +173,9 @@ impl BoardApp {
             (Some(LeaveAnswer::Save), Leaving::CloseWindow) => self.save_and_close(),
             (Some(LeaveAnswer::Discard), Leaving::CloseWindow) => self.close_without_saving(),
             (Some(LeaveAnswer::Save), Leaving::OpenBoard(path)) => self.save_and_open(path),
-            (Some(LeaveAnswer::Discard), Leaving::OpenBoard(path)) => self.open_without_saving(path),
+            (Some(LeaveAnswer::Discard), Leaving::OpenBoard(path)) => {
+                self.open_without_saving(path)
+            }
             (Some(LeaveAnswer::Cancel), _) => {}
             (None, leaving) => return Some(leaving),
         }
@@ -179,7 +185,12 @@ impl BoardApp {
     /// Once the window is gone: waits for a save, the journal and side files
     /// still being written, so the process never ends mid-write.
     pub(super) fn finish_writes_before_exit(&mut self) {
-        for kind in [JobKind::Save, JobKind::Journal, JobKind::SideFile, JobKind::Pack] {
+        for kind in [
+            JobKind::Save,
+            JobKind::Journal,
+            JobKind::SideFile,
+            JobKind::Pack,
+        ] {
             while let Some(done) = self.jobs.wait(kind) {
                 if let Err(e) = done {
                     log::warn!("{e}");

@@ -72,12 +72,22 @@ impl BoardApp {
     pub(super) fn modal_ui(&mut self, ctx: &egui::Context) {
         let kept = match std::mem::take(&mut self.modal) {
             Modal::None => Modal::None,
-            Modal::Conflict(d) => self.conflict_dialog_ui(ctx, d).map_or(Modal::None, Modal::Conflict),
-            Modal::Leave(leaving) => self.leave_prompt_ui(ctx, leaving).map_or(Modal::None, Modal::Leave),
+            Modal::Conflict(d) => self
+                .conflict_dialog_ui(ctx, d)
+                .map_or(Modal::None, Modal::Conflict),
+            Modal::Leave(leaving) => self
+                .leave_prompt_ui(ctx, leaving)
+                .map_or(Modal::None, Modal::Leave),
             Modal::Pack(d) => self.pack_dialog_ui(ctx, d).map_or(Modal::None, Modal::Pack),
-            Modal::Chart(d) => self.chart_dialog_ui(ctx, d).map_or(Modal::None, Modal::Chart),
-            Modal::Compare(d) => self.compare_dialog_ui(ctx, d).map_or(Modal::None, Modal::Compare),
-            Modal::Import(d) => self.import_dialog_ui(ctx, d).map_or(Modal::None, Modal::Import),
+            Modal::Chart(d) => self
+                .chart_dialog_ui(ctx, d)
+                .map_or(Modal::None, Modal::Chart),
+            Modal::Compare(d) => self
+                .compare_dialog_ui(ctx, d)
+                .map_or(Modal::None, Modal::Compare),
+            Modal::Import(d) => self
+                .import_dialog_ui(ctx, d)
+                .map_or(Modal::None, Modal::Import),
             Modal::Register(d) => self
                 .register_dialog_ui(ctx, d)
                 .map_or(Modal::None, Modal::Register),
@@ -162,7 +172,9 @@ impl BoardApp {
             let mut cancel = false;
             egui::Modal::new(egui::Id::unique("opening")).show(ctx, |ui| {
                 ui.set_width(420.0);
-                let name = path.as_deref().map_or_else(|| "the board".to_string(), file_name);
+                let name = path
+                    .as_deref()
+                    .map_or_else(|| "the board".to_string(), file_name);
                 let doing = if reloading { "Reloading" } else { "Opening" };
                 ui.heading(format!("{doing} {name}…"));
                 if let Some(path) = &path {
@@ -176,7 +188,9 @@ impl BoardApp {
             });
             if cancel {
                 // The worker's result goes nowhere; the open board stays.
-                let name = path.as_deref().map_or_else(|| "the board".to_string(), file_name);
+                let name = path
+                    .as_deref()
+                    .map_or_else(|| "the board".to_string(), file_name);
                 self.notices.info(format!("Did not open {name}."));
                 self.jobs.cancel(JobKind::Open);
             }

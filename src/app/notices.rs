@@ -106,7 +106,12 @@ mod tests {
         n.info("Saved board.ron. Merged 3 change(s) from the file on disk: R-001 owner.");
         n.info("Meeting recorded: 1 decision; the board as it stood is kept as x.ron");
         assert_eq!(n.all().len(), 2);
-        assert!(n.all()[0].notice.text().starts_with("Saved board.ron. Merged 3"));
+        assert!(
+            n.all()[0]
+                .notice
+                .text()
+                .starts_with("Saved board.ron. Merged 3")
+        );
         assert_eq!(
             n.latest().map(Notice::text),
             Some("Meeting recorded: 1 decision; the board as it stood is kept as x.ron")

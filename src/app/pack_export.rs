@@ -83,8 +83,7 @@ impl BoardApp {
                         // The earlier board is read on the worker too: it may be large.
                         let old = crate::store::load_board(Path::new(&since_path))
                             .map_err(|e| format!("The earlier board did not open: {e}"))?;
-                        options.since =
-                            Some(crate::analysis::compare::compare(&old.board, &board));
+                        options.since = Some(crate::analysis::compare::compare(&old.board, &board));
                     }
                     write_pack(&board, &options, &path, cancel, progress)
                 })();

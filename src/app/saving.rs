@@ -82,7 +82,9 @@ impl BoardApp {
         let news = &mut session.save_news;
         let due = elapsed >= NAME_THE_HOLDER_AFTER
             && !self.jobs.is_running(JobKind::LockHolder)
-            && news.asked.is_none_or(|t| t.elapsed() >= NAME_THE_HOLDER_AFTER);
+            && news
+                .asked
+                .is_none_or(|t| t.elapsed() >= NAME_THE_HOLDER_AFTER);
         if !due {
             return;
         }
@@ -210,7 +212,8 @@ impl BoardApp {
             }
             Err(SaveError::Conflicts { conflicts, .. }) => {
                 let n = conflicts.len();
-                self.modal = Modal::Conflict(ConflictDialog::new(conflicts, choices, Purpose::Save));
+                self.modal =
+                    Modal::Conflict(ConflictDialog::new(conflicts, choices, Purpose::Save));
                 Notice::Error(format!(
                     "Not saved yet: {n} change(s) clash with a colleague's. Choose which to keep."
                 ))

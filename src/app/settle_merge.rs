@@ -12,9 +12,7 @@ use super::board_app::BoardApp;
 use super::document::Document;
 use super::jobs::JobKind;
 use super::modal::Modal;
-use crate::store::{
-    Choice, Merged, clear_pending_merge, merge, merged_copy_path, pending_merge,
-};
+use crate::store::{Choice, Merged, clear_pending_merge, merge, merged_copy_path, pending_merge};
 use crate::ui::conflict_dialog::{ConflictDialog, Purpose};
 
 /// A merge being settled: the board it is for, and the two versions.
@@ -56,7 +54,7 @@ impl PendingMerge {
 /// the open's worker.
 pub(super) enum PendingFound {
     /// The versions, and the merge of the board with them.
-    Ready(PendingMerge, Merged),
+    Ready(Box<(PendingMerge, Merged)>),
     /// A version kept for it, or the merge itself, failed: what to tell.
     Failed(String),
 }
@@ -82,13 +80,20 @@ pub(super) fn find_pending_merge(doc: &Document) -> Option<PendingFound> {
         theirs,
         settled: false,
     };
-    Some(match merge(&pending.base, doc.board(), &pending.theirs, &BTreeMap::new()) {
-        Ok(merged) => PendingFound::Ready(pending, merged),
-        Err(e) => PendingFound::Failed(format!(
-            "The merge waiting beside {} cannot be settled here: {e}",
-            pending.path.display()
-        )),
-    })
+    Some(
+        match merge(
+            &pending.base,
+            doc.board(),
+            &pending.theirs,
+            &BTreeMap::new(),
+        ) {
+            Ok(merged) => PendingFound::Ready(Box::new((pending, merged))),
+            Err(e) => PendingFound::Failed(format!(
+                "The merge waiting beside {} cannot be settled here: {e}",
+                pending.path.display()
+            )),
+        },
+    )
 }
 
 impl BoardApp {
@@ -97,7 +102,8 @@ impl BoardApp {
     pub(super) fn settle_found_pending(&mut self, found: PendingFound) {
         match found {
             PendingFound::Failed(text) => self.notices.error(text),
-            PendingFound::Ready(pending, merged) => {
+            PendingFound::Ready(found) => {
+                let (pending, merged) = *found;
                 self.take_merged(pending, merged, &BTreeMap::new())
             }
         }
@@ -105,7 +111,11 @@ impl BoardApp {
 
     /// Merges again with `choices`: the dialog for what is still open, or the
     /// settled board into memory.
-    pub(super) fn settle_pending(&mut self, pending: PendingMerge, choices: &BTreeMap<String, Choice>) {
+    pub(super) fn settle_pending(
+        &mut self,
+        pending: PendingMerge,
+        choices: &BTreeMap<String, Choice>,
+    ) {
         let Some(doc) = self.doc() else { return };
         match merge(&pending.base, doc.board(), &pending.theirs, choices) {
             Ok(merged) => self.take_merged(pending, merged, choices),

@@ -279,8 +279,10 @@ impl BoardApp {
     }
 
     pub(super) fn recovery_ui(&mut self, ui: &mut egui::Ui) {
-        let Some(Recovery { entry, changes }) =
-            self.session.as_ref().and_then(|s| s.banners.recovery.as_ref())
+        let Some(Recovery { entry, changes }) = self
+            .session
+            .as_ref()
+            .and_then(|s| s.banners.recovery.as_ref())
         else {
             return;
         };

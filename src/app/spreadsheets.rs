@@ -244,7 +244,11 @@ impl BoardApp {
     }
 
     fn cancel_import_jobs(&mut self) {
-        for kind in [JobKind::ImportRead, JobKind::ImportPlan, JobKind::FileDialog] {
+        for kind in [
+            JobKind::ImportRead,
+            JobKind::ImportPlan,
+            JobKind::FileDialog,
+        ] {
             self.jobs.cancel(kind);
         }
     }
@@ -263,7 +267,13 @@ fn take_grid(d: &mut ImportDialog, read: Result<(PathBuf, Grid), String>) {
 }
 
 /// The import planned for the dialog.
-fn take_plan(d: &mut ImportDialog, header: usize, mapping: Mapping, revision: u64, plan: ImportPlan) {
+fn take_plan(
+    d: &mut ImportDialog,
+    header: usize,
+    mapping: Mapping,
+    revision: u64,
+    plan: ImportPlan,
+) {
     d.plan = Some((header, mapping, Arc::new(plan)));
     d.plan_revision = revision;
 }

@@ -69,7 +69,8 @@ impl BoardApp {
                 session.journal.revision = session.doc.revision;
                 return;
             };
-            let write = super::shared_file::journal_write(&session.doc, &mut session.journal, dir.clone());
+            let write =
+                super::shared_file::journal_write(&session.doc, &mut session.journal, dir.clone());
             self.jobs.start(
                 JobKind::Journal,
                 None,

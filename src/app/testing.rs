@@ -167,11 +167,7 @@ impl BoardApp {
 
     /// What a colleague changed on disk, while the banner offers to merge it.
     pub fn colleague_saved(&self) -> Option<&[String]> {
-        self.session
-            .as_ref()?
-            .banners
-            .colleague_saved
-            .as_deref()
+        self.session.as_ref()?.banners.colleague_saved.as_deref()
     }
 
     /// Whose save the running save waits for, once it has waited a moment.

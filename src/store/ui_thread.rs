@@ -61,7 +61,7 @@ mod tests {
             assert!(is_drawing());
             let refused = std::panic::catch_unwind(|| not_while_drawing("reading a board"));
             assert_eq!(refused.is_err(), cfg!(debug_assertions));
-            let other = std::thread::spawn(|| is_drawing()).join();
+            let other = std::thread::spawn(is_drawing).join();
             assert_eq!(other.ok(), Some(false), "another thread is not drawing");
             {
                 let _again = Drawing::enter();

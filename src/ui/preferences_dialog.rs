@@ -82,7 +82,6 @@ pub struct Preferences {
     pub paper: PaperChoice,
 }
 
-
 /// The preferences being edited.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PreferencesDialog {
