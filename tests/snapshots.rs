@@ -23,7 +23,6 @@ fn harness_on(tab: Tab) -> Harness<'static, BoardApp> {
     h.state_mut().open(&common::manchester());
     // The path field shows where the checkout is; pin it so images match anywhere.
     h.state_mut().path_text = "sample_boards/manchester_ict_2021.ron".into();
-    h.state_mut().raid.export_path = "sample_boards/manchester_ict_2021-raid.csv".into();
     h.state_mut().tab = tab;
     h.run();
     h.state_mut().notice = None;
@@ -32,7 +31,7 @@ fn harness_on(tab: Tab) -> Harness<'static, BoardApp> {
 }
 
 /// The RAID tab on a copy of the Manchester board in a temporary folder (for
-/// tests that save), with the path fields pinned as in `harness_on`.
+/// tests that save), with the path field pinned as in `harness_on`.
 fn raid_tab_on_a_copy() -> (
     tempfile::TempDir,
     std::path::PathBuf,
@@ -44,7 +43,6 @@ fn raid_tab_on_a_copy() -> (
     let mut h = harness_on(Tab::Raid);
     h.state_mut().open(&path);
     h.state_mut().path_text = "sample_boards/manchester_ict_2021.ron".into();
-    h.state_mut().raid.export_path = "sample_boards/manchester_ict_2021-raid.csv".into();
     h.run();
     (dir, path, h)
 }
@@ -314,7 +312,6 @@ fn portfolio_on(tab: Tab) -> (tempfile::TempDir, Harness<'static, BoardApp>) {
     let mut h = harness_on(tab);
     h.state_mut().open(&path);
     h.state_mut().path_text = "portfolio.ron".into();
-    h.state_mut().raid.export_path = "portfolio-raid.csv".into();
     h.run();
     h.state_mut().notice = None;
     h.run();

@@ -176,6 +176,8 @@ pub struct BoardApp {
     pub(super) commands: Vec<Command>,
     /// The command palette, while open.
     pub(super) palette: Option<crate::ui::command_palette::CommandPalette>,
+    /// The keyboard sheet (F1), while open.
+    pub(super) keyboard_sheet: Option<crate::ui::keyboard_sheet::KeyboardSheet>,
     pub(super) presentation_zoom: bool,
     last_title: String,
 }
@@ -230,6 +232,7 @@ impl BoardApp {
             stop_handled: false,
             commands: Vec::new(),
             palette: None,
+            keyboard_sheet: None,
             presentation_zoom: false,
             last_title: String::new(),
         }
@@ -275,7 +278,6 @@ impl BoardApp {
         self.timeline = TimelineView::default();
         self.budget = BudgetView::default();
         self.raid = RaidView::default();
-        self.raid.export_path = default_export_path(path);
         self.look_for_pending_merge();
         self.look_for_conflict_copies(false);
     }
@@ -317,18 +319,6 @@ impl BoardApp {
 
 /// Where the display name is kept in eframe's storage (the user's config folder).
 pub const DISPLAY_NAME_KEY: &str = "boardroom_display_name";
-
-/// `board.ron` → `board-raid.csv` beside it.
-fn default_export_path(board: &Path) -> String {
-    let stem = board
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "board".into());
-    board
-        .with_file_name(format!("{stem}-raid.csv"))
-        .display()
-        .to_string()
-}
 
 impl eframe::App for BoardApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
@@ -421,6 +411,7 @@ impl eframe::App for BoardApp {
         self.opening_ui(ui.ctx());
         self.merging_ui(ui.ctx());
         self.palette_ui(ui.ctx());
+        self.keyboard_sheet_ui(ui.ctx());
         self.pack_dialog_ui(ui.ctx());
         self.chart_export_ui(ui.ctx());
         self.compare_dialog_ui(ui.ctx());

@@ -10,9 +10,12 @@ use super::chart_export::COPY_WIDTH;
 use super::document::Document;
 use super::jobs::Job;
 use crate::render::export::ChartFormat;
-use crate::render::register::{FileKind, Register};
 use crate::ui::command_palette::{CommandPalette, PaletteOutcome};
-use crate::ui::commands::Command;
+use super::board_app::Tab;
+use crate::ui::commands::{Command, Screen};
+use crate::ui::keyboard_sheet::KeyboardSheet;
+use crate::ui::meeting::MeetingView;
+use crate::ui::meeting_minutes::MinuteKind;
 use crate::ui::register_dialog::RegisterChoice;
 
 impl BoardApp {
@@ -41,7 +44,6 @@ impl BoardApp {
             Command::DiscardRecoveredEdits => self.discard_recovery(),
             Command::MergeConflictCopy => self.merge_conflict_copy(),
             Command::SetConflictCopyAside => self.set_conflict_copy_aside(),
-            Command::ExportRaidCsv => self.export_raid_csv(),
             Command::ImportRaidLog => self.open_import_dialog(),
             Command::ExportRaidLog => self.open_register_dialog(RegisterChoice::RaidLog),
             Command::ExportPortfolio => self.open_register_dialog(RegisterChoice::Portfolio),
@@ -80,15 +82,81 @@ impl BoardApp {
                 ctx.set_zoom_factor(if self.presentation_zoom { 1.5 } else { 1.0 });
             }
             Command::CommandPalette => self.palette = Some(CommandPalette::default()),
+            Command::KeyboardShortcuts => self.keyboard_sheet = Some(KeyboardSheet),
+            Command::TimelineOpeningView => self.timeline.back_to_opening_view(),
+            Command::TimelinePreviousTask | Command::TimelineNextTask => {
+                if let Some(doc) = &self.doc {
+                    let up = command == Command::TimelinePreviousTask;
+                    self.timeline.move_selection(doc.board(), up);
+                }
+            }
+            Command::TimelineClearSelection => self.timeline.clear_selection(),
+            Command::NewRaidEntry => {
+                if let Some(doc) = &self.doc {
+                    self.raid.start_new_entry(doc.board());
+                }
+            }
+            Command::FindRaidEntry => self.raid.focus_search(),
+            Command::EditRaidEntry => {
+                if let Some(doc) = &self.doc {
+                    self.raid.edit_selected(doc.board());
+                }
+            }
+            Command::CloseRaidForm => self.raid.close_form(),
+            Command::RaidPreviousEntry | Command::RaidNextEntry => {
+                if let Some(doc) = &self.doc {
+                    let up = command == Command::RaidPreviousEntry;
+                    self.raid.move_selection(doc.board(), up);
+                }
+            }
+            Command::LeaveMeeting => self.leave_meeting(ctx),
+            Command::NextSlide => self.with_meeting(|m, _| m.next_slide()),
+            Command::PreviousSlide => self.with_meeting(|m, _| m.previous_slide()),
+            Command::FirstSlide => self.with_meeting(|m, _| m.first_slide()),
+            Command::LastSlide => self.with_meeting(|m, _| m.last_slide()),
+            Command::GoToTypedSlide => self.with_meeting(|m, _| m.go_to_typed_slide()),
+            Command::BlankScreen => self.with_meeting(|m, _| m.toggle_blank()),
+            Command::RecordDecision => {
+                self.with_meeting(|m, board| m.start_minute(MinuteKind::Decision, board));
+            }
+            Command::RecordAction => {
+                self.with_meeting(|m, board| m.start_minute(MinuteKind::Action, board));
+            }
+            Command::UndoMinute => self.with_meeting(|m, _| m.undo_minute()),
+        }
+    }
+
+    /// Runs `f` on the meeting, if one is on, with the board it shows.
+    fn with_meeting(&mut self, f: impl FnOnce(&mut MeetingView, &crate::model::Board)) {
+        if let (Some(view), Some(doc)) = (self.meeting.as_mut(), &self.doc) {
+            f(view, doc.board());
+        }
+    }
+
+    /// What the user is looking at: the meeting, or the tab shown.
+    fn screen(&self) -> Screen {
+        if self.in_meeting() {
+            return Screen::Meeting;
+        }
+        match self.tab {
+            Tab::Timeline => Screen::Timeline,
+            Tab::Budget => Screen::Budget,
+            Tab::Raid => Screen::Raid,
         }
     }
 
     /// Whether a command can run now (menus and the palette grey out the rest).
     pub fn can_run(&self, command: Command) -> bool {
+        if !command.scope().applies_in(self.screen()) {
+            return false;
+        }
         let doc = self.doc.as_ref();
         let has_file = doc.is_some_and(|d| d.path.is_some());
         match command {
-            Command::Open | Command::PresentationZoom | Command::CommandPalette => true,
+            Command::Open
+            | Command::PresentationZoom
+            | Command::CommandPalette
+            | Command::KeyboardShortcuts => true,
             Command::Meeting | Command::PresenterView | Command::CompareWithPrevious => {
                 doc.is_some()
             }
@@ -100,9 +168,7 @@ impl BoardApp {
                 !self.conflict_copies.is_empty() && self.conflict_dialog.is_none()
             }
             Command::SetConflictCopyAside => !self.conflict_copies.is_empty(),
-            Command::ExportRaidCsv | Command::ExportRaidLog | Command::ExportPortfolio => {
-                doc.is_some()
-            }
+            Command::ExportRaidLog | Command::ExportPortfolio => doc.is_some(),
             Command::ImportRaidLog => doc.is_some() && !self.in_meeting(),
             Command::ExportBoardPack => doc.is_some() && self.jobs.pack.is_none(),
             Command::ExportChartSvg | Command::ExportChartPng | Command::CopyChartImage => {
@@ -110,6 +176,27 @@ impl BoardApp {
             }
             Command::Undo => doc.is_some_and(|d| d.can_undo()),
             Command::Redo => doc.is_some_and(|d| d.can_redo()),
+            Command::TimelineOpeningView
+            | Command::TimelinePreviousTask
+            | Command::TimelineNextTask
+            | Command::NewRaidEntry
+            | Command::FindRaidEntry => doc.is_some(),
+            Command::TimelineClearSelection => self.timeline.selected.is_some(),
+            Command::EditRaidEntry => doc.is_some_and(|d| self.raid.can_edit_selected(d.board())),
+            Command::CloseRaidForm => self.raid.form.is_some(),
+            Command::RaidPreviousEntry | Command::RaidNextEntry => {
+                doc.is_some() && self.raid.can_move_selection()
+            }
+            Command::NextSlide
+            | Command::PreviousSlide
+            | Command::FirstSlide
+            | Command::LastSlide
+            | Command::GoToTypedSlide
+            | Command::BlankScreen
+            | Command::RecordDecision
+            | Command::RecordAction
+            | Command::UndoMinute
+            | Command::LeaveMeeting => self.meeting.as_ref().is_some_and(|m| m.can_run(command)),
         }
     }
 
@@ -131,6 +218,15 @@ impl BoardApp {
             PaletteOutcome::Open => self.palette = Some(palette),
             PaletteOutcome::Closed => {}
             PaletteOutcome::Run(command) => self.commands.push(command),
+        }
+    }
+
+    /// Draws the keyboard sheet, if open.
+    pub(super) fn keyboard_sheet_ui(&mut self, ctx: &egui::Context) {
+        if let Some(sheet) = self.keyboard_sheet.as_mut()
+            && !sheet.show(ctx)
+        {
+            self.keyboard_sheet = None;
         }
     }
 
@@ -235,35 +331,9 @@ impl BoardApp {
     }
 
     pub(super) fn handle_shortcuts(&mut self, ctx: &egui::Context) {
-        let typing = ctx.text_edit_focused();
-        let meeting = self.in_meeting();
-        for command in Command::ALL {
-            if (typing && command.yields_to_text_fields())
-                || (meeting && !command.runs_in_meeting())
-            {
-                continue;
-            }
-            if let Some(shortcut) = command.shortcut()
-                && ctx.input_mut(|i| i.consume_shortcut(&shortcut))
-            {
-                self.run_command(ctx, command);
-            }
+        for command in crate::ui::commands::pressed(ctx, |c| self.can_run(c)) {
+            self.run_command(ctx, command);
         }
-    }
-
-    /// Writes the RAID rows shown to the path the view holds, off the UI
-    /// thread: a workbook when it is named `.xlsx`, CSV otherwise.
-    pub fn export_raid_csv(&mut self) {
-        let path = PathBuf::from(self.raid.export_path.trim());
-        let kind = FileKind::of(&path).unwrap_or(FileKind::Csv);
-        let rows = self.raid.rows().to_vec();
-        self.write_register(
-            rows,
-            Register::RaidLog { portfolio: false },
-            kind,
-            path,
-            false,
-        );
     }
 
     /// Once per frame: shows what finished side jobs (a copy, an export) say.

@@ -66,6 +66,9 @@ impl BoardApp {
                     self.command_button(ui, &ctx, command);
                 }
             });
+            ui.menu_button("Help", |ui| {
+                self.command_button(ui, &ctx, Command::KeyboardShortcuts);
+            });
             ui.separator();
             let label = ui.label("Board file:");
             let field = ui

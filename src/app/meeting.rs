@@ -13,7 +13,7 @@ use crate::analysis::actions::Minutes;
 use crate::analysis::compare::{Comparison, compare};
 use crate::model::{Action, Board, Place};
 use crate::ui::compare_dialog::CompareDialogOutcome;
-use crate::ui::meeting::{MeetingRequest, MeetingView};
+use crate::ui::meeting::MeetingView;
 
 /// The earlier copy of the board ("the last board") and its comparison with
 /// the board open now.
@@ -113,6 +113,7 @@ impl BoardApp {
         }
         self.meeting = Some(MeetingView::with_minutes(minutes));
         self.palette = None;
+        self.keyboard_sheet = None;
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
         // Projectors show a light page best, whatever the laptop's theme.
         ctx.set_theme(egui::ThemePreference::Light);
@@ -216,9 +217,10 @@ impl BoardApp {
         let board = doc.board();
         let revision = doc.revision;
         let since = self.since.as_mut().map(|s| s.comparison(board, revision));
-        let mut request = egui::CentralPanel::no_frame()
-            .show(ui, |ui| view.ui(ui, board, since, revision))
-            .inner;
+        // Leaving, from the strip or the presenter's window, or the meeting's
+        // keys pressed in the presenter's own window: run after the frame.
+        let mut commands = Vec::new();
+        egui::CentralPanel::no_frame().show(ui, |ui| view.ui(ui, board, since, revision, &mut commands));
         if view.presenter && !view.slides_sent_to_second_display {
             // As PowerPoint does: the slides, full screen, to the second
             // display (the projector), the presenter view on the first. With
@@ -233,21 +235,17 @@ impl BoardApp {
                 .with_title("Boardroom — presenter view")
                 .with_inner_size([1280.0, 800.0]);
             let id = egui::ViewportId::from_hash_of("boardroom-presenter");
-            let asked = ui.ctx().show_viewport_immediate(id, builder, |ui, class| {
+            ui.ctx().show_viewport_immediate(id, builder, |ui, class| {
                 if ui.input(|i| i.viewport().close_requested()) {
                     view.presenter = false;
                 }
                 let own = class != egui::ViewportClass::EmbeddedWindow;
-                egui::CentralPanel::default_margins()
-                    .show(ui, |ui| view.presenter_ui(ui, board, since, revision, own))
-                    .inner
+                egui::CentralPanel::default_margins().show(ui, |ui| {
+                    view.presenter_ui(ui, board, since, revision, own, &mut commands)
+                });
             });
-            request = request.or(asked);
         }
-        if request == Some(MeetingRequest::Leave) {
-            let ctx = ui.ctx().clone();
-            self.leave_meeting(&ctx);
-        }
+        self.commands.extend(commands);
     }
 }
 
