@@ -5,13 +5,13 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use super::board_app::Tab;
 use super::board_app::{BoardApp, Notice};
 use super::chart_export::COPY_WIDTH;
 use super::document::Document;
 use super::jobs::Job;
 use crate::render::export::ChartFormat;
 use crate::ui::command_palette::{CommandPalette, PaletteOutcome};
-use super::board_app::Tab;
 use crate::ui::commands::{Command, Screen};
 use crate::ui::keyboard_sheet::KeyboardSheet;
 use crate::ui::meeting::MeetingView;

@@ -220,7 +220,8 @@ impl BoardApp {
         // Leaving, from the strip or the presenter's window, or the meeting's
         // keys pressed in the presenter's own window: run after the frame.
         let mut commands = Vec::new();
-        egui::CentralPanel::no_frame().show(ui, |ui| view.ui(ui, board, since, revision, &mut commands));
+        egui::CentralPanel::no_frame()
+            .show(ui, |ui| view.ui(ui, board, since, revision, &mut commands));
         if view.presenter && !view.slides_sent_to_second_display {
             // As PowerPoint does: the slides, full screen, to the second
             // display (the projector), the presenter view on the first. With

@@ -311,7 +311,9 @@ impl Command {
             Command::TimelinePreviousTask => "Select the task above and show its details",
             Command::TimelineNextTask => "Select the task below and show its details",
             Command::TimelineClearSelection => "Deselect the task and close its details",
-            Command::NewRaidEntry => "Open the form for a new risk, assumption, issue or dependency",
+            Command::NewRaidEntry => {
+                "Open the form for a new risk, assumption, issue or dependency"
+            }
             Command::FindRaidEntry => "Search the entries' references, titles and descriptions",
             Command::EditRaidEntry => "Open the selected entry in the form",
             Command::CloseRaidForm => "Close the entry form; what was not saved is dropped",

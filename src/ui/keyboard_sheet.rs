@@ -147,7 +147,10 @@ mod tests {
             .find(|r| r.command == Command::CommandPalette);
         assert_eq!(palette.map(|r| r.keys.as_str()), Some("Shift+Cmd+P"));
         let next = row(Command::NextSlide).unwrap_or_default();
-        assert_eq!(next.split(", ").count(), Command::NextSlide.shortcuts().len());
+        assert_eq!(
+            next.split(", ").count(),
+            Command::NextSlide.shortcuts().len()
+        );
         assert_eq!(row(Command::SaveMyCopy), None);
         // The groups come in the scopes' order, none empty.
         let scopes: Vec<Scope> = groups.iter().map(|g| g.scope).collect();
