@@ -158,7 +158,7 @@ fn budget(c: &mut Criterion) {
 
 fn meeting_frame(ctx: &egui::Context, view: &mut MeetingView, board: &Board) {
     std::hint::black_box(ctx.run_ui(input(), |ui| {
-        egui::CentralPanel::no_frame().show(ui, |ui| view.ui(ui, board, None, 1));
+        egui::CentralPanel::no_frame().show(ui, |ui| view.ui(ui, board, None, 1, &mut Vec::new()));
     }));
 }
 

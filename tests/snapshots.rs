@@ -26,7 +26,6 @@ fn harness_on(tab: Tab) -> Harness<'static, BoardApp> {
     // The path field shows where the checkout is; pin it so images match anywhere.
     h.state_mut()
         .set_path_text("sample_boards/manchester_ict_2021.ron");
-    h.state_mut().raid_mut().export_path = "sample_boards/manchester_ict_2021-raid.csv".into();
     h.state_mut().show_tab(tab);
     h.run();
     h.state_mut().clear_notices();
@@ -35,7 +34,7 @@ fn harness_on(tab: Tab) -> Harness<'static, BoardApp> {
 }
 
 /// The RAID tab on a copy of the Manchester board in a temporary folder (for
-/// tests that save), with the path fields pinned as in `harness_on`.
+/// tests that save), with the path field pinned as in `harness_on`.
 fn raid_tab_on_a_copy() -> (
     tempfile::TempDir,
     std::path::PathBuf,
@@ -48,7 +47,6 @@ fn raid_tab_on_a_copy() -> (
     h.state_mut().open_now(&path);
     h.state_mut()
         .set_path_text("sample_boards/manchester_ict_2021.ron");
-    h.state_mut().raid_mut().export_path = "sample_boards/manchester_ict_2021-raid.csv".into();
     h.run();
     (dir, path, h)
 }
@@ -316,7 +314,6 @@ fn portfolio_on(tab: Tab) -> (tempfile::TempDir, Harness<'static, BoardApp>) {
     let mut h = harness_on(tab);
     h.state_mut().open_now(&path);
     h.state_mut().set_path_text("portfolio.ron");
-    h.state_mut().raid_mut().export_path = "portfolio-raid.csv".into();
     h.run();
     h.state_mut().clear_notices();
     h.run();

@@ -18,7 +18,10 @@ fn the_name_set_in_preferences_signs_the_next_change_and_the_theme_and_paper_fol
     let (_dir, path) = common::fixture();
     let mut h = common::app_on(&path, Tab::Raid);
     open_preferences(&mut h);
-    assert!(h.query_by_label("Preferences").is_some(), "the dialog opens");
+    assert!(
+        h.query_by_label("Preferences").is_some(),
+        "the dialog opens"
+    );
     common::type_into(&mut h, "Your name:", "Jane Smith (PMO)");
     h.get_by_label("Theme:").click();
     h.run();

@@ -218,12 +218,19 @@ fn export_writes_the_rows_shown_as_csv() {
         .click();
     h.run();
     let out = dir.path().join("export.csv");
-    h.get_by_role_and_label(Role::TextInput, "Export to:")
-        .focus();
+    // The tab's button opens File ▸ Export RAID log…, which can write only
+    // the rows shown.
+    h.get_by_label("Export RAID log…").click();
+    h.run();
+    h.get_by_label("CSV (.csv)").click();
+    h.run();
+    h.get_by_label_contains("Only the 1 of 4 entries").click();
+    h.get_by_role_and_label(Role::TextInput, "Save as:").focus();
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_role_and_label(Role::TextInput, "Export to:")
+    h.get_by_role_and_label(Role::TextInput, "Save as:")
         .type_text(out.to_str().unwrap_or_default());
-    h.get_by_label("Export CSV").click();
+    h.run();
+    h.get_by_label("Export").click();
     h.run();
     common::settle_side_files(&mut h);
     let csv = std::fs::read_to_string(&out).unwrap_or_else(|e| panic!("{e}"));

@@ -12,11 +12,14 @@ use super::jobs::JobKind;
 use super::modal::Modal;
 use super::notices::Notice;
 use super::opening::OpenRequest;
+use super::views::Tab;
 use crate::render::export::ChartFormat;
-use crate::render::register::{FileKind, Register};
 use crate::ui::command_palette::CommandPalette;
-use crate::ui::commands::Command;
+use crate::ui::commands::{Command, Screen};
 use crate::ui::compare_dialog::CompareDialog;
+use crate::ui::keyboard_sheet::KeyboardSheet;
+use crate::ui::meeting::MeetingView;
+use crate::ui::meeting_minutes::MinuteKind;
 use crate::ui::preferences_dialog::PreferencesDialog;
 use crate::ui::register_dialog::RegisterChoice;
 
@@ -63,7 +66,6 @@ impl BoardApp {
             Command::DiscardRecoveredEdits => self.discard_recovery(),
             Command::MergeConflictCopy => self.merge_conflict_copy(),
             Command::SetConflictCopyAside => self.set_conflict_copy_aside(),
-            Command::ExportRaidCsv => self.export_raid_csv(),
             Command::ImportRaidLog => self.open_import_dialog(),
             Command::ExportRaidLog => self.open_register_dialog(RegisterChoice::RaidLog),
             Command::ExportPortfolio => self.open_register_dialog(RegisterChoice::Portfolio),
@@ -105,12 +107,75 @@ impl BoardApp {
                     PreferencesDialog::new(&self.settings.preferences, &self.settings.account_name);
                 self.modal = Modal::Preferences(dialog);
             }
+            Command::KeyboardShortcuts => self.modal = Modal::Keyboard(KeyboardSheet),
+            Command::TimelineOpeningView => self.views.timeline.back_to_opening_view(),
+            Command::TimelinePreviousTask | Command::TimelineNextTask => {
+                if let Some(session) = &self.session {
+                    let up = command == Command::TimelinePreviousTask;
+                    self.views.timeline.move_selection(session.doc.board(), up);
+                }
+            }
+            Command::TimelineClearSelection => self.views.timeline.clear_selection(),
+            Command::NewRaidEntry => {
+                if let Some(session) = &self.session {
+                    self.views.raid.start_new_entry(session.doc.board());
+                }
+            }
+            Command::FindRaidEntry => self.views.raid.focus_search(),
+            Command::EditRaidEntry => {
+                if let Some(session) = &self.session {
+                    self.views.raid.edit_selected(session.doc.board());
+                }
+            }
+            Command::CloseRaidForm => self.views.raid.close_form(),
+            Command::RaidPreviousEntry | Command::RaidNextEntry => {
+                if let Some(session) = &self.session {
+                    let up = command == Command::RaidPreviousEntry;
+                    self.views.raid.move_selection(session.doc.board(), up);
+                }
+            }
+            Command::LeaveMeeting => self.leave_meeting(ctx),
+            Command::NextSlide => self.with_meeting(|m, _| m.next_slide()),
+            Command::PreviousSlide => self.with_meeting(|m, _| m.previous_slide()),
+            Command::FirstSlide => self.with_meeting(|m, _| m.first_slide()),
+            Command::LastSlide => self.with_meeting(|m, _| m.last_slide()),
+            Command::GoToTypedSlide => self.with_meeting(|m, _| m.go_to_typed_slide()),
+            Command::BlankScreen => self.with_meeting(|m, _| m.toggle_blank()),
+            Command::RecordDecision => {
+                self.with_meeting(|m, board| m.start_minute(MinuteKind::Decision, board));
+            }
+            Command::RecordAction => {
+                self.with_meeting(|m, board| m.start_minute(MinuteKind::Action, board));
+            }
+            Command::UndoMinute => self.with_meeting(|m, _| m.undo_minute()),
+        }
+    }
+
+    /// Runs `f` on the meeting, if one is on, with the board it shows.
+    fn with_meeting(&mut self, f: impl FnOnce(&mut MeetingView, &crate::model::Board)) {
+        if let (Some(view), Some(session)) = (self.views.meeting.as_mut(), &self.session) {
+            f(view, session.doc.board());
+        }
+    }
+
+    /// What the user is looking at: the meeting, or the tab shown.
+    fn screen(&self) -> Screen {
+        if self.in_meeting() {
+            return Screen::Meeting;
+        }
+        match self.views.tab {
+            Tab::Timeline => Screen::Timeline,
+            Tab::Budget => Screen::Budget,
+            Tab::Raid => Screen::Raid,
         }
     }
 
     /// Whether a command can run now (menus and the palette grey out the
     /// rest, and its shortcut does nothing).
     pub fn can_run(&self, command: Command) -> bool {
+        if !command.scope().applies_in(self.screen()) {
+            return false;
+        }
         let doc = self.doc();
         let banners = self.session.as_ref().map(|s| &s.banners);
         let copies = banners.is_some_and(|b| !b.conflict_copies.is_empty());
@@ -118,7 +183,8 @@ impl BoardApp {
             Command::Open
             | Command::PresentationZoom
             | Command::CommandPalette
-            | Command::Preferences => true,
+            | Command::Preferences
+            | Command::KeyboardShortcuts => true,
             Command::Meeting | Command::PresenterView | Command::CompareWithPrevious => {
                 doc.is_some()
             }
@@ -132,16 +198,42 @@ impl BoardApp {
             }
             Command::MergeConflictCopy => copies && !matches!(self.modal, Modal::Conflict(_)),
             Command::SetConflictCopyAside => copies,
-            Command::ExportRaidCsv | Command::ExportRaidLog | Command::ExportPortfolio => {
+            Command::ExportRaidLog | Command::ExportPortfolio | Command::ImportRaidLog => {
                 doc.is_some()
             }
-            Command::ImportRaidLog => doc.is_some() && !self.in_meeting(),
             Command::ExportBoardPack => doc.is_some() && !self.jobs.is_running(JobKind::Pack),
             Command::ExportChartSvg | Command::ExportChartPng | Command::CopyChartImage => {
                 self.current_chart().is_some() && !self.jobs.is_running(JobKind::Chart)
             }
             Command::Undo => doc.is_some_and(Document::can_undo),
             Command::Redo => doc.is_some_and(Document::can_redo),
+            Command::TimelineOpeningView
+            | Command::TimelinePreviousTask
+            | Command::TimelineNextTask
+            | Command::NewRaidEntry
+            | Command::FindRaidEntry => doc.is_some(),
+            Command::TimelineClearSelection => self.views.timeline.selected.is_some(),
+            Command::EditRaidEntry => {
+                doc.is_some_and(|d| self.views.raid.can_edit_selected(d.board()))
+            }
+            Command::CloseRaidForm => self.views.raid.form.is_some(),
+            Command::RaidPreviousEntry | Command::RaidNextEntry => {
+                doc.is_some() && self.views.raid.can_move_selection()
+            }
+            Command::NextSlide
+            | Command::PreviousSlide
+            | Command::FirstSlide
+            | Command::LastSlide
+            | Command::GoToTypedSlide
+            | Command::BlankScreen
+            | Command::RecordDecision
+            | Command::RecordAction
+            | Command::UndoMinute
+            | Command::LeaveMeeting => self
+                .views
+                .meeting
+                .as_ref()
+                .is_some_and(|m| m.can_run(command)),
         }
     }
 
@@ -248,36 +340,11 @@ impl BoardApp {
         }
     }
 
+    /// The keys pressed this frame, as the commands they are (those that
+    /// can run now, more modifiers first), run by the one handler.
     pub(super) fn handle_shortcuts(&mut self, ctx: &egui::Context) {
-        let typing = ctx.text_edit_focused();
-        let meeting = self.in_meeting();
-        for command in Command::ALL {
-            if (typing && command.yields_to_text_fields())
-                || (meeting && !command.runs_in_meeting())
-                || !self.can_run(command)
-            {
-                continue;
-            }
-            if let Some(shortcut) = command.shortcut()
-                && ctx.input_mut(|i| i.consume_shortcut(&shortcut))
-            {
-                self.run_command(ctx, command);
-            }
+        for command in crate::ui::commands::pressed(ctx, |c| self.can_run(c)) {
+            self.run_command(ctx, command);
         }
-    }
-
-    /// Writes the RAID rows shown to the path the view holds, off the UI
-    /// thread: a workbook when it is named `.xlsx`, CSV otherwise.
-    fn export_raid_csv(&mut self) {
-        let path = PathBuf::from(self.views.raid.export_path.trim());
-        let kind = FileKind::of(&path).unwrap_or(FileKind::Csv);
-        let rows = self.views.raid.rows().to_vec();
-        self.write_register(
-            rows,
-            Register::RaidLog { portfolio: false },
-            kind,
-            path,
-            false,
-        );
     }
 }

@@ -68,6 +68,12 @@ impl BoardApp {
                     self.command_button(ui, &ctx, command);
                 }
             });
+            ui.menu_button("Help", |ui| {
+                self.command_button(ui, &ctx, Command::KeyboardShortcuts);
+            });
+            ui.menu_button("Help", |ui| {
+                self.command_button(ui, &ctx, Command::KeyboardShortcuts);
+            });
             ui.separator();
             let label = ui.label("Board file:");
             let field = ui

@@ -15,7 +15,7 @@ use crate::analysis::actions::Minutes;
 use crate::analysis::compare::{Comparison, compare};
 use crate::model::{Action, Board, Place};
 use crate::ui::compare_dialog::{CompareDialog, CompareDialogOutcome};
-use crate::ui::meeting::{MeetingRequest, MeetingView};
+use crate::ui::meeting::MeetingView;
 
 /// The earlier copy of the board ("the last board") and its comparison with
 /// the board open now.
@@ -122,7 +122,7 @@ impl BoardApp {
         );
         self.views.meeting_copy = None;
         self.views.meeting = Some(MeetingView::with_minutes(minutes));
-        if matches!(self.modal, Modal::Palette(_)) {
+        if matches!(self.modal, Modal::Palette(_) | Modal::Keyboard(_)) {
             self.modal = Modal::None;
         }
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
@@ -224,9 +224,11 @@ impl BoardApp {
             .since
             .as_mut()
             .map(|s| s.comparison(board, revision));
-        let mut request = egui::CentralPanel::no_frame()
-            .show(ui, |ui| view.ui(ui, board, since, revision))
-            .inner;
+        // Leaving, from the strip or the presenter's window, or the meeting's
+        // keys pressed in the presenter's own window: run after the frame.
+        let mut commands = Vec::new();
+        egui::CentralPanel::no_frame()
+            .show(ui, |ui| view.ui(ui, board, since, revision, &mut commands));
         if view.presenter && !view.slides_sent_to_second_display {
             // As PowerPoint does: the slides, full screen, to the second
             // display (the projector), the presenter view on the first. With
@@ -241,21 +243,17 @@ impl BoardApp {
                 .with_title("Boardroom — presenter view")
                 .with_inner_size([1280.0, 800.0]);
             let id = egui::ViewportId::from_hash_of("boardroom-presenter");
-            let asked = ui.ctx().show_viewport_immediate(id, builder, |ui, class| {
+            ui.ctx().show_viewport_immediate(id, builder, |ui, class| {
                 if ui.input(|i| i.viewport().close_requested()) {
                     view.presenter = false;
                 }
                 let own = class != egui::ViewportClass::EmbeddedWindow;
-                egui::CentralPanel::default_margins()
-                    .show(ui, |ui| view.presenter_ui(ui, board, since, revision, own))
-                    .inner
+                egui::CentralPanel::default_margins().show(ui, |ui| {
+                    view.presenter_ui(ui, board, since, revision, own, &mut commands)
+                });
             });
-            request = request.or(asked);
         }
-        if request == Some(MeetingRequest::Leave) {
-            let ctx = ui.ctx().clone();
-            self.leave_meeting(&ctx);
-        }
+        self.commands.now.extend(commands);
     }
 }
 

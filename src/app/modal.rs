@@ -17,6 +17,7 @@ use crate::ui::command_palette::{CommandPalette, PaletteOutcome};
 use crate::ui::compare_dialog::CompareDialog;
 use crate::ui::conflict_dialog::ConflictDialog;
 use crate::ui::import_dialog::ImportDialog;
+use crate::ui::keyboard_sheet::KeyboardSheet;
 use crate::ui::pack_dialog::PackDialog;
 use crate::ui::preferences_dialog::{PreferencesDialog, PreferencesOutcome};
 use crate::ui::register_dialog::RegisterDialog;
@@ -56,6 +57,8 @@ pub enum Modal {
     Palette(CommandPalette),
     /// Edit ▸ Preferences….
     Preferences(PreferencesDialog),
+    /// Help ▸ Keyboard shortcuts (F1).
+    Keyboard(KeyboardSheet),
 }
 
 impl Modal {
@@ -99,6 +102,13 @@ impl BoardApp {
                     Modal::None
                 }
             },
+            Modal::Keyboard(mut sheet) => {
+                if sheet.show(ctx) {
+                    Modal::Keyboard(sheet)
+                } else {
+                    Modal::None
+                }
+            }
             Modal::Preferences(mut d) => match d.show(ctx) {
                 PreferencesOutcome::Open => Modal::Preferences(d),
                 PreferencesOutcome::Close => Modal::None,

@@ -101,8 +101,5 @@ impl Views {
         self.timeline = TimelineView::default();
         self.budget = BudgetView::default();
         self.raid = RaidView::default();
-        self.raid.export_path = super::pack_export::beside_board(path, "raid.csv")
-            .display()
-            .to_string();
     }
 }

@@ -35,7 +35,8 @@ impl CommandPalette {
         enabled: impl Fn(Command) -> bool,
     ) -> PaletteOutcome {
         let found: Vec<Command> = Command::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|c| *c != Command::CommandPalette && c.matches(&self.query))
             .collect();
         let runnable: Vec<Command> = found.iter().copied().filter(|c| enabled(*c)).collect();
@@ -83,8 +84,8 @@ impl CommandPalette {
                 let mut button = egui::Button::new(text);
                 // Only with a shortcut: an empty one would end the label read
                 // out by a screen reader with a space.
-                if let Some(shortcut) = command.shortcut() {
-                    button = button.shortcut_text(ctx.format_shortcut(&shortcut));
+                if let Some(keys) = command.shortcut_text(ctx) {
+                    button = button.shortcut_text(keys);
                 }
                 let button = button
                     .selected(chosen)

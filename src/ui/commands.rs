@@ -1,12 +1,19 @@
-//! Commands: everything a user can ask the shell for. Each carries its own
-//! label, tooltip and shortcut, so the menus, the banners, the keyboard and
-//! the command palette use one definition; views and banners push a command
-//! and the shell's one handler runs it.
+//! Commands: everything a user can ask for, the shell's requests and the
+//! views' own keys alike. Each carries its own label, tooltip, shortcuts and
+//! scope, so the menus, the banners, the keyboard, the keyboard sheet and the
+//! command palette use one definition; views and banners push a command and
+//! the shell's one handler runs it.
+//!
+//! Every property is an exhaustive `match` (no `_ =>`), and [`Command::ALL`]
+//! is derived, so a new command does not compile until it has a label, a
+//! tooltip, a scope and a decision about its shortcut, and then it is in the
+//! palette, the keyboard sheet and the clash test without being listed.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
+use strum::VariantArray;
 
-/// Something the user can ask the shell to do.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Something the user can ask for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, VariantArray)]
 pub enum Command {
     /// Choose a board file to open.
     Open,
@@ -26,11 +33,10 @@ pub enum Command {
     MergeConflictCopy,
     /// Do not offer the conflict copy the banner names again while the board is open.
     SetConflictCopyAside,
-    /// Write the RAID rows shown to the CSV file named in the RAID tab.
-    ExportRaidCsv,
     /// Bring a RAID log in from a spreadsheet, through the mapping screen.
     ImportRaidLog,
-    /// Write the RAID log as an Excel workbook (or CSV).
+    /// Write the RAID log (all of it, or the rows the RAID tab shows) as an
+    /// Excel workbook or CSV.
     ExportRaidLog,
     /// Write the portfolio summary as an Excel workbook (or CSV).
     ExportPortfolio,
@@ -58,41 +64,131 @@ pub enum Command {
     PresentationZoom,
     /// Find any command by typing part of its name.
     CommandPalette,
+    /// Show every keyboard shortcut.
+    KeyboardShortcuts,
     /// Your name, the theme and the pack's paper.
     Preferences,
+    /// Timeline: back to the view the board opened on (centred on the as-at date).
+    TimelineOpeningView,
+    /// Timeline: select the task above.
+    TimelinePreviousTask,
+    /// Timeline: select the task below.
+    TimelineNextTask,
+    /// Timeline: clear the selection (closing the task's panel).
+    TimelineClearSelection,
+    /// RAID log: open the form for a new entry.
+    NewRaidEntry,
+    /// RAID log: put the cursor in the search field.
+    FindRaidEntry,
+    /// RAID log: open the selected entry in the form.
+    EditRaidEntry,
+    /// RAID log: close the entry form without saving.
+    CloseRaidForm,
+    /// RAID log: select the entry above.
+    RaidPreviousEntry,
+    /// RAID log: select the entry below.
+    RaidNextEntry,
+    /// Meeting: the next slide.
+    NextSlide,
+    /// Meeting: the previous slide.
+    PreviousSlide,
+    /// Meeting: the first slide.
+    FirstSlide,
+    /// Meeting: the last slide.
+    LastSlide,
+    /// Meeting: the slide whose number was typed, else the next.
+    GoToTypedSlide,
+    /// Meeting: blank the screen, or show it again.
+    BlankScreen,
+    /// Meeting: record a decision.
+    RecordDecision,
+    /// Meeting: record an action.
+    RecordAction,
+    /// Meeting: take back the decision or action recorded last.
+    UndoMinute,
+    /// Meeting: leave it, recording what it decided.
+    LeaveMeeting,
 }
 
+/// Where a command's keys work and where it can run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, VariantArray)]
+pub enum Scope {
+    /// In the board's window and in a meeting.
+    Everywhere,
+    /// In the board's window, outside a meeting.
+    Window,
+    /// On the Timeline tab.
+    Timeline,
+    /// On the RAID log tab.
+    Raid,
+    /// In a meeting.
+    Meeting,
+}
+
+/// What the user is looking at, which decides the commands whose keys work.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, VariantArray)]
+pub enum Screen {
+    /// The Timeline tab.
+    Timeline,
+    /// The Budget tab.
+    Budget,
+    /// The RAID log tab.
+    Raid,
+    /// A meeting: the slides fill the window.
+    Meeting,
+}
+
+impl Scope {
+    /// Whether commands of this scope work on `screen`.
+    pub fn applies_in(self, screen: Screen) -> bool {
+        match self {
+            Scope::Everywhere => true,
+            Scope::Window => screen != Screen::Meeting,
+            Scope::Timeline => screen == Screen::Timeline,
+            Scope::Raid => screen == Screen::Raid,
+            Scope::Meeting => screen == Screen::Meeting,
+        }
+    }
+
+    /// Whether some screen has commands of both scopes (their keys must differ).
+    pub fn overlaps(self, other: Scope) -> bool {
+        Screen::VARIANTS
+            .iter()
+            .any(|s| self.applies_in(*s) && other.applies_in(*s))
+    }
+
+    /// The heading of its group in the keyboard sheet.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Scope::Everywhere => "Everywhere",
+            Scope::Window => "In the board's window",
+            Scope::Timeline => "On the Timeline tab",
+            Scope::Raid => "On the RAID log tab",
+            Scope::Meeting => "In a meeting",
+        }
+    }
+
+    /// A view's keys: they wait while a modal window (the palette, a
+    /// dialog) covers the view.
+    fn belongs_to_a_view(self) -> bool {
+        match self {
+            Scope::Everywhere | Scope::Window => false,
+            Scope::Timeline | Scope::Raid | Scope::Meeting => true,
+        }
+    }
+}
+
+/// A shortcut as a constant (for the `&'static` lists below).
+const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
+}
+
+const NONE: Modifiers = Modifiers::NONE;
+const COMMAND: Modifiers = Modifiers::COMMAND;
+
 impl Command {
-    /// Every command, in the order the palette lists them.
-    pub const ALL: [Command; 26] = [
-        Command::Open,
-        Command::Save,
-        Command::SaveMyCopy,
-        Command::ReloadFromDisk,
-        Command::MergeTheirChanges,
-        Command::RecoverEdits,
-        Command::DiscardRecoveredEdits,
-        Command::MergeConflictCopy,
-        Command::SetConflictCopyAside,
-        Command::ExportRaidCsv,
-        Command::ImportRaidLog,
-        Command::ExportRaidLog,
-        Command::ExportPortfolio,
-        Command::ExportBoardPack,
-        Command::ExportChartSvg,
-        Command::ExportChartPng,
-        Command::CopyChartImage,
-        Command::Undo,
-        Command::Redo,
-        Command::CompareWithPrevious,
-        Command::StopComparing,
-        // Before Meeting: Alt+F5 must not be taken as F5.
-        Command::PresenterView,
-        Command::Meeting,
-        Command::PresentationZoom,
-        Command::CommandPalette,
-        Command::Preferences,
-    ];
+    /// Every command, in the order the palette lists them (the order of the enum).
+    pub const ALL: &'static [Command] = Command::VARIANTS;
 
     /// The menu and button label.
     pub fn label(self) -> &'static str {
@@ -106,7 +202,6 @@ impl Command {
             Command::DiscardRecoveredEdits => "Discard them",
             Command::MergeConflictCopy => "Merge it in",
             Command::SetConflictCopyAside => "Not now",
-            Command::ExportRaidCsv => "Export CSV",
             Command::ImportRaidLog => "Import RAID log…",
             Command::ExportRaidLog => "Export RAID log…",
             Command::ExportPortfolio => "Export portfolio summary…",
@@ -122,7 +217,28 @@ impl Command {
             Command::PresenterView => "Presenter view",
             Command::PresentationZoom => "Presentation zoom",
             Command::CommandPalette => "Command palette…",
+            Command::KeyboardShortcuts => "Keyboard shortcuts",
             Command::Preferences => "Preferences…",
+            Command::TimelineOpeningView => "Timeline: back to the as-at view",
+            Command::TimelinePreviousTask => "Timeline: previous task",
+            Command::TimelineNextTask => "Timeline: next task",
+            Command::TimelineClearSelection => "Timeline: clear the selection",
+            Command::NewRaidEntry => "New RAID entry",
+            Command::FindRaidEntry => "Search the RAID log",
+            Command::EditRaidEntry => "Edit the selected RAID entry",
+            Command::CloseRaidForm => "Close the RAID entry form",
+            Command::RaidPreviousEntry => "RAID log: previous entry",
+            Command::RaidNextEntry => "RAID log: next entry",
+            Command::NextSlide => "Next slide",
+            Command::PreviousSlide => "Previous slide",
+            Command::FirstSlide => "First slide",
+            Command::LastSlide => "Last slide",
+            Command::GoToTypedSlide => "Go to the slide number typed",
+            Command::BlankScreen => "Blank the screen",
+            Command::RecordDecision => "Record a decision",
+            Command::RecordAction => "Record an action",
+            Command::UndoMinute => "Take back the last decision or action",
+            Command::LeaveMeeting => "Leave the meeting",
         }
     }
 
@@ -154,14 +270,11 @@ impl Command {
             Command::SetConflictCopyAside => {
                 "Do not offer this conflict copy again until the board is next opened; the copy stays where it is"
             }
-            Command::ExportRaidCsv => {
-                "Write the RAID rows shown, as filtered and sorted, to a CSV file Excel opens"
-            }
             Command::ImportRaidLog => {
                 "Bring a RAID log in from Excel, OpenDocument or CSV: choose which column holds each field, see the entries before they come in (one undo)"
             }
             Command::ExportRaidLog => {
-                "Write the RAID log as the Excel workbook a PMO would make (a sheet per kind, the Portfolio sheet), or as CSV"
+                "Write the RAID log, or only the rows the RAID tab shows, as the Excel workbook a PMO would make (a sheet per kind, the Portfolio sheet), or as CSV"
             }
             Command::ExportPortfolio => {
                 "Write a row per programme (confidence, finish, slip, budget, variance) as an Excel workbook or CSV"
@@ -194,42 +307,191 @@ impl Command {
                 "Enlarge everything on screen (Ctrl+plus and Ctrl+minus zoom in steps)"
             }
             Command::CommandPalette => "Find any command by typing part of its name",
+            Command::KeyboardShortcuts => "List every keyboard shortcut, by where it works",
             Command::Preferences => {
                 "Your name as the RAID history, presence and the minutes show it; light or dark; the board pack's paper"
+            }
+            Command::TimelineOpeningView => {
+                "Go back to the view the board opened on: the whole board, or a long one centred on the as-at date"
+            }
+            Command::TimelinePreviousTask => "Select the task above and show its details",
+            Command::TimelineNextTask => "Select the task below and show its details",
+            Command::TimelineClearSelection => "Deselect the task and close its details",
+            Command::NewRaidEntry => {
+                "Open the form for a new risk, assumption, issue or dependency"
+            }
+            Command::FindRaidEntry => "Search the entries' references, titles and descriptions",
+            Command::EditRaidEntry => "Open the selected entry in the form",
+            Command::CloseRaidForm => "Close the entry form; what was not saved is dropped",
+            Command::RaidPreviousEntry => "Select the entry above in the table",
+            Command::RaidNextEntry => "Select the entry below in the table",
+            Command::NextSlide => "Show the next slide (what a presentation clicker sends)",
+            Command::PreviousSlide => "Show the previous slide",
+            Command::FirstSlide => "Show the cover",
+            Command::LastSlide => "Show the decisions and actions",
+            Command::GoToTypedSlide => {
+                "Type a slide's number, then press this to show it; with no number typed, the next slide"
+            }
+            Command::BlankScreen => "Blank the room's screen; again to show the slide",
+            Command::RecordDecision => {
+                "Record a decision, about the slide's programme (or the board, or a RAID entry)"
+            }
+            Command::RecordAction => "Record an action: what, who and by when",
+            Command::UndoMinute => {
+                "Take back the decision or action recorded last (nothing in the board is undone)"
+            }
+            Command::LeaveMeeting => {
+                "Leave the meeting; what it decided is recorded in the board and saved"
             }
         }
     }
 
-    /// The keyboard shortcut, if it has one.
-    pub fn shortcut(self) -> Option<KeyboardShortcut> {
-        let key = |modifiers, key| Some(KeyboardShortcut::new(modifiers, key));
+    /// Where its keys work and where it can run.
+    pub fn scope(self) -> Scope {
         match self {
-            Command::Open => key(Modifiers::COMMAND, Key::O),
-            Command::Save => key(Modifiers::COMMAND, Key::S),
-            Command::Undo => key(Modifiers::COMMAND, Key::Z),
-            Command::Redo => key(Modifiers::COMMAND, Key::Y),
-            Command::Meeting => key(Modifiers::NONE, Key::F5),
-            Command::PresenterView => key(Modifiers::ALT, Key::F5),
-            Command::CommandPalette => key(Modifiers::COMMAND | Modifiers::SHIFT, Key::P),
-            Command::Preferences => key(Modifiers::COMMAND, Key::Comma),
-            _ => None,
+            Command::Save | Command::PresenterView | Command::Meeting => Scope::Everywhere,
+            Command::Open
+            | Command::SaveMyCopy
+            | Command::ReloadFromDisk
+            | Command::MergeTheirChanges
+            | Command::RecoverEdits
+            | Command::DiscardRecoveredEdits
+            | Command::MergeConflictCopy
+            | Command::SetConflictCopyAside
+            | Command::ImportRaidLog
+            | Command::ExportRaidLog
+            | Command::ExportPortfolio
+            | Command::ExportBoardPack
+            | Command::ExportChartSvg
+            | Command::ExportChartPng
+            | Command::CopyChartImage
+            | Command::Undo
+            | Command::Redo
+            | Command::CompareWithPrevious
+            | Command::StopComparing
+            | Command::PresentationZoom
+            | Command::CommandPalette
+            | Command::KeyboardShortcuts
+            | Command::Preferences => Scope::Window,
+            Command::TimelineOpeningView
+            | Command::TimelinePreviousTask
+            | Command::TimelineNextTask
+            | Command::TimelineClearSelection => Scope::Timeline,
+            Command::NewRaidEntry
+            | Command::FindRaidEntry
+            | Command::EditRaidEntry
+            | Command::CloseRaidForm
+            | Command::RaidPreviousEntry
+            | Command::RaidNextEntry => Scope::Raid,
+            Command::NextSlide
+            | Command::PreviousSlide
+            | Command::FirstSlide
+            | Command::LastSlide
+            | Command::GoToTypedSlide
+            | Command::BlankScreen
+            | Command::RecordDecision
+            | Command::RecordAction
+            | Command::UndoMinute
+            | Command::LeaveMeeting => Scope::Meeting,
         }
     }
 
-    /// Whether the shortcut should wait while a text field has focus (Ctrl+Z in a
-    /// text box undoes typing, not the last board edit).
-    pub fn yields_to_text_fields(self) -> bool {
-        matches!(self, Command::Undo | Command::Redo)
+    /// Its keyboard shortcuts, the one menus show first; empty for none.
+    /// (The meeting's keys are several each: presentation clickers differ.)
+    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        match self {
+            Command::Open => const { &[key(COMMAND, Key::O)] },
+            Command::Save => const { &[key(COMMAND, Key::S)] },
+            Command::Undo => const { &[key(COMMAND, Key::Z)] },
+            Command::Redo => const { &[key(COMMAND, Key::Y)] },
+            Command::Meeting => const { &[key(NONE, Key::F5)] },
+            Command::PresenterView => const { &[key(Modifiers::ALT, Key::F5)] },
+            Command::CommandPalette => const { &[key(COMMAND.plus(Modifiers::SHIFT), Key::P)] },
+            Command::KeyboardShortcuts => const { &[key(NONE, Key::F1)] },
+            Command::Preferences => const { &[key(COMMAND, Key::Comma)] },
+            // Home, not Ctrl+0: egui resets the screen's zoom with Ctrl+0.
+            Command::TimelineOpeningView => const { &[key(NONE, Key::Home)] },
+            Command::TimelinePreviousTask | Command::RaidPreviousEntry => {
+                const { &[key(NONE, Key::ArrowUp)] }
+            }
+            Command::TimelineNextTask | Command::RaidNextEntry => {
+                const { &[key(NONE, Key::ArrowDown)] }
+            }
+            Command::TimelineClearSelection | Command::CloseRaidForm | Command::LeaveMeeting => {
+                const { &[key(NONE, Key::Escape)] }
+            }
+            Command::NewRaidEntry => const { &[key(COMMAND, Key::N)] },
+            Command::FindRaidEntry => const { &[key(COMMAND, Key::F)] },
+            Command::EditRaidEntry | Command::GoToTypedSlide => const { &[key(NONE, Key::Enter)] },
+            Command::NextSlide => {
+                const {
+                    &[
+                        key(NONE, Key::PageDown),
+                        key(NONE, Key::ArrowRight),
+                        key(NONE, Key::ArrowDown),
+                        key(NONE, Key::Space),
+                        key(NONE, Key::N),
+                    ]
+                }
+            }
+            Command::PreviousSlide => {
+                const {
+                    &[
+                        key(NONE, Key::PageUp),
+                        key(NONE, Key::ArrowLeft),
+                        key(NONE, Key::ArrowUp),
+                        key(NONE, Key::Backspace),
+                        key(NONE, Key::P),
+                    ]
+                }
+            }
+            Command::FirstSlide => const { &[key(NONE, Key::Home)] },
+            Command::LastSlide => const { &[key(NONE, Key::End)] },
+            Command::BlankScreen => const { &[key(NONE, Key::B), key(NONE, Key::Period)] },
+            Command::RecordDecision => const { &[key(NONE, Key::D)] },
+            Command::RecordAction => const { &[key(NONE, Key::A)] },
+            Command::UndoMinute => const { &[key(COMMAND, Key::Z)] },
+            Command::SaveMyCopy
+            | Command::ReloadFromDisk
+            | Command::MergeTheirChanges
+            | Command::RecoverEdits
+            | Command::DiscardRecoveredEdits
+            | Command::MergeConflictCopy
+            | Command::SetConflictCopyAside
+            | Command::ImportRaidLog
+            | Command::ExportRaidLog
+            | Command::ExportPortfolio
+            | Command::ExportBoardPack
+            | Command::ExportChartSvg
+            | Command::ExportChartPng
+            | Command::CopyChartImage
+            | Command::CompareWithPrevious
+            | Command::StopComparing
+            | Command::PresentationZoom => &[],
+        }
     }
 
-    /// Whether the command runs during a meeting. Only leaving it (F5) and
-    /// saving do: the meeting shows the board and edits nothing, so Ctrl+Z
-    /// there takes back the last decision or action instead of a board edit.
-    pub fn runs_in_meeting(self) -> bool {
-        matches!(
-            self,
-            Command::Meeting | Command::PresenterView | Command::Save
-        )
+    /// The keyboard shortcut menus show, if it has one.
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        self.shortcuts().first().copied()
+    }
+
+    /// The shortcut menus show, written as the user's system writes it
+    /// ("Ctrl+N", "⌘N").
+    pub fn shortcut_text(self, ctx: &egui::Context) -> Option<String> {
+        self.shortcut().map(|s| ctx.format_shortcut(&s))
+    }
+
+    /// Whether the shortcut should wait while a text field has focus: Ctrl+Z
+    /// in a text box undoes typing, not the last board edit, and a key
+    /// without a modifier (a letter, Enter, an arrow) types or moves the
+    /// cursor there. The function keys type nothing, so F1 and F5 work anyway.
+    pub fn yields_to_text_fields(self) -> bool {
+        let types = |s: &KeyboardShortcut| {
+            s.conflicts_with_text_editing() && !matches!(s.logical_key, Key::F1 | Key::F5)
+        };
+        matches!(self, Command::Undo | Command::Redo | Command::UndoMinute)
+            || self.shortcuts().iter().any(types)
     }
 
     /// Whether the command changes or writes the board, and so must not run
@@ -261,55 +523,78 @@ impl Command {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// How specific a shortcut is: the number of modifiers it asks for. egui
+/// matches a press to a shortcut ignoring extra Shift and Alt, so Alt+F5
+/// also matches F5; trying the more specific first gives it to Alt+F5.
+fn modifier_count(shortcut: &KeyboardShortcut) -> usize {
+    let m = shortcut.modifiers;
+    usize::from(m.alt) + usize::from(m.shift) + usize::from(m.ctrl || m.command || m.mac_cmd)
+}
 
-    #[test]
-    fn labels_and_shortcuts_are_each_used_once() {
-        let mut labels: Vec<&str> = Command::ALL.iter().map(|c| c.label()).collect();
-        labels.sort_unstable();
-        labels.dedup();
-        assert_eq!(labels.len(), Command::ALL.len());
-        let shortcuts: Vec<KeyboardShortcut> =
-            Command::ALL.iter().filter_map(|c| c.shortcut()).collect();
-        for (i, a) in shortcuts.iter().enumerate() {
-            assert!(!shortcuts[i + 1..].contains(a), "{a:?} is used twice");
+/// Every (command, shortcut) pair, the most specific shortcuts first (in
+/// the commands' order among equals).
+pub fn shortcuts_in_dispatch_order() -> Vec<(Command, KeyboardShortcut)> {
+    let mut pairs: Vec<(Command, KeyboardShortcut)> = Command::ALL
+        .iter()
+        .flat_map(|c| c.shortcuts().iter().map(|s| (*c, *s)))
+        .collect();
+    // Stable: equals keep the list's order.
+    pairs.sort_by_key(|(_, s)| std::cmp::Reverse(modifier_count(s)));
+    pairs
+}
+
+/// What the dispatcher must know besides the keys pressed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct KeyState {
+    /// A text field has the keyboard.
+    pub typing: bool,
+    /// A modal window (the palette, a dialog) covers the views.
+    pub covered: bool,
+}
+
+/// The commands whose shortcuts were pressed this frame and can run now,
+/// each once, their keys consumed (so a view reading the same key later
+/// does not act on it too). A press goes to the most specific shortcut it
+/// matches, whatever the order of the commands; a command that waits for a
+/// focused text field, belongs to a view a modal window covers, or cannot
+/// run now does not take its key.
+pub fn pressed_commands(
+    input: &mut egui::InputState,
+    state: KeyState,
+    can_run: impl Fn(Command) -> bool,
+) -> Vec<Command> {
+    let mut pressed = Vec::new();
+    for (command, shortcut) in shortcuts_in_dispatch_order() {
+        if pressed.contains(&command)
+            || (state.typing && command.yields_to_text_fields())
+            || (state.covered && command.scope().belongs_to_a_view())
+            || !can_run(command)
+        {
+            continue;
+        }
+        if input.consume_shortcut(&shortcut) {
+            pressed.push(command);
         }
     }
-
-    #[test]
-    fn the_palette_finds_commands_by_any_words_of_their_name_or_purpose() {
-        let found = |q: &str| -> Vec<Command> {
-            Command::ALL.into_iter().filter(|c| c.matches(q)).collect()
-        };
-        assert_eq!(
-            found("copy"),
-            vec![
-                Command::SaveMyCopy,
-                Command::MergeConflictCopy,
-                Command::SetConflictCopyAside,
-                Command::CopyChartImage,
-                Command::CompareWithPrevious
-            ]
-        );
-        assert_eq!(
-            found("merge conflict copy"),
-            vec![Command::MergeConflictCopy]
-        );
-        assert_eq!(found("previous board"), vec![Command::CompareWithPrevious]);
-        assert_eq!(found("chart svg"), vec![Command::ExportChartSvg]);
-        assert_eq!(
-            found("EXPORT csv"),
-            vec![
-                Command::ExportRaidCsv,
-                Command::ExportRaidLog,
-                Command::ExportPortfolio
-            ]
-        );
-        assert_eq!(found("import excel"), vec![Command::ImportRaidLog]);
-        assert!(found("colleague").contains(&Command::MergeTheirChanges));
-        assert_eq!(found("").len(), Command::ALL.len());
-        assert!(found("no such thing").is_empty());
-    }
+    pressed
 }
+
+/// [`pressed_commands`] for the window `ctx` draws now: whether a text
+/// field has the keyboard and a modal window is open come from egui.
+pub fn pressed(ctx: &egui::Context, can_run: impl Fn(Command) -> bool) -> Vec<Command> {
+    let state = KeyState {
+        typing: ctx.text_edit_focused(),
+        covered: !ctx.memory(|m| m.is_above_modal_layer(egui::LayerId::background())),
+    };
+    // Asked before taking egui's input lock, so `can_run` may read the context.
+    let runnable: Vec<Command> = Command::ALL
+        .iter()
+        .copied()
+        .filter(|c| can_run(*c))
+        .collect();
+    ctx.input_mut(|i| pressed_commands(i, state, |c| runnable.contains(&c)))
+}
+
+#[cfg(test)]
+#[path = "commands_tests.rs"]
+mod tests;

@@ -1,11 +1,12 @@
 //! Meeting mode: the board on the projector, one slide at a time, driven by
-//! the keys a presentation clicker sends. The slides are the scenes
+//! the keys a presentation clicker sends (the meeting's commands, which the
+//! shell's handler runs through the methods here). The slides are the scenes
 //! [`crate::render::slides`] lays out on a 1920 × 1080 canvas, scaled to
 //! the window. Nothing here edits the board: decisions and actions typed
 //! during the meeting (D, A) are kept in its [`Minutes`] until it ends, and
 //! the shell records them then.
 
-use egui::{Color32, Key, Pos2, Rect, RichText, Sense, vec2};
+use egui::{Color32, Pos2, Rect, RichText, Sense, vec2};
 
 use crate::analysis::actions::Minutes;
 use crate::analysis::compare::Comparison;
@@ -14,6 +15,7 @@ use crate::model::Board;
 use crate::model::Subject;
 use crate::render::scene::Scene;
 use crate::render::slides::{HEIGHT, Meeting, Slide, WIDTH, deck, slide_scene, slide_title};
+use crate::ui::commands::{Command, Scope};
 use crate::ui::meeting_minutes::{FormOutcome, MinuteForm, MinuteKind};
 use crate::ui::scene_paint::{self, Shade};
 
@@ -24,7 +26,7 @@ mod presenter;
 pub struct MeetingView {
     /// The slide shown, from 0.
     pub current: usize,
-    /// The screen is blanked (`.` or B), as PowerPoint does.
+    /// The screen is blanked (B or `.`), as PowerPoint does.
     pub blank: bool,
     /// Digits typed to jump to a slide ("4", then Enter).
     pub typed: String,
@@ -65,14 +67,7 @@ fn deck_key(revision: u64, since: Option<&Comparison>, minutes: Option<&Minutes>
     )
 }
 
-/// What the meeting asks the shell for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MeetingRequest {
-    /// Leave meeting mode (Esc).
-    Leave,
-}
-
-/// What a key does in a meeting.
+/// A move in the meeting, from a command or a click.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Step {
     Next,
@@ -80,7 +75,6 @@ enum Step {
     First,
     Last,
     Blank,
-    Leave,
     Digit(char),
     /// Enter: jumps to the number typed, else goes on.
     Enter,
@@ -129,25 +123,74 @@ impl MeetingView {
         }
     }
 
-    /// Draws the slide shown and the agenda strip, and follows the keys.
+    /// Whether a meeting command can run now: none while a decision or
+    /// action is typed (the keys are its), and recording needs the minutes.
+    pub fn can_run(&self, command: Command) -> bool {
+        let needs_minutes = matches!(
+            command,
+            Command::RecordDecision | Command::RecordAction | Command::UndoMinute
+        );
+        command.scope() == Scope::Meeting
+            && self.form.is_none()
+            && (!needs_minutes || self.minutes.is_some())
+    }
+
+    /// The next slide (the last stays).
+    pub fn next_slide(&mut self) {
+        self.step(Step::Next, None);
+    }
+
+    /// The previous slide (the cover stays).
+    pub fn previous_slide(&mut self) {
+        self.step(Step::Previous, None);
+    }
+
+    /// The cover.
+    pub fn first_slide(&mut self) {
+        self.step(Step::First, None);
+    }
+
+    /// The last slide.
+    pub fn last_slide(&mut self) {
+        self.step(Step::Last, None);
+    }
+
+    /// The slide whose number was typed, else the next.
+    pub fn go_to_typed_slide(&mut self) {
+        self.step(Step::Enter, None);
+    }
+
+    /// Blanks the screen, or shows the slide again.
+    pub fn toggle_blank(&mut self) {
+        self.step(Step::Blank, None);
+    }
+
+    /// Opens the panel to record a decision or an action, about the slide's
+    /// programme to start with.
+    pub fn start_minute(&mut self, kind: MinuteKind, board: &Board) {
+        self.step(Step::Record(kind), Some(board));
+    }
+
+    /// Takes back the decision or action recorded last.
+    pub fn undo_minute(&mut self) {
+        self.step(Step::UndoMinute, None);
+    }
+
+    /// Draws the slide shown and the agenda strip, and takes the slide
+    /// numbers typed; what is asked of the shell (leaving) goes to `commands`.
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
         board: &Board,
         since: Option<&Comparison>,
         revision: u64,
-    ) -> Option<MeetingRequest> {
+        commands: &mut Vec<Command>,
+    ) {
         self.refresh(board, since, revision);
-        let mut request = None;
-        // While a decision or action is typed, the keys are its.
-        let steps = if self.form.is_some() {
-            Vec::new()
-        } else {
-            keys(ui)
-        };
-        for step in steps {
-            if let Some(r) = self.step(step, board) {
-                request = Some(r);
+        // While a decision or action is typed, the digits are its.
+        if self.form.is_none() {
+            for digit in typed_digits(ui) {
+                self.step(Step::Digit(digit), Some(board));
             }
         }
         let full = ui.available_rect_before_wrap();
@@ -163,7 +206,7 @@ impl MeetingView {
                     "Screen blanked: press B to show the slide",
                 )
             });
-            return request;
+            return;
         }
         // The slide, as large as the window allows at 16:9.
         let scale = (full.width() / WIDTH).min(full.height() / HEIGHT);
@@ -178,7 +221,7 @@ impl MeetingView {
         let label = format!("Slide {} of {total}: {name}", self.current + 1);
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
         if response.clicked() && self.form.is_none() {
-            self.step(Step::Next, board);
+            self.step(Step::Next, Some(board));
         }
         // With the presenter view open, decisions are typed there.
         if self.form.is_some() && !self.presenter {
@@ -193,16 +236,15 @@ impl MeetingView {
                 egui::pos2(rect.right() - 40.0, rect.bottom() - 16.0),
             );
             self.form_ui(ui, board, panel);
-            return request;
+            return;
         }
         // The agenda strip, over the bottom of the slide while the pointer is there.
         let near_bottom = ui
             .input(|i| i.pointer.hover_pos())
             .is_some_and(|p| p.y > full.bottom() - 90.0 && full.contains(p));
-        if near_bottom && let Some(r) = self.strip_ui(ui, board, full) {
-            request = Some(r);
+        if near_bottom {
+            self.strip_ui(ui, board, full, commands);
         }
-        request
     }
 
     /// Slide `index`, laid out (or as laid out before for this board).
@@ -255,8 +297,13 @@ impl MeetingView {
         }
     }
 
-    fn strip_ui(&mut self, ui: &mut egui::Ui, board: &Board, full: Rect) -> Option<MeetingRequest> {
-        let mut request = None;
+    fn strip_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        board: &Board,
+        full: Rect,
+        commands: &mut Vec<Command>,
+    ) {
         let strip = Rect::from_min_max(Pos2::new(full.left(), full.bottom() - 64.0), full.max);
         ui.painter_at(strip)
             .rect_filled(strip, 0.0, Color32::from_black_alpha(220));
@@ -270,18 +317,18 @@ impl MeetingView {
                     .fill(Color32::from_gray(70))
             };
             if ui.add(button("Leave meeting (Esc)")).clicked() {
-                request = Some(MeetingRequest::Leave);
+                commands.push(Command::LeaveMeeting);
             }
             for (text, kind) in [
                 ("Decision (D)", MinuteKind::Decision),
                 ("Action (A)", MinuteKind::Action),
             ] {
                 if ui.add(button(text)).clicked() {
-                    self.step(Step::Record(kind), board);
+                    self.start_minute(kind, board);
                 }
             }
             if ui.add(button("Presenter view (Alt+F5)")).clicked() {
-                self.step(Step::Presenter, board);
+                self.step(Step::Presenter, Some(board));
             }
         });
         let mut child = ui.new_child(egui::UiBuilder::new().max_rect(slides_rect));
@@ -306,15 +353,15 @@ impl MeetingView {
                         )
                     });
                     if r.clicked() {
-                        self.step(Step::GoTo(i), board);
+                        self.step(Step::GoTo(i), Some(board));
                     }
                 }
             });
         });
-        request
     }
 
-    fn step(&mut self, step: Step, board: &Board) -> Option<MeetingRequest> {
+    /// Makes a move; `board` is needed only to record a minute (its subject).
+    fn step(&mut self, step: Step, board: Option<&Board>) {
         let last = self.slides.len().saturating_sub(1);
         match step {
             Step::Next => self.current = (self.current + 1).min(last),
@@ -322,7 +369,6 @@ impl MeetingView {
             Step::First => self.current = 0,
             Step::Last => self.current = last,
             Step::Blank => self.blank = !self.blank,
-            Step::Leave => return Some(MeetingRequest::Leave),
             Step::Digit(d) => {
                 if self.typed.len() < 4 {
                     self.typed.push(d);
@@ -333,7 +379,9 @@ impl MeetingView {
                 Err(_) => self.current = (self.current + 1).min(last),
             },
             Step::Record(kind) => {
-                if self.minutes.is_some() {
+                if self.minutes.is_some()
+                    && let Some(board) = board
+                {
                     self.form = Some(MinuteForm::new(kind, self.slide_subject(board)));
                 }
             }
@@ -352,56 +400,21 @@ impl MeetingView {
         if !matches!(step, Step::Blank | Step::Digit(_)) {
             self.blank = false;
         }
-        None
     }
 }
 
-/// The keys presentation clickers send, in the order pressed: PageDown,
-/// Right, Down, Space, Enter and N go on; PageUp, Left, Up, Backspace and P
-/// go back; Home and End; a number then Enter jumps; `.` or B blanks; D
-/// and A record a decision or an action, Ctrl+Z takes back the last; Esc
-/// leaves. (Alt+F5, the presenter view, is a shell command.)
-fn keys(ui: &egui::Ui) -> Vec<Step> {
+/// The digits typed this frame: a number, then Enter, jumps to that slide.
+/// (The other keys are the meeting's commands: [`Command::scope`] is
+/// [`Scope::Meeting`].)
+fn typed_digits(ui: &egui::Ui) -> Vec<char> {
     ui.input(|i| {
-        let mut steps = Vec::new();
-        for event in &i.events {
-            match event {
-                egui::Event::Text(t) => {
-                    for c in t.chars() {
-                        if c.is_ascii_digit() {
-                            steps.push(Step::Digit(c));
-                        } else if c == '.' {
-                            steps.push(Step::Blank);
-                        }
-                    }
-                }
-                egui::Event::Key {
-                    key: Key::Z,
-                    pressed: true,
-                    modifiers,
-                    ..
-                } if modifiers.command => steps.push(Step::UndoMinute),
-                egui::Event::Key {
-                    key, pressed: true, ..
-                } => steps.extend(match key {
-                    Key::PageDown | Key::ArrowRight | Key::ArrowDown | Key::Space | Key::N => {
-                        Some(Step::Next)
-                    }
-                    Key::Enter => Some(Step::Enter),
-                    Key::PageUp | Key::ArrowLeft | Key::ArrowUp | Key::Backspace | Key::P => {
-                        Some(Step::Previous)
-                    }
-                    Key::Home => Some(Step::First),
-                    Key::End => Some(Step::Last),
-                    Key::B => Some(Step::Blank),
-                    Key::D => Some(Step::Record(MinuteKind::Decision)),
-                    Key::A => Some(Step::Record(MinuteKind::Action)),
-                    Key::Escape => Some(Step::Leave),
-                    _ => None,
-                }),
-                _ => {}
-            }
-        }
-        steps
+        i.events
+            .iter()
+            .filter_map(|event| match event {
+                egui::Event::Text(t) => Some(t.chars().filter(char::is_ascii_digit)),
+                _ => None,
+            })
+            .flatten()
+            .collect()
     })
 }

@@ -5,10 +5,11 @@
 
 use egui::{Color32, Rect, RichText, vec2};
 
-use super::{MeetingRequest, MeetingView, Step, keys};
+use super::{MeetingView, Step, typed_digits};
 use crate::analysis::compare::Comparison;
 use crate::model::Board;
 use crate::render::slides::{HEIGHT, WIDTH, slide_title};
+use crate::ui::commands::{self, Command, Scope};
 use crate::ui::meeting_minutes::MinuteKind;
 use crate::ui::scene_paint::{self, Shade};
 
@@ -27,7 +28,8 @@ impl MeetingView {
     /// Draws the presenter view in its own window (`own_window`) or, where
     /// the system cannot open one, a window inside the slides; in its own
     /// window it follows the keys pressed there (inside the slides, the
-    /// slides already do).
+    /// shell's shortcuts already do): the meeting's commands pressed there
+    /// and what its buttons ask of the shell go to `commands`.
     pub fn presenter_ui(
         &mut self,
         ui: &mut egui::Ui,
@@ -35,13 +37,15 @@ impl MeetingView {
         since: Option<&Comparison>,
         revision: u64,
         own_window: bool,
-    ) -> Option<MeetingRequest> {
+        commands: &mut Vec<Command>,
+    ) {
         self.refresh(board, since, revision);
-        let mut request = None;
-        if own_window && self.form.is_none() {
-            for step in keys(ui) {
-                if let Some(r) = self.step(step, board) {
-                    request = Some(r);
+        if own_window {
+            let here = |c: Command| c.scope() == Scope::Meeting && self.can_run(c);
+            commands.extend(commands::pressed(ui.ctx(), here));
+            if self.form.is_none() {
+                for digit in typed_digits(ui) {
+                    self.step(Step::Digit(digit), Some(board));
                 }
             }
         }
@@ -73,16 +77,16 @@ impl MeetingView {
         });
         ui.horizontal(|ui| {
             if ui.button("◀ Previous").clicked() {
-                self.step(Step::Previous, board);
+                self.previous_slide();
             }
             if ui.button("Next ▶").clicked() {
-                self.step(Step::Next, board);
+                self.next_slide();
             }
             if ui.button("Decision (D)").clicked() {
-                self.step(Step::Record(MinuteKind::Decision), board);
+                self.start_minute(MinuteKind::Decision, board);
             }
             if ui.button("Action (A)").clicked() {
-                self.step(Step::Record(MinuteKind::Action), board);
+                self.start_minute(MinuteKind::Action, board);
             }
             let recorded = self
                 .minutes
@@ -90,7 +94,7 @@ impl MeetingView {
                 .map_or(0, |m| m.meeting.decisions.len() + m.meeting.actions.len());
             ui.label(format!("{recorded} recorded"));
             if ui.button("End meeting (Esc)").clicked() {
-                request = Some(MeetingRequest::Leave);
+                commands.push(Command::LeaveMeeting);
             }
         });
         ui.separator();
@@ -147,7 +151,7 @@ impl MeetingView {
                         )
                     });
                     if r.clicked() {
-                        self.step(Step::GoTo(i), board);
+                        self.step(Step::GoTo(i), Some(board));
                     }
                 }
             });
@@ -159,7 +163,6 @@ impl MeetingView {
             );
             self.form_ui(ui, board, panel);
         }
-        request
     }
 }
 

@@ -1,9 +1,9 @@
-//! The RAID tab's filter row: kind, status, programme, owner, text, export.
+//! The RAID tab's filter row: kind, status, programme, owner, text, and
+//! the buttons for a new entry and the export dialog.
 
 use egui::RichText;
 
 use super::RaidView;
-use super::form::RaidForm;
 use crate::analysis::raid::{Band, StatusFilter};
 use crate::model::{Board, RaidKind};
 use crate::ui::commands::Command;
@@ -17,10 +17,14 @@ impl RaidView {
     ) {
         ui.horizontal_wrapped(|ui| {
             let label = ui.label("Search:");
+            let find = Command::FindRaidEntry
+                .shortcut_text(ui.ctx())
+                .map(|s| format!(" ({s})"))
+                .unwrap_or_default();
             let search = ui
                 .add(
                     egui::TextEdit::singleline(&mut self.filter.search)
-                        .hint_text("reference, title or description (Ctrl+F)")
+                        .hint_text(format!("reference, title or description{find}"))
                         .desired_width(260.0),
                 )
                 .labelled_by(label.id);
@@ -99,28 +103,19 @@ impl RaidView {
                 self.filter.cell = None;
             }
             ui.separator();
-            if ui.button("New entry").on_hover_text("Ctrl+N").clicked() {
-                self.form = Some(RaidForm::new_entry(
-                    board,
-                    RaidKind::Risk,
-                    self.filter.programme.clone(),
-                ));
+            let new = Command::NewRaidEntry;
+            let hover = match new.shortcut_text(ui.ctx()) {
+                Some(keys) => format!("{} ({keys})", new.tooltip()),
+                None => new.tooltip().to_owned(),
+            };
+            if ui.button("New entry").on_hover_text(hover).clicked() {
+                self.start_new_entry(board);
             }
             let shown = self.rows.len();
             ui.label(RichText::new(format!("{shown} of {}", board.raid.len())).strong());
         });
-        ui.horizontal(|ui| {
-            let label = ui.label("Export to:");
-            ui.add(egui::TextEdit::singleline(&mut self.export_path).desired_width(420.0))
-                .labelled_by(label.id);
-            let export = Command::ExportRaidCsv;
-            if ui
-                .button(export.label())
-                .on_hover_text(export.tooltip())
-                .clicked()
-            {
-                commands.push(export);
-            }
-        });
+        // The same dialog as File ▸ Export RAID log…, which can write only
+        // the rows shown here.
+        crate::ui::widgets::command_buttons_ui(ui, &[Command::ExportRaidLog], commands);
     }
 }

@@ -56,8 +56,6 @@ pub struct RaidView {
     pub changes_only: bool,
     /// The open form, if adding or editing.
     pub form: Option<RaidForm>,
-    /// Where "Export CSV" writes (typed, so it works where no dialog can open).
-    pub export_path: String,
     rows: Vec<usize>,
     rows_key: Option<(u64, RaidFilter, SortKey, bool, Option<since::SinceKey>)>,
     /// Owners and heat-map counts, recomputed only when the board or programme changes.
@@ -83,7 +81,6 @@ impl Default for RaidView {
             selected: None,
             changes_only: false,
             form: None,
-            export_path: String::new(),
             rows: Vec::new(),
             rows_key: None,
             owners: Vec::new(),
@@ -158,7 +155,6 @@ impl RaidView {
     ) {
         self.filter.programme = programme.cloned();
         self.refresh(board, revision);
-        self.keys(ui, board);
         if let Some(form) = self.form.as_mut() {
             let mut close = false;
             egui::Panel::right("raid_form")
@@ -197,48 +193,69 @@ impl RaidView {
         });
     }
 
-    fn keys(&mut self, ui: &egui::Ui, board: &Board) {
-        let typing = ui.ctx().text_edit_focused();
-        let (new, find, enter, esc, up, down) = ui.input_mut(|i| {
-            (
-                i.consume_key(egui::Modifiers::COMMAND, egui::Key::N),
-                i.consume_key(egui::Modifiers::COMMAND, egui::Key::F),
-                !typing && i.key_pressed(egui::Key::Enter),
-                i.key_pressed(egui::Key::Escape),
-                !typing && i.key_pressed(egui::Key::ArrowUp),
-                !typing && i.key_pressed(egui::Key::ArrowDown),
-            )
-        });
-        if new {
-            self.form = Some(RaidForm::new_entry(
-                board,
-                RaidKind::Risk,
-                self.filter.programme.clone(),
-            ));
-        }
-        if find {
-            self.focus_search = true;
-        }
-        if esc && self.form.is_some() {
-            self.form = None;
-        }
-        if enter
-            && self.form.is_none()
+    /// Opens the form for a new entry (a risk, in the programme shown).
+    pub fn start_new_entry(&mut self, board: &Board) {
+        self.form = Some(RaidForm::new_entry(
+            board,
+            RaidKind::Risk,
+            self.filter.programme.clone(),
+        ));
+    }
+
+    /// Puts the cursor in the search field (on the next frame drawn).
+    pub fn focus_search(&mut self) {
+        self.focus_search = true;
+    }
+
+    /// Whether an entry is selected and no form is open, so Enter can edit it.
+    pub fn can_edit_selected(&self, board: &Board) -> bool {
+        self.form.is_none()
+            && self
+                .selected
+                .as_ref()
+                .is_some_and(|id| board.raid_entry(id).is_some())
+    }
+
+    /// Opens the selected entry in the form.
+    pub fn edit_selected(&mut self, board: &Board) {
+        if self.can_edit_selected(board)
             && let Some(e) = self.selected.as_ref().and_then(|id| board.raid_entry(id))
         {
             self.form = Some(RaidForm::edit(e));
         }
-        if (up || down) && self.form.is_none() && !self.rows.is_empty() {
-            let pos = self
-                .selected
-                .as_ref()
-                .and_then(|id| self.rows.iter().position(|&i| &board.raid[i].id == id));
-            let next = match (pos, up) {
-                (None, _) => 0,
-                (Some(p), true) => p.saturating_sub(1),
-                (Some(p), false) => (p + 1).min(self.rows.len() - 1),
-            };
-            self.selected = Some(board.raid[self.rows[next]].id.clone());
+    }
+
+    /// Closes the form without saving.
+    pub fn close_form(&mut self) {
+        self.form = None;
+    }
+
+    /// Whether the arrow keys move the selection: the table has rows and
+    /// no form is open.
+    pub fn can_move_selection(&self) -> bool {
+        self.form.is_none() && !self.rows.is_empty()
+    }
+
+    /// Selects the entry above (`up`) or below the selected one in the
+    /// table's order, or the first when none is, and scrolls to it.
+    pub fn move_selection(&mut self, board: &Board, up: bool) {
+        if !self.can_move_selection() {
+            return;
+        }
+        // The rows were filtered when the table was last drawn; look the
+        // entries up rather than index, as an edit may have come since.
+        let pos = self.selected.as_ref().and_then(|id| {
+            self.rows
+                .iter()
+                .position(|&i| board.raid.get(i).is_some_and(|e| &e.id == id))
+        });
+        let next = match (pos, up) {
+            (None, _) => 0,
+            (Some(p), true) => p.saturating_sub(1),
+            (Some(p), false) => (p + 1).min(self.rows.len() - 1),
+        };
+        if let Some(entry) = self.rows.get(next).and_then(|&i| board.raid.get(i)) {
+            self.selected = Some(entry.id.clone());
             self.scroll_to = Some(next);
         }
     }

@@ -61,6 +61,8 @@ pub struct TimelineView {
     rows: Vec<Row>,
     rows_key: Option<(u64, RowFilter, BTreeSet<Id>)>,
     fit_pending: bool,
+    /// A zoom asked for by a command, applied when the chart is next drawn.
+    zoom_pending: Option<ZoomRequest>,
     chart_width: f32,
     buffers: DateBuffers,
 }
@@ -83,6 +85,7 @@ impl Default for TimelineView {
             rows: Vec::new(),
             rows_key: None,
             fit_pending: true,
+            zoom_pending: None,
             chart_width: 1000.0,
             buffers: DateBuffers::default(),
         }
@@ -99,9 +102,15 @@ enum ZoomRequest {
 }
 
 impl TimelineView {
-    /// Fits the whole board (or the shown programme) on the next frame.
-    pub fn request_fit(&mut self) {
-        self.fit_pending = true;
+    /// Goes back to the view the board opened on (see [`Self::ui`]'s
+    /// opening view), when the chart is next drawn.
+    pub fn back_to_opening_view(&mut self) {
+        self.zoom_pending = Some(ZoomRequest::Opening);
+    }
+
+    /// Deselects the task, closing its details.
+    pub fn clear_selection(&mut self) {
+        self.selected = None;
     }
 
     /// The chart's width in pixels, as last drawn (dates map into `0..width`).
@@ -140,20 +149,8 @@ impl TimelineView {
             self.opening_view(board, programme);
             self.fit_pending = false;
         }
-        let mut request = self.toolbar_ui(ui, board, since.is_some());
-        // Ctrl+0 here goes back to the opening view (elsewhere egui resets
-        // the screen's zoom with it); taken before egui sees it.
-        if !ui.ctx().text_edit_focused()
-            && ui.input_mut(|i| {
-                i.consume_shortcut(&egui::KeyboardShortcut::new(
-                    egui::Modifiers::COMMAND,
-                    egui::Key::Num0,
-                ))
-            })
-        {
-            request = Some(ZoomRequest::Opening);
-        }
-        if let Some(request) = request {
+        let request = self.toolbar_ui(ui, board, since.is_some());
+        if let Some(request) = request.or(self.zoom_pending.take()) {
             self.apply_zoom(request, board, programme);
         }
         legend_ui(ui, board, programme, since.is_some());
@@ -164,7 +161,6 @@ impl TimelineView {
         } else {
             self.buffers = DateBuffers::default();
         }
-        self.handle_keys(ui, board);
         // The chart takes the space the detail panel leaves.
         egui::CentralPanel::no_frame().show(ui, |ui| self.chart_ui(ui, board, since));
     }
@@ -240,24 +236,9 @@ impl TimelineView {
         Some((p, p.task(tid)?))
     }
 
-    /// Up and down move the selection between task rows (not while typing).
-    fn handle_keys(&mut self, ui: &egui::Ui, board: &Board) {
-        if ui.ctx().text_edit_focused() {
-            return;
-        }
-        let (up, down, esc) = ui.input(|i| {
-            (
-                i.key_pressed(egui::Key::ArrowUp),
-                i.key_pressed(egui::Key::ArrowDown),
-                i.key_pressed(egui::Key::Escape),
-            )
-        });
-        if esc {
-            self.selected = None;
-        }
-        if !(up || down) {
-            return;
-        }
+    /// Selects the task row above (`up`) or below the selected one, or the
+    /// first when none is, and scrolls it into view.
+    pub fn move_selection(&mut self, board: &Board, up: bool) {
         let task_rows: Vec<(usize, usize, usize)> = self
             .rows
             .iter()
@@ -270,10 +251,16 @@ impl TimelineView {
         if task_rows.is_empty() {
             return;
         }
-        let current = self.selected.as_ref().and_then(|(pid, tid)| {
-            task_rows.iter().position(|(_, p, t)| {
-                &board.programmes[*p].id == pid && &board.programmes[*p].tasks[*t].id == tid
-            })
+        // The rows were built when the chart was last drawn; a command can
+        // run after an edit that has not been drawn yet, so look, not index.
+        let ids = |p: usize, t: usize| {
+            let programme = board.programmes.get(p)?;
+            Some((programme.id.clone(), programme.tasks.get(t)?.id.clone()))
+        };
+        let current = self.selected.as_ref().and_then(|selected| {
+            task_rows
+                .iter()
+                .position(|(_, p, t)| ids(*p, *t).as_ref() == Some(selected))
         });
         let next = match (current, up) {
             (None, _) => 0,
@@ -281,9 +268,10 @@ impl TimelineView {
             (Some(i), false) => (i + 1).min(task_rows.len() - 1),
         };
         let (row, p, t) = task_rows[next];
-        let prog = &board.programmes[p];
-        self.selected = Some((prog.id.clone(), prog.tasks[t].id.clone()));
-        self.scroll_row_into_view(row);
+        if let Some(selected) = ids(p, t) {
+            self.selected = Some(selected);
+            self.scroll_row_into_view(row);
+        }
     }
 
     fn scroll_row_into_view(&mut self, row: usize) {

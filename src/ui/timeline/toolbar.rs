@@ -49,9 +49,15 @@ impl TimelineView {
             {
                 request = Some(ZoomRequest::FitProgramme);
             }
+            let keys = crate::ui::commands::Command::TimelineOpeningView
+                .shortcut_text(ui.ctx())
+                .map(|s| format!(" ({s})"))
+                .unwrap_or_default();
             if ui
                 .button("As at")
-                .on_hover_text("Back to the opening view: centred on the as-at date (Ctrl+0)")
+                .on_hover_text(format!(
+                    "Back to the opening view: centred on the as-at date{keys}"
+                ))
                 .widget_info_label("Back to the opening view")
                 .clicked()
             {
