@@ -1,5 +1,6 @@
 //! Reading, validating and writing board files. Knows no screen.
 
+mod board_fields;
 mod common_version;
 mod conflict_copies;
 mod enum_words;

@@ -8,6 +8,7 @@ use ron::ser::PrettyConfig;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use super::board_fields::BoardFields;
 use super::{Diagnostic, LoadError, Severity, validate};
 use crate::model::{Board, FORMAT_VERSION, Lineage};
 
@@ -196,65 +197,11 @@ pub(crate) fn saved_board_to_string(
     format_version: u32,
     saved_from: &Lineage,
 ) -> Result<String, ron::Error> {
-    // Every field named, so one added to `Board` must be added here too.
-    let Board {
-        format_version: _,
-        title,
-        organisation,
-        as_at,
-        marking,
-        source,
-        settings,
-        programmes,
-        raid,
-        meetings,
-        saved_from: _,
-    } = board;
-    to_text(&SavedBoard {
+    to_text(&BoardFields {
         format_version,
-        title,
-        organisation,
-        as_at,
-        marking,
-        source,
-        settings,
-        programmes,
-        raid,
-        meetings,
         saved_from,
+        ..BoardFields::of(board)
     })
-}
-
-/// [`Board`] borrowed, with the fields a save sets: it serialises exactly as
-/// a `Board` holding them does (a unit test checks).
-#[derive(Serialize)]
-struct SavedBoard<'a> {
-    format_version: u32,
-    title: &'a String,
-    organisation: &'a String,
-    as_at: &'a chrono::NaiveDate,
-    marking: &'a crate::model::ProtectiveMarking,
-    #[serde(skip_serializing_if = "is_empty_text")]
-    source: &'a String,
-    settings: &'a crate::model::Settings,
-    programmes: &'a Vec<crate::model::Programme>,
-    raid: &'a Vec<crate::model::RaidEntry>,
-    #[serde(skip_serializing_if = "is_empty_list")]
-    meetings: &'a Vec<crate::model::Meeting>,
-    #[serde(skip_serializing_if = "is_empty_lineage")]
-    saved_from: &'a Lineage,
-}
-
-fn is_empty_text(s: &&String) -> bool {
-    s.is_empty()
-}
-
-fn is_empty_list<T>(v: &&Vec<T>) -> bool {
-    v.is_empty()
-}
-
-fn is_empty_lineage(l: &&Lineage) -> bool {
-    l.is_empty()
 }
 
 fn to_text<T: Serialize>(board: &T) -> Result<String, ron::Error> {
