@@ -150,17 +150,6 @@ pub fn save_merging_with(
     merge_and_write(mine, path, base, choices, &lock, fs)
 }
 
-/// [`save_merging`] for a caller that already holds the write lock.
-pub fn save_merging_holding_lock(
-    mine: &Board,
-    path: &Path,
-    base: Base<'_>,
-    choices: &BTreeMap<String, super::Choice>,
-    lock: &super::WriteLock,
-) -> Result<SaveOutcome, SaveError> {
-    merge_and_write(mine, path, base, choices, lock, &RealFs)
-}
-
 fn merge_and_write(
     mine: &Board,
     path: &Path,
