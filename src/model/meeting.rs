@@ -33,6 +33,21 @@ pub struct Meeting {
     pub actions: Vec<ActionItem>,
 }
 
+impl Meeting {
+    /// A meeting held on `date`, with a new id, no copy kept and nothing
+    /// decided or asked yet.
+    pub fn new(date: NaiveDate, title: impl Into<String>) -> Meeting {
+        Meeting {
+            id: Id::generate(),
+            date,
+            title: title.into(),
+            copy: String::new(),
+            decisions: Vec::new(),
+            actions: Vec::new(),
+        }
+    }
+}
+
 /// A decision the board took.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -147,14 +162,7 @@ mod version_tests {
     use crate::model::{Action, Board, MEETINGS_VERSION, Place, apply, format_version_for};
 
     fn meeting(board: &Board) -> Meeting {
-        Meeting {
-            id: Id::generate(),
-            date: board.as_at,
-            title: "ICT Programme Board".into(),
-            copy: String::new(),
-            decisions: Vec::new(),
-            actions: Vec::new(),
-        }
+        Meeting::new(board.as_at, "ICT Programme Board")
     }
 
     #[test]

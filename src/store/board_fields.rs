@@ -62,7 +62,7 @@ fn is_empty_lineage(l: &&Lineage) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Id, MoneyUnit, RagBands};
+    use crate::model::{MoneyUnit, RagBands};
 
     /// A board with every field set to something a serialiser would write,
     /// listed without `..` so a field added to `Board` must be added here.
@@ -87,12 +87,8 @@ mod tests {
             programmes: sample.programmes,
             raid: sample.raid,
             meetings: vec![Meeting {
-                id: Id::generate(),
-                date: day,
-                title: "ICT Programme Board".into(),
-                copy: String::new(),
-                decisions: Vec::new(),
-                actions: Vec::new(),
+                copy: "board.meeting-2021-02-09.ron".into(),
+                ..Meeting::new(day, "ICT Programme Board")
             }],
             saved_from: Lineage::new(["ecf79e81a79a7ea3", "a21f43c16f3aee01"]),
         }

@@ -280,14 +280,7 @@ mod tests {
     #[test]
     fn the_version_written_is_the_one_what_the_board_holds_needs() {
         let plain = small_board();
-        let meeting = crate::model::Meeting {
-            id: crate::model::Id::generate(),
-            date: plain.as_at,
-            title: "Board".into(),
-            copy: String::new(),
-            decisions: Vec::new(),
-            actions: Vec::new(),
-        };
+        let meeting = crate::model::Meeting::new(plain.as_at, "Board");
         let with_meeting = Board {
             meetings: vec![meeting],
             ..plain.clone()
@@ -351,14 +344,10 @@ mod tests {
             assert_eq!(text.ok(), board_to_string(&whole).ok(), "source {source:?}");
         }
         let with_meeting = crate::model::Board {
-            meetings: vec![crate::model::Meeting {
-                id: crate::model::Id::generate(),
-                date: chrono::NaiveDate::from_ymd_opt(2021, 2, 9).unwrap_or_default(),
-                title: "ICT Programme Board".into(),
-                copy: String::new(),
-                decisions: Vec::new(),
-                actions: Vec::new(),
-            }],
+            meetings: vec![crate::model::Meeting::new(
+                chrono::NaiveDate::from_ymd_opt(2021, 2, 9).unwrap_or_default(),
+                "ICT Programme Board",
+            )],
             ..board.clone()
         };
         let none = Lineage::default();
