@@ -308,6 +308,9 @@ fn board() -> impl Strategy<Value = Board> {
             b.programmes = programmes;
             b.raid = raid;
             b.meetings = meetings;
+            // As a file holding this would say: the version written is the
+            // one the content needs, not the one a board was made with.
+            b.format_version = boardroom::model::format_version_for(&b);
             b
         })
 }

@@ -87,14 +87,7 @@ impl Minutes {
     /// A meeting of `board` held on `date`, with nothing recorded yet.
     pub fn new(board: &Board, date: NaiveDate) -> Minutes {
         Minutes {
-            meeting: Meeting {
-                id: Id::generate(),
-                date,
-                title: format!("{}, {}", board.title, format_day_uk(date)),
-                copy: String::new(),
-                decisions: Vec::new(),
-                actions: Vec::new(),
-            },
+            meeting: Meeting::new(date, format!("{}, {}", board.title, format_day_uk(date))),
             recorded: Vec::new(),
         }
     }

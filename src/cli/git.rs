@@ -97,11 +97,7 @@ fn is_valid(board: &Board) -> bool {
 }
 
 fn write_board(path: &Path, board: &Board) -> Result<(), ExitCode> {
-    let named = Board {
-        format_version: board.format_version.max(crate::model::LINEAGE_VERSION),
-        ..board.clone()
-    };
-    let text = board_to_string(&named).map_err(|e| {
+    let text = board_to_string(board).map_err(|e| {
         eprintln!("{}: {e}", path.display());
         ExitCode::FAILURE
     })?;

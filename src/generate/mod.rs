@@ -185,39 +185,48 @@ fn generate_programme(rng: &mut Rng, pi: usize, tasks: usize) -> Programme {
         source: String::new(),
     });
     let approved = Decimal::new(500_000 + rng.below(9_500_000) as i64, 0);
-    let mut total = approved;
-    p.budget.push(budget_line(
-        id("b", pi, 0),
-        BudgetLineKind::Approved,
-        approved,
-        start,
-    ));
-    for ci in 1..=rng.below(4) as usize {
-        let change = Decimal::new(rng.below(2_000_000) as i64 - 500_000, 0);
-        total += change;
-        p.budget.push(budget_line(
-            id("b", pi, ci),
-            BudgetLineKind::Change,
-            change,
-            date_plus_months(start, 6 * ci as u32),
-        ));
-    }
-    p.budget.push(budget_line(
-        id("b", pi, 9),
-        BudgetLineKind::StatedTotal,
-        total.max(Decimal::ZERO),
+    let changes: Vec<(Decimal, NaiveDate)> = (1..=rng.below(4) as usize)
+        .map(|ci| {
+            let change = Decimal::new(rng.below(2_000_000) as i64 - 500_000, 0);
+            (change, date_plus_months(start, 6 * ci as u32))
+        })
+        .collect();
+    p.budget.extend(budget(
+        pi,
+        (approved, start),
+        &changes,
         date_plus_months(start, 30),
     ));
     p
 }
 
-fn budget_line(id: Id, kind: BudgetLineKind, amount_gbp: Decimal, date: NaiveDate) -> BudgetLine {
-    BudgetLine {
+/// A generated programme's budget lines: the approval (amount, date), the
+/// `changes` (amount, date) in order, and on `stated_on` the stated total
+/// they come to (never below zero).
+fn budget(
+    pi: usize,
+    approved: (Decimal, NaiveDate),
+    changes: &[(Decimal, NaiveDate)],
+    stated_on: NaiveDate,
+) -> Vec<BudgetLine> {
+    let line = |j: usize, kind: BudgetLineKind, amount_gbp: Decimal, date: NaiveDate| BudgetLine {
         date: Some(month(date)),
         approved_by: "Capital Strategy Board".into(),
         reason: "Generated".into(),
-        ..BudgetLine::new(id, kind, kind.label(), amount_gbp)
+        ..BudgetLine::new(id("b", pi, j), kind, kind.label(), amount_gbp)
+    };
+    let total = changes.iter().fold(approved.0, |total, (c, _)| total + c);
+    let mut lines = vec![line(0, BudgetLineKind::Approved, approved.0, approved.1)];
+    for (i, (change, date)) in changes.iter().enumerate() {
+        lines.push(line(i + 1, BudgetLineKind::Change, *change, *date));
     }
+    lines.push(line(
+        9,
+        BudgetLineKind::StatedTotal,
+        total.max(Decimal::ZERO),
+        stated_on,
+    ));
+    lines
 }
 
 fn generate_raid_entry(rng: &mut Rng, board: &Board, ri: usize) -> RaidEntry {

@@ -6,7 +6,7 @@
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
-use super::{Rng, budget_line, generate_raid_entry, id};
+use super::{Rng, budget, generate_raid_entry, id};
 use crate::model::*;
 
 const KINDS: &[&str] = &[
@@ -146,34 +146,23 @@ fn portfolio_project(rng: &mut Rng, pi: usize, as_at: NaiveDate) -> Programme {
     // Whole-life cost, spread evenly on a log scale from £10m to £40bn.
     let exponent = 7.0 + 3.6 * (rng.below(10_000) as f64 / 10_000.0);
     let approved = Decimal::from((10f64.powf(exponent) / 1e5).round() as i64 * 100_000);
-    let mut total = approved;
     let start = day(start_year, 1, 1);
-    p.budget.push(budget_line(
-        id("b", pi, 0),
-        BudgetLineKind::Approved,
-        approved,
-        start,
-    ));
-    for ci in 1..=rng.below(3) as usize {
-        // Up to +40% or −10% of the approval at a time.
-        let pct = match rng.below(51) as i64 - 10 {
-            0 => 5,
-            n => n,
-        };
-        let change = (approved * Decimal::from(pct) / Decimal::from(100)).round();
-        total += change;
-        let when = day((start_year + 2 * ci as i32).min(LAST_YEAR), 6, 30);
-        p.budget.push(budget_line(
-            id("b", pi, ci),
-            BudgetLineKind::Change,
-            change,
-            when,
-        ));
-    }
-    p.budget.push(budget_line(
-        id("b", pi, 9),
-        BudgetLineKind::StatedTotal,
-        total.max(Decimal::ZERO),
+    let changes: Vec<(Decimal, NaiveDate)> = (1..=rng.below(3) as usize)
+        .map(|ci| {
+            // Up to +40% or −10% of the approval at a time.
+            let pct = match rng.below(51) as i64 - 10 {
+                0 => 5,
+                n => n,
+            };
+            let change = (approved * Decimal::from(pct) / Decimal::from(100)).round();
+            let when = day((start_year + 2 * ci as i32).min(LAST_YEAR), 6, 30);
+            (change, when)
+        })
+        .collect();
+    p.budget.extend(budget(
+        pi,
+        (approved, start),
+        &changes,
         day((start_year + 8).min(LAST_YEAR), 3, 31),
     ));
     p

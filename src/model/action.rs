@@ -212,21 +212,8 @@ mod tests {
     #[test]
     fn many_raid_entries_put_at_once_are_as_if_put_one_by_one_and_undo() {
         let board = crate::sample::board();
-        let mut puts = Vec::new();
         // Two existing entries changed, and a hundred new ones.
-        for e in board.raid.iter().take(2) {
-            let mut changed = e.clone();
-            changed.owner = "Someone new".into();
-            puts.push(Action::put(Place::RaidLog, changed));
-        }
-        for n in 0..100 {
-            let mut e =
-                crate::analysis::raid::new_entry(&board, crate::model::RaidKind::Risk, None);
-            e.reference = format!("R-9{n:03}");
-            e.title = format!("Imported {n}");
-            e.owner = "PMO".into();
-            puts.push(Action::put(Place::RaidLog, e));
-        }
+        let puts = crate::model::bulk_raid::tests::import(&board);
         let mut one_by_one = board.clone();
         for p in puts.clone() {
             apply(&mut one_by_one, p).unwrap_or_else(|e| panic!("{e}"));

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Lineage, Meeting, Programme, RaidEntry};
+use super::{LINEAGE_VERSION, Lineage, Meeting, Programme, RaidEntry};
 
 /// The newest board file format version this build reads and writes.
 ///
@@ -12,15 +12,41 @@ use super::{Lineage, Meeting, Programme, RaidEntry};
 pub const FORMAT_VERSION: u32 = 3;
 
 /// The first format version whose files hold [`Meeting`]s. A board without
-/// meetings keeps the version it was read with, so a version-1 file stays
-/// readable by older builds until a meeting is recorded in it.
+/// meetings (naming no earlier version) is written as version 1, so older
+/// builds can read it until a meeting is recorded in it.
 pub const MEETINGS_VERSION: u32 = 2;
+
+/// The lowest format version that holds what `board` holds, which is the
+/// version every writer writes: [`LINEAGE_VERSION`] when it names the saved
+/// versions it was made from (a save over a file always does), else
+/// [`MEETINGS_VERSION`] when it holds meetings, else 1. Not the version the
+/// board was read with ([`Board::format_version`]): a file never claims a
+/// newer version than what it holds needs, so every build that can read it
+/// is let read it, and editing a board (or undoing the edit) never changes
+/// the version.
+pub fn format_version_for(board: &Board) -> u32 {
+    format_version_holding(&board.meetings, &board.saved_from)
+}
+
+/// [`format_version_for`] from the two fields that decide it, for a writer
+/// that writes other `saved_from` than the board's without copying it.
+pub fn format_version_holding(meetings: &[Meeting], saved_from: &Lineage) -> u32 {
+    if !saved_from.is_empty() {
+        LINEAGE_VERSION
+    } else if !meetings.is_empty() {
+        MEETINGS_VERSION
+    } else {
+        1
+    }
+}
 
 /// A programme board's whole file: its programmes and one shared RAID log.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Board {
-    /// The file format version; this build reads files up to [`FORMAT_VERSION`].
+    /// The file format version it was read with; this build reads files up to
+    /// [`FORMAT_VERSION`]. Writers write [`format_version_for`] the board
+    /// instead, the version what it holds needs.
     pub format_version: u32,
     /// The board's name, shown in the window title: "ICT Programme Board".
     pub title: String,

@@ -254,7 +254,7 @@ fn put_all(board: &mut Board, actions: Vec<Action>) -> Action {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::model::apply;
 
@@ -267,7 +267,7 @@ mod tests {
     }
 
     /// Two entries changed and a hundred new, as an import makes them.
-    fn import(board: &Board) -> Vec<Action> {
+    pub(in crate::model) fn import(board: &Board) -> Vec<Action> {
         let mut puts = Vec::new();
         for e in board.raid.iter().take(2) {
             let mut changed = e.clone();

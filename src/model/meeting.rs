@@ -33,6 +33,21 @@ pub struct Meeting {
     pub actions: Vec<ActionItem>,
 }
 
+impl Meeting {
+    /// A meeting held on `date`, with a new id, no copy kept and nothing
+    /// decided or asked yet.
+    pub fn new(date: NaiveDate, title: impl Into<String>) -> Meeting {
+        Meeting {
+            id: Id::generate(),
+            date,
+            title: title.into(),
+            copy: String::new(),
+            decisions: Vec::new(),
+            actions: Vec::new(),
+        }
+    }
+}
+
 /// A decision the board took.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -144,25 +159,44 @@ mod tests {
 #[cfg(test)]
 mod version_tests {
     use super::*;
-    use crate::model::{Action, MEETINGS_VERSION, Place, apply};
+    use crate::model::{Action, Board, MEETINGS_VERSION, Place, apply, format_version_for};
+
+    fn meeting(board: &Board) -> Meeting {
+        Meeting::new(board.as_at, "ICT Programme Board")
+    }
 
     #[test]
-    fn recording_a_meeting_in_a_version_1_board_makes_it_version_2() {
+    fn recording_a_meeting_in_a_version_1_board_needs_version_2() {
         let mut board = crate::sample::board();
         assert_eq!(board.format_version, 1, "the sample is a version-1 file");
-        let meeting = Meeting {
-            id: Id::generate(),
-            date: board.as_at,
-            title: "ICT Programme Board".into(),
-            copy: String::new(),
-            decisions: Vec::new(),
-            actions: Vec::new(),
-        };
+        assert_eq!(format_version_for(&board), 1);
+        let meeting = meeting(&board);
         let undo = apply(&mut board, Action::put(Place::Meetings, meeting.clone()));
-        assert_eq!(board.format_version, MEETINGS_VERSION);
+        // What the board holds now needs version 2; the version it was read
+        // with is the writer's to replace, not the edit's.
+        assert_eq!(format_version_for(&board), MEETINGS_VERSION);
+        assert_eq!(board.format_version, 1);
         assert_eq!(board.meetings, std::slice::from_ref(&meeting));
         assert!(apply(&mut board, undo.unwrap_or(Action::Batch(Vec::new()))).is_ok());
         assert!(board.meetings.is_empty());
+        assert_eq!(format_version_for(&board), 1);
         assert!(apply(&mut board, Action::put(Place::RaidLog, meeting)).is_err());
+    }
+
+    #[test]
+    fn putting_a_meeting_then_undoing_it_leaves_the_board_as_it_was_version_and_all() {
+        for read_with in [1, MEETINGS_VERSION, crate::model::FORMAT_VERSION] {
+            let before = Board {
+                format_version: read_with,
+                ..crate::sample::board()
+            };
+            let mut board = before.clone();
+            let put = Action::put(Place::Meetings, meeting(&board));
+            let undo = apply(&mut board, put).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(board.format_version, read_with);
+            apply(&mut board, undo).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(board.format_version, before.format_version);
+            assert_eq!(board, before);
+        }
     }
 }

@@ -25,6 +25,7 @@ mod task;
 pub use action::{Action, ActionError, apply, unlink_actions};
 pub use board::{
     Board, FORMAT_VERSION, MEETINGS_VERSION, MoneyUnit, ProtectiveMarking, RagBands, Settings,
+    format_version_for, format_version_holding,
 };
 pub use budget::{BudgetLine, BudgetLineKind, MAX_ABS_AMOUNT_GBP, RunningCost, Saving};
 pub use date::{DateError, DatePrecision, PeriodDate, Season, format_day_uk};

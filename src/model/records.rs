@@ -305,11 +305,9 @@ impl Listed for Meeting {
     const KIND: RecordKind = RecordKind::Meeting;
     fn list_mut<'a>(board: &'a mut Board, place: &Place) -> Result<&'a mut Vec<Self>, ActionError> {
         match place {
-            Place::Meetings => {
-                // Recording a meeting makes the file one older builds cannot read.
-                board.format_version = board.format_version.max(super::MEETINGS_VERSION);
-                Ok(&mut board.meetings)
-            }
+            // The version a file holding meetings needs is the writer's to
+            // set (`format_version_for`), so an undo leaves nothing behind.
+            Place::Meetings => Ok(&mut board.meetings),
             _ => Err(ActionError::OnlyInMeetings),
         }
     }

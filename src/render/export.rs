@@ -13,7 +13,6 @@ use super::svg::to_svg;
 use super::table::{TableStyle, table_pages};
 use super::timeline::{TimelineStyle, fitted};
 use super::waterfall::{WaterfallStyle, programme_waterfall};
-use crate::analysis::raid::{heat_map, heat_map_inherent};
 use crate::analysis::timeline::RowFilter;
 use crate::model::{Board, Id};
 
@@ -96,13 +95,7 @@ pub fn view_scene(
         }
         View::Raid => {
             let only: Option<&Id> = programme.map(|p| &p.id);
-            let cell = (width / 7.0).min(90.0);
-            heat_map::layout(
-                &heat_map(board, only),
-                &heat_map_inherent(board, only),
-                board.settings.rag_bands,
-                cell,
-            )
+            heat_map::board_layout(board, only, (width / 7.0).min(90.0))
         }
         View::Portfolio => {
             let (columns, rows) = portfolio_table(board);

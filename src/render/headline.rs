@@ -6,8 +6,9 @@
 use crate::analysis::headline::Headline;
 use crate::analysis::money::{format_change_gbp, format_gbp, round_to_unit};
 use crate::model::{Board, MoneyUnit, format_day_uk};
+use crate::render::heading::text;
 use crate::render::palette::{self, confidence_colour, confidence_text};
-use crate::render::scene::{Anchor, Item, Point, Rect, Scene, Text, Weight};
+use crate::render::scene::{Item, Point, Rect, Scene, Text, Weight};
 use crate::render::text::elide;
 
 /// Sizes for one medium.
@@ -48,17 +49,6 @@ impl HeadlineStyle {
             height: self.height * k,
             gap: self.gap * k,
         }
-    }
-}
-
-fn text(at: Point, text: impl Into<String>, size: f32, weight: Weight) -> Text {
-    Text {
-        at,
-        text: text.into(),
-        size,
-        weight,
-        colour: palette::TEXT,
-        anchor: Anchor::Start,
     }
 }
 

@@ -4,8 +4,9 @@
 
 use super::palette;
 use super::scene::{Anchor, Item, Point, Rect, Rgba, Scene, Stroke, Target, Text, Weight};
-use crate::analysis::raid::{Band, band};
-use crate::model::RagBands;
+use super::table::{Column, TableRow, TableStyle, table_pages};
+use crate::analysis::raid::{Band, band, heat_map, heat_map_inherent};
+use crate::model::{Board, Id, RagBands};
 
 /// The colour of a band.
 pub fn band_colour(b: Band) -> Rgba {
@@ -143,6 +144,109 @@ pub fn layout(
         });
     }
     scene
+}
+
+/// The heat map of the board's open risks (`only`: one programme's), cells
+/// `cell` points square.
+pub fn board_layout(board: &Board, only: Option<&Id>, cell: f32) -> Scene {
+    layout(
+        &heat_map(board, only),
+        &heat_map_inherent(board, only),
+        board.settings.rag_bands,
+        cell,
+    )
+}
+
+/// Where the table that goes with a heat map is set.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum TableAt {
+    /// Under the map, as wide as the page (the pack's RAID page).
+    Below,
+    /// To the right of the map, as tall as the room (the meeting's RAID slide).
+    Beside,
+}
+
+/// How a page or a slide sets the board's heat map and the table with it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct MapAndTable {
+    /// The map's cells as laid out.
+    pub cell: f32,
+    /// Scaling the map to the room under it, at most `.0` times and at most
+    /// `.1` wide; `None`: as laid out.
+    pub fit: Option<(f32, f32)>,
+    /// Where the table goes.
+    pub table_at: TableAt,
+    /// Between the map and the table.
+    pub gap: f32,
+    /// The table's type.
+    pub style: TableStyle,
+    /// How tall each piece after the first may be (on the pages after).
+    pub later_height: f32,
+}
+
+/// The table's first piece as set: its top left, its height and how many
+/// hit areas (rows with a record) it has; and the pieces that did not fit.
+pub(crate) struct Placed {
+    /// The first piece, when the table has one.
+    pub first: Option<(Point, f32, usize)>,
+    /// The rest, for the caller's following pages.
+    pub rest: Vec<Scene>,
+}
+
+/// Sets the board's heat map at `top` in `scene` and the first piece of the
+/// table (`columns`, `rows`, `empty` when it has none) with it, in what
+/// room the scene has left.
+pub(crate) fn with_table(
+    scene: &mut Scene,
+    board: &Board,
+    top: f32,
+    how: &MapAndTable,
+    columns: &[Column],
+    rows: &[TableRow],
+    empty: &str,
+) -> Placed {
+    let mut map = board_layout(board, None, how.cell);
+    if let Some((most, widest)) = how.fit {
+        let k = ((scene.height - top) / map.height)
+            .min(widest / map.width)
+            .min(most);
+        map = map.scaled(k);
+    }
+    let (map_w, map_h) = (map.width, map.height);
+    scene.place(map, Point::new(0.0, top));
+    let (at, width, first_height) = match how.table_at {
+        TableAt::Below => {
+            let below = top + map_h;
+            (
+                Point::new(0.0, below + how.gap),
+                scene.width,
+                scene.height - below - how.gap,
+            )
+        }
+        TableAt::Beside => {
+            let x = map_w + how.gap;
+            (Point::new(x, top), scene.width - x, scene.height - top)
+        }
+    };
+    let mut pieces = table_pages(
+        columns,
+        rows,
+        empty,
+        width,
+        first_height,
+        how.later_height,
+        how.style,
+    )
+    .into_iter();
+    let first = pieces.next().map(|t| {
+        let placed = (at, t.height, t.hits.len());
+        scene.place(t, at);
+        placed
+    });
+    Placed {
+        first,
+        rest: pieces.collect(),
+    }
 }
 
 #[cfg(test)]

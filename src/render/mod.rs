@@ -5,6 +5,7 @@
 //! Like `model`, `analysis` and `store`, this knows no screen: no egui here.
 
 pub mod export;
+pub(crate) mod heading;
 pub mod headline;
 pub mod heat_map;
 pub mod pack;

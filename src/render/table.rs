@@ -4,7 +4,7 @@
 
 use super::palette;
 use super::scene::{Anchor, Item, Point, Rect, Rgba, Scene, Stroke, Target, Text, Weight};
-use super::text::{elide, width, wrap};
+use super::text::{elide, wrap};
 
 /// Where a column's text sits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -314,15 +314,6 @@ fn header(
     h
 }
 
-/// The widest a column's text would be unwrapped, for choosing shares.
-pub fn natural_width(texts: &[&str], style: TableStyle, weight: Weight) -> f32 {
-    texts
-        .iter()
-        .map(|t| width(t, style.text_size, weight))
-        .fold(0.0, f32::max)
-        + 2.0 * style.padding
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -396,7 +387,7 @@ mod tests {
         );
         for t in &description {
             assert!(
-                t.at.x + width(&t.text, t.size, t.weight) <= right + 0.01,
+                t.at.x + crate::render::text::width(&t.text, t.size, t.weight) <= right + 0.01,
                 "{:?}",
                 t.text
             );

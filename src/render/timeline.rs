@@ -118,7 +118,9 @@ pub fn layout(spec: &TimelineSpec<'_>) -> Scene {
             Row::Task { programme, task } => {
                 let p = spec.board.programmes.get(programme);
                 if let Some((p, t)) = p.and_then(|p| p.tasks.get(task).map(|t| (p, t))) {
-                    task_row(&mut rows, spec, p, t, rect, chart);
+                    let k = spec.style.k(34.0);
+                    name(&mut rows, spec, rect, k, &t.name, Weight::Regular);
+                    row::task_bars(&mut rows, spec, p, t, rect, chart);
                 }
             }
         }
@@ -528,7 +530,6 @@ mod row;
 
 pub use key::{KeyEntry, key_swatch};
 pub use row::previous_finish;
-use row::task_row;
 pub(crate) use row::{baseline_bar, delay_pattern, forecast_bar, previous_finish_marker};
 
 #[cfg(test)]

@@ -48,7 +48,6 @@ pub fn write_meeting_copy(
     let text = match replaced {
         Some(hash) => super::ron_io::saved_board_to_string(
             board,
-            board.format_version.max(crate::model::LINEAGE_VERSION),
             &board.saved_from.after(super::version_key(hash)),
         )?,
         None => board_to_string(board)?,

@@ -1,5 +1,6 @@
 //! Reading, validating and writing board files. Knows no screen.
 
+mod board_fields;
 mod common_version;
 mod conflict_copies;
 mod enum_words;
@@ -42,8 +43,7 @@ pub use ron_io::{
 };
 pub use save::{
     Base, MergedSave, RealFs, SaveError, SaveFs, SaveOutcome, backup_path, save_board,
-    save_board_holding_lock, save_merging, save_merging_holding_lock, save_merging_with,
-    write_atomically,
+    save_board_holding_lock, save_merging, save_merging_with, write_atomically,
 };
 pub use validate::validate;
 pub use watch::{FileWatch, POLL_EVERY, Sighting};

@@ -8,8 +8,9 @@ use ron::ser::PrettyConfig;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use super::board_fields::BoardFields;
 use super::{Diagnostic, LoadError, Severity, validate};
-use crate::model::{Board, FORMAT_VERSION, Lineage};
+use crate::model::{Board, FORMAT_VERSION, Lineage, format_version_holding};
 
 /// The first line of every saved board, so a reader knows what the file is.
 const HEADER: &str =
@@ -185,78 +186,26 @@ fn line_col(prefix: &[u8]) -> (usize, usize) {
 
 /// Writes a board as RON text: `\n` newlines, four-space indents, fields in the
 /// model's order and lists in the board's order, so the same board always gives
-/// the same bytes and board files diff cleanly.
+/// the same bytes and board files diff cleanly. The version written is the one
+/// what the board holds needs ([`format_version_for`](crate::model::format_version_for)),
+/// not the one it was read with.
 pub fn board_to_string(board: &Board) -> Result<String, ron::Error> {
-    to_text(board)
+    saved_board_to_string(board, &board.saved_from)
 }
 
-/// `board` as a save writes it: at least `format_version`, naming
-/// `saved_from`, the rest as [`board_to_string`] writes it, without copying
-/// the board (a big one takes a tenth of a second to copy).
+/// `board` as a save writes it, naming `saved_from` as the versions it was
+/// made from, at the version that needs; the rest as [`board_to_string`]
+/// writes it, without copying the board (a big one takes a tenth of a second
+/// to copy).
 pub(crate) fn saved_board_to_string(
     board: &Board,
-    format_version: u32,
     saved_from: &Lineage,
 ) -> Result<String, ron::Error> {
-    // Every field named, so one added to `Board` must be added here too.
-    let Board {
-        format_version: _,
-        title,
-        organisation,
-        as_at,
-        marking,
-        source,
-        settings,
-        programmes,
-        raid,
-        meetings,
-        saved_from: _,
-    } = board;
-    to_text(&SavedBoard {
-        format_version,
-        title,
-        organisation,
-        as_at,
-        marking,
-        source,
-        settings,
-        programmes,
-        raid,
-        meetings,
+    to_text(&BoardFields {
+        format_version: format_version_holding(&board.meetings, saved_from),
         saved_from,
+        ..BoardFields::of(board)
     })
-}
-
-/// [`Board`] borrowed, with the fields a save sets: it serialises exactly as
-/// a `Board` holding them does (a unit test checks).
-#[derive(Serialize)]
-struct SavedBoard<'a> {
-    format_version: u32,
-    title: &'a String,
-    organisation: &'a String,
-    as_at: &'a chrono::NaiveDate,
-    marking: &'a crate::model::ProtectiveMarking,
-    #[serde(skip_serializing_if = "is_empty_text")]
-    source: &'a String,
-    settings: &'a crate::model::Settings,
-    programmes: &'a Vec<crate::model::Programme>,
-    raid: &'a Vec<crate::model::RaidEntry>,
-    #[serde(skip_serializing_if = "is_empty_list")]
-    meetings: &'a Vec<crate::model::Meeting>,
-    #[serde(skip_serializing_if = "is_empty_lineage")]
-    saved_from: &'a Lineage,
-}
-
-fn is_empty_text(s: &&String) -> bool {
-    s.is_empty()
-}
-
-fn is_empty_list<T>(v: &&Vec<T>) -> bool {
-    v.is_empty()
-}
-
-fn is_empty_lineage(l: &&Lineage) -> bool {
-    l.is_empty()
 }
 
 fn to_text<T: Serialize>(board: &T) -> Result<String, ron::Error> {
@@ -320,13 +269,75 @@ mod tests {
         assert_eq!(board_to_string(&back).ok(), Some(text));
     }
 
+    /// The version a written text says.
+    fn written_version(text: &str) -> Option<u32> {
+        let at = text.find("format_version: ")? + "format_version: ".len();
+        let digits: String = text[at..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        digits.parse().ok()
+    }
+
+    #[test]
+    fn the_version_written_is_the_one_what_the_board_holds_needs() {
+        let plain = small_board();
+        let meeting = crate::model::Meeting::new(plain.as_at, "Board");
+        let with_meeting = Board {
+            meetings: vec![meeting],
+            ..plain.clone()
+        };
+        let lineage = Lineage::new(["ecf79e81a79a7ea3"]);
+        let named = Board {
+            saved_from: lineage.clone(),
+            ..plain.clone()
+        };
+        // Whatever version each was read with.
+        for read_with in 1..=crate::model::FORMAT_VERSION {
+            let cases = [(&plain, 1), (&with_meeting, 2), (&named, 3)];
+            for (board, needs) in cases {
+                let board = Board {
+                    format_version: read_with,
+                    ..board.clone()
+                };
+                let text = board_to_string(&board).unwrap_or_default();
+                assert_eq!(written_version(&text), Some(needs), "read with {read_with}");
+            }
+            // A save naming a version writes 3, meetings or not.
+            for board in [&plain, &with_meeting] {
+                let text = saved_board_to_string(board, &lineage).unwrap_or_default();
+                assert_eq!(written_version(&text), Some(3));
+            }
+        }
+    }
+
+    #[test]
+    fn a_file_read_with_a_newer_version_than_it_needs_is_written_with_what_it_needs() {
+        // Hand-made: version 3 but neither meetings nor saved versions.
+        let text = board_to_string(&small_board())
+            .unwrap_or_default()
+            .replacen("format_version: 1,", "format_version: 3,", 1);
+        let read = board_from_str(&text, Path::new("t.ron")).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(read.format_version, 3);
+        let written = board_to_string(&read).unwrap_or_default();
+        assert_eq!(written_version(&written), Some(1));
+        let back = board_from_str(&written, Path::new("t.ron")).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            Board {
+                format_version: 3,
+                ..back
+            },
+            read
+        );
+    }
+
     #[test]
     fn a_saved_board_is_written_as_the_board_with_those_fields_would_be() {
         let mut board = crate::sample::board();
         let lineage = Lineage::new(["ecf79e81a79a7ea3", "a21f43c16f3aee01"]);
         for source in ["", "The council's report"] {
             board.source = source.into();
-            let text = saved_board_to_string(&board, 3, &lineage);
+            let text = saved_board_to_string(&board, &lineage);
             let whole = Board {
                 format_version: 3,
                 saved_from: lineage.clone(),
@@ -335,14 +346,10 @@ mod tests {
             assert_eq!(text.ok(), board_to_string(&whole).ok(), "source {source:?}");
         }
         let with_meeting = crate::model::Board {
-            meetings: vec![crate::model::Meeting {
-                id: crate::model::Id::generate(),
-                date: chrono::NaiveDate::from_ymd_opt(2021, 2, 9).unwrap_or_default(),
-                title: "ICT Programme Board".into(),
-                copy: String::new(),
-                decisions: Vec::new(),
-                actions: Vec::new(),
-            }],
+            meetings: vec![crate::model::Meeting::new(
+                chrono::NaiveDate::from_ymd_opt(2021, 2, 9).unwrap_or_default(),
+                "ICT Programme Board",
+            )],
             ..board.clone()
         };
         let none = Lineage::default();
@@ -351,7 +358,7 @@ mod tests {
             ..with_meeting.clone()
         };
         assert_eq!(
-            saved_board_to_string(&with_meeting, 2, &none).ok(),
+            saved_board_to_string(&with_meeting, &none).ok(),
             board_to_string(&whole).ok()
         );
     }

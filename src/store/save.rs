@@ -10,8 +10,8 @@ use std::fs::{self, File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::{board_to_string, content_hash, version_key};
-use crate::model::{Board, LINEAGE_VERSION, Lineage};
+use super::{content_hash, version_key};
+use crate::model::{Board, Lineage};
 
 /// Why a save failed. In every case the board file on disk is untouched or whole,
 /// and the edits in memory are kept, so Save can be retried.
@@ -152,17 +152,6 @@ pub fn save_merging_with(
     super::ui_thread::not_while_drawing("saving a board");
     let lock = super::lock::acquire_with(path, wait, fs)?;
     merge_and_write(mine, path, base, choices, &lock, fs)
-}
-
-/// [`save_merging`] for a caller that already holds the write lock.
-pub fn save_merging_holding_lock(
-    mine: &Board,
-    path: &Path,
-    base: Base<'_>,
-    choices: &BTreeMap<String, super::Choice>,
-    lock: &super::WriteLock,
-) -> Result<SaveOutcome, SaveError> {
-    merge_and_write(mine, path, base, choices, lock, &RealFs)
 }
 
 fn merge_and_write(
@@ -332,12 +321,7 @@ fn write_over(
         Some((_, hash)) => board.saved_from.after(version_key(hash)),
         None => board.saved_from.clone(),
     };
-    let text = if saved_from.is_empty() {
-        board_to_string(board)?
-    } else {
-        let version = board.format_version.max(LINEAGE_VERSION);
-        super::ron_io::saved_board_to_string(board, version, &saved_from)?
-    };
+    let text = super::ron_io::saved_board_to_string(board, &saved_from)?;
     let bytes = text.as_bytes();
     if let Some((current, _)) = current {
         fs.write_backup(&backup_path(path), current)
@@ -516,6 +500,7 @@ fn sync_dir(dir: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::LINEAGE_VERSION;
     use crate::store::load_board;
     use chrono::NaiveDate;
 
@@ -525,6 +510,32 @@ mod tests {
             "Org",
             NaiveDate::from_ymd_opt(2021, 2, 9).unwrap_or_default(),
         )
+    }
+
+    #[test]
+    fn a_save_writes_the_version_what_the_board_holds_needs_not_the_one_it_was_read_with() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("b.ron");
+        // Read as version 3, but holding nothing a version-1 reader lacks: a
+        // first save (naming no earlier version) is version 1.
+        let read = Board {
+            format_version: LINEAGE_VERSION,
+            ..board()
+        };
+        let first = save_board(&read, &path, None).unwrap_or_else(|e| panic!("{e}"));
+        let loaded = load_board(&path).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(loaded.board.format_version, 1);
+        // Saved over, it names the first file: version 3.
+        save_board(&loaded.board, &path, Some(&first.hash)).unwrap_or_else(|e| panic!("{e}"));
+        let again = load_board(&path).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(again.board.format_version, LINEAGE_VERSION);
+        assert_eq!(
+            again.board,
+            Board {
+                format_version: LINEAGE_VERSION,
+                ..read
+            }
+        );
     }
 
     #[test]

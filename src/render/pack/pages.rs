@@ -4,11 +4,12 @@
 use super::frame::marking;
 use super::{Area, Body};
 use crate::analysis::headline::{Headline, headline, headlines};
-use crate::analysis::raid::{band, heat_map, heat_map_inherent, is_overdue, last_changed, trend};
+use crate::analysis::raid::{band, is_overdue, last_changed, trend};
 use crate::analysis::timeline::{Row, RowFilter, build_rows};
 use crate::model::{Board, Programme, RaidEntry, RaidKind, format_day_uk};
+use crate::render::heading::{HeadingStyle, text};
 use crate::render::headline::{HeadlineStyle, change, headline_strip, money, slip_text};
-use crate::render::heat_map::{self, band_colour, band_text};
+use crate::render::heat_map::{MapAndTable, TableAt, band_colour, band_text, with_table};
 use crate::render::palette::{self, confidence_colour, confidence_text};
 use crate::render::scene::{Anchor, Item, Point, Scene, Stroke, Target, Text, Weight};
 use crate::render::table::{Cell, Column, TableRow, TableStyle, table_pages};
@@ -16,36 +17,13 @@ use crate::render::text::wrap;
 use crate::render::timeline::{TimelineStyle, fitted_height, fitted_rows};
 use crate::render::waterfall::{WaterfallStyle, programme_waterfall};
 
-fn text(at: Point, text: impl Into<String>, size: f32, weight: Weight) -> Text {
-    Text {
-        at,
-        text: text.into(),
-        size,
-        weight,
-        colour: palette::TEXT,
-        anchor: Anchor::Start,
-    }
-}
-
 pub(super) fn body(area: Area) -> Scene {
     Scene::new(area.w, area.h)
 }
 
 /// A page's heading; returns where the page's content starts.
 pub(super) fn heading(scene: &mut Scene, title: &str, subtitle: &str) -> f32 {
-    scene.text(text(Point::new(0.0, 16.0), title, 16.0, Weight::Bold));
-    if subtitle.is_empty() {
-        return 30.0;
-    }
-    let mut y = 32.0;
-    for l in wrap(subtitle, 8.5, Weight::Regular, scene.width, 2) {
-        scene.text(Text {
-            colour: palette::SECONDARY_TEXT,
-            ..text(Point::new(0.0, y), l, 8.5, Weight::Regular)
-        });
-        y += 11.0;
-    }
-    y + 4.0
+    crate::render::heading::heading(scene, title, subtitle, HeadingStyle::PAPER)
 }
 
 /// The cover: title, organisation, as-at date, marking and the contents.
@@ -119,6 +97,23 @@ pub(crate) fn confidence_cell(h: &Headline) -> Cell {
     }
 }
 
+/// A programme's forecast finish, as a month.
+pub(crate) fn finish_cell(h: &Headline) -> Cell {
+    Cell::plain(
+        h.finish
+            .map_or("—".into(), |d| d.format("%b %Y").to_string()),
+    )
+}
+
+/// A programme's slip, in red when it is late.
+pub(crate) fn slip_cell(h: &Headline) -> Cell {
+    if h.slip_days.is_some_and(|d| d > 0) {
+        Cell::coloured(slip_text(h), palette::RED_TEXT)
+    } else {
+        Cell::plain(slip_text(h))
+    }
+}
+
 /// The portfolio table: every programme on one line, with the figures a
 /// chair reads first.
 pub(crate) fn portfolio_table(board: &Board) -> (Vec<Column>, Vec<TableRow>) {
@@ -139,31 +134,21 @@ pub(crate) fn portfolio_table(board: &Board) -> (Vec<Column>, Vec<TableRow>) {
         .programmes
         .iter()
         .zip(headlines(board))
-        .map(|(p, h)| {
-            let late = h.slip_days.is_some_and(|d| d > 0);
-            TableRow {
-                cells: vec![
-                    Cell::bold(p.name.clone()),
-                    Cell::plain(p.sro.clone()),
-                    confidence_cell(&h),
-                    Cell::plain(
-                        h.finish
-                            .map_or("—".into(), |d| d.format("%b %Y").to_string()),
-                    ),
-                    if late {
-                        Cell::coloured(slip_text(&h), palette::RED_TEXT)
-                    } else {
-                        Cell::plain(slip_text(&h))
-                    },
-                    Cell::plain(money(h.approved_gbp, board)),
-                    Cell::plain(money(h.current_gbp, board)),
-                    Cell::plain(change(h.change_gbp, board)),
-                    count_cell(h.red_risks, palette::RED_TEXT),
-                    count_cell(h.overdue_reviews, palette::RED_TEXT),
-                    count_cell(h.warnings, palette::RED_TEXT),
-                ],
-                target: Some(Target::Programme(p.id.clone())),
-            }
+        .map(|(p, h)| TableRow {
+            cells: vec![
+                Cell::bold(p.name.clone()),
+                Cell::plain(p.sro.clone()),
+                confidence_cell(&h),
+                finish_cell(&h),
+                slip_cell(&h),
+                Cell::plain(money(h.approved_gbp, board)),
+                Cell::plain(money(h.current_gbp, board)),
+                Cell::plain(change(h.change_gbp, board)),
+                count_cell(h.red_risks, palette::RED_TEXT),
+                count_cell(h.overdue_reviews, palette::RED_TEXT),
+                count_cell(h.warnings, palette::RED_TEXT),
+            ],
+            target: Some(Target::Programme(p.id.clone())),
         })
         .collect();
     (columns, rows)
@@ -247,6 +232,41 @@ pub(crate) fn score_cell(board: &Board, e: &RaidEntry) -> Cell {
     }
 }
 
+/// A programme's `n` highest-scored open risks, a row each: reference (as
+/// `reference` sets it), title, owner, score and trend, the columns sharing
+/// the width as `shares` says.
+pub(crate) fn top_risks(
+    board: &Board,
+    p: &Programme,
+    n: usize,
+    reference: fn(String) -> Cell,
+    shares: [f32; 5],
+) -> (Vec<Column>, Vec<TableRow>) {
+    let [r, title, owner, score, trend_share] = shares;
+    let columns = vec![
+        Column::text("Ref", r),
+        Column::wrapped("Top open risks", title, 2),
+        Column::wrapped("Owner", owner, 2),
+        Column::text("Score", score),
+        Column::text("Trend", trend_share),
+    ];
+    let rows = open_of(board, p, &[RaidKind::Risk])
+        .into_iter()
+        .take(n)
+        .map(|e| TableRow {
+            cells: vec![
+                reference(e.reference.clone()),
+                Cell::plain(e.title.clone()),
+                Cell::plain(e.owner.clone()),
+                score_cell(board, e),
+                Cell::plain(trend(e).label()),
+            ],
+            target: Some(Target::RaidEntry(e.id.clone())),
+        })
+        .collect();
+    (columns, rows)
+}
+
 /// A programme's page: its headline, its timeline, its waterfall, its top
 /// risks, and its open issues and dependencies; more pages when it needs them.
 pub(super) fn programme(board: &Board, p: &Programme, area: Area) -> Vec<Body> {
@@ -326,27 +346,7 @@ pub(super) fn programme(board: &Board, p: &Programme, area: Area) -> Vec<Body> {
         };
         wf = programme_waterfall(p, board.settings.money_unit, half, style);
     }
-    let risk_rows: Vec<TableRow> = open_of(board, p, &[RaidKind::Risk])
-        .into_iter()
-        .take(6)
-        .map(|e| TableRow {
-            cells: vec![
-                Cell::plain(e.reference.clone()),
-                Cell::plain(e.title.clone()),
-                Cell::plain(e.owner.clone()),
-                score_cell(board, e),
-                Cell::plain(trend(e).label()),
-            ],
-            target: Some(Target::RaidEntry(e.id.clone())),
-        })
-        .collect();
-    let risk_columns = vec![
-        Column::text("Ref", 0.8),
-        Column::wrapped("Top open risks", 3.4, 2),
-        Column::wrapped("Owner", 1.8, 2),
-        Column::text("Score", 1.1),
-        Column::text("Trend", 1.1),
-    ];
+    let (risk_columns, risk_rows) = top_risks(board, p, 6, Cell::plain, [0.8, 3.4, 1.8, 1.1, 1.1]);
     let issue_rows: Vec<TableRow> = open_of(board, p, &[RaidKind::Issue, RaidKind::Dependency])
         .into_iter()
         .map(|e| TableRow {
@@ -431,14 +431,6 @@ pub(super) fn raid(board: &Board, area: Area) -> Vec<Body> {
         "RAID log",
         "Open risks, assumptions, issues and dependencies.",
     );
-    let map = heat_map::layout(
-        &heat_map(board, None),
-        &heat_map_inherent(board, None),
-        board.settings.rag_bands,
-        34.0,
-    );
-    let heat_map_height = map.height;
-    s.place(map, Point::new(0.0, top));
     let programme_name = |e: &RaidEntry| {
         e.programme
             .as_ref()
@@ -492,27 +484,30 @@ pub(super) fn raid(board: &Board, area: Area) -> Vec<Body> {
     ];
     // The register follows the heat map, full width, and carries on over
     // as many pages as it needs.
-    let map_h = top + heat_map_height;
-    let tall = area.h - 30.0;
-    let pieces = table_pages(
+    let how = MapAndTable {
+        cell: 34.0,
+        fit: None,
+        table_at: TableAt::Below,
+        gap: 10.0,
+        style: TableStyle::PAPER,
+        later_height: area.h - 30.0,
+    };
+    let rest = with_table(
+        &mut s,
+        board,
+        top,
+        &how,
         &columns,
         &rows,
         "No open entries.",
-        area.w,
-        area.h - map_h - 10.0,
-        tall,
-        TableStyle::PAPER,
-    );
-    let count = pieces.len();
-    for (i, t) in pieces.into_iter().enumerate() {
-        if i == 0 {
-            s.place(t, Point::new(0.0, map_h + 10.0));
-            continue;
-        }
+    )
+    .rest;
+    let count = rest.len() + 1;
+    for (i, t) in rest.into_iter().enumerate() {
         let mut c = body(area);
         let top = heading(
             &mut c,
-            &format!("RAID log (continued, {} of {count})", i + 1),
+            &format!("RAID log (continued, {} of {count})", i + 2),
             "",
         );
         c.place(t, Point::new(0.0, top));

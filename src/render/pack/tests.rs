@@ -179,3 +179,26 @@ fn progress_counts_every_part_and_a_no_stops_the_layout() {
     assert!(stopped.is_none());
     assert_eq!(calls, 3, "it stops at the first no");
 }
+
+#[test]
+fn a_programme_name_too_long_for_the_page_is_cut_to_its_width() {
+    let mut board = crate::sample::board();
+    let long = "Digital transformation of every service ".repeat(6);
+    board.programmes[0].name = long.trim().to_string();
+    let pages = pack_pages(&board, &PackOptions::default());
+    let page = pages
+        .iter()
+        .find(|p| p.bookmark.as_deref() == Some(board.programmes[0].name.as_str()))
+        .unwrap_or_else(|| panic!("no page for the programme"));
+    let (width, _) = Paper::A4.size();
+    let title = texts(page)
+        .into_iter()
+        .find(|t| t.size == 16.0 && t.text.starts_with("Digital"))
+        .unwrap_or_else(|| panic!("no title"));
+    assert!(title.text.ends_with('…'), "{}", title.text);
+    let right = title.at.x + crate::render::text::width(&title.text, title.size, title.weight);
+    assert!(
+        right <= width,
+        "the title ends at {right} on a page {width} wide"
+    );
+}

@@ -11,6 +11,8 @@ mod tables;
 use crate::analysis::compare::Comparison;
 use crate::analysis::headline::{Headline, headlines};
 use crate::model::{Board, format_day_uk};
+pub(crate) use crate::render::heading::text;
+use crate::render::heading::{HeadingStyle, heading};
 use crate::render::pack::frame::marking as marking_words;
 use crate::render::palette;
 use crate::render::scene::{Anchor, Item, Point, Rect, Scene, Stroke, Text, Weight};
@@ -148,35 +150,9 @@ pub fn slide_scene(m: Meeting<'_>, slide: &Slide, number: usize, total: usize) -
     s
 }
 
-pub(crate) fn text(at: Point, text: impl Into<String>, size: f32, weight: Weight) -> Text {
-    Text {
-        at,
-        text: text.into(),
-        size,
-        weight,
-        colour: palette::TEXT,
-        anchor: Anchor::Start,
-    }
-}
-
 /// A slide's title; returns where its content starts.
 pub(crate) fn title(s: &mut Scene, title: &str, subtitle: &str) -> f32 {
-    let mut y = TITLE_SIZE;
-    for l in wrap(title, TITLE_SIZE, Weight::Bold, s.width, 1) {
-        s.text(text(Point::new(0.0, y), l, TITLE_SIZE, Weight::Bold));
-    }
-    y += 14.0;
-    if !subtitle.is_empty() {
-        for l in wrap(subtitle, BODY_SIZE, Weight::Regular, s.width, 2) {
-            y += BODY_SIZE * 1.25;
-            s.text(Text {
-                colour: palette::SECONDARY_TEXT,
-                ..text(Point::new(0.0, y), l, BODY_SIZE, Weight::Regular)
-            });
-        }
-        y += 14.0;
-    }
-    y + 10.0
+    heading(s, title, subtitle, HeadingStyle::SLIDE)
 }
 
 /// What every slide carries: the marking at the top and bottom centre, the
@@ -196,51 +172,27 @@ fn frame(board: &Board, number: usize, total: usize) -> Scene {
             });
         }
     }
+    // The frame's small print, at either end of a line.
+    let aside = |x: f32, y: f32, words: String, anchor: Anchor| Text {
+        colour: palette::SECONDARY_TEXT,
+        anchor,
+        ..text(Point::new(x, y), words, small, Weight::Regular)
+    };
     let top = 70.0;
-    s.text(Text {
-        colour: palette::SECONDARY_TEXT,
-        ..text(
-            Point::new(MARGIN, top),
-            crate::render::text::elide(&board.title, small, Weight::Regular, WIDTH * 0.55),
-            small,
-            Weight::Regular,
-        )
-    });
-    s.text(Text {
-        colour: palette::SECONDARY_TEXT,
-        anchor: Anchor::End,
-        ..text(
-            Point::new(WIDTH - MARGIN, top),
-            format!("As at {}", format_day_uk(board.as_at)),
-            small,
-            Weight::Regular,
-        )
-    });
+    let title = crate::render::text::elide(&board.title, small, Weight::Regular, WIDTH * 0.55);
+    s.text(aside(MARGIN, top, title, Anchor::Start));
+    let as_at = format!("As at {}", format_day_uk(board.as_at));
+    s.text(aside(WIDTH - MARGIN, top, as_at, Anchor::End));
     s.push(Item::line(
         Point::new(MARGIN, top + 10.0),
         Point::new(WIDTH - MARGIN, top + 10.0),
         Stroke::solid(2.0, palette::DARK_BLUE),
     ));
     let bottom = HEIGHT - 50.0;
-    s.text(Text {
-        colour: palette::SECONDARY_TEXT,
-        ..text(
-            Point::new(MARGIN, bottom),
-            board.organisation.clone(),
-            small,
-            Weight::Regular,
-        )
-    });
-    s.text(Text {
-        colour: palette::SECONDARY_TEXT,
-        anchor: Anchor::End,
-        ..text(
-            Point::new(WIDTH - MARGIN, bottom),
-            format!("{number} of {total}"),
-            small,
-            Weight::Regular,
-        )
-    });
+    let organisation = board.organisation.clone();
+    s.text(aside(MARGIN, bottom, organisation, Anchor::Start));
+    let page = format!("{number} of {total}");
+    s.text(aside(WIDTH - MARGIN, bottom, page, Anchor::End));
     s
 }
 

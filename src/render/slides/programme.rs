@@ -4,16 +4,15 @@
 
 use super::{BODY_SIZE, Meeting, text, title};
 use crate::analysis::compare::programme_lines;
-use crate::analysis::raid::trend;
 use crate::analysis::reconcile::programme_warnings;
 use crate::analysis::timeline::{Row, RowFilter, build_rows};
 use crate::analysis::waterfall::waterfall;
-use crate::model::{Programme, RaidKind};
+use crate::model::Programme;
 use crate::render::headline::{HeadlineStyle, headline_strip};
-use crate::render::pack::pages::{open_of, score_cell};
+use crate::render::pack::pages::top_risks;
 use crate::render::palette;
 use crate::render::scene::{Point, Rect, Scene, Text, Weight};
-use crate::render::table::{Column, TableRow, TableStyle, table_pages};
+use crate::render::table::{Cell, TableStyle, table_pages};
 use crate::render::text::wrap;
 use crate::render::timeline::{TimelineStyle, fitted_height, fitted_rows};
 use crate::render::waterfall::{WaterfallStyle, layout};
@@ -118,27 +117,7 @@ pub(super) fn programme(m: Meeting<'_>, index: usize, p: &Programme, body: Rect)
 
     let x = half + 40.0;
     let right = body.w - x;
-    let risks: Vec<TableRow> = open_of(b, p, &[RaidKind::Risk])
-        .into_iter()
-        .take(3)
-        .map(|e| TableRow {
-            cells: vec![
-                crate::render::table::Cell::bold(e.reference.clone()),
-                crate::render::table::Cell::plain(e.title.clone()),
-                crate::render::table::Cell::plain(e.owner.clone()),
-                score_cell(b, e),
-                crate::render::table::Cell::plain(trend(e).label()),
-            ],
-            target: Some(crate::render::scene::Target::RaidEntry(e.id.clone())),
-        })
-        .collect();
-    let columns = vec![
-        Column::text("Ref", 0.9),
-        Column::wrapped("Top open risks", 3.0, 2),
-        Column::wrapped("Owner", 1.9, 2),
-        Column::text("Score", 1.3),
-        Column::text("Trend", 1.2),
-    ];
+    let (columns, risks) = top_risks(b, p, 3, Cell::bold, [0.9, 3.0, 1.9, 1.3, 1.2]);
     let style = TableStyle {
         text_size: 22.0,
         padding: 7.0,

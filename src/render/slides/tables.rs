@@ -3,11 +3,11 @@
 
 use super::{BODY_SIZE, Meeting, title};
 use crate::analysis::compare::Direction;
-use crate::analysis::raid::{Band, band, heat_map, heat_map_inherent, trend};
+use crate::analysis::raid::{Band, band, trend};
 use crate::model::{DeliveryConfidence, Escalation, Programme};
-use crate::render::headline::{change, slip_text};
-use crate::render::heat_map;
-use crate::render::pack::pages::{confidence_cell, count_cell, score_cell};
+use crate::render::headline::change;
+use crate::render::heat_map::{MapAndTable, TableAt, with_table};
+use crate::render::pack::pages::{confidence_cell, count_cell, finish_cell, score_cell, slip_cell};
 use crate::render::palette;
 use crate::render::scene::{Point, Rect, Scene, Target};
 use crate::render::table::{Cell, Column, TableRow, TableStyle, table_pages};
@@ -84,29 +84,19 @@ fn portfolio_rows(m: Meeting<'_>) -> (Vec<Column>, Vec<TableRow>) {
         .programmes
         .iter()
         .zip(m.headlines())
-        .map(|(p, h)| {
-            let late = h.slip_days.is_some_and(|d| d > 0);
-            TableRow {
-                cells: vec![
-                    Cell::bold(p.name.clone()),
-                    confidence_cell(&h),
-                    since_cell(m, p),
-                    Cell::plain(
-                        h.finish
-                            .map_or("—".into(), |d| d.format("%b %Y").to_string()),
-                    ),
-                    if late {
-                        Cell::coloured(slip_text(&h), palette::RED_TEXT)
-                    } else {
-                        Cell::plain(slip_text(&h))
-                    },
-                    finish_change_cell(m, p),
-                    Cell::plain(change(h.change_gbp, b)),
-                    count_cell(h.red_risks, palette::RED_TEXT),
-                    count_cell(h.warnings, palette::RED_TEXT),
-                ],
-                target: Some(Target::Programme(p.id.clone())),
-            }
+        .map(|(p, h)| TableRow {
+            cells: vec![
+                Cell::bold(p.name.clone()),
+                confidence_cell(&h),
+                since_cell(m, p),
+                finish_cell(&h),
+                slip_cell(&h),
+                finish_change_cell(m, p),
+                Cell::plain(change(h.change_gbp, b)),
+                count_cell(h.red_risks, palette::RED_TEXT),
+                count_cell(h.warnings, palette::RED_TEXT),
+            ],
+            target: Some(Target::Programme(p.id.clone())),
         })
         .collect();
     (columns, rows)
@@ -157,19 +147,6 @@ pub(super) fn raid(m: Meeting<'_>, body: Rect) -> Scene {
         "RAID log",
         "Open risks by likelihood and impact, and the red and escalated entries.",
     );
-    // Laid out at the heat map's largest type, then scaled up for the room.
-    let map = heat_map::layout(
-        &heat_map(b, None),
-        &heat_map_inherent(b, None),
-        b.settings.rag_bands,
-        53.0,
-    );
-    let k = ((body.h - top) / map.height)
-        .min(640.0 / map.width)
-        .min(1.7);
-    let map = map.scaled(k);
-    let map_w = map.width;
-    s.place(map, Point::new(0.0, top));
     let mut entries: Vec<_> = b
         .raid
         .iter()
@@ -212,36 +189,40 @@ pub(super) fn raid(m: Meeting<'_>, body: Rect) -> Scene {
         Column::text("Score", 1.3),
         Column::wrapped("Escalated / trend", 1.6, 2),
     ];
-    let x = map_w + 40.0;
-    let pieces = table_pages(
+    // The map laid out at its largest type, then scaled up for the room.
+    let how = MapAndTable {
+        cell: 53.0,
+        fit: Some((1.7, 640.0)),
+        table_at: TableAt::Beside,
+        gap: 40.0,
+        style: SLIDE_TABLE,
+        later_height: body.h - top,
+    };
+    let placed = with_table(
+        &mut s,
+        b,
+        top,
+        &how,
         &columns,
         &rows,
         "No open red or escalated entries.",
-        body.w - x,
-        body.h - top,
-        body.h - top,
-        SLIDE_TABLE,
     );
-    let mut pieces = pieces.into_iter();
-    if let Some(first) = pieces.next() {
+    if let Some((at, h, shown)) = placed.first
+        && shown < all
+    {
         // Each row shown carries its entry's hit area.
-        let shown = first.hits.len();
-        let h = first.height;
-        s.place(first, Point::new(x, top));
-        if shown < all {
-            s.text(crate::render::scene::Text {
-                colour: palette::SECONDARY_TEXT,
-                ..super::text(
-                    Point::new(x, top + h + BODY_SIZE * 1.2),
-                    format!(
-                        "and {} more: see the RAID log tab and the pack",
-                        all - shown
-                    ),
-                    BODY_SIZE * 0.85,
-                    crate::render::scene::Weight::Regular,
-                )
-            });
-        }
+        s.text(crate::render::scene::Text {
+            colour: palette::SECONDARY_TEXT,
+            ..super::text(
+                Point::new(at.x, at.y + h + BODY_SIZE * 1.2),
+                format!(
+                    "and {} more: see the RAID log tab and the pack",
+                    all - shown
+                ),
+                BODY_SIZE * 0.85,
+                crate::render::scene::Weight::Regular,
+            )
+        });
     }
     s
 }

@@ -57,19 +57,6 @@ pub(crate) fn delay_pattern(band: Rect, cause: DelayCause, s: TimelineStyle) -> 
     ]
 }
 
-pub(super) fn task_row(
-    scene: &mut Scene,
-    spec: &TimelineSpec<'_>,
-    p: &Programme,
-    t: &Task,
-    row: Rect,
-    chart: Rect,
-) {
-    let s = spec.style;
-    name(scene, spec, row, s.k(34.0), &t.name, Weight::Regular);
-    task_bars(scene, spec, p, t, row, chart);
-}
-
 /// A task's chart part: its hit area, delay bands, baseline and forecast
 /// bars, and the "▲ N days late · cause" note. A programme of one task
 /// draws these in its own row.

@@ -2,8 +2,8 @@
 
 use std::collections::BTreeMap;
 
+use super::head;
 use super::walk::Walk;
-use super::{encode, head};
 use crate::model::Board;
 
 /// What changed from `before` to `after`, one line per record (and field), as
@@ -13,7 +13,7 @@ pub fn describe_changes(before: &Board, after: &Board) -> Vec<String> {
     if before == after {
         return Vec::new();
     }
-    let (Ok(b), Ok(a)) = (encode(&head(before)), encode(&head(after))) else {
+    let (Ok(b), Ok(a)) = (head(before), head(after)) else {
         return vec!["the board".to_string()];
     };
     // A merge with an unchanged side and a side that differs in everything lists

@@ -37,6 +37,7 @@ use renumber::renumber_clashing_references;
 use values::record_label;
 use walk::Walk;
 
+use super::board_fields::BoardFields;
 use crate::model::Board;
 
 /// One place where both sides changed the same thing differently.
@@ -210,11 +211,7 @@ fn merge_content(
     // The board's own fields go through the generic walk; its two big lists
     // are matched by id on the typed records first, so only records that differ
     // are put in serde form (a big board is mostly unchanged records).
-    let (b, m, t) = (
-        encode(&head(base))?,
-        encode(&head(mine))?,
-        encode(&head(theirs))?,
-    );
+    let (b, m, t) = (head(base)?, head(mine)?, head(theirs)?);
     let merged = walk
         .value(Some(&b), Some(&m), Some(&t))
         .unwrap_or(Value::Null);
@@ -254,36 +251,16 @@ pub(super) fn encode<T: Serialize>(value: &T) -> Result<Value, MergeError> {
     serde_json::to_value(value).map_err(|e| MergeError::Encode(e.to_string()))
 }
 
-/// The board without its programmes and RAID log. Every field is named, so a
-/// field added to `Board` must be added here too (the compiler says so).
-pub(super) fn head(board: &Board) -> Board {
-    let Board {
-        format_version,
-        title,
-        organisation,
-        as_at,
-        marking,
-        source,
-        settings,
-        programmes: _,
-        raid: _,
-        meetings,
-        // Never merged field by field: see `merge`.
-        saved_from: _,
-    } = board;
-    Board {
-        format_version: *format_version,
-        title: title.clone(),
-        organisation: organisation.clone(),
-        as_at: *as_at,
-        marking: *marking,
-        source: source.clone(),
-        settings: settings.clone(),
-        programmes: Vec::new(),
-        raid: Vec::new(),
-        meetings: meetings.clone(),
-        saved_from: crate::model::Lineage::default(),
-    }
+/// The board without its programmes and RAID log, in serde form.
+pub(super) fn head(board: &Board) -> Result<Value, MergeError> {
+    // Never merged field by field: see `merge`.
+    let no_lineage = crate::model::Lineage::default();
+    encode(&BoardFields {
+        programmes: &[],
+        raid: &[],
+        saved_from: &no_lineage,
+        ..BoardFields::of(board)
+    })
 }
 
 pub(super) fn plain(board: Board, taken: usize) -> Merged {

@@ -7,7 +7,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::values::{count_changes, id_of};
-use super::{MergeError, encode, head};
+use super::{MergeError, head};
 use crate::model::{Board, Keyed};
 
 /// A record in one of the board's top-level lists (programmes, RAID
@@ -47,7 +47,7 @@ pub(super) fn count_list_changes<T: Record>(a: &[T], b: &[T]) -> Result<usize, M
 
 /// How many fields and records differ between two boards, for the notice.
 pub(super) fn count_board_changes(a: &Board, b: &Board) -> Result<usize, MergeError> {
-    let heads = count_changes(Some(&encode(&head(a))?), Some(&encode(&head(b))?));
+    let heads = count_changes(Some(&head(a)?), Some(&head(b)?));
     Ok(heads
         + count_list_changes(&a.programmes, &b.programmes)?
         + count_list_changes(&a.raid, &b.raid)?)

@@ -205,12 +205,8 @@ fn meeting_with_two_actions(board: &Board) -> crate::model::Meeting {
         done: None,
     };
     Meeting {
-        id: Id::generate(),
-        date: board.as_at,
-        title: "ICT Programme Board".into(),
-        copy: String::new(),
-        decisions: Vec::new(),
         actions: vec![action("First"), action("Second")],
+        ..Meeting::new(board.as_at, "ICT Programme Board")
     }
 }
 
