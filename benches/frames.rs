@@ -14,6 +14,7 @@ use boardroom::ui::meeting::MeetingView;
 use boardroom::ui::raid::RaidView;
 use boardroom::ui::raid::form::Editor;
 use boardroom::ui::timeline::TimelineView;
+use boardroom::ui::view_ctx::{Selection, ViewCtx};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
 fn input() -> egui::RawInput {
@@ -41,11 +42,32 @@ fn board_and_context(programmes: usize, tasks: usize, raid: usize) -> (Board, eg
     (board, ctx)
 }
 
+/// Runs `draw` with a view's context on `board`: every programme listed,
+/// none selected, not comparing.
+fn with_view_ctx(board: &Board, draw: impl FnOnce(&mut ViewCtx<'_>)) {
+    let listed: Vec<usize> = (0..board.programmes.len()).collect();
+    let mut selection = Selection::default();
+    let (mut actions, mut commands) = (Vec::new(), Vec::new());
+    let mut ctx = ViewCtx {
+        board,
+        revision: 1,
+        selection: &mut selection,
+        since: None,
+        shown: &listed,
+        editor: Editor {
+            name: "bench",
+            now: chrono::NaiveDateTime::default(),
+        },
+        actions: &mut actions,
+        commands: &mut commands,
+    };
+    draw(&mut ctx);
+}
+
 fn timeline_frame(ctx: &egui::Context, view: &mut TimelineView, board: &Board) {
-    let mut actions = Vec::new();
     std::hint::black_box(ctx.run_ui(input(), |ui| {
         egui::CentralPanel::default_margins()
-            .show(ui, |ui| view.ui(ui, board, 1, None, None, &mut actions));
+            .show(ui, |ui| with_view_ctx(board, |c| view.ui(ui, c)));
     }));
 }
 
@@ -66,16 +88,9 @@ fn timeline(c: &mut Criterion) {
 }
 
 fn raid_frame(ctx: &egui::Context, view: &mut RaidView, board: &Board) {
-    let mut actions = Vec::new();
-    let mut commands = Vec::new();
-    let editor = Editor {
-        name: "bench",
-        now: chrono::NaiveDateTime::default(),
-    };
     std::hint::black_box(ctx.run_ui(input(), |ui| {
-        egui::CentralPanel::default_margins().show(ui, |ui| {
-            view.ui(ui, board, 1, None, &editor, &mut actions, &mut commands)
-        });
+        egui::CentralPanel::default_margins()
+            .show(ui, |ui| with_view_ctx(board, |c| view.ui(ui, c)));
     }));
 }
 
@@ -127,12 +142,9 @@ fn heat_map(c: &mut Criterion) {
 }
 
 fn budget_frame(ctx: &egui::Context, view: &mut BudgetView, board: &Board) {
-    let mut actions = Vec::new();
-    let listed: Vec<usize> = (0..board.programmes.len()).collect();
     std::hint::black_box(ctx.run_ui(input(), |ui| {
-        egui::CentralPanel::default_margins().show(ui, |ui| {
-            view.ui(ui, board, (None, &listed), None, &mut actions)
-        });
+        egui::CentralPanel::default_margins()
+            .show(ui, |ui| with_view_ctx(board, |c| view.ui(ui, c)));
     }));
 }
 

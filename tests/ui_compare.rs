@@ -76,8 +76,11 @@ fn the_side_panel_says_what_changed_since_the_earlier_board() {
     h.run();
     assert!(h.query_by_label("Telephony").is_none());
     assert!(h.query_by_label("Data Centre Programme").is_some());
-    assert!(
-        h.state().timeline().changes_only,
+    assert!(h.state().changes_only());
+    assert_eq!(
+        egui_kittest::kittest::NodeT::accesskit_node(&h.get_by_label("Changed programmes only"))
+            .toggled(),
+        Some(egui::accesskit::Toggled::True),
         "the timeline's filter is the same one"
     );
     let dc_tasks = h

@@ -13,6 +13,7 @@ use super::views::Tab;
 use crate::store::Visitor;
 use crate::ui::commands::Command;
 use crate::ui::raid::form::Editor;
+use crate::ui::view_ctx::ViewCtx;
 use crate::ui::{programme_list, theme};
 
 impl BoardApp {
@@ -227,14 +228,29 @@ impl BoardApp {
             return;
         };
         let doc = &session.doc;
-        let mut choice = None;
-        let mut marked_done = None;
         let board = doc.board();
+        let name = self.settings.user_name().to_string();
         let views = &mut self.views;
-        let since = views
-            .since
-            .as_mut()
-            .map(|s| s.comparison(board, doc.revision));
+        let (since, shown) = super::views::comparison_and_shown(
+            &mut views.since,
+            &mut views.programmes,
+            &views.selection,
+            board,
+            doc.revision,
+        );
+        let mut ctx = ViewCtx {
+            board,
+            revision: doc.revision,
+            selection: &mut views.selection,
+            since,
+            shown: &shown,
+            editor: Editor {
+                name: &name,
+                now: chrono::Utc::now().naive_utc(),
+            },
+            actions: &mut self.pending,
+            commands: &mut self.commands.now,
+        };
         egui::Panel::left("programmes")
             .default_size(300.0)
             .show(ui, |ui| {
@@ -248,28 +264,12 @@ impl BoardApp {
                         .default_size(tall)
                         .show(ui, |ui| {
                             let today = chrono::Local::now().date_naive();
-                            marked_done =
-                                crate::ui::open_actions::open_actions_ui(ui, board, today);
+                            let done = crate::ui::open_actions::open_actions_ui(ui, board, today);
+                            ctx.actions.extend(done);
                         });
                 }
-                let only = since
-                    .filter(|_| views.selection.changes_only)
-                    .map(|c| c.programmes_with_changes());
-                let shown = views.programmes.shown(board, doc.revision, only);
-                choice = programme_list::programme_list_ui(
-                    ui,
-                    board,
-                    &views.selection.programme,
-                    since,
-                    &mut views.selection.changes_only,
-                    (&mut views.programmes, doc.revision),
-                    &shown,
-                );
+                programme_list::programme_list_ui(ui, &mut ctx, &mut views.programmes);
             });
-        if let Some(choice) = choice {
-            self.views.selection.programme = choice;
-        }
-        self.pending.extend(marked_done);
     }
 
     pub(super) fn changed_on_disk_ui(&mut self, ui: &mut egui::Ui) {
@@ -364,51 +364,32 @@ impl BoardApp {
             .on_hover_text("Export the chart on this tab as SVG or PNG, or copy it as an image");
         });
         ui.separator();
+        let name = self.settings.user_name().to_string();
         let views = &mut self.views;
-        let only = views.selection.programme.as_ref();
-        let since = views
-            .since
-            .as_mut()
-            .map(|s| s.comparison(board, doc.revision));
+        let (since, shown) = super::views::comparison_and_shown(
+            &mut views.since,
+            &mut views.programmes,
+            &views.selection,
+            board,
+            doc.revision,
+        );
+        let mut ctx = ViewCtx {
+            board,
+            revision: doc.revision,
+            selection: &mut views.selection,
+            since,
+            shown: &shown,
+            editor: Editor {
+                name: &name,
+                now: chrono::Utc::now().naive_utc(),
+            },
+            actions: &mut self.pending,
+            commands: &mut self.commands.now,
+        };
         match views.tab {
-            Tab::Timeline => {
-                // One "Changes only" and one programme filter for the side
-                // panel and the timeline.
-                views.timeline.changes_only = views.selection.changes_only;
-                let changed = since
-                    .filter(|_| views.selection.changes_only)
-                    .map(|c| c.programmes_with_changes());
-                views.timeline.shown = Some(views.programmes.shown(board, doc.revision, changed));
-                views
-                    .timeline
-                    .ui(ui, board, doc.revision, only, since, &mut self.pending);
-                views.selection.changes_only = views.timeline.changes_only;
-            }
-            Tab::Budget => {
-                let shown = views.programmes.shown(board, doc.revision, None);
-                views
-                    .budget
-                    .ui(ui, board, (only, &shown), since, &mut self.pending)
-            }
-            Tab::Raid => {
-                let name = self.settings.user_name().to_string();
-                let editor = Editor {
-                    name: &name,
-                    now: chrono::Utc::now().naive_utc(),
-                };
-                views.raid.set_since(since, doc.revision);
-                views.raid.changes_only = views.selection.changes_only;
-                views.raid.ui(
-                    ui,
-                    board,
-                    doc.revision,
-                    only,
-                    &editor,
-                    &mut self.pending,
-                    &mut self.commands.now,
-                );
-                views.selection.changes_only = views.raid.changes_only;
-            }
+            Tab::Timeline => views.timeline.ui(ui, &mut ctx),
+            Tab::Budget => views.budget.ui(ui, &mut ctx),
+            Tab::Raid => views.raid.ui(ui, &mut ctx),
         }
     }
 }

@@ -3,7 +3,8 @@
 //! the earlier board "since the last board" compares with.
 
 use super::meeting::SinceBoard;
-use crate::model::Id;
+use crate::analysis::compare::Comparison;
+use crate::model::Board;
 use crate::ui::budget::BudgetView;
 use crate::ui::meeting::MeetingView;
 use crate::ui::programme_filter::ProgrammeChoice;
@@ -35,15 +36,7 @@ impl Tab {
     }
 }
 
-/// What the user has chosen to look at, read by every view (never copied
-/// into one).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Selection {
-    /// The programme chosen in the side panel (`None`: all).
-    pub programme: Option<Id>,
-    /// Only programmes (and entries) changed since the earlier board.
-    pub changes_only: bool,
-}
+pub use crate::ui::view_ctx::Selection;
 
 /// The views' own state.
 pub(super) struct Views {
@@ -90,6 +83,24 @@ impl Default for Views {
             presentation_zoom: false,
         }
     }
+}
+
+/// What changed since the earlier board (compared once per revision), and
+/// the programmes the side panel lists: with "Changes only", only those that
+/// changed. Every view of a frame gets the same two.
+pub(super) fn comparison_and_shown<'a>(
+    since: &'a mut Option<SinceBoard>,
+    programmes: &mut ProgrammeChoice,
+    selection: &Selection,
+    board: &Board,
+    revision: u64,
+) -> (Option<&'a Comparison>, Vec<usize>) {
+    let since = since.as_mut().map(|s| s.comparison(board, revision));
+    let changed = since
+        .filter(|_| selection.changes_only)
+        .map(|c| c.programmes_with_changes());
+    let shown = programmes.shown(board, revision, changed);
+    (since, shown)
 }
 
 impl Views {

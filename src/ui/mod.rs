@@ -23,4 +23,5 @@ pub mod register_dialog;
 pub mod scene_paint;
 pub mod theme;
 pub mod timeline;
+pub mod view_ctx;
 pub mod widgets;

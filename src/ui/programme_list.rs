@@ -3,25 +3,20 @@
 use egui::RichText;
 
 use super::programme_filter::{ProgrammeChoice, filter_controls_ui};
+use super::view_ctx::ViewCtx;
 use super::{theme, widgets};
 use crate::analysis::compare::{Comparison, Direction, ProgrammeChange, programme_lines};
 use crate::analysis::{reconcile, schedule};
-use crate::model::{Board, Id, format_day_uk};
+use crate::model::{Board, format_day_uk};
 
-/// Lists the programmes `shown` (indices into `board.programmes`, in order)
-/// under the filter's controls; clicking one selects it (or "All
-/// programmes"). With `since`, each says what changed since the earlier
-/// board, and `changes_only` keeps those that changed. Returns the new
-/// selection when it changed.
-pub fn programme_list_ui(
-    ui: &mut egui::Ui,
-    board: &Board,
-    selected: &Option<Id>,
-    since: Option<&Comparison>,
-    changes_only: &mut bool,
-    (choice, revision): (&mut ProgrammeChoice, u64),
-    shown: &[usize],
-) -> Option<Option<Id>> {
+/// Lists the programmes the context shows (in order) under the filter's
+/// controls; clicking one selects it (or "All programmes"). When comparing,
+/// each says what changed since the earlier board, and "Changes only"
+/// keeps those that changed.
+pub fn programme_list_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, choice: &mut ProgrammeChoice) {
+    let (board, since, shown, revision) = (ctx.board, ctx.since, ctx.shown, ctx.revision);
+    let selected = ctx.selection.programme.clone();
+    let changes_only = &mut ctx.selection.changes_only;
     let mut choice_made = None;
     ui.heading("Programmes");
     ui.add_space(4.0);
@@ -109,7 +104,9 @@ pub fn programme_list_ui(
                 });
             }
         });
-    choice_made
+    if let Some(choice) = choice_made {
+        ctx.selection.programme = choice;
+    }
 }
 
 /// What changed since the earlier board: the first two changes, and how

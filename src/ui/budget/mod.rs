@@ -18,6 +18,7 @@ use crate::model::{
     Action, Board, BudgetLine, BudgetLineKind, Id, MoneyUnit, Place, Programme, RecordKind,
 };
 use crate::ui::theme;
+use crate::ui::view_ctx::ViewCtx;
 use chart::*;
 use portfolio::*;
 
@@ -114,22 +115,13 @@ impl BudgetView {
             .or(board.programmes.first())
     }
 
-    /// Draws the Budget tab. `selected` is the side panel's programme, if
-    /// one, and `listed` the programmes its filter shows (indices into
-    /// `board.programmes`), which the portfolio view keeps to; `since` the
-    /// comparison with an earlier board, when comparing.
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        board: &Board,
-        (selected, listed): (Option<&Id>, &[usize]),
-        since: Option<&crate::analysis::compare::Comparison>,
-        actions: &mut Vec<Action>,
-    ) {
-        if let Some(id) = selected {
-            self.programme = Some(id.clone());
-        }
-        let shown = self.shown_programme(board, None);
+    /// Draws the Budget tab: the side panel's programme (or, with all
+    /// shown, the one picked here); the portfolio view keeps to the
+    /// programmes the side panel lists.
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+        let (board, since, listed) = (ctx.board, ctx.since, ctx.shown);
+        let actions = &mut *ctx.actions;
+        let shown = self.shown_programme(board, ctx.selection.programme.as_ref());
         ui.horizontal(|ui| {
             ui.selectable_value(&mut self.portfolio, false, "Programme waterfall");
             ui.selectable_value(

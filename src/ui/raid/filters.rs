@@ -14,6 +14,7 @@ impl RaidView {
         ui: &mut egui::Ui,
         board: &Board,
         commands: &mut Vec<Command>,
+        changes_only: &mut bool,
     ) {
         ui.horizontal_wrapped(|ui| {
             let label = ui.label("Search:");
@@ -92,7 +93,7 @@ impl RaidView {
                 .labelled_by(label.id);
             ui.checkbox(&mut self.filter.overdue_only, "Overdue only");
             if self.has_since() {
-                ui.checkbox(&mut self.changes_only, "Changed entries only")
+                ui.checkbox(changes_only, "Changed entries only")
                     .on_hover_text("Only the entries that changed since the earlier board");
             }
             if let Some((l, i)) = self.filter.cell

@@ -12,11 +12,12 @@ mod since;
 mod table;
 
 use super::theme;
+use super::view_ctx::ViewCtx;
 use crate::analysis::raid::{
     Band, RaidFilter, SortKey, filter_entries, heat_map, heat_map_inherent, sort_entries,
 };
-use crate::model::{Action, Board, Id, RaidKind};
-use form::{Editor, RaidForm};
+use crate::model::{Board, Id, RaidKind};
+use form::RaidForm;
 
 /// The colour of a band.
 pub fn band_colour(b: Band) -> Color32 {
@@ -51,9 +52,6 @@ pub struct RaidView {
     pub descending: bool,
     /// The selected entry.
     pub selected: Option<Id>,
-    /// While comparing, show only the entries that changed (the side panel's
-    /// "Changes only": the shell keeps the two the same).
-    pub changes_only: bool,
     /// The open form, if adding or editing.
     pub form: Option<RaidForm>,
     rows: Vec<usize>,
@@ -79,7 +77,6 @@ impl Default for RaidView {
             sort: SortKey::Reference,
             descending: false,
             selected: None,
-            changes_only: false,
             form: None,
             rows: Vec::new(),
             rows_key: None,
@@ -100,7 +97,7 @@ impl RaidView {
         &self.rows
     }
 
-    fn refresh(&mut self, board: &Board, revision: u64) {
+    fn refresh(&mut self, board: &Board, revision: u64, changes_only: bool) {
         let board_key = (revision, self.filter.programme.clone());
         if self.board_key.as_ref() != Some(&board_key) {
             let mut owners: Vec<String> = board.raid.iter().map(|e| e.owner.clone()).collect();
@@ -114,7 +111,7 @@ impl RaidView {
         let changes = self
             .since
             .as_ref()
-            .filter(|_| self.changes_only)
+            .filter(|_| changes_only)
             .map(|(k, notes)| (*k, notes));
         let key = (
             revision,
@@ -136,25 +133,18 @@ impl RaidView {
 
     /// Draws the heat map alone, as the RAID tab does (for its own benchmark).
     pub fn heat_map_only_ui(&mut self, ui: &mut egui::Ui, board: &Board, revision: u64) {
-        self.refresh(board, revision);
+        self.refresh(board, revision, false);
         self.heat_map_ui(ui, board);
     }
 
-    /// Draws the RAID tab. `programme` is the side panel's selection; edits
-    /// go to `actions` and requests for the shell (export) to `commands`.
-    #[allow(clippy::too_many_arguments)] // the view's inputs and its two outputs
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        board: &Board,
-        revision: u64,
-        programme: Option<&Id>,
-        editor: &Editor<'_>,
-        actions: &mut Vec<Action>,
-        commands: &mut Vec<super::commands::Command>,
-    ) {
-        self.filter.programme = programme.cloned();
-        self.refresh(board, revision);
+    /// Draws the RAID tab for the side panel's programme; edits go to the
+    /// context's actions and requests for the shell (export) to its commands.
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+        let board = ctx.board;
+        // The table's filter keys its cache on the programme chosen.
+        self.filter.programme = ctx.selection.programme.clone();
+        self.set_since(ctx.since, ctx.revision);
+        self.refresh(board, ctx.revision, ctx.selection.changes_only);
         if let Some(form) = self.form.as_mut() {
             let mut close = false;
             egui::Panel::right("raid_form")
@@ -162,7 +152,7 @@ impl RaidView {
                 // Never so wide that the table loses Ref, Title, Score and Owner.
                 .size_range(380.0..=560.0)
                 .show(ui, |ui| {
-                    close = form.ui(ui, board, editor, actions);
+                    close = form.ui(ui, board, &ctx.editor, ctx.actions);
                 });
             if close {
                 if let Some(id) = self.form.as_ref().and_then(|f| f.saved_id()) {
@@ -174,7 +164,7 @@ impl RaidView {
         // After a side panel inside a Ui, the rest goes in a central panel, which
         // takes the space the side panel left.
         egui::CentralPanel::no_frame().show(ui, |ui| {
-            self.filters_ui(ui, board, commands);
+            self.filters_ui(ui, board, ctx.commands, &mut ctx.selection.changes_only);
             ui.horizontal_top(|ui| {
                 // While the form is open the table needs the width more: the
                 // heat map steps aside so Ref, Title, Owner and Score stay in view.

@@ -26,7 +26,7 @@ pub(super) type SinceKey = (u64, chrono::NaiveDate, usize);
 impl RaidView {
     /// Sets the comparison the table's "Since" column reads (`None`: no
     /// column), rebuilding the notes only when it or the board changed.
-    pub fn set_since(&mut self, since: Option<&Comparison>, revision: u64) {
+    pub(super) fn set_since(&mut self, since: Option<&Comparison>, revision: u64) {
         let Some(c) = since else {
             self.since = None;
             return;

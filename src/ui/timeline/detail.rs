@@ -45,9 +45,9 @@ impl TimelineView {
             .num_columns(2)
             .spacing([10.0, 8.0])
             .show(ui, |ui| {
-                for (i, field) in DateField::ALL.into_iter().enumerate() {
+                for field in DateField::ALL {
                     let label = ui.label(field.label());
-                    self.date_field_ui(ui, label.id, i, field, p, t, actions);
+                    self.date_field_ui(ui, label.id, field, p, t, actions);
                     ui.end_row();
                 }
                 let label = ui.label("Per cent complete");
@@ -85,17 +85,18 @@ impl TimelineView {
         linked_records_ui(ui, board, p, t);
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// One of the task's dates, typed as the user writes dates; put into the
+    /// board when the field is left, or refused in place with the reason.
     pub(super) fn date_field_ui(
         &mut self,
         ui: &mut egui::Ui,
         label: egui::Id,
-        i: usize,
         field: DateField,
         p: &Programme,
         t: &Task,
         actions: &mut Vec<Action>,
     ) {
+        let i = field.index();
         let current = field.get(t);
         let id = ui.scope_id().with(("date_field", t.id.as_str(), i));
         let focused = ui.memory(|m| m.has_focus(id));
@@ -164,6 +165,16 @@ impl DateField {
         DateField::Start,
         DateField::Finish,
     ];
+
+    /// Its place in [`DateField::ALL`], which the edit buffers follow.
+    fn index(self) -> usize {
+        match self {
+            DateField::BaselineStart => 0,
+            DateField::BaselineFinish => 1,
+            DateField::Start => 2,
+            DateField::Finish => 3,
+        }
+    }
 
     fn label(self) -> &'static str {
         match self {

@@ -16,12 +16,12 @@ mod legend;
 mod toolbar;
 mod tooltip;
 
-use crate::analysis::compare::Comparison;
 use crate::analysis::timeline::{
     AxisYears, Row, RowFilter, TimeScale, ZoomLevel, build_rows, date_extent, opening_half_span,
 };
-use crate::model::{Action, Board, DelayCause, Id, Programme, Task};
+use crate::model::{Board, DelayCause, Id, Programme, Task};
 use crate::ui::theme;
+use crate::ui::view_ctx::ViewCtx;
 use detail::DateBuffers;
 use legend::legend_ui;
 
@@ -49,9 +49,6 @@ pub struct TimelineView {
     pub collapsed: BTreeSet<Id>,
     /// Show only late tasks.
     pub late_only: bool,
-    /// While comparing, show only the programmes that changed (the side
-    /// panel's "Changes only": the shell keeps the two the same).
-    pub changes_only: bool,
     /// The programmes the side panel's filter shows, in its order (indices
     /// into `board.programmes`); `None` shows every programme as the board
     /// lists them.
@@ -79,7 +76,6 @@ impl Default for TimelineView {
             selected: None,
             collapsed: BTreeSet::new(),
             late_only: false,
-            changes_only: false,
             shown: None,
             axis_years: AxisYears::Calendar,
             rows: Vec::new(),
@@ -133,23 +129,21 @@ impl TimelineView {
     /// with a ghost marker at each moved task's finish at the earlier board
     /// when `since` is given, and pushes an action for each edit made in the
     /// detail panel.
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        board: &Board,
-        revision: u64,
-        programme: Option<&Id>,
-        since: Option<&Comparison>,
-        actions: &mut Vec<Action>,
-    ) {
-        self.refresh_rows(board, revision, programme);
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+        let (board, since) = (ctx.board, ctx.since);
+        let programme = ctx.selection.programme.clone();
+        let programme = programme.as_ref();
+        if self.shown.as_deref() != Some(ctx.shown) {
+            self.shown = Some(ctx.shown.to_vec());
+        }
+        self.refresh_rows(board, ctx.revision, programme);
         if self.fit_pending {
             // The chart has not been drawn yet: its width is what the names leave.
             self.chart_width = (ui.available_width() - chart::SCREEN_STYLE.name_width).max(100.0);
             self.opening_view(board, programme);
             self.fit_pending = false;
         }
-        let request = self.toolbar_ui(ui, board, since.is_some());
+        let request = self.toolbar_ui(ui, board, since.is_some(), &mut ctx.selection.changes_only);
         if let Some(request) = request.or(self.zoom_pending.take()) {
             self.apply_zoom(request, board, programme);
         }
@@ -157,7 +151,7 @@ impl TimelineView {
         if self.selected_task(board).is_some() {
             egui::Panel::right("timeline_detail")
                 .default_size(380.0)
-                .show(ui, |ui| self.detail_ui(ui, board, actions));
+                .show(ui, |ui| self.detail_ui(ui, board, ctx.actions));
         } else {
             self.buffers = DateBuffers::default();
         }

@@ -12,6 +12,7 @@ impl TimelineView {
         ui: &mut egui::Ui,
         board: &Board,
         comparing: bool,
+        changes_only: &mut bool,
     ) -> Option<ZoomRequest> {
         let mut request = None;
         ui.horizontal_wrapped(|ui| {
@@ -81,7 +82,7 @@ impl TimelineView {
             ui.separator();
             ui.checkbox(&mut self.late_only, "Late tasks only");
             if comparing {
-                ui.checkbox(&mut self.changes_only, "Changed programmes only")
+                ui.checkbox(changes_only, "Changed programmes only")
                     .on_hover_text("Only the programmes that changed since the earlier board");
             }
             let mut financial = self.axis_years == AxisYears::Financial;
