@@ -7,7 +7,11 @@
 //! an unsaved edit here too, and once the window says a colleague saved, the
 //! user presses "Merge their changes now" (that frame counts the press);
 //! with `open`, the board open is opened again a second in, in the
-//! background as File ▸ Open does, and replaces itself when it is ready.
+//! background as File ▸ Open does, and replaces itself when it is ready;
+//! with `locked`, a colleague holds the board's write lock, the user edits
+//! and saves (the save waits for the lock), and a second in opens another
+//! board (a copy beside it) as File ▸ Recent does; the colleague lets go
+//! two seconds before the end, and the other board must be open by then.
 use std::time::{Duration, Instant};
 
 fn main() {
@@ -20,6 +24,7 @@ fn main() {
     let merge = mode == "merge";
     let colleague = merge || mode == "colleague";
     let reopen = mode == "open";
+    let locked = mode == "locked";
     let mut h = egui_kittest::Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_eframe(|cc| {
@@ -38,7 +43,29 @@ fn main() {
     }
     h.step();
     let title_before = h.state().document().map(|d| d.board().title.clone());
-    if merge && let Some(doc) = h.state_mut().document_mut() {
+    let other = path.with_file_name("share_stall_other.ron");
+    let mut holder = None;
+    if locked {
+        if let Err(e) = std::fs::copy(&path, &other) {
+            eprintln!("{e}");
+        }
+        // A live process of "J. Smith" on this computer holds the lock.
+        holder = std::process::Command::new("sleep").arg("600").spawn().ok();
+        let pid = holder.as_ref().map_or(0, std::process::Child::id);
+        let lock = format!(
+            "user=J. Smith\nhost={}\npid={pid}\ntaken_at={}\n",
+            boardroom::store::host_name(),
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs())
+        );
+        if let Err(e) = std::fs::write(boardroom::store::lock_path(&path), lock) {
+            eprintln!("{e}");
+        }
+    }
+    if (merge || locked)
+        && let Some(doc) = h.state_mut().document_mut()
+    {
         let mut entry = doc.board().raid[0].clone();
         entry.owner = "Changed here, not saved".into();
         let edited = doc.apply(boardroom::model::Action::put(
@@ -53,6 +80,13 @@ fn main() {
     let revision_before = h.state().document().map(|d| d.revision);
     let reopen_at = Instant::now() + Duration::from_secs(1);
     let mut reopened = false;
+    if locked {
+        let ctx = h.ctx.clone();
+        h.state_mut()
+            .run_command(&ctx, boardroom::app::Command::Save);
+    }
+    let release_at = Instant::now() + Duration::from_secs(secs.saturating_sub(2));
+    let mut released = false;
     if colleague {
         let theirs = path.clone();
         std::thread::spawn(move || {
@@ -93,6 +127,18 @@ fn main() {
             h.state_mut().open_in_background(&path);
             reopened = true;
         }
+        if locked && !reopened && Instant::now() >= reopen_at {
+            h.state_mut().request_open(&other);
+            reopened = true;
+        }
+        if locked && !released && Instant::now() >= release_at {
+            std::fs::remove_file(boardroom::store::lock_path(&path)).ok();
+            if let Some(mut child) = holder.take() {
+                child.kill().ok();
+                child.wait().ok();
+            }
+            released = true;
+        }
         let sched = ui_thread_sched();
         h.step();
         let took = t.elapsed();
@@ -117,6 +163,16 @@ fn main() {
         );
     }
     let title_after = h.state().document().map(|d| d.board().title.clone());
+    if locked {
+        let open_now = h.state().document().map(|d| d.path.clone());
+        println!(
+            "frames {frames}, slowest {:.0} ms, the other board open after the save: {}",
+            worst.as_secs_f64() * 1000.0,
+            open_now.is_some_and(|p| p.ends_with("share_stall_other.ron"))
+        );
+        std::fs::remove_file(&other).ok();
+        return;
+    }
     if reopen {
         let revision_after = h.state().document().map(|d| d.revision);
         println!(

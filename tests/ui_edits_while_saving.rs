@@ -33,8 +33,9 @@ fn manchester_open() -> (tempfile::TempDir, PathBuf, Harness<'static, BoardApp>)
         .build_eframe(|cc| {
             BoardApp::new(&cc.egui_ctx, AppSettings::default(), RecentFiles::default())
         });
-    h.state_mut().open_now(&path);
-    h.state_mut().show_tab(Tab::Raid);
+    h.run();
+    common::open(&mut h, &path);
+    common::show_tab(&mut h, Tab::Raid);
     h.run();
     (dir, path, h)
 }

@@ -94,7 +94,7 @@ fn a_tabs_keys_work_on_that_tab_only_and_the_palette_greys_them_elsewhere() {
     );
     press(&mut h, Key::Escape);
 
-    h.state_mut().show_tab(Tab::Raid);
+    common::show_tab(&mut h, Tab::Raid);
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
     h.run();

@@ -39,8 +39,7 @@ fn opening_another_board_while_a_save_waits_for_a_colleague_keeps_drawing_and_sa
     std::fs::write(&second, common::small_board_text()).unwrap_or_else(|e| panic!("{e}"));
     // Both in File ▸ Recent, the first open.
     let mut h = common::app_on(&second, Tab::Raid);
-    h.state_mut().open_now(&first);
-    h.run();
+    common::open(&mut h, &first);
     common::close_first_entry(&mut h);
 
     let held = colleague_holds_the_lock(&first);
@@ -108,8 +107,7 @@ fn cancel_stops_waiting_and_keeps_the_board_and_the_save() {
     let held = colleague_holds_the_lock(&first);
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
-    h.state_mut().request_open(&second);
-    h.step();
+    common::type_path(&mut h, &second);
     assert!(h.state().waiting_for_save().is_some());
     h.get_by_label("Cancel").click();
     h.step();

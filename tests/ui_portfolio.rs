@@ -298,8 +298,9 @@ fn the_raid_table_keeps_ref_title_score_and_owner_in_view_with_the_form_open() {
                 boardroom::app::RecentFiles::default(),
             )
         });
-    h.state_mut().open_now(&path);
-    h.state_mut().show_tab(Tab::Raid);
+    h.run();
+    common::open(&mut h, &path);
+    common::show_tab(&mut h, Tab::Raid);
     h.run();
     // Every column is there, and beside the heat map the first seven are in
     // view without scrolling (the rest a sideways scroll away).

@@ -27,8 +27,9 @@ fn harness_with(settings: AppSettings) -> Harness<'static, BoardApp> {
 }
 
 fn open_on(h: &mut Harness<'static, BoardApp>, path: &Path, tab: Tab) {
-    h.state_mut().open_now(path);
-    h.state_mut().show_tab(tab);
+    h.run();
+    common::open(h, path);
+    common::show_tab(h, tab);
     h.run();
 }
 
@@ -452,7 +453,7 @@ fn an_edit_made_while_saving_before_opening_another_board_is_asked_about_again()
     edit_owner(&mut h, "Saved before switching");
 
     let (mut colleague, lock) = colleague_holds_the_lock(&path);
-    h.state_mut().request_open(&second);
+    common::type_path(&mut h, &second);
     h.run();
     h.get_by_label("Save, then open second.ron").click();
     h.run();

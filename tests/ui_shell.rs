@@ -20,8 +20,8 @@ fn harness() -> Harness<'static, BoardApp> {
 }
 
 fn open(h: &mut Harness<'static, BoardApp>, path: &Path) {
-    h.state_mut().open_now(path);
     h.run();
+    common::open(h, path);
 }
 
 fn fixture_file(dir: &tempfile::TempDir) -> std::path::PathBuf {

@@ -138,10 +138,35 @@ pub fn app_with(
     tab: boardroom::app::Tab,
 ) -> egui_kittest::Harness<'static, boardroom::app::BoardApp> {
     let mut h = harness_with(settings);
-    h.state_mut().open_now(path);
-    h.state_mut().show_tab(tab);
     h.run();
+    open(&mut h, path);
+    show_tab(&mut h, tab);
     h
+}
+
+/// Types a board's path in the *Board file* field and presses Enter, as a
+/// user does where no file dialog opens (what follows is the app's: it may
+/// ask to save first, or wait for a save).
+pub fn type_path(h: &mut egui_kittest::Harness<'static, boardroom::app::BoardApp>, path: &Path) {
+    type_into(h, "Board file:", &path.display().to_string());
+    h.key_press(egui::Key::Enter);
+    h.step();
+}
+
+/// Opens a board by typing its path, and waits for it to open.
+pub fn open(h: &mut egui_kittest::Harness<'static, boardroom::app::BoardApp>, path: &Path) {
+    type_path(h, path);
+    settle_open(h);
+}
+
+/// Shows a tab by clicking its name.
+pub fn show_tab(
+    h: &mut egui_kittest::Harness<'static, boardroom::app::BoardApp>,
+    tab: boardroom::app::Tab,
+) {
+    use egui_kittest::kittest::Queryable;
+    h.get_by_label(tab.label()).click();
+    h.run();
 }
 
 /// The app started with `settings`, with nothing open.

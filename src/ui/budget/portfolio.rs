@@ -197,24 +197,50 @@ fn two_lines(name: &str, room: f32, measure: &dyn Fn(&str) -> f32) -> String {
     if measure(name) <= room {
         return name.to_string();
     }
-    let split = name
+    // The space where the wider line is narrowest: the first line grows and
+    // the second shrinks as the split moves right, so a binary search finds
+    // it with a few measurements (a name of thousands of characters must
+    // not cost thousands of layouts a frame).
+    let spaces: Vec<usize> = name
         .char_indices()
         .filter(|(_, c)| *c == ' ')
         .map(|(i, _)| i)
-        .min_by(|a, b| {
-            let widest = |i: &usize| measure(&name[..*i]).max(measure(name[*i..].trim_start()));
-            widest(a).total_cmp(&widest(b))
+        .collect();
+    let widths = |i: usize| (measure(&name[..i]), measure(name[i..].trim_start()));
+    let split = (!spaces.is_empty()).then(|| {
+        let first_wider = spaces.partition_point(|&i| {
+            let (first, second) = widths(i);
+            first < second
         });
+        let candidates = [first_wider.checked_sub(1), Some(first_wider)];
+        candidates
+            .into_iter()
+            .flatten()
+            .filter_map(|k| spaces.get(k).copied())
+            .min_by(|a, b| {
+                let widest = |i: usize| {
+                    let (first, second) = widths(i);
+                    first.max(second)
+                };
+                widest(*a).total_cmp(&widest(*b))
+            })
+            .unwrap_or(spaces[0])
+    });
     let fit = |line: &str| {
         if measure(line) <= room {
             return line.to_string();
         }
+        // The longest prefix that fits with "…": widths grow with length,
+        // so search for it rather than try each.
         let chars: Vec<char> = line.chars().collect();
-        (1..chars.len())
-            .rev()
-            .map(|n| format!("{}…", chars[..n].iter().collect::<String>()))
-            .find(|s| measure(s) <= room)
-            .unwrap_or_else(|| "…".into())
+        let cut = |n: usize| format!("{}…", chars[..n].iter().collect::<String>());
+        let fits = (1..chars.len()).collect::<Vec<_>>();
+        let n = fits.partition_point(|&n| measure(&cut(n)) <= room);
+        if n == 0 {
+            "…".into()
+        } else {
+            cut(fits[n - 1])
+        }
     };
     match split {
         Some(i) => format!("{}\n{}", fit(&name[..i]), fit(name[i..].trim_start())),
@@ -386,5 +412,40 @@ pub(super) fn recurring_ui(ui: &mut egui::Ui, p: &Programme) {
                     ui.end_row();
                 }
             });
+    }
+}
+
+#[cfg(test)]
+mod two_lines_tests {
+    use super::two_lines;
+
+    /// A width of 1 per character, as a fixed-pitch font would measure.
+    fn chars(s: &str) -> f32 {
+        s.chars().count() as f32
+    }
+
+    #[test]
+    fn a_long_name_splits_where_the_wider_line_is_narrowest_and_is_cut_to_fit() {
+        assert_eq!(two_lines("Data Centre", 20.0, &chars), "Data Centre");
+        assert_eq!(
+            two_lines("Data Centre Programme", 12.0, &chars),
+            "Data Centre\nProgramme"
+        );
+        assert_eq!(two_lines("Telephony", 5.0, &chars), "Tele…");
+        assert_eq!(two_lines("Telephony", 0.5, &chars), "…");
+    }
+
+    #[test]
+    fn a_name_of_thousands_of_characters_takes_few_measurements() {
+        let name = "word ".repeat(2_000);
+        let count = std::cell::Cell::new(0usize);
+        let measure = |s: &str| {
+            count.set(count.get() + 1);
+            chars(s)
+        };
+        let lines = two_lines(name.trim_end(), 40.0, &measure);
+        assert!(lines.lines().all(|l| chars(l) <= 40.0), "{lines}");
+        assert_eq!(lines.lines().count(), 2);
+        assert!(count.get() < 200, "{} measurements", count.get());
     }
 }
