@@ -108,7 +108,7 @@ impl BoardApp {
         self.session.as_mut().map(|s| &mut s.doc)
     }
 
-    /// The name history, presence and the meeting's minutes show.
+    /// The name the RAID history and presence show.
     pub(super) fn user_name(&self) -> String {
         self.settings.user_name().to_string()
     }

@@ -54,7 +54,7 @@ impl AppSettings {
         }
     }
 
-    /// The name history, presence and minutes show.
+    /// The name the RAID history and presence show.
     pub fn user_name(&self) -> &str {
         let set = self.preferences.display_name.trim();
         if set.is_empty() {

@@ -309,7 +309,7 @@ impl Command {
             Command::CommandPalette => "Find any command by typing part of its name",
             Command::KeyboardShortcuts => "List every keyboard shortcut, by where it works",
             Command::Preferences => {
-                "Your name as the RAID history, presence and the minutes show it; light or dark; the board pack's paper"
+                "Your name as the RAID history and 'Also open by' show it; light or dark; the board pack's paper"
             }
             Command::TimelineOpeningView => {
                 "Go back to the view the board opened on: the whole board, or a long one centred on the as-at date"

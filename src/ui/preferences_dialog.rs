@@ -73,7 +73,7 @@ impl PaperChoice {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Preferences {
-    /// The name history, presence and the meeting's minutes show; empty:
+    /// The name the RAID history and presence show; empty:
     /// the operating system's account name.
     pub display_name: String,
     /// Light, dark or as the system.
@@ -130,7 +130,7 @@ impl PreferencesDialog {
                     )
                     .labelled_by(label.id)
                     .on_hover_text(
-                        "As the RAID history, 'Also open by' and the meeting's minutes show you; blank for your account name",
+                        "As the RAID history and 'Also open by' show you (presence from the next board you open); blank for your account name",
                     );
                     ui.end_row();
                     let label = ui.label("Theme:");
