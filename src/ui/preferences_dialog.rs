@@ -1,5 +1,5 @@
-//! Edit ▸ Preferences…: the name history, presence and the meeting's minutes
-//! show, the theme, and the paper a board pack starts on. The dialog edits
+//! Edit ▸ Preferences…: the name the RAID history and presence show,
+//! the theme, and the paper a board pack starts on. The dialog edits
 //! a copy; the shell takes it on Save.
 
 use serde::{Deserialize, Serialize};
