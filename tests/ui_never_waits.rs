@@ -66,7 +66,8 @@ fn opening_another_board_while_a_save_waits_for_a_colleague_keeps_drawing_and_sa
         "it says what it will do"
     );
     assert!(
-        h.query_by_label_contains("Saving… waiting for J. Smith")
+        h.query_all_by_label_contains("Saving… waiting for J. Smith")
+            .next()
             .is_some(),
         "and whose save it waits for"
     );

@@ -9,7 +9,7 @@ use egui_kittest::kittest::Queryable;
 fn open_preferences(h: &mut egui_kittest::Harness<'static, boardroom::app::BoardApp>) {
     h.get_by_label("Edit").click();
     h.run();
-    h.get_by_label("Preferences…").click();
+    h.get_by_label_contains("Preferences…").click();
     h.run();
 }
 

@@ -48,6 +48,20 @@ fn journalled_status(journal_dir: &Path, path: &Path) -> Option<RaidStatus> {
     journal::read(journal_dir, path).map(|entry| entry.board.raid[0].status)
 }
 
+/// Draws frames until the window asks to close (the stop's journal, the
+/// save it lets finish and leaving the shared folder are jobs), or 30 s.
+fn step_until_closed(h: &mut Harness<'static, BoardApp>) -> bool {
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while std::time::Instant::now() < deadline {
+        h.step();
+        if sent(h, &egui::ViewportCommand::Close) {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    false
+}
+
 #[test]
 fn a_stop_request_journals_the_unsaved_edit_removes_presence_and_closes() {
     let (dir, path) = common::fixture();
@@ -68,7 +82,7 @@ fn a_stop_request_journals_the_unsaved_edit_removes_presence_and_closes() {
     assert_eq!(journalled_status(journal_dir.path(), &path), None);
 
     h.state().stop_request().request();
-    h.step();
+    assert!(step_until_closed(&mut h), "the window closes");
 
     assert_eq!(
         journalled_status(journal_dir.path(), &path),
@@ -76,7 +90,6 @@ fn a_stop_request_journals_the_unsaved_edit_removes_presence_and_closes() {
         "the unsaved edit is in the journal"
     );
     assert_eq!(presence_files(dir.path()), 0, "the presence file is gone");
-    assert!(sent(&h, &egui::ViewportCommand::Close), "the window closes");
     assert!(h.state().leave_prompt().is_none(), "without asking");
     assert_eq!(
         std::fs::read(&path).unwrap_or_default(),
@@ -102,8 +115,7 @@ fn a_stop_request_while_save_changes_is_asked_closes_without_an_answer() {
     assert!(h.query_by_label("Save changes to fixture.ron?").is_some());
 
     h.state().stop_request().request();
-    h.step();
-    assert!(sent(&h, &egui::ViewportCommand::Close));
+    assert!(step_until_closed(&mut h));
     assert_eq!(
         journalled_status(journal_dir.path(), &path),
         Some(RaidStatus::Closed)
@@ -132,11 +144,16 @@ fn a_stop_request_lets_a_running_save_finish_first() {
     });
     h.state().stop_request().request();
     h.step();
+    assert!(
+        !sent(&h, &egui::ViewportCommand::Close),
+        "not closed while the save waits"
+    );
     release
         .join()
         .unwrap_or_else(|_| panic!("the releasing thread panicked"));
     colleague.kill().ok();
     colleague.wait().ok();
+    let closed = step_until_closed(&mut h);
 
     assert!(!h.state().is_saving());
     let saved = boardroom::store::load_board(&path).unwrap_or_else(|e| panic!("{e}"));
@@ -146,5 +163,5 @@ fn a_stop_request_lets_a_running_save_finish_first() {
         None,
         "nothing unsaved to journal"
     );
-    assert!(sent(&h, &egui::ViewportCommand::Close));
+    assert!(closed);
 }

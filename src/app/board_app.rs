@@ -41,6 +41,10 @@ pub(super) struct Exit {
     /// Set once a stop request is being acted on: the window closes once the
     /// save and the journal write it waits for have ended.
     pub(super) stopping: bool,
+    /// Set once the stop has journalled the unsaved edits (or found none).
+    pub(super) stop_journalled: bool,
+    /// Set once the stop has closed the window.
+    pub(super) stopped: bool,
     /// Start the meeting as soon as the board has opened (`--meeting`).
     pub(super) meeting_on_open: bool,
 }

@@ -72,9 +72,6 @@ impl BoardApp {
             ui.menu_button("Help", |ui| {
                 self.command_button(ui, &ctx, Command::KeyboardShortcuts);
             });
-            ui.menu_button("Help", |ui| {
-                self.command_button(ui, &ctx, Command::KeyboardShortcuts);
-            });
             ui.separator();
             let label = ui.label("Board file:");
             let field = ui

@@ -35,12 +35,13 @@ impl BoardApp {
         self.exit.stop.clone()
     }
 
-    /// Once per frame: when asked to stop, end the meeting, journal unsaved
-    /// edits at once (on a job), let a running save finish, and close the
-    /// window once both have, without asking. The presence file goes with
-    /// the session, off the UI thread.
+    /// Once per frame: when asked to stop, end the meeting, let a running
+    /// save finish, journal unsaved edits at once, leave the shared folder
+    /// (the presence file goes with the session), each on a job, and close
+    /// the window once they have, without asking. The jobs wake the window
+    /// when they end.
     pub(super) fn handle_stop_request(&mut self, ctx: &egui::Context) {
-        if !self.exit.stop.is_requested() {
+        if !self.exit.stop.is_requested() || self.exit.stopped {
             return;
         }
         if !self.exit.stopping {
@@ -60,13 +61,15 @@ impl BoardApp {
         if self.jobs.is_running(JobKind::Journal) {
             return;
         }
-        if let Some(session) = self.session.as_mut()
+        // Journalled now, whatever the background journal did: it may be a
+        // few seconds behind, or its file gone.
+        if !self.exit.stop_journalled
+            && let Some(session) = self.session.as_mut()
             && session.doc.is_dirty()
-            && session.journal.revision != session.doc.revision
         {
+            self.exit.stop_journalled = true;
             let Some(dir) = self.settings.journal_dir.clone() else {
                 log::error!("asked to stop: unsaved edits are lost, there is no journal folder");
-                session.journal.revision = session.doc.revision;
                 return;
             };
             let write =
@@ -92,9 +95,24 @@ impl BoardApp {
             );
             return;
         }
+        // Leave the shared folder (the presence file goes with the session)
+        // on a job, and close once it has.
         if let Some(session) = self.session.take() {
-            super::jobs::drop_in_background(session);
+            self.jobs.start(
+                JobKind::SideFile,
+                None,
+                "leaving the shared folder",
+                &self.ctx,
+                move |_| {
+                    drop(session);
+                    Box::new(|_: &mut BoardApp| {})
+                },
+            );
         }
+        if self.jobs.is_running(JobKind::SideFile) {
+            return;
+        }
+        self.exit.stopped = true;
         self.close_now();
         ctx.send_viewport_cmd(egui::ViewportCommand::Close);
     }
