@@ -240,8 +240,7 @@ impl eframe::App for BoardApp {
             egui::Panel::top("menu").show(ui, |ui| self.top_bar_ui(ui));
             egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
             self.banners_ui(ui);
-            self.side_panel_ui(ui);
-            egui::CentralPanel::default_margins().show(ui, |ui| self.central_ui(ui));
+            self.workspace_ui(ui);
             self.busy_ui(ui.ctx());
         }
         self.modal_ui(ui.ctx());

@@ -25,6 +25,7 @@ mod stopping;
 #[cfg(any(test, feature = "testing"))]
 mod testing;
 mod views;
+mod workspace;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

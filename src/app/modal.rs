@@ -135,43 +135,6 @@ impl BoardApp {
         ));
     }
 
-    /// While something waits for the running save: a bar above the board
-    /// saying what and whose save it waits for, with Cancel. Not modal: the
-    /// board can still be edited, and edits made meanwhile are asked about
-    /// before the board is left.
-    pub(super) fn waiting_for_save_ui(&mut self, ui: &mut egui::Ui) {
-        let Some(after) = &self.commands.waiting else {
-            return;
-        };
-        let what = match after {
-            AfterSave::Open(r) | AfterSave::OpenIfSaved(r) => {
-                format!("Opening {} once the save finishes…", file_name(&r.path))
-            }
-            AfterSave::Close => "Closing once the save finishes…".to_string(),
-        };
-        let mut cancel = false;
-        egui::Frame::new()
-            .fill(crate::ui::theme::LIGHT_GREY)
-            .inner_margin(10.0)
-            .show(ui, |ui| {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(
-                        RichText::new(what)
-                            .strong()
-                            .color(crate::ui::theme::DARK_BLUE),
-                    );
-                    ui.label(RichText::new(self.saving_text()).color(crate::ui::theme::TEXT));
-                    cancel = ui.button("Cancel").clicked();
-                });
-            });
-        ui.add_space(8.0);
-        if cancel {
-            self.commands.waiting = None;
-            self.notices
-                .info("Stopped waiting; the save goes on and this board stays open.");
-        }
-    }
-
     /// While a board opens or a colleague's changes are taken in: says so,
     /// with "Stop opening". Being modal, it keeps edits off a board that is
     /// about to be replaced.

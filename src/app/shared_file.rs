@@ -8,17 +8,13 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use egui::RichText;
-
 use super::board_app::BoardApp;
 use super::jobs::JobKind;
 use super::session::Recovery;
 use crate::model::Board;
 use crate::store::journal::{self, JournalEntry};
 use crate::store::{FileWatch, PRESENCE_REFRESH, Presence, Visitor, describe_changes};
-use crate::ui::commands::Command;
 use crate::ui::conflict_dialog::{ConflictDialog, DialogOutcome, Purpose};
-use crate::ui::theme;
 
 /// How often unsaved edits are journalled.
 pub const JOURNAL_EVERY: Duration = Duration::from_secs(3);
@@ -200,21 +196,36 @@ impl BoardApp {
         let Some(session) = self.session.as_mut() else {
             return;
         };
-        let (doc, state) = (&session.doc, &mut session.journal);
+        let (doc, state) = (&session.doc, &session.journal);
         let due = state.at.is_none_or(|t| t.elapsed() >= JOURNAL_EVERY);
         if !doc.is_dirty() || doc.revision == state.revision || !due {
             return;
         }
-        let write = journal_write(doc, state, dir);
+        self.start_journal_write(dir, |result, _| {
+            if let Some(Err(e)) = result {
+                log::warn!("could not journal unsaved edits: {e}");
+            }
+        });
+    }
+
+    /// Writes the open board's unsaved edits to the journal in `dir` on a
+    /// job (the board is copied there), then `said` says how it went.
+    pub(super) fn start_journal_write(
+        &mut self,
+        dir: std::path::PathBuf,
+        said: impl FnOnce(Option<Result<(), journal::JournalError>>, &Path) + Send + 'static,
+    ) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        let write = journal_write(&session.doc, &mut session.journal, dir.clone());
         self.jobs.start(
             JobKind::Journal,
             None,
             "journalling unsaved edits",
             &self.ctx,
             move |_| {
-                if let Some(Err(e)) = write() {
-                    log::warn!("could not journal unsaved edits: {e}");
-                }
+                said(write(), &dir);
                 Box::new(|_: &mut BoardApp| {})
             },
         );
@@ -276,38 +287,6 @@ impl BoardApp {
         }
         self.forget_journal();
         self.notices.info("Discarded the unsaved edits.");
-    }
-
-    pub(super) fn recovery_ui(&mut self, ui: &mut egui::Ui) {
-        let Some(Recovery { entry, changes }) = self
-            .session
-            .as_ref()
-            .and_then(|s| s.banners.recovery.as_ref())
-        else {
-            return;
-        };
-        let when = entry.written_at.format("%-d %b %Y %H:%M").to_string();
-        let list = changes.clone();
-        egui::Frame::new()
-            .fill(theme::LIGHT_GREY)
-            .inner_margin(10.0)
-            .show(ui, |ui| {
-                ui.label(
-                    RichText::new(format!(
-                        "Unsaved edits from {when} were found: Boardroom closed before they were saved"
-                    ))
-                    .strong()
-                    .color(theme::DARK_BLUE),
-                );
-                for line in list.iter().take(8) {
-                    ui.label(RichText::new(format!("• {line}")).color(theme::TEXT));
-                }
-                if list.len() > 8 {
-                    ui.label(RichText::new(format!("… and {} more", list.len() - 8)).color(theme::TEXT));
-                }
-                crate::ui::widgets::command_buttons_ui(ui, &[Command::RecoverEdits, Command::DiscardRecoveredEdits], &mut self.commands.now);
-            });
-        ui.add_space(8.0);
     }
 
     /// The conflict dialog, while open; acts on the user's answer.

@@ -72,27 +72,16 @@ impl BoardApp {
                 log::error!("asked to stop: unsaved edits are lost, there is no journal folder");
                 return;
             };
-            let write =
-                super::shared_file::journal_write(&session.doc, &mut session.journal, dir.clone());
-            self.jobs.start(
-                JobKind::Journal,
-                None,
-                "journalling unsaved edits",
-                &self.ctx,
-                move |_| {
-                    match write() {
-                        Some(Err(e)) => log::error!(
-                            "asked to stop: could not journal unsaved edits in {}: {e}",
-                            dir.display()
-                        ),
-                        _ => log::warn!(
-                            "asked to stop: unsaved edits journalled in {}; they are offered back when the board is next opened",
-                            dir.display()
-                        ),
-                    }
-                    Box::new(|_: &mut BoardApp| {})
-                },
-            );
+            self.start_journal_write(dir, |result, dir| match result {
+                Some(Err(e)) => log::error!(
+                    "asked to stop: could not journal unsaved edits in {}: {e}",
+                    dir.display()
+                ),
+                _ => log::warn!(
+                    "asked to stop: unsaved edits journalled in {}; they are offered back when the board is next opened",
+                    dir.display()
+                ),
+            });
             return;
         }
         // Leave the shared folder (the presence file goes with the session)
