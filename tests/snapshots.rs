@@ -208,7 +208,7 @@ fn close_prompt() {
     h.run();
     assert_eq!(
         h.state().leave_prompt(),
-        Some(boardroom::app::Leaving::CloseWindow)
+        Some(&boardroom::app::Leaving::CloseWindow)
     );
     h.snapshot("close_prompt");
 }
