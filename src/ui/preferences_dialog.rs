@@ -158,6 +158,14 @@ impl PreferencesDialog {
                         .labelled_by(label.id);
                     ui.end_row();
                 });
+            ui.add_space(6.0);
+            ui.label(
+                egui::RichText::new(format!(
+                    "Your name signs the changes you make in the RAID history and shows to colleagues who have the board open; left blank, it is your account name ({}). Preferences are kept on this computer, never in the board.",
+                    self.account_name
+                ))
+                .color(ui.visuals().weak_text_color()),
+            );
             ui.add_space(10.0);
             ui.horizontal(|ui| {
                 if ui.button("Save preferences").clicked() {
