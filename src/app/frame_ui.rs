@@ -119,8 +119,10 @@ impl BoardApp {
                 } else {
                     format!("Earlier messages ({earlier})")
                 };
+                // A link, not a button: as tall as the line's text, so the
+                // status line keeps its height whether it is there or not.
                 if ui
-                    .button(label)
+                    .link(label)
                     .on_hover_text(
                         "Every message Boardroom has shown since it started, newest first",
                     )
