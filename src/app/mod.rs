@@ -15,6 +15,7 @@ mod notices;
 mod opening;
 mod pack_export;
 mod recent;
+mod requests;
 mod saving;
 mod session;
 pub mod settings;

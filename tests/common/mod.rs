@@ -166,7 +166,7 @@ pub fn show_tab(
 ) {
     use egui_kittest::kittest::Queryable;
     h.get_by_label(tab.label()).click();
-    h.run();
+    run_busy(h);
 }
 
 /// The app started with `settings`, with nothing open.
@@ -324,14 +324,16 @@ fn step_while(
 /// entry"): an unsaved edit.
 pub fn close_first_entry(h: &mut egui_kittest::Harness<'static, boardroom::app::BoardApp>) {
     use egui_kittest::kittest::Queryable;
+    // `run_busy`, not `run`: with a journal, its background write ends and
+    // wakes the window for a frame or two more than `Harness::run` allows.
     h.get_by_label("RAID log").click();
-    h.run();
+    run_busy(h);
     h.get_by_label("R-001").click();
-    h.run();
+    run_busy(h);
     h.key_press(egui::Key::Enter);
-    h.run();
+    run_busy(h);
     h.get_by_label("Close entry").click();
-    h.run();
+    run_busy(h);
 }
 
 /// Asks the window to close, as its close button does, and runs one frame.
