@@ -92,6 +92,13 @@ impl BoardHead {
     }
 }
 
+/// Reads an as-at date typed in any form Boardroom reads (`9 Feb 2021`,
+/// `09/02/2021`, `2021-02-09`, `Feb 2021`, `Q4 2020/21`...). A period is
+/// taken as at its last day: a board "as at February" reports the month done.
+pub fn parse_as_at(text: &str) -> Result<NaiveDate, super::DateError> {
+    super::PeriodDate::parse_user(text).map(|d| d.last_day())
+}
+
 /// What deleting a programme takes with it, for the dialog that asks first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct ProgrammeContents {
@@ -387,6 +394,15 @@ mod tests {
         let after = undo_restores(&board, Action::SetBoard(Box::new(head.clone())));
         assert_eq!(BoardHead::of(&after), head);
         assert_eq!(after.programmes, board.programmes);
+    }
+
+    #[test]
+    fn an_as_at_date_reads_in_any_form_and_a_period_is_its_last_day() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+        assert_eq!(parse_as_at("9 Feb 2021").ok(), Some(day(2021, 2, 9)));
+        assert_eq!(parse_as_at("09/02/2021").ok(), Some(day(2021, 2, 9)));
+        assert_eq!(parse_as_at("Feb 2021").ok(), Some(day(2021, 2, 28)));
+        assert!(parse_as_at("next Tuesday").is_err());
     }
 
     #[test]
