@@ -2,6 +2,7 @@
 //! [`crate::model::Action`]s and [`commands::Command`]s; none changes the
 //! board or calls the shell itself.
 
+pub mod board_dialog;
 pub mod budget;
 pub mod chart_dialog;
 pub mod command_palette;
@@ -16,6 +17,7 @@ pub mod open_actions;
 pub mod pack_dialog;
 pub mod path_field;
 pub mod preferences_dialog;
+pub mod programme_dialog;
 pub mod programme_filter;
 pub mod programme_list;
 pub mod raid;
