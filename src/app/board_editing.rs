@@ -161,11 +161,11 @@ impl BoardApp {
             ProgrammeOutcome::Open => Some(dialog),
             ProgrammeOutcome::Cancel => None,
             ProgrammeOutcome::Apply(action) => {
-                let added = match (&dialog.id, &action) {
+                let added = match (&dialog.id, &*action) {
                     (None, Action::PutProgramme { id, .. }) => Some(id.clone()),
                     _ => None,
                 };
-                if !self.edit_board(action) {
+                if !self.edit_board(*action) {
                     return Some(dialog);
                 }
                 if let Some(id) = added {
@@ -187,7 +187,7 @@ impl BoardApp {
             ProgrammeOutcome::Open => Some(dialog),
             ProgrammeOutcome::Cancel => None,
             ProgrammeOutcome::Apply(action) => {
-                if self.edit_board(action) {
+                if self.edit_board(*action) {
                     if self.views.selection.programme.as_ref() == Some(&dialog.id) {
                         self.views.selection.programme = None;
                     }

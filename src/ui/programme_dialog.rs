@@ -26,7 +26,7 @@ pub enum ProgrammeOutcome {
     /// Close without changing anything.
     Cancel,
     /// Apply this (one undo step).
-    Apply(Action),
+    Apply(Box<Action>),
 }
 
 impl ProgrammeDialog {
@@ -105,7 +105,7 @@ impl ProgrammeDialog {
             ui.horizontal(|ui| {
                 if ui.button("Save programme").clicked() {
                     match self.action() {
-                        Ok(action) => outcome = ProgrammeOutcome::Apply(action),
+                        Ok(action) => outcome = ProgrammeOutcome::Apply(Box::new(action)),
                         Err(e) => self.error = Some(e),
                     }
                 }
@@ -191,9 +191,9 @@ impl DeleteProgrammeDialog {
             ui.add_space(10.0);
             ui.horizontal(|ui| {
                 if ui.button("Delete programme").clicked() {
-                    outcome = ProgrammeOutcome::Apply(Action::DeleteProgramme {
+                    outcome = ProgrammeOutcome::Apply(Box::new(Action::DeleteProgramme {
                         id: self.id.clone(),
-                    });
+                    }));
                 }
                 if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
                     outcome = ProgrammeOutcome::Cancel;
