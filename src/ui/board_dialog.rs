@@ -6,11 +6,9 @@
 
 use std::path::PathBuf;
 
-use egui::RichText;
-
 use crate::model::{Board, BoardHead, MoneyUnit, ProtectiveMarking, format_day_uk, parse_as_at};
+use crate::ui::form_dialog::{Form, FormAnswer, choice_row, text_row};
 use crate::ui::path_field::PathField;
-use crate::ui::theme;
 
 /// Which of the two the dialog is.
 #[derive(Clone, Debug, PartialEq)]
@@ -158,77 +156,69 @@ impl BoardDialog {
 
     /// Draws the dialog.
     pub fn show(&mut self, ctx: &egui::Context) -> BoardDialogOutcome {
-        let mut outcome = BoardDialogOutcome::Open;
-        let heading = if self.is_new() {
-            "New board"
+        let error = self.error.clone();
+        let form = if self.is_new() {
+            Form {
+                heading: "New board",
+                error: error.as_deref(),
+                go: ("Create", "Write the new board to the file, then open it"),
+            }
         } else {
-            "Board settings"
+            Form {
+                heading: "Board settings",
+                error: error.as_deref(),
+                go: ("Save settings", "Set these on the board (one undo)"),
+            }
         };
-        egui::Modal::new(egui::Id::unique("board-dialog")).show(ctx, |ui| {
-            ui.set_width(600.0);
-            ui.heading(heading);
-            ui.add_space(6.0);
-            egui::Grid::new("board-dialog-grid")
-                .num_columns(2)
-                .spacing([12.0, 10.0])
-                .show(ui, |ui| self.fields_ui(ui));
-            if let BoardDialogMode::New { path } = &mut self.mode {
-                ui.add_space(6.0);
-                PathField::new("Save as:", path)
-                    .hint_text("Where the new board file goes, such as C:\\Boards\\digital.ron")
-                    .show(ui);
-            }
-            if let Some(error) = &self.error {
-                ui.add_space(6.0);
-                ui.label(RichText::new(format!("⚠ {error}")).color(theme::warning_text(ui)));
-            }
-            ui.add_space(10.0);
-            ui.horizontal(|ui| {
-                let (go, tip) = if self.is_new() {
-                    ("Create", "Write the new board to the file, then open it")
-                } else {
-                    ("Save settings", "Set these on the board (one undo)")
-                };
-                if ui.button(go).on_hover_text(tip).clicked() {
-                    match self.submit() {
-                        Ok(o) => outcome = o,
-                        Err(e) => self.error = Some(e),
-                    }
+        let mut path = match &self.mode {
+            BoardDialogMode::New { path } => Some(path.clone()),
+            BoardDialogMode::Settings(_) => None,
+        };
+        let answer = form.show(
+            ctx,
+            |ui| self.fields_ui(ui),
+            |ui| {
+                if let Some(path) = &mut path {
+                    ui.add_space(6.0);
+                    PathField::new("Save as:", path)
+                        .hint_text("Where the new board file goes, such as C:\\Boards\\digital.ron")
+                        .show(ui);
                 }
-                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                    outcome = BoardDialogOutcome::Cancel;
-                }
-            });
-        });
-        outcome
+            },
+        );
+        if let (Some(path), BoardDialogMode::New { path: kept }) = (path, &mut self.mode) {
+            *kept = path;
+        }
+        match answer {
+            FormAnswer::Waiting => BoardDialogOutcome::Open,
+            FormAnswer::Cancel => BoardDialogOutcome::Cancel,
+            FormAnswer::Go => self.submit().unwrap_or_else(|e| {
+                self.error = Some(e);
+                BoardDialogOutcome::Open
+            }),
+        }
     }
 
     fn fields_ui(&mut self, ui: &mut egui::Ui) {
-        text_row(ui, "Title:", &mut self.title, "ICT Programme Board");
+        text_row(ui, "Title:", &mut self.title, "ICT Programme Board", false);
+        let organisation = &mut self.organisation;
         text_row(
             ui,
             "Organisation:",
-            &mut self.organisation,
+            organisation,
             "Northtown Council",
+            false,
         );
-        let label = ui.label("Protective marking:");
-        let marking = &mut self.marking;
-        egui::ComboBox::from_id_salt("board-dialog-marking")
-            .selected_text(marking_words(*marking))
-            .show_ui(ui, |ui| {
-                for m in ProtectiveMarking::ALL {
-                    ui.selectable_value(marking, *m, marking_words(*m));
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        ui.end_row();
-        text_row(
+        let markings = ProtectiveMarking::ALL;
+        choice_row(
             ui,
-            "As at:",
-            &mut self.as_at,
-            "9 Feb 2021, 09/02/2021, 2021-02-09 or Feb 2021",
+            "Protective marking:",
+            &mut self.marking,
+            markings,
+            marking_words,
         );
+        let forms = "9 Feb 2021, 09/02/2021, 2021-02-09 or Feb 2021";
+        text_row(ui, "As at:", &mut self.as_at, forms, false);
         if self.is_new() {
             return;
         }
@@ -240,18 +230,13 @@ impl BoardDialog {
         ui.add(egui::DragValue::new(&mut self.red_from).range(1..=25))
             .labelled_by(label.id);
         ui.end_row();
-        let label = ui.label("Money shown in:");
-        let unit = &mut self.money_unit;
-        egui::ComboBox::from_id_salt("board-dialog-money")
-            .selected_text(unit.label())
-            .show_ui(ui, |ui| {
-                for u in MoneyUnit::ALL {
-                    ui.selectable_value(unit, *u, u.label());
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        ui.end_row();
+        choice_row(
+            ui,
+            "Money shown in:",
+            &mut self.money_unit,
+            MoneyUnit::ALL,
+            MoneyUnit::label,
+        );
     }
 }
 
@@ -262,17 +247,6 @@ fn marking_words(m: ProtectiveMarking) -> &'static str {
         "" => "None",
         words => words,
     }
-}
-
-fn text_row(ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str) {
-    let label = ui.label(label);
-    ui.add(
-        egui::TextEdit::singleline(text)
-            .hint_text(hint)
-            .desired_width(360.0),
-    )
-    .labelled_by(label.id);
-    ui.end_row();
 }
 
 #[cfg(test)]

@@ -556,12 +556,12 @@ impl Command {
             self,
             Command::Undo
                 | Command::Redo
-                | Command::BoardSettings
                 | Command::AddProgramme
                 | Command::EditProgramme
                 | Command::DeleteProgramme
                 | Command::MoveProgrammeUp
                 | Command::MoveProgrammeDown
+                | Command::BoardSettings
                 | Command::ImportRaidLog
                 | Command::Save
                 | Command::ReloadFromDisk

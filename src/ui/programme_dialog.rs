@@ -2,10 +2,8 @@
 //! programme's own fields in a dialog, and the question a delete asks
 //! first, saying what goes with the programme. Each gives back one action.
 
-use egui::RichText;
-
 use crate::model::{Action, Board, Id, ProgrammeContents, ProgrammeFields};
-use crate::ui::theme;
+use crate::ui::form_dialog::{Form, FormAnswer, text_row};
 
 /// A programme's fields being typed: a new one, or the one with `id`.
 #[derive(Clone, Debug, PartialEq)]
@@ -71,63 +69,45 @@ impl ProgrammeDialog {
 
     /// Draws the dialog.
     pub fn show(&mut self, ctx: &egui::Context) -> ProgrammeOutcome {
-        let mut outcome = ProgrammeOutcome::Open;
         let heading = if self.id.is_some() {
             "Edit programme"
         } else {
             "Add programme"
         };
-        egui::Modal::new(egui::Id::unique("programme-dialog")).show(ctx, |ui| {
-            ui.set_width(600.0);
-            ui.heading(heading);
-            ui.add_space(6.0);
-            egui::Grid::new("programme-dialog-grid")
-                .num_columns(2)
-                .spacing([12.0, 10.0])
-                .show(ui, |ui| {
-                    let f = &mut self.fields;
-                    row(ui, "Name:", &mut f.name, "Data Centre Programme", false);
-                    row(ui, "SRO:", &mut f.sro, "Director of ICT", false);
-                    row(ui, "Summary:", &mut f.summary, "What it is for", true);
-                    row(
-                        ui,
-                        "Source:",
-                        &mut f.source,
-                        "Where the facts come from",
-                        false,
-                    );
-                });
-            if let Some(error) = &self.error {
-                ui.add_space(6.0);
-                ui.label(RichText::new(format!("⚠ {error}")).color(theme::warning_text(ui)));
-            }
-            ui.add_space(10.0);
-            ui.horizontal(|ui| {
-                if ui.button("Save programme").clicked() {
-                    match self.action() {
-                        Ok(action) => outcome = ProgrammeOutcome::Apply(Box::new(action)),
-                        Err(e) => self.error = Some(e),
-                    }
+        let form = Form {
+            heading,
+            error: self.error.as_deref(),
+            go: ("Save programme", "Put these on the board (one undo)"),
+        };
+        let f = &mut self.fields;
+        let answer = form.show(
+            ctx,
+            |ui| {
+                text_row(ui, "Name:", &mut f.name, "Data Centre Programme", false);
+                text_row(ui, "SRO:", &mut f.sro, "Director of ICT", false);
+                text_row(ui, "Summary:", &mut f.summary, "What it is for", true);
+                text_row(
+                    ui,
+                    "Source:",
+                    &mut f.source,
+                    "Where the facts come from",
+                    false,
+                );
+            },
+            |_| (),
+        );
+        match answer {
+            FormAnswer::Waiting => ProgrammeOutcome::Open,
+            FormAnswer::Cancel => ProgrammeOutcome::Cancel,
+            FormAnswer::Go => match self.action() {
+                Ok(action) => ProgrammeOutcome::Apply(Box::new(action)),
+                Err(e) => {
+                    self.error = Some(e);
+                    ProgrammeOutcome::Open
                 }
-                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                    outcome = ProgrammeOutcome::Cancel;
-                }
-            });
-        });
-        outcome
+            },
+        }
     }
-}
-
-fn row(ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str, multiline: bool) {
-    let label = ui.label(label);
-    let edit = if multiline {
-        egui::TextEdit::multiline(text).desired_rows(3)
-    } else {
-        egui::TextEdit::singleline(text)
-    };
-    ui.add(edit.hint_text(hint).desired_width(400.0))
-        .labelled_by(label.id);
-    ui.end_row();
 }
 
 /// "Delete programme?", saying what goes with it.
