@@ -43,6 +43,32 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Make a new, empty board file; prints its path. Refuses to write over
+    /// an existing file (exit 1 with the reason, the file untouched).
+    New {
+        /// The board file to make.
+        file: PathBuf,
+        /// The board's title: "ICT Programme Board".
+        #[arg(long)]
+        title: String,
+        /// The organisation that owns the board.
+        #[arg(long, default_value = "")]
+        organisation: String,
+        /// The protective marking.
+        #[arg(long, value_enum, default_value = "unmarked")]
+        marking: MarkingArg,
+        /// The date the figures are as at, in any form the app reads
+        /// (`9 Feb 2021`, `09/02/2021`, `2021-02-09`; a month or quarter
+        /// means its last day). Default: today.
+        #[arg(long)]
+        as_at: Option<String>,
+    },
+    /// Add, change or delete a programme. Each prints the programme's id;
+    /// bad input exits 1 with the reason and changes nothing.
+    Programme {
+        #[command(subcommand)]
+        command: ProgrammeCommand,
+    },
     /// List or add RAID entries.
     Raid {
         #[command(subcommand)]
@@ -248,6 +274,84 @@ enum RaidCommand {
     },
 }
 
+#[derive(Subcommand, Debug)]
+enum ProgrammeCommand {
+    /// Add a programme at the end of the board; prints its new id.
+    Add {
+        /// The board file.
+        file: PathBuf,
+        /// The programme's name.
+        #[arg(long)]
+        name: String,
+        #[command(flatten)]
+        fields: ProgrammeFlags,
+    },
+    /// Change a programme's fields (only those given); prints its id.
+    Set {
+        /// The board file.
+        file: PathBuf,
+        /// The programme's id.
+        #[arg(long)]
+        id: String,
+        /// The programme's name.
+        #[arg(long)]
+        name: Option<String>,
+        #[command(flatten)]
+        fields: ProgrammeFlags,
+    },
+    /// Delete a programme with its tasks, milestones, delays and budget
+    /// lines; RAID entries that name it stay, for the whole board. Prints its id.
+    Rm {
+        /// The board file.
+        file: PathBuf,
+        /// The programme's id.
+        #[arg(long)]
+        id: String,
+    },
+}
+
+/// A programme's fields besides its name.
+#[derive(clap::Args, Debug)]
+struct ProgrammeFlags {
+    /// The senior responsible owner.
+    #[arg(long)]
+    sro: Option<String>,
+    /// What the programme is for, in a sentence or two.
+    #[arg(long)]
+    summary: Option<String>,
+    /// Where the facts come from.
+    #[arg(long)]
+    source: Option<String>,
+}
+
+impl ProgrammeFlags {
+    fn with_name(self, name: Option<String>) -> boardroom::cli::ProgrammeArgs {
+        boardroom::cli::ProgrammeArgs {
+            name,
+            sro: self.sro,
+            summary: self.summary,
+            source: self.source,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum MarkingArg {
+    Unmarked,
+    Official,
+    OfficialSensitive,
+}
+
+impl From<MarkingArg> for boardroom::model::ProtectiveMarking {
+    fn from(m: MarkingArg) -> Self {
+        match m {
+            MarkingArg::Unmarked => Self::Unmarked,
+            MarkingArg::Official => Self::Official,
+            MarkingArg::OfficialSensitive => Self::OfficialSensitive,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
 enum PreferArg {
     Board,
@@ -291,6 +395,31 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Check { files }) => check(&files),
         Some(Command::Summary { file, json }) => summary(&file, json),
+        Some(Command::New {
+            file,
+            title,
+            organisation,
+            marking,
+            as_at,
+        }) => boardroom::cli::new_board(&boardroom::cli::NewBoardArgs {
+            file: &file,
+            title,
+            organisation,
+            marking: marking.into(),
+            as_at,
+        }),
+        Some(Command::Programme { command }) => match command {
+            ProgrammeCommand::Add { file, name, fields } => {
+                boardroom::cli::programme_add(&file, &fields.with_name(Some(name)))
+            }
+            ProgrammeCommand::Set {
+                file,
+                id,
+                name,
+                fields,
+            } => boardroom::cli::programme_set(&file, &id, &fields.with_name(name)),
+            ProgrammeCommand::Rm { file, id } => boardroom::cli::programme_rm(&file, &id),
+        },
         Some(Command::Raid {
             command:
                 RaidCommand::List {

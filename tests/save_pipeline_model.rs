@@ -28,7 +28,7 @@ use boardroom::store::{Choice, SaveError, describe_changes, load_board};
 use proptest::prelude::*;
 
 /// The fields the writers edit: (record, field).
-const FIELDS: [(&str, &str); 11] = [
+const FIELDS: [(&str, &str); 13] = [
     ("r1", "title"),
     ("r1", "owner"),
     ("r1", "description"),
@@ -40,6 +40,8 @@ const FIELDS: [(&str, &str); 11] = [
     ("r3", "description"),
     ("t1", "name"),
     ("t2", "name"),
+    ("p1", "name"),
+    ("p1", "sro"),
 ];
 
 type Values = BTreeMap<usize, String>;
@@ -134,6 +136,13 @@ fn values_of(board: &Board) -> Values {
                 "owner" => e.owner.clone(),
                 _ => e.description.clone(),
             })
+        } else if record.starts_with('p') {
+            let p = &board.programmes[0];
+            Some(if *field == "name" {
+                p.name.clone()
+            } else {
+                p.sro.clone()
+            })
         } else {
             board.programmes[0]
                 .tasks
@@ -159,6 +168,19 @@ fn edit_action(board: &Board, f: usize, value: &str) -> Action {
             _ => entry.description = value.into(),
         }
         Action::put(Place::RaidLog, entry)
+    } else if record.starts_with('p') {
+        // A programme's own fields, set through its own action.
+        let p = &board.programmes[0];
+        let mut fields = boardroom::model::ProgrammeFields::of(p);
+        match field {
+            "name" => fields.name = value.into(),
+            _ => fields.sro = value.into(),
+        }
+        Action::PutProgramme {
+            id: p.id.clone(),
+            fields,
+            at: None,
+        }
     } else {
         let mut task = board.programmes[0]
             .tasks

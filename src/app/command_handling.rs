@@ -58,6 +58,13 @@ impl BoardApp {
             Command::Open => {
                 self.browse_for_file("Board file", &["ron"], |app, path| app.request_open(&path))
             }
+            Command::NewBoard => self.open_new_board_dialog(),
+            Command::BoardSettings
+            | Command::AddProgramme
+            | Command::EditProgramme
+            | Command::DeleteProgramme
+            | Command::MoveProgrammeUp
+            | Command::MoveProgrammeDown => self.run_board_edit(command),
             Command::Save => self.save(),
             Command::SaveMyCopy => self.save_my_copy(),
             Command::ReloadFromDisk => self.reload_from_disk(),
@@ -181,6 +188,7 @@ impl BoardApp {
         let copies = banners.is_some_and(|b| !b.conflict_copies.is_empty());
         match command {
             Command::Open
+            | Command::NewBoard
             | Command::PresentationZoom
             | Command::CommandPalette
             | Command::Preferences
@@ -188,6 +196,12 @@ impl BoardApp {
             Command::Meeting | Command::PresenterView | Command::CompareWithPrevious => {
                 doc.is_some()
             }
+            Command::BoardSettings
+            | Command::AddProgramme
+            | Command::EditProgramme
+            | Command::DeleteProgramme
+            | Command::MoveProgrammeUp
+            | Command::MoveProgrammeDown => self.can_edit_board(command),
             Command::StopComparing => self.views.since.is_some(),
             Command::Save
             | Command::SaveMyCopy

@@ -18,6 +18,7 @@ impl BoardApp {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
                 for command in [
+                    Command::NewBoard,
                     Command::Open,
                     Command::Save,
                     Command::SaveMyCopy,
@@ -28,6 +29,7 @@ impl BoardApp {
                     Command::ExportRaidLog,
                     Command::ExportPortfolio,
                     Command::ExportBoardPack,
+                    Command::BoardSettings,
                 ] {
                     self.command_button(ui, &ctx, command);
                 }
@@ -52,6 +54,17 @@ impl BoardApp {
             });
             ui.menu_button("Edit", |ui| {
                 for command in [Command::Undo, Command::Redo, Command::Preferences] {
+                    self.command_button(ui, &ctx, command);
+                }
+            });
+            ui.menu_button("Programme", |ui| {
+                for command in [
+                    Command::AddProgramme,
+                    Command::EditProgramme,
+                    Command::DeleteProgramme,
+                    Command::MoveProgrammeUp,
+                    Command::MoveProgrammeDown,
+                ] {
                     self.command_button(ui, &ctx, command);
                 }
             });

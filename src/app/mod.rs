@@ -1,6 +1,7 @@
 //! The eframe shell: owns the open document, applies actions, opens and saves.
 
 mod board_app;
+mod board_editing;
 mod chart_export;
 mod colleague_changes;
 mod command_handling;

@@ -12,6 +12,7 @@ use super::board_app::BoardApp;
 use super::jobs::JobKind;
 use super::leaving::Leaving;
 use super::opening::{OpenRequest, file_name};
+use crate::ui::board_dialog::BoardDialog;
 use crate::ui::chart_dialog::ChartDialog;
 use crate::ui::command_palette::{CommandPalette, PaletteOutcome};
 use crate::ui::compare_dialog::CompareDialog;
@@ -20,6 +21,7 @@ use crate::ui::import_dialog::ImportDialog;
 use crate::ui::keyboard_sheet::KeyboardSheet;
 use crate::ui::pack_dialog::PackDialog;
 use crate::ui::preferences_dialog::{PreferencesDialog, PreferencesOutcome};
+use crate::ui::programme_dialog::{DeleteProgrammeDialog, ProgrammeDialog};
 use crate::ui::register_dialog::RegisterDialog;
 
 /// What waits for the running save to end.
@@ -59,6 +61,12 @@ pub enum Modal {
     Preferences(PreferencesDialog),
     /// Help ▸ Keyboard shortcuts (F1).
     Keyboard(KeyboardSheet),
+    /// File ▸ New board… or File ▸ Board settings….
+    Board(BoardDialog),
+    /// Programme ▸ Add programme… or Edit programme….
+    Programme(ProgrammeDialog),
+    /// Programme ▸ Delete programme…: what goes with it, before it goes.
+    DeleteProgramme(DeleteProgrammeDialog),
 }
 
 impl Modal {
@@ -109,6 +117,15 @@ impl BoardApp {
                     Modal::None
                 }
             }
+            Modal::Board(d) => self
+                .board_dialog_ui(ctx, d)
+                .map_or(Modal::None, Modal::Board),
+            Modal::Programme(d) => self
+                .programme_dialog_ui(ctx, d)
+                .map_or(Modal::None, Modal::Programme),
+            Modal::DeleteProgramme(d) => self
+                .delete_programme_ui(ctx, d)
+                .map_or(Modal::None, Modal::DeleteProgramme),
             Modal::Preferences(mut d) => match d.show(ctx) {
                 PreferencesOutcome::Open => Modal::Preferences(d),
                 PreferencesOutcome::Close => Modal::None,

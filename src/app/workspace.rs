@@ -93,12 +93,35 @@ impl BoardApp {
             tabs_ui(ui, &mut views.tab, chart_ready, ctx.commands);
             ui.separator();
             match views.tab {
+                // An empty chart would say nothing: say what to do first.
+                Tab::Timeline | Tab::Budget if board.programmes.is_empty() => {
+                    no_programmes_ui(ui, ctx.commands);
+                }
                 Tab::Timeline => views.timeline.ui(ui, &mut ctx),
                 Tab::Budget => views.budget.ui(ui, &mut ctx),
                 Tab::Raid => views.raid.ui(ui, &mut ctx),
             }
         });
     }
+}
+
+/// A board without programmes: what to do first, instead of an empty chart.
+fn no_programmes_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    ui.add_space(24.0);
+    ui.heading("This board has no programmes yet");
+    ui.label("Add a programme: Programme ▸ Add programme…");
+    ui.label(
+        RichText::new(
+            "Then give it tasks, milestones and budget lines; the timeline and budget charts draw them here.",
+        )
+        .color(ui.visuals().weak_text_color()),
+    );
+    ui.add_space(8.0);
+    command_buttons_ui(
+        ui,
+        &[Command::AddProgramme, Command::BoardSettings],
+        commands,
+    );
 }
 
 /// The last file that failed to open, and why.

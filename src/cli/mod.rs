@@ -1,8 +1,10 @@
-//! The command line's commands beyond opening the app: the RAID log, and
+//! The command line's commands beyond opening the app: making a board and
+//! its programmes, the RAID log, and
 //! the board pack and chart exports. They read boards through the store and
 //! draw through `render`, as the app does.
 
 mod diff;
+mod edit;
 mod git;
 mod merge;
 mod pack;
@@ -11,6 +13,9 @@ mod raid_export;
 mod raid_import;
 
 pub use diff::diff;
+pub use edit::{
+    NewBoardArgs, ProgrammeArgs, new_board, programme_add, programme_rm, programme_set,
+};
 pub use git::{git_diff, git_setup, merge_driver};
 pub use merge::{MergeArgs, Prefer, merge_copies};
 pub use pack::{ExportArgs, ExportView, PackArgs, export, pack, pack_pdf};

@@ -9,7 +9,11 @@
 
 use super::records::{delete_record, put_record};
 
-use super::{Board, Id, Place, Record, RecordKind};
+use super::board_edits::{
+    BoardHead, ProgrammeFields, delete_programme, move_programme, put_programme, restore_programme,
+    set_board,
+};
+use super::{Board, Id, Place, Programme, Record, RecordKind};
 
 /// One change to a board.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,6 +39,40 @@ pub enum Action {
     },
     /// Several actions applied as one step (one undo).
     Batch(Vec<Action>),
+    /// Add a programme with these fields (at `at`, else at the end), or set
+    /// the fields of the programme with this id; its records stay as they are.
+    PutProgramme {
+        /// The programme's id.
+        id: Id,
+        /// Its name, SRO, summary and source.
+        fields: ProgrammeFields,
+        /// Where to insert a new programme; `None` appends.
+        at: Option<usize>,
+    },
+    /// Remove a programme with its tasks, milestones, delays and budget lines.
+    /// RAID entries that name it stay in the log, board-wide; links to its
+    /// records go.
+    DeleteProgramme {
+        /// The programme's id.
+        id: Id,
+    },
+    /// Put back a whole programme as it was (what undoing a delete does).
+    RestoreProgramme {
+        /// The programme with all it held.
+        programme: Box<Programme>,
+        /// Its place in the board's order.
+        at: usize,
+    },
+    /// Move a programme to another place in the board's order.
+    MoveProgramme {
+        /// The programme's id.
+        id: Id,
+        /// Its new place (0 is first).
+        to: usize,
+    },
+    /// Set the board's title, organisation, marking, as-at date, source and
+    /// settings.
+    SetBoard(Box<BoardHead>),
 }
 
 impl Action {
@@ -85,6 +123,12 @@ pub enum ActionError {
     /// A meeting was aimed at a programme or the RAID log.
     #[error("meetings belong in the board's list of meetings")]
     OnlyInMeetings,
+    /// A programme was given a blank name.
+    #[error("the programme needs a name; type one")]
+    ProgrammeNeedsName,
+    /// A programme was put back where one with its id already is.
+    #[error("there is already a programme with id `{0}`")]
+    ProgrammeExists(Id),
 }
 
 /// Applies an action to the board and returns the action that undoes it.
@@ -123,6 +167,11 @@ pub fn apply(board: &mut Board, action: Action) -> Result<Action, ActionError> {
             })
         }
         Action::Batch(actions) => apply_batch(board, actions),
+        Action::PutProgramme { id, fields, at } => put_programme(board, id, fields, at),
+        Action::DeleteProgramme { id } => delete_programme(board, &id),
+        Action::RestoreProgramme { programme, at } => restore_programme(board, *programme, at),
+        Action::MoveProgramme { id, to } => move_programme(board, id, to),
+        Action::SetBoard(head) => Ok(set_board(board, *head)),
     }
 }
 
@@ -181,7 +230,7 @@ pub fn unlink_actions(board: &Board, target: &Id) -> Result<Vec<Action>, ActionE
     Ok(actions)
 }
 
-fn apply_batch(board: &mut Board, actions: Vec<Action>) -> Result<Action, ActionError> {
+pub(super) fn apply_batch(board: &mut Board, actions: Vec<Action>) -> Result<Action, ActionError> {
     let actions = match super::bulk_raid::apply_bulk(board, actions) {
         Ok(inverse) => return Ok(inverse),
         Err(actions) => actions,

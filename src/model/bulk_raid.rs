@@ -148,7 +148,7 @@ fn delete_and_replace(board: &mut Board, actions: Vec<Action>) -> Action {
             Action::Delete { id, .. } => {
                 gone.insert(id);
             }
-            Action::Put { .. } | Action::Batch(_) => {}
+            _ => {}
         }
     }
     let mut restores = Vec::with_capacity(gone.len());

@@ -9,6 +9,7 @@
 
 mod action;
 mod board;
+mod board_edits;
 mod budget;
 mod bulk_raid;
 mod date;
@@ -27,6 +28,7 @@ pub use board::{
     Board, FORMAT_VERSION, MEETINGS_VERSION, MoneyUnit, ProtectiveMarking, RagBands, Settings,
     format_version_for, format_version_holding,
 };
+pub use board_edits::{BoardHead, ProgrammeContents, ProgrammeFields, naming, parse_as_at};
 pub use budget::{BudgetLine, BudgetLineKind, MAX_ABS_AMOUNT_GBP, RunningCost, Saving};
 pub use date::{DateError, DatePrecision, PeriodDate, Season, format_day_uk};
 pub use delay::{Delay, DelayCause};

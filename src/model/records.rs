@@ -24,8 +24,9 @@ keyed!(
     Task, Milestone, Delay, BudgetLine, RaidEntry, Programme, Meeting
 );
 
-/// The kinds of record a board holds (programmes themselves are not deleted
-/// or put by an action, so they are not one of them).
+/// The kinds of record a board holds. Programmes themselves are put, moved
+/// and deleted by their own actions (`board_edits.rs`), as wholes that hold
+/// records, so they are not one of them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum RecordKind {
     /// A programme's task.

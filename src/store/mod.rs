@@ -10,6 +10,7 @@ mod lock;
 mod meeting_copy;
 mod merge;
 mod merge_file;
+mod new_board;
 mod orphans;
 mod pending_merge;
 mod presence;
@@ -33,6 +34,7 @@ pub use lock::{
 pub use meeting_copy::{meeting_copy_path, previous_meeting_copy, write_meeting_copy};
 pub use merge::{Choice, Conflict, MergeError, Merged, describe_changes, display_value, merge};
 pub use merge_file::{MergeFileError, MergeOutcome, merge_file_into};
+pub use new_board::create_board;
 pub use pending_merge::{
     clear_pending_merge, pending_merge, pending_merge_paths, write_pending_merge,
 };

@@ -69,6 +69,12 @@ pub enum SaveError {
         /// Why.
         source: super::MergeError,
     },
+    /// A new board was to be made where a file already is.
+    #[error("{path} already exists; choose another name, or open it instead. Nothing was written.")]
+    AlreadyExists {
+        /// The file that is there.
+        path: PathBuf,
+    },
     /// A filesystem step failed.
     #[error(
         "{path}: could not {step}: {source}. Nothing was lost: your edits are still open; check the folder is writable and has space, then save again."

@@ -17,6 +17,8 @@ use strum::VariantArray;
 pub enum Command {
     /// Choose a board file to open.
     Open,
+    /// Make a new, empty board and open it.
+    NewBoard,
     /// Save the board to its file.
     Save,
     /// Keep this version beside the board as a copy, without touching it.
@@ -48,6 +50,18 @@ pub enum Command {
     ExportChartPng,
     /// Put the chart on screen on the clipboard as an image.
     CopyChartImage,
+    /// The board's title, organisation, marking, as-at date, RAG bands and money unit.
+    BoardSettings,
+    /// Add a programme to the board.
+    AddProgramme,
+    /// Change the selected programme's name, SRO, summary and source.
+    EditProgramme,
+    /// Delete the selected programme with its records.
+    DeleteProgramme,
+    /// Move the selected programme up the board's order.
+    MoveProgrammeUp,
+    /// Move the selected programme down the board's order.
+    MoveProgrammeDown,
     /// Undo the last edit.
     Undo,
     /// Redo the last undone edit.
@@ -194,6 +208,7 @@ impl Command {
     pub fn label(self) -> &'static str {
         match self {
             Command::Open => "Open…",
+            Command::NewBoard => "New board…",
             Command::Save => "Save",
             Command::SaveMyCopy => "Save my version as a copy",
             Command::ReloadFromDisk => "Reload from disk (drops my unsaved edits)",
@@ -209,6 +224,12 @@ impl Command {
             Command::ExportChartSvg => "Export chart as SVG…",
             Command::ExportChartPng => "Export chart as PNG…",
             Command::CopyChartImage => "Copy chart as image",
+            Command::BoardSettings => "Board settings…",
+            Command::AddProgramme => "Add programme…",
+            Command::EditProgramme => "Edit programme…",
+            Command::DeleteProgramme => "Delete programme…",
+            Command::MoveProgrammeUp => "Move programme up",
+            Command::MoveProgrammeDown => "Move programme down",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
             Command::CompareWithPrevious => "Compare with a previous board…",
@@ -291,6 +312,25 @@ impl Command {
             Command::CopyChartImage => {
                 "Put the chart on this tab on the clipboard as a picture, to paste into a document"
             }
+            Command::NewBoard => {
+                "Make a new board: its title, organisation, marking and as-at date, then where to save it; it opens, saved"
+            }
+            Command::BoardSettings => {
+                "Change the board's title, organisation, protective marking, as-at date, RAG bands and money unit (one undo)"
+            }
+            Command::AddProgramme => "Add a programme to the board: its name, SRO and summary",
+            Command::EditProgramme => {
+                "Change the selected programme's name, SRO, summary and source"
+            }
+            Command::DeleteProgramme => {
+                "Delete the selected programme with its tasks, milestones, delays and budget lines; its RAID entries stay, for the whole board (one undo)"
+            }
+            Command::MoveProgrammeUp => {
+                "Move the selected programme up the board's order (the side panel, the pack)"
+            }
+            Command::MoveProgrammeDown => {
+                "Move the selected programme down the board's order (the side panel, the pack)"
+            }
             Command::Undo => "Undo the last edit",
             Command::Redo => "Redo the last undone edit",
             Command::CompareWithPrevious => {
@@ -351,6 +391,13 @@ impl Command {
         match self {
             Command::Save | Command::PresenterView | Command::Meeting => Scope::Everywhere,
             Command::Open
+            | Command::NewBoard
+            | Command::BoardSettings
+            | Command::AddProgramme
+            | Command::EditProgramme
+            | Command::DeleteProgramme
+            | Command::MoveProgrammeUp
+            | Command::MoveProgrammeDown
             | Command::SaveMyCopy
             | Command::ReloadFromDisk
             | Command::MergeTheirChanges
@@ -402,6 +449,9 @@ impl Command {
         match self {
             Command::Open => const { &[key(COMMAND, Key::O)] },
             Command::Save => const { &[key(COMMAND, Key::S)] },
+            Command::NewBoard => const { &[key(COMMAND.plus(Modifiers::SHIFT), Key::N)] },
+            Command::MoveProgrammeUp => const { &[key(Modifiers::ALT, Key::ArrowUp)] },
+            Command::MoveProgrammeDown => const { &[key(Modifiers::ALT, Key::ArrowDown)] },
             Command::Undo => const { &[key(COMMAND, Key::Z)] },
             Command::Redo => const { &[key(COMMAND, Key::Y)] },
             Command::Meeting => const { &[key(NONE, Key::F5)] },
@@ -451,7 +501,11 @@ impl Command {
             Command::RecordDecision => const { &[key(NONE, Key::D)] },
             Command::RecordAction => const { &[key(NONE, Key::A)] },
             Command::UndoMinute => const { &[key(COMMAND, Key::Z)] },
-            Command::SaveMyCopy
+            Command::BoardSettings
+            | Command::AddProgramme
+            | Command::EditProgramme
+            | Command::DeleteProgramme
+            | Command::SaveMyCopy
             | Command::ReloadFromDisk
             | Command::MergeTheirChanges
             | Command::RecoverEdits
@@ -502,6 +556,12 @@ impl Command {
             self,
             Command::Undo
                 | Command::Redo
+                | Command::AddProgramme
+                | Command::EditProgramme
+                | Command::DeleteProgramme
+                | Command::MoveProgrammeUp
+                | Command::MoveProgrammeDown
+                | Command::BoardSettings
                 | Command::ImportRaidLog
                 | Command::Save
                 | Command::ReloadFromDisk

@@ -2,12 +2,14 @@
 //! [`crate::model::Action`]s and [`commands::Command`]s; none changes the
 //! board or calls the shell itself.
 
+pub mod board_dialog;
 pub mod budget;
 pub mod chart_dialog;
 pub mod command_palette;
 pub mod commands;
 pub mod compare_dialog;
 pub mod conflict_dialog;
+pub mod form_dialog;
 pub mod import_dialog;
 pub mod keyboard_sheet;
 pub mod meeting;
@@ -16,6 +18,7 @@ pub mod open_actions;
 pub mod pack_dialog;
 pub mod path_field;
 pub mod preferences_dialog;
+pub mod programme_dialog;
 pub mod programme_filter;
 pub mod programme_list;
 pub mod raid;

@@ -250,3 +250,80 @@ fn meetings_recorded_on_both_sides_are_both_kept_and_the_same_action_edited_twic
         clash.conflicts[0].record
     );
 }
+
+/// Applies `action` to a copy of `board`.
+fn edited(board: &crate::model::Board, action: crate::model::Action) -> crate::model::Board {
+    let mut b = board.clone();
+    crate::model::apply(&mut b, action).unwrap_or_else(|e| panic!("{e}"));
+    b
+}
+
+fn new_programme(name: &str) -> crate::model::Action {
+    crate::model::Action::PutProgramme {
+        id: crate::model::Id::generate(),
+        fields: crate::model::ProgrammeFields {
+            name: name.into(),
+            ..Default::default()
+        },
+        at: None,
+    }
+}
+
+#[test]
+fn programmes_added_on_both_sides_are_both_kept() {
+    let base = crate::sample::board();
+    let mine = edited(&base, new_programme("Mine"));
+    let theirs = edited(&base, new_programme("Theirs"));
+    let merged = merge(&base, &mine, &theirs, &none()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(merged.conflicts.is_empty());
+    let names: Vec<&str> = merged
+        .board
+        .programmes
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(names.len(), base.programmes.len() + 2);
+    assert!(
+        names.contains(&"Mine") && names.contains(&"Theirs"),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn a_programme_merges_field_by_field() {
+    let base = crate::sample::board();
+    let p = &base.programmes[0];
+    let put = |f: fn(&mut crate::model::ProgrammeFields)| {
+        let mut fields = crate::model::ProgrammeFields::of(p);
+        f(&mut fields);
+        crate::model::Action::PutProgramme {
+            id: p.id.clone(),
+            fields,
+            at: None,
+        }
+    };
+    let mine = edited(&base, put(|f| f.name = "Renamed here".into()));
+    let theirs = edited(&base, put(|f| f.sro = "New SRO there".into()));
+    let merged = merge(&base, &mine, &theirs, &none()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(merged.conflicts.is_empty());
+    let q = &merged.board.programmes[0];
+    assert_eq!(
+        (q.name.as_str(), q.sro.as_str()),
+        ("Renamed here", "New SRO there")
+    );
+}
+
+#[test]
+fn board_settings_set_on_each_side_merge_field_by_field() {
+    let base = crate::sample::board();
+    let mut head = crate::model::BoardHead::of(&base);
+    head.title = "Renamed board".into();
+    let mine = edited(&base, crate::model::Action::SetBoard(Box::new(head)));
+    let mut head = crate::model::BoardHead::of(&base);
+    head.organisation = "Another council".into();
+    let theirs = edited(&base, crate::model::Action::SetBoard(Box::new(head)));
+    let merged = merge(&base, &mine, &theirs, &none()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(merged.conflicts.is_empty());
+    assert_eq!(merged.board.title, "Renamed board");
+    assert_eq!(merged.board.organisation, "Another council");
+}
