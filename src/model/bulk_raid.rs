@@ -148,7 +148,8 @@ fn delete_and_replace(board: &mut Board, actions: Vec<Action>) -> Action {
             Action::Delete { id, .. } => {
                 gone.insert(id);
             }
-            Action::Put { .. } | Action::Batch(_) => {}
+            Action::Put { .. } | Action::Rate { .. } | Action::Unrate { .. } | Action::Batch(_) => {
+            }
         }
     }
     let mut restores = Vec::with_capacity(gone.len());
