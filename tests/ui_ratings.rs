@@ -93,6 +93,14 @@ fn a_rating_made_in_the_app_is_in_the_saved_file_and_undo_takes_it_back() {
     assert_eq!(board(&h).programmes, before.programmes);
     common::press_save(&mut h);
     assert_eq!(saved(&path).programmes, before.programmes);
+
+    // Ctrl+R opens the dialog too; Esc closes it.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::R);
+    h.run();
+    assert!(h.query_by_label("Rate delivery confidence").is_some());
+    press(&mut h, Key::Escape);
+    assert!(h.query_by_label("Date:").is_none(), "the dialog closed");
+    assert_eq!(board(&h).programmes, before.programmes);
 }
 
 #[test]
