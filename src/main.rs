@@ -69,6 +69,25 @@ enum Command {
         #[command(subcommand)]
         command: ProgrammeCommand,
     },
+    /// Rate a programme's delivery confidence for a date (one rating per
+    /// date: a second for the same date replaces it). Prints the programme's
+    /// id; exit 1 with the reason and nothing written on bad input.
+    Rate {
+        /// The board file.
+        file: PathBuf,
+        /// The programme's id.
+        #[arg(long)]
+        programme: String,
+        /// The rating.
+        #[arg(long, value_enum)]
+        rating: RatingArg,
+        /// When it was given, in any form Boardroom reads (default: the board's as-at date).
+        #[arg(long)]
+        date: Option<String>,
+        /// Why, in a line.
+        #[arg(long, default_value = "")]
+        note: String,
+    },
     /// List or add RAID entries.
     Raid {
         #[command(subcommand)]
@@ -359,6 +378,27 @@ enum PreferArg {
 }
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum RatingArg {
+    Green,
+    AmberGreen,
+    Amber,
+    AmberRed,
+    Red,
+}
+
+impl From<RatingArg> for boardroom::model::DeliveryConfidence {
+    fn from(r: RatingArg) -> Self {
+        match r {
+            RatingArg::Green => Self::Green,
+            RatingArg::AmberGreen => Self::AmberGreen,
+            RatingArg::Amber => Self::Amber,
+            RatingArg::AmberRed => Self::AmberRed,
+            RatingArg::Red => Self::Red,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
 enum KindArg {
     Risk,
     Assumption,
@@ -420,6 +460,21 @@ fn main() -> ExitCode {
             } => boardroom::cli::programme_set(&file, &id, &fields.with_name(name)),
             ProgrammeCommand::Rm { file, id } => boardroom::cli::programme_rm(&file, &id),
         },
+        Some(Command::Rate {
+            file,
+            programme,
+            rating,
+            date,
+            note,
+        }) => boardroom::cli::rate(
+            &file,
+            &boardroom::cli::NewRating {
+                programme,
+                rating: rating.into(),
+                date,
+                note,
+            },
+        ),
         Some(Command::Raid {
             command:
                 RaidCommand::List {

@@ -3,7 +3,10 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{ActionItem, Board, Decision, Id, Meeting, PeriodDate, Subject, format_day_uk};
+use crate::model::{
+    ActionItem, Board, ConfidenceRecord, Decision, DeliveryConfidence, Id, Meeting, PeriodDate,
+    Subject, format_day_uk,
+};
 
 /// An action not yet done, with the meeting that gave it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -81,6 +84,9 @@ pub struct Minutes {
     /// The ids of what was recorded, in the order recorded (decisions and
     /// actions together), so the last can be taken back.
     recorded: Vec<Id>,
+    /// The delivery confidence ratings agreed, each with the id of the
+    /// decision that records it in the minutes: (decision, programme, rating).
+    ratings: Vec<(Id, Id, ConfidenceRecord)>,
 }
 
 impl Minutes {
@@ -89,7 +95,52 @@ impl Minutes {
         Minutes {
             meeting: Meeting::new(date, format!("{}, {}", board.title, format_day_uk(date))),
             recorded: Vec::new(),
+            ratings: Vec::new(),
         }
+    }
+
+    /// The ratings agreed, in the order agreed: (programme, rating). They go
+    /// into the board with the minutes when the meeting ends.
+    pub fn ratings(&self) -> impl Iterator<Item = (&Id, &ConfidenceRecord)> {
+        self.ratings.iter().map(|(_, p, r)| (p, r))
+    }
+
+    /// Records the delivery confidence the board agreed for a programme, for
+    /// the board's as-at date (replacing the rating proposed for that date
+    /// when the meeting ends), and the decision that minutes it.
+    pub fn rate(
+        &mut self,
+        board: &Board,
+        about: &Subject,
+        rating: Option<DeliveryConfidence>,
+        reason: &str,
+    ) -> Result<(), String> {
+        let Subject::Programme(programme) = about else {
+            return Err("A rating is of a programme: choose which.".into());
+        };
+        let Some(rating) = rating else {
+            return Err("Choose the rating the board agreed.".into());
+        };
+        let name = subject_label(board, about);
+        let reason = reason.trim();
+        let date = PeriodDate::day(board.as_at);
+        let mut text = format!(
+            "Delivery confidence of {name} agreed as {} (as at {})",
+            rating.label(),
+            format_day_uk(board.as_at)
+        );
+        if !reason.is_empty() {
+            text = format!("{text}: {reason}");
+        }
+        self.decide(about.clone(), &text)?;
+        let decision = self.recorded.last().cloned().unwrap_or_else(Id::generate);
+        let record = ConfidenceRecord {
+            date,
+            rating,
+            note: reason.into(),
+        };
+        self.ratings.push((decision, programme.clone(), record));
+        Ok(())
     }
 
     /// Takes back the decision or action recorded last; returns its text.
@@ -97,6 +148,7 @@ impl Minutes {
         let id = self.recorded.pop()?;
         let m = &mut self.meeting;
         if let Some(i) = m.decisions.iter().position(|d| d.id == id) {
+            self.ratings.retain(|(decision, _, _)| decision != &id);
             return Some(m.decisions.remove(i).text);
         }
         let i = m.actions.iter().position(|a| a.id == id)?;
@@ -195,6 +247,35 @@ mod tests {
         assert_eq!(minutes.undo_last().as_deref(), Some("Report"));
         assert_eq!(minutes.undo_last().as_deref(), Some("Approve"));
         assert_eq!(minutes.undo_last(), None);
+        assert!(minutes.is_empty());
+    }
+
+    #[test]
+    fn an_agreed_rating_is_minuted_as_a_decision_and_taken_back_with_it() {
+        let board = crate::sample::board();
+        let mut minutes = Minutes::new(&board, day(2021, 2, 9));
+        let dc = Subject::Programme(board.programmes[0].id.clone());
+        assert!(
+            minutes
+                .rate(&board, &Subject::Board, Some(DeliveryConfidence::Red), "")
+                .is_err()
+        );
+        assert!(minutes.rate(&board, &dc, None, "").is_err());
+        assert!(minutes.is_empty());
+        let agreed = minutes.rate(&board, &dc, Some(DeliveryConfidence::AmberRed), " Late ");
+        assert_eq!(agreed, Ok(()));
+        let decision = &minutes.meeting.decisions[0].text;
+        assert!(
+            decision.contains("Amber/Red") && decision.ends_with(": Late"),
+            "{decision}"
+        );
+        let ratings: Vec<_> = minutes.ratings().collect();
+        assert_eq!(ratings.len(), 1);
+        assert_eq!(ratings[0].0, &board.programmes[0].id);
+        assert_eq!(ratings[0].1.date, PeriodDate::day(board.as_at));
+        assert_eq!(ratings[0].1.note, "Late");
+        assert!(minutes.undo_last().is_some());
+        assert_eq!(minutes.ratings().count(), 0);
         assert!(minutes.is_empty());
     }
 

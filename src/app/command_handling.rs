@@ -21,6 +21,7 @@ use crate::ui::keyboard_sheet::KeyboardSheet;
 use crate::ui::meeting::MeetingView;
 use crate::ui::meeting_minutes::MinuteKind;
 use crate::ui::preferences_dialog::PreferencesDialog;
+use crate::ui::rating_dialog::RatingDialog;
 use crate::ui::register_dialog::RegisterChoice;
 
 /// Whether a command needs the board as the running save leaves it, and so
@@ -115,6 +116,12 @@ impl BoardApp {
                 self.modal = Modal::Preferences(dialog);
             }
             Command::KeyboardShortcuts => self.modal = Modal::Keyboard(KeyboardSheet),
+            Command::RateConfidence => {
+                if let Some(doc) = self.doc() {
+                    let programme = self.views.selection.programme.clone();
+                    self.modal = Modal::Rating(RatingDialog::new(doc.board(), programme));
+                }
+            }
             Command::TimelineOpeningView => self.views.timeline.back_to_opening_view(),
             Command::TimelinePreviousTask | Command::TimelineNextTask => {
                 if let Some(session) = &self.session {
@@ -153,6 +160,9 @@ impl BoardApp {
             }
             Command::RecordAction => {
                 self.with_meeting(|m, board| m.start_minute(MinuteKind::Action, board));
+            }
+            Command::RecordRating => {
+                self.with_meeting(|m, board| m.start_minute(MinuteKind::Rating, board));
             }
             Command::UndoMinute => self.with_meeting(|m, _| m.undo_minute()),
         }
@@ -225,7 +235,8 @@ impl BoardApp {
             | Command::TimelinePreviousTask
             | Command::TimelineNextTask
             | Command::NewRaidEntry
-            | Command::FindRaidEntry => doc.is_some(),
+            | Command::FindRaidEntry
+            | Command::RateConfidence => doc.is_some(),
             Command::TimelineClearSelection => self.views.timeline.selected.is_some(),
             Command::EditRaidEntry => {
                 doc.is_some_and(|d| self.views.raid.can_edit_selected(d.board()))
@@ -242,6 +253,7 @@ impl BoardApp {
             | Command::BlankScreen
             | Command::RecordDecision
             | Command::RecordAction
+            | Command::RecordRating
             | Command::UndoMinute
             | Command::LeaveMeeting => self
                 .views

@@ -53,7 +53,12 @@ impl BoardApp {
                 }
             });
             ui.menu_button("Edit", |ui| {
-                for command in [Command::Undo, Command::Redo, Command::Preferences] {
+                for command in [
+                    Command::Undo,
+                    Command::Redo,
+                    Command::RateConfidence,
+                    Command::Preferences,
+                ] {
                     self.command_button(ui, &ctx, command);
                 }
             });

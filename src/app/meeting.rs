@@ -165,21 +165,33 @@ impl BoardApp {
         // Named when the meeting started (it lists the folder).
         let copy = self.views.meeting_copy.take();
         let Some(doc) = self.doc_mut() else { return };
-        let mut meeting = minutes.meeting;
+        let mut meeting = minutes.meeting.clone();
         if let Some(name) = copy.as_deref().and_then(Path::file_name) {
             meeting.copy = name.to_string_lossy().into_owned();
         }
         let (decisions, actions) = (meeting.decisions.len(), meeting.actions.len());
-        if let Err(e) = doc.apply(Action::put(Place::Meetings, meeting)) {
+        // The ratings agreed go in with the minutes, in the same one edit.
+        let mut steps = vec![Action::put(Place::Meetings, meeting)];
+        steps.extend(
+            minutes
+                .ratings()
+                .map(|(programme, rating)| Action::rate(programme.clone(), rating.clone())),
+        );
+        let ratings = steps.len() - 1;
+        if let Err(e) = doc.apply(Action::Batch(steps)) {
             self.notices
                 .error(format!("The meeting could not be recorded: {e}"));
             return;
         }
-        let recorded = format!(
+        let mut recorded = format!(
             "Meeting recorded: {decisions} decision{}, {actions} action{}",
             if decisions == 1 { "" } else { "s" },
             if actions == 1 { "" } else { "s" }
         );
+        if ratings > 0 {
+            let s = if ratings == 1 { "" } else { "s" };
+            recorded.push_str(&format!(", {ratings} delivery confidence rating{s}"));
+        }
         let board = doc.shared_board();
         let replaced = doc.base_hash();
         self.notices.info(format!("{recorded}; saving the board."));

@@ -22,6 +22,7 @@ use crate::ui::keyboard_sheet::KeyboardSheet;
 use crate::ui::pack_dialog::PackDialog;
 use crate::ui::preferences_dialog::{PreferencesDialog, PreferencesOutcome};
 use crate::ui::programme_dialog::{DeleteProgrammeDialog, ProgrammeDialog};
+use crate::ui::rating_dialog::{RatingDialog, RatingOutcome};
 use crate::ui::register_dialog::RegisterDialog;
 
 /// What waits for the running save to end.
@@ -67,6 +68,8 @@ pub enum Modal {
     Programme(ProgrammeDialog),
     /// Programme ▸ Delete programme…: what goes with it, before it goes.
     DeleteProgramme(DeleteProgrammeDialog),
+    /// Edit ▸ Rate delivery confidence….
+    Rating(RatingDialog),
 }
 
 impl Modal {
@@ -134,9 +137,36 @@ impl BoardApp {
                     Modal::None
                 }
             },
+            Modal::Rating(d) => self
+                .rating_dialog_ui(ctx, d)
+                .map_or(Modal::None, Modal::Rating),
         };
         if !self.modal.is_open() {
             self.modal = kept;
+        }
+    }
+
+    /// The rating dialog, while open; applies the rating it makes as one edit.
+    fn rating_dialog_ui(
+        &mut self,
+        ctx: &egui::Context,
+        mut dialog: RatingDialog,
+    ) -> Option<RatingDialog> {
+        let doc = self.doc_mut()?;
+        match dialog.show(ctx, doc.board()) {
+            RatingOutcome::Open => Some(dialog),
+            RatingOutcome::Close => None,
+            RatingOutcome::Rate(action) => match doc.apply(*action) {
+                Ok(()) => {
+                    self.notices
+                        .info("Delivery confidence rated; Save (Ctrl+S) writes it to the board.");
+                    None
+                }
+                Err(e) => {
+                    dialog.error = Some(e.to_string());
+                    Some(dialog)
+                }
+            },
         }
     }
 

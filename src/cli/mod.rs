@@ -11,6 +11,7 @@ mod pack;
 mod raid;
 mod raid_export;
 mod raid_import;
+mod rate;
 
 pub use diff::diff;
 pub use edit::{
@@ -22,3 +23,4 @@ pub use pack::{ExportArgs, ExportView, PackArgs, export, pack, pack_pdf};
 pub use raid::{NewEntry, raid_add, raid_list};
 pub use raid_export::{ExportRaidArgs, open_in_its_app, raid_export};
 pub use raid_import::{ImportArgs, raid_import};
+pub use rate::{NewRating, rate};

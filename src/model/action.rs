@@ -7,13 +7,14 @@
 //! (ARCHITECTURE.md puts `action.rs` in `app/`; it lives in the model because the
 //! CLI and the store's tests apply actions too and must not depend on the GUI.)
 
+use super::rating::{delete_rating, put_rating};
 use super::records::{delete_record, put_record};
 
 use super::board_edits::{
     BoardHead, ProgrammeFields, delete_programme, move_programme, put_programme, restore_programme,
     set_board,
 };
-use super::{Board, Id, Place, Programme, Record, RecordKind};
+use super::{Board, ConfidenceRecord, Id, PeriodDate, Place, Programme, Record, RecordKind};
 
 /// One change to a board.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,6 +37,23 @@ pub enum Action {
         kind: RecordKind,
         /// Its id.
         id: Id,
+    },
+    /// Rate a programme's delivery confidence for a date: replaces its
+    /// rating for that date, or adds it (at `at`, else in date order).
+    Rate {
+        /// The programme rated.
+        programme: Id,
+        /// The rating, with its date and reason.
+        rating: ConfidenceRecord,
+        /// Where to insert a new rating; `None` keeps the ratings in date order.
+        at: Option<usize>,
+    },
+    /// Remove a programme's rating for a date.
+    Unrate {
+        /// The programme.
+        programme: Id,
+        /// The date of the rating to remove (a rating's key).
+        date: PeriodDate,
     },
     /// Several actions applied as one step (one undo).
     Batch(Vec<Action>),
@@ -90,6 +108,20 @@ impl Action {
     pub fn delete(place: Place, kind: RecordKind, id: Id) -> Action {
         Action::Delete { place, kind, id }
     }
+
+    /// Rates `programme`: replaces its rating for the same date, or adds it.
+    pub fn rate(programme: Id, rating: ConfidenceRecord) -> Action {
+        Action::Rate {
+            programme,
+            rating,
+            at: None,
+        }
+    }
+
+    /// Removes `programme`'s rating for `date`.
+    pub fn unrate(programme: Id, date: PeriodDate) -> Action {
+        Action::Unrate { programme, date }
+    }
 }
 
 /// Why an action could not be applied. The board is unchanged.
@@ -113,6 +145,14 @@ pub enum ActionError {
         kind: &'static str,
         /// Its id.
         id: Id,
+    },
+    /// The rating to remove does not exist.
+    #[error("programme `{programme}` has no rating for {date} to remove")]
+    NoSuchRating {
+        /// The programme.
+        programme: Id,
+        /// The date, as a reader writes it.
+        date: String,
     },
     /// A task, milestone, delay or budget line was aimed at the RAID log.
     #[error("tasks, milestones, delays and budget lines belong to a programme, not the RAID log")]
@@ -163,6 +203,30 @@ pub fn apply(board: &mut Board, action: Action) -> Result<Action, ActionError> {
             Ok(Action::Put {
                 place,
                 record,
+                at: Some(i),
+            })
+        }
+        Action::Rate {
+            programme,
+            rating,
+            at,
+        } => {
+            let date = rating.date;
+            let (old, i) = put_rating(board, &programme, rating, at)?;
+            Ok(match old {
+                Some(rating) => Action::Rate {
+                    programme,
+                    rating,
+                    at: Some(i),
+                },
+                None => Action::Unrate { programme, date },
+            })
+        }
+        Action::Unrate { programme, date } => {
+            let (rating, i) = delete_rating(board, &programme, &date)?;
+            Ok(Action::Rate {
+                programme,
+                rating,
                 at: Some(i),
             })
         }

@@ -20,6 +20,7 @@ mod lineage;
 mod meeting;
 mod programme;
 mod raid;
+mod rating;
 mod records;
 mod task;
 

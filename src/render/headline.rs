@@ -1,15 +1,16 @@
 //! A programme's headline strip: delivery confidence (word and colour),
 //! forecast finish and slip, current budget and its change, open risks and
-//! issues, in five boxes. The pack's programme pages and the meeting's
-//! programme slides draw it; the figures are [`crate::analysis::headline`]'s.
+//! issues, in five boxes; and under it the programme's ratings over time.
+//! The pack's programme pages and the meeting's programme slides draw
+//! them; the figures are [`crate::analysis::headline`]'s.
 
 use crate::analysis::headline::Headline;
 use crate::analysis::money::{format_change_gbp, format_gbp, round_to_unit};
-use crate::model::{Board, MoneyUnit, format_day_uk};
+use crate::model::{Board, ConfidenceRecord, MoneyUnit, Programme, format_day_uk};
 use crate::render::heading::text;
 use crate::render::palette::{self, confidence_colour, confidence_text};
 use crate::render::scene::{Item, Point, Rect, Scene, Text, Weight};
-use crate::render::text::elide;
+use crate::render::text::{elide, width};
 
 /// Sizes for one medium.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -141,4 +142,105 @@ pub fn headline_strip(board: &Board, h: &Headline, w: f32, style: HeadlineStyle)
         });
     }
     s
+}
+
+/// A programme's delivery confidence over time, oldest to newest, as a row
+/// of chips (each the rating's word on its colour, and its date) after a
+/// label, as wide as they are (at most `w`); `None` when it has no rating,
+/// so an unrated programme's slide and page are as they were. When they do not all fit in `w`, the newest
+/// that fit are shown after "earlier ratings not shown …".
+pub fn rating_history(p: &Programme, w: f32, size: f32) -> Option<Scene> {
+    if p.confidence.is_empty() {
+        return None;
+    }
+    let mut ratings: Vec<_> = p.confidence.iter().collect();
+    ratings.sort_by_key(|r| r.date.first_day());
+    let h = size * 1.8;
+    let pad = size * 0.5;
+    let gap = size * 0.6;
+    let label = "Delivery confidence over time:";
+    let label_w = width(label, size, Weight::Regular) + gap;
+    let more = "… ";
+    let chip = |r: &ConfidenceRecord| format!("{} · {}", r.rating.label(), r.date.display_uk());
+    let chip_w = |r: &ConfidenceRecord| width(&chip(r), size, Weight::Bold) + 2.0 * pad;
+    // The newest first, as many as fit.
+    let mut room = w - label_w - width(more, size, Weight::Regular);
+    let mut shown = 0;
+    for r in ratings.iter().rev() {
+        let need = chip_w(r) + gap;
+        if need > room {
+            break;
+        }
+        room -= need;
+        shown += 1;
+    }
+    let mut s = Scene::new(w, h);
+    let baseline = h * 0.68;
+    s.text(Text {
+        colour: palette::SECONDARY_TEXT,
+        ..text(Point::new(0.0, baseline), label, size, Weight::Regular)
+    });
+    let mut x = label_w;
+    if shown < ratings.len() {
+        s.text(Text {
+            colour: palette::SECONDARY_TEXT,
+            ..text(Point::new(x, baseline), more, size, Weight::Regular)
+        });
+        x += width(more, size, Weight::Regular);
+    }
+    for r in &ratings[ratings.len() - shown..] {
+        let cw = chip_w(r);
+        s.push(Item::filled(
+            Rect::new(x, 0.0, cw, h),
+            confidence_colour(r.rating),
+        ));
+        s.text(Text {
+            colour: confidence_text(r.rating),
+            ..text(Point::new(x + pad, baseline), chip(r), size, Weight::Bold)
+        });
+        x += cw + gap;
+    }
+    // As wide as what it shows, so it can be set flush right.
+    s.width = x - gap;
+    Some(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DeliveryConfidence, PeriodDate};
+
+    fn rated(ratings: &[(&str, DeliveryConfidence)]) -> Programme {
+        let mut p = crate::sample::board().programmes[0].clone();
+        p.confidence = ratings
+            .iter()
+            .map(|(d, r)| ConfidenceRecord {
+                date: PeriodDate::parse_user(d).unwrap_or_else(|e| panic!("{e}")),
+                rating: *r,
+                note: String::new(),
+            })
+            .collect();
+        p
+    }
+
+    fn words(s: &Scene) -> Vec<String> {
+        s.texts().iter().map(|t| t.text.clone()).collect()
+    }
+
+    #[test]
+    fn ratings_read_oldest_to_newest_and_the_newest_are_kept_when_short_of_room() {
+        use DeliveryConfidence::*;
+        assert!(rating_history(&rated(&[]), 1000.0, 10.0).is_none());
+        let p = rated(&[("Mar 2021", Red), ("Jan 2021", Green), ("Feb 2021", Amber)]);
+        let wide = rating_history(&p, 2000.0, 10.0).unwrap_or_else(|| panic!("rated"));
+        assert_eq!(
+            words(&wide)[1..],
+            ["Green · Jan 2021", "Amber · Feb 2021", "Red · Mar 2021"]
+        );
+        let room = width("Delivery confidence over time:", 10.0, Weight::Regular)
+            + width("Red · Mar 2021", 10.0, Weight::Bold)
+            + 60.0;
+        let narrow = rating_history(&p, room, 10.0).unwrap_or_else(|| panic!("rated"));
+        assert_eq!(words(&narrow)[1..], ["… ", "Red · Mar 2021"]);
+    }
 }

@@ -82,6 +82,8 @@ pub enum Command {
     KeyboardShortcuts,
     /// Your name, the theme and the pack's paper.
     Preferences,
+    /// Rate a programme's delivery confidence for a date, with a reason.
+    RateConfidence,
     /// Timeline: back to the view the board opened on (centred on the as-at date).
     TimelineOpeningView,
     /// Timeline: select the task above.
@@ -118,6 +120,8 @@ pub enum Command {
     RecordDecision,
     /// Meeting: record an action.
     RecordAction,
+    /// Meeting: record the delivery confidence rating the board agreed.
+    RecordRating,
     /// Meeting: take back the decision or action recorded last.
     UndoMinute,
     /// Meeting: leave it, recording what it decided.
@@ -240,6 +244,7 @@ impl Command {
             Command::CommandPalette => "Command palette…",
             Command::KeyboardShortcuts => "Keyboard shortcuts",
             Command::Preferences => "Preferences…",
+            Command::RateConfidence => "Rate delivery confidence…",
             Command::TimelineOpeningView => "Timeline: back to the as-at view",
             Command::TimelinePreviousTask => "Timeline: previous task",
             Command::TimelineNextTask => "Timeline: next task",
@@ -258,6 +263,7 @@ impl Command {
             Command::BlankScreen => "Blank the screen",
             Command::RecordDecision => "Record a decision",
             Command::RecordAction => "Record an action",
+            Command::RecordRating => "Record a delivery confidence rating",
             Command::UndoMinute => "Take back the last decision or action",
             Command::LeaveMeeting => "Leave the meeting",
         }
@@ -351,6 +357,9 @@ impl Command {
             Command::Preferences => {
                 "Your name as the RAID history and 'Also open by' show it; light or dark; the board pack's paper"
             }
+            Command::RateConfidence => {
+                "Rate the selected programme's delivery confidence (Green to Red) for a date, by default the as-at date, with a reason; a second rating for the same date replaces it"
+            }
             Command::TimelineOpeningView => {
                 "Go back to the view the board opened on: the whole board, or a long one centred on the as-at date"
             }
@@ -377,6 +386,9 @@ impl Command {
                 "Record a decision, about the slide's programme (or the board, or a RAID entry)"
             }
             Command::RecordAction => "Record an action: what, who and by when",
+            Command::RecordRating => {
+                "Record the delivery confidence the board agreed for the slide's programme, with a reason; it goes into the board, for the as-at date, when the meeting ends"
+            }
             Command::UndoMinute => {
                 "Take back the decision or action recorded last (nothing in the board is undone)"
             }
@@ -419,7 +431,8 @@ impl Command {
             | Command::PresentationZoom
             | Command::CommandPalette
             | Command::KeyboardShortcuts
-            | Command::Preferences => Scope::Window,
+            | Command::Preferences
+            | Command::RateConfidence => Scope::Window,
             Command::TimelineOpeningView
             | Command::TimelinePreviousTask
             | Command::TimelineNextTask
@@ -438,6 +451,7 @@ impl Command {
             | Command::BlankScreen
             | Command::RecordDecision
             | Command::RecordAction
+            | Command::RecordRating
             | Command::UndoMinute
             | Command::LeaveMeeting => Scope::Meeting,
         }
@@ -500,6 +514,8 @@ impl Command {
             Command::BlankScreen => const { &[key(NONE, Key::B), key(NONE, Key::Period)] },
             Command::RecordDecision => const { &[key(NONE, Key::D)] },
             Command::RecordAction => const { &[key(NONE, Key::A)] },
+            Command::RecordRating => const { &[key(NONE, Key::R)] },
+            Command::RateConfidence => const { &[key(COMMAND, Key::R)] },
             Command::UndoMinute => const { &[key(COMMAND, Key::Z)] },
             Command::BoardSettings
             | Command::AddProgramme

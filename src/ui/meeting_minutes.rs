@@ -5,7 +5,7 @@
 use egui::{Color32, FontId, Rect, RichText};
 
 use crate::analysis::actions::{Minutes, subject_label};
-use crate::model::{Board, Subject};
+use crate::model::{Board, DeliveryConfidence, Subject};
 
 /// What is being recorded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -14,6 +14,8 @@ pub enum MinuteKind {
     Decision,
     /// An action: what, who, by when.
     Action,
+    /// The delivery confidence the board agreed for a programme, and why.
+    Rating,
 }
 
 /// The panel's fields.
@@ -29,6 +31,8 @@ pub struct MinuteForm {
     pub owner: String,
     /// The action's due date, as typed.
     pub due: String,
+    /// The rating agreed, for a rating.
+    pub rating: Option<DeliveryConfidence>,
     /// Why the last Record did not record.
     pub error: Option<String>,
     /// Frames shown (the text field takes the keyboard on the second, so the
@@ -58,6 +62,7 @@ impl MinuteForm {
             text: String::new(),
             owner: String::new(),
             due: String::new(),
+            rating: None,
             error: None,
             shown: 0,
         }
@@ -65,8 +70,9 @@ impl MinuteForm {
 
     /// Records what the fields say in `minutes`; on a problem keeps the
     /// fields and says what to fix.
-    pub fn record(&mut self, minutes: &mut Minutes) -> bool {
+    pub fn record(&mut self, board: &Board, minutes: &mut Minutes) -> bool {
         let result = match self.kind {
+            MinuteKind::Rating => minutes.rate(board, &self.about, self.rating, &self.text),
             MinuteKind::Decision => minutes.decide(self.about.clone(), &self.text),
             MinuteKind::Action => {
                 minutes.act(self.about.clone(), &self.text, &self.owner, &self.due)
@@ -117,6 +123,7 @@ impl MinuteForm {
         let heading = match self.kind {
             MinuteKind::Decision => "Record a decision",
             MinuteKind::Action => "Record an action",
+            MinuteKind::Rating => "Record the delivery confidence agreed",
         };
         ui.label(RichText::new(heading).size(TYPE + 4.0).strong());
         ui.add_space(6.0);
@@ -127,7 +134,12 @@ impl MinuteForm {
                 .width(520.0)
                 .height(500.0)
                 .show_ui(ui, |ui| {
-                    for subject in subjects(board) {
+                    let rating = self.kind == MinuteKind::Rating;
+                    let subjects = subjects(board).into_iter();
+                    // A rating is of a programme only.
+                    let subjects =
+                        subjects.filter(|s| !rating || matches!(s, Subject::Programme(_)));
+                    for subject in subjects {
                         let name = subject_label(board, &subject);
                         ui.selectable_value(&mut self.about, subject, name);
                     }
@@ -139,7 +151,16 @@ impl MinuteForm {
         let what = match self.kind {
             MinuteKind::Decision => "Decision:",
             MinuteKind::Action => "Action:",
+            MinuteKind::Rating => "Reason:",
         };
+        if self.kind == MinuteKind::Rating {
+            ui.horizontal_wrapped(|ui| {
+                ui.label("Rating:");
+                for choice in DeliveryConfidence::ALL {
+                    ui.radio_value(&mut self.rating, Some(*choice), choice.label());
+                }
+            });
+        }
         let text_field = ui
             .horizontal(|ui| {
                 let label = ui.label(what);
@@ -178,7 +199,7 @@ impl MinuteForm {
         ui.horizontal(|ui| {
             let record = ui.button("Record (Enter)").clicked();
             let cancel = ui.button("Cancel (Esc)").clicked();
-            if (record || enter) && self.record(minutes) {
+            if (record || enter) && self.record(board, minutes) {
                 outcome = FormOutcome::Recorded;
             } else if cancel || escape {
                 outcome = FormOutcome::Cancelled;

@@ -97,6 +97,9 @@ pub fn programme_list_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, choice: &mut 
                             .on_hover_text("See the Budget tab");
                         }
                     });
+                    if is_selected {
+                        widgets::confidence_history(ui, p);
+                    }
                     if let Some(c) = since {
                         since_ui(ui, board, c, change, added);
                     }

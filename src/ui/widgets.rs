@@ -33,6 +33,32 @@ pub fn confidence_chip(ui: &mut egui::Ui, programme: &Programme) {
     }
 }
 
+/// A programme's ratings over time, oldest first: each its word on its
+/// colour and its date, the reason on hover. Nothing when it has none.
+pub fn confidence_history(ui: &mut egui::Ui, programme: &Programme) {
+    if programme.confidence.is_empty() {
+        return;
+    }
+    let mut ratings: Vec<_> = programme.confidence.iter().collect();
+    ratings.sort_by_key(|r| r.date.first_day());
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Ratings:").small());
+        for r in ratings {
+            let colour = confidence_colour(r.rating);
+            let text_colour = theme::colour(crate::render::palette::confidence_text(r.rating));
+            let chip = ui.label(
+                RichText::new(format!(" {} {} ", r.rating.label(), r.date.display_uk()))
+                    .small()
+                    .background_color(colour)
+                    .color(text_colour),
+            );
+            if !r.note.is_empty() {
+                chip.on_hover_text(&r.note);
+            }
+        }
+    });
+}
+
 /// The name of the programme with this id, for lists that only hold the id.
 pub fn programme_name<'a>(board: &'a Board, id: Option<&crate::model::Id>) -> &'a str {
     id.and_then(|id| board.programme(id))

@@ -8,12 +8,14 @@ use crate::analysis::raid::{band, is_overdue, last_changed, trend};
 use crate::analysis::timeline::{Row, RowFilter, build_rows};
 use crate::model::{Board, Programme, RaidEntry, RaidKind, format_day_uk};
 use crate::render::heading::{HeadingStyle, text};
-use crate::render::headline::{HeadlineStyle, change, headline_strip, money, slip_text};
+use crate::render::headline::{
+    HeadlineStyle, change, headline_strip, money, rating_history, slip_text,
+};
 use crate::render::heat_map::{MapAndTable, TableAt, band_colour, band_text, with_table};
 use crate::render::palette::{self, confidence_colour, confidence_text};
 use crate::render::scene::{Anchor, Item, Point, Scene, Stroke, Target, Text, Weight};
 use crate::render::table::{Cell, Column, TableRow, TableStyle, table_pages};
-use crate::render::text::wrap;
+use crate::render::text::{width, wrap};
 use crate::render::timeline::{TimelineStyle, fitted_height, fitted_rows};
 use crate::render::waterfall::{WaterfallStyle, programme_waterfall};
 
@@ -267,6 +269,28 @@ pub(crate) fn top_risks(
     (columns, rows)
 }
 
+/// The programme's ratings over time, flush right on the title's line
+/// where the title leaves room (a page has none to spare: the waterfall
+/// would go to a page of its own), else on a line of their own at `y`.
+fn ratings_on_page(s: &mut Scene, p: &Programme, w: f32, y: &mut f32) {
+    let style = HeadingStyle::PAPER;
+    let beside = w - width(&p.name, style.title_size, Weight::Bold) - 30.0;
+    let fits_beside = beside > w * 0.4;
+    let Some(ratings) = rating_history(p, if fits_beside { beside } else { w }, 8.0) else {
+        return;
+    };
+    if fits_beside {
+        // Baselines level with the title's.
+        let top = style.title_baseline - ratings.height * 0.68;
+        let left = w - ratings.width;
+        s.place(ratings, Point::new(left, top));
+    } else {
+        let h = ratings.height;
+        s.place(ratings, Point::new(0.0, *y));
+        *y += h + 8.0;
+    }
+}
+
 /// A programme's page: its headline, its timeline, its waterfall, its top
 /// risks, and its open issues and dependencies; more pages when it needs them.
 pub(super) fn programme(board: &Board, p: &Programme, area: Area) -> Vec<Body> {
@@ -291,6 +315,7 @@ pub(super) fn programme(board: &Board, p: &Programme, area: Area) -> Vec<Body> {
         Point::new(0.0, y),
     );
     y += 38.0 + 10.0;
+    ratings_on_page(&mut s, p, area.w, &mut y);
 
     // The timeline: as many rows as fit in half the page; the rest follow on
     // pages of their own, on the same scale.

@@ -8,12 +8,13 @@ use crate::analysis::reconcile::programme_warnings;
 use crate::analysis::timeline::{Row, RowFilter, build_rows};
 use crate::analysis::waterfall::waterfall;
 use crate::model::Programme;
-use crate::render::headline::{HeadlineStyle, headline_strip};
+use crate::render::heading::HeadingStyle;
+use crate::render::headline::{HeadlineStyle, headline_strip, rating_history};
 use crate::render::pack::pages::top_risks;
 use crate::render::palette;
 use crate::render::scene::{Point, Rect, Scene, Text, Weight};
 use crate::render::table::{Cell, TableStyle, table_pages};
-use crate::render::text::wrap;
+use crate::render::text::{width, wrap};
 use crate::render::timeline::{TimelineStyle, fitted_height, fitted_rows};
 use crate::render::waterfall::{WaterfallStyle, layout};
 
@@ -44,6 +45,27 @@ pub(super) fn programme(m: Meeting<'_>, index: usize, p: &Programme, body: Rect)
         format!("SRO: {}", p.sro)
     };
     let mut y = title(&mut s, &p.name, &subtitle);
+    // The ratings over time, flush right on the subtitle's line where it
+    // leaves room (the slide has none to spare below); else on a line of
+    // their own, taken from the timeline's share.
+    let mut ratings_room = 0.0;
+    let beside = body.w - width(&subtitle, BODY_SIZE, Weight::Regular) - 60.0;
+    let fits_beside = !subtitle.is_empty() && beside > body.w * 0.4;
+    let size = 20.0;
+    let row_w = if fits_beside { beside } else { body.w };
+    if let Some(ratings) = rating_history(p, row_w, size) {
+        if fits_beside {
+            // Baselines level with the subtitle's.
+            let baseline = y - HeadingStyle::SLIDE.below_subtitle;
+            let top = baseline - ratings.height * 0.68;
+            let left = body.w - ratings.width;
+            s.place(ratings, Point::new(left, top));
+        } else {
+            ratings_room = ratings.height + 14.0;
+            s.place(ratings, Point::new(0.0, y));
+            y += ratings_room;
+        }
+    }
     let strip = HeadlineStyle::SLIDE;
     s.place(
         headline_strip(b, &m.headline(index), body.w, strip),
@@ -59,7 +81,7 @@ pub(super) fn programme(m: Meeting<'_>, index: usize, p: &Programme, body: Rect)
         programmes: None,
     };
     let rows: Vec<Row> = build_rows(b, &filter, &|_| false);
-    let room = body.h * 0.45;
+    let room = body.h * 0.45 - ratings_room;
     let fit = (((room - fitted_height(0, SLIDE_TIMELINE)) / SLIDE_TIMELINE.row_height).floor()
         as usize)
         .max(2);

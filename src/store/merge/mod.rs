@@ -12,8 +12,9 @@
 //! The merge works on the boards' serde form (a JSON tree), so every field of
 //! every record takes part without a hand-written list that could fall behind
 //! the model. Lists of ids (links) merge as sets; a RAID entry's history is
-//! append-only and merges as a union. Other lists without ids (confidence
-//! records, a risk's actions) are one value each.
+//! append-only and merges as a union; a programme's delivery-confidence
+//! ratings, which have no id, are matched by their date (one rating per
+//! date). Other lists without ids (a risk's actions) are one value each.
 //!
 //! The result is deterministic: the same three boards and choices always give
 //! the same board.

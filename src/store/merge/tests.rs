@@ -327,3 +327,65 @@ fn board_settings_set_on_each_side_merge_field_by_field() {
     assert_eq!(merged.board.title, "Renamed board");
     assert_eq!(merged.board.organisation, "Another council");
 }
+
+fn rated(
+    board: &Board,
+    programme: usize,
+    on: &str,
+    rating: crate::model::DeliveryConfidence,
+) -> Board {
+    let mut board = board.clone();
+    let record = crate::model::ConfidenceRecord {
+        date: crate::model::PeriodDate::parse_user(on).unwrap_or_else(|e| panic!("{e}")),
+        rating,
+        note: format!("rated {on}"),
+    };
+    let id = board.programmes[programme].id.clone();
+    crate::model::apply(&mut board, crate::model::Action::rate(id, record))
+        .unwrap_or_else(|e| panic!("{e}"));
+    board
+}
+
+#[test]
+fn ratings_of_different_programmes_or_dates_on_each_side_both_land() {
+    use crate::model::DeliveryConfidence::{Amber, Green, Red};
+    let base = rated(&crate::sample::board(), 0, "Dec 2020", Green);
+    // Different programmes.
+    let mine = rated(&base, 0, "Feb 2021", Amber);
+    let theirs = rated(&base, 1, "Feb 2021", Red);
+    let merged = merge(&base, &mine, &theirs, &none()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+    assert_eq!(merged.board.programmes[0], mine.programmes[0]);
+    assert_eq!(merged.board.programmes[1], theirs.programmes[1]);
+    // The same programme on different dates: both ratings, in date order.
+    let theirs = rated(&base, 0, "Jan 2021", Red);
+    let merged = merge(&base, &mine, &theirs, &none()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+    let ratings: Vec<_> = merged.board.programmes[0]
+        .confidence
+        .iter()
+        .map(|r| r.rating)
+        .collect();
+    assert_eq!(ratings, [Green, Red, Amber]);
+}
+
+#[test]
+fn the_same_programme_and_date_rated_differently_is_a_conflict() {
+    use crate::model::DeliveryConfidence::{Amber, Red};
+    let base = crate::sample::board();
+    let mine = rated(&base, 0, "9 Feb 2021", Amber);
+    let theirs = rated(&base, 0, "2021-02-09", Red);
+    let merged = merge(&base, &mine, &theirs, &none()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(merged.unresolved > 0);
+    let c = merged
+        .conflicts
+        .iter()
+        .find(|c| c.field == "rating")
+        .unwrap_or_else(|| panic!("{:?}", merged.conflicts));
+    assert!(c.record.contains("rating 2021-02-09"), "{}", c.record);
+    let choices = BTreeMap::from([(c.key.clone(), Choice::Theirs)]);
+    let settled = merge(&base, &mine, &theirs, &choices).unwrap_or_else(|e| panic!("{e}"));
+    let ratings = &settled.board.programmes[0].confidence;
+    assert_eq!(ratings.len(), 1);
+    assert_eq!(ratings[0].rating, Red);
+}

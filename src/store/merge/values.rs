@@ -17,6 +17,7 @@ pub(super) fn list_noun(list: &str) -> &str {
         "meetings" => "meeting",
         "decisions" => "decision",
         "actions" => "action",
+        "confidence" => "rating",
         other => other,
     }
 }
@@ -37,8 +38,25 @@ pub(super) fn same_shape(a: &Map<String, Value>, b: &Map<String, Value>) -> bool
     variant(a) == variant(b)
 }
 
+/// The key a record is matched by across versions: its `id`, or for a
+/// delivery-confidence rating (which has none) its date, since a programme
+/// has one rating per date.
 pub(super) fn id_of(v: &Value) -> Option<&str> {
-    v.get("id").and_then(Value::as_str)
+    match v.get("id") {
+        Some(id) => id.as_str(),
+        None if is_rating(v) => v.get("date").and_then(Value::as_str),
+        None => None,
+    }
+}
+
+/// A delivery-confidence rating (`ConfidenceRecord`) in serde form.
+fn is_rating(v: &Value) -> bool {
+    v.as_object().is_some_and(|o| {
+        o.contains_key("date")
+            && o.contains_key("rating")
+            && o.keys()
+                .all(|k| ["date", "rating", "note"].contains(&k.as_str()))
+    })
 }
 
 pub(super) fn index(list: &[Value]) -> HashMap<&str, &Value> {

@@ -3,7 +3,7 @@
 //! shell's handler runs through the methods here). The slides are the scenes
 //! [`crate::render::slides`] lays out on a 1920 × 1080 canvas, scaled to
 //! the window. Nothing here edits the board: decisions and actions typed
-//! during the meeting (D, A) are kept in its [`Minutes`] until it ends, and
+//! during the meeting (D, A), and the ratings agreed (R), are kept in its [`Minutes`] until it ends, and
 //! the shell records them then.
 
 use egui::{Color32, Pos2, Rect, RichText, Sense, vec2};
@@ -128,7 +128,10 @@ impl MeetingView {
     pub fn can_run(&self, command: Command) -> bool {
         let needs_minutes = matches!(
             command,
-            Command::RecordDecision | Command::RecordAction | Command::UndoMinute
+            Command::RecordDecision
+                | Command::RecordAction
+                | Command::RecordRating
+                | Command::UndoMinute
         );
         command.scope() == Scope::Meeting
             && self.form.is_none()
@@ -227,7 +230,7 @@ impl MeetingView {
         if self.form.is_some() && !self.presenter {
             // As tall as its fields, so most of the slide stays in view.
             let rows = match self.form.as_ref().map(|f| f.kind) {
-                Some(MinuteKind::Action) => 5.0_f32,
+                Some(MinuteKind::Action | MinuteKind::Rating) => 5.0_f32,
                 _ => 4.0,
             };
             let tall = (rows * 46.0 + 40.0).min(rect.height());
@@ -309,7 +312,7 @@ impl MeetingView {
             .rect_filled(strip, 0.0, Color32::from_black_alpha(220));
         let inner = strip.shrink(10.0);
         // Leaving first, where it is always in view; the slides beside it scroll.
-        let (leave_rect, slides_rect) = inner.split_left_right_at_x(inner.left() + 680.0);
+        let (leave_rect, slides_rect) = inner.split_left_right_at_x(inner.left() + 800.0);
         let mut leave_ui = ui.new_child(egui::UiBuilder::new().max_rect(leave_rect));
         leave_ui.horizontal(|ui| {
             let button = |text: &str| {
@@ -322,6 +325,7 @@ impl MeetingView {
             for (text, kind) in [
                 ("Decision (D)", MinuteKind::Decision),
                 ("Action (A)", MinuteKind::Action),
+                ("Rating (R)", MinuteKind::Rating),
             ] {
                 if ui.add(button(text)).clicked() {
                     self.start_minute(kind, board);

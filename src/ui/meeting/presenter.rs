@@ -88,6 +88,9 @@ impl MeetingView {
             if ui.button("Action (A)").clicked() {
                 self.start_minute(MinuteKind::Action, board);
             }
+            if ui.button("Rating (R)").clicked() {
+                self.start_minute(MinuteKind::Rating, board);
+            }
             let recorded = self
                 .minutes
                 .as_ref()
