@@ -59,6 +59,8 @@ pub enum Modal {
     Preferences(PreferencesDialog),
     /// Help ▸ Keyboard shortcuts (F1).
     Keyboard(KeyboardSheet),
+    /// Record a delay…, or edit one.
+    Delay(crate::ui::delay_dialog::DelayDialog),
 }
 
 impl Modal {
@@ -102,6 +104,9 @@ impl BoardApp {
                     Modal::None
                 }
             },
+            Modal::Delay(d) => self
+                .delay_dialog_ui(ctx, d)
+                .map_or(Modal::None, Modal::Delay),
             Modal::Keyboard(mut sheet) => {
                 if sheet.show(ctx) {
                     Modal::Keyboard(sheet)

@@ -68,6 +68,10 @@ pub enum Command {
     KeyboardShortcuts,
     /// Your name, the theme and the pack's paper.
     Preferences,
+    /// Record a delay of the selected task or programme.
+    RecordDelay,
+    /// Edit (or delete) the delay chosen in the timeline's detail panel.
+    EditDelay,
     /// Timeline: back to the view the board opened on (centred on the as-at date).
     TimelineOpeningView,
     /// Timeline: select the task above.
@@ -219,6 +223,8 @@ impl Command {
             Command::CommandPalette => "Command palette…",
             Command::KeyboardShortcuts => "Keyboard shortcuts",
             Command::Preferences => "Preferences…",
+            Command::RecordDelay => "Record a delay…",
+            Command::EditDelay => "Edit delay…",
             Command::TimelineOpeningView => "Timeline: back to the as-at view",
             Command::TimelinePreviousTask => "Timeline: previous task",
             Command::TimelineNextTask => "Timeline: next task",
@@ -308,6 +314,12 @@ impl Command {
             }
             Command::CommandPalette => "Find any command by typing part of its name",
             Command::KeyboardShortcuts => "List every keyboard shortcut, by where it works",
+            Command::RecordDelay => {
+                "Record a delay of the task selected on the timeline, or of the programme chosen in the side panel: cause, first and last day, what happened, the RAID entries and budget lines linked"
+            }
+            Command::EditDelay => {
+                "Change or delete the delay chosen in the timeline's detail panel"
+            }
             Command::Preferences => {
                 "Your name as the RAID history and 'Also open by' show it; light or dark; the board pack's paper"
             }
@@ -372,11 +384,13 @@ impl Command {
             | Command::PresentationZoom
             | Command::CommandPalette
             | Command::KeyboardShortcuts
-            | Command::Preferences => Scope::Window,
+            | Command::Preferences
+            | Command::RecordDelay => Scope::Window,
             Command::TimelineOpeningView
             | Command::TimelinePreviousTask
             | Command::TimelineNextTask
-            | Command::TimelineClearSelection => Scope::Timeline,
+            | Command::TimelineClearSelection
+            | Command::EditDelay => Scope::Timeline,
             Command::NewRaidEntry
             | Command::FindRaidEntry
             | Command::EditRaidEntry
@@ -409,6 +423,7 @@ impl Command {
             Command::CommandPalette => const { &[key(COMMAND.plus(Modifiers::SHIFT), Key::P)] },
             Command::KeyboardShortcuts => const { &[key(NONE, Key::F1)] },
             Command::Preferences => const { &[key(COMMAND, Key::Comma)] },
+            Command::RecordDelay | Command::EditDelay => &[],
             // Home, not Ctrl+0: egui resets the screen's zoom with Ctrl+0.
             Command::TimelineOpeningView => const { &[key(NONE, Key::Home)] },
             Command::TimelinePreviousTask | Command::RaidPreviousEntry => {
