@@ -145,7 +145,7 @@ impl DelayDraft {
     }
 
     /// The problem shown beside `field`, if any.
-    pub fn problem_for<'a>(problems: &'a [DelayProblem], field: DelayField) -> Option<&'a str> {
+    pub fn problem_for(problems: &[DelayProblem], field: DelayField) -> Option<&str> {
         problems
             .iter()
             .find(|p| p.field == field)
