@@ -57,7 +57,7 @@ impl BoardApp {
             DelayOutcome::Open => Some(dialog),
             DelayOutcome::Close => None,
             DelayOutcome::Done(action) => {
-                self.pending.push(action);
+                self.pending.push(*action);
                 self.notices.info(if dialog.editing.is_some() {
                     "Delay changed; Undo takes it back. Save to keep it."
                 } else {

@@ -28,7 +28,7 @@ pub enum DelayOutcome {
     /// Nothing yet.
     Open,
     /// Put or delete the delay (one undo step), and close.
-    Done(Action),
+    Done(Box<Action>),
     /// Close without changing anything.
     Close,
 }
@@ -151,11 +151,11 @@ impl DelayDialog {
                 if let Some(id) = &self.editing
                     && ui.button("Delete delay").clicked()
                 {
-                    outcome = DelayOutcome::Done(Action::delete(
+                    outcome = DelayOutcome::Done(Box::new(Action::delete(
                         Place::Programme(self.programme.clone()),
                         RecordKind::Delay,
                         id.clone(),
-                    ));
+                    )));
                 }
                 if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
                     outcome = DelayOutcome::Close;
@@ -177,9 +177,10 @@ impl DelayDialog {
             .and_then(|id| programme.delays.iter().find(|d| &d.id == id));
         let id = self.editing.clone().unwrap_or_else(Id::generate);
         match self.draft.to_delay(id, programme, was) {
-            Ok(delay) => {
-                DelayOutcome::Done(Action::put(Place::Programme(self.programme.clone()), delay))
-            }
+            Ok(delay) => DelayOutcome::Done(Box::new(Action::put(
+                Place::Programme(self.programme.clone()),
+                delay,
+            ))),
             Err(problems) => {
                 self.problems = problems;
                 DelayOutcome::Open
