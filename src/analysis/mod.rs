@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod budget_line;
 pub mod compare;
+pub mod delay_draft;
 pub mod find;
 pub mod headline;
 pub mod money;

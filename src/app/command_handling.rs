@@ -122,6 +122,8 @@ impl BoardApp {
                     self.modal = Modal::Rating(RatingDialog::new(doc.board(), programme));
                 }
             }
+            Command::RecordDelay => self.open_delay_dialog(),
+            Command::EditDelay => self.open_delay_to_edit(),
             Command::TimelineOpeningView => self.views.timeline.back_to_opening_view(),
             Command::TimelinePreviousTask | Command::TimelineNextTask => {
                 if let Some(session) = &self.session {
@@ -203,6 +205,8 @@ impl BoardApp {
             | Command::CommandPalette
             | Command::Preferences
             | Command::KeyboardShortcuts => true,
+            Command::RecordDelay => doc.is_some() && self.delay_subject().is_some(),
+            Command::EditDelay => self.views.timeline.delay_to_edit.is_some(),
             Command::Meeting | Command::PresenterView | Command::CompareWithPrevious => {
                 doc.is_some()
             }

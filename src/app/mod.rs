@@ -6,6 +6,7 @@ mod chart_export;
 mod colleague_changes;
 mod command_handling;
 mod conflict_copies;
+mod delays;
 mod document;
 mod frame_ui;
 mod jobs;

@@ -70,6 +70,8 @@ pub enum Modal {
     DeleteProgramme(DeleteProgrammeDialog),
     /// Edit ▸ Rate delivery confidence….
     Rating(RatingDialog),
+    /// Record a delay…, or edit one.
+    Delay(crate::ui::delay_dialog::DelayDialog),
 }
 
 impl Modal {
@@ -113,6 +115,9 @@ impl BoardApp {
                     Modal::None
                 }
             },
+            Modal::Delay(d) => self
+                .delay_dialog_ui(ctx, d)
+                .map_or(Modal::None, Modal::Delay),
             Modal::Keyboard(mut sheet) => {
                 if sheet.show(ctx) {
                     Modal::Keyboard(sheet)

@@ -84,6 +84,10 @@ pub enum Command {
     Preferences,
     /// Rate a programme's delivery confidence for a date, with a reason.
     RateConfidence,
+    /// Record a delay of the selected task or programme.
+    RecordDelay,
+    /// Edit (or delete) the delay chosen in the timeline's detail panel.
+    EditDelay,
     /// Timeline: back to the view the board opened on (centred on the as-at date).
     TimelineOpeningView,
     /// Timeline: select the task above.
@@ -245,6 +249,8 @@ impl Command {
             Command::KeyboardShortcuts => "Keyboard shortcuts",
             Command::Preferences => "Preferences…",
             Command::RateConfidence => "Rate delivery confidence…",
+            Command::RecordDelay => "Record a delay…",
+            Command::EditDelay => "Edit delay…",
             Command::TimelineOpeningView => "Timeline: back to the as-at view",
             Command::TimelinePreviousTask => "Timeline: previous task",
             Command::TimelineNextTask => "Timeline: next task",
@@ -354,6 +360,12 @@ impl Command {
             }
             Command::CommandPalette => "Find any command by typing part of its name",
             Command::KeyboardShortcuts => "List every keyboard shortcut, by where it works",
+            Command::RecordDelay => {
+                "Record a delay of the task selected on the timeline, or of the programme chosen in the side panel: cause, first and last day, what happened, the RAID entries and budget lines linked"
+            }
+            Command::EditDelay => {
+                "Change or delete the delay chosen in the timeline's detail panel"
+            }
             Command::Preferences => {
                 "Your name as the RAID history and 'Also open by' show it; light or dark; the board pack's paper"
             }
@@ -433,10 +445,12 @@ impl Command {
             | Command::KeyboardShortcuts
             | Command::Preferences
             | Command::RateConfidence => Scope::Window,
+            Command::RecordDelay => Scope::Window,
             Command::TimelineOpeningView
             | Command::TimelinePreviousTask
             | Command::TimelineNextTask
-            | Command::TimelineClearSelection => Scope::Timeline,
+            | Command::TimelineClearSelection
+            | Command::EditDelay => Scope::Timeline,
             Command::NewRaidEntry
             | Command::FindRaidEntry
             | Command::EditRaidEntry
@@ -473,6 +487,7 @@ impl Command {
             Command::CommandPalette => const { &[key(COMMAND.plus(Modifiers::SHIFT), Key::P)] },
             Command::KeyboardShortcuts => const { &[key(NONE, Key::F1)] },
             Command::Preferences => const { &[key(COMMAND, Key::Comma)] },
+            Command::RecordDelay | Command::EditDelay => &[],
             // Home, not Ctrl+0: egui resets the screen's zoom with Ctrl+0.
             Command::TimelineOpeningView => const { &[key(NONE, Key::Home)] },
             Command::TimelinePreviousTask | Command::RaidPreviousEntry => {

@@ -6,16 +6,14 @@ use super::tooltip::*;
 use super::*;
 use crate::analysis::schedule::date_order_problem;
 use crate::analysis::schedule::task_slip_days;
-use crate::model::{Action, Board, Id, PeriodDate, Place, Programme, Task};
+use crate::model::{Action, Id, PeriodDate, Place, Programme, Task};
+use crate::ui::commands::Command;
 use crate::ui::theme;
+use crate::ui::view_ctx::ViewCtx;
 
 impl TimelineView {
-    pub(super) fn detail_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        board: &Board,
-        actions: &mut Vec<Action>,
-    ) {
+    pub(super) fn detail_ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+        let (board, actions) = (ctx.board, &mut *ctx.actions);
         let Some((p, t)) = self.selected_task(board) else {
             return;
         };
@@ -83,6 +81,28 @@ impl TimelineView {
             None => ui.label("No baseline to compare with"),
         };
         linked_records_ui(ui, board, p, t);
+        ui.add_space(6.0);
+        ui.horizontal_wrapped(|ui| {
+            for d in p.delays.iter().filter(|d| d.task.as_ref() == Some(&t.id)) {
+                let text = format!(
+                    "Edit delay: {} {}–{}",
+                    d.cause.label(),
+                    d.start.display_uk(),
+                    d.end.display_uk()
+                );
+                if ui.button(text).clicked() {
+                    self.delay_to_edit = Some(d.id.clone());
+                    ctx.commands.push(Command::EditDelay);
+                }
+            }
+            if ui
+                .button(Command::RecordDelay.label())
+                .on_hover_text(Command::RecordDelay.tooltip())
+                .clicked()
+            {
+                ctx.commands.push(Command::RecordDelay);
+            }
+        });
     }
 
     /// One of the task's dates, typed as the user writes dates; put into the

@@ -45,6 +45,9 @@ pub struct TimelineView {
     pub scroll_y: f32,
     /// The selected task: (programme id, task id).
     pub selected: Option<(Id, Id)>,
+    /// The delay whose Edit button was pressed in the detail panel, for the
+    /// shell's "edit delay" command.
+    pub delay_to_edit: Option<Id>,
     /// Programmes whose tasks are hidden.
     pub collapsed: BTreeSet<Id>,
     /// Show only late tasks.
@@ -74,6 +77,7 @@ impl Default for TimelineView {
             },
             scroll_y: 0.0,
             selected: None,
+            delay_to_edit: None,
             collapsed: BTreeSet::new(),
             late_only: false,
             shown: None,
@@ -151,7 +155,7 @@ impl TimelineView {
         if self.selected_task(board).is_some() {
             egui::Panel::right("timeline_detail")
                 .default_size(380.0)
-                .show(ui, |ui| self.detail_ui(ui, board, ctx.actions));
+                .show(ui, |ui| self.detail_ui(ui, ctx));
         } else {
             self.buffers = DateBuffers::default();
         }
