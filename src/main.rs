@@ -43,6 +43,16 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Add, change or remove a programme's tasks.
+    Task {
+        #[command(subcommand)]
+        command: boardroom::cli::TaskCommand,
+    },
+    /// Add a milestone to a programme.
+    Milestone {
+        #[command(subcommand)]
+        command: boardroom::cli::MilestoneCommand,
+    },
     /// List or add RAID entries.
     Raid {
         #[command(subcommand)]
@@ -291,6 +301,8 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Check { files }) => check(&files),
         Some(Command::Summary { file, json }) => summary(&file, json),
+        Some(Command::Task { command }) => boardroom::cli::task(command),
+        Some(Command::Milestone { command }) => boardroom::cli::milestone(command),
         Some(Command::Raid {
             command:
                 RaidCommand::List {

@@ -9,6 +9,7 @@ mod pack;
 mod raid;
 mod raid_export;
 mod raid_import;
+mod schedule;
 
 pub use diff::diff;
 pub use git::{git_diff, git_setup, merge_driver};
@@ -17,3 +18,4 @@ pub use pack::{ExportArgs, ExportView, PackArgs, export, pack, pack_pdf};
 pub use raid::{NewEntry, raid_add, raid_list};
 pub use raid_export::{ExportRaidArgs, open_in_its_app, raid_export};
 pub use raid_import::{ImportArgs, raid_import};
+pub use schedule::{MilestoneCommand, TaskCommand, milestone, task};
