@@ -21,6 +21,7 @@ pub mod programme_list;
 pub mod raid;
 pub mod register_dialog;
 pub mod scene_paint;
+pub mod schedule;
 pub mod theme;
 pub mod timeline;
 pub mod view_ctx;
