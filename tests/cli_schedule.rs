@@ -9,6 +9,23 @@ use std::path::{Path, PathBuf};
 use boardroom::model::{MilestoneKind, PeriodDate};
 use boardroom::store::load_board;
 
+/// A copy of the sample in a folder of its own, and its path as an argument.
+fn fixture() -> (tempfile::TempDir, PathBuf, String) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let file = board_copy(dir.path());
+    let f = file.to_string_lossy().to_string();
+    (dir, file, f)
+}
+
+/// The Data Centre programme as saved in `file`.
+fn saved_dc(file: &Path) -> boardroom::model::Programme {
+    let board = load_board(file).unwrap_or_else(|e| panic!("{e}")).board;
+    board
+        .programme(&common::id("dc"))
+        .cloned()
+        .unwrap_or_else(|| panic!("no dc"))
+}
+
 fn board_copy(dir: &Path) -> PathBuf {
     let path = dir.join("board.ron");
     std::fs::copy(common::manchester(), &path).unwrap_or_else(|e| panic!("{e}"));
@@ -30,9 +47,7 @@ fn day(text: &str) -> Option<PeriodDate> {
 
 #[test]
 fn task_add_set_and_rm_go_through_to_the_file() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let file = board_copy(dir.path());
-    let f = file.to_string_lossy().to_string();
+    let (_dir, file, f) = fixture();
     let (ok, out, err) = run(&[
         "task",
         "add",
@@ -58,10 +73,7 @@ fn task_add_set_and_rm_go_through_to_the_file() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 1, "{out}");
     let id = lines[0].trim().to_string();
-    let board = load_board(&file).unwrap_or_else(|e| panic!("{e}")).board;
-    let dc = board
-        .programme(&common::id("dc"))
-        .unwrap_or_else(|| panic!("no dc"));
+    let dc = saved_dc(&file);
     let task = dc
         .task(&common::id(&id))
         .unwrap_or_else(|| panic!("no task {id}"));
@@ -87,10 +99,7 @@ fn task_add_set_and_rm_go_through_to_the_file() {
     ]);
     assert!(ok, "{err}");
     assert_eq!(out.trim(), id);
-    let board = load_board(&file).unwrap_or_else(|e| panic!("{e}")).board;
-    let dc = board
-        .programme(&common::id("dc"))
-        .unwrap_or_else(|| panic!("no dc"));
+    let dc = saved_dc(&file);
     let task = dc
         .task(&common::id(&id))
         .unwrap_or_else(|| panic!("no task"));
@@ -102,18 +111,13 @@ fn task_add_set_and_rm_go_through_to_the_file() {
     let (ok, out, err) = run(&["task", "rm", &f, "--id", &id]);
     assert!(ok, "{err}");
     assert_eq!(out.trim(), id);
-    let board = load_board(&file).unwrap_or_else(|e| panic!("{e}")).board;
-    let dc = board
-        .programme(&common::id("dc"))
-        .unwrap_or_else(|| panic!("no dc"));
+    let dc = saved_dc(&file);
     assert!(dc.task(&common::id(&id)).is_none());
 }
 
 #[test]
 fn milestone_add_takes_its_kind_baseline_and_achieved() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let file = board_copy(dir.path());
-    let f = file.to_string_lossy().to_string();
+    let (_dir, file, f) = fixture();
     let (ok, out, err) = run(&[
         "milestone",
         "add",
@@ -133,10 +137,7 @@ fn milestone_add_takes_its_kind_baseline_and_achieved() {
     assert!(ok, "{err}");
     let id = out.trim().to_string();
     assert_eq!(out.lines().count(), 1);
-    let board = load_board(&file).unwrap_or_else(|e| panic!("{e}")).board;
-    let dc = board
-        .programme(&common::id("dc"))
-        .unwrap_or_else(|| panic!("no dc"));
+    let dc = saved_dc(&file);
     let m = dc
         .milestones
         .iter()
@@ -151,94 +152,43 @@ fn milestone_add_takes_its_kind_baseline_and_achieved() {
 
 #[test]
 fn bad_input_exits_1_with_the_reason_and_leaves_the_file_as_it_was() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let file = board_copy(dir.path());
-    let f = file.to_string_lossy().to_string();
+    let (_dir, file, f) = fixture();
     let before = std::fs::read(&file).unwrap_or_else(|e| panic!("{e}"));
-    let cases: Vec<(Vec<&str>, &str)> = vec![
+    // Arguments split at `|`; FILE is the board.
+    let cases = [
         (
-            vec!["task", "add", &f, "--programme", "nope", "--name", "X"],
+            "task|add|FILE|--programme|nope|--name|X",
             "no programme `nope`",
         ),
         (
-            vec![
-                "task",
-                "add",
-                &f,
-                "--programme",
-                "dc",
-                "--name",
-                "X",
-                "--start",
-                "31 Feb 2021",
-            ],
+            "task|add|FILE|--programme|dc|--name|X|--start|31 Feb 2021",
             "--start",
         ),
         (
-            vec![
-                "task",
-                "add",
-                &f,
-                "--programme",
-                "dc",
-                "--name",
-                "X",
-                "--percent",
-                "101",
-            ],
+            "task|add|FILE|--programme|dc|--name|X|--percent|101",
             "over 100",
         ),
+        ("task|add|FILE|--programme|dc|--name| ", "name is empty"),
+        ("task|set|FILE|--id|dc-build|--finish|soon", "not a date"),
+        ("task|rm|FILE|--id|no-such-task", "no task"),
         (
-            vec!["task", "set", &f, "--id", "dc-build", "--finish", "soon"],
-            "not a date",
-        ),
-        (vec!["task", "rm", &f, "--id", "no-such-task"], "no task"),
-        (
-            vec![
-                "milestone",
-                "add",
-                &f,
-                "--programme",
-                "nope",
-                "--name",
-                "X",
-                "--date",
-                "2021",
-            ],
+            "milestone|add|FILE|--programme|nope|--name|X|--date|2021",
             "no programme",
         ),
         (
-            vec![
-                "milestone",
-                "add",
-                &f,
-                "--programme",
-                "dc",
-                "--name",
-                "X",
-                "--date",
-                "later",
-            ],
+            "milestone|add|FILE|--programme|dc|--name|X|--date|later",
             "--date",
         ),
         (
-            vec![
-                "milestone",
-                "add",
-                &f,
-                "--programme",
-                "dc",
-                "--name",
-                "X",
-                "--date",
-                "2021",
-                "--kind",
-                "launch",
-            ],
+            "milestone|add|FILE|--programme|dc|--name|X|--date|2021|--kind|launch",
             "launch",
         ),
     ];
-    for (args, reason) in cases {
+    for (line, reason) in cases {
+        let args: Vec<&str> = line
+            .split('|')
+            .map(|a| if a == "FILE" { f.as_str() } else { a })
+            .collect();
         let out = common::boardroom(&args);
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");

@@ -87,6 +87,15 @@ fn a_header_row_maps_the_pasted_columns_whatever_their_order() {
     assert_eq!(pasted.rows.len(), 1);
 }
 
+fn tasks_at(programme: &Id, row: usize, column: usize) -> PasteAt<'_> {
+    PasteAt {
+        programme,
+        section: Section::Tasks,
+        row,
+        column,
+    }
+}
+
 fn board_with_two_tasks() -> Board {
     let mut board = crate::sample::board();
     let p = &mut board.programmes[0];
@@ -103,12 +112,7 @@ fn pasting_on_the_empty_row_adds_rows_and_one_undo_takes_them_away() {
         "Cabling\t01/03/2021\t30/04/2021\nTesting\t01/05/2021\t30/06/2021\r\n",
         Section::Tasks.columns(),
     );
-    let at = PasteAt {
-        programme: &programme,
-        section: Section::Tasks,
-        row: 2,
-        column: 0,
-    };
+    let at = tasks_at(&programme, 2, 0);
     let (action, written) = paste_action(&board, &at, &pasted).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(written, 2);
     let undo = apply(&mut board, action).unwrap_or_else(|e| panic!("{e}"));
@@ -133,12 +137,7 @@ fn pasting_on_a_row_writes_the_cells_under_the_cursor() {
         "01/03/2021\n01/04/2021\n01/05/2021\n",
         Section::Tasks.columns(),
     );
-    let at = PasteAt {
-        programme: &programme,
-        section: Section::Tasks,
-        row: 0,
-        column: 4,
-    };
+    let at = tasks_at(&programme, 0, 4);
     let (action, _) = paste_action(&board, &at, &pasted).unwrap_or_else(|e| panic!("{e}"));
     apply(&mut board, action).unwrap_or_else(|e| panic!("{e}"));
     let tasks = &board.programmes[0].tasks;
@@ -154,12 +153,7 @@ fn a_paste_with_a_bad_cell_is_refused_whole_naming_the_row_and_column() {
     let board = board_with_two_tasks();
     let programme = board.programmes[0].id.clone();
     let pasted = parse_paste("A\t01/03/2021\nB\tsoonish\n", Section::Tasks.columns());
-    let at = PasteAt {
-        programme: &programme,
-        section: Section::Tasks,
-        row: 2,
-        column: 0,
-    };
+    let at = tasks_at(&programme, 2, 0);
     let err = paste_action(&board, &at, &pasted).unwrap_err();
     assert!(
         err.contains("pasted row 2, Baseline start") && err.contains("soonish"),

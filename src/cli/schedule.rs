@@ -5,10 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use super::raid::{load_or_say, report_errors, save_edited};
 use crate::model::{Action, Board, Id, Milestone, MilestoneKind, PeriodDate, Place, Task, apply};
-use crate::store::load_board;
-
-use super::raid::{report_errors, save_edited};
 
 /// `boardroom task …`.
 #[derive(clap::Subcommand, Debug)]
@@ -16,14 +14,8 @@ pub enum TaskCommand {
     /// Add a task to a programme; prints its id. Dates in any form the app
     /// reads (9 Feb 2021, Feb 2021, Q2 2021, FY 2020/21, 2021-02-09, 09/02/2021).
     Add {
-        /// The board file.
-        file: PathBuf,
-        /// The programme's id.
-        #[arg(long)]
-        programme: String,
-        /// The task's name.
-        #[arg(long)]
-        name: String,
+        #[command(flatten)]
+        new: NewIn,
         #[command(flatten)]
         fields: TaskFields,
     },
@@ -48,6 +40,19 @@ pub enum TaskCommand {
         #[arg(long)]
         id: String,
     },
+}
+
+/// Where a new record goes and what it is called.
+#[derive(clap::Args, Debug)]
+pub struct NewIn {
+    /// The board file.
+    pub file: PathBuf,
+    /// The programme's id.
+    #[arg(long)]
+    pub programme: String,
+    /// Its name, as the board knows it.
+    #[arg(long)]
+    pub name: String,
 }
 
 /// The task's fields `add` and `set` share.
@@ -78,14 +83,8 @@ pub struct TaskFields {
 pub enum MilestoneCommand {
     /// Add a milestone to a programme; prints its id.
     Add {
-        /// The board file.
-        file: PathBuf,
-        /// The programme's id.
-        #[arg(long)]
-        programme: String,
-        /// What happens: "Go-live".
-        #[arg(long)]
-        name: String,
+        #[command(flatten)]
+        new: NewIn,
         /// The actual or forecast date.
         #[arg(long)]
         date: String,
@@ -131,14 +130,9 @@ impl From<KindArg> for MilestoneKind {
 /// Runs a `task` command.
 pub fn task(command: TaskCommand) -> ExitCode {
     match command {
-        TaskCommand::Add {
-            file,
-            programme,
-            name,
-            fields,
-        } => edit(&file, |board| {
-            let place = programme_place(board, &programme, &file)?;
-            let mut task = Task::new(Id::generate(), name_of(&name)?);
+        TaskCommand::Add { new, fields } => edit(&new.file, |board| {
+            let place = programme_place(board, &new.programme, &new.file)?;
+            let mut task = Task::new(Id::generate(), name_of(&new.name)?);
             fields.apply_to(&mut task)?;
             Ok((Action::put(place, task.clone()), task.id))
         }),
@@ -167,18 +161,16 @@ pub fn task(command: TaskCommand) -> ExitCode {
 pub fn milestone(command: MilestoneCommand) -> ExitCode {
     match command {
         MilestoneCommand::Add {
-            file,
-            programme,
-            name,
+            new,
             date,
             baseline,
             kind,
             achieved,
-        } => edit(&file, |board| {
-            let place = programme_place(board, &programme, &file)?;
+        } => edit(&new.file, |board| {
+            let place = programme_place(board, &new.programme, &new.file)?;
             let milestone = Milestone {
                 id: Id::generate(),
-                name: name_of(&name)?,
+                name: name_of(&new.name)?,
                 kind: kind.into(),
                 baseline: baseline
                     .as_deref()
@@ -277,21 +269,18 @@ fn find_task(board: &Board, id: &str) -> Result<(Place, Task), String> {
 /// Loads `file`, makes the action `change` asks for, applies and validates
 /// it, and saves through the merging path; prints the id on success.
 fn edit(file: &Path, change: impl FnOnce(&Board) -> Result<(Action, Id), String>) -> ExitCode {
-    let loaded = match load_board(file) {
+    let loaded = match load_or_say(file) {
         Ok(l) => l,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
-    let mut board = loaded.board.clone();
-    let (action, id) = match change(&board) {
+    let (action, id) = match change(&loaded.board) {
         Ok(made) => made,
         Err(reason) => {
             eprintln!("{reason}");
             return ExitCode::FAILURE;
         }
     };
+    let mut board = loaded.board.clone();
     if let Err(e) = apply(&mut board, action) {
         eprintln!("{e}");
         return ExitCode::FAILURE;
