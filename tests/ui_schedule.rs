@@ -225,3 +225,31 @@ fn milestones_have_their_own_section() {
     assert_eq!(m.kind, boardroom::model::MilestoneKind::GoLive);
     assert_eq!(Some(m.date), day("2021-Q3"));
 }
+
+#[test]
+fn arrows_move_the_cursor_and_a_pasted_header_makes_new_rows_below_it() {
+    let (_dir, _path, mut h) = sheet();
+    click_cell(&mut h, "Build — name");
+    // Down to Run, right to its baseline start, left and right again.
+    press(&mut h, Key::ArrowDown);
+    press(&mut h, Key::ArrowRight);
+    press(&mut h, Key::ArrowRight);
+    press(&mut h, Key::ArrowLeft);
+    type_text(&mut h, "Q2 2021");
+    press(&mut h, Key::Enter);
+    assert_eq!(tasks(&h)[1].baseline_start, day("2021-Q2"));
+    assert_eq!(
+        tasks(&h)[0].baseline_start,
+        common::small_board().programmes[0].tasks[0].baseline_start
+    );
+    // A paste with Excel's header row, its columns in another order,
+    // on Build's row: a new row below Build, the cells where the headings say.
+    click_cell(&mut h, "Build — note");
+    h.event(egui::Event::Paste(
+        "Finish\tName\r\n14/05/2021\tCabling\r\n".to_string(),
+    ));
+    h.run();
+    let names: Vec<String> = tasks(&h).iter().map(|t| t.name.clone()).collect();
+    assert_eq!(names, ["Build", "Cabling", "Run"]);
+    assert_eq!(tasks(&h)[1].finish, day("2021-05-14"));
+}

@@ -517,7 +517,10 @@ impl ScheduleView {
             egui::Sense::focusable_noninteractive(),
         );
         area.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Grid, true, "Schedule sheet"));
-        if std::mem::take(&mut self.focus_sheet) && self.editing.is_none() {
+        // The sheet takes the keyboard when asked to, and whenever nothing
+        // else holds it (the tab just shown, an edit just closed).
+        let unfocused = ui.memory(|m| m.focused().is_none());
+        if (std::mem::take(&mut self.focus_sheet) || unfocused) && self.editing.is_none() {
             area.request_focus();
         }
         ui.memory_mut(|m| {
