@@ -13,6 +13,7 @@ use boardroom::ui::budget::BudgetView;
 use boardroom::ui::meeting::MeetingView;
 use boardroom::ui::raid::RaidView;
 use boardroom::ui::raid::form::Editor;
+use boardroom::ui::schedule::ScheduleView;
 use boardroom::ui::timeline::TimelineView;
 use boardroom::ui::view_ctx::{Selection, ViewCtx};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
@@ -45,8 +46,12 @@ fn board_and_context(programmes: usize, tasks: usize, raid: usize) -> (Board, eg
 /// Runs `draw` with a view's context on `board`: every programme listed,
 /// none selected, not comparing.
 fn with_view_ctx(board: &Board, draw: impl FnOnce(&mut ViewCtx<'_>)) {
+    with_selection(board, Selection::default(), draw);
+}
+
+/// [`with_view_ctx`] with `selection` made in the side panel.
+fn with_selection(board: &Board, mut selection: Selection, draw: impl FnOnce(&mut ViewCtx<'_>)) {
     let listed: Vec<usize> = (0..board.programmes.len()).collect();
-    let mut selection = Selection::default();
     let (mut actions, mut commands) = (Vec::new(), Vec::new());
     let mut ctx = ViewCtx {
         board,
@@ -105,6 +110,35 @@ fn raid_table(c: &mut Criterion) {
         }
         group.bench_with_input(BenchmarkId::from_parameter(entries), &entries, |b, _| {
             b.iter(|| raid_frame(&ctx, &mut view, &board));
+        });
+    }
+    group.finish();
+}
+
+/// The Schedule tab on one programme of `rows` tasks: only the rows on
+/// screen are laid out, so the frame should not grow with the programme.
+fn schedule(c: &mut Criterion) {
+    let mut group = c.benchmark_group("schedule_frame");
+    for rows in [100usize, 10_000] {
+        let (board, ctx) = board_and_context(1, rows, 0);
+        let selection = Selection {
+            programme: Some(board.programmes[0].id.clone()),
+            changes_only: false,
+        };
+        let mut view = ScheduleView::default();
+        let frame = |view: &mut ScheduleView| {
+            std::hint::black_box(ctx.run_ui(input(), |ui| {
+                egui::CentralPanel::default_margins().show(ui, |ui| {
+                    with_selection(&board, selection.clone(), |c| view.ui(ui, c));
+                });
+            }));
+        };
+        for _ in 0..3 {
+            frame(&mut view);
+        }
+        assert_eq!(board.programmes[0].tasks.len(), rows);
+        group.bench_with_input(BenchmarkId::from_parameter(rows), &rows, |b, _| {
+            b.iter(|| frame(&mut view));
         });
     }
     group.finish();
@@ -384,6 +418,7 @@ criterion_group!(
     benches,
     timeline,
     raid_table,
+    schedule,
     heat_map,
     budget,
     meeting,

@@ -88,6 +88,16 @@ enum Command {
         #[arg(long, default_value = "")]
         note: String,
     },
+    /// Add, change or remove a programme's tasks.
+    Task {
+        #[command(subcommand)]
+        command: boardroom::cli::TaskCommand,
+    },
+    /// Add a milestone to a programme.
+    Milestone {
+        #[command(subcommand)]
+        command: boardroom::cli::MilestoneCommand,
+    },
     /// List or add RAID entries.
     Raid {
         #[command(subcommand)]
@@ -475,6 +485,8 @@ fn main() -> ExitCode {
                 note,
             },
         ),
+        Some(Command::Task { command }) => boardroom::cli::task(command),
+        Some(Command::Milestone { command }) => boardroom::cli::milestone(command),
         Some(Command::Raid {
             command:
                 RaidCommand::List {

@@ -207,6 +207,7 @@ fn draw_every_view(path: &Path, board: &Board) {
         (Tab::Timeline, "As at"),
         (Tab::Budget, "Budget"),
         (Tab::Raid, "New entry"),
+        (Tab::Schedule, "Pick a programme"),
     ] {
         h.state_mut().show_tab(tab);
         h.run_steps(2);
@@ -224,6 +225,17 @@ fn draw_every_view(path: &Path, board: &Board) {
         h.state_mut().budget_mut().portfolio = true;
         h.run_steps(2);
         h.state_mut().select_programme(Some(p.id.clone()));
+        h.state_mut().show_tab(Tab::Schedule);
+        h.run_steps(2);
+        if clean {
+            assert!(
+                h.query_all_by_label_contains("Tasks (").next().is_some(),
+                "the Schedule tab drew no sheet"
+            );
+        }
+        let sheet = h.state_mut().schedule_mut();
+        sheet.show_section(boardroom::analysis::sheet::Section::Milestones);
+        h.run_steps(2);
         h.state_mut().show_tab(Tab::Timeline);
         h.run_steps(2);
     }

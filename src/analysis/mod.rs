@@ -15,6 +15,7 @@ pub mod raid_draft;
 pub mod raid_import;
 pub mod reconcile;
 pub mod schedule;
+pub mod sheet;
 pub mod summary;
 pub mod timeline;
 pub mod waterfall;

@@ -40,6 +40,8 @@ impl BoardApp {
                 .unwrap_or((None, "all programmes".into(), String::new()))
         };
         let choice = match self.views.tab {
+            // The sheet is a table, not a chart.
+            Tab::Schedule => return None,
             Tab::Timeline => {
                 let (programme, name, suffix) = named(selected);
                 ChartChoice {

@@ -150,6 +150,17 @@ impl BoardApp {
                     self.views.raid.move_selection(session.doc.board(), up);
                 }
             }
+            Command::ScheduleInsertRow
+            | Command::ScheduleDeleteRow
+            | Command::ScheduleMoveRowUp
+            | Command::ScheduleMoveRowDown => {
+                if let Some(session) = &self.session {
+                    let selected = self.views.selection.programme.as_ref();
+                    let board = session.doc.board();
+                    let action = self.views.schedule.run(command, board, selected);
+                    self.pending.extend(action);
+                }
+            }
             Command::LeaveMeeting => self.leave_meeting(ctx),
             Command::NextSlide => self.with_meeting(|m, _| m.next_slide()),
             Command::PreviousSlide => self.with_meeting(|m, _| m.previous_slide()),
@@ -186,6 +197,7 @@ impl BoardApp {
             Tab::Timeline => Screen::Timeline,
             Tab::Budget => Screen::Budget,
             Tab::Raid => Screen::Raid,
+            Tab::Schedule => Screen::Schedule,
         }
     }
 
@@ -249,6 +261,13 @@ impl BoardApp {
             Command::RaidPreviousEntry | Command::RaidNextEntry => {
                 doc.is_some() && self.views.raid.can_move_selection()
             }
+            Command::ScheduleInsertRow
+            | Command::ScheduleDeleteRow
+            | Command::ScheduleMoveRowUp
+            | Command::ScheduleMoveRowDown => doc.is_some_and(|d| {
+                let selected = self.views.selection.programme.as_ref();
+                self.views.schedule.can_run(command, d.board(), selected)
+            }),
             Command::NextSlide
             | Command::PreviousSlide
             | Command::FirstSlide

@@ -119,6 +119,16 @@ impl BoardApp {
         &mut self.views.raid
     }
 
+    /// The Schedule tab's state.
+    pub fn schedule(&self) -> &crate::ui::schedule::ScheduleView {
+        &self.views.schedule
+    }
+
+    /// The Schedule tab's state, to set up.
+    pub fn schedule_mut(&mut self) -> &mut crate::ui::schedule::ScheduleView {
+        &mut self.views.schedule
+    }
+
     /// The Budget tab's state, to set up.
     pub fn budget_mut(&mut self) -> &mut BudgetView {
         &mut self.views.budget

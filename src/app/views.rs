@@ -9,6 +9,7 @@ use crate::ui::budget::BudgetView;
 use crate::ui::meeting::MeetingView;
 use crate::ui::programme_filter::ProgrammeChoice;
 use crate::ui::raid::RaidView;
+use crate::ui::schedule::ScheduleView;
 use crate::ui::timeline::TimelineView;
 
 /// The tabs of the main area.
@@ -20,11 +21,13 @@ pub enum Tab {
     Budget,
     /// The RAID log.
     Raid,
+    /// The schedule sheet: a programme's tasks and milestones as a grid.
+    Schedule,
 }
 
 impl Tab {
     /// Every tab, in the order they are shown.
-    pub const ALL: [Tab; 3] = [Tab::Timeline, Tab::Budget, Tab::Raid];
+    pub const ALL: [Tab; 4] = [Tab::Timeline, Tab::Budget, Tab::Raid, Tab::Schedule];
 
     /// The tab's name as the window shows it.
     pub fn label(self) -> &'static str {
@@ -32,6 +35,7 @@ impl Tab {
             Tab::Timeline => "Timeline",
             Tab::Budget => "Budget",
             Tab::Raid => "RAID log",
+            Tab::Schedule => "Schedule",
         }
     }
 }
@@ -53,6 +57,8 @@ pub(super) struct Views {
     pub(super) budget: BudgetView,
     /// The RAID tab's own state (filters, sort, selected entry, form).
     pub(super) raid: RaidView,
+    /// The Schedule tab's own state (section, cursor, the edit under way).
+    pub(super) schedule: ScheduleView,
     /// The meeting, while it is on (F5): slides full screen.
     pub(super) meeting: Option<MeetingView>,
     /// The earlier copy of the board that "since the last board" compares with.
@@ -76,6 +82,7 @@ impl Default for Views {
             timeline: TimelineView::default(),
             budget: BudgetView::default(),
             raid: RaidView::default(),
+            schedule: ScheduleView::default(),
             meeting: None,
             since: None,
             meeting_copy: None,
@@ -112,5 +119,6 @@ impl Views {
         self.timeline = TimelineView::default();
         self.budget = BudgetView::default();
         self.raid = RaidView::default();
+        self.schedule = ScheduleView::default();
     }
 }

@@ -100,6 +100,7 @@ impl BoardApp {
                 Tab::Timeline => views.timeline.ui(ui, &mut ctx),
                 Tab::Budget => views.budget.ui(ui, &mut ctx),
                 Tab::Raid => views.raid.ui(ui, &mut ctx),
+                Tab::Schedule => views.schedule.ui(ui, &mut ctx),
             }
         });
     }

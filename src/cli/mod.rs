@@ -12,6 +12,7 @@ mod raid;
 mod raid_export;
 mod raid_import;
 mod rate;
+mod schedule;
 
 pub use diff::diff;
 pub use edit::{
@@ -24,3 +25,4 @@ pub use raid::{NewEntry, raid_add, raid_list};
 pub use raid_export::{ExportRaidArgs, open_in_its_app, raid_export};
 pub use raid_import::{ImportArgs, raid_import};
 pub use rate::{NewRating, rate};
+pub use schedule::{MilestoneCommand, TaskCommand, milestone, task};

@@ -109,12 +109,9 @@ pub fn raid_add(file: &Path, new: &NewEntry) -> ExitCode {
     // Load, change, then save through the app's own path: under the write lock
     // it re-reads the file and merges with anything others saved meanwhile, so
     // adds from several people at once are all kept.
-    let loaded = match load_board(file) {
+    let loaded = match load_or_say(file) {
         Ok(l) => l,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
     let mut board = loaded.board.clone();
     let programme = match new.programme.as_deref().map(Id::new).transpose() {
@@ -178,6 +175,15 @@ pub fn raid_add(file: &Path, new: &NewEntry) -> ExitCode {
         }
         Err(code) => code,
     }
+}
+
+/// Loads the board an editing command changes, or says why not and gives
+/// the exit code.
+pub(super) fn load_or_say(file: &Path) -> Result<Loaded, ExitCode> {
+    load_board(file).map_err(|e| {
+        eprintln!("{e}");
+        ExitCode::FAILURE
+    })
 }
 
 /// Prints what makes the edited `board` (of `file`) invalid; true when

@@ -108,6 +108,14 @@ pub enum Command {
     RaidPreviousEntry,
     /// RAID log: select the entry below.
     RaidNextEntry,
+    /// Schedule: insert a row below the cursor's.
+    ScheduleInsertRow,
+    /// Schedule: delete the cursor's row.
+    ScheduleDeleteRow,
+    /// Schedule: move the cursor's row up.
+    ScheduleMoveRowUp,
+    /// Schedule: move the cursor's row down.
+    ScheduleMoveRowDown,
     /// Meeting: the next slide.
     NextSlide,
     /// Meeting: the previous slide.
@@ -143,6 +151,8 @@ pub enum Scope {
     Timeline,
     /// On the RAID log tab.
     Raid,
+    /// On the Schedule tab.
+    Schedule,
     /// In a meeting.
     Meeting,
 }
@@ -156,6 +166,8 @@ pub enum Screen {
     Budget,
     /// The RAID log tab.
     Raid,
+    /// The Schedule tab.
+    Schedule,
     /// A meeting: the slides fill the window.
     Meeting,
 }
@@ -168,6 +180,7 @@ impl Scope {
             Scope::Window => screen != Screen::Meeting,
             Scope::Timeline => screen == Screen::Timeline,
             Scope::Raid => screen == Screen::Raid,
+            Scope::Schedule => screen == Screen::Schedule,
             Scope::Meeting => screen == Screen::Meeting,
         }
     }
@@ -186,6 +199,7 @@ impl Scope {
             Scope::Window => "In the board's window",
             Scope::Timeline => "On the Timeline tab",
             Scope::Raid => "On the RAID log tab",
+            Scope::Schedule => "On the Schedule tab",
             Scope::Meeting => "In a meeting",
         }
     }
@@ -195,7 +209,7 @@ impl Scope {
     fn belongs_to_a_view(self) -> bool {
         match self {
             Scope::Everywhere | Scope::Window => false,
-            Scope::Timeline | Scope::Raid | Scope::Meeting => true,
+            Scope::Timeline | Scope::Raid | Scope::Schedule | Scope::Meeting => true,
         }
     }
 }
@@ -261,6 +275,10 @@ impl Command {
             Command::CloseRaidForm => "Close the RAID entry form",
             Command::RaidPreviousEntry => "RAID log: previous entry",
             Command::RaidNextEntry => "RAID log: next entry",
+            Command::ScheduleInsertRow => "Schedule: insert a row below",
+            Command::ScheduleDeleteRow => "Schedule: delete the row",
+            Command::ScheduleMoveRowUp => "Schedule: move the row up",
+            Command::ScheduleMoveRowDown => "Schedule: move the row down",
             Command::NextSlide => "Next slide",
             Command::PreviousSlide => "Previous slide",
             Command::FirstSlide => "First slide",
@@ -386,6 +404,14 @@ impl Command {
             Command::CloseRaidForm => "Close the entry form; what was not saved is dropped",
             Command::RaidPreviousEntry => "Select the entry above in the table",
             Command::RaidNextEntry => "Select the entry below in the table",
+            Command::ScheduleInsertRow => {
+                "Add a task (or milestone) below the cursor's row, named for you to type over"
+            }
+            Command::ScheduleDeleteRow => {
+                "Delete the cursor's task or milestone; delays that name it are unlinked (one undo puts all back)"
+            }
+            Command::ScheduleMoveRowUp => "Move the cursor's task or milestone one row up",
+            Command::ScheduleMoveRowDown => "Move the cursor's task or milestone one row down",
             Command::NextSlide => "Show the next slide (what a presentation clicker sends)",
             Command::PreviousSlide => "Show the previous slide",
             Command::FirstSlide => "Show the cover",
@@ -457,6 +483,10 @@ impl Command {
             | Command::CloseRaidForm
             | Command::RaidPreviousEntry
             | Command::RaidNextEntry => Scope::Raid,
+            Command::ScheduleInsertRow
+            | Command::ScheduleDeleteRow
+            | Command::ScheduleMoveRowUp
+            | Command::ScheduleMoveRowDown => Scope::Schedule,
             Command::NextSlide
             | Command::PreviousSlide
             | Command::FirstSlide
@@ -500,6 +530,10 @@ impl Command {
                 const { &[key(NONE, Key::Escape)] }
             }
             Command::NewRaidEntry => const { &[key(COMMAND, Key::N)] },
+            Command::ScheduleInsertRow => const { &[key(COMMAND, Key::I), key(NONE, Key::Insert)] },
+            Command::ScheduleDeleteRow => const { &[key(COMMAND, Key::Delete)] },
+            Command::ScheduleMoveRowUp => const { &[key(Modifiers::ALT, Key::ArrowUp)] },
+            Command::ScheduleMoveRowDown => const { &[key(Modifiers::ALT, Key::ArrowDown)] },
             Command::FindRaidEntry => const { &[key(COMMAND, Key::F)] },
             Command::EditRaidEntry | Command::GoToTypedSlide => const { &[key(NONE, Key::Enter)] },
             Command::NextSlide => {

@@ -26,6 +26,7 @@ pub mod raid;
 pub mod rating_dialog;
 pub mod register_dialog;
 pub mod scene_paint;
+pub mod schedule;
 pub mod theme;
 pub mod timeline;
 pub mod view_ctx;
