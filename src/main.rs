@@ -69,6 +69,11 @@ enum Command {
         #[command(subcommand)]
         command: ProgrammeCommand,
     },
+    /// Record a delay of a programme or one of its tasks. Prints the delay's id.
+    Delay {
+        #[command(subcommand)]
+        command: boardroom::cli::DelayCommand,
+    },
     /// Rate a programme's delivery confidence for a date (one rating per
     /// date: a second for the same date replaces it). Prints the programme's
     /// id; exit 1 with the reason and nothing written on bad input.
@@ -470,6 +475,7 @@ fn main() -> ExitCode {
             } => boardroom::cli::programme_set(&file, &id, &fields.with_name(name)),
             ProgrammeCommand::Rm { file, id } => boardroom::cli::programme_rm(&file, &id),
         },
+        Some(Command::Delay { command }) => boardroom::cli::delay(command),
         Some(Command::Rate {
             file,
             programme,

@@ -129,12 +129,12 @@ pub fn programme_rm(file: &Path, id: &str) -> ExitCode {
     .map_or_else(|code| code, |()| printed(&id))
 }
 
-fn printed(id: &Id) -> ExitCode {
+pub(super) fn printed(id: &Id) -> ExitCode {
     println!("{id}");
     ExitCode::SUCCESS
 }
 
-fn fail(reason: &str) -> ExitCode {
+pub(super) fn fail(reason: &str) -> ExitCode {
     eprintln!("{reason}");
     ExitCode::FAILURE
 }
@@ -144,7 +144,7 @@ fn parse_id(id: &str) -> Result<Id, ExitCode> {
     Id::new(id.trim()).map_err(|e| fail(&format!("--id: {e}")))
 }
 
-fn no_such(file: &Path, board: &Board, id: &Id) -> String {
+pub(super) fn no_such(file: &Path, board: &Board, id: &Id) -> String {
     let known: Vec<&str> = board.programmes.iter().map(|p| p.id.as_str()).collect();
     let known = if known.is_empty() {
         "it has none yet; add one with `boardroom programme add`".to_string()
@@ -159,7 +159,10 @@ fn no_such(file: &Path, board: &Board, id: &Id) -> String {
 
 /// Loads `file`, applies the action `make` gives, checks the result and
 /// saves it merging with anything saved meanwhile. Writes nothing on error.
-fn edit(file: &Path, make: impl FnOnce(&Board) -> Result<Action, String>) -> Result<(), ExitCode> {
+pub(super) fn edit(
+    file: &Path,
+    make: impl FnOnce(&Board) -> Result<Action, String>,
+) -> Result<(), ExitCode> {
     let loaded = load_board(file).map_err(|e| fail(&e.to_string()))?;
     let mut board = loaded.board.clone();
     let action = make(&board).map_err(|e| fail(&e))?;

@@ -3,6 +3,7 @@
 //! the board pack and chart exports. They read boards through the store and
 //! draw through `render`, as the app does.
 
+mod delay;
 mod diff;
 mod edit;
 mod git;
@@ -14,6 +15,7 @@ mod raid_import;
 mod rate;
 mod schedule;
 
+pub use delay::{CauseArg, DelayCommand, NewDelay, delay, delay_add};
 pub use diff::diff;
 pub use edit::{
     NewBoardArgs, ProgrammeArgs, new_board, programme_add, programme_rm, programme_set,
