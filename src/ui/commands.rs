@@ -508,8 +508,9 @@ impl Command {
             Command::Open => const { &[key(COMMAND, Key::O)] },
             Command::Save => const { &[key(COMMAND, Key::S)] },
             Command::NewBoard => const { &[key(COMMAND.plus(Modifiers::SHIFT), Key::N)] },
-            Command::MoveProgrammeUp => const { &[key(Modifiers::ALT, Key::ArrowUp)] },
-            Command::MoveProgrammeDown => const { &[key(Modifiers::ALT, Key::ArrowDown)] },
+            // No keys: Alt+↑ and Alt+↓ move the schedule sheet's rows, a
+            // spreadsheet habit; a programme moves rarely, from the menu.
+            Command::MoveProgrammeUp | Command::MoveProgrammeDown => &[],
             Command::Undo => const { &[key(COMMAND, Key::Z)] },
             Command::Redo => const { &[key(COMMAND, Key::Y)] },
             Command::Meeting => const { &[key(NONE, Key::F5)] },
