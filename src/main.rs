@@ -56,7 +56,7 @@ enum Command {
         organisation: String,
         /// The protective marking.
         #[arg(long, value_enum, default_value = "unmarked")]
-        marking: MarkingArg,
+        marking: boardroom::cli::MarkingArg,
         /// The date the figures are as at, in any form the app reads
         /// (`9 Feb 2021`, `09/02/2021`, `2021-02-09`; a month or quarter
         /// means its last day). Default: today.
@@ -67,7 +67,7 @@ enum Command {
     /// bad input exits 1 with the reason and changes nothing.
     Programme {
         #[command(subcommand)]
-        command: ProgrammeCommand,
+        command: boardroom::cli::ProgrammeCommand,
     },
     /// Record a delay of a programme or one of its tasks. Prints the delay's id.
     Delay {
@@ -308,84 +308,6 @@ enum RaidCommand {
     },
 }
 
-#[derive(Subcommand, Debug)]
-enum ProgrammeCommand {
-    /// Add a programme at the end of the board; prints its new id.
-    Add {
-        /// The board file.
-        file: PathBuf,
-        /// The programme's name.
-        #[arg(long)]
-        name: String,
-        #[command(flatten)]
-        fields: ProgrammeFlags,
-    },
-    /// Change a programme's fields (only those given); prints its id.
-    Set {
-        /// The board file.
-        file: PathBuf,
-        /// The programme's id.
-        #[arg(long)]
-        id: String,
-        /// The programme's name.
-        #[arg(long)]
-        name: Option<String>,
-        #[command(flatten)]
-        fields: ProgrammeFlags,
-    },
-    /// Delete a programme with its tasks, milestones, delays and budget
-    /// lines; RAID entries that name it stay, for the whole board. Prints its id.
-    Rm {
-        /// The board file.
-        file: PathBuf,
-        /// The programme's id.
-        #[arg(long)]
-        id: String,
-    },
-}
-
-/// A programme's fields besides its name.
-#[derive(clap::Args, Debug)]
-struct ProgrammeFlags {
-    /// The senior responsible owner.
-    #[arg(long)]
-    sro: Option<String>,
-    /// What the programme is for, in a sentence or two.
-    #[arg(long)]
-    summary: Option<String>,
-    /// Where the facts come from.
-    #[arg(long)]
-    source: Option<String>,
-}
-
-impl ProgrammeFlags {
-    fn with_name(self, name: Option<String>) -> boardroom::cli::ProgrammeArgs {
-        boardroom::cli::ProgrammeArgs {
-            name,
-            sro: self.sro,
-            summary: self.summary,
-            source: self.source,
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, clap::ValueEnum)]
-enum MarkingArg {
-    Unmarked,
-    Official,
-    OfficialSensitive,
-}
-
-impl From<MarkingArg> for boardroom::model::ProtectiveMarking {
-    fn from(m: MarkingArg) -> Self {
-        match m {
-            MarkingArg::Unmarked => Self::Unmarked,
-            MarkingArg::Official => Self::Official,
-            MarkingArg::OfficialSensitive => Self::OfficialSensitive,
-        }
-    }
-}
-
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
 enum PreferArg {
     Board,
@@ -463,18 +385,7 @@ fn main() -> ExitCode {
             marking: marking.into(),
             as_at,
         }),
-        Some(Command::Programme { command }) => match command {
-            ProgrammeCommand::Add { file, name, fields } => {
-                boardroom::cli::programme_add(&file, &fields.with_name(Some(name)))
-            }
-            ProgrammeCommand::Set {
-                file,
-                id,
-                name,
-                fields,
-            } => boardroom::cli::programme_set(&file, &id, &fields.with_name(name)),
-            ProgrammeCommand::Rm { file, id } => boardroom::cli::programme_rm(&file, &id),
-        },
+        Some(Command::Programme { command }) => boardroom::cli::programme(command),
         Some(Command::Delay { command }) => boardroom::cli::delay(command),
         Some(Command::Rate {
             file,

@@ -12,6 +12,11 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 use strum::VariantArray;
 
+pub use super::command_scope::{Scope, Screen};
+pub use super::shortcut_dispatch::{
+    KeyState, pressed, pressed_commands, shortcuts_in_dispatch_order,
+};
+
 /// Something the user can ask for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, VariantArray)]
 pub enum Command {
@@ -138,80 +143,6 @@ pub enum Command {
     UndoMinute,
     /// Meeting: leave it, recording what it decided.
     LeaveMeeting,
-}
-
-/// Where a command's keys work and where it can run.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, VariantArray)]
-pub enum Scope {
-    /// In the board's window and in a meeting.
-    Everywhere,
-    /// In the board's window, outside a meeting.
-    Window,
-    /// On the Timeline tab.
-    Timeline,
-    /// On the RAID log tab.
-    Raid,
-    /// On the Schedule tab.
-    Schedule,
-    /// In a meeting.
-    Meeting,
-}
-
-/// What the user is looking at, which decides the commands whose keys work.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, VariantArray)]
-pub enum Screen {
-    /// The Timeline tab.
-    Timeline,
-    /// The Budget tab.
-    Budget,
-    /// The RAID log tab.
-    Raid,
-    /// The Schedule tab.
-    Schedule,
-    /// A meeting: the slides fill the window.
-    Meeting,
-}
-
-impl Scope {
-    /// Whether commands of this scope work on `screen`.
-    pub fn applies_in(self, screen: Screen) -> bool {
-        match self {
-            Scope::Everywhere => true,
-            Scope::Window => screen != Screen::Meeting,
-            Scope::Timeline => screen == Screen::Timeline,
-            Scope::Raid => screen == Screen::Raid,
-            Scope::Schedule => screen == Screen::Schedule,
-            Scope::Meeting => screen == Screen::Meeting,
-        }
-    }
-
-    /// Whether some screen has commands of both scopes (their keys must differ).
-    pub fn overlaps(self, other: Scope) -> bool {
-        Screen::VARIANTS
-            .iter()
-            .any(|s| self.applies_in(*s) && other.applies_in(*s))
-    }
-
-    /// The heading of its group in the keyboard sheet.
-    pub fn heading(self) -> &'static str {
-        match self {
-            Scope::Everywhere => "Everywhere",
-            Scope::Window => "In the board's window",
-            Scope::Timeline => "On the Timeline tab",
-            Scope::Raid => "On the RAID log tab",
-            Scope::Schedule => "On the Schedule tab",
-            Scope::Meeting => "In a meeting",
-        }
-    }
-
-    /// A view's keys: they wait while a modal window (the palette, a
-    /// dialog) covers the view.
-    fn belongs_to_a_view(self) -> bool {
-        match self {
-            Scope::Everywhere | Scope::Window => false,
-            Scope::Timeline | Scope::Raid | Scope::Schedule | Scope::Meeting => true,
-        }
-    }
 }
 
 /// A shortcut as a constant (for the `&'static` lists below).
@@ -647,78 +578,6 @@ impl Command {
             .split_whitespace()
             .all(|word| text.contains(word))
     }
-}
-
-/// How specific a shortcut is: the number of modifiers it asks for. egui
-/// matches a press to a shortcut ignoring extra Shift and Alt, so Alt+F5
-/// also matches F5; trying the more specific first gives it to Alt+F5.
-fn modifier_count(shortcut: &KeyboardShortcut) -> usize {
-    let m = shortcut.modifiers;
-    usize::from(m.alt) + usize::from(m.shift) + usize::from(m.ctrl || m.command || m.mac_cmd)
-}
-
-/// Every (command, shortcut) pair, the most specific shortcuts first (in
-/// the commands' order among equals).
-pub fn shortcuts_in_dispatch_order() -> Vec<(Command, KeyboardShortcut)> {
-    let mut pairs: Vec<(Command, KeyboardShortcut)> = Command::ALL
-        .iter()
-        .flat_map(|c| c.shortcuts().iter().map(|s| (*c, *s)))
-        .collect();
-    // Stable: equals keep the list's order.
-    pairs.sort_by_key(|(_, s)| std::cmp::Reverse(modifier_count(s)));
-    pairs
-}
-
-/// What the dispatcher must know besides the keys pressed.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct KeyState {
-    /// A text field has the keyboard.
-    pub typing: bool,
-    /// A modal window (the palette, a dialog) covers the views.
-    pub covered: bool,
-}
-
-/// The commands whose shortcuts were pressed this frame and can run now,
-/// each once, their keys consumed (so a view reading the same key later
-/// does not act on it too). A press goes to the most specific shortcut it
-/// matches, whatever the order of the commands; a command that waits for a
-/// focused text field, belongs to a view a modal window covers, or cannot
-/// run now does not take its key.
-pub fn pressed_commands(
-    input: &mut egui::InputState,
-    state: KeyState,
-    can_run: impl Fn(Command) -> bool,
-) -> Vec<Command> {
-    let mut pressed = Vec::new();
-    for (command, shortcut) in shortcuts_in_dispatch_order() {
-        if pressed.contains(&command)
-            || (state.typing && command.yields_to_text_fields())
-            || (state.covered && command.scope().belongs_to_a_view())
-            || !can_run(command)
-        {
-            continue;
-        }
-        if input.consume_shortcut(&shortcut) {
-            pressed.push(command);
-        }
-    }
-    pressed
-}
-
-/// [`pressed_commands`] for the window `ctx` draws now: whether a text
-/// field has the keyboard and a modal window is open come from egui.
-pub fn pressed(ctx: &egui::Context, can_run: impl Fn(Command) -> bool) -> Vec<Command> {
-    let state = KeyState {
-        typing: ctx.text_edit_focused(),
-        covered: !ctx.memory(|m| m.is_above_modal_layer(egui::LayerId::background())),
-    };
-    // Asked before taking egui's input lock, so `can_run` may read the context.
-    let runnable: Vec<Command> = Command::ALL
-        .iter()
-        .copied()
-        .filter(|c| can_run(*c))
-        .collect();
-    ctx.input_mut(|i| pressed_commands(i, state, |c| runnable.contains(&c)))
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 use egui::{Event, InputState, Key, KeyboardShortcut, Modifiers};
 
 use super::*;
+use crate::ui::shortcut_dispatch::modifier_count;
 
 /// The two key maps egui knows: Ctrl is the command key on Windows and
 /// Linux, ⌘ on macOS.
