@@ -159,7 +159,7 @@ impl BoardApp {
         match result {
             Ok(None) => {}
             Ok(Some(opened)) => {
-                self.show_opened(opened);
+                self.show_opened(opened, &request.path);
                 if let Some(dropped) = request.dropping_edits_of {
                     self.forget_journal_of(dropped);
                 }
@@ -177,7 +177,9 @@ impl BoardApp {
     }
 
     /// Makes a freshly opened board the one shown, with fresh views.
-    fn show_opened(&mut self, opened: Opened) {
+    /// `typed` is the path as the user gave it, which the path field shows
+    /// (the recent list keeps the real path the worker found).
+    fn show_opened(&mut self, opened: Opened, typed: &Path) {
         let Opened {
             path,
             doc,
@@ -213,7 +215,7 @@ impl BoardApp {
         if matches!(self.modal, Modal::Conflict(_)) {
             self.modal = Modal::None;
         }
-        self.views.for_opened(&path);
+        self.views.for_opened(typed);
         if let Some(pending) = pending {
             self.settle_found_pending(pending);
         }
