@@ -10,19 +10,26 @@ use crate::analysis::delay_draft::{DelayDraft, DelayField};
 use crate::model::{Action, DelayCause, Id, Place};
 
 /// What `delay add` was given.
-#[derive(Clone, Debug)]
+#[derive(clap::Args, Clone, Debug)]
 pub struct NewDelay {
     /// The programme's id.
+    #[arg(long)]
     pub programme: String,
-    /// The task's id, if it delayed one task.
+    /// The task's id, if it delayed one task rather than the programme.
+    #[arg(long)]
     pub task: Option<String>,
-    /// Why.
+    /// Why: covid19, supplier, funding, resourcing, technical, scope,
+    /// dependency or other.
+    #[arg(long, value_parser = parse_cause)]
     pub cause: DelayCause,
-    /// Its first day, as the user writes dates.
+    /// Its first day, in any form Boardroom reads (`9 Feb 2021`, `Feb 2021`, `Q2 2021`…).
+    #[arg(long)]
     pub start: String,
     /// Its last day.
+    #[arg(long)]
     pub end: String,
     /// What happened.
+    #[arg(long, default_value = "")]
     pub description: String,
 }
 
@@ -35,85 +42,40 @@ pub enum DelayCommand {
     Add {
         /// The board file.
         file: PathBuf,
-        /// The programme's id.
-        #[arg(long)]
-        programme: String,
-        /// The task's id, if it delayed one task rather than the programme.
-        #[arg(long)]
-        task: Option<String>,
-        /// Why.
-        #[arg(long, value_enum)]
-        cause: CauseArg,
-        /// Its first day, in any form Boardroom reads (`9 Feb 2021`, `Feb 2021`, `Q2 2021`…).
-        #[arg(long)]
-        start: String,
-        /// Its last day.
-        #[arg(long)]
-        end: String,
-        /// What happened.
-        #[arg(long, default_value = "")]
-        description: String,
+        #[command(flatten)]
+        delay: NewDelay,
     },
 }
 
-/// A delay's cause as the command line writes it.
-#[derive(Clone, Copy, Debug, clap::ValueEnum)]
-pub enum CauseArg {
-    /// `covid19`
-    Covid19,
-    /// `supplier`
-    Supplier,
-    /// `funding`
-    Funding,
-    /// `resourcing`
-    Resourcing,
-    /// `technical`
-    Technical,
-    /// `scope`
-    Scope,
-    /// `dependency`
-    Dependency,
-    /// `other`
-    Other,
+/// A cause as the command line writes it: the first word of its label, in
+/// lower case, without hyphens ("COVID-19" is `covid19`, "Scope change" is
+/// `scope`).
+pub fn cause_word(cause: DelayCause) -> String {
+    cause
+        .label()
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase()
+        .replace('-', "")
 }
 
-impl From<CauseArg> for DelayCause {
-    fn from(c: CauseArg) -> Self {
-        match c {
-            CauseArg::Covid19 => Self::Covid19,
-            CauseArg::Supplier => Self::Supplier,
-            CauseArg::Funding => Self::Funding,
-            CauseArg::Resourcing => Self::Resourcing,
-            CauseArg::Technical => Self::Technical,
-            CauseArg::Scope => Self::Scope,
-            CauseArg::Dependency => Self::Dependency,
-            CauseArg::Other => Self::Other,
-        }
-    }
+/// `--cause`, read as [`cause_word`] writes it.
+fn parse_cause(text: &str) -> Result<DelayCause, String> {
+    let wanted = text.trim().to_lowercase();
+    DelayCause::ALL
+        .into_iter()
+        .find(|c| cause_word(*c) == wanted)
+        .ok_or_else(|| {
+            let words: Vec<String> = DelayCause::ALL.into_iter().map(cause_word).collect();
+            format!("`{text}` is not a cause; use one of: {}", words.join(", "))
+        })
 }
 
 /// Runs a `boardroom delay` command.
 pub fn delay(command: DelayCommand) -> ExitCode {
     match command {
-        DelayCommand::Add {
-            file,
-            programme,
-            task,
-            cause,
-            start,
-            end,
-            description,
-        } => delay_add(
-            &file,
-            &NewDelay {
-                programme,
-                task,
-                cause: cause.into(),
-                start,
-                end,
-                description,
-            },
-        ),
+        DelayCommand::Add { file, delay } => delay_add(&file, &delay),
     }
 }
 
@@ -157,4 +119,19 @@ pub fn delay_add(file: &Path, args: &NewDelay) -> ExitCode {
         Ok(Action::put(Place::Programme(programme.clone()), delay))
     });
     made.map_or_else(|code| code, |()| printed(&id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_cause_has_a_word_that_reads_back() {
+        for cause in DelayCause::ALL {
+            assert_eq!(parse_cause(&cause_word(cause)), Ok(cause));
+        }
+        assert_eq!(cause_word(DelayCause::Covid19), "covid19");
+        assert_eq!(parse_cause("Scope"), Ok(DelayCause::Scope));
+        assert!(parse_cause("weather").is_err_and(|e| e.contains("supplier")));
+    }
 }

@@ -16,7 +16,7 @@ mod raid_import;
 mod rate;
 mod schedule;
 
-pub use delay::{CauseArg, DelayCommand, NewDelay, delay, delay_add};
+pub use delay::{DelayCommand, NewDelay, cause_word, delay, delay_add};
 pub use diff::diff;
 pub use edit::{
     NewBoardArgs, ProgrammeArgs, new_board, programme_add, programme_rm, programme_set,

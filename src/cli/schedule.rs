@@ -5,8 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::raid::{load_or_say, report_errors, save_edited};
-use crate::model::{Action, Board, Id, Milestone, MilestoneKind, PeriodDate, Place, Task, apply};
+use crate::model::{Action, Board, Id, Milestone, MilestoneKind, PeriodDate, Place, Task};
 
 /// `boardroom task …`.
 #[derive(clap::Subcommand, Debug)]
@@ -267,32 +266,18 @@ fn find_task(board: &Board, id: &str) -> Result<(Place, Task), String> {
 }
 
 /// Loads `file`, makes the action `change` asks for, applies and validates
-/// it, and saves through the merging path; prints the id on success.
+/// it, and saves through the merging path (`edit::edit`); prints the id on
+/// success.
 fn edit(file: &Path, change: impl FnOnce(&Board) -> Result<(Action, Id), String>) -> ExitCode {
-    let loaded = match load_or_say(file) {
-        Ok(l) => l,
-        Err(code) => return code,
-    };
-    let (action, id) = match change(&loaded.board) {
-        Ok(made) => made,
-        Err(reason) => {
-            eprintln!("{reason}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let mut board = loaded.board.clone();
-    if let Err(e) = apply(&mut board, action) {
-        eprintln!("{e}");
-        return ExitCode::FAILURE;
-    }
-    if report_errors(file, &board) {
-        return ExitCode::FAILURE;
-    }
-    match save_edited(file, &loaded, &board) {
-        Ok(_) => {
-            println!("{id}");
-            ExitCode::SUCCESS
-        }
-        Err(code) => code,
+    let mut made = None;
+    let saved = super::edit::edit(file, |board| {
+        let (action, id) = change(board)?;
+        made = Some(id);
+        Ok(action)
+    });
+    match (saved, made) {
+        (Ok(()), Some(id)) => super::edit::printed(&id),
+        (Err(code), _) => code,
+        (Ok(()), None) => ExitCode::FAILURE,
     }
 }
