@@ -5,8 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use boardroom::analysis::summary::{summarise, summary_text};
-use boardroom::store::{LoadError, load_board};
+use boardroom::cli::{check, summary};
 
 /// Boardroom: a programme board's timeline, budget and RAID log in one local file.
 #[derive(Parser, Debug)]
@@ -533,71 +532,4 @@ fn main() -> ExitCode {
             },
         ),
     }
-}
-
-fn check(files: &[PathBuf]) -> ExitCode {
-    let mut ok = true;
-    for file in files {
-        match load_board(file) {
-            Ok(loaded) => {
-                for w in &loaded.warnings {
-                    eprintln!("{}: {w}", file.display());
-                }
-                println!(
-                    "{}: ok ({} programmes, {} RAID entries, {} warnings)",
-                    file.display(),
-                    loaded.board.programmes.len(),
-                    loaded.board.raid.len(),
-                    loaded.warnings.len()
-                );
-            }
-            Err(e) => {
-                ok = false;
-                print_load_error(&e);
-            }
-        }
-    }
-    if ok {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
-}
-
-fn print_load_error(e: &LoadError) {
-    match e {
-        LoadError::Invalid { path, errors } => {
-            for d in errors {
-                eprintln!("{}: {d}", path.display());
-            }
-        }
-        other => eprintln!("{other}"),
-    }
-}
-
-fn summary(file: &std::path::Path, json: bool) -> ExitCode {
-    let loaded = match load_board(file) {
-        Ok(l) => l,
-        Err(e) => {
-            print_load_error(&e);
-            return ExitCode::FAILURE;
-        }
-    };
-    let warnings = loaded.warnings.iter().map(|w| w.to_string()).collect();
-    let summary = summarise(&loaded.board, warnings);
-    if json {
-        match serde_json::to_string_pretty(&summary) {
-            Ok(text) => println!("{text}"),
-            Err(e) => {
-                eprintln!("cannot write the summary as JSON: {e}");
-                return ExitCode::FAILURE;
-            }
-        }
-    } else {
-        print!(
-            "{}",
-            summary_text(&summary, loaded.board.settings.money_unit)
-        );
-    }
-    ExitCode::SUCCESS
 }

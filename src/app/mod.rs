@@ -58,6 +58,7 @@ const SAMPLE_BOARD: &str = crate::sample::MANCHESTER_TEXT;
 /// the checkout's copy when running from source, else a copy written once to the
 /// user's own data folder (never a shared one).
 pub fn sample_board_path() -> PathBuf {
+    crate::store::ui_thread::not_while_drawing("finding the sample board");
     let in_checkout = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("sample_boards")
         .join("manchester_ict_2021.ron");

@@ -57,6 +57,8 @@ struct OpenWork {
 impl OpenWork {
     /// `None` when the user stopped waiting before it was ready.
     fn open(self, path: &Path, cancel: &Cancel) -> Result<Option<Opened>, LoadError> {
+        // It also finds the real path and lists the recent boards: never while drawing.
+        crate::store::ui_thread::not_while_drawing("opening a board");
         let doc = Document::open_keeping(path, self.versions_dir.as_deref())?;
         let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         if cancel.is_cancelled() {

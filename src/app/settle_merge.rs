@@ -12,7 +12,9 @@ use super::board_app::BoardApp;
 use super::document::Document;
 use super::jobs::JobKind;
 use super::modal::Modal;
-use crate::store::{Choice, Merged, clear_pending_merge, merge, merged_copy_path, pending_merge};
+use crate::store::{
+    Choice, Merged, clear_pending_merge, merge, move_merged_copy_aside, pending_merge,
+};
 use crate::ui::conflict_dialog::{ConflictDialog, Purpose};
 
 /// A merge being settled: the board it is for, and the two versions.
@@ -192,8 +194,8 @@ impl BoardApp {
                         None
                     }
                     Some(copy) => {
-                        let aside = merged_copy_path(copy, chrono::Local::now().date_naive());
-                        std::fs::rename(copy, &aside).err().map(|e| {
+                        let today = chrono::Local::now().date_naive();
+                        move_merged_copy_aside(copy, today).err().map(|e| {
                             format!(
                                 "Saved, but {} could not be moved aside ({e}); move it yourself so it is not offered again.",
                                 copy.display()

@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::store::{
-    Choice, Merged, Side, display_value, find_common_version, load_board, merge, merged_copy_path,
-    two_way_base, version_key,
+    Choice, Merged, Side, display_value, find_common_version, load_board, merge,
+    move_merged_copy_aside, two_way_base, version_key,
 };
 
 /// Which side settles a clash without asking.
@@ -164,9 +164,8 @@ pub fn merge_copies(args: &MergeArgs<'_>) -> ExitCode {
     }
     let today = chrono::Local::now().date_naive();
     for copy in args.copies {
-        let aside = merged_copy_path(copy, today);
-        match std::fs::rename(copy, &aside) {
-            Ok(()) => println!("{} moved aside to {}", copy.display(), aside.display()),
+        match move_merged_copy_aside(copy, today) {
+            Ok(aside) => println!("{} moved aside to {}", copy.display(), aside.display()),
             Err(e) => eprintln!(
                 "{}: merged, but could not be moved aside ({e}); move or delete it yourself",
                 copy.display()

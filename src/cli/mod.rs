@@ -3,6 +3,7 @@
 //! the board pack and chart exports. They read boards through the store and
 //! draw through `render`, as the app does.
 
+mod check;
 mod delay;
 mod diff;
 mod edit;
@@ -16,6 +17,7 @@ mod raid_import;
 mod rate;
 mod schedule;
 
+pub use check::{check, summary};
 pub use delay::{DelayCommand, NewDelay, cause_word, delay, delay_add};
 pub use diff::diff;
 pub use edit::{

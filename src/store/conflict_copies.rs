@@ -152,6 +152,15 @@ pub fn two_way_base(board: &crate::model::Board) -> crate::model::Board {
     }
 }
 
+/// Moves a merged copy out of the way, to [`merged_copy_path`] (never
+/// deleted, so it is not offered again); returns where it went.
+pub fn move_merged_copy_aside(copy: &Path, today: NaiveDate) -> std::io::Result<PathBuf> {
+    super::ui_thread::not_while_drawing("moving a merged copy aside");
+    let aside = merged_copy_path(copy, today);
+    std::fs::rename(copy, &aside)?;
+    Ok(aside)
+}
+
 /// Where a merged copy is moved out of the way: `NAME.merged-DATE.ron`
 /// beside it (never deleted), with a number added if that is taken.
 pub fn merged_copy_path(copy: &Path, today: NaiveDate) -> PathBuf {

@@ -24,7 +24,8 @@ mod watch;
 
 pub use common_version::{CommonVersion, Side, find_common_version};
 pub use conflict_copies::{
-    ConflictCopy, conflict_copy, find_conflict_copies, merged_copy_path, two_way_base,
+    ConflictCopy, conflict_copy, find_conflict_copies, merged_copy_path, move_merged_copy_aside,
+    two_way_base,
 };
 pub use enum_words::enum_words;
 pub use error::{Diagnostic, LoadError, Severity};
