@@ -32,6 +32,9 @@ pub enum LineProblem {
     /// Only a change may be negative.
     #[error("A {0} cannot be negative.")]
     Negative(String),
+    /// The stated percentage is not a number.
+    #[error("\"{0}\" is not a percentage: type it as the source states it, such as 6.6 or 6.6%.")]
+    StatedPercent(String),
 }
 
 /// A budget line as typed, before it is checked.
@@ -51,6 +54,10 @@ pub struct TypedLine<'a> {
     pub approved_by: &'a str,
     /// Why.
     pub reason: &'a str,
+    /// The percentage change the source states, as typed (may be empty).
+    pub stated_percent: &'a str,
+    /// Where the figure comes from.
+    pub source: &'a str,
 }
 
 impl TypedLine<'_> {
@@ -70,6 +77,13 @@ impl TypedLine<'_> {
         if self.label.trim().is_empty() {
             return Err(LineProblem::NoLabel);
         }
+        let stated_percent = match self.stated_percent.trim().trim_end_matches('%').trim() {
+            "" => None,
+            text => Some(
+                text.parse::<Decimal>()
+                    .map_err(|_| LineProblem::StatedPercent(self.stated_percent.trim().into()))?,
+            ),
+        };
         let another_approval = others
             .iter()
             .any(|l| l.kind == BudgetLineKind::Approved && Some(&l.id) != self.editing);
@@ -91,6 +105,8 @@ impl TypedLine<'_> {
         line.amount_gbp = amount_gbp;
         line.approved_by = self.approved_by.trim().to_string();
         line.reason = self.reason.trim().to_string();
+        line.stated_percent = stated_percent;
+        line.source = self.source.trim().to_string();
         Ok(line)
     }
 }
@@ -112,6 +128,8 @@ mod tests {
             amount,
             approved_by: " Board ",
             reason: "",
+            stated_percent: "",
+            source: "",
         }
     }
 
@@ -158,5 +176,23 @@ mod tests {
         let mut bad_date = typed(BudgetLineKind::Change, "Dated", "1");
         bad_date.date = "the 35th";
         assert!(!err(bad_date, &[]).is_empty());
+        let mut bad_percent = typed(BudgetLineKind::Change, "Stated", "1");
+        bad_percent.stated_percent = "six";
+        assert!(err(bad_percent, &[]).contains("\"six\" is not a percentage"));
+    }
+
+    #[test]
+    fn the_stated_percentage_and_source_are_kept_as_typed() {
+        let mut t = typed(BudgetLineKind::Change, "Increase", "£450k");
+        t.stated_percent = " 6.6% ";
+        t.source = " Report 3.8 ";
+        let line = t.to_line(None, &[]).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(line.stated_percent, Some(Decimal::new(66, 1)));
+        assert_eq!(line.source, "Report 3.8");
+        t.stated_percent = "";
+        let cleared = t
+            .to_line(Some(&line), &[])
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(cleared.stated_percent, None, "emptied, it is cleared");
     }
 }

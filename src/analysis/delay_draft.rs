@@ -43,6 +43,8 @@ pub struct DelayDraft {
     pub raid: BTreeSet<Id>,
     /// The budget lines it caused.
     pub budget_lines: BTreeSet<Id>,
+    /// Where the record comes from (a report's paragraph, a minute).
+    pub source: String,
 }
 
 impl DelayDraft {
@@ -56,6 +58,7 @@ impl DelayDraft {
             description: String::new(),
             raid: BTreeSet::new(),
             budget_lines: BTreeSet::new(),
+            source: String::new(),
         }
     }
 
@@ -69,6 +72,7 @@ impl DelayDraft {
             description: delay.description.clone(),
             raid: delay.raid.iter().cloned().collect(),
             budget_lines: delay.budget_lines.iter().cloned().collect(),
+            source: delay.source.clone(),
         }
     }
 
@@ -78,13 +82,8 @@ impl DelayDraft {
     }
 
     /// The delay the board keeps, with `id` (a new one, or the one being
-    /// edited, whose `source` is kept from `was`), or what is wrong.
-    pub fn to_delay(
-        &self,
-        id: Id,
-        programme: &Programme,
-        was: Option<&Delay>,
-    ) -> Result<Delay, Vec<DelayProblem>> {
+    /// edited), or what is wrong.
+    pub fn to_delay(&self, id: Id, programme: &Programme) -> Result<Delay, Vec<DelayProblem>> {
         let (start, end) = self.checked(programme)?;
         Ok(Delay {
             id,
@@ -95,7 +94,7 @@ impl DelayDraft {
             description: self.description.trim().to_string(),
             raid: self.raid.iter().cloned().collect(),
             budget_lines: self.budget_lines.iter().cloned().collect(),
-            source: was.map(|d| d.source.clone()).unwrap_or_default(),
+            source: self.source.trim().to_string(),
         })
     }
 
@@ -176,8 +175,9 @@ mod tests {
         d.end = "31/12/2020".into();
         d.description = "  Lockdown  ".into();
         d.raid.insert(id("r1"));
+        d.source = " Report 3.6 ".into();
         let delay = d
-            .to_delay(id("d9"), &programme(), None)
+            .to_delay(id("d9"), &programme())
             .unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(
             delay.start,
@@ -190,8 +190,9 @@ mod tests {
         assert_eq!(delay.description, "Lockdown");
         assert_eq!(delay.raid, vec![id("r1")]);
         assert_eq!(delay.task, Some(id("build")));
+        assert_eq!(delay.source, "Report 3.6");
         // Back into the form and out again: the same delay.
-        let again = DelayDraft::of(&delay).to_delay(id("d9"), &programme(), Some(&delay));
+        let again = DelayDraft::of(&delay).to_delay(id("d9"), &programme());
         assert_eq!(again.as_ref().ok(), Some(&delay));
     }
 

@@ -29,8 +29,9 @@ impl Section {
                 "Finish",
                 "% complete",
                 "Note",
+                "Source",
             ],
-            Section::Milestones => &["Name", "Kind", "Baseline", "Date", "Achieved"],
+            Section::Milestones => &["Name", "Kind", "Baseline", "Date", "Achieved", "Source"],
         }
     }
 
@@ -102,7 +103,8 @@ pub fn task_text(task: &Task, column: usize) -> String {
         3 => date_text(task.start.as_ref()),
         4 => date_text(task.finish.as_ref()),
         5 => task.percent_complete.to_string(),
-        _ => task.note.clone(),
+        6 => task.note.clone(),
+        _ => task.source.clone(),
     }
 }
 
@@ -127,7 +129,8 @@ pub fn set_task(task: &mut Task, column: usize, text: &str) -> Result<(), String
                     .ok_or_else(|| format!("“{t}” is not a per cent from 0 to 100"))?
             };
         }
-        _ => text.trim().clone_into(&mut task.note),
+        6 => text.trim().clone_into(&mut task.note),
+        _ => text.trim().clone_into(&mut task.source),
     }
     Ok(())
 }
@@ -139,7 +142,8 @@ pub fn milestone_text(milestone: &Milestone, column: usize) -> String {
         1 => milestone.kind.label().to_string(),
         2 => date_text(milestone.baseline.as_ref()),
         3 => milestone.date.display_uk(),
-        _ => if milestone.achieved { "Yes" } else { "No" }.to_string(),
+        4 => if milestone.achieved { "Yes" } else { "No" }.to_string(),
+        _ => milestone.source.clone(),
     }
 }
 
@@ -151,13 +155,14 @@ pub fn set_milestone(milestone: &mut Milestone, column: usize, text: &str) -> Re
         1 => milestone.kind = read_kind(t)?,
         2 => milestone.baseline = optional_date(t)?,
         3 => milestone.date = read_date(t)?,
-        _ => {
+        4 => {
             milestone.achieved = match t.to_lowercase().as_str() {
                 "yes" | "y" | "true" | "achieved" | "✓" | "x" | "1" => true,
                 "no" | "n" | "false" | "" | "0" => false,
                 _ => return Err(format!("“{t}” is not Yes or No")),
             }
         }
+        _ => t.clone_into(&mut milestone.source),
     }
     Ok(())
 }

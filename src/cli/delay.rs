@@ -102,7 +102,7 @@ pub fn delay_add(file: &Path, args: &NewDelay) -> ExitCode {
             description: args.description.clone(),
             ..DelayDraft::new(None)
         };
-        let delay = draft.to_delay(id.clone(), p, None).map_err(|problems| {
+        let delay = draft.to_delay(id.clone(), p).map_err(|problems| {
             problems
                 .iter()
                 .map(|p| {

@@ -141,6 +141,14 @@ impl DelayDialog {
                     )
                     .labelled_by(label.id);
                     ui.end_row();
+                    let label = ui.label("Source:");
+                    ui.add(
+                        egui::TextEdit::singleline(&mut draft.source)
+                            .hint_text("where it is recorded, e.g. Report 3.5")
+                            .desired_width(380.0),
+                    )
+                    .labelled_by(label.id);
+                    ui.end_row();
                 });
             links_ui(ui, board, &self.programme, draft);
             ui.add_space(8.0);
@@ -171,12 +179,8 @@ impl DelayDialog {
         let Some(programme) = board.programme(&self.programme) else {
             return DelayOutcome::Close;
         };
-        let was = self
-            .editing
-            .as_ref()
-            .and_then(|id| programme.delays.iter().find(|d| &d.id == id));
         let id = self.editing.clone().unwrap_or_else(Id::generate);
-        match self.draft.to_delay(id, programme, was) {
+        match self.draft.to_delay(id, programme) {
             Ok(delay) => DelayOutcome::Done(Box::new(Action::put(
                 Place::Programme(self.programme.clone()),
                 delay,

@@ -36,6 +36,8 @@ struct LineForm {
     amount: String,
     approved_by: String,
     reason: String,
+    stated_percent: String,
+    source: String,
     error: Option<String>,
 }
 
@@ -49,6 +51,8 @@ impl Default for LineForm {
             amount: String::new(),
             approved_by: String::new(),
             reason: String::new(),
+            stated_percent: String::new(),
+            source: String::new(),
             error: None,
         }
     }
@@ -64,6 +68,11 @@ impl LineForm {
             amount: line.amount_gbp.to_string(),
             approved_by: line.approved_by.clone(),
             reason: line.reason.clone(),
+            stated_percent: line
+                .stated_percent
+                .map(|p| p.to_string())
+                .unwrap_or_default(),
+            source: line.source.clone(),
             error: None,
         }
     }
@@ -83,6 +92,8 @@ impl LineForm {
             amount: &self.amount,
             approved_by: &self.approved_by,
             reason: &self.reason,
+            stated_percent: &self.stated_percent,
+            source: &self.source,
         };
         typed.to_line(existing, others)
     }
@@ -309,6 +320,12 @@ impl BudgetView {
                         "why the budget changed",
                         &mut self.form.reason,
                     ),
+                    (
+                        "Stated change (%)",
+                        "as the source states it, e.g. 6.6",
+                        &mut self.form.stated_percent,
+                    ),
+                    ("Line source", "e.g. Report 3.8", &mut self.form.source),
                 ] {
                     let label = ui.label(name);
                     ui.add(

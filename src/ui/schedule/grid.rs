@@ -65,6 +65,7 @@ pub(super) fn table_ui(
     for (c, _) in headings.iter().enumerate() {
         let column = match (section, c) {
             (_, 0) => Column::initial(260.0).at_least(80.0),
+            (Section::Tasks, 6) => Column::initial(240.0).at_least(80.0),
             (_, c) if c + 1 == headings.len() => Column::remainder().at_least(80.0),
             _ => Column::initial(120.0).at_least(60.0),
         };
