@@ -198,6 +198,9 @@ pub(super) enum JobKind {
     Chart,
     /// The earlier board read to compare with.
     Since,
+    /// The copy the board's monthly update kept, read for the programmes
+    /// not updated since.
+    UpdateCopy,
     /// The spreadsheet read for the import dialog.
     ImportRead,
     /// The import planned from the spreadsheet.

@@ -136,6 +136,10 @@ pub fn filter_controls_ui(ui: &mut egui::Ui, filter: &mut ProgrammeFilter, sros:
             .on_hover_text("Programmes forecast to finish after their baseline");
         ui.checkbox(&mut filter.red_risks_only, "Open red risks")
             .on_hover_text("Programmes with an open risk scored in the red band");
+        ui.checkbox(&mut filter.not_updated_only, "Not updated")
+            .on_hover_text(
+                "Programmes none of whose dates, ratings or delays changed since this month's update began",
+            );
         if filter.narrows() && ui.button("Clear filters").clicked() {
             *filter = ProgrammeFilter {
                 sort: filter.sort,
