@@ -54,6 +54,10 @@ fn the_update_keeps_the_copy_moves_the_date_on_and_marks_who_has_not_reported() 
     let old_as_at = boardroom::model::format_day_uk(before.as_at);
     let mut h = common::app_on(&path, Tab::Timeline);
     assert_eq!(marks(&h, &old_as_at), 0, "no update yet, no marks");
+    assert!(
+        h.query_by_label("Not updated").is_none(),
+        "no filter on it either"
+    );
 
     menu(&mut h, "File", "Start next month's update…");
     let next = boardroom::analysis::update::months_on(before.as_at, 1)

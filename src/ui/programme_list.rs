@@ -22,7 +22,7 @@ pub fn programme_list_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, choice: &mut 
     ui.heading("Programmes");
     ui.add_space(4.0);
     let sros = choice.sros(board, revision).to_vec();
-    filter_controls_ui(ui, &mut choice.filter, &sros);
+    filter_controls_ui(ui, &mut choice.filter, &sros, board.update.is_some());
     if let Some(c) = since {
         ui.label(
             RichText::new(format!(
