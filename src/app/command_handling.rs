@@ -231,7 +231,7 @@ impl BoardApp {
             | Command::MoveProgrammeUp
             | Command::MoveProgrammeDown => self.can_edit_board(command),
             Command::StopComparing => self.views.since.is_some(),
-            Command::StartUpdate => doc.is_some(),
+            Command::StartUpdate => doc.is_some() && !self.jobs.is_running(JobKind::KeepUpdateCopy),
             Command::NoChangeThisMonth => {
                 let selected = self.views.selection.programme.as_ref();
                 doc.is_some_and(|d| selected.is_some_and(|id| d.board().programme(id).is_some()))

@@ -93,7 +93,7 @@ impl BoardApp {
         let replaced = doc.is_dirty().then(|| doc.base_hash()).flatten();
         let revision = doc.revision;
         self.jobs.start(
-            JobKind::SideFile,
+            JobKind::KeepUpdateCopy,
             None,
             "keeping the copy of the board as it stood",
             &self.ctx,
