@@ -8,27 +8,32 @@ use std::path::{Path, PathBuf};
 
 use boardroom::model::Board;
 
+/// The sample, as a save writes it, in `dir`.
 fn board_copy(dir: &Path) -> PathBuf {
     let path = dir.join("board.ron");
-    let board = boardroom::sample::manchester().unwrap_or_else(|e| panic!("{e}"));
-    boardroom::store::save_board(&board, &path, None).unwrap_or_else(|e| panic!("{e}"));
+    let text = boardroom::sample::manchester()
+        .and_then(|b| boardroom::store::board_to_string(&b).map_err(|e| panic!("{e}")));
+    std::fs::write(&path, text.unwrap_or_else(|e| panic!("{e}"))).unwrap_or_else(|e| panic!("{e}"));
     path
 }
 
 fn load(path: &Path) -> Board {
-    boardroom::store::load_board(path)
-        .unwrap_or_else(|e| panic!("{e}"))
-        .board
+    match boardroom::store::load_board(path) {
+        Ok(loaded) => loaded.board,
+        Err(e) => panic!("{}: {e}", path.display()),
+    }
 }
 
-fn update(file: &Path, extra: &[&str]) -> std::process::Output {
-    let mut args = vec!["update", file.to_str().unwrap_or_default()];
-    args.extend_from_slice(extra);
-    common::boardroom(&args)
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+/// `boardroom update FILE ARGS…`: its exit code, standard output and error.
+fn update(file: &Path, extra: &[&str]) -> (Option<i32>, String, String) {
+    let file = file.display().to_string();
+    let args: Vec<&str> = ["update", file.as_str()]
+        .into_iter()
+        .chain(extra.iter().copied())
+        .collect();
+    let out = common::boardroom(&args);
+    let words = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (out.status.code(), words(&out.stdout), words(&out.stderr))
 }
 
 #[test]
@@ -37,25 +42,25 @@ fn the_copy_is_kept_and_the_as_at_moves_on_a_month_then_a_quarter_then_to_a_date
     let path = board_copy(dir.path());
     let before = load(&path);
 
-    let out = update(&path, &[]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    let (code, stdout, stderr) = update(&path, &[]);
+    assert_eq!(code, Some(0), "{stderr}");
     let next = boardroom::analysis::update::months_on(before.as_at, 1)
         .unwrap_or_else(|| panic!("a month on"));
     let day = before.as_at.format("%Y-%m-%d");
     let copy = dir.path().join(format!("board.update-{day}.ron"));
-    assert_eq!(text(&out.stdout), format!("{next}\n{}\n", copy.display()));
+    assert_eq!(stdout, format!("{next}\n{}\n", copy.display()));
     assert_eq!(load(&copy), before, "the copy is the board as it stood");
     let after = load(&path);
     assert_eq!(after.as_at, next);
     assert_eq!(after.update.map(|u| u.from), Some(before.as_at));
 
-    let out = update(&path, &["--quarter"]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    let (code, _, stderr) = update(&path, &["--quarter"]);
+    assert_eq!(code, Some(0), "{stderr}");
     let quarter = boardroom::analysis::update::months_on(next, 3);
     assert_eq!(Some(load(&path).as_at), quarter);
 
-    let out = update(&path, &["--to", "31 Dec 2021"]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    let (code, _, stderr) = update(&path, &["--to", "31 Dec 2021"]);
+    assert_eq!(code, Some(0), "{stderr}");
     assert_eq!(load(&path).as_at.to_string(), "2021-12-31");
 }
 
@@ -65,13 +70,9 @@ fn a_date_not_after_the_as_at_or_one_that_does_not_read_changes_nothing() {
     let path = board_copy(dir.path());
     let bytes = std::fs::read(&path).unwrap_or_default();
     for to in ["1 Jan 2021", "someday"] {
-        let out = update(&path, &["--to", to]);
-        assert_eq!(out.status.code(), Some(1), "{to}");
-        assert!(
-            text(&out.stderr).starts_with("--to:"),
-            "{}",
-            text(&out.stderr)
-        );
+        let (code, _, stderr) = update(&path, &["--to", to]);
+        assert_eq!(code, Some(1), "{to}");
+        assert!(stderr.starts_with("--to:"), "{stderr}");
         assert_eq!(std::fs::read(&path).unwrap_or_default(), bytes, "{to}");
     }
     let names: Vec<String> = std::fs::read_dir(dir.path())

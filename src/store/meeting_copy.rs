@@ -163,6 +163,15 @@ mod tests {
         NaiveDate::from_ymd_opt(2021, 2, d).unwrap_or_default()
     }
 
+    /// `board` with a meeting held on `held` that kept its copy as `copy`.
+    fn with_meeting(board: &Board, held: NaiveDate, copy: &str) -> Board {
+        let mut minutes = crate::analysis::actions::Minutes::new(board, held);
+        minutes.meeting.copy = copy.into();
+        let mut recorded = board.clone();
+        recorded.meetings.push(minutes.meeting);
+        recorded
+    }
+
     #[test]
     fn copies_are_named_by_date_and_numbered_when_the_board_met_twice() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -186,10 +195,7 @@ mod tests {
         );
 
         // A meeting recorded in the board names its copy, which comes first.
-        let mut recorded = board.clone();
-        let mut minutes = crate::analysis::actions::Minutes::new(&board, day(1));
-        minutes.meeting.copy = "manchester.meeting-2021-02-01.ron".into();
-        recorded.meetings.push(minutes.meeting);
+        let recorded = with_meeting(&board, day(1), "manchester.meeting-2021-02-01.ron");
         assert!(
             previous_meeting_copy(&board_path, &recorded)
                 .is_some_and(|p| p.ends_with("manchester.meeting-2021-02-01.ron"))
@@ -219,10 +225,7 @@ mod tests {
         );
 
         // Recorded in the board: by the day each was made.
-        let mut recorded = board.clone();
-        let mut minutes = crate::analysis::actions::Minutes::new(&board, day(20));
-        minutes.meeting.copy = "manchester.meeting-2021-02-01.ron".into();
-        recorded.meetings.push(minutes.meeting);
+        let mut recorded = with_meeting(&board, day(20), "manchester.meeting-2021-02-01.ron");
         recorded.update = Some(crate::model::BoardUpdate {
             from: day(9),
             started: day(10),
