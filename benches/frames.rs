@@ -58,6 +58,7 @@ fn with_selection(board: &Board, mut selection: Selection, draw: impl FnOnce(&mu
         revision: 1,
         selection: &mut selection,
         since: None,
+        not_updated: None,
         shown: &listed,
         editor: Editor {
             name: "bench",

@@ -92,6 +92,22 @@ enum Command {
         #[arg(long, default_value = "")]
         note: String,
     },
+    /// Start next month's update: keep a dated copy of the board as it
+    /// stands beside it, then move the as-at date on (a month unless told).
+    /// Prints the new as-at date and the copy's path.
+    Update {
+        /// The board file.
+        file: PathBuf,
+        /// Move it on a month (the default).
+        #[arg(long, conflicts_with_all = ["quarter", "to"])]
+        month: bool,
+        /// Move it on a quarter.
+        #[arg(long, conflicts_with = "to")]
+        quarter: bool,
+        /// Move it to this date, in any form Boardroom reads; it must be after the as-at date.
+        #[arg(long)]
+        to: Option<String>,
+    },
     /// Add, change or remove a programme's tasks.
     Task {
         #[command(subcommand)]
@@ -386,6 +402,20 @@ fn main() -> ExitCode {
         }),
         Some(Command::Programme { command }) => boardroom::cli::programme(command),
         Some(Command::Delay { command }) => boardroom::cli::delay(command),
+        Some(Command::Update {
+            file,
+            month: _,
+            quarter,
+            to,
+        }) => {
+            use boardroom::analysis::update::UpdateStep;
+            let step = match (quarter, to) {
+                (_, Some(date)) => UpdateStep::To(date),
+                (true, None) => UpdateStep::Quarter,
+                (false, None) => UpdateStep::Month,
+            };
+            boardroom::cli::update(&file, &step)
+        }
         Some(Command::Rate {
             file,
             programme,

@@ -18,4 +18,5 @@ pub mod schedule;
 pub mod sheet;
 pub mod summary;
 pub mod timeline;
+pub mod update;
 pub mod waterfall;

@@ -117,6 +117,9 @@ pub struct ProgrammeFilter {
     pub late_only: bool,
     /// Only programmes with an open risk in the red band.
     pub red_risks_only: bool,
+    /// Only programmes not updated since the monthly update began (the
+    /// caller passes them to [`select_programmes`] as `only`).
+    pub not_updated_only: bool,
     /// The order.
     pub sort: ProgrammeSort,
 }
@@ -140,6 +143,7 @@ impl ProgrammeFilter {
             || self.sro.is_some()
             || self.late_only
             || self.red_risks_only
+            || self.not_updated_only
     }
 }
 
@@ -207,6 +211,16 @@ pub fn select_programmes(
     chosen
 }
 
+/// The programmes to keep when two lists each narrow them (those changed
+/// since the last board, those not updated): the ones in both, in the
+/// first's order; either alone when the other does not narrow.
+pub fn both(a: Option<Vec<Id>>, b: Option<Vec<Id>>) -> Option<Vec<Id>> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.into_iter().filter(|id| b.contains(id)).collect()),
+        (a, b) => a.or(b),
+    }
+}
+
 /// The SROs named in the board, A to Z, each once: the choices of the SRO list.
 pub fn sros(board: &Board) -> Vec<String> {
     let mut all: Vec<String> = board
@@ -253,6 +267,24 @@ mod tests {
 
     fn chosen(board: &Board, filter: &ProgrammeFilter) -> Vec<usize> {
         select_programmes(board, Some(&headlines(board)), filter, None)
+    }
+
+    #[test]
+    fn two_narrowing_lists_keep_the_programmes_in_both() {
+        let [a, b, c] = ["a", "b", "c"].map(|s| Id::new(s).unwrap_or_else(|e| panic!("{e}")));
+        let ab = Some(vec![a.clone(), b.clone()]);
+        let bc = Some(vec![b.clone(), c.clone()]);
+        assert_eq!(both(ab.clone(), bc.clone()), Some(vec![b.clone()]));
+        assert_eq!(both(None, bc.clone()), bc);
+        assert_eq!(both(ab.clone(), None), ab);
+        assert_eq!(both(None, None), None);
+        assert!(
+            ProgrammeFilter {
+                not_updated_only: true,
+                ..Default::default()
+            }
+            .narrows()
+        );
     }
 
     #[test]

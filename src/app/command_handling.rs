@@ -60,6 +60,8 @@ impl BoardApp {
                 self.browse_for_file("Board file", &["ron"], |app, path| app.request_open(&path))
             }
             Command::NewBoard => self.open_new_board_dialog(),
+            Command::StartUpdate => self.open_update_dialog(),
+            Command::NoChangeThisMonth => self.confirm_no_change(),
             Command::BoardSettings
             | Command::AddProgramme
             | Command::EditProgramme
@@ -229,6 +231,11 @@ impl BoardApp {
             | Command::MoveProgrammeUp
             | Command::MoveProgrammeDown => self.can_edit_board(command),
             Command::StopComparing => self.views.since.is_some(),
+            Command::StartUpdate => doc.is_some() && !self.jobs.is_running(JobKind::KeepUpdateCopy),
+            Command::NoChangeThisMonth => {
+                let selected = self.views.selection.programme.as_ref();
+                doc.is_some_and(|d| selected.is_some_and(|id| d.board().programme(id).is_some()))
+            }
             Command::Save
             | Command::SaveMyCopy
             | Command::ReloadFromDisk

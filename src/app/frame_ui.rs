@@ -30,6 +30,7 @@ impl BoardApp {
                     Command::ExportPortfolio,
                     Command::ExportBoardPack,
                     Command::BoardSettings,
+                    Command::StartUpdate,
                 ] {
                     self.command_button(ui, &ctx, command);
                 }
@@ -69,6 +70,7 @@ impl BoardApp {
                     Command::DeleteProgramme,
                     Command::MoveProgrammeUp,
                     Command::MoveProgrammeDown,
+                    Command::NoChangeThisMonth,
                 ] {
                     self.command_button(ui, &ctx, command);
                 }

@@ -198,6 +198,12 @@ pub(super) enum JobKind {
     Chart,
     /// The earlier board read to compare with.
     Since,
+    /// The copy the board's monthly update kept, read for the programmes
+    /// not updated since.
+    UpdateCopy,
+    /// The copy of the board as it stood, written before an update moves
+    /// the as-at date on (one at a time: the update waits for it).
+    KeepUpdateCopy,
     /// The spreadsheet read for the import dialog.
     ImportRead,
     /// The import planned from the spreadsheet.

@@ -189,6 +189,7 @@ impl BoardApp {
             JobKind::Save,
             JobKind::Journal,
             JobKind::SideFile,
+            JobKind::KeepUpdateCopy,
             JobKind::Pack,
         ] {
             while let Some(done) = self.jobs.wait(kind) {

@@ -29,6 +29,15 @@ pub struct SinceBoard {
 }
 
 impl SinceBoard {
+    /// The earlier board read from `path`, not compared yet.
+    pub(super) fn new(path: PathBuf, board: Arc<Board>) -> Self {
+        SinceBoard {
+            path,
+            board,
+            comparison: None,
+        }
+    }
+
     /// The comparison with `board` at `revision`, made again only when the
     /// board has changed.
     pub fn comparison(&mut self, board: &Board, revision: u64) -> &Comparison {

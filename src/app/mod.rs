@@ -27,6 +27,7 @@ mod spreadsheets;
 mod stopping;
 #[cfg(any(test, feature = "testing"))]
 mod testing;
+mod update;
 mod views;
 mod workspace;
 

@@ -72,6 +72,8 @@ pub enum Modal {
     Rating(RatingDialog),
     /// Record a delay…, or edit one.
     Delay(crate::ui::delay_dialog::DelayDialog),
+    /// File ▸ Start next month's update….
+    Update(crate::ui::update_dialog::UpdateDialog),
 }
 
 impl Modal {
@@ -145,6 +147,9 @@ impl BoardApp {
             Modal::Rating(d) => self
                 .rating_dialog_ui(ctx, d)
                 .map_or(Modal::None, Modal::Rating),
+            Modal::Update(d) => self
+                .update_dialog_ui(ctx, d)
+                .map_or(Modal::None, Modal::Update),
         };
         if !self.modal.is_open() {
             self.modal = kept;

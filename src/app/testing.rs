@@ -294,9 +294,10 @@ impl BoardApp {
         self.jobs.is_running(JobKind::Merge)
     }
 
-    /// Whether a side file (a copy, an export, the meeting's copy) is being written.
+    /// Whether a side file (a copy, an export, the meeting's or the update's
+    /// copy) is being written.
     pub fn is_writing_side_files(&self) -> bool {
-        self.jobs.is_running(JobKind::SideFile)
+        self.jobs.is_running(JobKind::SideFile) || self.jobs.is_running(JobKind::KeepUpdateCopy)
     }
 
     /// Whether the import dialog waits on the spreadsheet or the plan.

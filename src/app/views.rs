@@ -4,6 +4,8 @@
 
 use super::meeting::SinceBoard;
 use crate::analysis::compare::Comparison;
+use crate::analysis::programme_filter::both;
+use crate::analysis::update::NotUpdated;
 use crate::model::Board;
 use crate::ui::budget::BudgetView;
 use crate::ui::meeting::MeetingView;
@@ -63,6 +65,9 @@ pub(super) struct Views {
     pub(super) meeting: Option<MeetingView>,
     /// The earlier copy of the board that "since the last board" compares with.
     pub(super) since: Option<SinceBoard>,
+    /// The copy the board's monthly update kept, and the programmes not
+    /// updated since.
+    pub(super) update: super::update::UpdateState,
     /// Where the meeting on now keeps its copy of the board (found when it
     /// started, as finding it lists the folder).
     pub(super) meeting_copy: Option<std::path::PathBuf>,
@@ -85,6 +90,7 @@ impl Default for Views {
             schedule: ScheduleView::default(),
             meeting: None,
             since: None,
+            update: super::update::UpdateState::default(),
             meeting_copy: None,
             path_text: String::new(),
             presentation_zoom: false,
@@ -94,11 +100,13 @@ impl Default for Views {
 
 /// What changed since the earlier board (compared once per revision), and
 /// the programmes the side panel lists: with "Changes only", only those that
-/// changed. Every view of a frame gets the same two.
+/// changed; with "Not updated", only those not updated since the monthly
+/// update began. Every view of a frame gets the same two.
 pub(super) fn comparison_and_shown<'a>(
     since: &'a mut Option<SinceBoard>,
     programmes: &mut ProgrammeChoice,
     selection: &Selection,
+    not_updated: Option<&NotUpdated>,
     board: &Board,
     revision: u64,
 ) -> (Option<&'a Comparison>, Vec<usize>) {
@@ -106,7 +114,12 @@ pub(super) fn comparison_and_shown<'a>(
     let changed = since
         .filter(|_| selection.changes_only)
         .map(|c| c.programmes_with_changes());
-    let shown = programmes.shown(board, revision, changed);
+    let not_updated = programmes
+        .filter
+        .not_updated_only
+        .then(|| not_updated.map(|n| n.ids(board)).unwrap_or_default());
+    let only = both(changed, not_updated);
+    let shown = programmes.shown(board, revision, only);
     (since, shown)
 }
 
@@ -120,5 +133,6 @@ impl Views {
         self.budget = BudgetView::default();
         self.raid = RaidView::default();
         self.schedule = ScheduleView::default();
+        self.update.clear();
     }
 }

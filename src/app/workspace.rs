@@ -38,10 +38,12 @@ impl BoardApp {
         let doc = &session.doc;
         let board = doc.board();
         let views = &mut self.views;
+        let not_updated = views.update.not_updated(board, doc.revision);
         let (since, shown) = comparison_and_shown(
             &mut views.since,
             &mut views.programmes,
             &views.selection,
+            not_updated,
             board,
             doc.revision,
         );
@@ -50,6 +52,7 @@ impl BoardApp {
             revision: doc.revision,
             selection: &mut views.selection,
             since,
+            not_updated,
             shown: &shown,
             editor: Editor {
                 name: &name,

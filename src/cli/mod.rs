@@ -16,6 +16,7 @@ mod raid_export;
 mod raid_import;
 mod rate;
 mod schedule;
+mod update;
 
 pub use check::{check, summary};
 pub use delay::{DelayCommand, NewDelay, cause_word, delay, delay_add};
@@ -32,3 +33,4 @@ pub use raid_export::{ExportRaidArgs, open_in_its_app, raid_export};
 pub use raid_import::{ImportArgs, raid_import};
 pub use rate::{NewRating, rate};
 pub use schedule::{MilestoneCommand, TaskCommand, milestone, task};
+pub use update::update;

@@ -3,13 +3,15 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{LINEAGE_VERSION, Lineage, Meeting, Programme, RaidEntry};
+use super::{
+    BoardUpdate, LINEAGE_VERSION, Lineage, Meeting, Programme, RaidEntry, UPDATES_VERSION,
+};
 
 /// The newest board file format version this build reads and writes.
 ///
 /// A file with a newer version is refused rather than half-read: it may hold
 /// fields this build would drop on save.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// The first format version whose files hold [`Meeting`]s. A board without
 /// meetings (naming no earlier version) is written as version 1, so older
@@ -17,7 +19,8 @@ pub const FORMAT_VERSION: u32 = 3;
 pub const MEETINGS_VERSION: u32 = 2;
 
 /// The lowest format version that holds what `board` holds, which is the
-/// version every writer writes: [`LINEAGE_VERSION`] when it names the saved
+/// version every writer writes: [`UPDATES_VERSION`] when it says which
+/// monthly update it is in, else [`LINEAGE_VERSION`] when it names the saved
 /// versions it was made from (a save over a file always does), else
 /// [`MEETINGS_VERSION`] when it holds meetings, else 1. Not the version the
 /// board was read with ([`Board::format_version`]): a file never claims a
@@ -25,13 +28,17 @@ pub const MEETINGS_VERSION: u32 = 2;
 /// is let read it, and editing a board (or undoing the edit) never changes
 /// the version.
 pub fn format_version_for(board: &Board) -> u32 {
-    format_version_holding(&board.meetings, &board.saved_from)
+    format_version_holding(board, &board.saved_from)
 }
 
-/// [`format_version_for`] from the two fields that decide it, for a writer
-/// that writes other `saved_from` than the board's without copying it.
-pub fn format_version_holding(meetings: &[Meeting], saved_from: &Lineage) -> u32 {
-    if !saved_from.is_empty() {
+/// [`format_version_for`] `board` naming `saved_from` as the versions it was
+/// made from, for a writer that writes other `saved_from` than the board's
+/// without copying it.
+pub fn format_version_holding(board: &Board, saved_from: &Lineage) -> u32 {
+    let meetings: &[Meeting] = &board.meetings;
+    if board.update.is_some() || board.programmes.iter().any(|p| p.no_change_as_at.is_some()) {
+        UPDATES_VERSION
+    } else if !saved_from.is_empty() {
         LINEAGE_VERSION
     } else if !meetings.is_empty() {
         MEETINGS_VERSION
@@ -60,6 +67,11 @@ pub struct Board {
     /// Where the figures come from, for example the report a board was built from.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: String,
+    /// The monthly update the board is in, if one was started with
+    /// Boardroom: the as-at date it moved on from and the dated copy kept
+    /// (format version 4 on).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub update: Option<BoardUpdate>,
     /// Board-wide settings: RAG bands, money unit, RAID categories.
     #[serde(default)]
     pub settings: Settings,
@@ -179,6 +191,7 @@ impl Board {
             as_at,
             marking: ProtectiveMarking::Unmarked,
             source: String::new(),
+            update: None,
             settings: Settings::default(),
             programmes: Vec::new(),
             raid: Vec::new(),

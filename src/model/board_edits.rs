@@ -12,7 +12,8 @@ use chrono::NaiveDate;
 
 use super::action::apply_batch;
 use super::{
-    Action, ActionError, Board, Id, Place, Programme, ProtectiveMarking, RaidEntry, Settings,
+    Action, ActionError, Board, BoardUpdate, Id, Place, Programme, ProtectiveMarking, RaidEntry,
+    Settings,
 };
 
 /// A programme's own fields, which [`Action::PutProgramme`] sets: everything
@@ -27,6 +28,8 @@ pub struct ProgrammeFields {
     pub summary: String,
     /// Where the facts come from.
     pub source: String,
+    /// The as-at date the PMO confirmed it had no change for, if any.
+    pub no_change_as_at: Option<NaiveDate>,
 }
 
 impl ProgrammeFields {
@@ -37,6 +40,7 @@ impl ProgrammeFields {
             sro: programme.sro.clone(),
             summary: programme.summary.clone(),
             source: programme.source.clone(),
+            no_change_as_at: programme.no_change_as_at,
         }
     }
 
@@ -45,6 +49,7 @@ impl ProgrammeFields {
         programme.sro = self.sro;
         programme.summary = self.summary;
         programme.source = self.source;
+        programme.no_change_as_at = self.no_change_as_at;
     }
 }
 
@@ -64,6 +69,8 @@ pub struct BoardHead {
     pub source: String,
     /// RAG bands, money unit and RAID categories.
     pub settings: Settings,
+    /// The monthly update the board is in, if any.
+    pub update: Option<BoardUpdate>,
 }
 
 impl BoardHead {
@@ -76,6 +83,7 @@ impl BoardHead {
             as_at: board.as_at,
             source: board.source.clone(),
             settings: board.settings.clone(),
+            update: board.update.clone(),
         }
     }
 
@@ -88,6 +96,7 @@ impl BoardHead {
         board.as_at = self.as_at;
         board.source = self.source;
         board.settings = self.settings;
+        board.update = self.update;
         old
     }
 }
@@ -271,6 +280,7 @@ mod tests {
             sro: "Director of ICT".into(),
             summary: "What it is for".into(),
             source: String::new(),
+            no_change_as_at: None,
         }
     }
 

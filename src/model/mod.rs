@@ -23,6 +23,7 @@ mod raid;
 mod rating;
 mod records;
 mod task;
+mod update;
 
 pub use action::{Action, ActionError, apply, unlink_actions};
 pub use board::{
@@ -45,3 +46,4 @@ pub use raid::{
 };
 pub use records::{Keyed, Place, Record, RecordKind, RecordRef};
 pub use task::{Milestone, MilestoneKind, Task};
+pub use update::{BoardUpdate, UPDATES_VERSION};

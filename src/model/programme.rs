@@ -21,6 +21,11 @@ pub struct Programme {
     /// Where the facts come from, for example a report's paragraph numbers.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: String,
+    /// The as-at date for which the PMO confirmed, with *No change this
+    /// month*, that nothing of the programme changed: it is then not marked
+    /// "not updated" in that update (format version 4 on).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_change_as_at: Option<chrono::NaiveDate>,
     /// Delivery confidence as recorded at each meeting, oldest first. Empty when
     /// no rating has been given (the board shows "not rated", never a guess).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -55,6 +60,7 @@ impl Programme {
             sro: String::new(),
             summary: String::new(),
             source: String::new(),
+            no_change_as_at: None,
             confidence: Vec::new(),
             tasks: Vec::new(),
             milestones: Vec::new(),

@@ -5,7 +5,9 @@
 
 use serde::Serialize;
 
-use crate::model::{Board, Lineage, Meeting, Programme, ProtectiveMarking, RaidEntry, Settings};
+use crate::model::{
+    Board, BoardUpdate, Lineage, Meeting, Programme, ProtectiveMarking, RaidEntry, Settings,
+};
 
 /// [`Board`]'s fields, borrowed: it serialises exactly as a `Board` holding
 /// the same values does (a unit test checks, and lists every field so that
@@ -19,6 +21,8 @@ pub(crate) struct BoardFields<'a> {
     pub marking: &'a ProtectiveMarking,
     #[serde(skip_serializing_if = "is_empty_text")]
     pub source: &'a String,
+    #[serde(skip_serializing_if = "is_no_update")]
+    pub update: &'a Option<BoardUpdate>,
     pub settings: &'a Settings,
     pub programmes: &'a [Programme],
     pub raid: &'a [RaidEntry],
@@ -38,6 +42,7 @@ impl<'a> BoardFields<'a> {
             as_at: &board.as_at,
             marking: &board.marking,
             source: &board.source,
+            update: &board.update,
             settings: &board.settings,
             programmes: &board.programmes,
             raid: &board.raid,
@@ -49,6 +54,10 @@ impl<'a> BoardFields<'a> {
 
 fn is_empty_text(s: &&String) -> bool {
     s.is_empty()
+}
+
+fn is_no_update(u: &&Option<BoardUpdate>) -> bool {
+    u.is_none()
 }
 
 fn is_empty_list<T>(v: &&[T]) -> bool {
@@ -76,6 +85,11 @@ mod tests {
             as_at: day,
             marking: ProtectiveMarking::OfficialSensitive,
             source: "The council's report".into(),
+            update: Some(crate::model::BoardUpdate {
+                from: day,
+                started: day,
+                copy: "board.update-2021-02-09.ron".into(),
+            }),
             settings: Settings {
                 rag_bands: RagBands {
                     amber_from: 4,

@@ -144,6 +144,7 @@ pub fn two_way_base(board: &crate::model::Board) -> crate::model::Board {
         as_at: NaiveDate::MIN,
         marking: crate::model::ProtectiveMarking::Unmarked,
         source: String::new(),
+        update: None,
         settings: crate::model::Settings::default(),
         programmes: Vec::new(),
         raid: Vec::new(),

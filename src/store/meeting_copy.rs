@@ -1,6 +1,8 @@
-//! The copy of the board kept at each meeting, beside the board file:
-//! `manchester.ron` met on 9 February 2021 leaves
-//! `manchester.meeting-2021-02-09.ron`, which the next meeting compares with.
+//! The copies of the board kept beside the board file: at each meeting
+//! (`manchester.ron` met on 9 February 2021 leaves
+//! `manchester.meeting-2021-02-09.ron`), and when an update moves the board
+//! on from an as-at date (`manchester.update-2021-02-09.ron`). The newest of
+//! them is what "since the last board" compares with.
 
 use std::path::{Path, PathBuf};
 
@@ -12,18 +14,34 @@ use crate::model::Board;
 /// What names a meeting copy: `.meeting-` between the board's name and the date.
 const MARK: &str = ".meeting-";
 
+/// What names an update's copy: `.update-` between the board's name and the
+/// as-at date the update moved the board on from.
+const UPDATE_MARK: &str = ".update-";
+
 /// Where the copy of a meeting held on `date` goes: beside the board, named by
 /// the date, with `-2`, `-3` … when the board met twice that day.
 pub fn meeting_copy_path(board_path: &Path, date: NaiveDate) -> PathBuf {
     super::ui_thread::not_while_drawing("naming the meeting's copy");
+    free_copy_path(board_path, MARK, date)
+}
+
+/// Where the copy kept by an update that moves the board on from the as-at
+/// date `from` goes: beside the board, named by that date, numbered as
+/// meeting copies are when the name is taken.
+pub fn update_copy_path(board_path: &Path, from: NaiveDate) -> PathBuf {
+    super::ui_thread::not_while_drawing("naming the update's copy");
+    free_copy_path(board_path, UPDATE_MARK, from)
+}
+
+fn free_copy_path(board_path: &Path, mark: &str, date: NaiveDate) -> PathBuf {
     let stem = board_path
         .file_stem()
         .map_or_else(|| "board".into(), |s| s.to_string_lossy().into_owned());
     let name = |n: usize| {
         let day = date.format("%Y-%m-%d");
         match n {
-            1 => format!("{stem}{MARK}{day}.ron"),
-            n => format!("{stem}{MARK}{day}-{n}.ron"),
+            1 => format!("{stem}{mark}{day}.ron"),
+            n => format!("{stem}{mark}{day}-{n}.ron"),
         }
     };
     let beside = |name: String| board_path.with_file_name(name);
@@ -55,24 +73,56 @@ pub fn write_meeting_copy(
     write_atomically(path, text.as_bytes())
 }
 
-/// The copy the next meeting compares with: the latest recorded meeting's
-/// copy that is still beside the board, else the newest
-/// `NAME.meeting-DATE.ron` there.
+/// Writes the copy an update keeps, of the board as it stood, as
+/// [`write_meeting_copy`] writes a meeting's (`replaced`: the hash of the
+/// board file, when the board has edits not saved yet).
+pub fn write_update_copy(
+    path: &Path,
+    board: &Board,
+    replaced: Option<&str>,
+) -> Result<(), SaveError> {
+    super::ui_thread::not_while_drawing("writing the update's copy");
+    write_meeting_copy(path, board, replaced)
+}
+
+/// The copy "since the last board" compares with: the newer of the latest
+/// recorded meeting's copy and the update's copy the board names (by the
+/// day each was made; the update's on the same day), of those still beside
+/// the board; else the newest `NAME.meeting-DATE.ron` or
+/// `NAME.update-DATE.ron` there, by the date in its name.
 pub fn previous_meeting_copy(board_path: &Path, board: &Board) -> Option<PathBuf> {
     super::ui_thread::not_while_drawing("finding the last meeting's copy");
-    let recorded = board
+    let meeting = board
         .meetings
         .iter()
         .rev()
         .filter(|m| !m.copy.is_empty())
-        .map(|m| board_path.with_file_name(&m.copy))
-        .find(|p| p.is_file());
+        .map(|m| (m.date, board_path.with_file_name(&m.copy)))
+        .find(|(_, p)| p.is_file());
+    let update = update_copy(board_path, board).zip(board.update.as_ref());
+    let update = update.map(|(p, u)| (u.started, p));
+    let recorded = match (meeting, update) {
+        (Some((met, m)), Some((started, u))) => Some(if started >= met { u } else { m }),
+        (m, u) => m.or(u).map(|(_, p)| p),
+    };
     recorded.or_else(|| newest_copy_in_folder(board_path))
+}
+
+/// The copy the update the board is in kept, if it is still beside the board.
+pub fn update_copy(board_path: &Path, board: &Board) -> Option<PathBuf> {
+    super::ui_thread::not_while_drawing("finding the update's copy");
+    let name = &board.update.as_ref()?.copy;
+    // A name only: a file elsewhere is not this board's copy.
+    let plain = Path::new(name)
+        .file_name()
+        .is_some_and(|n| n == name.as_str());
+    let path = board_path.with_file_name(name);
+    (plain && path.is_file()).then_some(path)
 }
 
 fn newest_copy_in_folder(board_path: &Path) -> Option<PathBuf> {
     let stem = board_path.file_stem()?.to_string_lossy().into_owned();
-    let prefix = format!("{stem}{MARK}");
+    let prefixes = [MARK, UPDATE_MARK].map(|mark| format!("{stem}{mark}"));
     let folder = match board_path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -82,8 +132,9 @@ fn newest_copy_in_folder(board_path: &Path) -> Option<PathBuf> {
         .flatten()
         .filter_map(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
-            let date = name
-                .strip_prefix(&prefix)?
+            let date = prefixes
+                .iter()
+                .find_map(|prefix| name.strip_prefix(prefix.as_str()))?
                 .strip_suffix(".ron")?
                 .to_string();
             Some((sort_key(&date)?, e.path()))
@@ -112,6 +163,15 @@ mod tests {
         NaiveDate::from_ymd_opt(2021, 2, d).unwrap_or_default()
     }
 
+    /// `board` with a meeting held on `held` that kept its copy as `copy`.
+    fn with_meeting(board: &Board, held: NaiveDate, copy: &str) -> Board {
+        let mut minutes = crate::analysis::actions::Minutes::new(board, held);
+        minutes.meeting.copy = copy.into();
+        let mut recorded = board.clone();
+        recorded.meetings.push(minutes.meeting);
+        recorded
+    }
+
     #[test]
     fn copies_are_named_by_date_and_numbered_when_the_board_met_twice() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -135,10 +195,7 @@ mod tests {
         );
 
         // A meeting recorded in the board names its copy, which comes first.
-        let mut recorded = board.clone();
-        let mut minutes = crate::analysis::actions::Minutes::new(&board, day(1));
-        minutes.meeting.copy = "manchester.meeting-2021-02-01.ron".into();
-        recorded.meetings.push(minutes.meeting);
+        let recorded = with_meeting(&board, day(1), "manchester.meeting-2021-02-01.ron");
         assert!(
             previous_meeting_copy(&board_path, &recorded)
                 .is_some_and(|p| p.ends_with("manchester.meeting-2021-02-01.ron"))
@@ -146,5 +203,51 @@ mod tests {
         // The copy reads back as the board.
         let back = crate::store::load_board(&first).map(|l| l.board);
         assert_eq!(back.ok(), Some(board));
+    }
+
+    #[test]
+    fn an_updates_copy_is_named_by_the_old_as_at_and_the_newer_copy_is_compared_with() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let board_path = dir.path().join("manchester.ron");
+        let board = crate::sample::board();
+        let update = update_copy_path(&board_path, day(9));
+        assert!(update.ends_with("manchester.update-2021-02-09.ron"));
+        assert!(write_update_copy(&update, &board, None).is_ok());
+        assert!(
+            update_copy_path(&board_path, day(9)).ends_with("manchester.update-2021-02-09-2.ron")
+        );
+        // In the folder, by the date in the names: the update's is newer.
+        let meeting = meeting_copy_path(&board_path, day(1));
+        assert!(write_meeting_copy(&meeting, &board, None).is_ok());
+        assert_eq!(
+            previous_meeting_copy(&board_path, &board),
+            Some(update.clone())
+        );
+
+        // Recorded in the board: by the day each was made.
+        let mut recorded = with_meeting(&board, day(20), "manchester.meeting-2021-02-01.ron");
+        recorded.update = Some(crate::model::BoardUpdate {
+            from: day(9),
+            started: day(10),
+            copy: "manchester.update-2021-02-09.ron".into(),
+        });
+        assert_eq!(update_copy(&board_path, &recorded), Some(update.clone()));
+        assert_eq!(
+            previous_meeting_copy(&board_path, &recorded),
+            Some(meeting.clone())
+        );
+        if let Some(u) = recorded.update.as_mut() {
+            u.started = day(20);
+        }
+        assert_eq!(
+            previous_meeting_copy(&board_path, &recorded),
+            Some(update.clone())
+        );
+        // A copy gone, or a name that is not a plain file name, is not found.
+        if let Some(u) = recorded.update.as_mut() {
+            u.copy = "../manchester.update-2021-02-09.ron".into();
+        }
+        assert_eq!(update_copy(&board_path, &recorded), None);
+        assert_eq!(previous_meeting_copy(&board_path, &recorded), Some(meeting));
     }
 }

@@ -32,7 +32,10 @@ pub use error::{Diagnostic, LoadError, Severity};
 pub use lock::{
     LockError, STALE_AFTER, WriteLock, acquire, acquire_with, host_name, lock_holder, lock_path,
 };
-pub use meeting_copy::{meeting_copy_path, previous_meeting_copy, write_meeting_copy};
+pub use meeting_copy::{
+    meeting_copy_path, previous_meeting_copy, update_copy, update_copy_path, write_meeting_copy,
+    write_update_copy,
+};
 pub use merge::{Choice, Conflict, MergeError, Merged, describe_changes, display_value, merge};
 pub use merge_file::{MergeFileError, MergeOutcome, merge_file_into};
 pub use new_board::create_board;

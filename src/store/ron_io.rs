@@ -202,7 +202,7 @@ pub(crate) fn saved_board_to_string(
     saved_from: &Lineage,
 ) -> Result<String, ron::Error> {
     to_text(&BoardFields {
-        format_version: format_version_holding(&board.meetings, saved_from),
+        format_version: format_version_holding(board, saved_from),
         saved_from,
         ..BoardFields::of(board)
     })

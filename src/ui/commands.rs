@@ -57,6 +57,11 @@ pub enum Command {
     CopyChartImage,
     /// The board's title, organisation, marking, as-at date, RAG bands and money unit.
     BoardSettings,
+    /// Move the as-at date on to next month (or a quarter, or a date),
+    /// keeping a dated copy of the board as it stood.
+    StartUpdate,
+    /// Confirm the selected programme had no change this month.
+    NoChangeThisMonth,
     /// Add a programme to the board.
     AddProgramme,
     /// Change the selected programme's name, SRO, summary and source.
@@ -178,6 +183,8 @@ impl Command {
             Command::ExportChartPng => "Export chart as PNG…",
             Command::CopyChartImage => "Copy chart as image",
             Command::BoardSettings => "Board settings…",
+            Command::StartUpdate => "Start next month's update…",
+            Command::NoChangeThisMonth => "No change this month",
             Command::AddProgramme => "Add programme…",
             Command::EditProgramme => "Edit programme…",
             Command::DeleteProgramme => "Delete programme…",
@@ -278,6 +285,12 @@ impl Command {
             }
             Command::BoardSettings => {
                 "Change the board's title, organisation, protective marking, as-at date, RAG bands and money unit (one undo)"
+            }
+            Command::StartUpdate => {
+                "Move the as-at date on a month (or a quarter, or to a date), keeping a dated copy of the board as it stood beside it; programmes not updated since are marked (one undo)"
+            }
+            Command::NoChangeThisMonth => {
+                "Confirm the selected programme had no change since the update began, so it is no longer marked not updated (one undo)"
             }
             Command::AddProgramme => "Add a programme to the board: its name, SRO and summary",
             Command::EditProgramme => {
@@ -401,6 +414,8 @@ impl Command {
             | Command::CommandPalette
             | Command::KeyboardShortcuts
             | Command::Preferences
+            | Command::StartUpdate
+            | Command::NoChangeThisMonth
             | Command::RateConfidence => Scope::Window,
             Command::RecordDelay => Scope::Window,
             Command::TimelineOpeningView
@@ -499,6 +514,8 @@ impl Command {
             Command::RateConfidence => const { &[key(COMMAND, Key::R)] },
             Command::UndoMinute => const { &[key(COMMAND, Key::Z)] },
             Command::BoardSettings
+            | Command::StartUpdate
+            | Command::NoChangeThisMonth
             | Command::AddProgramme
             | Command::EditProgramme
             | Command::DeleteProgramme
@@ -559,6 +576,8 @@ impl Command {
                 | Command::MoveProgrammeUp
                 | Command::MoveProgrammeDown
                 | Command::BoardSettings
+                | Command::StartUpdate
+                | Command::NoChangeThisMonth
                 | Command::ImportRaidLog
                 | Command::Save
                 | Command::ReloadFromDisk

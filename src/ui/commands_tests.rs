@@ -276,6 +276,7 @@ fn the_palette_finds_commands_by_any_words_of_their_name_or_purpose() {
             Command::MergeConflictCopy,
             Command::SetConflictCopyAside,
             Command::CopyChartImage,
+            Command::StartUpdate,
             Command::CompareWithPrevious
         ]
     );

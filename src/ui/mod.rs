@@ -31,5 +31,6 @@ pub mod schedule;
 pub mod shortcut_dispatch;
 pub mod theme;
 pub mod timeline;
+pub mod update_dialog;
 pub mod view_ctx;
 pub mod widgets;

@@ -68,9 +68,15 @@ impl ProgrammeChoice {
     }
 }
 
-/// Find, the filters and the order, above the programme list. Returns
-/// nothing: the choice is read back from `filter`.
-pub fn filter_controls_ui(ui: &mut egui::Ui, filter: &mut ProgrammeFilter, sros: &[String]) {
+/// Find, the filters and the order, above the programme list; "Not
+/// updated" while the board is `in_update` (or the filter is still on).
+/// Returns nothing: the choice is read back from `filter`.
+pub fn filter_controls_ui(
+    ui: &mut egui::Ui,
+    filter: &mut ProgrammeFilter,
+    sros: &[String],
+    in_update: bool,
+) {
     ui.horizontal(|ui| {
         let label = ui.label("Find:");
         ui.add(
@@ -136,6 +142,12 @@ pub fn filter_controls_ui(ui: &mut egui::Ui, filter: &mut ProgrammeFilter, sros:
             .on_hover_text("Programmes forecast to finish after their baseline");
         ui.checkbox(&mut filter.red_risks_only, "Open red risks")
             .on_hover_text("Programmes with an open risk scored in the red band");
+        if in_update || filter.not_updated_only {
+            ui.checkbox(&mut filter.not_updated_only, "Not updated")
+                .on_hover_text(
+                    "Programmes none of whose dates, ratings or delays changed since this month's update began",
+                );
+        }
         if filter.narrows() && ui.button("Clear filters").clicked() {
             *filter = ProgrammeFilter {
                 sort: filter.sort,

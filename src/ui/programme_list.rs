@@ -15,13 +15,14 @@ use crate::model::{Board, format_day_uk};
 /// keeps those that changed.
 pub fn programme_list_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, choice: &mut ProgrammeChoice) {
     let (board, since, shown, revision) = (ctx.board, ctx.since, ctx.shown, ctx.revision);
+    let not_updated = ctx.not_updated;
     let selected = ctx.selection.programme.clone();
     let changes_only = &mut ctx.selection.changes_only;
     let mut choice_made = None;
     ui.heading("Programmes");
     ui.add_space(4.0);
     let sros = choice.sros(board, revision).to_vec();
-    filter_controls_ui(ui, &mut choice.filter, &sros);
+    filter_controls_ui(ui, &mut choice.filter, &sros, board.update.is_some());
     if let Some(c) = since {
         ui.label(
             RichText::new(format!(
@@ -97,6 +98,9 @@ pub fn programme_list_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, choice: &mut 
                             .on_hover_text("See the Budget tab");
                         }
                     });
+                    if let Some(words) = not_updated.and_then(|n| n.words(&p.id)) {
+                        not_updated_ui(ui, &words);
+                    }
                     if is_selected {
                         widgets::confidence_history(ui, p);
                     }
@@ -110,6 +114,14 @@ pub fn programme_list_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, choice: &mut 
     if let Some(choice) = choice_made {
         ctx.selection.programme = choice;
     }
+}
+
+/// "Not updated since 9 Feb 2021", and what takes it away.
+pub fn not_updated_ui(ui: &mut egui::Ui, words: &str) {
+    ui.label(RichText::new(words).color(theme::warning_text(ui)))
+        .on_hover_text(
+            "None of its dates, ratings or delays changed since the update began. Edit them, or choose Programme ▸ No change this month.",
+        );
 }
 
 /// What changed since the earlier board: the first two changes, and how

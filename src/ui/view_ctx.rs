@@ -3,6 +3,7 @@
 //! loose arguments and nothing is copied from one view into another.
 
 use crate::analysis::compare::Comparison;
+use crate::analysis::update::NotUpdated;
 use crate::model::{Action, Board, Id};
 use crate::ui::commands::Command;
 use crate::ui::raid::form::Editor;
@@ -27,6 +28,9 @@ pub struct ViewCtx<'a> {
     pub selection: &'a mut Selection,
     /// What changed since the earlier board, when comparing.
     pub since: Option<&'a Comparison>,
+    /// The programmes not updated since the monthly update's copy, when the
+    /// board is in an update and the copy was found.
+    pub not_updated: Option<&'a NotUpdated>,
     /// The programmes the side panel lists (found, filtered and ordered),
     /// as indices into `board.programmes`: the timeline and the portfolio
     /// budget show the same ones.

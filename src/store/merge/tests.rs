@@ -328,6 +328,28 @@ fn board_settings_set_on_each_side_merge_field_by_field() {
     assert_eq!(merged.board.organisation, "Another council");
 }
 
+#[test]
+fn an_update_started_here_and_no_change_confirmed_there_are_both_kept() {
+    use crate::analysis::update::{confirm_no_change, months_on, start_update};
+    let base = crate::sample::board();
+    let next = months_on(base.as_at, 1).unwrap_or_else(|| panic!("a month on"));
+    let copy = "manchester.update-2021-02-09.ron".to_string();
+    let mine = edited(&base, start_update(&base, next, copy.clone(), base.as_at));
+    let id = base.programmes[1].id.clone();
+    // A colleague already on the new date confirms a programme and renames
+    // another; the confirmation and the date merge field by field.
+    let mut theirs = base.clone();
+    theirs.as_at = next;
+    let confirm = confirm_no_change(&theirs, &id).unwrap_or_else(|| panic!("confirmed"));
+    let theirs = edited(&theirs, confirm);
+    let merged = merge(&base, &mine, &theirs, &none()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+    assert_eq!(merged.board.as_at, next);
+    assert_eq!(merged.board.update.as_ref().map(|u| &u.copy), Some(&copy));
+    let confirmed = merged.board.programme(&id).and_then(|p| p.no_change_as_at);
+    assert_eq!(confirmed, Some(next));
+}
+
 fn rated(
     board: &Board,
     programme: usize,

@@ -35,6 +35,19 @@ impl TimelineView {
         });
         ui.label(RichText::new(&t.name).strong().size(18.0));
         ui.label(&p.name);
+        if let Some(words) = ctx.not_updated.and_then(|n| n.words(&p.id)) {
+            ui.horizontal_wrapped(|ui| {
+                crate::ui::programme_list::not_updated_ui(ui, &words);
+                if ui
+                    .button(Command::NoChangeThisMonth.label())
+                    .on_hover_text(Command::NoChangeThisMonth.tooltip())
+                    .clicked()
+                {
+                    ctx.selection.programme = Some(p.id.clone());
+                    ctx.commands.push(Command::NoChangeThisMonth);
+                }
+            });
+        }
         if !t.note.is_empty() {
             ui.label(RichText::new(&t.note).italics());
         }
