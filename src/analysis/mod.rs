@@ -18,4 +18,5 @@ pub mod schedule;
 pub mod sheet;
 pub mod summary;
 pub mod timeline;
+pub mod timeline_drag;
 pub mod waterfall;
