@@ -79,6 +79,25 @@ fn px_per_day(h: &Harness<'static, BoardApp>) -> f32 {
     h.state().timeline().scale.px_per_day
 }
 
+/// The fixture open on the Timeline at Weeks, Build's finish in the
+/// middle, with the board as it opened.
+fn on_build_finish_at_weeks() -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    Harness<'static, BoardApp>,
+    Board,
+) {
+    let (dir, path) = common::fixture();
+    let mut h = common::app_on(&path, Tab::Timeline);
+    let before = board(&h);
+    let finish = task(&before, "Build")
+        .finish
+        .unwrap_or_else(|| panic!())
+        .last_day();
+    zoom_on(&mut h, ZoomLevel::Weeks, finish);
+    (dir, path, h, before)
+}
+
 fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or_else(|| panic!("bad date"))
 }
@@ -248,14 +267,7 @@ fn dragging_a_milestone_moves_its_date_and_not_its_baseline() {
 
 #[test]
 fn esc_mid_drag_cancels_and_changes_nothing() {
-    let (_dir, path) = common::fixture();
-    let mut h = common::app_on(&path, Tab::Timeline);
-    let before = board(&h);
-    let finish = task(&before, "Build")
-        .finish
-        .unwrap_or_else(|| panic!())
-        .last_day();
-    zoom_on(&mut h, ZoomLevel::Weeks, finish);
+    let (_dir, _path, mut h, before) = on_build_finish_at_weeks();
     let label = "Drag to re-forecast the finish of Build";
 
     // Nothing selected: the chart takes Esc.
@@ -290,14 +302,7 @@ fn esc_mid_drag_cancels_and_changes_nothing() {
 
 #[test]
 fn a_drag_is_one_undo_step_and_one_that_ends_where_it_began_is_none() {
-    let (_dir, path) = common::fixture();
-    let mut h = common::app_on(&path, Tab::Timeline);
-    let before = board(&h);
-    let finish = task(&before, "Build")
-        .finish
-        .unwrap_or_else(|| panic!())
-        .last_day();
-    zoom_on(&mut h, ZoomLevel::Weeks, finish);
+    let (_dir, _path, mut h, before) = on_build_finish_at_weeks();
 
     // There and back again: nothing to apply.
     let from = centre_of(&h, "Drag to move Build");
