@@ -319,3 +319,49 @@ fn a_drag_is_one_undo_step_and_one_that_ends_where_it_began_is_none() {
     h.run();
     assert_eq!(board(&h), before, "one undo restores the board exactly");
 }
+
+#[test]
+fn alt_arrows_move_the_selected_bar_one_step_of_the_zoom() {
+    let (_dir, path) = common::fixture();
+    let mut h = common::app_on(&path, Tab::Timeline);
+    let before = board(&h);
+    let build = task(&before, "Build");
+    let start = build.start.unwrap_or_else(|| panic!()).first_day();
+    zoom_on(&mut h, ZoomLevel::Months, start);
+    assert_eq!(h.state().timeline().snap_unit(), SnapUnit::Week);
+    // Nothing selected: nothing to move, and the keys do nothing.
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    h.run();
+    assert_eq!(board(&h), before);
+
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    h.run();
+    let after = task(&board(&h), "Build");
+    let finish = build.finish.unwrap_or_else(|| panic!()).last_day();
+    assert_eq!(
+        after.start.map(|d| (d.first_day() - start).num_days()),
+        Some(7),
+        "a week later"
+    );
+    assert_eq!(
+        after.finish.map(|d| (d.last_day() - finish).num_days()),
+        Some(7)
+    );
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
+    h.run();
+    let back = task(&board(&h), "Build");
+    assert_eq!(
+        (
+            back.start.map(|d| d.first_day()),
+            back.finish.map(|d| d.last_day())
+        ),
+        (Some(start), Some(finish)),
+        "and back"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(board(&h), before, "each step is one undo");
+}

@@ -14,7 +14,7 @@ use crate::analysis::schedule::task_slip_days;
 use crate::analysis::timeline_drag::{
     Grip, SnapUnit, dragged_milestone, dragged_task, forecast_span, milestone_slip_days, slip_text,
 };
-use crate::model::{Action, Milestone, Place, Task};
+use crate::model::{Action, Board, Milestone, Place, Task};
 use crate::render::timeline::forecast_bar_band;
 
 /// A bar's grab zone at each end: this far into the bar (less on a short
@@ -98,6 +98,22 @@ impl TimelineView {
     /// The unit a drag snaps to at the current zoom.
     pub fn snap_unit(&self) -> SnapUnit {
         SnapUnit::at(self.scale.px_per_day)
+    }
+
+    /// Whether the selected task has a bar that [`Self::nudge`] can move.
+    pub fn can_nudge(&self, board: &Board) -> bool {
+        self.selected_task(board)
+            .is_some_and(|(_, t)| forecast_span(t).is_some())
+    }
+
+    /// The keyboard's drag (Alt+← and Alt+→): the selected task's bar one
+    /// step of the zoom earlier or later, as the action that moves it;
+    /// `None` when there is nothing to move.
+    pub fn nudge(&self, board: &Board, later: bool) -> Option<Action> {
+        let (p, t) = self.selected_task(board)?;
+        let steps = if later { 1 } else { -1 };
+        let moved = dragged_task(t, Grip::Body, self.snap_unit(), steps)?;
+        Some(Action::put(Place::Programme(p.id.clone()), moved))
     }
 
     fn days_at(&self, x: f32, place: &ChartPlace) -> f32 {
