@@ -270,6 +270,8 @@ impl TimelineView {
                 Follow::Released(steps) => {
                     if let Some(moved) = dragged_task(t, grip, unit, steps) {
                         actions.push(Action::put(Place::Programme(p.id.clone()), moved));
+                        // Drawn at once from the board the shell is about to change.
+                        ui.ctx().request_repaint();
                     }
                 }
             }
@@ -322,6 +324,7 @@ impl TimelineView {
             Follow::Released(steps) => {
                 if let Some(moved) = dragged_milestone(m, unit, steps) {
                     actions.push(Action::put(Place::Programme(p.id.clone()), moved));
+                    ui.ctx().request_repaint();
                 }
                 false
             }
