@@ -18,5 +18,6 @@ pub mod schedule;
 pub mod sheet;
 pub mod summary;
 pub mod timeline;
+pub mod timeline_drag;
 pub mod update;
 pub mod waterfall;

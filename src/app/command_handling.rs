@@ -134,6 +134,13 @@ impl BoardApp {
                 }
             }
             Command::TimelineClearSelection => self.views.timeline.clear_selection(),
+            Command::TimelineMoveEarlier | Command::TimelineMoveLater => {
+                if let Some(session) = &self.session {
+                    let later = command == Command::TimelineMoveLater;
+                    let action = self.views.timeline.nudge(session.doc.board(), later);
+                    self.pending.extend(action);
+                }
+            }
             Command::NewRaidEntry => {
                 if let Some(session) = &self.session {
                     self.views.raid.start_new_entry(session.doc.board());
@@ -261,6 +268,9 @@ impl BoardApp {
             | Command::FindRaidEntry
             | Command::RateConfidence => doc.is_some(),
             Command::TimelineClearSelection => self.views.timeline.selected.is_some(),
+            Command::TimelineMoveEarlier | Command::TimelineMoveLater => {
+                doc.is_some_and(|d| self.views.timeline.can_nudge(d.board()))
+            }
             Command::EditRaidEntry => {
                 doc.is_some_and(|d| self.views.raid.can_edit_selected(d.board()))
             }

@@ -175,6 +175,46 @@ impl PeriodDate {
 }
 
 impl PeriodDate {
+    /// The same kind of period `months` later (earlier when negative), at
+    /// the same precision: `Feb 2021` three months on is `May 2021`,
+    /// `Q2 2021` is `Q3 2021`, `Spring 2021` is `Summer 2021`. `None` when
+    /// the move is not whole periods of it (a quarter moved by a month is
+    /// no quarter), for a day (a day moves by days), and past the four-digit
+    /// years a board file holds.
+    pub fn add_months(&self, months: i32) -> Option<PeriodDate> {
+        let period = match self.precision {
+            DatePrecision::Day => return None,
+            DatePrecision::Month => 1,
+            DatePrecision::Quarter | DatePrecision::Season(_) => 3,
+            DatePrecision::FinancialYear | DatePrecision::Year => 12,
+        };
+        if months % period != 0 {
+            return None;
+        }
+        let step = Months::new(months.unsigned_abs());
+        let first_day = if months >= 0 {
+            self.first_day.checked_add_months(step)
+        } else {
+            self.first_day.checked_sub_months(step)
+        }?;
+        if !(0..=9999).contains(&first_day.year()) {
+            return None;
+        }
+        let precision = match self.precision {
+            DatePrecision::Season(_) => DatePrecision::Season(match first_day.month() {
+                3 => Season::Spring,
+                6 => Season::Summer,
+                9 => Season::Autumn,
+                _ => Season::Winter,
+            }),
+            other => other,
+        };
+        Some(PeriodDate {
+            first_day,
+            precision,
+        })
+    }
+
     /// Reads what a person types: the file forms (`2020-12-31`, `2020-12`,
     /// `2021-Q2`, `2021-summer`, `FY2020/21`, `2021`) or the UK forms Boardroom
     /// shows (`31 Dec 2020`, `Dec 2020`, `December 2020`, `Q2 2021`, `Summer 2021`,
@@ -460,6 +500,25 @@ mod tests {
             assert!(m.last_day() >= m.first_day());
             let _ = (m.display_uk(), m.to_file_string());
         }
+    }
+
+    #[test]
+    fn whole_periods_move_at_their_precision_and_others_do_not() {
+        let moved = |text: &str, months| d(text).add_months(months).map(|m| m.to_file_string());
+        assert_eq!(moved("2021-02", 3).as_deref(), Some("2021-05"));
+        assert_eq!(moved("2021-02", -2).as_deref(), Some("2020-12"));
+        assert_eq!(moved("2021-Q2", 3).as_deref(), Some("2021-Q3"));
+        assert_eq!(moved("2021-Q4", 3).as_deref(), Some("2022-Q1"));
+        assert_eq!(moved("2021-spring", 3).as_deref(), Some("2021-summer"));
+        assert_eq!(moved("2021-autumn", 3).as_deref(), Some("2021-winter"));
+        assert_eq!(moved("2021-winter", 3).as_deref(), Some("2022-spring"));
+        assert_eq!(moved("FY2020/21", 12).as_deref(), Some("FY2021/22"));
+        assert_eq!(moved("2021", -24).as_deref(), Some("2019"));
+        assert_eq!(moved("2021-Q2", 1), None, "a quarter moved by a month");
+        assert_eq!(moved("2021", 3), None);
+        assert_eq!(moved("2021-02-09", 1), None, "a day moves by days");
+        assert_eq!(moved("9999-12", 1), None, "past year 9999");
+        assert_eq!(moved("0000-01", -1), None);
     }
 
     #[test]

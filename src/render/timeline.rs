@@ -529,8 +529,8 @@ mod key;
 mod row;
 
 pub use key::{KeyEntry, key_swatch};
-pub use row::previous_finish;
 pub(crate) use row::{baseline_bar, delay_pattern, forecast_bar, previous_finish_marker};
+pub use row::{forecast_bar_band, previous_finish};
 
 #[cfg(test)]
 mod tests;

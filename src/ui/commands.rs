@@ -106,6 +106,11 @@ pub enum Command {
     TimelineNextTask,
     /// Timeline: clear the selection (closing the task's panel).
     TimelineClearSelection,
+    /// Timeline: move the selected task's bar one step of the zoom earlier
+    /// (the keyboard's way of dragging it).
+    TimelineMoveEarlier,
+    /// Timeline: move the selected task's bar one step of the zoom later.
+    TimelineMoveLater,
     /// RAID log: open the form for a new entry.
     NewRaidEntry,
     /// RAID log: put the cursor in the search field.
@@ -207,6 +212,8 @@ impl Command {
             Command::TimelinePreviousTask => "Timeline: previous task",
             Command::TimelineNextTask => "Timeline: next task",
             Command::TimelineClearSelection => "Timeline: clear the selection",
+            Command::TimelineMoveEarlier => "Timeline: move the task earlier",
+            Command::TimelineMoveLater => "Timeline: move the task later",
             Command::NewRaidEntry => "New RAID entry",
             Command::FindRaidEntry => "Search the RAID log",
             Command::EditRaidEntry => "Edit the selected RAID entry",
@@ -340,6 +347,12 @@ impl Command {
             Command::TimelinePreviousTask => "Select the task above and show its details",
             Command::TimelineNextTask => "Select the task below and show its details",
             Command::TimelineClearSelection => "Deselect the task and close its details",
+            Command::TimelineMoveEarlier => {
+                "Move the selected task's forecast start and finish one step earlier: a day, week, month, quarter or year, as dragging its bar snaps at this zoom"
+            }
+            Command::TimelineMoveLater => {
+                "Move the selected task's forecast start and finish one step later: a day, week, month, quarter or year, as dragging its bar snaps at this zoom"
+            }
             Command::NewRaidEntry => {
                 "Open the form for a new risk, assumption, issue or dependency"
             }
@@ -422,6 +435,8 @@ impl Command {
             | Command::TimelinePreviousTask
             | Command::TimelineNextTask
             | Command::TimelineClearSelection
+            | Command::TimelineMoveEarlier
+            | Command::TimelineMoveLater
             | Command::EditDelay => Scope::Timeline,
             Command::NewRaidEntry
             | Command::FindRaidEntry
@@ -476,6 +491,8 @@ impl Command {
             Command::TimelineClearSelection | Command::CloseRaidForm | Command::LeaveMeeting => {
                 const { &[key(NONE, Key::Escape)] }
             }
+            Command::TimelineMoveEarlier => const { &[key(Modifiers::ALT, Key::ArrowLeft)] },
+            Command::TimelineMoveLater => const { &[key(Modifiers::ALT, Key::ArrowRight)] },
             Command::NewRaidEntry => const { &[key(COMMAND, Key::N)] },
             Command::ScheduleInsertRow => const { &[key(COMMAND, Key::I), key(NONE, Key::Insert)] },
             Command::ScheduleDeleteRow => const { &[key(COMMAND, Key::Delete)] },
@@ -585,6 +602,8 @@ impl Command {
                 | Command::RecoverEdits
                 | Command::DiscardRecoveredEdits
                 | Command::MergeConflictCopy
+                | Command::TimelineMoveEarlier
+                | Command::TimelineMoveLater
         )
     }
 

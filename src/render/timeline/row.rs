@@ -12,6 +12,12 @@ pub(crate) fn baseline_bar(rect: Rect, s: TimelineStyle) -> Item {
     }
 }
 
+/// Where a task's actual/forecast bar sits in its row: its top below the
+/// row's top, and its height (the screen's grab zones line up with it).
+pub fn forecast_bar_band(s: TimelineStyle) -> (f32, f32) {
+    (s.k(9.0), s.k(16.0))
+}
+
 /// A task's actual/forecast bar, filled to `done` (0–1): an outline only
 /// when not started.
 pub(crate) fn forecast_bar(bar: Rect, colour: Rgba, done: f32, s: TimelineStyle) -> Vec<Item> {
@@ -98,7 +104,8 @@ pub(super) fn task_bars(
     let mut note_x = None;
     if let (Some(start), Some(finish)) = (t.start.or(t.baseline_start), t.finish) {
         let (x0, x1) = span(spec, chart, start.first_day(), finish.last_day());
-        let bar = Rect::between_x(x0, x1, row.y + s.k(9.0), s.k(16.0));
+        let (top, height) = forecast_bar_band(s);
+        let bar = Rect::between_x(x0, x1, row.y + top, height);
         let colour = if slip > 0 {
             palette::RED
         } else {

@@ -1,14 +1,16 @@
 //! The chart area: the timeline's scene ([`crate::render::timeline`]) drawn
 //! with egui, and what the pointer does over it — pan, zoom, hover, select,
-//! collapse. The same scene is what the pack and the chart export draw.
+//! collapse, and drag bars and milestones to re-forecast (see [`super::drag`]).
+//! The same scene is what the pack and the chart export draw.
 
-use egui::{Align2, FontId, Pos2, Rect, RichText, Sense, Stroke, StrokeKind, vec2};
+use egui::{Align2, FontId, Pos2, Rect, RichText, Sense, Stroke, StrokeKind, pos2, vec2};
 
+use super::drag::ChartPlace;
 use super::tooltip::*;
 use super::*;
 use crate::analysis::compare::Comparison;
 use crate::analysis::schedule::programme_schedule;
-use crate::model::Board;
+use crate::model::{Action, Board};
 use crate::render::scene::{Hit, Scene, Target};
 use crate::render::timeline::{TimelineSpec, TimelineStyle, layout, previous_finish};
 use crate::ui::scene_paint::{self, Shade};
@@ -26,11 +28,13 @@ impl TimelineView {
         ui: &mut egui::Ui,
         board: &Board,
         since: Option<&Comparison>,
+        actions: &mut Vec<Action>,
     ) {
         let style = SCREEN_STYLE;
         let full = ui.available_rect_before_wrap();
         let chart_left = full.left() + style.name_width;
         self.chart_width = (full.right() - chart_left).max(100.0);
+        self.escape_cancels_drag(ui);
 
         // Drag to pan, wheel to scroll, Ctrl+wheel to zoom about the pointer.
         let background = ui.interact(
@@ -72,7 +76,14 @@ impl TimelineView {
         let scene = layout(&spec);
         let painter = ui.painter_at(full);
         scene_paint::paint(&painter, &scene, full.min, Shade::of(ui));
-        self.hits_ui(ui, board, since, &scene, full);
+        let rows_top = full.top() + style.axis_height;
+        let place = ChartPlace {
+            left: chart_left,
+            rows_top,
+            clip: Rect::from_min_max(pos2(chart_left, rows_top), full.max),
+        };
+        self.hits_ui(ui, (board, since), &scene, full, &place, actions);
+        self.forget_lost_drag(ui);
         ui.allocate_rect(full, Sense::hover());
     }
 
@@ -81,10 +92,11 @@ impl TimelineView {
     fn hits_ui(
         &mut self,
         ui: &mut egui::Ui,
-        board: &Board,
-        since: Option<&Comparison>,
+        (board, since): (&Board, Option<&Comparison>),
         scene: &Scene,
         full: Rect,
+        place: &ChartPlace,
+        actions: &mut Vec<Action>,
     ) {
         let at = |hit: &Hit| {
             Rect::from_min_size(
@@ -97,26 +109,29 @@ impl TimelineView {
             let rect = at(hit);
             match &hit.target {
                 Target::Task { programme, task } => {
-                    self.task_hit(ui, board, since, (programme, task), rect);
+                    self.task_hit(ui, (board, since), (programme, task), rect, place, actions);
                 }
                 Target::Programme(id) => self.programme_hit(ui, board, id, rect),
                 Target::Milestone {
                     programme,
                     milestone,
-                } => milestone_hit(ui, board, programme, milestone, rect),
+                } => self.milestone_hit(ui, board, (programme, milestone), rect, place, actions),
                 Target::Delay { programme, delay } => delay_hit(ui, board, programme, delay, rect),
                 _ => {}
             }
         }
     }
 
+    /// A task's row, which selects it on a click, and its bar's draggable
+    /// parts over it, which select it on a click too.
     fn task_hit(
         &mut self,
         ui: &mut egui::Ui,
-        board: &Board,
-        since: Option<&Comparison>,
+        (board, since): (&Board, Option<&Comparison>),
         (pid, tid): (&Id, &Id),
         row: Rect,
+        place: &ChartPlace,
+        actions: &mut Vec<Action>,
     ) {
         let Some((p, t)) = board
             .programme(pid)
@@ -128,11 +143,16 @@ impl TimelineView {
             .selected
             .as_ref()
             .is_some_and(|(sp, st)| sp == pid && st == tid);
-        let response = ui.interact(
+        let row_response = ui.interact(
             row,
             ui.scope_id().with(("task", pid.as_str(), tid.as_str())),
             Sense::click(),
         );
+        let bar = self.bar_ui(ui, p, t, row, place, actions);
+        let response = match bar.parts {
+            Some(parts) => row_response.clone().union(parts),
+            None => row_response.clone(),
+        };
         // Over the scene, so light enough to read the bars through.
         let painter = ui.painter_at(row);
         if is_selected {
@@ -167,13 +187,20 @@ impl TimelineView {
                 crate::model::format_day_uk(was)
             ));
         }
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+        row_response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+        if let Some(preview) = bar.preview {
+            super::drag::paint_preview_bar(ui, preview, row.intersect(place.clip));
+        }
         if response.clicked() {
             self.selected = if is_selected {
                 None
             } else {
                 Some((pid.clone(), tid.clone()))
             };
+        }
+        if bar.dragging {
+            // The drag's own tooltip has the new dates.
+            return;
         }
         response.on_hover_ui(|ui| {
             task_tooltip_ui(ui, board, p, t);
@@ -250,30 +277,46 @@ impl TimelineView {
     }
 }
 
-fn milestone_hit(ui: &mut egui::Ui, board: &Board, pid: &Id, mid: &Id, rect: Rect) {
-    let Some((p, m)) = board
-        .programme(pid)
-        .and_then(|p| p.milestones.iter().find(|m| &m.id == mid).map(|m| (p, m)))
-    else {
-        return;
-    };
-    let state = if m.achieved { "achieved" } else { "planned" };
-    let label = format!("Milestone {}: {} ({state})", m.name, m.date.display_uk());
-    let response = ui.interact(
-        rect,
-        ui.scope_id()
-            .with(("milestone", pid.as_str(), mid.as_str())),
-        Sense::hover(),
-    );
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
-    response.on_hover_ui(|ui| {
-        ui.label(RichText::new(&m.name).strong());
-        ui.label(format!("{} · {}", p.name, m.date.display_uk()));
-        if let Some(b) = m.baseline {
-            ui.label(format!("Planned {}", b.display_uk()));
+impl TimelineView {
+    /// A milestone's diamond: its name for a screen reader, its tooltip,
+    /// and dragged, its new date.
+    fn milestone_hit(
+        &mut self,
+        ui: &mut egui::Ui,
+        board: &Board,
+        (pid, mid): (&Id, &Id),
+        rect: Rect,
+        place: &ChartPlace,
+        actions: &mut Vec<Action>,
+    ) {
+        let Some((p, m)) = board
+            .programme(pid)
+            .and_then(|p| p.milestones.iter().find(|m| &m.id == mid).map(|m| (p, m)))
+        else {
+            return;
+        };
+        let state = if m.achieved { "achieved" } else { "planned" };
+        let label = format!("Milestone {}: {} ({state})", m.name, m.date.display_uk());
+        let response = ui.interact(
+            rect,
+            ui.scope_id()
+                .with(("milestone", pid.as_str(), mid.as_str())),
+            Sense::drag(),
+        );
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
+        if self.milestone_drag(ui, &response, (p, m), place, actions) {
+            return;
         }
-        ui.label(format!("{}, {state}", m.kind.label()));
-    });
+        response.on_hover_ui(|ui| {
+            ui.label(RichText::new(&m.name).strong());
+            ui.label(format!("{} · {}", p.name, m.date.display_uk()));
+            if let Some(b) = m.baseline {
+                ui.label(format!("Planned {}", b.display_uk()));
+            }
+            ui.label(format!("{}, {state}", m.kind.label()));
+            ui.label(RichText::new("Drag to move its date").small());
+        });
+    }
 }
 
 /// A programme-wide delay has no task row to explain it, so it gets its own

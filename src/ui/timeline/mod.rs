@@ -12,6 +12,7 @@ use egui::Color32;
 
 mod chart;
 mod detail;
+mod drag;
 mod legend;
 mod toolbar;
 mod tooltip;
@@ -65,6 +66,8 @@ pub struct TimelineView {
     zoom_pending: Option<ZoomRequest>,
     chart_width: f32,
     buffers: DateBuffers,
+    /// A bar or milestone being dragged.
+    drag: Option<drag::Drag>,
 }
 
 impl Default for TimelineView {
@@ -88,6 +91,7 @@ impl Default for TimelineView {
             zoom_pending: None,
             chart_width: 1000.0,
             buffers: DateBuffers::default(),
+            drag: None,
         }
     }
 }
@@ -108,9 +112,12 @@ impl TimelineView {
         self.zoom_pending = Some(ZoomRequest::Opening);
     }
 
-    /// Deselects the task, closing its details.
+    /// Esc: cancels a drag under way (changing nothing), else deselects
+    /// the task, closing its details.
     pub fn clear_selection(&mut self) {
-        self.selected = None;
+        if !self.cancel_drag() {
+            self.selected = None;
+        }
     }
 
     /// The chart's width in pixels, as last drawn (dates map into `0..width`).
@@ -160,7 +167,8 @@ impl TimelineView {
             self.buffers = DateBuffers::default();
         }
         // The chart takes the space the detail panel leaves.
-        egui::CentralPanel::no_frame().show(ui, |ui| self.chart_ui(ui, board, since));
+        let actions = &mut *ctx.actions;
+        egui::CentralPanel::no_frame().show(ui, |ui| self.chart_ui(ui, board, since, actions));
     }
 
     fn refresh_rows(&mut self, board: &Board, revision: u64, programme: Option<&Id>) {
