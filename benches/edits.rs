@@ -141,6 +141,46 @@ fn main() {
     report("a row added (Ctrl+I)", added);
     report("undo of the row", removed);
 
+    // Dragging a bar's end on the Timeline: each pointer move is a frame
+    // that snaps, previews and shows the new dates; the release applies.
+    h.state_mut().show_tab(Tab::Timeline);
+    for _ in 0..5 {
+        h.step();
+    }
+    let mut moves = Vec::new();
+    let mut releases = Vec::new();
+    for _ in 0..SAMPLES / 10 {
+        let end = h
+            .query_all_by_label_contains("Drag to re-forecast the finish of ")
+            .next()
+            .map(|n| n.rect().center())
+            .unwrap_or_else(|| panic!("no bar end on screen"));
+        h.hover_at(end);
+        h.step();
+        h.drag_at(end);
+        h.step();
+        for i in 1..=10 {
+            let to = end + egui::vec2(6.0 * i as f32, 0.0);
+            moves.push(timed(&mut h, |h| h.hover_at(to)));
+        }
+        let to = end + egui::vec2(60.0, 0.0);
+        let undoable = |h: &H| h.state().document().is_some_and(|d| d.can_undo());
+        assert!(!undoable(&h), "every edit before was undone");
+        releases.push(timed(&mut h, |h| {
+            h.event(egui::Event::PointerButton {
+                pos: to,
+                button: egui::PointerButton::Primary,
+                pressed: false,
+                modifiers: Modifiers::NONE,
+            })
+        }));
+        assert!(undoable(&h), "the drag changed the board");
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+    }
+    report("a drag frame (pointer moved)", moves);
+    report("a drag released (the edit)", releases);
+
     let mut idle = Vec::new();
     for _ in 0..SAMPLES {
         idle.push(timed(&mut h, |_| {}));
