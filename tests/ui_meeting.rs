@@ -207,7 +207,7 @@ fn a_decision_and_an_action_recorded_in_the_meeting_land_in_the_file_and_a_dated
         .map(|l| l.board)
         .unwrap_or_else(|e| panic!("{e}"));
     // Meetings need version 2; naming the version it replaced, version 3.
-    assert_eq!(saved.format_version, boardroom::model::FORMAT_VERSION);
+    assert_eq!(saved.format_version, boardroom::model::LINEAGE_VERSION);
     assert!(saved.format_version >= boardroom::model::MEETINGS_VERSION);
     let [meeting] = saved.meetings.as_slice() else {
         panic!("one meeting in the file: {:?}", saved.meetings)

@@ -202,7 +202,7 @@ pub(crate) fn saved_board_to_string(
     saved_from: &Lineage,
 ) -> Result<String, ron::Error> {
     to_text(&BoardFields {
-        format_version: format_version_holding(&board.meetings, saved_from),
+        format_version: format_version_holding(board, saved_from),
         saved_from,
         ..BoardFields::of(board)
     })
@@ -308,6 +308,21 @@ mod tests {
                 let text = saved_board_to_string(board, &lineage).unwrap_or_default();
                 assert_eq!(written_version(&text), Some(3));
             }
+        }
+    }
+
+    #[test]
+    fn a_three_point_board_is_written_as_version_four_and_reads_back() {
+        let mut board = small_board();
+        board.settings.rating_scale = crate::model::RatingScale::ThreePoint;
+        let lineage = Lineage::new(["ecf79e81a79a7ea3"]);
+        for text in [
+            board_to_string(&board).unwrap_or_default(),
+            saved_board_to_string(&board, &lineage).unwrap_or_default(),
+        ] {
+            assert_eq!(written_version(&text), Some(4));
+            let back = board_from_str(&text, Path::new("t.ron")).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(back.settings.rating_scale, board.settings.rating_scale);
         }
     }
 
