@@ -87,12 +87,7 @@ fn board_settings_move_a_board_to_three_points_keeping_its_ratings() {
     let mut h = common::app_on(&path, Tab::Timeline);
     // Rate one programme Amber/Green first, so one rating is off the new scale.
     let before = board(&h);
-    let name = before.programmes[0].name.clone();
-    h.query_all_by_label(&name)
-        .next()
-        .unwrap_or_else(|| panic!("{name} in the side panel"))
-        .click();
-    h.run();
+    common::choose_programme(&mut h, &before.programmes[0].name);
     h.key_press_modifiers(Modifiers::COMMAND, Key::R);
     h.run();
     assert_eq!(offered(&h), DeliveryConfidence::ALL, "five points");
@@ -107,11 +102,8 @@ fn board_settings_move_a_board_to_three_points_keeping_its_ratings() {
 
     menu(&mut h, "File", "Board settings…");
     choose_scale(&mut h, RatingScale::ThreePoint);
-    let says = format!("{off} rating");
-    assert!(
-        h.query_by_label_contains(&says).is_some(),
-        "the dialog says how many ratings stay off the scale"
-    );
+    // It says how many ratings stay off the scale.
+    common::assert_shows(&h, &format!("{off} rating"));
     h.get_by_label("Save settings").click();
     h.run();
     let after = board(&h);

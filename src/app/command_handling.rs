@@ -65,7 +65,8 @@ impl BoardApp {
             | Command::EditProgramme
             | Command::DeleteProgramme
             | Command::MoveProgrammeUp
-            | Command::MoveProgrammeDown => self.run_board_edit(command),
+            | Command::MoveProgrammeDown
+            | Command::RebaselineProgramme => self.run_board_edit(command),
             Command::Save => self.save(),
             Command::SaveMyCopy => self.save_my_copy(),
             Command::ReloadFromDisk => self.reload_from_disk(),
@@ -227,7 +228,8 @@ impl BoardApp {
             | Command::EditProgramme
             | Command::DeleteProgramme
             | Command::MoveProgrammeUp
-            | Command::MoveProgrammeDown => self.can_edit_board(command),
+            | Command::MoveProgrammeDown
+            | Command::RebaselineProgramme => self.can_edit_board(command),
             Command::StopComparing => self.views.since.is_some(),
             Command::Save
             | Command::SaveMyCopy

@@ -69,6 +69,7 @@ impl BoardApp {
                     Command::DeleteProgramme,
                     Command::MoveProgrammeUp,
                     Command::MoveProgrammeDown,
+                    Command::RebaselineProgramme,
                 ] {
                     self.command_button(ui, &ctx, command);
                 }

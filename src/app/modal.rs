@@ -72,6 +72,8 @@ pub enum Modal {
     Rating(RatingDialog),
     /// Record a delay…, or edit one.
     Delay(crate::ui::delay_dialog::DelayDialog),
+    /// Programme ▸ Re-baseline programme….
+    Rebaseline(crate::ui::rebaseline_dialog::RebaselineDialog),
 }
 
 impl Modal {
@@ -145,6 +147,9 @@ impl BoardApp {
             Modal::Rating(d) => self
                 .rating_dialog_ui(ctx, d)
                 .map_or(Modal::None, Modal::Rating),
+            Modal::Rebaseline(d) => self
+                .rebaseline_ui(ctx, d)
+                .map_or(Modal::None, Modal::Rebaseline),
         };
         if !self.modal.is_open() {
             self.modal = kept;

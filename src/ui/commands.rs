@@ -67,6 +67,8 @@ pub enum Command {
     MoveProgrammeUp,
     /// Move the selected programme down the board's order.
     MoveProgrammeDown,
+    /// Set the selected programme's baselines from its forecasts, with the reason.
+    RebaselineProgramme,
     /// Undo the last edit.
     Undo,
     /// Redo the last undone edit.
@@ -183,6 +185,7 @@ impl Command {
             Command::DeleteProgramme => "Delete programme…",
             Command::MoveProgrammeUp => "Move programme up",
             Command::MoveProgrammeDown => "Move programme down",
+            Command::RebaselineProgramme => "Re-baseline programme…",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
             Command::CompareWithPrevious => "Compare with a previous board…",
@@ -292,6 +295,9 @@ impl Command {
             Command::MoveProgrammeDown => {
                 "Move the selected programme down the board's order (the side panel, the pack)"
             }
+            Command::RebaselineProgramme => {
+                "Set the selected programme's task and milestone baselines from their forecasts; the reason is recorded as a decision of the board (one undo)"
+            }
             Command::Undo => "Undo the last edit",
             Command::Redo => "Redo the last undone edit",
             Command::CompareWithPrevious => {
@@ -379,6 +385,7 @@ impl Command {
             | Command::DeleteProgramme
             | Command::MoveProgrammeUp
             | Command::MoveProgrammeDown
+            | Command::RebaselineProgramme
             | Command::SaveMyCopy
             | Command::ReloadFromDisk
             | Command::MergeTheirChanges
@@ -502,6 +509,7 @@ impl Command {
             | Command::AddProgramme
             | Command::EditProgramme
             | Command::DeleteProgramme
+            | Command::RebaselineProgramme
             | Command::SaveMyCopy
             | Command::ReloadFromDisk
             | Command::MergeTheirChanges
@@ -558,6 +566,7 @@ impl Command {
                 | Command::DeleteProgramme
                 | Command::MoveProgrammeUp
                 | Command::MoveProgrammeDown
+                | Command::RebaselineProgramme
                 | Command::BoardSettings
                 | Command::ImportRaidLog
                 | Command::Save

@@ -25,6 +25,7 @@ pub mod programme_filter;
 pub mod programme_list;
 pub mod raid;
 pub mod rating_dialog;
+pub mod rebaseline_dialog;
 pub mod register_dialog;
 pub mod scene_paint;
 pub mod schedule;

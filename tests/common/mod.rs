@@ -541,3 +541,25 @@ pub fn manchester_copy() -> (tempfile::TempDir, PathBuf) {
     std::fs::copy(manchester(), &path).unwrap_or_else(|e| panic!("{e}"));
     (dir, path)
 }
+
+/// Chooses the programme named `name` in the side panel.
+pub fn choose_programme(
+    h: &mut egui_kittest::Harness<'static, boardroom::app::BoardApp>,
+    name: &str,
+) {
+    use egui_kittest::kittest::Queryable;
+    h.query_all_by_label(name)
+        .next()
+        .unwrap_or_else(|| panic!("{name} in the side panel"))
+        .click();
+    h.run();
+}
+
+/// Fails unless some text on screen contains `text`.
+pub fn assert_shows(h: &egui_kittest::Harness<'static, boardroom::app::BoardApp>, text: &str) {
+    use egui_kittest::kittest::Queryable;
+    assert!(
+        h.query_by_label_contains(text).is_some(),
+        "nothing on screen says “{text}”"
+    );
+}
