@@ -125,6 +125,7 @@ impl BoardApp {
             }
             Command::RecordDelay => self.open_delay_dialog(),
             Command::EditDelay => self.open_delay_to_edit(),
+            Command::DeleteDelay => self.delete_chosen_delay(),
             Command::TimelineOpeningView => self.views.timeline.back_to_opening_view(),
             Command::TimelinePreviousTask | Command::TimelineNextTask => {
                 if let Some(session) = &self.session {
@@ -219,7 +220,9 @@ impl BoardApp {
             | Command::Preferences
             | Command::KeyboardShortcuts => true,
             Command::RecordDelay => doc.is_some() && self.delay_subject().is_some(),
-            Command::EditDelay => self.views.timeline.delay_to_edit.is_some(),
+            Command::EditDelay | Command::DeleteDelay => {
+                doc.is_some_and(|d| self.chosen_delay(d.board()).is_some())
+            }
             Command::Meeting | Command::PresenterView | Command::CompareWithPrevious => {
                 doc.is_some()
             }

@@ -93,8 +93,10 @@ pub enum Command {
     RateConfidence,
     /// Record a delay of the selected task or programme.
     RecordDelay,
-    /// Edit (or delete) the delay chosen in the timeline's detail panel.
+    /// Edit (or delete) the delay chosen in a list of delays.
     EditDelay,
+    /// Delete the delay chosen in a list of delays.
+    DeleteDelay,
     /// Timeline: back to the view the board opened on (centred on the as-at date).
     TimelineOpeningView,
     /// Timeline: select the task above.
@@ -199,6 +201,7 @@ impl Command {
             Command::RateConfidence => "Rate delivery confidence…",
             Command::RecordDelay => "Record a delay…",
             Command::EditDelay => "Edit delay…",
+            Command::DeleteDelay => "Delete delay",
             Command::TimelineOpeningView => "Timeline: back to the as-at view",
             Command::TimelinePreviousTask => "Timeline: previous task",
             Command::TimelineNextTask => "Timeline: next task",
@@ -319,7 +322,10 @@ impl Command {
                 "Record a delay of the task selected on the timeline, or of the programme chosen in the side panel: cause, first and last day, what happened, the RAID entries and budget lines linked"
             }
             Command::EditDelay => {
-                "Change or delete the delay chosen in the timeline's detail panel"
+                "Change or delete the delay chosen in the timeline's detail panel or the schedule sheet"
+            }
+            Command::DeleteDelay => {
+                "Delete the delay chosen in the timeline's detail panel or the schedule sheet (one undo)"
             }
             Command::Preferences => {
                 "Your name as the RAID history and 'Also open by' show it; light or dark; the board pack's paper"
@@ -409,12 +415,11 @@ impl Command {
             | Command::KeyboardShortcuts
             | Command::Preferences
             | Command::RateConfidence => Scope::Window,
-            Command::RecordDelay => Scope::Window,
+            Command::RecordDelay | Command::EditDelay | Command::DeleteDelay => Scope::Window,
             Command::TimelineOpeningView
             | Command::TimelinePreviousTask
             | Command::TimelineNextTask
-            | Command::TimelineClearSelection
-            | Command::EditDelay => Scope::Timeline,
+            | Command::TimelineClearSelection => Scope::Timeline,
             Command::NewRaidEntry
             | Command::FindRaidEntry
             | Command::EditRaidEntry
@@ -456,7 +461,7 @@ impl Command {
             Command::CommandPalette => const { &[key(COMMAND.plus(Modifiers::SHIFT), Key::P)] },
             Command::KeyboardShortcuts => const { &[key(NONE, Key::F1)] },
             Command::Preferences => const { &[key(COMMAND, Key::Comma)] },
-            Command::RecordDelay | Command::EditDelay => &[],
+            Command::RecordDelay | Command::EditDelay | Command::DeleteDelay => &[],
             // Home, not Ctrl+0: egui resets the screen's zoom with Ctrl+0.
             Command::TimelineOpeningView => const { &[key(NONE, Key::Home)] },
             Command::TimelinePreviousTask | Command::RaidPreviousEntry => {
@@ -567,6 +572,7 @@ impl Command {
                 | Command::MoveProgrammeUp
                 | Command::MoveProgrammeDown
                 | Command::RebaselineProgramme
+                | Command::DeleteDelay
                 | Command::BoardSettings
                 | Command::ImportRaidLog
                 | Command::Save

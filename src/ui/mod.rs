@@ -11,6 +11,7 @@ pub mod commands;
 pub mod compare_dialog;
 pub mod conflict_dialog;
 pub mod delay_dialog;
+pub mod delay_list;
 pub mod form_dialog;
 pub mod import_dialog;
 pub mod keyboard_sheet;

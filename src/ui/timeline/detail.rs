@@ -6,8 +6,9 @@ use super::tooltip::*;
 use super::*;
 use crate::analysis::schedule::date_order_problem;
 use crate::analysis::schedule::task_slip_days;
-use crate::model::{Action, Id, PeriodDate, Place, Programme, Task};
+use crate::model::{Action, Delay, Id, PeriodDate, Place, Programme, Task};
 use crate::ui::commands::Command;
+use crate::ui::delay_list::delay_list_ui;
 use crate::ui::theme;
 use crate::ui::view_ctx::ViewCtx;
 
@@ -81,28 +82,12 @@ impl TimelineView {
             None => ui.label("No baseline to compare with"),
         };
         linked_records_ui(ui, board, p, t);
-        ui.add_space(6.0);
-        ui.horizontal_wrapped(|ui| {
-            for d in p.delays.iter().filter(|d| d.task.as_ref() == Some(&t.id)) {
-                let text = format!(
-                    "Edit delay: {} {}–{}",
-                    d.cause.label(),
-                    d.start.display_uk(),
-                    d.end.display_uk()
-                );
-                if ui.button(text).clicked() {
-                    self.delay_to_edit = Some(d.id.clone());
-                    ctx.commands.push(Command::EditDelay);
-                }
-            }
-            if ui
-                .button(Command::RecordDelay.label())
-                .on_hover_text(Command::RecordDelay.tooltip())
-                .clicked()
-            {
-                ctx.commands.push(Command::RecordDelay);
-            }
-        });
+        let delays: Vec<&Delay> = p
+            .delays
+            .iter()
+            .filter(|d| d.task.as_ref() == Some(&t.id))
+            .collect();
+        delays_ui(ui, p, &delays, false, ctx);
     }
 
     /// One of the task's dates, typed as the user writes dates; put into the
@@ -167,6 +152,21 @@ impl TimelineView {
             }
         });
     }
+}
+
+/// The delays of the task or programme shown, each with Edit… and Delete,
+/// and Record a delay….
+fn delays_ui(
+    ui: &mut egui::Ui,
+    p: &Programme,
+    delays: &[&Delay],
+    with_task: bool,
+    ctx: &mut ViewCtx<'_>,
+) {
+    ui.add_space(6.0);
+    ui.label(RichText::new("Delays").strong());
+    delay_list_ui(ui, p, delays, with_task, ctx.selection, ctx.commands);
+    crate::ui::widgets::command_buttons_ui(ui, &[Command::RecordDelay], ctx.commands);
 }
 
 /// Which date field of a task the detail panel edits.

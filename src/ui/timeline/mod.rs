@@ -45,9 +45,6 @@ pub struct TimelineView {
     pub scroll_y: f32,
     /// The selected task: (programme id, task id).
     pub selected: Option<(Id, Id)>,
-    /// The delay whose Edit button was pressed in the detail panel, for the
-    /// shell's "edit delay" command.
-    pub delay_to_edit: Option<Id>,
     /// Programmes whose tasks are hidden.
     pub collapsed: BTreeSet<Id>,
     /// Show only late tasks.
@@ -77,7 +74,6 @@ impl Default for TimelineView {
             },
             scroll_y: 0.0,
             selected: None,
-            delay_to_edit: None,
             collapsed: BTreeSet::new(),
             late_only: false,
             shown: None,
