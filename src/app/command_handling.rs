@@ -119,7 +119,15 @@ impl BoardApp {
             Command::KeyboardShortcuts => self.modal = Modal::Keyboard(KeyboardSheet),
             Command::RateConfidence => {
                 if let Some(doc) = self.doc() {
-                    let programme = self.views.selection.programme.clone();
+                    // The programme whose panel is open on the timeline, else
+                    // the side panel's.
+                    let timeline = &self.views.timeline.selected_programme;
+                    let timeline = timeline
+                        .as_ref()
+                        .filter(|_| self.views.tab == Tab::Timeline);
+                    let programme = timeline
+                        .or(self.views.selection.programme.as_ref())
+                        .cloned();
                     self.modal = Modal::Rating(RatingDialog::new(doc.board(), programme));
                 }
             }
@@ -258,7 +266,7 @@ impl BoardApp {
             | Command::NewRaidEntry
             | Command::FindRaidEntry
             | Command::RateConfidence => doc.is_some(),
-            Command::TimelineClearSelection => self.views.timeline.selected.is_some(),
+            Command::TimelineClearSelection => self.views.timeline.has_selection(),
             Command::EditRaidEntry => {
                 doc.is_some_and(|d| self.views.raid.can_edit_selected(d.board()))
             }

@@ -35,6 +35,9 @@ impl BoardApp {
         if let Some((programme, task)) = &self.views.timeline.selected {
             return Some((programme.clone(), Some(task.clone())));
         }
+        if let Some(programme) = &self.views.timeline.selected_programme {
+            return Some((programme.clone(), None));
+        }
         self.views
             .selection
             .programme

@@ -338,7 +338,9 @@ impl Command {
             }
             Command::TimelinePreviousTask => "Select the task above and show its details",
             Command::TimelineNextTask => "Select the task below and show its details",
-            Command::TimelineClearSelection => "Deselect the task and close its details",
+            Command::TimelineClearSelection => {
+                "Deselect the task or programme and close its details"
+            }
             Command::NewRaidEntry => {
                 "Open the form for a new risk, assumption, issue or dependency"
             }

@@ -1,4 +1,6 @@
-//! The selected task's panel: its dates, editable, with the date rules shown beside them.
+//! The selected task's panel: its dates, editable, with the date rules
+//! shown beside them, and its delays; and a programme's, when its row is
+//! clicked: its ratings over time and its delays.
 
 use egui::RichText;
 
@@ -24,16 +26,9 @@ impl TimelineView {
                 ..DateBuffers::default()
             };
         }
-        ui.horizontal(|ui| {
-            ui.heading("Task");
-            if ui
-                .button("Close")
-                .on_hover_text("Close the detail panel (Esc)")
-                .clicked()
-            {
-                self.selected = None;
-            }
-        });
+        if closed_ui(ui, "Task") {
+            self.selected = None;
+        }
         ui.label(RichText::new(&t.name).strong().size(18.0));
         ui.label(&p.name);
         if !t.note.is_empty() {
@@ -88,6 +83,29 @@ impl TimelineView {
             .filter(|d| d.task.as_ref() == Some(&t.id))
             .collect();
         delays_ui(ui, p, &delays, false, ctx);
+    }
+
+    /// The programme's panel, when its row is clicked: its SRO, its
+    /// delivery confidence over time, and its delays.
+    pub(super) fn programme_detail_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        p: &Programme,
+        ctx: &mut ViewCtx<'_>,
+    ) {
+        if closed_ui(ui, "Programme") {
+            self.selected_programme = None;
+        }
+        ui.label(RichText::new(&p.name).strong().size(18.0));
+        if !p.sro.is_empty() {
+            ui.label(format!("SRO: {}", p.sro));
+        }
+        ui.add_space(6.0);
+        ui.label(RichText::new("Delivery confidence over time").strong());
+        crate::ui::widgets::confidence_history_list(ui, p);
+        crate::ui::widgets::command_buttons_ui(ui, &[Command::RateConfidence], ctx.commands);
+        let delays: Vec<&Delay> = p.delays.iter().collect();
+        delays_ui(ui, p, &delays, true, ctx);
     }
 
     /// One of the task's dates, typed as the user writes dates; put into the
@@ -152,6 +170,17 @@ impl TimelineView {
             }
         });
     }
+}
+
+/// The panel's heading with its Close button; whether Close was clicked.
+fn closed_ui(ui: &mut egui::Ui, heading: &str) -> bool {
+    ui.horizontal(|ui| {
+        ui.heading(heading);
+        ui.button("Close")
+            .on_hover_text("Close the detail panel (Esc)")
+            .clicked()
+    })
+    .inner
 }
 
 /// The delays of the task or programme shown, each with Edit… and Delete,

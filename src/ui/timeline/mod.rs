@@ -45,6 +45,9 @@ pub struct TimelineView {
     pub scroll_y: f32,
     /// The selected task: (programme id, task id).
     pub selected: Option<(Id, Id)>,
+    /// The programme whose row was clicked, its panel shown while no task
+    /// is selected.
+    pub selected_programme: Option<Id>,
     /// Programmes whose tasks are hidden.
     pub collapsed: BTreeSet<Id>,
     /// Show only late tasks.
@@ -74,6 +77,7 @@ impl Default for TimelineView {
             },
             scroll_y: 0.0,
             selected: None,
+            selected_programme: None,
             collapsed: BTreeSet::new(),
             late_only: false,
             shown: None,
@@ -104,9 +108,15 @@ impl TimelineView {
         self.zoom_pending = Some(ZoomRequest::Opening);
     }
 
-    /// Deselects the task, closing its details.
+    /// Deselects the task or programme, closing its details.
     pub fn clear_selection(&mut self) {
         self.selected = None;
+        self.selected_programme = None;
+    }
+
+    /// Whether a task or a programme is selected (its panel open).
+    pub fn has_selection(&self) -> bool {
+        self.selected.is_some() || self.selected_programme.is_some()
     }
 
     /// The chart's width in pixels, as last drawn (dates map into `0..width`).
@@ -154,6 +164,12 @@ impl TimelineView {
                 .show(ui, |ui| self.detail_ui(ui, ctx));
         } else {
             self.buffers = DateBuffers::default();
+            let chosen = self.selected_programme.as_ref();
+            if let Some(p) = chosen.and_then(|id| board.programme(id)) {
+                egui::Panel::right("timeline_detail")
+                    .default_size(380.0)
+                    .show(ui, |ui| self.programme_detail_ui(ui, p, ctx));
+            }
         }
         // The chart takes the space the detail panel leaves.
         egui::CentralPanel::no_frame().show(ui, |ui| self.chart_ui(ui, board, since));
