@@ -124,7 +124,7 @@ fn schedule(c: &mut Criterion) {
         let (board, ctx) = board_and_context(1, rows, 0);
         let selection = Selection {
             programme: Some(board.programmes[0].id.clone()),
-            changes_only: false,
+            ..Selection::default()
         };
         let mut view = ScheduleView::default();
         let frame = |view: &mut ScheduleView| {

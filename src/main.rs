@@ -61,6 +61,10 @@ enum Command {
         /// means its last day). Default: today.
         #[arg(long)]
         as_at: Option<String>,
+        /// The delivery confidence scale: `five` (Green, Amber/Green, Amber,
+        /// Amber/Red, Red) or `three` (Green, Amber, Red).
+        #[arg(long, value_enum, default_value = "five")]
+        scale: boardroom::cli::ScaleArg,
     },
     /// Add, change or delete a programme. Each prints the programme's id;
     /// bad input exits 1 with the reason and changes nothing.
@@ -393,12 +397,14 @@ fn main() -> ExitCode {
             organisation,
             marking,
             as_at,
+            scale,
         }) => boardroom::cli::new_board(&boardroom::cli::NewBoardArgs {
             file: &file,
             title,
             organisation,
             marking: marking.into(),
             as_at,
+            rating_scale: scale.into(),
         }),
         Some(Command::Programme { command }) => boardroom::cli::programme(command),
         Some(Command::Delay { command }) => boardroom::cli::delay(command),

@@ -133,6 +133,31 @@ fn a_board_is_made_then_programmes_added_changed_and_removed() {
 }
 
 #[test]
+fn a_new_board_rates_on_the_scale_asked_for() {
+    use boardroom::model::RatingScale;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let three = dir.path().join("rag.ron");
+    ok(&["new", s(&three), "--title", "RAG", "--scale", "three"]);
+    assert_eq!(load(&three).settings.rating_scale, RatingScale::ThreePoint);
+    let text = fs::read_to_string(&three).unwrap_or_default();
+    assert!(text.contains("format_version: 4,"), "{text}");
+    // Five points is the default, written as files always were.
+    let five = dir.path().join("five.ron");
+    ok(&["new", s(&five), "--title", "Five"]);
+    assert_eq!(load(&five).settings.rating_scale, RatingScale::FivePoint);
+    let text = fs::read_to_string(&five).unwrap_or_default();
+    assert!(!text.contains("rating_scale"), "{text}");
+    assert!(text.contains("format_version: 1,"), "{text}");
+    let other = dir.path().join("other.ron");
+    refused(
+        &other,
+        &["new", s(&other), "--title", "T", "--scale", "seven"],
+        "seven",
+    );
+    assert!(!other.exists());
+}
+
+#[test]
 fn a_new_board_never_writes_over_a_file() {
     let (_dir, file) = fixture();
     refused(

@@ -144,3 +144,42 @@ fn bad_input_exits_1_with_the_reason_and_leaves_the_file_as_it_was() {
         assert!(now == bytes, "{args:?} changed the file");
     }
 }
+
+#[test]
+fn a_rating_off_a_three_point_board_s_scale_is_refused_naming_the_scale() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("rag.ron");
+    let file = path.to_str().unwrap_or_default();
+    let mut printed = Vec::new();
+    for args in [
+        vec!["new", file, "--title", "RAG", "--scale", "three"],
+        vec!["programme", "add", file, "--name", "Data Centre"],
+    ] {
+        let out = common::boardroom(&args);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        printed.push(text(&out.stdout).trim().to_string());
+    }
+    let programme = printed[1].clone();
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{e}"));
+
+    let out = rate(
+        &path,
+        &["--programme", &programme, "--rating", "amber-green"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("three-point"), "{stderr}");
+    assert!(stderr.contains("green, amber, red"), "{stderr}");
+    assert!(out.stdout.is_empty());
+    let now = std::fs::read(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert!(now == bytes, "the file changed");
+
+    let out = rate(&path, &["--programme", &programme, "--rating", "amber"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let ratings: Vec<_> = load(&path).programmes[0]
+        .confidence
+        .iter()
+        .map(|r| r.rating)
+        .collect();
+    assert_eq!(ratings, [DeliveryConfidence::Amber]);
+}

@@ -91,3 +91,43 @@ fn a_delay_of_a_task_is_recorded_drawn_undone_and_saved() {
             .any(|d| d.id == recorded.id && d.description == "Parts late")
     );
 }
+
+/// The words a list of delays names a delay by: "COVID-19 Mar 2020–Jun 2020".
+fn named(d: &boardroom::model::Delay) -> String {
+    let (start, end) = (d.start.display_uk(), d.end.display_uk());
+    format!("{} {start}–{end}", d.cause.label())
+}
+
+#[test]
+fn a_delay_is_deleted_from_the_schedule_sheet_and_undo_puts_it_back() {
+    let (_dir, path) = common::manchester_copy();
+    let mut h = common::app_on(&path, Tab::Schedule);
+    let before = common::board_in(&h);
+    let (p, d) = before
+        .programmes
+        .iter()
+        .find_map(|p| p.delays.first().map(|d| (p, d.clone())))
+        .unwrap_or_else(|| panic!("the sample has a delay"));
+    common::choose_programme(&mut h, &p.name);
+    // The sheet lists the programme's delays; Edit… opens the dialog on one.
+    h.get_by_label(&format!("Edit delay: {}", named(&d)))
+        .click();
+    common::run_busy(&mut h);
+    assert!(h.query_by_label("Edit delay").is_some(), "the dialog opens");
+    h.get_by_label("Cancel").click();
+    common::run_busy(&mut h);
+
+    h.get_by_label(&format!("Delete delay: {}", named(&d)))
+        .click();
+    common::run_busy(&mut h);
+    let after = common::board_in(&h);
+    let left = after.programme(&p.id).map_or(0, |q| q.delays.len());
+    assert_eq!(left, p.delays.len() - 1, "one delay went");
+    let notice = h.state().notice().map(|n| n.text().to_string());
+    let notice = notice.unwrap_or_default();
+    assert!(notice.contains(&named(&d)), "the notice names it: {notice}");
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    common::run_busy(&mut h);
+    assert_eq!(common::board_in(&h), before, "one undo puts it back");
+}

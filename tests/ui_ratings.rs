@@ -172,3 +172,59 @@ fn a_rating_agreed_in_the_meeting_is_in_the_file_after_it_ends() {
     assert_eq!(now.programmes, before.programmes);
     assert!(now.meetings.is_empty());
 }
+
+#[test]
+fn a_programmes_ratings_over_time_show_in_the_timeline_detail_panel_oldest_first() {
+    let (_dir, path) = manchester_in_temp();
+    // Two ratings, written newest first: the panel puts them in date order.
+    let mut file = saved(&path);
+    let rated = |on: &str, rating, note: &str| boardroom::model::ConfidenceRecord {
+        date: PeriodDate::parse_user(on).unwrap_or_else(|e| panic!("{e}")),
+        rating,
+        note: note.into(),
+    };
+    file.programmes[0].confidence = vec![
+        rated(
+            "19 Mar 2021",
+            DeliveryConfidence::Red,
+            "Supplier went under",
+        ),
+        rated(
+            "19 Jan 2021",
+            DeliveryConfidence::AmberGreen,
+            "On plan so far",
+        ),
+    ];
+    boardroom::store::save_board(&file, &path, None).unwrap_or_else(|e| panic!("{e}"));
+    let p = file.programmes[0].clone();
+    let mut h = common::app_on(&path, Tab::Timeline);
+
+    // A click on the programme's row opens its panel.
+    h.get_by_label_contains(&format!("Programme {}, ", p.name))
+        .click();
+    h.run();
+    assert!(h.query_by_label("Delivery confidence over time").is_some());
+    let row_of = |h: &Harness<'static, BoardApp>, note: &str, date: &str, word: &str| {
+        let y = h.get_by_label(note).rect().center().y;
+        let on_row = |label: &str| {
+            h.query_all_by_label(label)
+                .any(|n| (n.rect().center().y - y).abs() < 8.0)
+        };
+        assert!(on_row(date), "{date} beside “{note}”");
+        assert!(on_row(&format!(" {word} ")), "{word} beside “{note}”");
+        y
+    };
+    let first = row_of(&h, "On plan so far", "19 Jan 2021", "Amber/Green");
+    let second = row_of(&h, "Supplier went under", "19 Mar 2021", "Red");
+    assert!(first < second, "oldest first");
+    // Its delays are listed there too, each to edit or delete.
+    assert!(!p.delays.is_empty(), "the sample's programme has a delay");
+    for d in &p.delays {
+        let (start, end) = (d.start.display_uk(), d.end.display_uk());
+        let label = format!("Delete delay: {} {start}–{end}", d.cause.label());
+        assert!(h.query_by_label(&label).is_some(), "{label}");
+    }
+    // Esc closes it.
+    press(&mut h, Key::Escape);
+    assert!(h.query_by_label("Delivery confidence over time").is_none());
+}

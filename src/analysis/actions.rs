@@ -118,8 +118,12 @@ impl Minutes {
         let Subject::Programme(programme) = about else {
             return Err("A rating is of a programme: choose which.".into());
         };
-        let Some(rating) = rating else {
-            return Err("Choose the rating the board agreed.".into());
+        let scale = board.settings.rating_scale;
+        let Some(rating) = rating.filter(|r| scale.allows(*r)) else {
+            return Err(format!(
+                "Choose the rating the board agreed: {}.",
+                scale.ratings_in_words()
+            ));
         };
         let name = subject_label(board, about);
         let reason = reason.trim();

@@ -13,6 +13,7 @@ pub mod programme_filter;
 pub mod raid;
 pub mod raid_draft;
 pub mod raid_import;
+pub mod rebaseline;
 pub mod reconcile;
 pub mod schedule;
 pub mod sheet;

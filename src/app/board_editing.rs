@@ -12,6 +12,7 @@ use crate::model::{Action, Board, Programme};
 use crate::ui::board_dialog::{BoardDialog, BoardDialogOutcome};
 use crate::ui::commands::Command;
 use crate::ui::programme_dialog::{DeleteProgrammeDialog, ProgrammeDialog, ProgrammeOutcome};
+use crate::ui::rebaseline_dialog::RebaselineDialog;
 
 impl BoardApp {
     /// File ▸ New board….
@@ -41,7 +42,9 @@ impl BoardApp {
         let count = doc.board().programmes.len();
         match command {
             Command::BoardSettings | Command::AddProgramme => true,
-            Command::EditProgramme | Command::DeleteProgramme => selected.is_some(),
+            Command::EditProgramme | Command::DeleteProgramme | Command::RebaselineProgramme => {
+                selected.is_some()
+            }
             Command::MoveProgrammeUp => selected.is_some_and(|i| i > 0),
             Command::MoveProgrammeDown => selected.is_some_and(|i| i + 1 < count),
             _ => false,
@@ -63,6 +66,9 @@ impl BoardApp {
             }
             (Command::DeleteProgramme, Some((_, id))) => {
                 DeleteProgrammeDialog::new(board, id).map(Modal::DeleteProgramme)
+            }
+            (Command::RebaselineProgramme, Some((_, id))) => {
+                RebaselineDialog::new(board, id).map(Modal::Rebaseline)
             }
             _ => None,
         };
@@ -196,6 +202,34 @@ impl BoardApp {
                         dialog.name
                     ));
                 }
+                None
+            }
+        }
+    }
+
+    /// "Re-baseline programme": applies the one edit (baselines and the
+    /// board's decision) on the user's word; the dialog stays, saying why,
+    /// when it is refused.
+    pub(super) fn rebaseline_ui(
+        &mut self,
+        ctx: &egui::Context,
+        mut dialog: RebaselineDialog,
+    ) -> Option<RebaselineDialog> {
+        let outcome = match self.doc() {
+            Some(doc) => dialog.show(ctx, doc.board()),
+            None => return None,
+        };
+        match outcome {
+            ProgrammeOutcome::Open => Some(dialog),
+            ProgrammeOutcome::Cancel => None,
+            ProgrammeOutcome::Apply(action) => {
+                if !self.edit_board(*action) {
+                    return Some(dialog);
+                }
+                self.notices.info(format!(
+                    "Re-baselined “{}”; the decision is in the board's meetings record. Undo (Ctrl+Z) puts both back.",
+                    dialog.name
+                ));
                 None
             }
         }

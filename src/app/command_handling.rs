@@ -67,7 +67,8 @@ impl BoardApp {
             | Command::EditProgramme
             | Command::DeleteProgramme
             | Command::MoveProgrammeUp
-            | Command::MoveProgrammeDown => self.run_board_edit(command),
+            | Command::MoveProgrammeDown
+            | Command::RebaselineProgramme => self.run_board_edit(command),
             Command::Save => self.save(),
             Command::SaveMyCopy => self.save_my_copy(),
             Command::ReloadFromDisk => self.reload_from_disk(),
@@ -120,12 +121,21 @@ impl BoardApp {
             Command::KeyboardShortcuts => self.modal = Modal::Keyboard(KeyboardSheet),
             Command::RateConfidence => {
                 if let Some(doc) = self.doc() {
-                    let programme = self.views.selection.programme.clone();
+                    // The programme whose panel is open on the timeline, else
+                    // the side panel's.
+                    let timeline = &self.views.timeline.selected_programme;
+                    let timeline = timeline
+                        .as_ref()
+                        .filter(|_| self.views.tab == Tab::Timeline);
+                    let programme = timeline
+                        .or(self.views.selection.programme.as_ref())
+                        .cloned();
                     self.modal = Modal::Rating(RatingDialog::new(doc.board(), programme));
                 }
             }
             Command::RecordDelay => self.open_delay_dialog(),
             Command::EditDelay => self.open_delay_to_edit(),
+            Command::DeleteDelay => self.delete_chosen_delay(),
             Command::TimelineOpeningView => self.views.timeline.back_to_opening_view(),
             Command::TimelinePreviousTask | Command::TimelineNextTask => {
                 if let Some(session) = &self.session {
@@ -227,7 +237,9 @@ impl BoardApp {
             | Command::Preferences
             | Command::KeyboardShortcuts => true,
             Command::RecordDelay => doc.is_some() && self.delay_subject().is_some(),
-            Command::EditDelay => self.views.timeline.delay_to_edit.is_some(),
+            Command::EditDelay | Command::DeleteDelay => {
+                doc.is_some_and(|d| self.chosen_delay(d.board()).is_some())
+            }
             Command::Meeting | Command::PresenterView | Command::CompareWithPrevious => {
                 doc.is_some()
             }
@@ -236,7 +248,8 @@ impl BoardApp {
             | Command::EditProgramme
             | Command::DeleteProgramme
             | Command::MoveProgrammeUp
-            | Command::MoveProgrammeDown => self.can_edit_board(command),
+            | Command::MoveProgrammeDown
+            | Command::RebaselineProgramme => self.can_edit_board(command),
             Command::StopComparing => self.views.since.is_some(),
             Command::StartUpdate => doc.is_some() && !self.jobs.is_running(JobKind::KeepUpdateCopy),
             Command::NoChangeThisMonth => {
@@ -267,7 +280,7 @@ impl BoardApp {
             | Command::NewRaidEntry
             | Command::FindRaidEntry
             | Command::RateConfidence => doc.is_some(),
-            Command::TimelineClearSelection => self.views.timeline.selected.is_some(),
+            Command::TimelineClearSelection => self.views.timeline.has_selection(),
             Command::TimelineMoveEarlier | Command::TimelineMoveLater => {
                 doc.is_some_and(|d| self.views.timeline.can_nudge(d.board()))
             }

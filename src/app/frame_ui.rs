@@ -71,6 +71,7 @@ impl BoardApp {
                     Command::MoveProgrammeUp,
                     Command::MoveProgrammeDown,
                     Command::NoChangeThisMonth,
+                    Command::RebaselineProgramme,
                 ] {
                     self.command_button(ui, &ctx, command);
                 }

@@ -74,6 +74,8 @@ pub enum Modal {
     Delay(crate::ui::delay_dialog::DelayDialog),
     /// File ▸ Start next month's update….
     Update(crate::ui::update_dialog::UpdateDialog),
+    /// Programme ▸ Re-baseline programme….
+    Rebaseline(crate::ui::rebaseline_dialog::RebaselineDialog),
 }
 
 impl Modal {
@@ -150,6 +152,9 @@ impl BoardApp {
             Modal::Update(d) => self
                 .update_dialog_ui(ctx, d)
                 .map_or(Modal::None, Modal::Update),
+            Modal::Rebaseline(d) => self
+                .rebaseline_ui(ctx, d)
+                .map_or(Modal::None, Modal::Rebaseline),
         };
         if !self.modal.is_open() {
             self.modal = kept;

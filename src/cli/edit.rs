@@ -22,6 +22,8 @@ pub struct NewBoardArgs<'a> {
     pub marking: ProtectiveMarking,
     /// The as-at date as typed (default: today).
     pub as_at: Option<String>,
+    /// The scale its programmes are rated on.
+    pub rating_scale: crate::model::RatingScale,
 }
 
 /// `boardroom new`: writes an empty board; exit 0 and print the file's path,
@@ -40,6 +42,7 @@ pub fn new_board(args: &NewBoardArgs<'_>) -> ExitCode {
     };
     let mut board = Board::new(title, args.organisation.trim(), as_at);
     board.marking = args.marking;
+    board.settings.rating_scale = args.rating_scale;
     match create_board(&board, args.file) {
         Ok(_) => {
             println!("{}", args.file.display());

@@ -27,7 +27,7 @@ pub use edit::{
 pub use git::{git_diff, git_setup, merge_driver};
 pub use merge::{MergeArgs, Prefer, merge_copies};
 pub use pack::{ExportArgs, ExportView, PackArgs, export, pack, pack_pdf};
-pub use programme_args::{MarkingArg, ProgrammeCommand, ProgrammeFlags, programme};
+pub use programme_args::{MarkingArg, ProgrammeCommand, ProgrammeFlags, ScaleArg, programme};
 pub use raid::{NewEntry, raid_add, raid_list};
 pub use raid_export::{ExportRaidArgs, open_in_its_app, raid_export};
 pub use raid_import::{ImportArgs, raid_import};

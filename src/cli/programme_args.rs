@@ -89,6 +89,24 @@ impl From<MarkingArg> for crate::model::ProtectiveMarking {
     }
 }
 
+/// A rating scale as `boardroom new --scale` writes it.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum ScaleArg {
+    /// `five`: Green, Amber/Green, Amber, Amber/Red, Red.
+    Five,
+    /// `three`: Green, Amber, Red.
+    Three,
+}
+
+impl From<ScaleArg> for crate::model::RatingScale {
+    fn from(s: ScaleArg) -> Self {
+        match s {
+            ScaleArg::Five => Self::FivePoint,
+            ScaleArg::Three => Self::ThreePoint,
+        }
+    }
+}
+
 /// Runs a `boardroom programme` command.
 pub fn programme(command: ProgrammeCommand) -> ExitCode {
     match command {

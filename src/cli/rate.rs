@@ -20,7 +20,8 @@ pub struct NewRating {
 }
 
 /// `boardroom rate`: exit 0 and print the programme's id; 1 for bad input
-/// (an unknown programme, a date that does not read); 3 when the board is busy
+/// (an unknown programme, a date that does not read, a rating off the
+/// board's scale); 3 when the board is busy
 /// or changed on disk in a way that cannot be merged. The file is untouched
 /// unless 0.
 pub fn rate(file: &Path, new: &NewRating) -> ExitCode {
@@ -38,6 +39,16 @@ pub fn rate(file: &Path, new: &NewRating) -> ExitCode {
                 )
             })?,
         };
+        let scale = board.settings.rating_scale;
+        if !scale.allows(new.rating) {
+            let words: Vec<String> = scale.ratings().iter().map(|r| rating_word(*r)).collect();
+            return Err(format!(
+                "--rating: {} is not on this board's {} scale; rate it {}",
+                rating_word(new.rating),
+                scale.name(),
+                words.join(", ")
+            ));
+        }
         let rating = ConfidenceRecord {
             date,
             rating: new.rating,
@@ -51,4 +62,9 @@ pub fn rate(file: &Path, new: &NewRating) -> ExitCode {
         (Err(code), _) => code,
         (Ok(()), None) => ExitCode::FAILURE,
     }
+}
+
+/// A rating as `--rating` takes it: `amber-green`.
+fn rating_word(rating: DeliveryConfidence) -> String {
+    rating.label().to_lowercase().replace('/', "-")
 }

@@ -4,7 +4,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    BoardUpdate, LINEAGE_VERSION, Lineage, Meeting, Programme, RaidEntry, UPDATES_VERSION,
+    BoardUpdate, DeliveryConfidence, LINEAGE_VERSION, Lineage, Meeting, Programme, RaidEntry,
+    UPDATES_VERSION,
 };
 
 /// The newest board file format version this build reads and writes.
@@ -18,9 +19,15 @@ pub const FORMAT_VERSION: u32 = 4;
 /// builds can read it until a meeting is recorded in it.
 pub const MEETINGS_VERSION: u32 = 2;
 
+/// The first format version whose files may name a board's
+/// [`RatingScale`]: a board rated on the three-point scale is written with
+/// it (older builds refuse the field rather than rate it on five points).
+pub const RATING_SCALE_VERSION: u32 = 4;
+
 /// The lowest format version that holds what `board` holds, which is the
-/// version every writer writes: [`UPDATES_VERSION`] when it says which
-/// monthly update it is in, else [`LINEAGE_VERSION`] when it names the saved
+/// version every writer writes: [`UPDATES_VERSION`] (which is also
+/// [`RATING_SCALE_VERSION`]) when it says which monthly update it is in or
+/// rates on the three-point scale, else [`LINEAGE_VERSION`] when it names the saved
 /// versions it was made from (a save over a file always does), else
 /// [`MEETINGS_VERSION`] when it holds meetings, else 1. Not the version the
 /// board was read with ([`Board::format_version`]): a file never claims a
@@ -31,12 +38,15 @@ pub fn format_version_for(board: &Board) -> u32 {
     format_version_holding(board, &board.saved_from)
 }
 
-/// [`format_version_for`] `board` naming `saved_from` as the versions it was
-/// made from, for a writer that writes other `saved_from` than the board's
-/// without copying it.
+/// [`format_version_for`] `board` as if it named `saved_from`, for a writer
+/// that writes other `saved_from` than the board's without copying it.
 pub fn format_version_holding(board: &Board, saved_from: &Lineage) -> u32 {
     let meetings: &[Meeting] = &board.meetings;
-    if board.update.is_some() || board.programmes.iter().any(|p| p.no_change_as_at.is_some()) {
+    if board.settings.rating_scale != RatingScale::default() {
+        RATING_SCALE_VERSION
+    } else if board.update.is_some()
+        || board.programmes.iter().any(|p| p.no_change_as_at.is_some())
+    {
         UPDATES_VERSION
     } else if !saved_from.is_empty() {
         LINEAGE_VERSION
@@ -116,6 +126,71 @@ pub struct Settings {
     pub money_unit: MoneyUnit,
     /// The RAID categories offered when editing an entry (entries may use others).
     pub categories: Vec<String>,
+    /// The scale programmes are rated on: `FivePoint` (left out of the file)
+    /// or `ThreePoint` (format version 4 on).
+    #[serde(skip_serializing_if = "RatingScale::is_five_point")]
+    pub rating_scale: RatingScale,
+}
+
+/// The scale a board rates its programmes' delivery confidence on. Ratings
+/// recorded before the scale changed stay as they are, on or off it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum RatingScale {
+    /// Green, Amber/Green, Amber, Amber/Red, Red (the IPA's delivery
+    /// confidence assessment).
+    #[default]
+    FivePoint,
+    /// Green, Amber, Red.
+    ThreePoint,
+}
+
+impl RatingScale {
+    /// The ratings on the scale, best first.
+    pub fn ratings(self) -> &'static [DeliveryConfidence] {
+        use DeliveryConfidence::*;
+        match self {
+            RatingScale::FivePoint => &[Green, AmberGreen, Amber, AmberRed, Red],
+            RatingScale::ThreePoint => &[Green, Amber, Red],
+        }
+    }
+
+    /// Whether `rating` is one of the scale's.
+    pub fn allows(self, rating: DeliveryConfidence) -> bool {
+        self.ratings().contains(&rating)
+    }
+
+    /// The ratings in words, for a message: "Green, Amber or Red".
+    pub fn ratings_in_words(self) -> String {
+        let words: Vec<&str> = self.ratings().iter().map(|r| r.label()).collect();
+        match words.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+            _ => words.concat(),
+        }
+    }
+
+    /// The scale's name in a sentence: "three-point".
+    pub fn name(self) -> &'static str {
+        match self {
+            RatingScale::FivePoint => "five-point",
+            RatingScale::ThreePoint => "three-point",
+        }
+    }
+
+    /// Whether this is the five-point scale (the default, left out of files).
+    pub fn is_five_point(&self) -> bool {
+        *self == RatingScale::FivePoint
+    }
+}
+
+/// How many of `board`'s ratings are off `scale`: ratings that would be
+/// kept as they are if the board moved to it.
+pub fn ratings_off_scale(board: &Board, scale: RatingScale) -> usize {
+    board
+        .programmes
+        .iter()
+        .flat_map(|p| &p.confidence)
+        .filter(|r| !scale.allows(r.rating))
+        .count()
 }
 
 impl Default for Settings {
@@ -135,6 +210,7 @@ impl Default for Settings {
             ]
             .map(String::from)
             .to_vec(),
+            rating_scale: RatingScale::FivePoint,
         }
     }
 }
@@ -208,5 +284,71 @@ impl Board {
     /// The RAID entry with this id.
     pub fn raid_entry(&self, id: &super::Id) -> Option<&RaidEntry> {
         self.raid.iter().find(|e| &e.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ConfidenceRecord, LINEAGE_VERSION, PeriodDate};
+
+    fn day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2021, 2, 9).unwrap_or_default()
+    }
+
+    #[test]
+    fn only_a_three_point_board_needs_version_four() {
+        let mut board = Board::new("B", "", day());
+        board.saved_from = Lineage::new(["ecf79e81a79a7ea3"]);
+        assert_eq!(format_version_for(&board), LINEAGE_VERSION);
+        board.settings.rating_scale = RatingScale::ThreePoint;
+        assert_eq!(format_version_for(&board), RATING_SCALE_VERSION);
+        assert_eq!(
+            format_version_holding(&board, &Lineage::default()),
+            RATING_SCALE_VERSION
+        );
+        const { assert!(RATING_SCALE_VERSION <= FORMAT_VERSION) };
+    }
+
+    #[test]
+    fn five_point_settings_are_written_as_before_and_three_point_reads_back() {
+        let five = ron::to_string(&Settings::default()).unwrap_or_default();
+        assert!(!five.contains("rating_scale"), "{five}");
+        let three = Settings {
+            rating_scale: RatingScale::ThreePoint,
+            ..Settings::default()
+        };
+        let text = ron::to_string(&three).unwrap_or_default();
+        assert!(text.contains("rating_scale:ThreePoint"), "{text}");
+        let back: Result<Settings, _> = ron::from_str(&text);
+        assert_eq!(back.ok(), Some(three));
+    }
+
+    #[test]
+    fn the_scales_ratings_and_the_ratings_off_a_scale() {
+        use DeliveryConfidence::*;
+        assert_eq!(RatingScale::ThreePoint.ratings(), [Green, Amber, Red]);
+        assert_eq!(RatingScale::FivePoint.ratings(), DeliveryConfidence::ALL);
+        assert!(!RatingScale::ThreePoint.allows(AmberGreen));
+        assert_eq!(
+            RatingScale::ThreePoint.ratings_in_words(),
+            "Green, Amber or Red"
+        );
+        let mut board = crate::sample::board();
+        let before = ratings_off_scale(&board, RatingScale::ThreePoint);
+        let rated = |rating, on| ConfidenceRecord {
+            date: PeriodDate::parse_user(on).unwrap_or_else(|e| panic!("{e}")),
+            rating,
+            note: String::new(),
+        };
+        let ratings = &mut board.programmes[0].confidence;
+        ratings.push(rated(AmberGreen, "Jan 2030"));
+        ratings.push(rated(Red, "Feb 2030"));
+        ratings.push(rated(AmberRed, "Mar 2030"));
+        assert_eq!(
+            ratings_off_scale(&board, RatingScale::ThreePoint),
+            before + 2
+        );
+        assert_eq!(ratings_off_scale(&board, RatingScale::FivePoint), 0);
     }
 }

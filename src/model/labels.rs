@@ -6,7 +6,7 @@
 use super::{
     BudgetLineKind, Confidence, DelayCause, DeliveryConfidence, DependencyDirection,
     DependencyState, Escalation, IssuePriority, MilestoneKind, MoneyUnit, Polarity,
-    ProtectiveMarking, RaidKind, RaidStatus, Response, ValidationState,
+    ProtectiveMarking, RaidKind, RaidStatus, RatingScale, Response, ValidationState,
 };
 
 /// An enum a user picks from or reads: every value, with its words.
@@ -85,6 +85,11 @@ labelled!(DeliveryConfidence {
     Amber => "Amber",
     AmberRed => "Amber/Red",
     Red => "Red",
+});
+
+labelled!(RatingScale {
+    FivePoint => "Five-point (Green, Amber/Green, Amber, Amber/Red, Red)",
+    ThreePoint => "Three-point (Green, Amber, Red)",
 });
 
 labelled!(RaidStatus {
@@ -193,6 +198,7 @@ mod tests {
         check::<DelayCause>();
         check::<RaidKind>();
         check::<DeliveryConfidence>();
+        check::<RatingScale>();
         assert_eq!(Escalation::Sro.label(), "SRO");
     }
 }

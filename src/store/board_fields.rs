@@ -79,7 +79,7 @@ mod tests {
         let sample = crate::sample::board();
         let day = sample.as_at;
         Board {
-            format_version: 3,
+            format_version: 4,
             title: "Title".into(),
             organisation: "Organisation".into(),
             as_at: day,
@@ -97,6 +97,7 @@ mod tests {
                 },
                 money_unit: MoneyUnit::Thousands,
                 categories: vec!["Financial".into()],
+                rating_scale: crate::model::RatingScale::ThreePoint,
             },
             programmes: sample.programmes,
             raid: sample.raid,

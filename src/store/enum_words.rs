@@ -8,7 +8,8 @@ use serde_json::Value;
 
 use crate::model::{
     Confidence, DelayCause, DeliveryConfidence, DependencyDirection, DependencyState, Escalation,
-    IssuePriority, Labelled, MilestoneKind, Polarity, RaidStatus, Response, ValidationState,
+    IssuePriority, Labelled, MilestoneKind, Polarity, RaidStatus, RatingScale, Response,
+    ValidationState,
 };
 
 fn words<T: Labelled + DeserializeOwned>(value: &Value) -> Option<&'static str> {
@@ -39,6 +40,7 @@ pub fn enum_words(field: &str, value: &Value) -> Option<&'static str> {
         "state" => words::<DependencyState>(value),
         "kind" => words::<MilestoneKind>(value),
         "cause" => words::<DelayCause>(value),
+        "rating_scale" => words::<RatingScale>(value),
         _ => None,
     }
 }
@@ -54,6 +56,13 @@ mod tests {
         assert_eq!(
             enum_words("detail › response", &Value::String("Treat".into())),
             Some("Treat")
+        );
+        assert_eq!(
+            enum_words(
+                "settings › rating_scale",
+                &Value::String("ThreePoint".into())
+            ),
+            Some(RatingScale::ThreePoint.label())
         );
         assert_eq!(
             enum_words("cause", &Value::String("Covid19".into())),

@@ -312,6 +312,21 @@ mod tests {
     }
 
     #[test]
+    fn a_three_point_board_is_written_as_version_four_and_reads_back() {
+        let mut board = small_board();
+        board.settings.rating_scale = crate::model::RatingScale::ThreePoint;
+        let lineage = Lineage::new(["ecf79e81a79a7ea3"]);
+        for text in [
+            board_to_string(&board).unwrap_or_default(),
+            saved_board_to_string(&board, &lineage).unwrap_or_default(),
+        ] {
+            assert_eq!(written_version(&text), Some(4));
+            let back = board_from_str(&text, Path::new("t.ron")).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(back.settings.rating_scale, board.settings.rating_scale);
+        }
+    }
+
+    #[test]
     fn a_file_read_with_a_newer_version_than_it_needs_is_written_with_what_it_needs() {
         // Hand-made: version 3 but neither meetings nor saved versions.
         let text = board_to_string(&small_board())

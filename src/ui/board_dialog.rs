@@ -6,7 +6,10 @@
 
 use std::path::PathBuf;
 
-use crate::model::{Board, BoardHead, MoneyUnit, ProtectiveMarking, format_day_uk, parse_as_at};
+use crate::model::{
+    Board, BoardHead, MoneyUnit, ProtectiveMarking, RatingScale, format_day_uk, parse_as_at,
+    ratings_off_scale,
+};
 use crate::ui::form_dialog::{Form, FormAnswer, choice_row, text_row};
 use crate::ui::path_field::PathField;
 
@@ -41,6 +44,12 @@ pub struct BoardDialog {
     pub red_from: u8,
     /// The unit money is shown in.
     pub money_unit: MoneyUnit,
+    /// The scale programmes are rated on.
+    pub rating_scale: RatingScale,
+    /// How many of the board's ratings are off each scale, counted when the
+    /// dialog opened (none for a new board), so the dialog can say what a
+    /// change of scale keeps as it was.
+    pub off_scale: Vec<(RatingScale, usize)>,
     /// Why the last Create or Save was refused, shown in the dialog.
     pub error: Option<String>,
 }
@@ -73,8 +82,13 @@ impl BoardDialog {
     /// File ▸ Board settings… on the board's fields as they are.
     pub fn settings(board: &Board) -> Self {
         let head = BoardHead::of(board);
+        let off_scale = RatingScale::ALL
+            .iter()
+            .map(|scale| (*scale, ratings_off_scale(board, *scale)))
+            .collect();
         BoardDialog {
             mode: BoardDialogMode::Settings(Box::new(head.clone())),
+            off_scale,
             ..Self::on(&head)
         }
     }
@@ -91,8 +105,36 @@ impl BoardDialog {
             amber_from: head.settings.rag_bands.amber_from,
             red_from: head.settings.rag_bands.red_from,
             money_unit: head.settings.money_unit,
+            rating_scale: head.settings.rating_scale,
+            off_scale: Vec::new(),
             error: None,
         }
+    }
+
+    /// What moving the board to the scale chosen keeps off it: "3 ratings
+    /// already recorded are not on the three-point scale…"; `None` when the
+    /// scale is the board's or every rating is on the one chosen.
+    pub fn kept_off_scale(&self) -> Option<String> {
+        let BoardDialogMode::Settings(old) = &self.mode else {
+            return None;
+        };
+        if old.settings.rating_scale == self.rating_scale {
+            return None;
+        }
+        let (_, count) = self
+            .off_scale
+            .iter()
+            .find(|(s, _)| *s == self.rating_scale)?;
+        let (n, are) = match count {
+            0 => return None,
+            1 => ("1 rating".to_string(), "is"),
+            n => (format!("{n} ratings"), "are"),
+        };
+        Some(format!(
+            "{n} already recorded {are} not on the {} scale; kept and shown as {}.",
+            self.rating_scale.name(),
+            if *count == 1 { "it is" } else { "they are" }
+        ))
     }
 
     fn is_new(&self) -> bool {
@@ -126,6 +168,7 @@ impl BoardDialog {
         head.settings.rag_bands.amber_from = self.amber_from;
         head.settings.rag_bands.red_from = self.red_from;
         head.settings.money_unit = self.money_unit;
+        head.settings.rating_scale = self.rating_scale;
         Ok(head)
     }
 
@@ -219,6 +262,18 @@ impl BoardDialog {
         );
         let forms = "9 Feb 2021, 09/02/2021, 2021-02-09 or Feb 2021";
         text_row(ui, "As at:", &mut self.as_at, forms, false);
+        choice_row(
+            ui,
+            "Rating scale:",
+            &mut self.rating_scale,
+            RatingScale::ALL,
+            RatingScale::label,
+        );
+        if let Some(kept) = self.kept_off_scale() {
+            ui.label("");
+            ui.label(kept);
+            ui.end_row();
+        }
         if self.is_new() {
             return;
         }
@@ -300,5 +355,40 @@ mod tests {
         assert_eq!(head.settings.categories, board.settings.categories);
         assert_eq!(head.source, board.source);
         assert_eq!(head.as_at, board.as_at);
+    }
+
+    #[test]
+    fn moving_to_three_points_says_how_many_ratings_stay_off_the_scale() {
+        let mut board = crate::sample::board();
+        let off = crate::model::ConfidenceRecord {
+            date: crate::model::PeriodDate::day(day()),
+            rating: crate::model::DeliveryConfidence::AmberGreen,
+            note: String::new(),
+        };
+        board.programmes[0].confidence.push(off);
+        let count = ratings_off_scale(&board, RatingScale::ThreePoint);
+        let mut s = BoardDialog::settings(&board);
+        assert_eq!(s.kept_off_scale(), None);
+        s.rating_scale = RatingScale::ThreePoint;
+        let said = s.kept_off_scale().unwrap_or_default();
+        assert!(said.starts_with(&format!("{count} rating")), "{said}");
+        let Ok(BoardDialogOutcome::Set(head)) = s.submit() else {
+            panic!("set")
+        };
+        assert_eq!(head.settings.rating_scale, RatingScale::ThreePoint);
+    }
+
+    #[test]
+    fn a_new_board_can_rate_on_three_points() {
+        let mut d = BoardDialog::new_board(day());
+        d.title = "T".into();
+        d.mode = BoardDialogMode::New {
+            path: "/tmp/t.ron".into(),
+        };
+        d.rating_scale = RatingScale::ThreePoint;
+        let Ok(BoardDialogOutcome::Create(board, _)) = d.submit() else {
+            panic!("made")
+        };
+        assert_eq!(board.settings.rating_scale, RatingScale::ThreePoint);
     }
 }

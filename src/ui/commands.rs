@@ -72,6 +72,8 @@ pub enum Command {
     MoveProgrammeUp,
     /// Move the selected programme down the board's order.
     MoveProgrammeDown,
+    /// Set the selected programme's baselines from its forecasts, with the reason.
+    RebaselineProgramme,
     /// Undo the last edit.
     Undo,
     /// Redo the last undone edit.
@@ -96,8 +98,10 @@ pub enum Command {
     RateConfidence,
     /// Record a delay of the selected task or programme.
     RecordDelay,
-    /// Edit (or delete) the delay chosen in the timeline's detail panel.
+    /// Edit (or delete) the delay chosen in a list of delays.
     EditDelay,
+    /// Delete the delay chosen in a list of delays.
+    DeleteDelay,
     /// Timeline: back to the view the board opened on (centred on the as-at date).
     TimelineOpeningView,
     /// Timeline: select the task above.
@@ -195,6 +199,7 @@ impl Command {
             Command::DeleteProgramme => "Delete programme…",
             Command::MoveProgrammeUp => "Move programme up",
             Command::MoveProgrammeDown => "Move programme down",
+            Command::RebaselineProgramme => "Re-baseline programme…",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
             Command::CompareWithPrevious => "Compare with a previous board…",
@@ -208,6 +213,7 @@ impl Command {
             Command::RateConfidence => "Rate delivery confidence…",
             Command::RecordDelay => "Record a delay…",
             Command::EditDelay => "Edit delay…",
+            Command::DeleteDelay => "Delete delay",
             Command::TimelineOpeningView => "Timeline: back to the as-at view",
             Command::TimelinePreviousTask => "Timeline: previous task",
             Command::TimelineNextTask => "Timeline: next task",
@@ -312,6 +318,9 @@ impl Command {
             Command::MoveProgrammeDown => {
                 "Move the selected programme down the board's order (the side panel, the pack)"
             }
+            Command::RebaselineProgramme => {
+                "Set the selected programme's task and milestone baselines from their forecasts; the reason is recorded as a decision of the board (one undo)"
+            }
             Command::Undo => "Undo the last edit",
             Command::Redo => "Redo the last undone edit",
             Command::CompareWithPrevious => {
@@ -333,7 +342,10 @@ impl Command {
                 "Record a delay of the task selected on the timeline, or of the programme chosen in the side panel: cause, first and last day, what happened, the RAID entries and budget lines linked"
             }
             Command::EditDelay => {
-                "Change or delete the delay chosen in the timeline's detail panel"
+                "Change or delete the delay chosen in the timeline's detail panel or the schedule sheet"
+            }
+            Command::DeleteDelay => {
+                "Delete the delay chosen in the timeline's detail panel or the schedule sheet (one undo)"
             }
             Command::Preferences => {
                 "Your name as the RAID history and 'Also open by' show it; light or dark; the board pack's paper"
@@ -346,7 +358,9 @@ impl Command {
             }
             Command::TimelinePreviousTask => "Select the task above and show its details",
             Command::TimelineNextTask => "Select the task below and show its details",
-            Command::TimelineClearSelection => "Deselect the task and close its details",
+            Command::TimelineClearSelection => {
+                "Deselect the task or programme and close its details"
+            }
             Command::TimelineMoveEarlier => {
                 "Move the selected task's forecast start and finish one step earlier: a day, week, month, quarter or year, as dragging its bar snaps at this zoom"
             }
@@ -405,6 +419,7 @@ impl Command {
             | Command::DeleteProgramme
             | Command::MoveProgrammeUp
             | Command::MoveProgrammeDown
+            | Command::RebaselineProgramme
             | Command::SaveMyCopy
             | Command::ReloadFromDisk
             | Command::MergeTheirChanges
@@ -430,14 +445,13 @@ impl Command {
             | Command::StartUpdate
             | Command::NoChangeThisMonth
             | Command::RateConfidence => Scope::Window,
-            Command::RecordDelay => Scope::Window,
+            Command::RecordDelay | Command::EditDelay | Command::DeleteDelay => Scope::Window,
             Command::TimelineOpeningView
             | Command::TimelinePreviousTask
             | Command::TimelineNextTask
             | Command::TimelineClearSelection
             | Command::TimelineMoveEarlier
-            | Command::TimelineMoveLater
-            | Command::EditDelay => Scope::Timeline,
+            | Command::TimelineMoveLater => Scope::Timeline,
             Command::NewRaidEntry
             | Command::FindRaidEntry
             | Command::EditRaidEntry
@@ -479,7 +493,7 @@ impl Command {
             Command::CommandPalette => const { &[key(COMMAND.plus(Modifiers::SHIFT), Key::P)] },
             Command::KeyboardShortcuts => const { &[key(NONE, Key::F1)] },
             Command::Preferences => const { &[key(COMMAND, Key::Comma)] },
-            Command::RecordDelay | Command::EditDelay => &[],
+            Command::RecordDelay | Command::EditDelay | Command::DeleteDelay => &[],
             // Home, not Ctrl+0: egui resets the screen's zoom with Ctrl+0.
             Command::TimelineOpeningView => const { &[key(NONE, Key::Home)] },
             Command::TimelinePreviousTask | Command::RaidPreviousEntry => {
@@ -536,6 +550,7 @@ impl Command {
             | Command::AddProgramme
             | Command::EditProgramme
             | Command::DeleteProgramme
+            | Command::RebaselineProgramme
             | Command::SaveMyCopy
             | Command::ReloadFromDisk
             | Command::MergeTheirChanges
@@ -592,6 +607,8 @@ impl Command {
                 | Command::DeleteProgramme
                 | Command::MoveProgrammeUp
                 | Command::MoveProgrammeDown
+                | Command::RebaselineProgramme
+                | Command::DeleteDelay
                 | Command::BoardSettings
                 | Command::StartUpdate
                 | Command::NoChangeThisMonth

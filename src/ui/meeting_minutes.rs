@@ -156,7 +156,7 @@ impl MinuteForm {
         if self.kind == MinuteKind::Rating {
             ui.horizontal_wrapped(|ui| {
                 ui.label("Rating:");
-                for choice in DeliveryConfidence::ALL {
+                for choice in board.settings.rating_scale.ratings() {
                     ui.radio_value(&mut self.rating, Some(*choice), choice.label());
                 }
             });

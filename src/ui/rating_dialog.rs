@@ -46,7 +46,10 @@ impl RatingDialog {
             .and_then(|p| p.confidence.iter().find(|r| r.date == as_at));
         RatingDialog {
             programme,
-            rating: existing.map(|r| r.rating),
+            // A rating recorded before the board changed scale is not offered again.
+            rating: existing
+                .map(|r| r.rating)
+                .filter(|r| board.settings.rating_scale.allows(*r)),
             date: format_day_uk(board.as_at),
             reason: existing.map(|r| r.note.clone()).unwrap_or_default(),
             error: None,
@@ -60,9 +63,11 @@ impl RatingDialog {
             .clone()
             .filter(|id| board.programme(id).is_some())
             .ok_or("Choose the programme to rate.")?;
+        let scale = board.settings.rating_scale;
         let rating = self
             .rating
-            .ok_or("Choose a rating: Green, Amber/Green, Amber, Amber/Red or Red.")?;
+            .filter(|r| scale.allows(*r))
+            .ok_or_else(|| format!("Choose a rating: {}.", scale.ratings_in_words()))?;
         let typed = self.date.trim();
         let date = PeriodDate::parse_user(typed).map_err(|_| {
             format!(
@@ -114,7 +119,7 @@ impl RatingDialog {
                     ui.end_row();
                     ui.label("Rating:");
                     ui.horizontal_wrapped(|ui| {
-                        for choice in DeliveryConfidence::ALL {
+                        for choice in board.settings.rating_scale.ratings() {
                             ui.radio_value(&mut self.rating, Some(*choice), choice.label());
                         }
                     });
@@ -196,5 +201,19 @@ mod tests {
             },
         );
         assert_eq!(dialog.action(&board), Ok(expected));
+    }
+
+    #[test]
+    fn a_three_point_board_takes_only_its_own_ratings() {
+        let mut board = crate::sample::board();
+        board.settings.rating_scale = crate::model::RatingScale::ThreePoint;
+        let mut dialog = RatingDialog::new(&board, Some(board.programmes[0].id.clone()));
+        dialog.rating = Some(DeliveryConfidence::AmberRed);
+        assert_eq!(
+            dialog.action(&board),
+            Err("Choose a rating: Green, Amber or Red.".to_string())
+        );
+        dialog.rating = Some(DeliveryConfidence::Red);
+        assert!(dialog.action(&board).is_ok());
     }
 }

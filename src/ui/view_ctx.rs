@@ -16,6 +16,9 @@ pub struct Selection {
     pub programme: Option<Id>,
     /// Only programmes (and entries) changed since the earlier board.
     pub changes_only: bool,
+    /// The delay whose Edit… or Delete was pressed in a list of delays, for
+    /// the command that acts on it (which takes it).
+    pub delay: Option<Id>,
 }
 
 /// A view's context for one frame.

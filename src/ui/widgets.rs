@@ -3,11 +3,19 @@
 use egui::{Color32, RichText};
 
 use super::theme;
-use crate::model::{Board, DeliveryConfidence, Programme};
+use crate::model::{Board, ConfidenceRecord, DeliveryConfidence, Programme};
 
 /// The colour of a delivery-confidence rating.
 pub fn confidence_colour(c: DeliveryConfidence) -> Color32 {
     theme::colour(crate::render::palette::confidence_colour(c))
+}
+
+/// `text` on a rating's colour, in the text colour that reads on it.
+fn on_rating_colour(rating: DeliveryConfidence, text: String) -> RichText {
+    let text_colour = theme::colour(crate::render::palette::confidence_text(rating));
+    RichText::new(text)
+        .background_color(confidence_colour(rating))
+        .color(text_colour)
 }
 
 /// A programme's delivery confidence as a coloured chip that also carries its word,
@@ -15,13 +23,10 @@ pub fn confidence_colour(c: DeliveryConfidence) -> Color32 {
 pub fn confidence_chip(ui: &mut egui::Ui, programme: &Programme) {
     match programme.current_confidence() {
         Some(c) => {
-            let colour = confidence_colour(c.rating);
-            let text_colour = theme::colour(crate::render::palette::confidence_text(c.rating));
-            ui.label(
-                RichText::new(format!(" {} ", c.rating.label()))
-                    .background_color(colour)
-                    .color(text_colour),
-            );
+            ui.label(on_rating_colour(
+                c.rating,
+                format!(" {} ", c.rating.label()),
+            ));
         }
         None => {
             ui.label(
@@ -33,30 +38,51 @@ pub fn confidence_chip(ui: &mut egui::Ui, programme: &Programme) {
     }
 }
 
+/// A programme's ratings, oldest first.
+fn ratings_oldest_first(programme: &Programme) -> Vec<&ConfidenceRecord> {
+    let mut ratings: Vec<_> = programme.confidence.iter().collect();
+    ratings.sort_by_key(|r| r.date.first_day());
+    ratings
+}
+
 /// A programme's ratings over time, oldest first: each its word on its
 /// colour and its date, the reason on hover. Nothing when it has none.
 pub fn confidence_history(ui: &mut egui::Ui, programme: &Programme) {
     if programme.confidence.is_empty() {
         return;
     }
-    let mut ratings: Vec<_> = programme.confidence.iter().collect();
-    ratings.sort_by_key(|r| r.date.first_day());
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Ratings:").small());
-        for r in ratings {
-            let colour = confidence_colour(r.rating);
-            let text_colour = theme::colour(crate::render::palette::confidence_text(r.rating));
-            let chip = ui.label(
-                RichText::new(format!(" {} {} ", r.rating.label(), r.date.display_uk()))
-                    .small()
-                    .background_color(colour)
-                    .color(text_colour),
-            );
+        for r in ratings_oldest_first(programme) {
+            let words = format!(" {} {} ", r.rating.label(), r.date.display_uk());
+            let chip = ui.label(on_rating_colour(r.rating, words).small());
             if !r.note.is_empty() {
                 chip.on_hover_text(&r.note);
             }
         }
     });
+}
+
+/// A programme's ratings over time as a list, oldest first, where there is
+/// room for the reasons: each its word on its colour, its date and its
+/// reason. Says so when it has none.
+pub fn confidence_history_list(ui: &mut egui::Ui, programme: &Programme) {
+    if programme.confidence.is_empty() {
+        ui.label(RichText::new("Not rated yet.").color(ui.visuals().weak_text_color()));
+        return;
+    }
+    for r in ratings_oldest_first(programme) {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(on_rating_colour(
+                r.rating,
+                format!(" {} ", r.rating.label()),
+            ));
+            ui.label(r.date.display_uk());
+            if !r.note.is_empty() {
+                ui.label(RichText::new(&r.note).color(ui.visuals().weak_text_color()));
+            }
+        });
+    }
 }
 
 /// The name of the programme with this id, for lists that only hold the id.

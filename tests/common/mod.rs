@@ -511,3 +511,55 @@ pub fn settle_copies(h: &mut egui_kittest::Harness<'static, boardroom::app::Boar
         boardroom::app::BoardApp::is_looking_for_copies,
     );
 }
+
+/// The board open in the app, as it is now.
+pub fn board_in(h: &egui_kittest::Harness<'static, boardroom::app::BoardApp>) -> Board {
+    h.state()
+        .document()
+        .map(|d| d.board().clone())
+        .unwrap_or_else(|| panic!("a board is open"))
+}
+
+/// Opens `menu` and clicks the entry whose label starts with `item` (an
+/// entry's label ends with its shortcut, where it has one).
+pub fn menu_item(
+    h: &mut egui_kittest::Harness<'static, boardroom::app::BoardApp>,
+    menu: &str,
+    item: &str,
+) {
+    use egui_kittest::kittest::Queryable;
+    h.get_by_label(menu).click();
+    h.run();
+    h.get_by_label_contains(item).click();
+    h.run();
+}
+
+/// The Manchester sample copied into a fresh temporary folder, and its path.
+pub fn manchester_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("manchester.ron");
+    std::fs::copy(manchester(), &path).unwrap_or_else(|e| panic!("{e}"));
+    (dir, path)
+}
+
+/// Chooses the programme named `name` in the side panel.
+pub fn choose_programme(
+    h: &mut egui_kittest::Harness<'static, boardroom::app::BoardApp>,
+    name: &str,
+) {
+    use egui_kittest::kittest::Queryable;
+    h.query_all_by_label(name)
+        .next()
+        .unwrap_or_else(|| panic!("{name} in the side panel"))
+        .click();
+    h.run();
+}
+
+/// Fails unless some text on screen contains `text`.
+pub fn assert_shows(h: &egui_kittest::Harness<'static, boardroom::app::BoardApp>, text: &str) {
+    use egui_kittest::kittest::Queryable;
+    assert!(
+        h.query_by_label_contains(text).is_some(),
+        "nothing on screen says “{text}”"
+    );
+}

@@ -5,6 +5,7 @@
 //! keyed by their record's id; only the rows on screen are laid out. Every
 //! committed cell, row operation or paste is one `Action` (one undo).
 
+mod delays;
 mod grid;
 
 use egui::{Key, Modifiers};
@@ -509,6 +510,7 @@ impl ScheduleView {
         if let Some(reason) = &self.refused {
             ui.colored_label(super::theme::RED, reason);
         }
+        self.delays_ui(ui, p, ctx);
         // The sheet's own focus: while it holds it, arrows and Tab move the
         // cursor instead of egui's focus.
         let area = ui.interact(

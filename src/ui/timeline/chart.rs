@@ -197,6 +197,7 @@ impl TimelineView {
             } else {
                 Some((pid.clone(), tid.clone()))
             };
+            self.selected_programme = None;
         }
         if bar.dragging {
             // The drag's own tooltip has the new dates.
@@ -217,11 +218,25 @@ impl TimelineView {
         let Some(p) = board.programme(id) else {
             return;
         };
+        // A click opens the programme's panel (its ratings and delays).
         let header = ui.interact(
             row,
             ui.scope_id().with(("programme", id.as_str())),
-            Sense::hover(),
+            Sense::click(),
         );
+        let is_selected = self.selected_programme.as_ref() == Some(id);
+        if is_selected {
+            ui.painter_at(row).rect_stroke(
+                row,
+                0.0,
+                Stroke::new(2.0, theme::YELLOW),
+                StrokeKind::Inside,
+            );
+        }
+        if header.clicked() {
+            self.selected_programme = (!is_selected).then(|| id.clone());
+            self.selected = None;
+        }
         let slip = match programme_schedule(p).slip_days {
             Some(d) if d > 0 => format!(", {d} days late"),
             _ => String::new(),
@@ -230,7 +245,7 @@ impl TimelineView {
             .current_confidence()
             .map_or("not rated", |c| c.rating.label());
         let label = format!("Programme {}, {confidence}{slip}", p.name);
-        header.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
+        header.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
         // A one-task row's tooltip is its task's.
         if p.tasks.len() != 1 {
             header.on_hover_text(format!(

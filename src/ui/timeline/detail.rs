@@ -1,4 +1,6 @@
-//! The selected task's panel: its dates, editable, with the date rules shown beside them.
+//! The selected task's panel: its dates, editable, with the date rules
+//! shown beside them, and its delays; and a programme's, when its row is
+//! clicked: its ratings over time and its delays.
 
 use egui::RichText;
 
@@ -6,8 +8,9 @@ use super::tooltip::*;
 use super::*;
 use crate::analysis::schedule::date_order_problem;
 use crate::analysis::schedule::task_slip_days;
-use crate::model::{Action, Id, PeriodDate, Place, Programme, Task};
+use crate::model::{Action, Delay, Id, PeriodDate, Place, Programme, Task};
 use crate::ui::commands::Command;
+use crate::ui::delay_list::delay_list_ui;
 use crate::ui::theme;
 use crate::ui::view_ctx::ViewCtx;
 
@@ -23,16 +26,9 @@ impl TimelineView {
                 ..DateBuffers::default()
             };
         }
-        ui.horizontal(|ui| {
-            ui.heading("Task");
-            if ui
-                .button("Close")
-                .on_hover_text("Close the detail panel (Esc)")
-                .clicked()
-            {
-                self.selected = None;
-            }
-        });
+        if closed_ui(ui, "Task") {
+            self.selected = None;
+        }
         ui.label(RichText::new(&t.name).strong().size(18.0));
         ui.label(&p.name);
         if let Some(words) = ctx.not_updated.and_then(|n| n.words(&p.id)) {
@@ -94,28 +90,35 @@ impl TimelineView {
             None => ui.label("No baseline to compare with"),
         };
         linked_records_ui(ui, board, p, t);
+        let delays: Vec<&Delay> = p
+            .delays
+            .iter()
+            .filter(|d| d.task.as_ref() == Some(&t.id))
+            .collect();
+        delays_ui(ui, p, &delays, false, ctx);
+    }
+
+    /// The programme's panel, when its row is clicked: its SRO, its
+    /// delivery confidence over time, and its delays.
+    pub(super) fn programme_detail_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        p: &Programme,
+        ctx: &mut ViewCtx<'_>,
+    ) {
+        if closed_ui(ui, "Programme") {
+            self.selected_programme = None;
+        }
+        ui.label(RichText::new(&p.name).strong().size(18.0));
+        if !p.sro.is_empty() {
+            ui.label(format!("SRO: {}", p.sro));
+        }
         ui.add_space(6.0);
-        ui.horizontal_wrapped(|ui| {
-            for d in p.delays.iter().filter(|d| d.task.as_ref() == Some(&t.id)) {
-                let text = format!(
-                    "Edit delay: {} {}–{}",
-                    d.cause.label(),
-                    d.start.display_uk(),
-                    d.end.display_uk()
-                );
-                if ui.button(text).clicked() {
-                    self.delay_to_edit = Some(d.id.clone());
-                    ctx.commands.push(Command::EditDelay);
-                }
-            }
-            if ui
-                .button(Command::RecordDelay.label())
-                .on_hover_text(Command::RecordDelay.tooltip())
-                .clicked()
-            {
-                ctx.commands.push(Command::RecordDelay);
-            }
-        });
+        ui.label(RichText::new("Delivery confidence over time").strong());
+        crate::ui::widgets::confidence_history_list(ui, p);
+        crate::ui::widgets::command_buttons_ui(ui, &[Command::RateConfidence], ctx.commands);
+        let delays: Vec<&Delay> = p.delays.iter().collect();
+        delays_ui(ui, p, &delays, true, ctx);
     }
 
     /// One of the task's dates, typed as the user writes dates; put into the
@@ -180,6 +183,32 @@ impl TimelineView {
             }
         });
     }
+}
+
+/// The panel's heading with its Close button; whether Close was clicked.
+fn closed_ui(ui: &mut egui::Ui, heading: &str) -> bool {
+    ui.horizontal(|ui| {
+        ui.heading(heading);
+        ui.button("Close")
+            .on_hover_text("Close the detail panel (Esc)")
+            .clicked()
+    })
+    .inner
+}
+
+/// The delays of the task or programme shown, each with Edit… and Delete,
+/// and Record a delay….
+fn delays_ui(
+    ui: &mut egui::Ui,
+    p: &Programme,
+    delays: &[&Delay],
+    with_task: bool,
+    ctx: &mut ViewCtx<'_>,
+) {
+    ui.add_space(6.0);
+    ui.label(RichText::new("Delays").strong());
+    delay_list_ui(ui, p, delays, with_task, ctx.selection, ctx.commands);
+    crate::ui::widgets::command_buttons_ui(ui, &[Command::RecordDelay], ctx.commands);
 }
 
 /// Which date field of a task the detail panel edits.

@@ -46,9 +46,9 @@ pub struct TimelineView {
     pub scroll_y: f32,
     /// The selected task: (programme id, task id).
     pub selected: Option<(Id, Id)>,
-    /// The delay whose Edit button was pressed in the detail panel, for the
-    /// shell's "edit delay" command.
-    pub delay_to_edit: Option<Id>,
+    /// The programme whose row was clicked, its panel shown while no task
+    /// is selected.
+    pub selected_programme: Option<Id>,
     /// Programmes whose tasks are hidden.
     pub collapsed: BTreeSet<Id>,
     /// Show only late tasks.
@@ -80,7 +80,7 @@ impl Default for TimelineView {
             },
             scroll_y: 0.0,
             selected: None,
-            delay_to_edit: None,
+            selected_programme: None,
             collapsed: BTreeSet::new(),
             late_only: false,
             shown: None,
@@ -113,11 +113,17 @@ impl TimelineView {
     }
 
     /// Esc: cancels a drag under way (changing nothing), else deselects
-    /// the task, closing its details.
+    /// the task or programme, closing its details.
     pub fn clear_selection(&mut self) {
         if !self.cancel_drag() {
             self.selected = None;
+            self.selected_programme = None;
         }
+    }
+
+    /// Whether a task or a programme is selected (its panel open).
+    pub fn has_selection(&self) -> bool {
+        self.selected.is_some() || self.selected_programme.is_some()
     }
 
     /// The chart's width in pixels, as last drawn (dates map into `0..width`).
@@ -165,6 +171,12 @@ impl TimelineView {
                 .show(ui, |ui| self.detail_ui(ui, ctx));
         } else {
             self.buffers = DateBuffers::default();
+            let chosen = self.selected_programme.as_ref();
+            if let Some(p) = chosen.and_then(|id| board.programme(id)) {
+                egui::Panel::right("timeline_detail")
+                    .default_size(380.0)
+                    .show(ui, |ui| self.programme_detail_ui(ui, p, ctx));
+            }
         }
         // The chart takes the space the detail panel leaves.
         let actions = &mut *ctx.actions;
