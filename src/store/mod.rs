@@ -16,6 +16,7 @@ mod pending_merge;
 mod presence;
 mod ron_io;
 mod save;
+pub mod plan;
 pub mod spreadsheet;
 pub mod ui_thread;
 mod validate;

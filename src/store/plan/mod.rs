@@ -1,0 +1,151 @@
+//! Plans from project tools: a programme's detailed plan as MS Project,
+//! Primavera P6, GanttProject or a spreadsheet task list holds it, read
+//! into one outline ([`Plan`]) that the import ([`crate::analysis`]) brings
+//! to the board's altitude. Each format's reader is a pure function of the
+//! file's bytes, so tests and benchmarks need no disk; one entry point
+//! reads a file from disk (on a job) and picks the reader.
+
+use chrono::NaiveDate;
+
+/// The tool a plan was read from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlanFormat {
+    /// MS Project XML (MSPDI): Project 2007–2021, Project Online, ProjectLibre.
+    MsProjectXml,
+    /// Primavera P6 XER export: tab-separated tables.
+    P6Xer,
+    /// GanttProject's `.gan` file.
+    GanttProject,
+    /// A task list in a workbook or CSV (MS Project, Smartsheet and Excel
+    /// templates' columns).
+    TaskList,
+}
+
+impl PlanFormat {
+    /// The format's name, as users know it.
+    pub fn label(self) -> &'static str {
+        match self {
+            PlanFormat::MsProjectXml => "MS Project XML",
+            PlanFormat::P6Xer => "Primavera P6 XER",
+            PlanFormat::GanttProject => "GanttProject",
+            PlanFormat::TaskList => "Task list",
+        }
+    }
+}
+
+/// A plan as read: its rows in the plan's order, blank rows left out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Plan {
+    /// Which tool's file it came from.
+    pub format: PlanFormat,
+    /// The project's name as the plan gives it (may be empty).
+    pub project_name: String,
+    /// The baselines the plan holds, by number: 0 is MS Project's
+    /// "Baseline", 1–10 "Baseline1"–"Baseline10"; a P6 XER without a
+    /// baseline gives its planned dates as baseline 0.
+    pub baselines: Vec<u8>,
+    /// The rows, in the plan's order.
+    pub tasks: Vec<PlanTask>,
+    /// What was read but not understood, in words for the user (a row
+    /// skipped, a date out of range): the import shows them.
+    pub warnings: Vec<String>,
+}
+
+impl Plan {
+    /// The baseline an import uses unless the user picks another: the
+    /// first (lowest-numbered) one that any row sets.
+    pub fn default_baseline(&self) -> Option<u8> {
+        self.baselines.iter().copied().min()
+    }
+}
+
+/// One row of a plan: a task, a summary task or a milestone.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PlanTask {
+    /// The row's unique id in the plan, as text (MSPDI `UID`, XER
+    /// `task_id`, GanttProject `id`, a task list's ID column or, without
+    /// one, its row number). What a refresh matches rows by.
+    pub uid: String,
+    /// The name.
+    pub name: String,
+    /// Depth in the outline: 1 for a row directly under the project; 0
+    /// for the project's own summary row where the format has one.
+    pub outline_level: u32,
+    /// A summary task (it has rows under it).
+    pub summary: bool,
+    /// A milestone: flagged as one, or of zero duration (some writers never
+    /// set the flag).
+    pub milestone: bool,
+    /// The forecast (scheduled) start.
+    pub start: Option<NaiveDate>,
+    /// The forecast (scheduled) finish.
+    pub finish: Option<NaiveDate>,
+    /// The actual start, once started.
+    pub actual_start: Option<NaiveDate>,
+    /// The actual finish, once finished.
+    pub actual_finish: Option<NaiveDate>,
+    /// Per cent complete, 0–100.
+    pub percent_complete: u8,
+    /// The row's notes, as plain text.
+    pub notes: String,
+    /// The row's baseline dates, by baseline number (see [`Plan::baselines`]).
+    pub baselines: Vec<PlanBaseline>,
+}
+
+impl PlanTask {
+    /// This row's dates in baseline `number`, if it has them.
+    pub fn baseline(&self, number: u8) -> Option<&PlanBaseline> {
+        self.baselines.iter().find(|b| b.number == number)
+    }
+}
+
+/// A row's dates in one of the plan's baselines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PlanBaseline {
+    /// Which baseline: 0 "Baseline", 1–10 "Baseline1"–"Baseline10".
+    pub number: u8,
+    /// Its start.
+    pub start: Option<NaiveDate>,
+    /// Its finish.
+    pub finish: Option<NaiveDate>,
+}
+
+/// Why a plan could not be read: where, and what to do.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{}{message}", place(*line, *column))]
+pub struct PlanError {
+    /// The line (from 1) the problem is on, where the format has lines.
+    pub line: Option<u64>,
+    /// The column (from 1) on that line.
+    pub column: Option<u64>,
+    /// What is wrong and what to do, in words for the user.
+    pub message: String,
+}
+
+fn place(line: Option<u64>, column: Option<u64>) -> String {
+    match (line, column) {
+        (Some(l), Some(c)) => format!("line {l}, column {c}: "),
+        (Some(l), None) => format!("line {l}: "),
+        _ => String::new(),
+    }
+}
+
+impl PlanError {
+    /// An error with no place in the file.
+    pub fn whole(message: impl Into<String>) -> Self {
+        PlanError {
+            line: None,
+            column: None,
+            message: message.into(),
+        }
+    }
+
+    /// An error at a line and column.
+    pub fn at(line: u64, column: Option<u64>, message: impl Into<String>) -> Self {
+        PlanError {
+            line: Some(line),
+            column,
+            message: message.into(),
+        }
+    }
+}
