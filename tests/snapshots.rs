@@ -375,3 +375,63 @@ fn import_dialog_with_the_preview() {
     h.run();
     h.snapshot("import_dialog");
 }
+
+/// The Schedule tab on the Data Centre programme, the cursor on a finish.
+#[test]
+fn schedule_sheet() {
+    let mut h = harness_on(Tab::Schedule);
+    click(&mut h, "Data Centre Programme");
+    click(
+        &mut h,
+        "Final stage: on-site infrastructure and services — finish",
+    );
+    h.snapshot("schedule_sheet");
+}
+
+/// Edit delay on the Data Centre's COVID-19 delay: its dates, what
+/// happened, and the RAID entries and budget line it is linked to, ticked.
+#[test]
+fn delay_form() {
+    let mut h = harness_on(Tab::Timeline);
+    click(&mut h, "Data Centre Programme");
+    h.get_by_label_contains("Final stage: on-site infrastructure and services:")
+        .click();
+    common::run_busy(&mut h);
+    h.get_by_label_contains("Edit delay: COVID-19").click();
+    common::run_busy(&mut h);
+    h.snapshot("delay_form");
+}
+
+/// Three ratings of the Data Centre programme made with Edit ▸ Rate
+/// delivery confidence…, shown oldest to newest in the side panel and in
+/// the programme's panel beside the timeline.
+#[test]
+fn rating_history() {
+    let mut h = harness_on(Tab::Timeline);
+    click(&mut h, "Data Centre Programme");
+    for (rating, date, reason) in [
+        (
+            "Amber/Red",
+            "Oct 2020",
+            "Access to the data centres restricted",
+        ),
+        ("Amber", "Dec 2020", "Final stage complete, six months late"),
+        ("Green", "9 Feb 2021", "Decommissioning on track"),
+    ] {
+        click(&mut h, "Edit");
+        h.get_by_label_contains("Rate delivery confidence…").click();
+        common::run_busy(&mut h);
+        h.get_by_role_and_label(egui::accesskit::Role::RadioButton, rating)
+            .click();
+        common::run_busy(&mut h);
+        common::type_into(&mut h, "Date:", date);
+        common::type_into(&mut h, "Reason:", reason);
+        click(&mut h, "Rate");
+    }
+    // The programme's row on the chart opens its panel: the ratings with
+    // their reasons.
+    h.get_by_label_contains("Programme Data Centre Programme, Green")
+        .click();
+    common::run_busy(&mut h);
+    h.snapshot("rating_history");
+}

@@ -55,7 +55,12 @@ pub fn confidence_history(ui: &mut egui::Ui, programme: &Programme) {
         ui.label(RichText::new("Ratings:").small());
         for r in ratings_oldest_first(programme) {
             let words = format!(" {} {} ", r.rating.label(), r.date.display_uk());
-            let chip = ui.label(on_rating_colour(r.rating, words).small());
+            // A chip is never broken across lines: a wrapped one leaves its
+            // colour's stub at the end of the line above.
+            let chip = ui.add(
+                egui::Label::new(on_rating_colour(r.rating, words).small())
+                    .wrap_mode(egui::TextWrapMode::Extend),
+            );
             if !r.note.is_empty() {
                 chip.on_hover_text(&r.note);
             }
