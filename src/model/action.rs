@@ -256,7 +256,14 @@ pub fn unlink_actions(board: &Board, target: &Id) -> Result<Vec<Action>, ActionE
                 by: format!("“{}”", part.label),
             });
         }
-        for delay in &programme.delays {
+        // Only a record that names the target is copied: a delete on a
+        // board of 20,000 entries stays well within a frame.
+        let names_target = |d: &super::Delay| {
+            d.task.as_ref() == Some(target)
+                || d.raid.contains(target)
+                || d.budget_lines.contains(target)
+        };
+        for delay in programme.delays.iter().filter(|d| names_target(d)) {
             let mut unlinked = delay.clone();
             if unlinked.task.as_ref() == Some(target) {
                 unlinked.task = None;
@@ -271,7 +278,19 @@ pub fn unlink_actions(board: &Board, target: &Id) -> Result<Vec<Action>, ActionE
             }
         }
     }
-    for entry in &board.raid {
+    let names_target = |e: &super::RaidEntry| {
+        let links = &e.links;
+        [
+            &links.tasks,
+            &links.delays,
+            &links.budget_lines,
+            &links.raid,
+        ]
+        .iter()
+        .any(|list| list.contains(target))
+            || matches!(&e.detail, super::RaidDetail::Issue(issue) if issue.from_risk.as_ref() == Some(target))
+    };
+    for entry in board.raid.iter().filter(|e| names_target(e)) {
         let mut unlinked = entry.clone();
         let links = &mut unlinked.links;
         for list in [

@@ -6,7 +6,6 @@ use super::programme_filter::{ProgrammeChoice, filter_controls_ui};
 use super::view_ctx::ViewCtx;
 use super::{theme, widgets};
 use crate::analysis::compare::{Comparison, Direction, ProgrammeChange, programme_lines};
-use crate::analysis::{reconcile, schedule};
 use crate::model::{Board, format_day_uk};
 
 /// Lists the programmes the context shows (in order) under the filter's
@@ -23,6 +22,7 @@ pub fn programme_list_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, choice: &mut 
     ui.add_space(4.0);
     let sros = choice.sros(board, revision).to_vec();
     filter_controls_ui(ui, &mut choice.filter, &sros, board.update.is_some());
+    let lines = choice.list_lines(board, revision);
     if let Some(c) = since {
         ui.label(
             RichText::new(format!(
@@ -54,7 +54,10 @@ pub fn programme_list_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, choice: &mut 
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            for p in shown.iter().filter_map(|i| board.programmes.get(*i)) {
+            for (p, line) in shown
+                .iter()
+                .filter_map(|i| board.programmes.get(*i).zip(lines.get(*i)))
+            {
                 let change = since.and_then(|c| c.programme(&p.id));
                 let added = since.is_some_and(|c| c.programmes.added.iter().any(|a| a.id == p.id));
                 ui.push_id(p.id.as_str(), |ui| {
@@ -67,7 +70,7 @@ pub fn programme_list_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, choice: &mut 
                     }
                     ui.horizontal_wrapped(|ui| {
                         widgets::confidence_chip(ui, p);
-                        let s = schedule::programme_schedule(p);
+                        let s = &line.schedule;
                         match (s.slip_days, &s.worst_task_slip) {
                             (Some(d), _) if d > 0 => {
                                 ui.label(
@@ -89,7 +92,7 @@ pub fn programme_list_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, choice: &mut 
                             }
                             _ => {}
                         }
-                        let warnings = reconcile::programme_warnings(p).len();
+                        let warnings = line.warnings;
                         if warnings > 0 {
                             ui.label(
                                 RichText::new(format!("⚠ {warnings} figure(s) do not reconcile"))
