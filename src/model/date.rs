@@ -117,10 +117,18 @@ impl PeriodDate {
             DatePrecision::Quarter | DatePrecision::Season(_) => 3,
             DatePrecision::FinancialYear | DatePrecision::Year => 12,
         };
-        self.first_day
-            .checked_add_months(Months::new(months))
-            .and_then(|next| next.pred_opt())
-            .unwrap_or(NaiveDate::MAX)
+        // A period starts on a month's first day, so the day after it is
+        // the first of a month too: found directly, as chrono's month
+        // arithmetic (which allows any day) costs far more, and the
+        // timeline and the side panel ask for thousands of these a frame.
+        let d = self.first_day;
+        let next = if d.day() == 1 {
+            let month0 = d.month0() + months;
+            NaiveDate::from_ymd_opt(d.year() + (month0 / 12) as i32, month0 % 12 + 1, 1)
+        } else {
+            d.checked_add_months(Months::new(months))
+        };
+        next.and_then(|n| n.pred_opt()).unwrap_or(NaiveDate::MAX)
     }
 
     fn from_first_day(
@@ -369,6 +377,35 @@ mod tests {
 
     fn d(text: &str) -> PeriodDate {
         text.parse().unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn a_periods_last_day_is_the_day_before_the_next_period_starts() {
+        for year in [1900, 1999, 2000, 2020, 2021, 2024, 2100, 9999] {
+            for text in [
+                format!("{year}-01"),
+                format!("{year}-02"),
+                format!("{year}-11"),
+                format!("{year}-12"),
+                format!("{year}-Q1"),
+                format!("{year}-Q4"),
+                format!("{year}-winter"),
+                format!("FY{year}/{:02}", (year + 1) % 100),
+                format!("{year}"),
+            ] {
+                let p = d(&text);
+                let months = match p.precision {
+                    DatePrecision::Month => 1,
+                    DatePrecision::Year | DatePrecision::FinancialYear => 12,
+                    _ => 3,
+                };
+                let expected = p
+                    .first_day
+                    .checked_add_months(Months::new(months))
+                    .and_then(|n| n.pred_opt());
+                assert_eq!(Some(p.last_day()), expected, "{text}");
+            }
+        }
     }
 
     fn ymd(y: i32, m: u32, day: u32) -> NaiveDate {
