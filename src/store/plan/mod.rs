@@ -7,6 +7,10 @@
 
 use chrono::NaiveDate;
 
+pub mod gan;
+pub mod task_list;
+pub mod xer;
+
 /// The tool a plan was read from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PlanFormat {
