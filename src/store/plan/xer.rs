@@ -449,7 +449,7 @@ fn first_date(row: &Row<'_>, fields: &[&str]) -> Result<Option<NaiveDate>, PlanE
 /// A WBS node's dates are its rows': the earliest start, the latest finish
 /// (and the same for baseline 0), the earliest actual start, the latest
 /// actual finish once every row has one, and per cent complete weighted by
-/// each row's length in days. Rows are in outline order, so walking them
+/// each row's planned length in days. Rows are in outline order, so walking them
 /// backwards meets every node's rows before the node.
 fn roll_up(rows: &mut [PlanTask]) {
     struct Sum {
@@ -494,9 +494,16 @@ fn combine(node: &mut PlanTask, kids: &[PlanTask]) {
             finish: base.iter().filter_map(|b| b.finish).max(),
         }];
     }
-    let weight = |k: &PlanTask| match (k.start, k.finish) {
-        (Some(s), Some(f)) if f > s => (f - s).num_days() as f64 + 1.0,
-        _ => 1.0,
+    // Weighted by planned length (as P6's own WBS bands are, near
+    // enough), so that a slipping row does not weigh more for slipping.
+    let weight = |k: &PlanTask| {
+        let span = k
+            .baseline(0)
+            .map_or((k.start, k.finish), |b| (b.start, b.finish));
+        match span {
+            (Some(s), Some(f)) if f > s => (f - s).num_days() as f64 + 1.0,
+            _ => 1.0,
+        }
     };
     let total: f64 = kids.iter().map(weight).sum();
     let done: f64 = kids
