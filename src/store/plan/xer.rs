@@ -388,6 +388,13 @@ fn read_tasks(
             Some(d) => Some(d),
             None => first_date(&r, &["reend_date", "early_end_date"])?.or(planned_finish),
         };
+        // A milestone is a single day: P6 gives a finish milestone only
+        // finish dates and a start milestone only start dates.
+        let (start, finish) = match kind {
+            "TT_FinMile" => (finish.or(start), finish.or(start)),
+            "TT_Mile" => (start.or(finish), start.or(finish)),
+            _ => (start, finish),
+        };
         let percent = ["phys_complete_pct", "complete_pct"]
             .iter()
             .find_map(|f| r.get(f).parse::<f64>().ok())
