@@ -329,6 +329,12 @@ impl Parser<'_> {
                 self.error_at(at, format!("duration=“{d}” is not a number of days; save the file from GanttProject again"))
             })?,
         };
+        // A milestone is a day, whatever duration an older GanttProject gave it.
+        let duration = if a.get("meeting").is_some_and(|m| m == "true") {
+            0
+        } else {
+            duration
+        };
         let finish = finish_after(start, duration)
             .filter(|d| d.year() <= 9999)
             .ok_or_else(|| {
@@ -438,7 +444,7 @@ mod tests {
    <notes><![CDATA[First <line>]]> &amp; more</notes>
    <task id="2" name="Lab &#163;" start="2021-01-04" duration="10" complete="50"/>
   </task>
-  <task id="3" name="Go" meeting="true" start="2021-01-18" duration="0" complete="0"/>
+  <task id="3" name="Go" meeting="true" start="2021-01-18" duration="2" complete="0"/>
  </tasks>
 </project>"#;
         let plan = parse_gan(xml.as_bytes()).unwrap_or_else(|e| panic!("{e}"));

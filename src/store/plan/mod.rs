@@ -8,6 +8,7 @@
 use chrono::NaiveDate;
 
 pub mod gan;
+mod roll_up;
 pub mod task_list;
 pub mod xer;
 
@@ -194,7 +195,10 @@ pub fn read_plan(path: &std::path::Path) -> Result<Plan, PlanError> {
             MAX_PLAN_BYTES / (1024 * 1024)
         )));
     }
-    if matches!(extension.as_str(), "xlsx" | "xlsm" | "xls" | "ods" | "csv") {
+    if matches!(
+        extension.as_str(),
+        "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" | "csv"
+    ) {
         let grid = crate::store::spreadsheet::read_grid(path, None).map_err(|e| {
             // The spreadsheet's errors start with the file's name; the
             // caller names the file itself.

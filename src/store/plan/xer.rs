@@ -166,6 +166,9 @@ fn read_tables(text: &str) -> Result<HashMap<&'static str, Table>, PlanError> {
             }
             "%E" => return Ok(tables),
             _ if raw.trim().is_empty() => {}
+            // A table the outline does not use may hold text with line
+            // breaks (notes); its lines are skipped unread.
+            _ if current == Some(None) => {}
             _ => {
                 return Err(PlanError::at(
                     line,
@@ -270,11 +273,12 @@ fn build_plan(tables: &HashMap<&'static str, Table>) -> Result<Plan, PlanError> 
     let mut out: Vec<PlanTask> = Vec::new();
     let mut seen: HashSet<usize> = HashSet::new();
     let starts: Vec<usize> = roots.iter().copied().chain(0..wbs.len()).collect();
+    let is_root: HashSet<usize> = roots.iter().copied().collect();
     for start in starts {
         if seen.contains(&start) {
             continue;
         }
-        if !roots.contains(&start) {
+        if !is_root.contains(&start) {
             warnings.push(format!(
                 "WBS “{}” is in a loop of parents; it is listed at the top of the outline",
                 wbs[start].name
@@ -317,7 +321,7 @@ fn build_plan(tables: &HashMap<&'static str, Table>) -> Result<Plan, PlanError> 
         task.outline_level = 1;
         out.push(task);
     }
-    roll_up(&mut out);
+    super::roll_up::roll_up(&mut out);
     for t in &out {
         if let (Some(s), Some(f)) = (t.start, t.finish)
             && f < s
@@ -453,73 +457,6 @@ fn first_date(row: &Row<'_>, fields: &[&str]) -> Result<Option<NaiveDate>, PlanE
     Ok(None)
 }
 
-/// A WBS node's dates are its rows': the earliest start, the latest finish
-/// (and the same for baseline 0), the earliest actual start, the latest
-/// actual finish once every row has one, and per cent complete weighted by
-/// each row's planned length in days. Rows are in outline order, so walking them
-/// backwards meets every node's rows before the node.
-fn roll_up(rows: &mut [PlanTask]) {
-    struct Sum {
-        level: u32,
-        task: PlanTask,
-    }
-    let mut pending: Vec<Sum> = Vec::new();
-    for i in (0..rows.len()).rev() {
-        let level = rows[i].outline_level;
-        if rows[i].summary {
-            let mut kids = Vec::new();
-            while pending.last().is_some_and(|s| s.level > level) {
-                if let Some(s) = pending.pop() {
-                    kids.push(s.task);
-                }
-            }
-            if !kids.is_empty() {
-                combine(&mut rows[i], &kids);
-            }
-        }
-        pending.push(Sum {
-            level,
-            task: rows[i].clone(),
-        });
-    }
-}
-
-fn combine(node: &mut PlanTask, kids: &[PlanTask]) {
-    node.start = kids.iter().filter_map(|k| k.start).min();
-    node.finish = kids.iter().filter_map(|k| k.finish).max();
-    node.actual_start = kids.iter().filter_map(|k| k.actual_start).min();
-    node.actual_finish = if kids.iter().all(|k| k.actual_finish.is_some()) {
-        kids.iter().filter_map(|k| k.actual_finish).max()
-    } else {
-        None
-    };
-    let base: Vec<&PlanBaseline> = kids.iter().filter_map(|k| k.baseline(0)).collect();
-    if !base.is_empty() {
-        node.baselines = vec![PlanBaseline {
-            number: 0,
-            start: base.iter().filter_map(|b| b.start).min(),
-            finish: base.iter().filter_map(|b| b.finish).max(),
-        }];
-    }
-    // Weighted by planned length (as P6's own WBS bands are, near
-    // enough), so that a slipping row does not weigh more for slipping.
-    let weight = |k: &PlanTask| {
-        let span = k
-            .baseline(0)
-            .map_or((k.start, k.finish), |b| (b.start, b.finish));
-        match span {
-            (Some(s), Some(f)) if f > s => (f - s).num_days() as f64 + 1.0,
-            _ => 1.0,
-        }
-    };
-    let total: f64 = kids.iter().map(weight).sum();
-    let done: f64 = kids
-        .iter()
-        .map(|k| weight(k) * f64::from(k.percent_complete))
-        .sum();
-    node.percent_complete = (done / total).clamp(0.0, 100.0).round() as u8;
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -592,6 +529,23 @@ mod tests {
         let e = parse_xer(text.as_bytes()).err();
         assert_eq!(e.as_ref().and_then(|e| e.line), Some(5));
         assert!(e.is_some_and(|e| e.message.contains("line 3")));
+    }
+
+    #[test]
+    fn a_loop_of_wbs_parents_ends_and_is_reported() {
+        let text = xer(concat!(
+            "%T\tPROJWBS\n%F\twbs_id\tparent_wbs_id\twbs_name\n",
+            "%R\t1\t2\tOne\n%R\t2\t1\tTwo\n",
+            "%T\tTASK\n%F\ttask_id\twbs_id\ttask_name\n%R\t7\t2\tWork\n",
+        ));
+        let plan = parse_xer(text.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+        let names: Vec<(&str, u32)> = plan
+            .tasks
+            .iter()
+            .map(|t| (t.name.as_str(), t.outline_level))
+            .collect();
+        assert_eq!(names, [("One", 1), ("Two", 2), ("Work", 3)]);
+        assert!(plan.warnings.iter().any(|w| w.contains("loop")));
     }
 
     #[test]
