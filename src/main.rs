@@ -122,7 +122,7 @@ enum Command {
         #[command(subcommand)]
         command: boardroom::cli::MilestoneCommand,
     },
-    /// Plans from project tools: show a plan's outline as read.
+    /// Plans from project tools (MS Project, Primavera P6, GanttProject, task lists).
     Plan {
         #[command(subcommand)]
         command: boardroom::cli::PlanCommand,
