@@ -7,6 +7,11 @@
 
 use chrono::NaiveDate;
 
+pub mod gan;
+mod roll_up;
+pub mod task_list;
+pub mod xer;
+
 /// The tool a plan was read from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PlanFormat {
@@ -146,6 +151,139 @@ impl PlanError {
             line: Some(line),
             column,
             message: message.into(),
+        }
+    }
+}
+
+/// The largest plan file read: a 16,000-task MSPDI plan is about 50 MB, so
+/// anything four times that is not a plan a board needs.
+const MAX_PLAN_BYTES: u64 = 200 * 1024 * 1024;
+
+/// What `read_plan` reads, for messages.
+const FORMATS_READ: &str = "MS Project XML (.xml), Primavera P6 (.xer), GanttProject (.gan), and task lists (.xlsx, .xlsm, .xls, .ods, .csv)";
+
+/// Reads the plan at `path`, choosing the reader by the file's extension
+/// and, for XML or an unknown extension, by its first bytes. Errors say
+/// where in the file and what to do; they do not repeat the file's name.
+pub fn read_plan(path: &std::path::Path) -> Result<Plan, PlanError> {
+    super::ui_thread::not_while_drawing("reading a plan");
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    match extension.as_str() {
+        "mpp" => {
+            return Err(PlanError::whole(
+                "Boardroom cannot read .mpp files (Project's own format). In Project: File ▸ Save As ▸ XML Format (*.xml). In ProjectLibre: File ▸ Save As ▸ MS Project XML.",
+            ));
+        }
+        "pod" => {
+            return Err(PlanError::whole(
+                "Boardroom cannot read .pod files (ProjectLibre's own format). In ProjectLibre: File ▸ Save As ▸ MS Project XML, then read that .xml file.",
+            ));
+        }
+        _ => {}
+    }
+    let size = std::fs::metadata(path)
+        .map_err(|e| PlanError::whole(format!("cannot read the file: {e}")))?
+        .len();
+    if size > MAX_PLAN_BYTES {
+        return Err(PlanError::whole(format!(
+            "the file is {} MB, more than the {} MB Boardroom reads as a plan; save a smaller part of the plan (a filtered view, or the programme's own project)",
+            size / (1024 * 1024),
+            MAX_PLAN_BYTES / (1024 * 1024)
+        )));
+    }
+    if matches!(
+        extension.as_str(),
+        "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" | "csv"
+    ) {
+        let grid = crate::store::spreadsheet::read_grid(path, None).map_err(|e| {
+            // The spreadsheet's errors start with the file's name; the
+            // caller names the file itself.
+            let text = e.to_string();
+            let prefix = format!("{}: ", path.display());
+            PlanError::whole(text.strip_prefix(&prefix).unwrap_or(&text))
+        })?;
+        return task_list::parse_task_list(&grid);
+    }
+    let bytes =
+        std::fs::read(path).map_err(|e| PlanError::whole(format!("cannot read the file: {e}")))?;
+    // The content decides where it is clear (a plan saved with the wrong
+    // extension still reads); else the extension, whose reader then says
+    // what is wrong with the content.
+    let format = match (extension.as_str(), sniff(&bytes)) {
+        (_, known @ (Sniffed::MsProjectXml | Sniffed::Xer | Sniffed::GanttProject)) => known,
+        ("xml", _) => Sniffed::MsProjectXml,
+        ("xer", _) => Sniffed::Xer,
+        ("gan", _) => Sniffed::GanttProject,
+        _ => Sniffed::Unknown,
+    };
+    match format {
+        // MS Project XML: the merge switches this one arm to `mspdi::parse_mspdi(&bytes)`.
+        Sniffed::MsProjectXml => Err(PlanError::whole(
+            "MS Project XML is read by the mspdi reader, which this build does not include yet",
+        )),
+        Sniffed::Xer => xer::parse_xer(&bytes),
+        Sniffed::GanttProject => gan::parse_gan(&bytes),
+        Sniffed::Unknown => Err(PlanError::whole(format!(
+            "not a plan Boardroom reads; it reads {FORMATS_READ}. From Project or ProjectLibre save as MS Project XML"
+        ))),
+    }
+}
+
+/// What a file's first bytes say it is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sniffed {
+    MsProjectXml,
+    Xer,
+    GanttProject,
+    Unknown,
+}
+
+/// Looks at the start of a file: an XER begins `ERMHDR`; XML is told by
+/// its root element (`<Project` for MSPDI, `<project` for GanttProject),
+/// after any declaration, comments and byte-order mark.
+fn sniff(bytes: &[u8]) -> Sniffed {
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    if head.starts_with(b"ERMHDR") {
+        return Sniffed::Xer;
+    }
+    let mut rest = head;
+    loop {
+        let Some(open) = rest.iter().position(|b| *b == b'<') else {
+            return Sniffed::Unknown;
+        };
+        rest = &rest[open..];
+        let skip_to = |end: &[u8], from: &[u8]| {
+            from.windows(end.len())
+                .position(|w| w == end)
+                .map(|p| p + end.len())
+        };
+        let next = if rest.starts_with(b"<?") {
+            skip_to(b"?>", rest)
+        } else if rest.starts_with(b"<!--") {
+            skip_to(b"-->", rest)
+        } else if rest.starts_with(b"<!") {
+            // A DOCTYPE: the reader refuses it with its place.
+            return Sniffed::Unknown;
+        } else {
+            let name: Vec<u8> = rest[1..]
+                .iter()
+                .copied()
+                .take_while(|b| !b.is_ascii_whitespace() && *b != b'>' && *b != b'/')
+                .collect();
+            return match name.as_slice() {
+                b"Project" => Sniffed::MsProjectXml,
+                b"project" => Sniffed::GanttProject,
+                _ => Sniffed::Unknown,
+            };
+        };
+        match next {
+            Some(n) => rest = &rest[n..],
+            None => return Sniffed::Unknown,
         }
     }
 }
