@@ -161,6 +161,7 @@ pub fn milestone() -> impl Strategy<Value = Milestone> {
             date,
             achieved,
             source: String::new(),
+            plan: None,
         })
 }
 
