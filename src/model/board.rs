@@ -53,8 +53,7 @@ pub fn format_version_holding(board: &Board, saved_from: &Lineage) -> u32 {
         RATING_SCALE_VERSION
     } else if links_a_plan(board) {
         PLANS_VERSION
-    } else if board.update.is_some()
-        || board.programmes.iter().any(|p| p.no_change_as_at.is_some())
+    } else if board.update.is_some() || board.programmes.iter().any(|p| p.no_change_as_at.is_some())
     {
         UPDATES_VERSION
     } else if !saved_from.is_empty() {

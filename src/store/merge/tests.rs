@@ -446,5 +446,8 @@ fn a_plan_link_merges_as_one_value_beside_the_tasks_other_fields() {
     assert_eq!(c.field, "plan");
     let choices = BTreeMap::from([(c.key.clone(), Choice::Theirs)]);
     let settled = merge(&base, &mine, &theirs, &choices).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(settled.board.programmes[0].tasks[0].plan, link("a.xml", "9"));
+    assert_eq!(
+        settled.board.programmes[0].tasks[0].plan,
+        link("a.xml", "9")
+    );
 }
