@@ -58,7 +58,7 @@ use std::collections::{HashMap, HashSet};
 pub use altitude::{PlanOutline, RowSelection, default_rows, default_rows_in, is_milestone};
 pub use rebaseline::{plan_baselines, rebaseline_from_plan};
 
-use build::{Built, build_row};
+use build::build_row;
 
 use crate::model::{Action, Board, Id, PeriodDate, Place, PlanLink, ProgrammeFields, RecordKind};
 use crate::store::plan::Plan;
@@ -361,11 +361,8 @@ impl ImportPlan {
                 uid: uid.to_string(),
             };
             match build_row(task, linked.get(uid), choice.baseline, link) {
-                Built::Skip(why) => skipped.push(SkippedRow { row: i, why }),
-                Built::Row {
-                    preview,
-                    record: put,
-                } => {
+                Err(why) => skipped.push(SkippedRow { row: i, why }),
+                Ok((preview, put)) => {
                     if let Some(record) = put {
                         steps.push(Action::put(place.clone(), record));
                     }

@@ -44,17 +44,9 @@ impl<'a> Linked<'a> {
     }
 }
 
-/// What a chosen row gives.
-pub(super) enum Built {
-    /// It cannot come across, and why.
-    Skip(String),
-    /// Its preview (the caller sets `row`) and the record to put, if it
-    /// changes the board.
-    Row {
-        preview: PreviewRow,
-        record: Option<Record>,
-    },
-}
+/// What a chosen row gives: its preview (the caller sets `row`) and the
+/// record to put, if it changes the board; or why it cannot come across.
+pub(super) type Built = Result<(PreviewRow, Option<Record>), String>;
 
 /// The row's forecast: actual dates where set, else the plan's.
 fn forecast(task: &PlanTask) -> (Option<NaiveDate>, Option<NaiveDate>) {
@@ -116,17 +108,17 @@ pub(super) fn build_row(
             new.finish = finish.or(old.finish);
             new.percent_complete = percent;
             if let Some(why) = out_of_order(new.start, new.finish, "") {
-                return Built::Skip(why);
+                return Err(why);
             }
             let change = if new == **old {
                 RowChange::Unchanged
             } else {
                 RowChange::Updated
             };
-            Built::Row {
-                preview: preview(&old.id, RecordKind::Task, change, old.finish, new.finish),
-                record: (change == RowChange::Updated).then(|| new.into()),
-            }
+            Ok((
+                preview(&old.id, RecordKind::Task, change, old.finish, new.finish),
+                (change == RowChange::Updated).then(|| new.into()),
+            ))
         }
         Some(Linked::Milestone(old)) => {
             let mut new = (*old).clone();
@@ -137,20 +129,20 @@ pub(super) fn build_row(
             } else {
                 RowChange::Updated
             };
-            Built::Row {
-                preview: preview(
+            Ok((
+                preview(
                     &old.id,
                     RecordKind::Milestone,
                     change,
                     Some(old.date),
                     Some(new.date),
                 ),
-                record: (change == RowChange::Updated).then(|| new.into()),
-            }
+                (change == RowChange::Updated).then(|| new.into()),
+            ))
         }
         None if is_milestone(task) => {
             let Some(date) = finish.or(start) else {
-                return Built::Skip("is a milestone with no date".into());
+                return Err("is a milestone with no date".into());
             };
             let baseline = plan_baseline.and_then(|b| day(b.finish.or(b.start)));
             let milestone = Milestone {
@@ -163,16 +155,16 @@ pub(super) fn build_row(
                 source: String::new(),
                 plan: Some(link),
             };
-            Built::Row {
-                preview: preview(
+            Ok((
+                preview(
                     &milestone.id,
                     RecordKind::Milestone,
                     RowChange::New,
                     None,
                     Some(date),
                 ),
-                record: Some(milestone.into()),
-            }
+                Some(milestone.into()),
+            ))
         }
         None => {
             let mut new = Task::new(Id::generate(), name_of(task));
@@ -186,12 +178,12 @@ pub(super) fn build_row(
             let order = out_of_order(new.start, new.finish, "")
                 .or_else(|| out_of_order(new.baseline_start, new.baseline_finish, "baseline "));
             if let Some(why) = order {
-                return Built::Skip(why);
+                return Err(why);
             }
-            Built::Row {
-                preview: preview(&new.id, RecordKind::Task, RowChange::New, None, finish),
-                record: Some(new.into()),
-            }
+            Ok((
+                preview(&new.id, RecordKind::Task, RowChange::New, None, finish),
+                Some(new.into()),
+            ))
         }
     }
 }
