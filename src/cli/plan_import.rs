@@ -14,7 +14,7 @@ use crate::analysis::plan_import::{
     GoneWhy, ImportChoice, ImportError, ImportPlan, ImportTarget, RowChange, baseline_name,
     default_rows, plan_file_name,
 };
-use crate::model::{Board, Id, PeriodDate};
+use crate::model::{Board, Id, PeriodDate, RecordKind};
 use crate::store::load_board;
 use crate::store::plan::Plan;
 
@@ -64,6 +64,11 @@ pub fn plan_import(args: &PlanImportArgs) -> ExitCode {
         Ok(plan) => plan,
         Err(e) => return fail(&e),
     };
+    import_read_plan(args, &plan)
+}
+
+/// [`plan_import`] once the plan is read.
+fn import_read_plan(args: &PlanImportArgs, plan: &Plan) -> ExitCode {
     for warning in &plan.warnings {
         eprintln!("{}: {warning}", args.plan.display());
     }
@@ -77,13 +82,13 @@ pub fn plan_import(args: &PlanImportArgs) -> ExitCode {
             return fail("say where the rows go: --programme ID or --new-programme NAME");
         }
     };
-    let mut choice = ImportChoice::new(&plan, plan_file_name(&args.plan), target);
-    choice.rows = default_rows(&plan, args.level);
+    let mut choice = ImportChoice::new(plan, plan_file_name(&args.plan), target);
+    choice.rows = default_rows(plan, args.level);
     if args.baseline.is_some() {
         choice.baseline = args.baseline;
     }
     let plan_of = |board: &Board| {
-        ImportPlan::new(board, &plan, &choice).map_err(|e| said(&args.board, board, e))
+        ImportPlan::new(board, plan, &choice).map_err(|e| said(&args.board, board, e))
     };
     if args.dry_run {
         let loaded = match load_board(&args.board) {
@@ -92,7 +97,7 @@ pub fn plan_import(args: &PlanImportArgs) -> ExitCode {
         };
         return match plan_of(&loaded.board) {
             Ok(import) => {
-                show(args, &plan, &choice, &loaded.board, &import);
+                show(args, plan, &choice, &loaded.board, &import);
                 ExitCode::SUCCESS
             }
             Err(e) => fail(&e),
@@ -100,7 +105,7 @@ pub fn plan_import(args: &PlanImportArgs) -> ExitCode {
     }
     let done = edit(&args.board, |board| {
         let import = plan_of(board)?;
-        show(args, &plan, &choice, board, &import);
+        show(args, plan, &choice, board, &import);
         Ok(import.into_action())
     });
     match done {
@@ -165,14 +170,19 @@ fn show(
     let day = |d: Option<PeriodDate>| d.map_or("no date".into(), |d| d.display_uk());
     for r in import.rows() {
         let name = plan.tasks.get(r.row).map_or("", |t| t.name.as_str());
+        // A milestone has a date, not a finish.
+        let (name, finish) = match r.kind {
+            RecordKind::Milestone => (format!("{name} (milestone)"), "date"),
+            _ => (name.to_string(), "finish"),
+        };
         match r.change {
-            RowChange::New => println!("  new      {name}: finish {}", day(r.new_finish)),
+            RowChange::New => println!("  new      {name}: {finish} {}", day(r.new_finish)),
             RowChange::Updated => {
                 let slip = r
                     .slip_days
                     .map_or(String::new(), |s| format!(" ({s:+} days)"));
                 println!(
-                    "  updated  {name}: finish {} → {}{slip}",
+                    "  updated  {name}: {finish} {} → {}{slip}",
                     day(r.old_finish),
                     day(r.new_finish)
                 );
@@ -268,4 +278,111 @@ fn preview_json(plan: &Plan, choice: &ImportChoice, import: &ImportPlan, dry_run
         "gone": gone,
         "skipped": skipped,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::plan::{PlanBaseline, PlanFormat, PlanTask};
+    use chrono::NaiveDate;
+
+    /// Two phases and a milestone, as a reader would give them.
+    fn plan() -> Plan {
+        let d = |m: u32, day: u32| NaiveDate::from_ymd_opt(2023, m, day);
+        let row = |uid: &str, level: u32, m: u32| PlanTask {
+            uid: uid.into(),
+            name: format!("Row {uid}"),
+            outline_level: level,
+            start: d(m, 1),
+            finish: d(m, 28),
+            baselines: vec![PlanBaseline {
+                number: 0,
+                start: d(m, 1),
+                finish: d(m, 20),
+            }],
+            ..PlanTask::default()
+        };
+        let mut tasks = vec![
+            row("1", 1, 1),
+            row("2", 2, 1),
+            row("3", 1, 2),
+            row("4", 2, 2),
+        ];
+        tasks.push(PlanTask {
+            milestone: true,
+            ..row("5", 2, 3)
+        });
+        Plan {
+            format: PlanFormat::GanttProject,
+            project_name: "P".into(),
+            baselines: vec![0],
+            tasks,
+            warnings: vec![],
+        }
+    }
+
+    fn args(board: &Path, target: &[&str], extra: &[&str]) -> PlanImportArgs {
+        use clap::Parser;
+        #[derive(clap::Parser)]
+        struct Line {
+            #[command(flatten)]
+            args: PlanImportArgs,
+        }
+        let line = ["boardroom", board.to_str().unwrap_or_default(), "plan.gan"];
+        let all = line.iter().chain(target).chain(extra);
+        Line::try_parse_from(all).map_or_else(|e| panic!("{e}"), |l| l.args)
+    }
+
+    #[test]
+    fn a_plan_imported_then_again_then_badly_writes_only_the_first_time() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("board.ron");
+        let board = crate::sample::board();
+        crate::store::save_board(&board, &path, None).unwrap_or_else(|e| panic!("{e}"));
+        let bytes = || std::fs::read(&path).unwrap_or_default();
+        let plan = plan();
+        let original = bytes();
+
+        let new = ["--new-programme", "Refit"];
+        for extra in [&["--dry-run"][..], &["--dry-run", "--json"]] {
+            let code = import_read_plan(&args(&path, &new, extra), &plan);
+            assert_eq!(code, ExitCode::SUCCESS);
+            assert_eq!(bytes(), original, "{extra:?} writes nothing");
+        }
+        let code = import_read_plan(&args(&path, &new, &["--level", "2"]), &plan);
+        assert_eq!(code, ExitCode::SUCCESS);
+        let imported = crate::store::load_board(&path).unwrap_or_else(|e| panic!("{e}"));
+        let refit = imported
+            .board
+            .programmes
+            .last()
+            .unwrap_or_else(|| panic!("a programme"));
+        assert_eq!(refit.name, "Refit");
+        let names: Vec<&str> = refit.tasks.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["Row 2", "Row 4"]);
+        assert_eq!(refit.milestones.len(), 1);
+        assert_eq!(
+            refit.tasks[0].plan.as_ref().map(|l| l.file.as_str()),
+            Some("plan.gan")
+        );
+
+        let written = bytes();
+        let id = refit.id.to_string();
+        let into = ["--programme", id.as_str()];
+        for (extra, code) in [
+            (&["--level", "2"][..], ExitCode::SUCCESS),
+            (&["--baseline", "4"], ExitCode::FAILURE),
+        ] {
+            assert_eq!(
+                import_read_plan(&args(&path, &into, extra), &plan),
+                code,
+                "{extra:?}"
+            );
+            assert_eq!(bytes(), written, "{extra:?} leaves the board byte for byte");
+        }
+        let nowhere = ["--programme", "nowhere"];
+        let code = import_read_plan(&args(&path, &nowhere, &[]), &plan);
+        assert_eq!(code, ExitCode::FAILURE);
+        assert_eq!(bytes(), written);
+    }
 }
