@@ -18,10 +18,6 @@ fn bytes(path: &Path) -> Vec<u8> {
     std::fs::read(path).unwrap_or_else(|e| panic!("{e}"))
 }
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
 #[test]
 fn bad_arguments_and_an_unreadable_plan_leave_the_board_byte_for_byte() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -96,10 +92,10 @@ fn bad_arguments_and_an_unreadable_plan_leave_the_board_byte_for_byte() {
     ];
     for (args, code, says) in cases {
         let out = common::boardroom(args);
-        let err = text(&out.stderr);
+        let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(code), "{args:?}: {err}");
         assert!(err.contains(says), "{args:?}: {err}");
-        assert!(out.stdout.is_empty(), "{args:?}: {}", text(&out.stdout));
+        assert!(out.stdout.is_empty(), "{args:?}: {:?}", out.stdout);
         assert_eq!(bytes(&board), before, "{args:?} left the board as it was");
     }
 }

@@ -58,7 +58,7 @@ use std::collections::{HashMap, HashSet};
 pub use altitude::{PlanOutline, RowSelection, default_rows, default_rows_in, is_milestone};
 pub use rebaseline::{plan_baselines, rebaseline_from_plan};
 
-use build::build_row;
+use build::{build_row, linked_in};
 
 use crate::model::{Action, Board, Id, PeriodDate, Place, PlanLink, ProgrammeFields, RecordKind};
 use crate::store::plan::Plan;
@@ -114,13 +114,9 @@ pub fn plan_file_name(path: &std::path::Path) -> String {
 /// month's plan is saved under another name.
 pub fn linked_files(board: &Board, programme: &Id) -> Vec<String> {
     let mut files: Vec<String> = Vec::new();
-    if let Some(p) = board.programme(programme) {
-        let links = p.tasks.iter().map(|t| t.plan.as_ref());
-        let links = links.chain(p.milestones.iter().map(|m| m.plan.as_ref()));
-        for link in links.flatten() {
-            if !files.contains(&link.file) {
-                files.push(link.file.clone());
-            }
+    for (_, link) in board.programme(programme).into_iter().flat_map(linked_in) {
+        if !files.contains(&link.file) {
+            files.push(link.file.clone());
         }
     }
     files
@@ -318,15 +314,14 @@ impl ImportPlan {
         // The programme's rows linked to this plan, by uid: the first of
         // each is the one refreshed, later ones are listed.
         let mut linked: HashMap<&str, build::Linked<'_>> = HashMap::new();
-        if let Some(p) = existing {
-            let tasks = p.tasks.iter().map(build::Linked::Task);
-            let milestones = p.milestones.iter().map(build::Linked::Milestone);
-            for record in tasks.chain(milestones) {
-                let Some(link) = record.link().filter(|l| l.file == file) else {
-                    continue;
-                };
-                linked.entry(link.uid.as_str()).or_insert(record);
-            }
+        let ours = || {
+            existing
+                .into_iter()
+                .flat_map(linked_in)
+                .filter(|(_, l)| l.file == file)
+        };
+        for (record, link) in ours() {
+            linked.entry(link.uid.as_str()).or_insert(record);
         }
 
         let mut rows = Vec::new();
@@ -375,37 +370,26 @@ impl ImportPlan {
         // Linked rows no chosen row refreshed: listed, in the board's order.
         let in_plan: HashSet<&str> = plan.tasks.iter().map(|t| t.uid.as_str()).collect();
         let mut gone = Vec::new();
-        if let Some(p) = existing {
-            let tasks = p.tasks.iter().map(build::Linked::Task);
-            let milestones = p.milestones.iter().map(build::Linked::Milestone);
-            for record in tasks.chain(milestones) {
-                let Some(link) = record.link().filter(|l| l.file == file) else {
-                    continue;
-                };
-                let uid = link.uid.as_str();
-                let first = linked.get(uid).is_some_and(|r| r.id() == record.id());
-                let why = if !first {
-                    GoneWhy::LinkedTwice
-                } else if taken.contains_key(uid) {
-                    continue;
-                } else if in_plan.contains(uid) {
-                    GoneWhy::NotChosen
-                } else {
-                    GoneWhy::NotInPlan
-                };
-                gone.push(record.gone(why));
-            }
+        for (record, link) in ours() {
+            let uid = link.uid.as_str();
+            let first = linked.get(uid).is_some_and(|r| r.id() == record.id());
+            let why = if !first {
+                GoneWhy::LinkedTwice
+            } else if taken.contains_key(uid) {
+                continue;
+            } else if in_plan.contains(uid) {
+                GoneWhy::NotChosen
+            } else {
+                GoneWhy::NotInPlan
+            };
+            gone.push(record.gone(why));
         }
 
         let elsewhere = board
             .programmes
             .iter()
             .filter(|p| p.id != programme_id)
-            .filter(|p| {
-                let tasks = p.tasks.iter().map(|t| t.plan.as_ref());
-                let mut links = tasks.chain(p.milestones.iter().map(|m| m.plan.as_ref()));
-                links.any(|l| l.is_some_and(|l| l.file == file))
-            })
+            .filter(|p| linked_in(p).any(|(_, l)| l.file == file))
             .map(|p| p.id.clone())
             .collect();
 

@@ -4,7 +4,9 @@
 use chrono::NaiveDate;
 
 use super::{GoneRow, GoneWhy, PreviewRow, RowChange, is_milestone};
-use crate::model::{Id, Milestone, MilestoneKind, PeriodDate, PlanLink, Record, RecordKind, Task};
+use crate::model::{
+    Id, Milestone, MilestoneKind, PeriodDate, PlanLink, Programme, Record, RecordKind, Task,
+};
 use crate::store::plan::PlanTask;
 
 /// A task or milestone of the programme that links to a plan row.
@@ -42,6 +44,15 @@ impl<'a> Linked<'a> {
             why,
         }
     }
+}
+
+/// The programme's tasks, then its milestones, that link to a plan, each
+/// with its link.
+pub(super) fn linked_in(p: &Programme) -> impl Iterator<Item = (Linked<'_>, &PlanLink)> {
+    let tasks = p.tasks.iter().map(Linked::Task);
+    tasks
+        .chain(p.milestones.iter().map(Linked::Milestone))
+        .filter_map(|r| r.link().map(|l| (r, l)))
 }
 
 /// What a chosen row gives: its preview (the caller sets `row`) and the

@@ -100,12 +100,13 @@ fn applied(board: &mut Board, import: &ImportPlan) -> Action {
     apply(board, import.action()).unwrap_or_else(|e| panic!("{e}"))
 }
 
-fn errors(board: &Board) -> Vec<String> {
-    crate::store::validate(board)
-        .into_iter()
+fn assert_valid(board: &Board) {
+    let found = crate::store::validate(board);
+    let errors: Vec<_> = found
+        .iter()
         .filter(|d| d.severity == crate::store::Severity::Error)
-        .map(|d| d.to_string())
-        .collect()
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
 }
 
 /// The Manchester board with the plan imported into a new programme.
@@ -157,7 +158,7 @@ fn a_first_import_brings_the_summaries_and_milestones_as_new_rows() {
 
     let mut after = board.clone();
     applied(&mut after, &import);
-    assert_eq!(errors(&after), Vec::<String>::new());
+    assert_valid(&after);
     let id = import.programme();
     let dc = programme(&after, id);
     assert_eq!(dc.name, "DC");
@@ -522,7 +523,7 @@ fn importing_into_a_programme_keeps_its_own_rows_and_names_the_files_linked() {
     assert_eq!(after.delays, before.delays);
     assert_eq!(after.confidence, before.confidence);
     assert_eq!(linked_files(&board, &target), [FILE]);
-    assert_eq!(errors(&board), Vec::<String>::new());
+    assert_valid(&board);
     assert_eq!(
         plan_file_name(std::path::Path::new("/x/y/Plan March.xml")),
         "Plan March.xml"
