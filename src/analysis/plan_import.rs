@@ -21,6 +21,14 @@
 //! if !import.is_empty() { pending.push(import.into_action()) }
 //! ```
 //!
+//! Re-baseline from the plan (a separate, explicit command):
+//! `plan_baselines(&board, &programme, &plan, &file, n).changes().words()`
+//! says what it changes ("7 tasks and 2 milestones get new baselines"); with
+//! the reason typed, `rebaseline_from_plan(..., reason)?` is its one action.
+//! When this month's plan is saved under a new file name, offer
+//! [`linked_files`] of the programme and set [`ImportChoice::file`] to the
+//! name chosen, so the rows it brought are refreshed rather than added again.
+//!
 //! `Err(ImportError)` is what to fix, in words (a programme no longer on
 //! the board, a baseline the plan does not hold, a new programme without a
 //! name). The plan's board ids for new rows are generated when the import
