@@ -246,3 +246,124 @@ fn import_refresh_and_a_third_import_on_the_manchester_board() {
     apply(&mut board, undo_refresh).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(text(&board), text(&before));
 }
+
+mod any_plan {
+    //! Any plan a reader may give — ragged outlines, missing or reversed
+    //! dates, repeated or blank ids, rows ticked at random — plans without
+    //! panicking, leaves a valid board, plans nothing the second time and is
+    //! taken back whole by its inverse.
+
+    use super::*;
+    use proptest::prelude::*;
+
+    fn date() -> impl Strategy<Value = Option<NaiveDate>> {
+        proptest::option::of((0u64..900).prop_map(|d| start() + Days::new(d)))
+    }
+
+    fn row() -> impl Strategy<Value = PlanTask> {
+        (
+            (0u32..5, 0u8..12, any::<bool>(), any::<bool>()),
+            [date(), date(), date(), date(), date(), date()],
+            0u8..=120,
+        )
+            .prop_map(|((level, uid, summary, milestone), d, percent)| {
+                let baseline = PlanBaseline {
+                    number: uid % 2,
+                    start: d[4],
+                    finish: d[5],
+                };
+                PlanTask {
+                    uid: if uid == 11 {
+                        " ".into()
+                    } else {
+                        uid.to_string()
+                    },
+                    name: format!("Row {uid}"),
+                    outline_level: level,
+                    summary,
+                    milestone,
+                    start: d[0],
+                    finish: d[1],
+                    actual_start: d[2],
+                    actual_finish: d[3],
+                    percent_complete: percent,
+                    baselines: vec![baseline],
+                    ..PlanTask::default()
+                }
+            })
+    }
+
+    /// A plan, the same plan a month on (each row's dates drawn again), a
+    /// tick to flip per row and a level.
+    fn any_plan() -> impl Strategy<Value = (Plan, Plan, Vec<bool>, u32)> {
+        proptest::collection::vec((row(), row()), 0..24).prop_flat_map(|pairs| {
+            let n = pairs.len();
+            (
+                Just(pairs),
+                proptest::collection::vec(any::<bool>(), n),
+                0u32..4,
+            )
+                .prop_map(|(pairs, ticks, level)| {
+                    let plan = |tasks: Vec<PlanTask>| Plan {
+                        format: PlanFormat::TaskList,
+                        project_name: String::new(),
+                        baselines: vec![0, 1],
+                        tasks,
+                        warnings: vec![],
+                    };
+                    let first: Vec<PlanTask> = pairs.iter().map(|(a, _)| a.clone()).collect();
+                    let next = pairs
+                        .into_iter()
+                        .map(|(a, b)| PlanTask {
+                            uid: a.uid,
+                            name: a.name,
+                            outline_level: a.outline_level,
+                            summary: a.summary,
+                            milestone: a.milestone,
+                            ..b
+                        })
+                        .collect();
+                    (plan(first), plan(next), ticks, level)
+                })
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn imports_are_valid_idempotent_and_undone_whole((first, next, ticks, level) in any_plan()) {
+            let mut board = boardroom::sample::manchester().map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let target = board.programmes[0].id.clone();
+            let mut choice = ImportChoice::new(&first, FILE, ImportTarget::Programme(target));
+            choice.rows = boardroom::analysis::plan_import::default_rows(&first, level);
+            for (i, tick) in ticks.iter().enumerate() {
+                if *tick {
+                    choice.rows.set(i, !choice.rows.is_ticked(i));
+                }
+            }
+            let mut undo = Vec::new();
+            let mut texts = vec![text(&board)];
+            // The first import, then the refresh from next month's plan.
+            for plan in [&first, &next] {
+                let import = ImportPlan::new(&board, plan, &choice).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                undo.push(apply(&mut board, import.action()).map_err(|e| TestCaseError::fail(e.to_string()))?);
+                let errors: Vec<String> = validate(&board)
+                    .into_iter()
+                    .filter(|d| d.severity == Severity::Error)
+                    .map(|d| d.to_string())
+                    .collect();
+                prop_assert!(errors.is_empty(), "{errors:?}");
+                let again = ImportPlan::new(&board, plan, &choice).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                prop_assert!(again.is_empty(), "{:?}", again.rows());
+                prop_assert_eq!(again.counts().new, 0);
+                texts.push(text(&board));
+            }
+            texts.pop();
+            while let (Some(step), Some(expected)) = (undo.pop(), texts.pop()) {
+                apply(&mut board, step).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                prop_assert_eq!(text(&board), expected);
+            }
+        }
+    }
+}
