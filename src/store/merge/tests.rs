@@ -444,6 +444,8 @@ fn a_plan_link_merges_as_one_value_beside_the_tasks_other_fields() {
     assert_eq!(merged.unresolved, 1, "{:?}", merged.conflicts);
     let c = &merged.conflicts[0];
     assert_eq!(c.field, "plan");
+    assert_eq!(c.shown(c.mine.as_ref()), "row 1 of b.xml");
+    assert_eq!(c.shown(c.theirs.as_ref()), "row 9 of a.xml");
     let choices = BTreeMap::from([(c.key.clone(), Choice::Theirs)]);
     let settled = merge(&base, &mine, &theirs, &choices).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
