@@ -122,7 +122,8 @@ enum Command {
         #[command(subcommand)]
         command: boardroom::cli::MilestoneCommand,
     },
-    /// Plans from project tools (MS Project, Primavera P6, GanttProject, task lists).
+    /// Plans from project tools (MS Project, Primavera P6, GanttProject, task
+    /// lists): show a plan's outline, or import its rows into a programme.
     Plan {
         #[command(subcommand)]
         command: boardroom::cli::PlanCommand,

@@ -241,6 +241,7 @@ fn dragging_a_milestone_moves_its_date_and_not_its_baseline() {
         date: common::date("2021-03"),
         achieved: false,
         source: String::new(),
+        plan: None,
     });
     let text = boardroom::store::board_to_string(&with_milestone).unwrap_or_else(|e| panic!("{e}"));
     std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));

@@ -8,6 +8,7 @@ pub mod delay_draft;
 pub mod find;
 pub mod headline;
 pub mod money;
+pub mod plan_import;
 pub mod portfolio;
 pub mod programme_filter;
 pub mod raid;

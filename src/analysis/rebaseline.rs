@@ -95,6 +95,55 @@ pub fn rebaseline(board: &Board, id: &Id, reason: &str) -> Result<Action, String
     let programme = board
         .programme(id)
         .ok_or("The programme to re-baseline is no longer on the board.")?;
+    let new = NewBaselines {
+        tasks: programme
+            .tasks
+            .iter()
+            .filter_map(rebaselined_task)
+            .collect(),
+        milestones: programme
+            .milestones
+            .iter()
+            .filter_map(rebaselined_milestone)
+            .collect(),
+    };
+    record_rebaseline(board, id, reason, new, "")
+}
+
+/// The tasks and milestones of one programme with their new baselines set,
+/// only those that change.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NewBaselines {
+    /// Tasks with their new baseline start and finish.
+    pub tasks: Vec<Task>,
+    /// Milestones with their new baseline.
+    pub milestones: Vec<Milestone>,
+}
+
+impl NewBaselines {
+    /// How many rows change.
+    pub fn changes(&self) -> BaselineChanges {
+        BaselineChanges {
+            tasks: self.tasks.len(),
+            milestones: self.milestones.len(),
+        }
+    }
+}
+
+/// The one edit that puts `new` into the programme with `id` and records
+/// the board's decision "Re-baselined NAME{how}: REASON", or what to fix
+/// (the reason is required; the edit must change something). Every way of
+/// re-baselining goes through here, so each is said out loud the same way.
+pub fn record_rebaseline(
+    board: &Board,
+    id: &Id,
+    reason: &str,
+    new: NewBaselines,
+    how: &str,
+) -> Result<Action, String> {
+    let programme = board
+        .programme(id)
+        .ok_or("The programme to re-baseline is no longer on the board.")?;
     let reason = reason.trim();
     if reason.is_empty() {
         return Err(
@@ -102,27 +151,24 @@ pub fn rebaseline(board: &Board, id: &Id, reason: &str) -> Result<Action, String
                 .into(),
         );
     }
-    if BaselineChanges::of(programme).is_empty() {
+    if new.changes().is_empty() {
         return Err(BaselineChanges::default().words());
     }
     let place = Place::Programme(id.clone());
-    let mut steps: Vec<Action> = programme
+    let mut steps: Vec<Action> = new
         .tasks
-        .iter()
-        .filter_map(rebaselined_task)
+        .into_iter()
         .map(|t| Action::put(place.clone(), t))
         .collect();
     steps.extend(
-        programme
-            .milestones
-            .iter()
-            .filter_map(rebaselined_milestone)
+        new.milestones
+            .into_iter()
             .map(|m| Action::put(place.clone(), m)),
     );
     let decision = Decision {
         id: Id::generate(),
         about: Subject::Programme(id.clone()),
-        text: format!("Re-baselined {}: {reason}", programme.name),
+        text: format!("Re-baselined {}{how}: {reason}", programme.name),
     };
     let (mut meeting, at) = decision_meeting(board);
     meeting.decisions.push(decision);

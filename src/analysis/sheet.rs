@@ -199,6 +199,7 @@ pub fn new_milestone(board: &Board) -> Milestone {
         date: PeriodDate::day(board.as_at),
         achieved: false,
         source: String::new(),
+        plan: None,
     }
 }
 

@@ -191,6 +191,7 @@ fn dragging_a_milestone_moves_its_date_not_its_baseline() {
         date: d("2020-12"),
         achieved: false,
         source: String::new(),
+        plan: None,
     };
     let moved = dragged_milestone(&m, SnapUnit::Month, -2).unwrap_or_else(|| panic!());
     assert_eq!(moved.date.to_file_string(), "2020-10");

@@ -161,7 +161,8 @@ pub(super) fn no_such(file: &Path, board: &Board, id: &Id) -> String {
 }
 
 /// Loads `file`, applies the action `make` gives, checks the result and
-/// saves it merging with anything saved meanwhile. Writes nothing on error.
+/// saves it merging with anything saved meanwhile. Writes nothing on error,
+/// nor when the action is an empty batch.
 pub(super) fn edit(
     file: &Path,
     make: impl FnOnce(&Board) -> Result<Action, String>,
@@ -169,6 +170,11 @@ pub(super) fn edit(
     let loaded = load_board(file).map_err(|e| fail(&e.to_string()))?;
     let mut board = loaded.board.clone();
     let action = make(&board).map_err(|e| fail(&e))?;
+    if matches!(&action, Action::Batch(steps) if steps.is_empty()) {
+        // Nothing to change (a plan imported again): the file is not
+        // written, so it stays byte for byte.
+        return Ok(());
+    }
     apply(&mut board, action).map_err(|e| fail(&e.to_string()))?;
     if report_errors(file, &board) {
         return Err(ExitCode::FAILURE);

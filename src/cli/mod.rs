@@ -11,6 +11,7 @@ mod git;
 mod merge;
 mod pack;
 mod plan;
+mod plan_import;
 mod programme_args;
 mod raid;
 mod raid_export;

@@ -1,5 +1,6 @@
 //! `boardroom plan`: plans from project tools. `plan show` prints a plan's
-//! outline as read, to check a file before importing it.
+//! outline as read, to check a file before importing it; the other
+//! subcommands live in their own files.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -7,6 +8,8 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::plan_import::{PlanImportArgs, plan_import};
+use crate::analysis::plan_import::baseline_name;
 use crate::store::plan::{Plan, PlanTask, read_plan};
 
 /// `boardroom plan`.
@@ -23,12 +26,17 @@ pub enum PlanCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Bring a plan's rows into a programme at the board's altitude, or
+    /// refresh the rows an earlier import brought (forecast, actuals and per
+    /// cent complete only; baselines stay). Prints what changes; one edit.
+    Import(PlanImportArgs),
 }
 
 /// Runs a `boardroom plan` command.
 pub fn plan(command: PlanCommand) -> ExitCode {
     match command {
         PlanCommand::Show { plan, json } => plan_show(&plan, json),
+        PlanCommand::Import(args) => plan_import(&args),
     }
 }
 
@@ -123,13 +131,6 @@ fn outline(plan: &Plan) -> String {
         out.push('\n');
     }
     out.trim_end().to_string()
-}
-
-fn baseline_name(number: u8) -> String {
-    match number {
-        0 => "Baseline".to_string(),
-        n => format!("Baseline{n}"),
-    }
 }
 
 fn row(t: &PlanTask, baseline: Option<u8>) -> String {

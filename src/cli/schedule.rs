@@ -178,6 +178,7 @@ pub fn milestone(command: MilestoneCommand) -> ExitCode {
                 date: date_of("--date", &date)?,
                 achieved,
                 source: String::new(),
+                plan: None,
             };
             Ok((Action::put(place, milestone.clone()), milestone.id))
         }),

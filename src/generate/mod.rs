@@ -183,6 +183,7 @@ fn generate_programme(rng: &mut Rng, pi: usize, tasks: usize) -> Programme {
         date: month(start),
         achieved: true,
         source: String::new(),
+        plan: None,
     });
     let approved = Decimal::new(500_000 + rng.below(9_500_000) as i64, 0);
     let changes: Vec<(Decimal, NaiveDate)> = (1..=rng.below(4) as usize)

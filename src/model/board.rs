@@ -24,10 +24,17 @@ pub const MEETINGS_VERSION: u32 = 2;
 /// it (older builds refuse the field rather than rate it on five points).
 pub const RATING_SCALE_VERSION: u32 = 4;
 
+/// The first format version whose files may link a task or milestone to
+/// the plan row it was imported from ([`Task::plan`](super::Task::plan),
+/// [`Milestone::plan`](super::Milestone::plan)): older builds refuse the
+/// field rather than drop the link on save.
+pub const PLANS_VERSION: u32 = 4;
+
 /// The lowest format version that holds what `board` holds, which is the
 /// version every writer writes: [`UPDATES_VERSION`] (which is also
-/// [`RATING_SCALE_VERSION`]) when it says which monthly update it is in or
-/// rates on the three-point scale, else [`LINEAGE_VERSION`] when it names the saved
+/// [`RATING_SCALE_VERSION`] and [`PLANS_VERSION`]) when it says which
+/// monthly update it is in, rates on the three-point scale or links a task
+/// or milestone to a plan's row, else [`LINEAGE_VERSION`] when it names the saved
 /// versions it was made from (a save over a file always does), else
 /// [`MEETINGS_VERSION`] when it holds meetings, else 1. Not the version the
 /// board was read with ([`Board::format_version`]): a file never claims a
@@ -44,6 +51,8 @@ pub fn format_version_holding(board: &Board, saved_from: &Lineage) -> u32 {
     let meetings: &[Meeting] = &board.meetings;
     if board.settings.rating_scale != RatingScale::default() {
         RATING_SCALE_VERSION
+    } else if links_a_plan(board) {
+        PLANS_VERSION
     } else if board.update.is_some() || board.programmes.iter().any(|p| p.no_change_as_at.is_some())
     {
         UPDATES_VERSION
@@ -54,6 +63,13 @@ pub fn format_version_holding(board: &Board, saved_from: &Lineage) -> u32 {
     } else {
         1
     }
+}
+
+/// Whether any task or milestone of `board` links to a plan's row.
+fn links_a_plan(board: &Board) -> bool {
+    board.programmes.iter().any(|p| {
+        p.tasks.iter().any(|t| t.plan.is_some()) || p.milestones.iter().any(|m| m.plan.is_some())
+    })
 }
 
 /// A programme board's whole file: its programmes and one shared RAID log.
@@ -307,6 +323,29 @@ mod tests {
             RATING_SCALE_VERSION
         );
         const { assert!(RATING_SCALE_VERSION <= FORMAT_VERSION) };
+    }
+
+    #[test]
+    fn a_board_linking_a_plan_row_needs_version_four_and_reads_back() {
+        let mut board = crate::sample::board();
+        board.saved_from = Lineage::default();
+        let without = format_version_for(&board);
+        assert!(without < PLANS_VERSION, "{without}");
+        let link = crate::model::PlanLink {
+            file: "plan.xml".into(),
+            uid: "12".into(),
+        };
+        board.programmes[0].milestones[0].plan = Some(link.clone());
+        assert_eq!(format_version_for(&board), PLANS_VERSION);
+        board.programmes[0].milestones[0].plan = None;
+        board.programmes[0].tasks[0].plan = Some(link.clone());
+        assert_eq!(format_version_for(&board), PLANS_VERSION);
+        let text = crate::store::board_to_string(&board).unwrap_or_else(|e| panic!("{e}"));
+        assert!(text.contains("format_version: 4"), "{text}");
+        let path = std::path::Path::new("board.ron");
+        let back = crate::store::board_from_str(&text, path).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(back.programmes[0].tasks[0].plan, Some(link));
+        const { assert!(PLANS_VERSION <= FORMAT_VERSION) };
     }
 
     #[test]

@@ -27,8 +27,9 @@ mod update;
 
 pub use action::{Action, ActionError, apply, unlink_actions};
 pub use board::{
-    Board, FORMAT_VERSION, MEETINGS_VERSION, MoneyUnit, ProtectiveMarking, RATING_SCALE_VERSION,
-    RagBands, RatingScale, Settings, format_version_for, format_version_holding, ratings_off_scale,
+    Board, FORMAT_VERSION, MEETINGS_VERSION, MoneyUnit, PLANS_VERSION, ProtectiveMarking,
+    RATING_SCALE_VERSION, RagBands, RatingScale, Settings, format_version_for,
+    format_version_holding, ratings_off_scale,
 };
 pub use board_edits::{BoardHead, ProgrammeContents, ProgrammeFields, naming, parse_as_at};
 pub use budget::{BudgetLine, BudgetLineKind, MAX_ABS_AMOUNT_GBP, RunningCost, Saving};
@@ -45,5 +46,5 @@ pub use raid::{
     RaidDetail, RaidEntry, RaidKind, RaidStatus, Response, RiskDetail, Score, ValidationState,
 };
 pub use records::{Keyed, Place, Record, RecordKind, RecordRef};
-pub use task::{Milestone, MilestoneKind, Task};
+pub use task::{Milestone, MilestoneKind, PlanLink, Task};
 pub use update::{BoardUpdate, UPDATES_VERSION};

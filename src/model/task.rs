@@ -37,6 +37,10 @@ pub struct Task {
     /// Where the facts come from, for example a report's paragraph numbers.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: String,
+    /// The row of a project plan the task was imported from, which a
+    /// refresh from the same plan matches it by (format version 4 on).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<PlanLink>,
 }
 
 impl Task {
@@ -52,6 +56,7 @@ impl Task {
             percent_complete: 0,
             note: String::new(),
             source: String::new(),
+            plan: None,
         }
     }
 
@@ -82,6 +87,26 @@ pub struct Milestone {
     /// Where the fact comes from, for example a report's paragraph number.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: String,
+    /// The row of a project plan the milestone was imported from (format
+    /// version 4 on).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<PlanLink>,
+}
+
+/// Where a task or milestone came from in a project plan (MS Project,
+/// Primavera P6, GanttProject or a task list): the plan's file name and the
+/// row's unique id in it. Importing the same plan again matches the board's
+/// rows by both, and updates their forecast, actuals and per cent complete.
+/// One value: a merge takes it whole, never the file of one side and the
+/// row of the other.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanLink {
+    /// The plan's file name, without its folders: `Data centre plan.xml`.
+    pub file: String,
+    /// The row's unique id in the plan, as text: MS Project's `UID`, P6's
+    /// `task_id`, GanttProject's `id`, a task list's ID or row number.
+    pub uid: String,
 }
 
 /// What sort of event a milestone is.

@@ -8,6 +8,7 @@ use super::Diagnostic;
 
 mod meetings;
 mod money;
+mod plan_links;
 use crate::analysis::reconcile;
 use crate::model::{
     Board, BudgetLineKind, Id, Meeting, PeriodDate, Programme, RaidDetail, RaidEntry, Score,
@@ -279,6 +280,7 @@ fn check_programme(p: &Programme, ids: &IdIndex, out: &mut Vec<Diagnostic>) {
         }
     }
     check_budget(p, ids, out);
+    plan_links::check_plan_links(p, out);
 }
 
 fn check_budget(p: &Programme, ids: &IdIndex, out: &mut Vec<Diagnostic>) {

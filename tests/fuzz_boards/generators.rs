@@ -131,9 +131,11 @@ pub fn task() -> impl Strategy<Value = Task> {
         ],
         prop_oneof![4 => 0u8..=100, 1 => any::<u8>()],
         text(),
+        proptest::option::of((text(), text())),
     )
-        .prop_map(|((id, name), [bs, bf, s, f], pct, note)| {
+        .prop_map(|((id, name), [bs, bf, s, f], pct, note, plan)| {
             let mut t = Task::new(id, name);
+            t.plan = plan.map(|(file, uid)| boardroom::model::PlanLink { file, uid });
             t.baseline_start = bs;
             t.baseline_finish = bf;
             t.start = s;
@@ -161,6 +163,7 @@ pub fn milestone() -> impl Strategy<Value = Milestone> {
             date,
             achieved,
             source: String::new(),
+            plan: None,
         })
 }
 
@@ -500,6 +503,8 @@ pub fn board() -> impl Strategy<Value = Board> {
                 }
                 b.programmes = programmes;
                 b.raid = raid;
+                // As read back: the version what it holds needs.
+                b.format_version = boardroom::model::format_version_for(&b);
                 b
             },
         )

@@ -36,6 +36,12 @@ pub fn make_valid(b: &mut Board) {
                 .finish
                 .filter(|f| t.start.is_some_and(|s| f.last_day() >= s.first_day()));
             t.finish = t.baseline_finish;
+            // A link names a file (no folders) and a row; the row is the
+            // task's own, so no two tasks follow one row.
+            if let Some(link) = &mut t.plan {
+                link.file = format!("{}.xml", link.file.replace(['/', '\\'], "-"));
+                link.uid = t.id.to_string();
+            }
         }
         for m in &mut p.milestones {
             m.id = fresh();

@@ -110,11 +110,23 @@ impl Conflict {
     /// One side's value as the dialog shows it: [`display_value`], with a
     /// choice from a list in its words.
     pub fn shown(&self, value: Option<&Value>) -> String {
+        if let Some(link) = value
+            .filter(|_| self.field == "plan")
+            .and_then(plan_link_words)
+        {
+            return link;
+        }
         match value.and_then(|v| super::enum_words(&self.field, v)) {
             Some(words) => words.to_string(),
             None => display_value(value, self.field.is_empty()),
         }
     }
+}
+
+/// A link to a plan's row in words: "row 12 of Data centre plan.xml".
+fn plan_link_words(value: &Value) -> Option<String> {
+    let text = |k: &str| value.get(k).and_then(Value::as_str);
+    Some(format!("row {} of {}", text("uid")?, text("file")?))
 }
 
 /// Shows a merged value as a reader would: text as it is, a missing value as

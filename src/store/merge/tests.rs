@@ -411,3 +411,45 @@ fn the_same_programme_and_date_rated_differently_is_a_conflict() {
     assert_eq!(ratings.len(), 1);
     assert_eq!(ratings[0].rating, Red);
 }
+
+#[test]
+fn a_plan_link_merges_as_one_value_beside_the_tasks_other_fields() {
+    let link = |file: &str, uid: &str| {
+        Some(crate::model::PlanLink {
+            file: file.into(),
+            uid: uid.into(),
+        })
+    };
+    let mut base = crate::sample::board();
+    base.programmes[0].tasks[0].plan = link("a.xml", "1");
+    let (mut mine, mut theirs) = (base.clone(), base.clone());
+    // One side links another task and moves this one's finish; the other
+    // re-links this one: all land.
+    mine.programmes[0].tasks[1].plan = link("a.xml", "2");
+    mine.programmes[0].tasks[0].percent_complete = 55;
+    theirs.programmes[0].tasks[0].plan = link("a.xml", "7");
+    let merged = merge(&base, &mine, &theirs, &none()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+    let tasks = &merged.board.programmes[0].tasks;
+    assert_eq!(tasks[0].plan, link("a.xml", "7"));
+    assert_eq!(tasks[0].percent_complete, 55);
+    assert_eq!(tasks[1].plan, link("a.xml", "2"));
+
+    // The file changed on one side and the row on the other: one clash on
+    // the whole link, never a mix of the two.
+    let (mut mine, mut theirs) = (base.clone(), base.clone());
+    mine.programmes[0].tasks[0].plan = link("b.xml", "1");
+    theirs.programmes[0].tasks[0].plan = link("a.xml", "9");
+    let merged = merge(&base, &mine, &theirs, &none()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(merged.unresolved, 1, "{:?}", merged.conflicts);
+    let c = &merged.conflicts[0];
+    assert_eq!(c.field, "plan");
+    assert_eq!(c.shown(c.mine.as_ref()), "row 1 of b.xml");
+    assert_eq!(c.shown(c.theirs.as_ref()), "row 9 of a.xml");
+    let choices = BTreeMap::from([(c.key.clone(), Choice::Theirs)]);
+    let settled = merge(&base, &mine, &theirs, &choices).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        settled.board.programmes[0].tasks[0].plan,
+        link("a.xml", "9")
+    );
+}

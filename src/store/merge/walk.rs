@@ -42,6 +42,11 @@ impl Walk<'_> {
             self.taken += count_changes(b, t);
             return t.cloned();
         }
+        if self.in_field("plan") {
+            // A link to a plan's row is one value: its file of one side and
+            // its row of the other would name a row of neither.
+            return self.conflict(b, m, t, false);
+        }
         match (b, m, t) {
             (b, Some(Value::Object(mo)), Some(Value::Object(to))) if same_shape(mo, to) => {
                 let empty = Map::new();
