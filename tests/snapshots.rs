@@ -435,3 +435,23 @@ fn rating_history() {
     common::run_busy(&mut h);
     h.snapshot("rating_history");
 }
+
+/// File ▸ Import plan… with a GanttProject plan read: the programme it
+/// goes into, the level, the baseline, the outline with the rows chosen,
+/// and what the import does.
+#[test]
+fn plan_dialog() {
+    let mut h = harness_on(Tab::Timeline);
+    click(&mut h, "File");
+    click(&mut h, "Import plan…");
+    let plan = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/plans/depot.gan");
+    common::type_into(&mut h, "Plan file:", &plan.display().to_string());
+    click(&mut h, "Read plan");
+    common::settle_import(&mut h);
+    // The path shows the checkout's folder; pin it so the image matches anywhere.
+    if let Some(d) = h.state_mut().plan_dialog_mut() {
+        d.path = "tests/plans/depot.gan".into();
+    }
+    common::run_busy(&mut h);
+    h.snapshot("plan_dialog");
+}

@@ -78,6 +78,7 @@ impl BoardApp {
             Command::MergeConflictCopy => self.merge_conflict_copy(),
             Command::SetConflictCopyAside => self.set_conflict_copy_aside(),
             Command::ImportRaidLog => self.open_import_dialog(),
+            Command::ImportPlan => self.open_plan_dialog(),
             Command::ExportRaidLog => self.open_register_dialog(RegisterChoice::RaidLog),
             Command::ExportPortfolio => self.open_register_dialog(RegisterChoice::Portfolio),
             Command::ExportBoardPack => self.open_pack_dialog(),
@@ -265,9 +266,10 @@ impl BoardApp {
             }
             Command::MergeConflictCopy => copies && !matches!(self.modal, Modal::Conflict(_)),
             Command::SetConflictCopyAside => copies,
-            Command::ExportRaidLog | Command::ExportPortfolio | Command::ImportRaidLog => {
-                doc.is_some()
-            }
+            Command::ExportRaidLog
+            | Command::ExportPortfolio
+            | Command::ImportRaidLog
+            | Command::ImportPlan => doc.is_some(),
             Command::ExportBoardPack => doc.is_some() && !self.jobs.is_running(JobKind::Pack),
             Command::ExportChartSvg | Command::ExportChartPng | Command::CopyChartImage => {
                 self.current_chart().is_some() && !self.jobs.is_running(JobKind::Chart)

@@ -26,6 +26,7 @@ impl BoardApp {
                     Command::CompareWithPrevious,
                     Command::StopComparing,
                     Command::ImportRaidLog,
+                    Command::ImportPlan,
                     Command::ExportRaidLog,
                     Command::ExportPortfolio,
                     Command::ExportBoardPack,

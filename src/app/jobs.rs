@@ -208,6 +208,10 @@ pub(super) enum JobKind {
     ImportRead,
     /// The import planned from the spreadsheet.
     ImportPlan,
+    /// The plan read for the plan dialog.
+    PlanRead,
+    /// The plan's import planned for the dialog's choice.
+    PlanImport,
 }
 
 /// A job in the registry: its kind, what it is about (a board's path, for

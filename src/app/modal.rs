@@ -54,6 +54,8 @@ pub enum Modal {
     Compare(CompareDialog),
     /// File ▸ Import RAID log…: the mapping screen.
     Import(ImportDialog),
+    /// File ▸ Import plan….
+    Plan(Box<crate::ui::plan_dialog::PlanDialog>),
     /// File ▸ Export RAID log… or Export portfolio summary….
     Register(RegisterDialog),
     /// The command palette.
@@ -108,6 +110,7 @@ impl BoardApp {
             Modal::Import(d) => self
                 .import_dialog_ui(ctx, d)
                 .map_or(Modal::None, Modal::Import),
+            Modal::Plan(d) => self.plan_dialog_ui(ctx, d).map_or(Modal::None, Modal::Plan),
             Modal::Register(d) => self
                 .register_dialog_ui(ctx, d)
                 .map_or(Modal::None, Modal::Register),

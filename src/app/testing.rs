@@ -263,6 +263,22 @@ impl BoardApp {
         }
     }
 
+    /// The plan import dialog, if shown.
+    pub fn plan_dialog(&self) -> Option<&crate::ui::plan_dialog::PlanDialog> {
+        match &self.modal {
+            Modal::Plan(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// The plan import dialog, to set up.
+    pub fn plan_dialog_mut(&mut self) -> Option<&mut crate::ui::plan_dialog::PlanDialog> {
+        match &mut self.modal {
+            Modal::Plan(d) => Some(d),
+            _ => None,
+        }
+    }
+
     /// The register export dialog, if shown.
     pub fn register_dialog(&self) -> Option<&crate::ui::register_dialog::RegisterDialog> {
         match &self.modal {
@@ -302,7 +318,14 @@ impl BoardApp {
 
     /// Whether the import dialog waits on the spreadsheet or the plan.
     pub fn is_importing(&self) -> bool {
-        self.jobs.is_running(JobKind::ImportRead) || self.jobs.is_running(JobKind::ImportPlan)
+        [
+            JobKind::ImportRead,
+            JobKind::ImportPlan,
+            JobKind::PlanRead,
+            JobKind::PlanImport,
+        ]
+        .into_iter()
+        .any(|k| self.jobs.is_running(k))
     }
 
     /// Whether a board pack is being made.

@@ -42,6 +42,9 @@ pub enum Command {
     SetConflictCopyAside,
     /// Bring a RAID log in from a spreadsheet, through the mapping screen.
     ImportRaidLog,
+    /// Bring a programme's plan in (or refresh it) from MS Project, P6,
+    /// GanttProject or a task list, at the board's altitude.
+    ImportPlan,
     /// Write the RAID log (all of it, or the rows the RAID tab shows) as an
     /// Excel workbook or CSV.
     ExportRaidLog,
@@ -185,6 +188,7 @@ impl Command {
             Command::MergeConflictCopy => "Merge it in",
             Command::SetConflictCopyAside => "Not now",
             Command::ImportRaidLog => "Import RAID log…",
+            Command::ImportPlan => "Import plan…",
             Command::ExportRaidLog => "Export RAID log…",
             Command::ExportPortfolio => "Export portfolio summary…",
             Command::ExportBoardPack => "Export board pack…",
@@ -271,6 +275,9 @@ impl Command {
             }
             Command::SetConflictCopyAside => {
                 "Do not offer this conflict copy again until the board is next opened; the copy stays where it is"
+            }
+            Command::ImportPlan => {
+                "Bring a programme's plan in from MS Project XML, Primavera P6, GanttProject or a task list, or refresh it from next month's: choose the rows, see each finish's slip before anything changes (one undo)"
             }
             Command::ImportRaidLog => {
                 "Bring a RAID log in from Excel, OpenDocument or CSV: choose which column holds each field, see the entries before they come in (one undo)"
@@ -428,6 +435,7 @@ impl Command {
             | Command::MergeConflictCopy
             | Command::SetConflictCopyAside
             | Command::ImportRaidLog
+            | Command::ImportPlan
             | Command::ExportRaidLog
             | Command::ExportPortfolio
             | Command::ExportBoardPack
@@ -559,6 +567,7 @@ impl Command {
             | Command::MergeConflictCopy
             | Command::SetConflictCopyAside
             | Command::ImportRaidLog
+            | Command::ImportPlan
             | Command::ExportRaidLog
             | Command::ExportPortfolio
             | Command::ExportBoardPack
@@ -613,6 +622,7 @@ impl Command {
                 | Command::StartUpdate
                 | Command::NoChangeThisMonth
                 | Command::ImportRaidLog
+                | Command::ImportPlan
                 | Command::Save
                 | Command::ReloadFromDisk
                 | Command::MergeTheirChanges
