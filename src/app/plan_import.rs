@@ -102,9 +102,7 @@ impl BoardApp {
         ctx: &egui::Context,
         mut dialog: Box<PlanDialog>,
     ) -> Option<Box<PlanDialog>> {
-        let Some(doc) = self.doc() else {
-            return None;
-        };
+        let doc = self.doc()?;
         let (board, revision) = (doc.shared_board(), doc.revision);
         let reading = self.jobs.is_running(JobKind::PlanRead);
         let planning = self.jobs.is_running(JobKind::PlanImport);
