@@ -128,7 +128,9 @@ fn next_months_plan_shows_the_slip_it_adds_and_refreshes_without_touching_the_ba
         1,
     );
     assert_ne!(moved, text, "the fixture has the Design row");
-    let next = dir.path().join("depot.gan");
+    // Saved under this month's name: the dialog is told which file the
+    // programme's rows came from.
+    let next = dir.path().join("depot-march.gan");
     std::fs::write(&next, moved).unwrap_or_else(|e| panic!("{e}"));
     let old_finish = read_plan(&plan_fixture())
         .ok()
@@ -148,6 +150,11 @@ fn next_months_plan_shows_the_slip_it_adds_and_refreshes_without_touching_the_ba
         .click();
     common::run_busy(&mut h);
     read_plan_in_dialog(&mut h, &next);
+    assert!(
+        h.query_by_label("3 new, 0 updated, 0 unchanged.").is_some(),
+        "under a new name, the rows are not yet the programme's"
+    );
+    choose(&mut h, "Rows linked to:", "depot.gan");
     assert!(
         h.query_by_label("0 new, 1 updated, 2 unchanged.").is_some(),
         "the design's finish moved; the build and the handover did not"
@@ -180,6 +187,7 @@ fn next_months_plan_shows_the_slip_it_adds_and_refreshes_without_touching_the_ba
 
     // Read again, the same plan changes nothing: Import is off.
     read_plan_in_dialog(&mut h, &next);
+    choose(&mut h, "Rows linked to:", "depot.gan");
     assert!(
         h.query_by_label_contains("Nothing to change").is_some(),
         "a second import of the same plan plans nothing"

@@ -253,6 +253,33 @@ impl PlanDialog {
                     ui.end_row();
                 }
 
+                // Next month's plan saved under a new name still refreshes
+                // the rows last month's brought, if the user says so.
+                if let ImportTarget::Programme(id) = &choice.target {
+                    let read_as = crate::analysis::plan_import::plan_file_name(&read.path);
+                    let mut files = crate::analysis::plan_import::linked_files(board, id);
+                    if files.iter().any(|f| f != &read_as) {
+                        if !files.contains(&read_as) {
+                            files.insert(0, read_as);
+                        }
+                        let label = ui.label("Rows linked to:").id;
+                        egui::ComboBox::from_id_salt("plan_file")
+                            .width(360.0)
+                            .selected_text(choice.file.as_str())
+                            .show_ui(ui, |ui| {
+                                for f in &files {
+                                    ui.selectable_value(&mut choice.file, f.clone(), f);
+                                }
+                            })
+                            .response
+                            .labelled_by(label)
+                            .on_hover_text(
+                                "The plan file the programme's rows were imported from: choose last month's to refresh them from this one",
+                            );
+                        ui.end_row();
+                    }
+                }
+
                 let label = ui.label("Level:").id;
                 let mut level = self.level;
                 egui::ComboBox::from_id_salt("plan_level")
