@@ -192,4 +192,45 @@ fn next_months_plan_shows_the_slip_it_adds_and_refreshes_without_touching_the_ba
         h.query_by_label_contains("Nothing to change").is_some(),
         "a second import of the same plan plans nothing"
     );
+
+    // The plan's baseline reaches the board only when said out loud; the
+    // rows already have the plan's first baseline, so that changes nothing.
+    let before = board(&h);
+    h.get_by_label("Re-baseline from the plan").click();
+    common::run_busy(&mut h);
+    common::type_into(&mut h, "Reason:", "Revised plan approved");
+    h.get_by_role_and_label(Role::Button, "Re-baseline from the plan")
+        .click();
+    common::run_busy(&mut h);
+    assert!(
+        h.query_by_label_contains("there is nothing to re-baseline")
+            .is_some()
+    );
+    assert_eq!(board(&h), before);
+    choose(&mut h, "Baseline:", "Baseline1");
+    h.get_by_role_and_label(Role::Button, "Re-baseline from the plan")
+        .click();
+    common::run_busy(&mut h);
+    let plan = read_plan(&next).unwrap_or_else(|e| panic!("{e}"));
+    let design = plan
+        .tasks
+        .iter()
+        .find(|t| t.name == "Design")
+        .and_then(|t| t.baseline(1).copied())
+        .unwrap_or_else(|| panic!("the plan's baseline"));
+    let now = depot(&h).unwrap_or_else(|| panic!("there"));
+    assert_eq!(
+        now.tasks[0].baseline_finish.map(|d| d.last_day()),
+        design.finish,
+        "the baseline is the plan's"
+    );
+    let decided = board(&h)
+        .meetings
+        .iter()
+        .flat_map(|m| m.decisions.iter())
+        .any(|d| d.text.contains("Revised plan approved"));
+    assert!(decided, "recorded as a decision of the board");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    common::run_busy(&mut h);
+    assert_eq!(board(&h), before, "one undo takes it back");
 }

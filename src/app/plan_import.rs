@@ -8,7 +8,7 @@ use std::sync::Arc;
 use super::board_app::BoardApp;
 use super::jobs::JobKind;
 use super::modal::Modal;
-use crate::analysis::plan_import::{ImportPlan, PlanOutline};
+use crate::analysis::plan_import::{ImportPlan, ImportTarget, PlanOutline, rebaseline_from_plan};
 use crate::store::plan::read_plan;
 use crate::ui::plan_dialog::{PlanBusy, PlanDialog, PlanOutcome, ReadPlan};
 
@@ -141,6 +141,33 @@ impl BoardApp {
                     ));
                     self.cancel_plan_jobs();
                     return None;
+                }
+            }
+            PlanOutcome::Rebaseline => {
+                if let (Some(read), Some(choice)) = (&dialog.read, &dialog.choice)
+                    && let ImportTarget::Programme(id) = &choice.target
+                    && let Some(number) = choice.baseline
+                {
+                    let made = rebaseline_from_plan(
+                        &board,
+                        id,
+                        &read.plan,
+                        &choice.file,
+                        number,
+                        &dialog.rebaseline_reason,
+                    );
+                    match made {
+                        Ok(action) => {
+                            self.pending.push(action);
+                            self.notices.info(format!(
+                                "Re-baselined from the plan {}, recorded as a decision of the board; Undo (Ctrl+Z) takes it back.",
+                                choice.file
+                            ));
+                            self.cancel_plan_jobs();
+                            return None;
+                        }
+                        Err(e) => dialog.rebaseline_error = Some(e),
+                    }
                 }
             }
             PlanOutcome::Close => {

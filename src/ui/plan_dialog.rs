@@ -56,6 +56,10 @@ pub struct PlanDialog {
     /// The programme chosen in the side panel when the dialog opened: the
     /// plan goes into it unless the user picks another.
     pub wanted: Option<Id>,
+    /// Why the baselines are being reset from the plan (the decision's words).
+    pub rebaseline_reason: String,
+    /// Why the last re-baseline could not be made, if it could not.
+    pub rebaseline_error: Option<String>,
 }
 
 /// What the user asked for this frame.
@@ -69,6 +73,9 @@ pub enum PlanOutcome {
     Read,
     /// Import as planned.
     Import,
+    /// Set the programme's linked rows' baselines from the chosen plan
+    /// baseline, recorded as the board's decision.
+    Rebaseline,
     /// Close without importing.
     Close,
 }
@@ -165,6 +172,7 @@ impl PlanDialog {
                     ui.separator();
                     self.summary_ui(ui, revision, busy);
                     self.tree_ui(ui, revision);
+                    self.rebaseline_ui(ui, &mut outcome);
                 }
                 ui.separator();
                 self.buttons_ui(ui, revision, busy, &mut outcome);
@@ -437,6 +445,41 @@ impl PlanDialog {
                     });
                 }
             });
+    }
+
+    /// *Re-baseline from the plan*: the only way a plan's baseline reaches
+    /// rows already on the board, said out loud with a reason.
+    fn rebaseline_ui(&mut self, ui: &mut egui::Ui, outcome: &mut PlanOutcome) {
+        let Some(choice) = &self.choice else { return };
+        let (ImportTarget::Programme(_), Some(number)) = (&choice.target, choice.baseline) else {
+            return;
+        };
+        ui.collapsing("Re-baseline from the plan", |ui| {
+            ui.label(format!(
+                "Sets the baselines of the programme's rows linked to {} from the plan's {}, and records it as a decision of the board. An import never changes a baseline.",
+                choice.file,
+                baseline_name(number)
+            ));
+            ui.horizontal(|ui| {
+                let label = ui.label("Reason:").id;
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.rebaseline_reason)
+                        .hint_text("e.g. Revised plan approved by the board")
+                        .desired_width(420.0),
+                )
+                .labelled_by(label);
+                let ready = !self.rebaseline_reason.trim().is_empty();
+                if ui
+                    .add_enabled(ready, egui::Button::new("Re-baseline from the plan"))
+                    .clicked()
+                {
+                    *outcome = PlanOutcome::Rebaseline;
+                }
+            });
+            if let Some(e) = &self.rebaseline_error {
+                ui.label(RichText::new(e).color(theme::warning_text(ui)));
+            }
+        });
     }
 
     fn buttons_ui(
