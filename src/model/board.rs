@@ -44,8 +44,7 @@ pub fn format_version_holding(board: &Board, saved_from: &Lineage) -> u32 {
     let meetings: &[Meeting] = &board.meetings;
     if board.settings.rating_scale != RatingScale::default() {
         RATING_SCALE_VERSION
-    } else if board.update.is_some()
-        || board.programmes.iter().any(|p| p.no_change_as_at.is_some())
+    } else if board.update.is_some() || board.programmes.iter().any(|p| p.no_change_as_at.is_some())
     {
         UPDATES_VERSION
     } else if !saved_from.is_empty() {

@@ -5,6 +5,13 @@
 //! file's bytes, so tests and benchmarks need no disk; one entry point
 //! reads a file from disk (on a job) and picks the reader.
 
+mod mspdi;
+mod mspdi_values;
+mod mspdi_write;
+
+pub use mspdi::parse_mspdi;
+pub use mspdi_write::{ExportError, write_mspdi};
+
 use chrono::NaiveDate;
 
 /// The tool a plan was read from.
