@@ -180,10 +180,12 @@ fn evening(date: NaiveDate) -> String {
 }
 
 fn duration(row_start: NaiveDate, row_finish: NaiveDate, milestone: bool) -> String {
+    // A task that falls on a weekend still takes a day: a zero duration
+    // would make it a milestone to whoever reads the file.
     let hours = if milestone {
         0
     } else {
-        working_days(row_start, row_finish) * HOURS_PER_DAY
+        working_days(row_start, row_finish).max(1) * HOURS_PER_DAY
     };
     format!("PT{hours}H0M0S")
 }
