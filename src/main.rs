@@ -122,6 +122,11 @@ enum Command {
         #[command(subcommand)]
         command: boardroom::cli::MilestoneCommand,
     },
+    /// Plans from and for project tools (MS Project XML).
+    Plan {
+        #[command(subcommand)]
+        command: boardroom::cli::PlanCommand,
+    },
     /// List or add RAID entries.
     Raid {
         #[command(subcommand)]
@@ -439,6 +444,7 @@ fn main() -> ExitCode {
         ),
         Some(Command::Task { command }) => boardroom::cli::task(command),
         Some(Command::Milestone { command }) => boardroom::cli::milestone(command),
+        Some(Command::Plan { command }) => boardroom::cli::plan(command),
         Some(Command::Raid {
             command:
                 RaidCommand::List {

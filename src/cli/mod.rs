@@ -10,6 +10,8 @@ mod edit;
 mod git;
 mod merge;
 mod pack;
+mod plan;
+mod plan_export;
 mod programme_args;
 mod raid;
 mod raid_export;
@@ -27,6 +29,8 @@ pub use edit::{
 pub use git::{git_diff, git_setup, merge_driver};
 pub use merge::{MergeArgs, Prefer, merge_copies};
 pub use pack::{ExportArgs, ExportView, PackArgs, export, pack, pack_pdf};
+pub use plan::{PlanCommand, plan};
+pub use plan_export::{PlanExportArgs, plan_export};
 pub use programme_args::{MarkingArg, ProgrammeCommand, ProgrammeFlags, ScaleArg, programme};
 pub use raid::{NewEntry, raid_add, raid_list};
 pub use raid_export::{ExportRaidArgs, open_in_its_app, raid_export};

@@ -10,7 +10,7 @@ mod mspdi_values;
 mod mspdi_write;
 
 pub use mspdi::parse_mspdi;
-pub use mspdi_write::{ExportError, write_mspdi};
+pub use mspdi_write::{ExportError, save_mspdi, write_mspdi};
 
 use chrono::NaiveDate;
 

@@ -6,6 +6,7 @@
 //! and ProjectLibre do not reschedule it to the project's start on opening.
 
 use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
@@ -20,6 +21,62 @@ pub enum ExportError {
          programmes and their ids"
     )]
     NoProgramme(String),
+    /// The file to write is not named `.xml`.
+    #[error("{}: name the file .xml (MS Project XML)", .0.display())]
+    NotXmlName(PathBuf),
+    /// The file is there and is not an MS Project XML file (a board, say).
+    #[error(
+        "{} is there already and is not an MS Project XML file; Boardroom will not write \
+         over it: choose another name",
+        .0.display()
+    )]
+    WouldOverwrite(PathBuf),
+    /// The file could not be written.
+    #[error(
+        "cannot write {}: {message}. Check that the folder exists and that you can write to it",
+        path.display()
+    )]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// Why, as the system said it.
+        message: String,
+    },
+}
+
+/// Writes MSPDI text to `path` atomically (the old file, if any, stays
+/// whole until the new one is complete). Refuses a name that is not `.xml`
+/// and an existing file that is not MS Project XML, so an export never
+/// overwrites a board.
+pub fn save_mspdi(path: &Path, xml: &str) -> Result<(), ExportError> {
+    crate::store::ui_thread::not_while_drawing("writing a plan");
+    let xml_name = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("xml"));
+    if !xml_name {
+        return Err(ExportError::NotXmlName(path.to_path_buf()));
+    }
+    if path.exists() && !is_mspdi(path) {
+        return Err(ExportError::WouldOverwrite(path.to_path_buf()));
+    }
+    crate::store::write_atomically(path, xml.as_bytes()).map_err(|e| ExportError::Write {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })
+}
+
+/// Whether the file at `path` begins as MS Project XML does: an XML
+/// declaration or comment, then a `Project` element, in its first few
+/// kilobytes.
+fn is_mspdi(path: &Path) -> bool {
+    let mut head = [0u8; 4096];
+    let read = std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+        .unwrap_or(0);
+    let head = String::from_utf8_lossy(&head[..read]);
+    let head = head.trim_start_matches('\u{FEFF}').trim_start();
+    head.starts_with('<') && (head.contains("<Project") || head.contains(":Project"))
 }
 
 /// Hours in a working day of the standard calendar written.
