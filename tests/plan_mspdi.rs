@@ -233,7 +233,13 @@ fn every_truncation_and_every_damaged_byte_reads_without_a_panic() {
             for replacement in [b'<', b'&', 0xFF] {
                 let mut damaged = bytes.clone();
                 damaged[at] = replacement;
-                let _ = parse_mspdi(&damaged);
+                // Damage is told with its place in the file.
+                if let Err(e) = parse_mspdi(&damaged) {
+                    assert!(
+                        e.line.is_some() || e.message.contains("no <Project>"),
+                        "{name} at {at}: {e}"
+                    );
+                }
             }
         }
     }

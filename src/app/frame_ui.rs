@@ -29,6 +29,7 @@ impl BoardApp {
                     Command::ExportRaidLog,
                     Command::ExportPortfolio,
                     Command::ExportBoardPack,
+                    Command::ExportPlanXml,
                     Command::BoardSettings,
                     Command::StartUpdate,
                 ] {

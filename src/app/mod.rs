@@ -16,6 +16,7 @@ mod modal;
 mod notices;
 mod opening;
 mod pack_export;
+mod plan_export;
 mod recent;
 mod requests;
 mod saving;

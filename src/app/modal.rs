@@ -56,6 +56,8 @@ pub enum Modal {
     Import(ImportDialog),
     /// File ▸ Export RAID log… or Export portfolio summary….
     Register(RegisterDialog),
+    /// File ▸ Export plan as MS Project XML….
+    PlanExport(crate::ui::plan_export_dialog::PlanExportDialog),
     /// The command palette.
     Palette(CommandPalette),
     /// Edit ▸ Preferences….
@@ -111,6 +113,9 @@ impl BoardApp {
             Modal::Register(d) => self
                 .register_dialog_ui(ctx, d)
                 .map_or(Modal::None, Modal::Register),
+            Modal::PlanExport(d) => self
+                .plan_export_dialog_ui(ctx, d)
+                .map_or(Modal::None, Modal::PlanExport),
             Modal::Palette(mut palette) => match palette.show(ctx, |c| self.can_run(c)) {
                 PaletteOutcome::Open => Modal::Palette(palette),
                 PaletteOutcome::Closed => Modal::None,

@@ -5,7 +5,6 @@
 //! held to its dates by a "start no earlier than" constraint, so Project
 //! and ProjectLibre do not reschedule it to the project's start on opening.
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -192,15 +191,15 @@ fn with_delays<'a>(mut note: String, delays: impl Iterator<Item = &'a Delay>) ->
         if !note.is_empty() {
             note.push('\n');
         }
-        let _ = write!(
-            note,
+        note.push_str(&format!(
             "Delay ({}): {} to {}",
             delay.cause.label(),
             period(delay.start),
             period(delay.end)
-        );
+        ));
         if !delay.description.trim().is_empty() {
-            let _ = write!(note, ": {}", delay.description.trim());
+            note.push_str(": ");
+            note.push_str(delay.description.trim());
         }
     }
     note
@@ -324,12 +323,11 @@ fn standard_calendar(out: &mut String) {
     );
     for day in 1..=7 {
         let working = (2..=6).contains(&day);
-        let _ = write!(
-            out,
+        out.push_str(&format!(
             "        <WeekDay>\n          <DayType>{day}</DayType>\n          \
              <DayWorking>{}</DayWorking>\n",
             u8::from(working)
-        );
+        ));
         if working {
             out.push_str(
                 "          <WorkingTimes>\n            <WorkingTime><FromTime>08:00:00</FromTime>\
@@ -348,9 +346,13 @@ fn element(out: &mut String, depth: usize, name: &str, text: &str) {
     for _ in 0..depth {
         out.push_str("  ");
     }
-    let _ = write!(out, "<{name}>");
+    out.push('<');
+    out.push_str(name);
+    out.push('>');
     escape_into(out, text);
-    let _ = writeln!(out, "</{name}>");
+    out.push_str("</");
+    out.push_str(name);
+    out.push_str(">\n");
 }
 
 /// XML text: markup characters escaped, a carriage return kept as a
