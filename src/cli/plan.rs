@@ -9,10 +9,11 @@ use super::plan_export::{PlanExportArgs, plan_export};
 /// `boardroom plan`.
 #[derive(clap::Subcommand, Debug)]
 pub enum PlanCommand {
-    /// Write a programme as MS Project XML (MSPDI) that MS Project and
-    /// ProjectLibre open: its tasks and milestones with Baseline 0, start and
-    /// finish, per cent complete, and its delays in the notes. Exit 0 when
-    /// written; 1 with the reason and nothing written.
+    /// Write a programme as MS Project XML, for MS Project or ProjectLibre.
+    ///
+    /// The programme's tasks and milestones (MSPDI) with Baseline 0, start
+    /// and finish, per cent complete, and its delays in the notes. Exit 0
+    /// when written; 1 with the reason and nothing written.
     Export(PlanExportArgs),
 }
 
