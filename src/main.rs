@@ -122,8 +122,9 @@ enum Command {
         #[command(subcommand)]
         command: boardroom::cli::MilestoneCommand,
     },
-    /// Plans from project tools (MS Project, Primavera P6, GanttProject, task
-    /// lists): show a plan's outline, or import its rows into a programme.
+    /// Plans from and for project tools (MS Project, Primavera P6,
+    /// GanttProject, task lists): show a plan's outline, import its rows into
+    /// a programme, or export a programme as MS Project XML.
     Plan {
         #[command(subcommand)]
         command: boardroom::cli::PlanCommand,

@@ -82,6 +82,7 @@ impl BoardApp {
             Command::ExportRaidLog => self.open_register_dialog(RegisterChoice::RaidLog),
             Command::ExportPortfolio => self.open_register_dialog(RegisterChoice::Portfolio),
             Command::ExportBoardPack => self.open_pack_dialog(),
+            Command::ExportPlanXml => self.open_plan_export_dialog(),
             Command::ExportChartSvg => self.open_chart_dialog(ChartFormat::Svg),
             Command::ExportChartPng => self.open_chart_dialog(ChartFormat::Png),
             Command::CopyChartImage => self.copy_chart_image(COPY_WIDTH),
@@ -271,6 +272,7 @@ impl BoardApp {
             | Command::ImportRaidLog
             | Command::ImportPlan => doc.is_some(),
             Command::ExportBoardPack => doc.is_some() && !self.jobs.is_running(JobKind::Pack),
+            Command::ExportPlanXml => doc.is_some_and(|d| !d.board().programmes.is_empty()),
             Command::ExportChartSvg | Command::ExportChartPng | Command::CopyChartImage => {
                 self.current_chart().is_some() && !self.jobs.is_running(JobKind::Chart)
             }

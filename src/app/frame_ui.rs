@@ -30,6 +30,7 @@ impl BoardApp {
                     Command::ExportRaidLog,
                     Command::ExportPortfolio,
                     Command::ExportBoardPack,
+                    Command::ExportPlanXml,
                     Command::BoardSettings,
                     Command::StartUpdate,
                 ] {

@@ -17,6 +17,7 @@ mod notices;
 mod opening;
 mod pack_export;
 mod plan_import;
+mod plan_export;
 mod recent;
 mod requests;
 mod saving;

@@ -58,6 +58,8 @@ pub enum Modal {
     Plan(Box<crate::ui::plan_dialog::PlanDialog>),
     /// File ▸ Export RAID log… or Export portfolio summary….
     Register(RegisterDialog),
+    /// File ▸ Export plan as MS Project XML….
+    PlanExport(crate::ui::plan_export_dialog::PlanExportDialog),
     /// The command palette.
     Palette(CommandPalette),
     /// Edit ▸ Preferences….
@@ -114,6 +116,9 @@ impl BoardApp {
             Modal::Register(d) => self
                 .register_dialog_ui(ctx, d)
                 .map_or(Modal::None, Modal::Register),
+            Modal::PlanExport(d) => self
+                .plan_export_dialog_ui(ctx, d)
+                .map_or(Modal::None, Modal::PlanExport),
             Modal::Palette(mut palette) => match palette.show(ctx, |c| self.can_run(c)) {
                 PaletteOutcome::Open => Modal::Palette(palette),
                 PaletteOutcome::Closed => Modal::None,

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::plan_export::{PlanExportArgs, plan_export};
 use super::plan_import::{PlanImportArgs, plan_import};
 use crate::analysis::plan_import::baseline_name;
 use crate::store::plan::{Plan, PlanTask, read_plan};
@@ -30,6 +31,12 @@ pub enum PlanCommand {
     /// refresh the rows an earlier import brought (forecast, actuals and per
     /// cent complete only; baselines stay). Prints what changes; one edit.
     Import(PlanImportArgs),
+    /// Write a programme as MS Project XML, for MS Project or ProjectLibre.
+    ///
+    /// The programme's tasks and milestones (MSPDI) with Baseline 0, start
+    /// and finish, per cent complete, and its delays in the notes. Exit 0
+    /// when written; 1 with the reason and nothing written.
+    Export(PlanExportArgs),
 }
 
 /// Runs a `boardroom plan` command.
@@ -37,6 +44,7 @@ pub fn plan(command: PlanCommand) -> ExitCode {
     match command {
         PlanCommand::Show { plan, json } => plan_show(&plan, json),
         PlanCommand::Import(args) => plan_import(&args),
+        PlanCommand::Export(args) => plan_export(&args),
     }
 }
 

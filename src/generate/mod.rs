@@ -6,7 +6,9 @@ use rust_decimal::Decimal;
 
 use crate::model::*;
 
+mod mspdi;
 mod portfolio;
+pub use mspdi::generate_mspdi;
 pub use portfolio::generate_portfolio;
 
 /// How big a board to make.

@@ -52,6 +52,8 @@ pub enum Command {
     ExportPortfolio,
     /// Make the board pack: a PDF to circulate before the meeting.
     ExportBoardPack,
+    /// Write a programme as MS Project XML, for the project manager's tool.
+    ExportPlanXml,
     /// Write the chart on screen as an SVG file.
     ExportChartSvg,
     /// Write the chart on screen as a PNG file.
@@ -192,6 +194,7 @@ impl Command {
             Command::ExportRaidLog => "Export RAID log…",
             Command::ExportPortfolio => "Export portfolio summary…",
             Command::ExportBoardPack => "Export board pack…",
+            Command::ExportPlanXml => "Export plan as MS Project XML…",
             Command::ExportChartSvg => "Export chart as SVG…",
             Command::ExportChartPng => "Export chart as PNG…",
             Command::CopyChartImage => "Copy chart as image",
@@ -290,6 +293,9 @@ impl Command {
             }
             Command::ExportBoardPack => {
                 "Write the board pack as a PDF: cover, portfolio, a page per programme, the RAID log"
+            }
+            Command::ExportPlanXml => {
+                "Write a programme's tasks and milestones as a plan MS Project and ProjectLibre open: baseline, start and finish, per cent complete, and its delays in the notes"
             }
             Command::ExportChartSvg => {
                 "Write the chart on this tab as an SVG, whose text stays editable in PowerPoint, Word or Inkscape"
@@ -439,6 +445,7 @@ impl Command {
             | Command::ExportRaidLog
             | Command::ExportPortfolio
             | Command::ExportBoardPack
+            | Command::ExportPlanXml
             | Command::ExportChartSvg
             | Command::ExportChartPng
             | Command::CopyChartImage
@@ -571,6 +578,7 @@ impl Command {
             | Command::ExportRaidLog
             | Command::ExportPortfolio
             | Command::ExportBoardPack
+            | Command::ExportPlanXml
             | Command::ExportChartSvg
             | Command::ExportChartPng
             | Command::CopyChartImage

@@ -21,6 +21,7 @@ pub mod open_actions;
 pub mod pack_dialog;
 pub mod path_field;
 pub mod plan_dialog;
+pub mod plan_export_dialog;
 pub mod preferences_dialog;
 pub mod programme_dialog;
 pub mod programme_filter;

@@ -5,6 +5,13 @@
 //! file's bytes, so tests and benchmarks need no disk; one entry point
 //! reads a file from disk (on a job) and picks the reader.
 
+mod mspdi;
+mod mspdi_values;
+mod mspdi_write;
+
+pub use mspdi::parse_mspdi;
+pub use mspdi_write::{ExportError, save_mspdi, write_mspdi};
+
 use chrono::NaiveDate;
 
 pub mod gan;
@@ -221,10 +228,7 @@ pub fn read_plan(path: &std::path::Path) -> Result<Plan, PlanError> {
         _ => Sniffed::Unknown,
     };
     match format {
-        // MS Project XML: the merge switches this one arm to `mspdi::parse_mspdi(&bytes)`.
-        Sniffed::MsProjectXml => Err(PlanError::whole(
-            "MS Project XML is read by the mspdi reader, which this build does not include yet",
-        )),
+        Sniffed::MsProjectXml => mspdi::parse_mspdi(&bytes),
         Sniffed::Xer => xer::parse_xer(&bytes),
         Sniffed::GanttProject => gan::parse_gan(&bytes),
         Sniffed::Unknown => Err(PlanError::whole(format!(
