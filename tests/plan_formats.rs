@@ -326,12 +326,14 @@ fn files_boardroom_cannot_read_say_what_to_do() {
     let plain = read_plan(&write("export", &xer)).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(plain.format, PlanFormat::P6Xer);
 
-    // An MSPDI file goes to the MS Project XML reader.
-    let mspdi = message(&write(
+    // An MSPDI file goes to the MS Project XML reader: an empty plan.
+    let mspdi = read_plan(&write(
         "plan.xml",
         b"<?xml version=\"1.0\"?>\n<!-- Project -->\n<Project xmlns=\"http://schemas.microsoft.com/project\"></Project>",
-    ));
-    assert!(mspdi.contains("MS Project XML"), "{mspdi}");
+    ))
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(mspdi.format, PlanFormat::MsProjectXml);
+    assert!(mspdi.tasks.is_empty());
 
     let missing = message(&dir.path().join("gone.gan"));
     assert!(missing.contains("cannot read the file"), "{missing}");

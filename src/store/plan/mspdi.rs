@@ -542,10 +542,13 @@ impl<'a> Walk<'a> {
             // summary's duration is its rows', so it never does.
             task.milestone |= *zero && !task.summary;
         }
-        let project_name = if self.name.is_empty() {
-            self.title
-        } else {
+        // Project writes the file's name in `Name` and the project's own
+        // in `Title` (File ▸ Properties): the title names a new programme
+        // better, where it is set.
+        let project_name = if self.title.is_empty() {
             self.name
+        } else {
+            self.title
         };
         Ok(Plan {
             format: PlanFormat::MsProjectXml,
