@@ -7,6 +7,7 @@ pub mod budget;
 pub mod chart_dialog;
 pub mod command_palette;
 pub mod command_scope;
+mod command_tooltips;
 pub mod commands;
 pub mod compare_dialog;
 pub mod conflict_dialog;
