@@ -14,6 +14,11 @@ use crate::ui::view_ctx::ViewCtx;
 /// How tall the list may grow before it scrolls, so the sheet keeps the tab.
 const MAX_HEIGHT: f32 = 110.0;
 
+/// The delays listed at most: a programme of thousands of tasks may have
+/// thousands, and laying them all out every frame would cost the sheet its
+/// smoothness. The rest are a task's own, shown with the cursor on it.
+const LISTED: usize = 20;
+
 impl ScheduleView {
     /// The task at the cursor, if the sheet shows tasks and the cursor is on one.
     pub fn cursor_task(&self) -> Option<&Id> {
@@ -40,11 +45,21 @@ impl ScheduleView {
             ui.label(RichText::new(heading).strong());
             crate::ui::widgets::command_buttons_ui(ui, &[Command::RecordDelay], ctx.commands);
         });
+        let shown = &delays[..delays.len().min(LISTED)];
         egui::ScrollArea::vertical()
             .id_salt("schedule-delays")
             .max_height(MAX_HEIGHT)
             .show(ui, |ui| {
-                delay_list_ui(ui, p, &delays, task.is_none(), ctx.selection, ctx.commands);
+                delay_list_ui(ui, p, shown, task.is_none(), ctx.selection, ctx.commands);
+                if delays.len() > shown.len() {
+                    ui.label(
+                        RichText::new(format!(
+                            "and {} more: put the cursor on a task to see its own",
+                            delays.len() - shown.len()
+                        ))
+                        .weak(),
+                    );
+                }
             });
         ui.separator();
     }
