@@ -238,8 +238,14 @@ impl eframe::App for BoardApp {
             // The meeting has the whole window: no menus, no editing.
             self.meeting_ui(ui);
         } else {
-            egui::Panel::top("menu").show(ui, |ui| self.top_bar_ui(ui));
-            egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
+            egui::Panel::top("menu").show(ui, |ui| {
+                crate::ui::widgets::name_region(ui, "Menu bar");
+                self.top_bar_ui(ui);
+            });
+            egui::Panel::bottom("status").show(ui, |ui| {
+                crate::ui::widgets::name_region(ui, "Status bar");
+                self.status_bar_ui(ui);
+            });
             self.banners_ui(ui);
             self.workspace_ui(ui);
             self.busy_ui(ui.ctx());
@@ -248,6 +254,11 @@ impl eframe::App for BoardApp {
         self.apply_pending();
         self.run_queued_commands(ui.ctx());
         let title = self.window_title();
+        // The window's node in the accessibility tree is egui's root, made
+        // afresh each frame: it carries the title a screen reader announces.
+        let root = egui::accesskit_root_id();
+        ui.ctx()
+            .accesskit_node_builder(root, |node| node.set_label(title.clone()));
         if title != self.last_title {
             ui.ctx()
                 .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));

@@ -202,6 +202,7 @@ impl BoardApp {
             .resizable(true)
             .default_size(160.0)
             .show(ui, |ui| {
+                crate::ui::widgets::name_region(ui, "Earlier messages");
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     for kept in self.notices.all().iter().rev() {
                         let when = kept.at.format("%H:%M:%S").to_string();
@@ -226,7 +227,10 @@ impl BoardApp {
         if banners.colleague_saved.is_some() {
             egui::Panel::bottom("colleague_changes")
                 .frame(egui::Frame::new())
-                .show(ui, |ui| self.disk_change_ui(ui));
+                .show(ui, |ui| {
+                    crate::ui::widgets::name_region(ui, "A colleague's changes");
+                    self.disk_change_ui(ui);
+                });
         }
         if self
             .session
@@ -235,7 +239,10 @@ impl BoardApp {
         {
             egui::Panel::bottom("conflict_copies")
                 .frame(egui::Frame::new())
-                .show(ui, |ui| self.conflict_copy_ui(ui));
+                .show(ui, |ui| {
+                    crate::ui::widgets::name_region(ui, "Conflict copies");
+                    self.conflict_copy_ui(ui);
+                });
         }
     }
 }

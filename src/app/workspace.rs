@@ -64,6 +64,7 @@ impl BoardApp {
         egui::Panel::left("programmes")
             .default_size(300.0)
             .show(ui, |ui| {
+                crate::ui::widgets::name_region(ui, "Programmes");
                 // Below the programmes, which take the rest of the height;
                 // room for a few actions to start with, and it can be dragged.
                 let open = crate::analysis::actions::open_actions(board).len();
@@ -73,6 +74,7 @@ impl BoardApp {
                         .resizable(true)
                         .default_size(tall)
                         .show(ui, |ui| {
+                            crate::ui::widgets::name_region(ui, "Open actions");
                             let today = chrono::Local::now().date_naive();
                             let done = crate::ui::open_actions::open_actions_ui(ui, board, today);
                             ctx.actions.extend(done);
@@ -81,6 +83,7 @@ impl BoardApp {
                 programme_list::programme_list_ui(ui, &mut ctx, &mut views.programmes);
             });
         egui::CentralPanel::default_margins().show(ui, |ui| {
+            crate::ui::widgets::name_region(ui, &board.title);
             open_error_ui(ui, self.open_error.as_deref());
             if session.banners.changed_on_disk {
                 changed_on_disk_ui(ui, ctx.commands);
@@ -95,7 +98,12 @@ impl BoardApp {
             heading_ui(ui, board, &session.share.others);
             tabs_ui(ui, &mut views.tab, chart_ready, ctx.commands);
             ui.separator();
-            match views.tab {
+            // The tab's content is a region named after the tab, so a screen
+            // reader says where the chart or table it reaches belongs.
+            let region = egui::UiBuilder::new()
+                .accessibility_label(format!("{} tab", views.tab.label()))
+                .accessibility_role(egui::accesskit::Role::Region);
+            ui.scope_builder(region, |ui| match views.tab {
                 // An empty chart would say nothing: say what to do first.
                 Tab::Timeline | Tab::Budget if board.programmes.is_empty() => {
                     no_programmes_ui(ui, ctx.commands);
@@ -104,7 +112,7 @@ impl BoardApp {
                 Tab::Budget => views.budget.ui(ui, &mut ctx),
                 Tab::Raid => views.raid.ui(ui, &mut ctx),
                 Tab::Schedule => views.schedule.ui(ui, &mut ctx),
-            }
+            });
         });
     }
 }

@@ -30,6 +30,9 @@ pub const LIGHT_GREY: Color32 = colour(palette::LIGHT_GREY);
 /// GOV.UK mid grey (secondary text on white passes AA at 4.6:1).
 pub const SECONDARY_TEXT: Color32 = colour(palette::SECONDARY_TEXT);
 
+/// The smallest target a pointer must hit, in points (WCAG 2.5.8: 24 CSS px).
+pub const MIN_TARGET: f32 = 24.0;
+
 /// DejaVu Sans, bundled: it draws every symbol Boardroom uses (£, —, ▲, ⚠, ●, ↑↓→)
 /// where egui's default font would show empty boxes.
 const DEJAVU_SANS: &[u8] = crate::render::text::REGULAR;
@@ -90,6 +93,12 @@ pub fn apply(ctx: &egui::Context) {
         .into();
         style.spacing.item_spacing = egui::vec2(10.0, 6.0);
         style.spacing.button_padding = egui::vec2(8.0, 4.0);
+        // Every control at least 24 px high (WCAG 2.5.8): menu buttons, check
+        // boxes and one-line fields take this height; with 16 px text, 26
+        // leaves a pixel's rounding either side.
+        style.spacing.interact_size = egui::vec2(40.0, MIN_TARGET + 2.0);
+        // Panel and column dividers grab 12 px either side: 24 px wide.
+        style.interaction.resize_grab_radius_side = MIN_TARGET / 2.0;
     });
 }
 

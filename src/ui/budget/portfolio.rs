@@ -283,6 +283,7 @@ fn table_ui(
     let change = |d: Decimal| format_change_gbp(round_to_unit(d, unit), unit);
     ui.style_mut().interaction.selectable_labels = false;
     let mut clicked = None;
+    let scope = ui.scope_id();
     TableBuilder::new(ui)
         .id_salt("portfolio_table")
         .striped(true)
@@ -340,6 +341,8 @@ fn table_ui(
                 });
             });
         });
+    let names = HEADERS.map(|(name, _)| name);
+    crate::ui::widgets::name_column_handles(ui, scope, "portfolio_table", &names);
     if let Some(column) = clicked {
         *sort = if sort.column == column {
             PortfolioSort {

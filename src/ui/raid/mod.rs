@@ -152,6 +152,7 @@ impl RaidView {
                 // Never so wide that the table loses Ref, Title, Score and Owner.
                 .size_range(380.0..=560.0)
                 .show(ui, |ui| {
+                    crate::ui::widgets::name_region(ui, "RAID entry");
                     close = form.ui(ui, board, &ctx.editor, ctx.actions);
                 });
             if close {
@@ -164,6 +165,7 @@ impl RaidView {
         // After a side panel inside a Ui, the rest goes in a central panel, which
         // takes the space the side panel left.
         egui::CentralPanel::no_frame().show(ui, |ui| {
+            crate::ui::widgets::name_region(ui, "RAID register");
             self.filters_ui(ui, board, ctx.commands, &mut ctx.selection.changes_only);
             ui.horizontal_top(|ui| {
                 // While the form is open the table needs the width more: the

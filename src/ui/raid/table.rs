@@ -51,6 +51,17 @@ fn columns(form_open: bool, since: bool) -> Vec<Col> {
     cols
 }
 
+/// A column's heading, which also names its resize handle.
+fn col_name(col: Col) -> &'static str {
+    match col {
+        Col::Since => "Since the last board",
+        Col::Field(key) => COLUMNS
+            .iter()
+            .find(|(_, k)| *k == key)
+            .map_or("", |(n, _)| *n),
+    }
+}
+
 /// A column's starting width: together they fit beside the heat map in a
 /// 1600 px window. Each can be dragged wider; long text is cut with "…"
 /// and shown whole on hover.
@@ -90,12 +101,15 @@ impl RaidView {
         } else {
             "raid_table"
         };
+        let scope = ui.scope_id();
         let mut table = TableBuilder::new(ui)
             .id_salt(salt)
             .max_scroll_height(body_height)
             .striped(true)
             .resizable(true)
-            .sense(Sense::click())
+            // A click selects, but a row's cells are no Tab stops: ↑ and ↓
+            // move between entries, and Tab goes on to the form.
+            .sense(Sense::CLICK)
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
         for col in &cols {
             table = table.column(width(*col));
@@ -108,13 +122,10 @@ impl RaidView {
                 for col in &cols {
                     header.col(|ui| {
                         let Col::Field(key) = *col else {
-                            ui.label(RichText::new("Since the last board").strong());
+                            ui.label(RichText::new(col_name(*col)).strong());
                             return;
                         };
-                        let name = COLUMNS
-                            .iter()
-                            .find(|(_, k)| *k == key)
-                            .map_or("", |(n, _)| *n);
+                        let name = col_name(*col);
                         let arrow = if self.sort == key {
                             if self.descending { " ▼" } else { " ▲" }
                         } else {
@@ -135,9 +146,15 @@ impl RaidView {
                     let e = &board.raid[self.rows[row.index()]];
                     row.set_selected(self.selected.as_ref() == Some(&e.id));
                     for col in &cols {
-                        row.col(|ui| match *col {
+                        let (_, cell) = row.col(|ui| match *col {
                             Col::Since => self.since_cell(ui, &e.id),
                             Col::Field(key) => cell_ui(ui, board, e, key),
+                        });
+                        // A cell named by its column, as a table's header
+                        // names it; its text is the label inside.
+                        cell.ctx.accesskit_node_builder(cell.id, |node| {
+                            node.set_role(egui::accesskit::Role::Cell);
+                            node.set_label(col_name(*col));
                         });
                     }
                     let response = row.response();
@@ -148,6 +165,8 @@ impl RaidView {
                     }
                 });
             });
+        let names: Vec<&str> = cols.iter().map(|col| col_name(*col)).collect();
+        crate::ui::widgets::name_column_handles(ui, scope, salt, &names);
         if let Some(key) = sort_clicked {
             if self.sort == key {
                 self.descending = !self.descending;

@@ -57,8 +57,10 @@ pub(super) fn table_ui(
     let cursor = view.index(p);
     let mut clicked = None;
     let row_height = ui.spacing().interact_size.y + 6.0;
+    let scope = ui.scope_id();
+    let salt = ("schedule", section == Section::Tasks);
     let mut table = TableBuilder::new(ui)
-        .id_salt(("schedule", section == Section::Tasks))
+        .id_salt(salt)
         .striped(true)
         .resizable(true)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
@@ -97,6 +99,7 @@ pub(super) fn table_ui(
                 }
             });
         });
+    crate::ui::widgets::name_column_handles(ui, scope, salt, headings);
     clicked
 }
 

@@ -230,7 +230,11 @@ impl TimelineView {
                 rect,
                 ui.scope_id()
                     .with(("bar", p.id.as_str(), t.id.as_str(), grip)),
-                Sense::click_and_drag(),
+                // Pointer-only, so no Tab stop: a keyboard does the same with
+                // the detail panel's typed dates and Alt+←/→ on the selected
+                // row (the equivalent WCAG 2.5.7 and 2.5.8 ask for), and the
+                // grips, narrower than 24 px, would fill the Tab order.
+                Sense::CLICK | Sense::DRAG,
             );
             let label = match grip {
                 Grip::Body => format!("Drag to move {}", t.name),

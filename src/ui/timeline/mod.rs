@@ -168,19 +168,28 @@ impl TimelineView {
         if self.selected_task(board).is_some() {
             egui::Panel::right("timeline_detail")
                 .default_size(380.0)
-                .show(ui, |ui| self.detail_ui(ui, ctx));
+                .show(ui, |ui| {
+                    crate::ui::widgets::name_region(ui, "Selected task");
+                    self.detail_ui(ui, ctx);
+                });
         } else {
             self.buffers = DateBuffers::default();
             let chosen = self.selected_programme.as_ref();
             if let Some(p) = chosen.and_then(|id| board.programme(id)) {
                 egui::Panel::right("timeline_detail")
                     .default_size(380.0)
-                    .show(ui, |ui| self.programme_detail_ui(ui, p, ctx));
+                    .show(ui, |ui| {
+                        crate::ui::widgets::name_region(ui, "Selected programme");
+                        self.programme_detail_ui(ui, p, ctx);
+                    });
             }
         }
         // The chart takes the space the detail panel leaves.
         let actions = &mut *ctx.actions;
-        egui::CentralPanel::no_frame().show(ui, |ui| self.chart_ui(ui, board, since, actions));
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            crate::ui::widgets::name_region(ui, "Timeline chart");
+            self.chart_ui(ui, board, since, actions);
+        });
     }
 
     fn refresh_rows(&mut self, board: &Board, revision: u64, programme: Option<&Id>) {
