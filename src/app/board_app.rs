@@ -234,6 +234,7 @@ impl eframe::App for BoardApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let _drawing = crate::store::ui_thread::Drawing::enter();
+        crate::ui::theme::scroll_focus_into_view(ui.ctx());
         if self.views.meeting.is_some() && self.session.is_some() {
             // The meeting has the whole window: no menus, no editing.
             self.meeting_ui(ui);
@@ -251,6 +252,7 @@ impl eframe::App for BoardApp {
             self.busy_ui(ui.ctx());
         }
         self.modal_ui(ui.ctx());
+        crate::ui::theme::paint_focus_ring(ui.ctx());
         self.apply_pending();
         self.run_queued_commands(ui.ctx());
         let title = self.window_title();

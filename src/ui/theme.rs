@@ -111,3 +111,69 @@ pub fn warning_text(ui: &egui::Ui) -> Color32 {
         Color32::from_rgb(0xaa, 0x2a, 0x16)
     }
 }
+
+/// The GOV.UK focus colours: the yellow, and the near-black it is outlined
+/// with. Yellow reads on a dark background and the outline on a light one,
+/// so the focus shows in both themes (WCAG 2.4.7, 2.4.11 and 1.4.11).
+pub const FOCUS_YELLOW: Color32 = YELLOW;
+/// The focus ring's dark outline (GOV.UK's text colour).
+pub const FOCUS_OUTLINE: Color32 = TEXT;
+/// The focus ring's widths: the dark outline hugging the widget, the yellow
+/// band around it.
+const FOCUS_OUTLINE_WIDTH: f32 = 2.0;
+const FOCUS_YELLOW_WIDTH: f32 = 3.0;
+
+/// The widget focused the last pass, kept in egui's memory so a change of
+/// focus (by Tab) can scroll its new widget into view.
+fn last_focus_id() -> egui::Id {
+    egui::Id::unique("boardroom-theme-last-focus")
+}
+
+/// At the start of a pass: when the focus moved to another widget, scroll
+/// it into view, so a widget reached by Tab is never left behind the edge
+/// of a scrolled list or table. Its place is the last pass's.
+pub fn scroll_focus_into_view(ctx: &egui::Context) {
+    let focused = ctx.memory(|m| m.focused());
+    let last: Option<egui::Id> = ctx.data(|d| d.get_temp(last_focus_id()));
+    if focused == last {
+        return;
+    }
+    ctx.data_mut(|d| d.insert_temp(last_focus_id(), focused));
+    if let Some(response) = focused.and_then(|id| ctx.read_response(id)) {
+        response.scroll_to_me(None);
+    }
+}
+
+/// At the end of a pass: the GOV.UK focus style around the focused widget,
+/// painted over it on its own layer (so a panel or popup above it stays
+/// above), a dark outline hugging it and a yellow band outside that. egui
+/// shows focus only as its "active" shade, the same as a press.
+pub fn paint_focus_ring(ctx: &egui::Context) {
+    let Some(response) = ctx
+        .memory(|m| m.focused())
+        .and_then(|id| ctx.read_response(id))
+    else {
+        return;
+    };
+    let rect = response.interact_rect;
+    if !(rect.is_positive() && rect.is_finite()) {
+        return;
+    }
+    let reach = FOCUS_OUTLINE_WIDTH + FOCUS_YELLOW_WIDTH;
+    let painter = ctx
+        .layer_painter(response.layer_id)
+        .with_clip_rect(rect.expand(reach + 1.0));
+    let outline = rect.expand(FOCUS_OUTLINE_WIDTH / 2.0);
+    painter.rect_stroke(
+        outline.expand(FOCUS_OUTLINE_WIDTH / 2.0 + FOCUS_YELLOW_WIDTH / 2.0),
+        3.0,
+        egui::Stroke::new(FOCUS_YELLOW_WIDTH, FOCUS_YELLOW),
+        egui::StrokeKind::Middle,
+    );
+    painter.rect_stroke(
+        outline,
+        2.0,
+        egui::Stroke::new(FOCUS_OUTLINE_WIDTH, FOCUS_OUTLINE),
+        egui::StrokeKind::Middle,
+    );
+}
