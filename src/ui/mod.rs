@@ -11,6 +11,7 @@ mod command_tooltips;
 pub mod commands;
 pub mod compare_dialog;
 pub mod conflict_dialog;
+pub mod contrast;
 pub mod delay_dialog;
 pub mod delay_list;
 pub mod form_dialog;

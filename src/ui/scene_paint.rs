@@ -4,8 +4,9 @@
 //!
 //! The scene is laid out in the render palette, which is a light page. In
 //! dark mode the page's own colours (white, text, greys, dark blue) are
-//! swapped for their dark-theme partners; the data colours (causes, RAG,
-//! bars) stay as they are, so a chart reads the same in either theme.
+//! swapped for their dark-theme partners; the data colours (causes, bars)
+//! stay as they are, so a chart reads the same in either theme. The RAG
+//! fills keep their hue at a lightness their swapped words read on.
 
 use egui::{Align2, Color32, FontFamily, FontId, Painter, Pos2, Shape, StrokeKind, vec2};
 
@@ -49,6 +50,13 @@ impl Shade {
             palette::GRID => Rgba::rgb(0x50, 0x5a, 0x5f),
             palette::DARK_BLUE => palette::YELLOW,
             palette::RED_TEXT => Rgba::rgb(0xff, 0x9c, 0x8a),
+            // The RAG fills keep their hue but change lightness: their words
+            // (white on red and green, text colour on amber) are swapped
+            // above, and must still read on them at 4.5:1, and the fills
+            // show against the dark page at 3:1 (`ui::contrast` checks).
+            palette::GREEN => Rgba::rgb(0x3f, 0xb6, 0x73),
+            palette::RED => Rgba::rgb(0xff, 0x7a, 0x6b),
+            palette::AMBER => Rgba::rgb(0xb0, 0x4e, 0x00),
             other => other,
         };
         theme::colour(swapped.with_alpha(c.a))
@@ -222,7 +230,10 @@ mod tests {
         let covid = palette::cause_colour(DelayCause::Covid19);
         assert_eq!(Shade::Light.colour(palette::WHITE), Color32::WHITE);
         assert_eq!(Shade::Dark.colour(covid), theme::colour(covid));
-        assert_eq!(Shade::Dark.colour(palette::RED), theme::RED);
+        assert_eq!(Shade::Dark.colour(palette::BLUE), theme::BLUE);
+        // The RAG fills keep their hue, lighter or darker so their words read.
+        let red = Shade::Dark.colour(palette::RED);
+        assert!(red != theme::RED && red.r() > red.g() && red.r() > red.b());
         let page = Shade::Dark.colour(palette::WHITE);
         let text = Shade::Dark.colour(palette::TEXT);
         assert!(

@@ -63,10 +63,29 @@ fn install_fonts(ctx: &egui::Context) {
     ctx.set_fonts(fonts);
 }
 
+/// The colours egui's own themes get wrong for WCAG AA (1.4.3, 4.5:1 for
+/// text): weak text, links, warnings and errors, in GOV.UK's colours on
+/// light and lighter partners on dark. `ui::contrast` checks every pair.
+fn readable_colours(ctx: &egui::Context) {
+    ctx.style_mut_of(egui::Theme::Light, |style| {
+        let v = &mut style.visuals;
+        v.weak_text_color = Some(SECONDARY_TEXT);
+        v.hyperlink_color = BLUE;
+        v.warn_fg_color = Color32::from_rgb(0x8a, 0x4b, 0x00);
+        v.error_fg_color = warning_text_in(false);
+    });
+    ctx.style_mut_of(egui::Theme::Dark, |style| {
+        let v = &mut style.visuals;
+        v.weak_text_color = Some(Color32::from_rgb(0xb1, 0xb4, 0xb6));
+        v.error_fg_color = warning_text_in(true);
+    });
+}
+
 /// Bundled fonts, and larger type than egui's defaults: body 16 px, headings 24 px,
 /// small 14 px.
 pub fn apply(ctx: &egui::Context) {
     install_fonts(ctx);
+    readable_colours(ctx);
     // Follow the system theme; where the system does not say, use light, which
     // projectors show best.
     ctx.options_mut(|o| o.fallback_theme = egui::Theme::Light);
@@ -105,7 +124,12 @@ pub fn apply(ctx: &egui::Context) {
 /// The colour of a warning message that still reads as text (dark red on light,
 /// light red on dark).
 pub fn warning_text(ui: &egui::Ui) -> Color32 {
-    if ui.visuals().dark_mode {
+    warning_text_in(ui.visuals().dark_mode)
+}
+
+/// The warning message's colour in the dark theme or the light one.
+pub const fn warning_text_in(dark: bool) -> Color32 {
+    if dark {
         Color32::from_rgb(0xff, 0x9c, 0x8a)
     } else {
         Color32::from_rgb(0xaa, 0x2a, 0x16)
