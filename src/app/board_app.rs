@@ -83,6 +83,7 @@ impl BoardApp {
     pub fn new(ctx: &egui::Context, settings: AppSettings, recent: RecentFiles) -> Self {
         theme::apply(ctx);
         ctx.set_theme(settings.preferences.theme.preference());
+        ctx.set_zoom_factor(settings.preferences.zoom_factor());
         // The store refuses, in debug builds, to touch the disk while this
         // thread draws the window (see `store::ui_thread`).
         BoardApp {
@@ -193,6 +194,19 @@ impl BoardApp {
         }
     }
 
+    /// Keeps the window's zoom (View ▸ Zoom, or egui's own Ctrl+plus and
+    /// Ctrl+minus) in the preferences, to start at next time; not the
+    /// meeting's presentation zoom, which is for the meeting alone.
+    fn keep_zoom(&mut self, ctx: &egui::Context) {
+        if self.views.presentation_zoom {
+            return;
+        }
+        let zoom = ctx.zoom_factor();
+        if (zoom - self.settings.preferences.zoom_factor()).abs() > 0.005 {
+            self.settings.preferences.keep_zoom(zoom);
+        }
+    }
+
     /// Opens `path` as the app starts, or the last board opened that still
     /// exists, or the sample: found and read on a worker.
     pub fn open_at_start(&mut self, path: Option<&Path>) {
@@ -255,6 +269,7 @@ impl eframe::App for BoardApp {
         crate::ui::theme::paint_focus_ring(ui.ctx());
         self.apply_pending();
         self.run_queued_commands(ui.ctx());
+        self.keep_zoom(ui.ctx());
         let title = self.window_title();
         // The window's node in the accessibility tree is egui's root, made
         // afresh each frame: it carries the title a screen reader announces.

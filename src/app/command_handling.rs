@@ -112,8 +112,12 @@ impl BoardApp {
             Command::PresentationZoom => {
                 let zoom = &mut self.views.presentation_zoom;
                 *zoom = !*zoom;
-                ctx.set_zoom_factor(if *zoom { 1.5 } else { 1.0 });
+                let usual = self.settings.preferences.zoom_factor();
+                ctx.set_zoom_factor(if *zoom { 1.5 } else { usual });
             }
+            Command::ZoomIn => egui::gui_zoom::zoom_in(ctx),
+            Command::ZoomOut => egui::gui_zoom::zoom_out(ctx),
+            Command::ActualSize => ctx.set_zoom_factor(1.0),
             Command::CommandPalette => self.modal = Modal::Palette(CommandPalette::default()),
             Command::Preferences => {
                 let dialog =
@@ -235,6 +239,9 @@ impl BoardApp {
             Command::Open
             | Command::NewBoard
             | Command::PresentationZoom
+            | Command::ZoomIn
+            | Command::ZoomOut
+            | Command::ActualSize
             | Command::CommandPalette
             | Command::Preferences
             | Command::KeyboardShortcuts => true,

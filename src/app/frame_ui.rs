@@ -82,6 +82,9 @@ impl BoardApp {
                 for command in [
                     Command::Meeting,
                     Command::PresenterView,
+                    Command::ZoomIn,
+                    Command::ZoomOut,
+                    Command::ActualSize,
                     Command::PresentationZoom,
                     Command::CommandPalette,
                 ] {
@@ -97,7 +100,9 @@ impl BoardApp {
                 .add(
                     egui::TextEdit::singleline(&mut self.views.path_text)
                         .hint_text("Type a board file's path and press Enter")
-                        .desired_width(420.0),
+                        // Room left for the Open path button beside it, in a
+                        // small window or at 200% zoom.
+                        .desired_width((ui.available_width() - 120.0).clamp(120.0, 420.0)),
                 )
                 .labelled_by(label.id);
             let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
@@ -112,7 +117,7 @@ impl BoardApp {
     /// out when it cannot run now. Clicking queues it for the handler.
     fn command_button(&mut self, ui: &mut egui::Ui, ctx: &egui::Context, command: Command) {
         let mut button = egui::Button::new(command.label());
-        if let Some(shortcut) = command.shortcut() {
+        if let Some(shortcut) = command.shortcut().or(command.egui_shortcut()) {
             button = button.shortcut_text(ctx.format_shortcut(&shortcut));
         }
         if ui

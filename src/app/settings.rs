@@ -126,6 +126,7 @@ mod tests {
             display_name: "New Name".into(),
             theme: ThemeChoice::Dark,
             paper: PaperChoice::A3,
+            zoom_percent: 200,
         };
         store_preferences(&mut memory, &chosen);
         assert_eq!(load_preferences(Some(&memory)), chosen);

@@ -159,6 +159,11 @@ impl BoardApp {
         self.notices = Notifications::default();
     }
 
+    /// The user's preferences as they will be kept.
+    pub fn preferences(&self) -> &super::settings::Preferences {
+        &self.settings.preferences
+    }
+
     /// Sets the typed-path field (a snapshot pins it so images match anywhere).
     pub fn set_path_text(&mut self, text: &str) {
         self.views.path_text = text.to_string();

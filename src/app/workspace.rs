@@ -84,34 +84,36 @@ impl BoardApp {
             });
         egui::CentralPanel::default_margins().show(ui, |ui| {
             crate::ui::widgets::name_region(ui, &board.title);
-            open_error_ui(ui, self.open_error.as_deref());
-            if session.banners.changed_on_disk {
-                changed_on_disk_ui(ui, ctx.commands);
-            }
-            recovery_ui(ui, session.banners.recovery.as_ref(), ctx.commands);
-            waiting_bar_ui(
-                ui,
-                &mut self.commands.waiting,
-                &saving_text,
-                &mut self.notices,
-            );
-            heading_ui(ui, board, &session.share.others);
-            tabs_ui(ui, &mut views.tab, chart_ready, ctx.commands);
-            ui.separator();
-            // The tab's content is a region named after the tab, so a screen
-            // reader says where the chart or table it reaches belongs.
-            let region = egui::UiBuilder::new()
-                .accessibility_label(format!("{} tab", views.tab.label()))
-                .accessibility_role(egui::accesskit::Role::Region);
-            ui.scope_builder(region, |ui| match views.tab {
-                // An empty chart would say nothing: say what to do first.
-                Tab::Timeline | Tab::Budget if board.programmes.is_empty() => {
-                    no_programmes_ui(ui, ctx.commands);
+            crate::ui::widgets::scroll_when_small(ui, |ui| {
+                open_error_ui(ui, self.open_error.as_deref());
+                if session.banners.changed_on_disk {
+                    changed_on_disk_ui(ui, ctx.commands);
                 }
-                Tab::Timeline => views.timeline.ui(ui, &mut ctx),
-                Tab::Budget => views.budget.ui(ui, &mut ctx),
-                Tab::Raid => views.raid.ui(ui, &mut ctx),
-                Tab::Schedule => views.schedule.ui(ui, &mut ctx),
+                recovery_ui(ui, session.banners.recovery.as_ref(), ctx.commands);
+                waiting_bar_ui(
+                    ui,
+                    &mut self.commands.waiting,
+                    &saving_text,
+                    &mut self.notices,
+                );
+                heading_ui(ui, board, &session.share.others);
+                tabs_ui(ui, &mut views.tab, chart_ready, ctx.commands);
+                ui.separator();
+                // The tab's content is a region named after the tab, so a screen
+                // reader says where the chart or table it reaches belongs.
+                let region = egui::UiBuilder::new()
+                    .accessibility_label(format!("{} tab", views.tab.label()))
+                    .accessibility_role(egui::accesskit::Role::Region);
+                ui.scope_builder(region, |ui| match views.tab {
+                    // An empty chart would say nothing: say what to do first.
+                    Tab::Timeline | Tab::Budget if board.programmes.is_empty() => {
+                        no_programmes_ui(ui, ctx.commands);
+                    }
+                    Tab::Timeline => views.timeline.ui(ui, &mut ctx),
+                    Tab::Budget => views.budget.ui(ui, &mut ctx),
+                    Tab::Raid => views.raid.ui(ui, &mut ctx),
+                    Tab::Schedule => views.schedule.ui(ui, &mut ctx),
+                });
             });
         });
     }

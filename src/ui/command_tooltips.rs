@@ -101,6 +101,11 @@ impl Command {
             Command::Meeting => {
                 "Present the board full screen, one programme at a time, with what changed since the last board (Esc leaves)"
             }
+            Command::ZoomIn => "Make everything on screen larger, up to 300% (Ctrl+plus)",
+            Command::ZoomOut => "Make everything on screen smaller (Ctrl+minus)",
+            Command::ActualSize => {
+                "Everything on screen at its actual size: the system's own scale (Ctrl+0)"
+            }
             Command::PresentationZoom => {
                 "Enlarge everything on screen (Ctrl+plus and Ctrl+minus zoom in steps)"
             }

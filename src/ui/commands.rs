@@ -93,6 +93,12 @@ pub enum Command {
     Meeting,
     /// Toggle presentation zoom (large type for a projector).
     PresentationZoom,
+    /// Make everything on screen larger, a step at a time (to 300%).
+    ZoomIn,
+    /// Make everything on screen smaller, a step at a time.
+    ZoomOut,
+    /// Everything on screen at its actual size (the system's scale).
+    ActualSize,
     /// Find any command by typing part of its name.
     CommandPalette,
     /// Show every keyboard shortcut.
@@ -214,6 +220,9 @@ impl Command {
             Command::Meeting => "Meeting",
             Command::PresenterView => "Presenter view",
             Command::PresentationZoom => "Presentation zoom",
+            Command::ZoomIn => "Zoom in",
+            Command::ZoomOut => "Zoom out",
+            Command::ActualSize => "Actual size",
             Command::CommandPalette => "Command palette…",
             Command::KeyboardShortcuts => "Keyboard shortcuts",
             Command::Preferences => "Preferences…",
@@ -285,6 +294,9 @@ impl Command {
             | Command::CompareWithPrevious
             | Command::StopComparing
             | Command::PresentationZoom
+            | Command::ZoomIn
+            | Command::ZoomOut
+            | Command::ActualSize
             | Command::CommandPalette
             | Command::KeyboardShortcuts
             | Command::Preferences
@@ -416,6 +428,21 @@ impl Command {
             | Command::CompareWithPrevious
             | Command::StopComparing
             | Command::PresentationZoom => &[],
+            // egui's own keys (Ctrl+plus, Ctrl+minus, Ctrl+0) zoom the window
+            // before any command sees them; see `egui_shortcut`.
+            Command::ZoomIn | Command::ZoomOut | Command::ActualSize => &[],
+        }
+    }
+
+    /// The key egui itself zooms with, for the commands that do what it
+    /// does: menus show it beside them.
+    pub fn egui_shortcut(self) -> Option<KeyboardShortcut> {
+        use egui::gui_zoom::kb_shortcuts::{ZOOM_IN, ZOOM_OUT, ZOOM_RESET};
+        match self {
+            Command::ZoomIn => Some(ZOOM_IN),
+            Command::ZoomOut => Some(ZOOM_OUT),
+            Command::ActualSize => Some(ZOOM_RESET),
+            _ => None,
         }
     }
 

@@ -80,6 +80,26 @@ pub struct Preferences {
     pub theme: ThemeChoice,
     /// The paper a board pack starts on.
     pub paper: PaperChoice,
+    /// View ▸ Zoom's size, in percent of the system's scale; 0 (as kept
+    /// before zoom was kept): 100%.
+    pub zoom_percent: u16,
+}
+
+impl Preferences {
+    /// The zoom to draw at, over the system's own scale (which egui applies
+    /// beneath it): 1.0 is actual size.
+    pub fn zoom_factor(&self) -> f32 {
+        if self.zoom_percent == 0 {
+            1.0
+        } else {
+            (f32::from(self.zoom_percent) / 100.0).clamp(0.5, 3.0)
+        }
+    }
+
+    /// Keeps `factor` as the zoom to start at next time.
+    pub fn keep_zoom(&mut self, factor: f32) {
+        self.zoom_percent = (factor.clamp(0.5, 3.0) * 100.0).round() as u16;
+    }
 }
 
 /// The preferences being edited.

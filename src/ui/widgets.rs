@@ -204,3 +204,33 @@ pub fn name_column_handles(
         });
     }
 }
+
+/// The least room the central area lays its views out in, in points: the
+/// toolbars on one or two lines, and a chart or table with room for a few
+/// rows. Below it (a small window, or 200% zoom) the area scrolls instead
+/// of cutting its views off (WCAG 1.4.4, 1.4.10).
+pub const LEAST_VIEW_SIZE: egui::Vec2 = egui::vec2(760.0, 560.0);
+
+/// Runs `add_contents` in the space left, as it is when there is room for
+/// [`LEAST_VIEW_SIZE`]; in less, lays it out at that size in a scroll area
+/// both ways, so everything can be scrolled to.
+pub fn scroll_when_small(ui: &mut egui::Ui, add_contents: impl FnOnce(&mut egui::Ui)) {
+    let room = ui.available_size();
+    if room.x >= LEAST_VIEW_SIZE.x && room.y >= LEAST_VIEW_SIZE.y {
+        add_contents(ui);
+        return;
+    }
+    egui::ScrollArea::both()
+        .id_salt("small-window-scroll")
+        .auto_shrink(false)
+        // Shown, not only on hover: the bars say there is more to see.
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
+        .show(ui, |ui| {
+            let size = room.max(LEAST_VIEW_SIZE);
+            let rect = egui::Rect::from_min_size(ui.min_rect().min, size);
+            ui.scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
+                ui.set_min_size(size);
+                add_contents(ui);
+            });
+        });
+}
