@@ -150,11 +150,12 @@ impl RaidView {
                             Col::Since => self.since_cell(ui, &e.id),
                             Col::Field(key) => cell_ui(ui, board, e, key),
                         });
-                        // A cell named by its column, as a table's header
-                        // names it; its text is the label inside.
+                        // A cell named by its column and entry ("Score of
+                        // R-003"), as a table's headers name it; its text is
+                        // the label inside.
                         cell.ctx.accesskit_node_builder(cell.id, |node| {
                             node.set_role(egui::accesskit::Role::Cell);
-                            node.set_label(col_name(*col));
+                            node.set_label(format!("{} of {}", col_name(*col), e.reference));
                         });
                     }
                     let response = row.response();
