@@ -14,9 +14,14 @@ use egui_kittest::kittest::Queryable;
 /// A fixed size and pixel density, a light theme, and the board's own as-at date
 /// (never the wall clock), so the images are the same on every run.
 fn harness_on(tab: Tab) -> Harness<'static, BoardApp> {
+    harness_sized(tab, egui::vec2(1600.0, 1000.0), 1.0)
+}
+
+/// As `harness_on`, `size` points drawn at `pixels_per_point`.
+fn harness_sized(tab: Tab, size: egui::Vec2, pixels_per_point: f32) -> Harness<'static, BoardApp> {
     let mut h = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .with_pixels_per_point(1.0)
+        .with_size(size)
+        .with_pixels_per_point(pixels_per_point)
         .with_theme(egui::Theme::Light)
         .wgpu()
         .build_eframe(|cc| {
@@ -454,4 +459,40 @@ fn plan_dialog() {
     }
     common::run_busy(&mut h);
     h.snapshot("plan_dialog");
+}
+
+/// A 1280×800 window at 200% zoom (WCAG 1.4.4, 1.4.10): 640×400 points
+/// drawn two pixels to the point, which is what View ▸ Zoom in to 200%, or a
+/// system scale of 200%, gives. Nothing may be cut off that cannot be
+/// scrolled to.
+fn at_200_percent(tab: Tab) -> Harness<'static, BoardApp> {
+    harness_sized(tab, egui::vec2(640.0, 400.0), 2.0)
+}
+
+#[test]
+fn zoom_200_timeline() {
+    at_200_percent(Tab::Timeline).snapshot("zoom200_timeline");
+}
+
+#[test]
+fn zoom_200_budget() {
+    at_200_percent(Tab::Budget).snapshot("zoom200_budget");
+}
+
+#[test]
+fn zoom_200_raid() {
+    at_200_percent(Tab::Raid).snapshot("zoom200_raid");
+}
+
+#[test]
+fn zoom_200_schedule() {
+    at_200_percent(Tab::Schedule).snapshot("zoom200_schedule");
+}
+
+#[test]
+fn zoom_200_meeting() {
+    let mut h = at_200_percent(Tab::Timeline);
+    h.key_press(egui::Key::F5);
+    h.run();
+    h.snapshot("zoom200_meeting");
 }
