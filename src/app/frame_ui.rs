@@ -12,47 +12,23 @@ use super::notices::Notice;
 use crate::ui::commands::Command;
 use crate::ui::theme;
 
+/// About the File menu's height in points, with a recent file or two.
+const FILE_MENU_HEIGHT: f32 = 640.0;
+
 impl BoardApp {
     pub(super) fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                for command in [
-                    Command::NewBoard,
-                    Command::Open,
-                    Command::Save,
-                    Command::SaveMyCopy,
-                    Command::ReloadFromDisk,
-                    Command::CompareWithPrevious,
-                    Command::StopComparing,
-                    Command::ImportRaidLog,
-                    Command::ImportPlan,
-                    Command::ExportRaidLog,
-                    Command::ExportPortfolio,
-                    Command::ExportBoardPack,
-                    Command::ExportPlanXml,
-                    Command::BoardSettings,
-                    Command::StartUpdate,
-                ] {
-                    self.command_button(ui, &ctx, command);
-                }
-                ui.menu_button("Export chart", |ui| {
-                    for command in [
-                        Command::ExportChartSvg,
-                        Command::ExportChartPng,
-                        Command::CopyChartImage,
-                    ] {
-                        self.command_button(ui, &ctx, command);
-                    }
-                });
-                if !self.recent.paths().is_empty() {
-                    ui.separator();
-                    ui.label(RichText::new("Recent").small());
-                    for path in self.recent.paths().to_vec() {
-                        if ui.button(path.display().to_string()).clicked() {
-                            self.request_open(&path);
-                        }
-                    }
+                // Taller than a short window (a small one at 200% zoom): there
+                // it scrolls rather than running off the screen (WCAG 1.4.10).
+                let height = ctx.content_rect().height();
+                if height < FILE_MENU_HEIGHT {
+                    egui::ScrollArea::vertical()
+                        .max_height(height - 40.0)
+                        .show(ui, |ui| self.file_menu_ui(ui, &ctx));
+                } else {
+                    self.file_menu_ui(ui, &ctx);
                 }
             });
             ui.menu_button("Edit", |ui| {
@@ -111,6 +87,47 @@ impl BoardApp {
                 self.request_open(&path);
             }
         });
+    }
+
+    /// The File menu's entries.
+    fn file_menu_ui(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
+        for command in [
+            Command::NewBoard,
+            Command::Open,
+            Command::Save,
+            Command::SaveMyCopy,
+            Command::ReloadFromDisk,
+            Command::CompareWithPrevious,
+            Command::StopComparing,
+            Command::ImportRaidLog,
+            Command::ImportPlan,
+            Command::ExportRaidLog,
+            Command::ExportPortfolio,
+            Command::ExportBoardPack,
+            Command::ExportPlanXml,
+            Command::BoardSettings,
+            Command::StartUpdate,
+        ] {
+            self.command_button(ui, ctx, command);
+        }
+        ui.menu_button("Export chart", |ui| {
+            for command in [
+                Command::ExportChartSvg,
+                Command::ExportChartPng,
+                Command::CopyChartImage,
+            ] {
+                self.command_button(ui, ctx, command);
+            }
+        });
+        if !self.recent.paths().is_empty() {
+            ui.separator();
+            ui.label(RichText::new("Recent").small());
+            for path in self.recent.paths().to_vec() {
+                if ui.button(path.display().to_string()).clicked() {
+                    self.request_open(&path);
+                }
+            }
+        }
     }
 
     /// A menu entry for a command: its label, shortcut and tooltip; greyed
