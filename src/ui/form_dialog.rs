@@ -38,18 +38,32 @@ impl Form<'_> {
         below: impl FnOnce(&mut egui::Ui),
     ) -> FormAnswer {
         let mut answer = FormAnswer::Waiting;
+        // In a small window (or at 200% zoom) the form scrolls both ways
+        // above its buttons, rather than running off the screen (WCAG 1.4.10).
+        let screen = ctx.content_rect().size();
+        let small = screen.x < 760.0 || screen.y < 600.0;
         egui::Modal::new(egui::Id::unique(self.heading)).show(ctx, |ui| {
-            ui.set_width(600.0);
-            ui.heading(self.heading);
-            ui.add_space(6.0);
-            egui::Grid::new(self.heading)
-                .num_columns(2)
-                .spacing([12.0, 10.0])
-                .show(ui, fields);
-            below(ui);
-            if let Some(error) = self.error {
+            let body = |ui: &mut egui::Ui| {
+                ui.heading(self.heading);
                 ui.add_space(6.0);
-                ui.label(RichText::new(format!("⚠ {error}")).color(theme::warning_text(ui)));
+                egui::Grid::new(self.heading)
+                    .num_columns(2)
+                    .spacing([12.0, 10.0])
+                    .show(ui, fields);
+                below(ui);
+                if let Some(error) = self.error {
+                    ui.add_space(6.0);
+                    ui.label(RichText::new(format!("⚠ {error}")).color(theme::warning_text(ui)));
+                }
+            };
+            if small {
+                egui::ScrollArea::both()
+                    .max_width(screen.x - 64.0)
+                    .max_height(screen.y - 140.0)
+                    .show(ui, body);
+            } else {
+                ui.set_width(600.0);
+                body(ui);
             }
             ui.add_space(10.0);
             ui.horizontal(|ui| {
