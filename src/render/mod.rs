@@ -15,6 +15,7 @@ pub mod png;
 pub mod register;
 pub mod scene;
 pub mod slides;
+pub mod structure;
 pub mod svg;
 pub mod table;
 pub mod text;

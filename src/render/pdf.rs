@@ -232,6 +232,9 @@ fn draw_item(surface: &mut Surface<'_>, faces: &Faces, item: &Item) {
             }
         }
         Item::Text(t) => draw_text(surface, faces, t),
+        // Tagging the pack's structure comes with the tagged PDF; until then a
+        // group draws as its items.
+        Item::Group { items, .. } => draw_items(surface, faces, items),
         Item::Clip { clip, items } => {
             if clip.w > 0.0
                 && clip.h > 0.0
