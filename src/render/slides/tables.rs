@@ -1,6 +1,7 @@
 //! The portfolio and RAID slides: tables in slide type, the portfolio with
 //! what changed since the last board beside each figure.
 
+use super::reading::{paragraph, place_table, table_in_clip};
 use super::{BODY_SIZE, Meeting, title};
 use crate::analysis::compare::Direction;
 use crate::analysis::raid::{Band, band, trend};
@@ -133,7 +134,8 @@ pub(super) fn portfolio(m: Meeting<'_>, body: Rect, part: usize, parts: usize) -
     };
     title(&mut s, &heading, &subtitle);
     if let Some(piece) = portfolio_parts(m).into_iter().nth(part) {
-        s.place(piece, Point::new(0.0, TABLE_TOP));
+        let (columns, _) = portfolio_rows(m);
+        place_table(&mut s, piece, Point::new(0.0, TABLE_TOP), &columns);
     }
     s
 }
@@ -198,6 +200,7 @@ pub(super) fn raid(m: Meeting<'_>, body: Rect) -> Scene {
         style: SLIDE_TABLE,
         later_height: body.h - top,
     };
+    let mark = s.items.len();
     let placed = with_table(
         &mut s,
         b,
@@ -207,22 +210,32 @@ pub(super) fn raid(m: Meeting<'_>, body: Rect) -> Scene {
         &rows,
         "No open red or escalated entries.",
     );
+    // The map, then the table's first piece: the table is read as one.
+    if placed.first.is_some()
+        && s.items.len() > mark + 1
+        && let Some(table) = s.items.pop()
+    {
+        s.items.push(table_in_clip(table, &columns));
+    }
     if let Some((at, h, shown)) = placed.first
         && shown < all
     {
         // Each row shown carries its entry's hit area.
-        s.text(crate::render::scene::Text {
-            colour: palette::SECONDARY_TEXT,
-            ..super::text(
-                Point::new(at.x, at.y + h + BODY_SIZE * 1.2),
-                format!(
-                    "and {} more: see the RAID log tab and the pack",
-                    all - shown
-                ),
-                BODY_SIZE * 0.85,
-                crate::render::scene::Weight::Regular,
-            )
-        });
+        paragraph(
+            &mut s,
+            crate::render::scene::Text {
+                colour: palette::SECONDARY_TEXT,
+                ..super::text(
+                    Point::new(at.x, at.y + h + BODY_SIZE * 1.2),
+                    format!(
+                        "and {} more: see the RAID log tab and the pack",
+                        all - shown
+                    ),
+                    BODY_SIZE * 0.85,
+                    crate::render::scene::Weight::Regular,
+                )
+            },
+        );
     }
     s
 }

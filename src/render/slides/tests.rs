@@ -178,3 +178,125 @@ fn the_last_slide_lists_this_meetings_record_and_the_open_actions_of_earlier_one
     let empty = slide_scene(Meeting::new(&board, None), &Slide::Minutes, 1, 1);
     assert!(empty.texts().iter().any(|t| t.text.contains("Press D")));
 }
+
+/// The words of a table's cells, row by row.
+fn cells(rows: &[Vec<crate::render::structure::Cell>]) -> Vec<Vec<&str>> {
+    rows.iter()
+        .map(|r| r.iter().map(|c| c.text.as_str()).collect())
+        .collect()
+}
+
+#[test]
+fn every_slide_reads_its_title_first_then_its_own_figures_risks_and_changes() {
+    use crate::render::structure::Block;
+    let board = crate::sample::board();
+    let slides = deck(meeting(&board));
+    for (i, slide) in slides.iter().enumerate() {
+        let s = slide_scene(meeting(&board), slide, i + 1, slides.len());
+        let outline = s.outline();
+        let title = match slide {
+            Slide::Cover => board.title.clone(),
+            other => slide_title(&board, other),
+        };
+        assert_eq!(
+            outline.first(),
+            Some(&Block::Heading {
+                level: 1,
+                text: title.clone()
+            }),
+            "slide {i}"
+        );
+        let Slide::Programme(p) = slide else { continue };
+        let p = &board.programmes[*p];
+        // The headline strip: label and value, from the analysis.
+        let h = crate::analysis::headline::headline(&board, p);
+        let strip = outline
+            .iter()
+            .find_map(|b| match b {
+                Block::Table(rows)
+                    if rows
+                        .first()
+                        .is_some_and(|r| r[0].text == "Delivery confidence") =>
+                {
+                    Some(cells(rows))
+                }
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("{title}: the headline is a table: {outline:#?}"));
+        let finish = h.finish.map_or("—".into(), format_day_uk);
+        let slip = crate::render::headline::slip_text(&h);
+        let value = |label: &str| {
+            strip
+                .iter()
+                .find(|r| r[0] == label)
+                .map(|r| r[1])
+                .unwrap_or_else(|| panic!("{title}: {label} in {strip:?}"))
+        };
+        // The strip's box cuts a long value short as it is drawn; the reader
+        // gets the same words until a run can carry its full words.
+        let reads = |heard: &str, full: &str| {
+            heard == full
+                || heard
+                    .strip_suffix('…')
+                    .is_some_and(|shown| full.starts_with(shown) && shown.len() >= 10)
+        };
+        let forecast = format!("{finish} · {slip}");
+        assert!(
+            reads(value("Forecast finish"), &forecast),
+            "{title}: {forecast} in {strip:?}"
+        );
+        let budget = crate::render::headline::money(h.current_gbp, &board);
+        assert!(
+            value("Current budget (change)").starts_with(&budget),
+            "{title}: {budget} in {strip:?}"
+        );
+        let rating = h.confidence.map_or("Not rated", |c| c.label());
+        assert_eq!(value("Delivery confidence"), rating);
+        // The top risks: a table with a header row, a row per open risk.
+        let open: Vec<&str> = board
+            .raid
+            .iter()
+            .filter(|e| {
+                e.programme.as_ref() == Some(&p.id)
+                    && e.is_open()
+                    && e.kind() == crate::model::RaidKind::Risk
+            })
+            .map(|e| e.reference.as_str())
+            .collect();
+        let risks = outline
+            .iter()
+            .find_map(|b| match b {
+                Block::Table(rows)
+                    if rows.first().is_some_and(|r| {
+                        r.iter().any(|c| c.header && c.text == "Top open risks")
+                    }) =>
+                {
+                    Some(rows)
+                }
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("{title}: the risks are a table"));
+        assert_eq!(risks.len() - 1, open.len().min(3), "{title}: {risks:?}");
+        for row in &risks[1..] {
+            assert_eq!(row.len(), 5);
+            assert!(open.contains(&row[0].text.as_str()), "{title}: {row:?}");
+            assert!(!row[1].text.is_empty() && !row[1].header);
+        }
+        // What changed since the last board, under its own heading.
+        let since = outline
+            .iter()
+            .position(|b| {
+                *b == Block::Heading {
+                    level: 2,
+                    text: "Since the last board".into(),
+                }
+            })
+            .unwrap_or_else(|| panic!("{title}: since the last board"));
+        assert_eq!(
+            outline.get(since + 1),
+            Some(&Block::Paragraph(
+                "• No earlier board to compare with.".into()
+            ))
+        );
+    }
+}
