@@ -96,7 +96,7 @@ fn every_slide_is_read_in_order_and_the_next_slide_key_announces_its_title() {
         let title = boardroom::render::slides::slide_title(&board, slide);
         assert_eq!(
             announced(&h),
-            (format!("Slide {number} of {total}: {title}"), Live::Polite),
+            (format!("{title} (slide {number} of {total})"), Live::Polite),
             "the live region says which slide is shown"
         );
         let read = read_slide(&h, number);

@@ -205,7 +205,7 @@ impl MeetingView {
             let r = ui.allocate_rect(full, Sense::click());
             let words = "Screen blanked: press B to show the slide";
             r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, words));
-            reader::announce_ui(ui, words);
+            reader::announce_ui(ui, "Blank: press B to show the slide again");
             return;
         }
         // The slide, as large as the window allows at 16:9.
@@ -229,7 +229,11 @@ impl MeetingView {
             let outline = scene.outline();
             reader::outline_ui(ui, response.id, &outline);
         }
-        reader::announce_ui(ui, &label);
+        // The title first: it is what a listener waits for.
+        reader::announce_ui(
+            ui,
+            &format!("{name} (slide {} of {total})", self.current + 1),
+        );
         if response.clicked() && self.form.is_none() {
             self.step(Step::Next, Some(board));
         }
