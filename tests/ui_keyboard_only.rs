@@ -133,6 +133,21 @@ fn a_board_member_does_the_core_tasks_with_the_keyboard_alone() {
     // Record a decision in the meeting: F5, to the programme's slide, D.
     press(&mut h, Key::F5);
     assert!(h.state().in_meeting());
+    // The next-slide key until the live region names the programme.
+    let announced = |h: &H| {
+        h.root()
+            .children_recursive()
+            .find(|n| n.accesskit_node().role() == Role::Status)
+            .and_then(|n| n.accesskit_node().label())
+            .unwrap_or_default()
+    };
+    for _ in 0..board.programmes.len() + 2 {
+        if announced(&h).starts_with(&format!("{name} (slide")) {
+            break;
+        }
+        press(&mut h, Key::PageDown);
+    }
+    assert!(announced(&h).starts_with(&name), "{}", announced(&h));
     let decision = "Accept the revised finish date";
     press(&mut h, Key::D);
     type_text(&mut h, decision);
@@ -162,10 +177,11 @@ fn a_board_member_does_the_core_tasks_with_the_keyboard_alone() {
     assert_eq!(rating.rating, boardroom::model::DeliveryConfidence::Amber);
     assert_eq!(rating.note, reason);
     assert!(
-        on_disk
-            .meetings
+        on_disk.meetings.iter().any(|m| m
+            .decisions
             .iter()
-            .any(|m| m.decisions.iter().any(|d| d.text == decision)),
-        "the decision is in the file"
+            .any(|d| d.text == decision
+                && d.about == boardroom::model::Subject::Programme(p.id.clone()))),
+        "the decision about {name} is in the file"
     );
 }
