@@ -55,7 +55,10 @@ fn read_slide(h: &Harness<'static, BoardApp>, number: usize) -> Vec<Block> {
                     .map(|r| {
                         r.children()
                             .map(|c| Cell {
-                                header: c.accesskit_node().role() == Role::ColumnHeader,
+                                header: matches!(
+                                    c.accesskit_node().role(),
+                                    Role::ColumnHeader | Role::RowHeader
+                                ),
                                 text: label(&c),
                             })
                             .collect()

@@ -52,12 +52,18 @@ pub(super) fn outline_ui(ui: &mut Ui, slide: Id, outline: &[Block]) {
 }
 
 fn table_ui(ui: &mut Ui, slide: Id, salt: impl egui::AsIdSalt, rows: &[Vec<Cell>]) {
-    // Named by its header row, so a reader landing on it hears what it holds.
-    let header: Vec<&str> = rows
-        .first()
-        .filter(|r| r.iter().all(|c| c.header))
-        .map(|r| r.iter().map(|c| c.text.as_str()).collect())
-        .unwrap_or_default();
+    // Named by its header row (or, when its rows are headed, by their
+    // headers), so a reader landing on it hears what it holds.
+    let header: Vec<&str> = match rows.first() {
+        Some(first) if first.iter().all(|c| c.header) => {
+            first.iter().map(|c| c.text.as_str()).collect()
+        }
+        _ => rows
+            .iter()
+            .filter_map(|r| r.first().filter(|c| c.header))
+            .map(|c| c.text.as_str())
+            .collect(),
+    };
     let name = if header.is_empty() {
         "Table".to_string()
     } else {
@@ -83,11 +89,13 @@ fn table_ui(ui: &mut Ui, slide: Id, salt: impl egui::AsIdSalt, rows: &[Vec<Cell>
         row_ui
             .ctx()
             .accesskit_node_builder(row_id, |n| n.set_row_index(r));
+        // A row of headers heads the columns; a header among data heads its row.
+        let headers_only = row.iter().all(|c| c.header);
         for (c, cell) in row.iter().enumerate() {
-            let role = if cell.header {
-                Role::ColumnHeader
-            } else {
-                Role::Cell
+            let role = match (cell.header, headers_only) {
+                (true, true) => Role::ColumnHeader,
+                (true, false) => Role::RowHeader,
+                (false, _) => Role::Cell,
             };
             let cell_ui = node(&mut row_ui, row_id, ("cell", c), role, &cell.text);
             cell_ui
