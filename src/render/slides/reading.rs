@@ -272,3 +272,97 @@ fn row_group(items: Vec<Item>, edges: &[f32], header: bool) -> Item {
         items: out.into_iter().map(|(_, i)| i).collect(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::structure::{Block, Cell as Read};
+    use crate::render::table::{Cell, TableRow, TableStyle, table_pages};
+
+    const STYLE: TableStyle = TableStyle {
+        text_size: 20.0,
+        padding: 6.0,
+    };
+
+    fn read(table: Scene, columns: &[Column]) -> Vec<Block> {
+        let mut s = Scene::new(800.0, 600.0);
+        place_table(&mut s, table, Point::new(10.0, 20.0), columns);
+        s.outline()
+    }
+
+    fn cell(text: &str, header: bool) -> Read {
+        Read {
+            text: text.into(),
+            header,
+        }
+    }
+
+    #[test]
+    fn a_table_reads_its_header_then_a_cell_per_column_in_every_row() {
+        let columns = [
+            Column::text("Ref", 1.0),
+            Column::wrapped("Title", 3.0, 2),
+            Column::number("Amount", 1.0),
+        ];
+        let rows = vec![
+            TableRow {
+                cells: vec![
+                    Cell::plain("R-1"),
+                    Cell::plain("A title long enough to wrap onto a second line here"),
+                    Cell::plain("£1.000m"),
+                ],
+                target: None,
+            },
+            TableRow {
+                cells: vec![Cell::plain("R-2"), Cell::plain(""), Cell::plain("£2.000m")],
+                target: None,
+            },
+        ];
+        let table = table_pages(&columns, &rows, "None.", 600.0, 500.0, 500.0, STYLE)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("a piece"));
+        assert_eq!(
+            read(table, &columns),
+            vec![Block::Table(vec![
+                vec![cell("Ref", true), cell("Title", true), cell("Amount", true)],
+                vec![
+                    cell("R-1", false),
+                    cell("A title long enough to wrap onto a second line here", false),
+                    cell("£1.000m", false)
+                ],
+                vec![cell("R-2", false), cell("", false), cell("£2.000m", false)],
+            ])]
+        );
+    }
+
+    #[test]
+    fn an_empty_table_reads_its_header_then_what_it_says_instead() {
+        let columns = [Column::text("Ref", 1.0), Column::text("Title", 2.0)];
+        let table = table_pages(&columns, &[], "No open risks.", 600.0, 500.0, 500.0, STYLE)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("a piece"));
+        assert_eq!(
+            read(table, &columns),
+            vec![
+                Block::Table(vec![vec![cell("Ref", true), cell("Title", true)]]),
+                Block::Paragraph("No open risks.".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_part_that_says_what_it_is_is_left_as_it_comes() {
+        let mut part = Scene::new(100.0, 50.0);
+        part.group(
+            Role::Figure {
+                alt: "A chart in words".into(),
+            },
+            vec![],
+        );
+        let mut s = Scene::new(200.0, 100.0);
+        place_as(&mut s, part, Point::new(0.0, 0.0), Role::Paragraph);
+        assert_eq!(s.outline(), vec![Block::Figure("A chart in words".into())]);
+    }
+}

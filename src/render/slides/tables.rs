@@ -68,9 +68,9 @@ fn finish_change_cell(m: Meeting<'_>, p: &Programme) -> Cell {
     }
 }
 
-fn portfolio_rows(m: Meeting<'_>) -> (Vec<Column>, Vec<TableRow>) {
-    let b = m.board;
-    let columns = vec![
+/// The portfolio table's columns.
+fn portfolio_columns() -> Vec<Column> {
+    vec![
         Column::wrapped("Programme", 3.0, 2),
         Column::text("Confidence", 1.7),
         Column::wrapped("At the last board", 2.1, 2),
@@ -80,7 +80,12 @@ fn portfolio_rows(m: Meeting<'_>) -> (Vec<Column>, Vec<TableRow>) {
         Column::number("Budget change", 1.6),
         Column::number("Red risks", 1.1),
         Column::number("Warnings", 1.5),
-    ];
+    ]
+}
+
+fn portfolio_rows(m: Meeting<'_>) -> (Vec<Column>, Vec<TableRow>) {
+    let b = m.board;
+    let columns = portfolio_columns();
     let rows = b
         .programmes
         .iter()
@@ -134,8 +139,12 @@ pub(super) fn portfolio(m: Meeting<'_>, body: Rect, part: usize, parts: usize) -
     };
     title(&mut s, &heading, &subtitle);
     if let Some(piece) = portfolio_parts(m).into_iter().nth(part) {
-        let (columns, _) = portfolio_rows(m);
-        place_table(&mut s, piece, Point::new(0.0, TABLE_TOP), &columns);
+        place_table(
+            &mut s,
+            piece,
+            Point::new(0.0, TABLE_TOP),
+            &portfolio_columns(),
+        );
     }
     s
 }
