@@ -232,18 +232,13 @@ fn cover(m: Meeting<'_>, body: Rect) -> Scene {
         ),
     );
     y += 54.0;
-    reading::paragraph(
-        &mut s,
-        Text {
-            colour: palette::SECONDARY_TEXT,
-            ..text(
-                Point::new(0.0, y),
-                format!("Board meeting · as at {}", format_day_uk(b.as_at)),
-                36.0,
-                Weight::Regular,
-            )
-        },
-    );
+    // Lines in the secondary colour.
+    let aside = |y: f32, words: String, size: f32| Text {
+        colour: palette::SECONDARY_TEXT,
+        ..text(Point::new(0.0, y), words, size, Weight::Regular)
+    };
+    let as_at = format!("Board meeting · as at {}", format_day_uk(b.as_at));
+    reading::paragraph(&mut s, aside(y, as_at, 36.0));
     if let Some(marking) = marking_words(b) {
         y += 64.0;
         reading::paragraph(
@@ -253,18 +248,8 @@ fn cover(m: Meeting<'_>, body: Rect) -> Scene {
     }
     if let Some(c) = m.since {
         y += 60.0;
-        reading::paragraph(
-            &mut s,
-            Text {
-                colour: palette::SECONDARY_TEXT,
-                ..text(
-                    Point::new(0.0, y),
-                    format!("Compared with the board of {}", format_day_uk(c.from_as_at)),
-                    BODY_SIZE,
-                    Weight::Regular,
-                )
-            },
-        );
+        let words = format!("Compared with the board of {}", format_day_uk(c.from_as_at));
+        reading::paragraph(&mut s, aside(y, words, BODY_SIZE));
     }
     // The agenda: the programmes in order, as many as fit.
     y += 70.0;
