@@ -174,6 +174,41 @@ fn the_last_slide_lists_this_meetings_record_and_the_open_actions_of_earlier_one
         3,
         "a row each: the decision, the action, the earlier action"
     );
+    // Read as tables: this meeting's record, then the earlier actions,
+    // under their heading.
+    let outline = s.outline();
+    let tables: Vec<&Vec<Vec<crate::render::structure::Cell>>> = outline
+        .iter()
+        .filter_map(|b| match b {
+            crate::render::structure::Block::Table(rows) => Some(rows),
+            _ => None,
+        })
+        .collect();
+    let row_of = |t: &Vec<Vec<crate::render::structure::Cell>>, w: &str| {
+        t.iter()
+            .find(|r| r.iter().any(|c| c.text == w))
+            .map(|r| r.iter().map(|c| c.text.clone()).collect::<Vec<_>>())
+    };
+    assert_eq!(tables.len(), 2, "{outline:#?}");
+    assert_eq!(
+        row_of(tables[0], "Approve the revised go-live"),
+        Some(
+            [
+                "Decision",
+                "Data Centre Programme",
+                "Approve the revised go-live",
+                "—",
+                "—"
+            ]
+            .map(String::from)
+            .to_vec()
+        )
+    );
+    assert!(row_of(tables[1], "Bring the recovery plan").is_some());
+    assert!(outline.contains(&crate::render::structure::Block::Heading {
+        level: 2,
+        text: "Open actions from earlier meetings".into()
+    }));
     // Nothing recorded: the slide says how to record.
     let empty = slide_scene(Meeting::new(&board, None), &Slide::Minutes, 1, 1);
     assert!(empty.texts().iter().any(|t| t.text.contains("Press D")));
