@@ -143,20 +143,38 @@ fn programme_figures_are_read(
     read: &[Block],
 ) {
     let h = boardroom::analysis::headline::headline(board, p);
-    let strip = read
+    // The strip: label and value, whether a row per box or a row of
+    // labels over a row of values.
+    let strip: Vec<(String, String)> = read
         .iter()
         .find_map(|b| match b {
-            Block::Table(rows) if rows.iter().any(|r| r[0].text == "Forecast finish") => Some(rows),
+            Block::Table(rows) if rows.iter().flatten().any(|c| c.text == "Forecast finish") => {
+                Some(match rows.as_slice() {
+                    [labels, values] if labels.iter().all(|c| c.header) && labels.len() > 2 => {
+                        labels
+                            .iter()
+                            .zip(values)
+                            .map(|(l, v)| (l.text.clone(), v.text.clone()))
+                            .collect()
+                    }
+                    _ => rows
+                        .iter()
+                        .filter_map(|r| match r.as_slice() {
+                            [l, v] if l.header => Some((l.text.clone(), v.text.clone())),
+                            _ => None,
+                        })
+                        .collect(),
+                })
+            }
             _ => None,
         })
         .unwrap_or_else(|| panic!("{}: the headline figures", p.name));
     let value = |label: &str| {
         strip
             .iter()
-            .find(|r| r.first().is_some_and(|c| c.header && c.text == label))
-            .and_then(|r| r.get(1))
-            .map(|c| c.text.clone())
-            .unwrap_or_else(|| panic!("{}: {label}", p.name))
+            .find(|(l, _)| l == label)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_else(|| panic!("{}: {label} in {strip:?}", p.name))
     };
     let rating = h.confidence.map_or("Not rated", |c| c.label());
     assert_eq!(value("Delivery confidence"), rating);

@@ -240,14 +240,28 @@ fn every_slide_reads_its_title_first_and_a_programme_its_strip_risks_and_changes
         // The strip: a row per box, its label heading its value. (The
         // figures themselves are checked against the analysis in
         // tests/ui_slides_read.rs, as the screen reader gets them.)
-        let labels: Vec<(&str, bool)> = outline
+        // Either a row per box (label, value) or a row of labels over a
+        // row of values: each label heads its figure.
+        let labels = outline
             .iter()
             .find_map(|b| match b {
-                Block::Table(rows) if rows.len() == 5 && rows.iter().all(|r| r.len() == 2) => Some(
-                    rows.iter()
-                        .map(|r| (r[0].text.as_str(), r[0].header && !r[1].header))
-                        .collect(),
-                ),
+                Block::Table(rows)
+                    if rows.iter().flatten().any(|c| c.text == "Forecast finish") =>
+                {
+                    let heads =
+                        |r: &Vec<crate::render::structure::Cell>| r.iter().all(|c| c.header);
+                    let labels: Vec<&str> = match rows.as_slice() {
+                        [top, below] if heads(top) && !heads(below) => {
+                            top.iter().map(|c| c.text.as_str()).collect()
+                        }
+                        _ => rows
+                            .iter()
+                            .filter(|r| r.len() == 2 && r[0].header && !r[1].header)
+                            .map(|r| r[0].text.as_str())
+                            .collect(),
+                    };
+                    Some(labels)
+                }
                 _ => None,
             })
             .unwrap_or_else(|| panic!("{title}: the strip: {outline:#?}"));
@@ -260,7 +274,6 @@ fn every_slide_reads_its_title_first_and_a_programme_its_strip_risks_and_changes
                 "Open risks (red)",
                 "Open issues · overdue reviews"
             ]
-            .map(|l| (l, true))
         );
         // The risks: a table headed by its columns.
         assert!(outline.iter().any(|b| matches!(b, Block::Table(rows)
