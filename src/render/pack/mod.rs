@@ -195,4 +195,6 @@ pub fn pack_pages_with(
 }
 
 #[cfg(test)]
+mod tagged_tests;
+#[cfg(test)]
 mod tests;

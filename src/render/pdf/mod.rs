@@ -215,4 +215,4 @@ impl Face {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
