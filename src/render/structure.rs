@@ -284,4 +284,45 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn cut_short_text_reads_whole_lists_read_by_item_and_furniture_is_silent() {
+        let full = "Social care system replacement programme";
+        // Shown whole: left as it is.
+        assert_eq!(read_whole(full, vec![run(full)]), vec![run(full)]);
+        // Wrapped over two lines with every word: still as it is.
+        let two = vec![run("Social care system"), run("replacement programme")];
+        assert_eq!(read_whole(full, two.clone()), two);
+        // Cut short: read as the whole text.
+        let cut = read_whole(full, vec![run("Social care system repl…")]);
+        let mut s = Scene::new(100.0, 100.0);
+        s.group(Role::PageHeader, vec![run("OFFICIAL")]);
+        s.group(Role::Heading(1), cut);
+        s.group(
+            Role::List,
+            vec![
+                Item::Group {
+                    role: Role::ListItem,
+                    items: vec![run("Portfolio"), run("2")],
+                },
+                Item::Group {
+                    role: Role::ListItem,
+                    items: vec![run("RAID log"), run("9")],
+                },
+            ],
+        );
+        s.group(Role::PageFooter, vec![run("Page 1 of 9")]);
+        assert_eq!(
+            s.outline(),
+            vec![
+                Block::Heading {
+                    level: 1,
+                    text: full.into()
+                },
+                Block::Paragraph("Portfolio 2".into()),
+                Block::Paragraph("RAID log 9".into()),
+            ]
+        );
+        assert_eq!(words(&s.items), format!("{full} Portfolio 2 RAID log 9"));
+    }
 }
