@@ -194,15 +194,18 @@ pub fn table_pages(
     // Each piece is a table of its own for a reader: its header row, then
     // its rows; the fills and rules under them are decoration.
     let mut body: Vec<Item> = Vec::new();
-    let mut y = header(
-        &mut scene,
-        &mut body,
-        columns,
-        &widths,
-        &header_lines,
-        header_h,
-        style,
-    );
+    let head = |scene: &mut Scene, body: &mut Vec<Item>| {
+        header(
+            scene,
+            body,
+            columns,
+            &widths,
+            &header_lines,
+            header_h,
+            style,
+        )
+    };
+    let mut y = head(&mut scene, &mut body);
     let mut limit = first_height;
     if rows.is_empty() {
         scene.group(Role::Table, body);
@@ -229,15 +232,7 @@ pub fn table_pages(
             scene.height = y;
             scene.group(Role::Table, std::mem::take(&mut body));
             pages.push(std::mem::replace(&mut scene, Scene::new(width_pt, 0.0)));
-            y = header(
-                &mut scene,
-                &mut body,
-                columns,
-                &widths,
-                &header_lines,
-                header_h,
-                style,
-            );
+            y = head(&mut scene, &mut body);
             limit = next_height;
         }
         let rect = Rect::new(0.0, y, width_pt, h);
@@ -519,5 +514,40 @@ mod tests {
         );
         assert_eq!(pages.len(), 1);
         assert!(pages[0].texts().iter().any(|t| t.text == "No open risks."));
+    }
+
+    #[test]
+    fn a_figure_wider_than_its_share_takes_the_room_and_is_never_cut() {
+        let wide = "£1,242,053,000,000.00";
+        let mut rows = rows(1);
+        rows[0].cells[2] = Cell::plain(wide);
+        let w = 240.0;
+        let pages = table_pages(&columns(), &rows, "", w, 500.0, 500.0, TableStyle::PAPER);
+        let texts = pages[0].texts();
+        let money = texts
+            .iter()
+            .find(|t| t.text == wide)
+            .unwrap_or_else(|| panic!("the figure is whole: {texts:?}"));
+        let needed = width(wide, money.size, money.weight);
+        // It fits inside the table, and the words beside it gave way.
+        assert!(
+            money.at.x - needed >= 0.0 && money.at.x <= w,
+            "{:?}",
+            money.at
+        );
+        assert!(
+            texts
+                .iter()
+                .filter(|t| t.at.x < money.at.x - needed)
+                .all(|t| t.at.x + width(&t.text, t.size, t.weight) <= money.at.x - needed + 0.01),
+            "nothing runs into the figure"
+        );
+        // The cut-short description still reads whole.
+        let outline = pages[0].outline();
+        let said = format!("{outline:?}");
+        assert!(
+            said.contains("onto more than one line in its column"),
+            "{said}"
+        );
     }
 }
