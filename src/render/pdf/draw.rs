@@ -11,7 +11,7 @@ use krilla::num::NormalizedF32;
 use krilla::paint::{Fill, FillRule, Stroke as PdfStroke, StrokeDash};
 use krilla::surface::Surface;
 use krilla::tagging::{
-    Artifact, ArtifactType, ContentTag, ListNumbering, Node, SpanTag, TableHeaderScope, Tag,
+    Artifact, ArtifactType, BBox, ContentTag, ListNumbering, Node, SpanTag, TableHeaderScope, Tag,
     TagGroup, TagKind,
 };
 use krilla::text::TextDirection;
@@ -46,13 +46,20 @@ pub(super) struct Tagger<'s, 'p> {
     open: Option<ArtifactType>,
     /// The groups being built, innermost last; the first is the page's.
     stack: Vec<TagGroup>,
+    /// The page's index, for a figure's bounding box.
+    page_index: usize,
+    /// The clips entered, innermost last: a placed chart's clip is its
+    /// figure's bounding box.
+    clips: Vec<Rect>,
 }
 
 impl<'s, 'p> Tagger<'s, 'p> {
-    pub(super) fn new(surface: &'s mut Surface<'p>, faces: &'s Faces) -> Self {
+    pub(super) fn new(surface: &'s mut Surface<'p>, faces: &'s Faces, page_index: usize) -> Self {
         Tagger {
             surface,
             faces,
+            page_index,
+            clips: Vec::new(),
             open: None,
             // The page's elements are gathered in a placeholder group and
             // handed to the tree as they are.
@@ -110,7 +117,9 @@ impl<'s, 'p> Tagger<'s, 'p> {
                         self.close();
                     }
                     self.surface.push_clip_path(&path, &FillRule::NonZero);
+                    self.clips.push(*clip);
                     self.items(items, place);
+                    self.clips.pop();
                     if place != Place::Figure {
                         self.close();
                     }
@@ -166,7 +175,15 @@ impl<'s, 'p> Tagger<'s, 'p> {
                 self.items(items, Place::Figure);
                 self.surface.end_tagged();
                 let alt = alt.trim();
-                let figure = Tag::Figure((!alt.is_empty()).then(|| alt.to_string()));
+                // Where the chart is on the page: the clip it was placed in.
+                let bbox = self
+                    .clips
+                    .last()
+                    .filter(|c| finite_rect(c))
+                    .and_then(|c| PdfRect::from_xywh(c.x, c.y, c.w, c.h))
+                    .map(|rect| BBox::new(self.page_index, rect));
+                let figure =
+                    Tag::Figure((!alt.is_empty()).then(|| alt.to_string())).with_bbox(bbox);
                 self.push_node(TagGroup::with_children(figure, vec![id.into()]));
             }
             (_, role) => {

@@ -105,7 +105,7 @@ pub(crate) fn to_pdf_with(
         let settings = PageSettings::from_wh(width, height).ok_or_else(bad_size)?;
         let mut pdf_page = document.start_page_with(settings);
         let mut surface = pdf_page.surface();
-        for node in draw::Tagger::new(&mut surface, &faces).page(&page.scene.items) {
+        for node in draw::Tagger::new(&mut surface, &faces, index).page(&page.scene.items) {
             tags.push(node);
         }
         surface.finish();
