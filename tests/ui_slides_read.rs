@@ -126,7 +126,12 @@ fn every_slide_is_read_in_order_and_the_next_slide_key_announces_its_title() {
 
         if let boardroom::render::slides::Slide::Programme(p) = slide {
             let p = &board.programmes[*p];
-            programme_figures_are_read(&board, p, &read);
+            let slip_read = programme_figures_are_read(&board, p, &read);
+            // The Data Centre's final stage, 184 days late for COVID-19, is
+            // on its slide.
+            if *p == board.programmes[0] {
+                assert!(slip_read, "{}: the slip and its cause are read", p.name);
+            }
         }
         if number < total {
             h.key_press(Key::PageDown);
@@ -137,11 +142,12 @@ fn every_slide_is_read_in_order_and_the_next_slide_key_announces_its_title() {
 
 /// A programme slide's own figures, worked out from the board: its
 /// delivery confidence, forecast finish and slip, budget, and open risks.
+/// Returns whether the latest task's slip was among what was read.
 fn programme_figures_are_read(
     board: &boardroom::model::Board,
     p: &boardroom::model::Programme,
     read: &[Block],
-) {
+) -> bool {
     let h = boardroom::analysis::headline::headline(board, p);
     // The strip: label and value, whether a row per box or a row of
     // labels over a row of values.
@@ -233,6 +239,39 @@ fn programme_figures_are_read(
     for row in &risks[1..] {
         assert!(open.contains(&row[0].text.as_str()), "{}: {row:?}", p.name);
     }
+    // The charts, each read as a figure in words: the timeline and the
+    // waterfall; the latest task's slip and its delay's cause among them.
+    let figures: Vec<&str> = read
+        .iter()
+        .filter_map(|b| match b {
+            Block::Figure(words) => Some(words.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(figures.len() >= 2, "{}: {figures:?}", p.name);
+    let latest = p
+        .tasks
+        .iter()
+        .filter_map(|t| boardroom::analysis::schedule::task_slip_days(t).map(|d| (d, t)))
+        .filter(|(d, _)| *d > 0)
+        .max_by_key(|(d, _)| *d);
+    // A slide shows a programme's first tasks: where the latest is among
+    // them, its slip and cause are read.
+    let mut slip_read = false;
+    if let Some((days, task)) = latest
+        && let Some(delay) = p.delays.iter().find(|d| d.task.as_ref() == Some(&task.id))
+    {
+        let said = format!("{}: forecast finish", task.name);
+        if let Some(f) = figures.iter().find(|f| f.contains(&said)) {
+            assert!(
+                f.contains(&format!("{days} days late")) && f.contains(delay.cause.label()),
+                "{}: {said} … {days} days late ({}) in {f}",
+                p.name,
+                delay.cause.label()
+            );
+            slip_read = true;
+        }
+    }
     assert!(
         read.contains(&Block::Heading {
             level: 2,
@@ -241,4 +280,5 @@ fn programme_figures_are_read(
         "{}",
         p.name
     );
+    slip_read
 }

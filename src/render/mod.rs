@@ -4,6 +4,7 @@
 //!
 //! Like `model`, `analysis` and `store`, this knows no screen: no egui here.
 
+pub mod alt_text;
 pub mod export;
 pub(crate) mod heading;
 pub mod headline;

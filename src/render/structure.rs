@@ -31,6 +31,24 @@ pub enum Role {
     HeaderCell,
     /// A data cell.
     Cell,
+    /// A list (the cover's contents): its groups are [`Role::ListItem`]s.
+    List,
+    /// One item of a list.
+    ListItem,
+    /// Text drawn cut short ("Social care system repl…") that reads as
+    /// `full`: what a reader hears and a tagged PDF carries as its actual
+    /// text, so eliding for room never hides words from anyone.
+    Shortened {
+        /// The whole text.
+        full: String,
+    },
+    /// The page's running header (the marking, the board's title and
+    /// date): read by no one, the same on every page; a tagged PDF marks it
+    /// as a header artifact.
+    PageHeader,
+    /// The page's running footer (the marking, the organisation, "Page N
+    /// of M"): as [`Role::PageHeader`], at the foot.
+    PageFooter,
 }
 
 /// One part of a scene's outline, in reading order.
@@ -66,6 +84,13 @@ impl Scene {
         self.items.push(Item::Group { role, items });
     }
 
+    /// Wraps everything drawn so far in one group with `role` (a chart
+    /// laid out as a whole becomes one figure).
+    pub fn group_all(&mut self, role: Role) {
+        let items = std::mem::take(&mut self.items);
+        self.items.push(Item::Group { role, items });
+    }
+
     /// The scene's meaning in reading order: every group with a role, outside
     /// any figure, as headings, paragraphs, figures and tables.
     pub fn outline(&self) -> Vec<Block> {
@@ -87,22 +112,53 @@ fn outline_of(items: &[Item], out: &mut Vec<Block>) {
                 Role::Paragraph => out.push(Block::Paragraph(words(items))),
                 Role::Figure { alt } => out.push(Block::Figure(alt.clone())),
                 Role::Table => out.push(Block::Table(rows(items))),
-                // Rows and cells outside a table are read as text.
-                Role::Row | Role::HeaderCell | Role::Cell => {
+                // Rows and cells outside a table are read as text, and so is
+                // each item of a list.
+                Role::Row | Role::HeaderCell | Role::Cell | Role::ListItem => {
                     out.push(Block::Paragraph(words(items)))
                 }
+                Role::Shortened { full } => out.push(Block::Paragraph(full.clone())),
+                Role::List => outline_of(items, out),
+                Role::PageHeader | Role::PageFooter => {}
             },
             _ => {}
         }
     }
 }
 
-/// Every text run under `items`, in order, joined by spaces.
+/// `lines`, the runs that set `full` (elided or wrapped to fit), wrapped
+/// as [`Role::Shortened`] when they do not say all of it, so a reader gets
+/// the whole text; as they are when they do.
+pub fn read_whole(full: &str, lines: Vec<Item>) -> Vec<Item> {
+    let whole: Vec<&str> = full.split_whitespace().collect();
+    let shown = words(&lines);
+    if shown.split_whitespace().eq(whole.iter().copied()) {
+        lines
+    } else {
+        vec![Item::Group {
+            role: Role::Shortened {
+                full: whole.join(" "),
+            },
+            items: lines,
+        }]
+    }
+}
+
+/// Every text run under `items`, in order, joined by spaces; a shortened
+/// run reads whole, and the page's header and footer are not read.
 pub fn words(items: &[Item]) -> String {
     fn walk(items: &[Item], out: &mut Vec<String>) {
         for item in items {
             match item {
                 Item::Text(t) if !t.text.trim().is_empty() => out.push(t.text.trim().to_string()),
+                Item::Group {
+                    role: Role::Shortened { full },
+                    ..
+                } => out.push(full.trim().to_string()),
+                Item::Group {
+                    role: Role::PageHeader | Role::PageFooter,
+                    ..
+                } => {}
                 Item::Clip { items, .. } | Item::Group { items, .. } => walk(items, out),
                 _ => {}
             }
@@ -227,5 +283,46 @@ mod tests {
                 ]),
             ]
         );
+    }
+
+    #[test]
+    fn cut_short_text_reads_whole_lists_read_by_item_and_furniture_is_silent() {
+        let full = "Social care system replacement programme";
+        // Shown whole: left as it is.
+        assert_eq!(read_whole(full, vec![run(full)]), vec![run(full)]);
+        // Wrapped over two lines with every word: still as it is.
+        let two = vec![run("Social care system"), run("replacement programme")];
+        assert_eq!(read_whole(full, two.clone()), two);
+        // Cut short: read as the whole text.
+        let cut = read_whole(full, vec![run("Social care system repl…")]);
+        let mut s = Scene::new(100.0, 100.0);
+        s.group(Role::PageHeader, vec![run("OFFICIAL")]);
+        s.group(Role::Heading(1), cut);
+        s.group(
+            Role::List,
+            vec![
+                Item::Group {
+                    role: Role::ListItem,
+                    items: vec![run("Portfolio"), run("2")],
+                },
+                Item::Group {
+                    role: Role::ListItem,
+                    items: vec![run("RAID log"), run("9")],
+                },
+            ],
+        );
+        s.group(Role::PageFooter, vec![run("Page 1 of 9")]);
+        assert_eq!(
+            s.outline(),
+            vec![
+                Block::Heading {
+                    level: 1,
+                    text: full.into()
+                },
+                Block::Paragraph("Portfolio 2".into()),
+                Block::Paragraph("RAID log 9".into()),
+            ]
+        );
+        assert_eq!(words(&s.items), format!("{full} Portfolio 2 RAID log 9"));
     }
 }
