@@ -2,7 +2,7 @@
 //! actions, and the actions still open from earlier meetings, for the board
 //! to review.
 
-use super::reading::{group_since, paragraph, place_table as place_read};
+use super::reading::{group_since, paragraph};
 use super::{BODY_SIZE, Meeting, text, title};
 use crate::analysis::actions::{due_words, open_actions, subject_label};
 use crate::model::format_day_uk;
@@ -102,7 +102,7 @@ fn place_table(
     let used = first.height;
     // Each row carries a hit area, so they count the rows shown.
     let shown = first.hits.len();
-    place_read(s, first, at, columns);
+    s.place(first, at);
     if shown < rows.len() {
         paragraph(
             s,

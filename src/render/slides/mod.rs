@@ -152,22 +152,10 @@ pub fn slide_scene(m: Meeting<'_>, slide: &Slide, number: usize, total: usize) -
     s
 }
 
-/// A slide's title, read as its heading (level 1), and the subtitle under
-/// it as a paragraph; returns where its content starts.
+/// A slide's title (read as its heading) and subtitle; returns where its
+/// content starts.
 pub(crate) fn title(s: &mut Scene, title: &str, subtitle: &str) -> f32 {
-    let mark = s.items.len();
-    let y = heading(s, title, subtitle, HeadingStyle::SLIDE);
-    // The title's lines come first, in the title's type; the subtitle's after.
-    let subtitle_at = s.items[mark..]
-        .iter()
-        .position(|i| !matches!(i, Item::Text(t) if t.size == HeadingStyle::SLIDE.title_size))
-        .map_or(s.items.len(), |i| mark + i);
-    let below = s.items.split_off(subtitle_at);
-    reading::group_since(s, mark, Role::Heading(1));
-    let mark = s.items.len();
-    s.items.extend(below);
-    reading::group_since(s, mark, Role::Paragraph);
-    y
+    heading(s, title, subtitle, HeadingStyle::SLIDE)
 }
 
 /// What every slide carries: the marking at the top and bottom centre, the

@@ -2,7 +2,7 @@
 //! (delay bars, causes and the as-at line in view), its waterfall, its top
 //! open risks, and what changed since the last board.
 
-use super::reading::{group_since, paragraph, place_as, place_strip, place_table};
+use super::reading::{group_since, paragraph};
 use super::{BODY_SIZE, Meeting, text, title};
 use crate::analysis::compare::programme_lines;
 use crate::analysis::reconcile::programme_warnings;
@@ -61,16 +61,15 @@ pub(super) fn programme(m: Meeting<'_>, index: usize, p: &Programme, body: Rect)
             let baseline = y - HeadingStyle::SLIDE.below_subtitle;
             let top = baseline - ratings.height * 0.68;
             let left = body.w - ratings.width;
-            place_as(&mut s, ratings, Point::new(left, top), Role::Paragraph);
+            s.place(ratings, Point::new(left, top));
         } else {
             ratings_room = ratings.height + 14.0;
-            place_as(&mut s, ratings, Point::new(0.0, y), Role::Paragraph);
+            s.place(ratings, Point::new(0.0, y));
             y += ratings_room;
         }
     }
     let strip = HeadlineStyle::SLIDE;
-    place_strip(
-        &mut s,
+    s.place(
         headline_strip(b, &m.headline(index), body.w, strip),
         Point::new(0.0, y),
     );
@@ -167,7 +166,7 @@ pub(super) fn programme(m: Meeting<'_>, index: usize, p: &Programme, body: Rect)
     .next()
     {
         let h = t.height;
-        place_table(&mut s, t, Point::new(x, ry), &columns);
+        s.place(t, Point::new(x, ry));
         ry += h + 26.0;
     }
     let mark = s.items.len();

@@ -1,7 +1,7 @@
 //! The portfolio and RAID slides: tables in slide type, the portfolio with
 //! what changed since the last board beside each figure.
 
-use super::reading::{paragraph, place_table, table_in_clip};
+use super::reading::paragraph;
 use super::{BODY_SIZE, Meeting, title};
 use crate::analysis::compare::Direction;
 use crate::analysis::raid::{Band, band, trend};
@@ -68,9 +68,9 @@ fn finish_change_cell(m: Meeting<'_>, p: &Programme) -> Cell {
     }
 }
 
-/// The portfolio table's columns.
-fn portfolio_columns() -> Vec<Column> {
-    vec![
+fn portfolio_rows(m: Meeting<'_>) -> (Vec<Column>, Vec<TableRow>) {
+    let b = m.board;
+    let columns = vec![
         Column::wrapped("Programme", 3.0, 2),
         Column::text("Confidence", 1.7),
         Column::wrapped("At the last board", 2.1, 2),
@@ -80,12 +80,7 @@ fn portfolio_columns() -> Vec<Column> {
         Column::number("Budget change", 1.6),
         Column::number("Red risks", 1.1),
         Column::number("Warnings", 1.5),
-    ]
-}
-
-fn portfolio_rows(m: Meeting<'_>) -> (Vec<Column>, Vec<TableRow>) {
-    let b = m.board;
-    let columns = portfolio_columns();
+    ];
     let rows = b
         .programmes
         .iter()
@@ -139,12 +134,7 @@ pub(super) fn portfolio(m: Meeting<'_>, body: Rect, part: usize, parts: usize) -
     };
     title(&mut s, &heading, &subtitle);
     if let Some(piece) = portfolio_parts(m).into_iter().nth(part) {
-        place_table(
-            &mut s,
-            piece,
-            Point::new(0.0, TABLE_TOP),
-            &portfolio_columns(),
-        );
+        s.place(piece, Point::new(0.0, TABLE_TOP));
     }
     s
 }
@@ -209,7 +199,6 @@ pub(super) fn raid(m: Meeting<'_>, body: Rect) -> Scene {
         style: SLIDE_TABLE,
         later_height: body.h - top,
     };
-    let mark = s.items.len();
     let placed = with_table(
         &mut s,
         b,
@@ -219,13 +208,6 @@ pub(super) fn raid(m: Meeting<'_>, body: Rect) -> Scene {
         &rows,
         "No open red or escalated entries.",
     );
-    // The map, then the table's first piece: the table is read as one.
-    if placed.first.is_some()
-        && s.items.len() > mark + 1
-        && let Some(table) = s.items.pop()
-    {
-        s.items.push(table_in_clip(table, &columns));
-    }
     if let Some((at, h, shown)) = placed.first
         && shown < all
     {
