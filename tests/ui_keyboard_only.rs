@@ -66,6 +66,13 @@ fn a_board_member_does_the_core_tasks_with_the_keyboard_alone() {
     tab_to(&mut h, Role::TextInput, |n| n == "Board file:");
     type_text(&mut h, &path.display().to_string());
     press(&mut h, Key::Enter);
+    // The board is read on a job: frames until it is open.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while h.state().document().is_none() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    common::run_busy(&mut h);
     let board = h
         .state()
         .document()

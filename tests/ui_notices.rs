@@ -52,6 +52,13 @@ fn a_save_is_announced_politely_and_a_failure_assertively() {
     h.event(egui::Event::Text(missing.display().to_string()));
     h.run();
     h.key_press(egui::Key::Enter);
+    // The file is looked for on a job: frames until it has answered.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !h.state().notice().is_some_and(|n| n.is_error()) && std::time::Instant::now() < deadline
+    {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
     common::run_busy(&mut h);
     let latest = h
         .state()
