@@ -86,6 +86,9 @@ fn the_manchester_pack_has_its_pages_figures_and_marking_as_text() {
         info.contains("Manchester City Council"),
         "the organisation is the author: {info}"
     );
+    // Tagged for a screen reader (PDF/UA-1), its title naming the as-at date.
+    assert!(info.contains("Tagged:          yes"), "{info}");
+    assert!(info.contains("board pack as at 9 Feb 2021"), "{info}");
     let page_texts: Vec<&str> = text
         .split('\u{c}')
         .filter(|p| !p.trim().is_empty())

@@ -199,7 +199,8 @@ impl BoardApp {
                 ));
             }
             ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                let text = match (self.saving(), self.notices.latest()) {
+                let latest = self.notices.latest();
+                let text = match (self.saving(), latest) {
                     // While saving, that is the news; an older notice would
                     // only sit beside it and confuse.
                     (true, _) => RichText::new(self.saving_text()),
@@ -209,7 +210,18 @@ impl BoardApp {
                     }
                     (false, None) => return,
                 };
-                ui.add(egui::Label::new(text).wrap());
+                let live = match (self.saving(), latest) {
+                    (false, Some(notice)) => notice.live(),
+                    _ => egui::accesskit::Live::Polite,
+                };
+                // A live region, spoken when it appears: a node of its own
+                // for each message, so the same words twice (two saves) are
+                // spoken twice.
+                let key = (self.notices.all().len(), self.saving());
+                ui.push_id(key, |ui| {
+                    let r = ui.add(egui::Label::new(text).wrap());
+                    ui.ctx().accesskit_node_builder(r.id, |n| n.set_live(live));
+                });
             });
         });
     }

@@ -26,6 +26,18 @@ impl Notice {
     pub fn is_error(&self) -> bool {
         matches!(self, Notice::Error(_))
     }
+
+    /// How a screen reader speaks it when it appears in the status line (a
+    /// live region): a failure, or a colleague's change that clashes with
+    /// yours (both errors: they need the user now), at once, interrupting;
+    /// anything else, a save or a colleague's change taken in, when the
+    /// reader pauses.
+    pub fn live(&self) -> egui::accesskit::Live {
+        match self {
+            Notice::Info(_) => egui::accesskit::Live::Polite,
+            Notice::Error(_) => egui::accesskit::Live::Assertive,
+        }
+    }
 }
 
 /// A notice as kept: what it said and when.
@@ -115,6 +127,16 @@ mod tests {
         assert_eq!(
             n.latest().map(Notice::text),
             Some("Meeting recorded: 1 decision; the board as it stood is kept as x.ron")
+        );
+    }
+
+    #[test]
+    fn failures_and_clashes_interrupt_and_news_waits() {
+        use egui::accesskit::Live;
+        assert_eq!(Notice::Info("Saved board.ron.".into()).live(), Live::Polite);
+        assert_eq!(
+            Notice::Error("2 change(s) a colleague saved clash with yours.".into()).live(),
+            Live::Assertive
         );
     }
 

@@ -70,6 +70,19 @@ pub enum RenderError {
         /// Its height in points.
         height: f32,
     },
+    /// The pack would not conform to PDF/UA-1 (a reader could not read it),
+    /// so it was not written.
+    #[error(
+        "the board pack was not written, because it would not be accessible \
+         (PDF/UA-1, {rule}): {what_to_do}"
+    )]
+    NotAccessible {
+        /// The rule broken, by its clause ("7.3: every chart needs words
+        /// that stand in for it").
+        rule: String,
+        /// What went wrong, and what to do about it.
+        what_to_do: String,
+    },
     /// krilla could not write the PDF.
     #[error("the PDF could not be written ({0}): try again, or export the pages as SVG or PNG")]
     Pdf(String),

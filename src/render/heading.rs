@@ -4,8 +4,9 @@
 //! their titles the same way.
 
 use crate::render::palette;
-use crate::render::scene::{Anchor, Point, Scene, Text, Weight};
+use crate::render::scene::{Anchor, Item, Point, Scene, Text, Weight};
 use crate::render::slides::{BODY_SIZE, TITLE_SIZE};
+use crate::render::structure::{Role, read_whole};
 use crate::render::text::wrap;
 
 /// Body text in the text colour, from its start: what the pages and slides
@@ -69,25 +70,32 @@ impl HeadingStyle {
 /// where the content under it starts. An empty subtitle takes no room.
 pub(crate) fn heading(scene: &mut Scene, title: &str, subtitle: &str, style: HeadingStyle) -> f32 {
     let top = style.title_baseline;
-    for l in wrap(title, style.title_size, Weight::Bold, scene.width, 1) {
-        scene.text(text(
-            Point::new(0.0, top),
-            l,
-            style.title_size,
-            Weight::Bold,
-        ));
-    }
+    let lines = wrap(title, style.title_size, Weight::Bold, scene.width, 1)
+        .into_iter()
+        .map(|l| {
+            Item::Text(text(
+                Point::new(0.0, top),
+                l,
+                style.title_size,
+                Weight::Bold,
+            ))
+        })
+        .collect();
+    // The page's or slide's title: a cut-short title still reads whole.
+    scene.group(Role::Heading(1), read_whole(title, lines));
     if subtitle.is_empty() {
         return top + style.below_title;
     }
     let mut last = top + style.subtitle_first - style.subtitle_line;
     let size = style.subtitle_size;
+    let mut lines = Vec::new();
     for l in wrap(subtitle, size, Weight::Regular, scene.width, 2) {
         last += style.subtitle_line;
-        scene.text(Text {
+        lines.push(Item::Text(Text {
             colour: palette::SECONDARY_TEXT,
             ..text(Point::new(0.0, last), l, size, Weight::Regular)
-        });
+        }));
     }
+    scene.group(Role::Paragraph, read_whole(subtitle, lines));
     last + style.below_subtitle
 }

@@ -5,11 +5,12 @@
 //! them; the figures are [`crate::analysis::headline`]'s.
 
 use crate::analysis::headline::Headline;
-use crate::analysis::money::{format_change_gbp, format_gbp, round_to_unit};
+use crate::analysis::money::{auto_unit, format_change_gbp, format_gbp, round_to_unit};
 use crate::model::{Board, ConfidenceRecord, MoneyUnit, Programme, format_day_uk};
 use crate::render::heading::text;
 use crate::render::palette::{self, confidence_colour, confidence_text};
 use crate::render::scene::{Item, Point, Rect, Scene, Text, Weight};
+use crate::render::structure::{Role, read_whole};
 use crate::render::text::{elide, width};
 
 /// Sizes for one medium.
@@ -60,18 +61,45 @@ pub(crate) fn unit(board: &Board) -> MoneyUnit {
     }
 }
 
-/// An amount for a summary table, rounded to what its unit shows (the
-/// programme's own page gives it exactly).
-pub(crate) fn money(v: Option<rust_decimal::Decimal>, board: &Board) -> String {
-    v.map_or("—".into(), |v| {
-        format_gbp(round_to_unit(v, unit(board)), unit(board))
-    })
+/// The unit a summary of `headlines` reads in: the board's setting, or
+/// when that is Automatic, £m, or £bn when the largest amount runs to
+/// billions (as the screen's Automatic unit chooses), so a figure always
+/// fits its column whole.
+pub(crate) fn summary_unit(board: &Board, headlines: &[Headline]) -> MoneyUnit {
+    match board.settings.money_unit {
+        MoneyUnit::Auto => {
+            let largest = headlines
+                .iter()
+                .flat_map(|h| [h.approved_gbp, h.current_gbp, h.change_gbp])
+                .flatten()
+                .map(|v| v.abs())
+                .max()
+                .unwrap_or_default();
+            match auto_unit(largest) {
+                MoneyUnit::Billions => MoneyUnit::Billions,
+                _ => MoneyUnit::Millions,
+            }
+        }
+        u => u,
+    }
 }
 
-/// A change for a summary table, rounded as [`money`] is.
+/// A change for a summary table, rounded to what its unit shows (the
+/// programme's own page gives it exactly).
 pub(crate) fn change(v: Option<rust_decimal::Decimal>, board: &Board) -> String {
+    change_in(v, unit(board))
+}
+
+/// An amount in `unit`, rounded to what the unit shows (the programme's
+/// own page gives it exactly).
+pub(crate) fn money_in(v: Option<rust_decimal::Decimal>, unit: MoneyUnit) -> String {
+    v.map_or("—".into(), |v| format_gbp(round_to_unit(v, unit), unit))
+}
+
+/// A change in `unit`, rounded as [`money_in`] is.
+pub(crate) fn change_in(v: Option<rust_decimal::Decimal>, unit: MoneyUnit) -> String {
     v.map_or("—".into(), |v| {
-        format_change_gbp(round_to_unit(v, unit(board)), unit(board))
+        format_change_gbp(round_to_unit(v, unit), unit)
     })
 }
 
@@ -92,8 +120,13 @@ pub fn headline_strip(board: &Board, h: &Headline, w: f32, style: HeadlineStyle)
     let mut s = Scene::new(w, box_h);
     let pad = style.label_size * 0.8;
     let finish = h.finish.map_or("—".into(), format_day_uk);
+    let unit = summary_unit(board, std::slice::from_ref(h));
     let budget = match (h.current_gbp, h.change_gbp) {
-        (Some(c), Some(ch)) => format!("{} ({})", money(Some(c), board), change(Some(ch), board)),
+        (Some(c), Some(ch)) => format!(
+            "{} ({})",
+            money_in(Some(c), unit),
+            change_in(Some(ch), unit)
+        ),
         _ => "—".into(),
     };
     let boxes = [
@@ -113,6 +146,10 @@ pub fn headline_strip(board: &Board, h: &Headline, w: f32, style: HeadlineStyle)
             format!("{} · {}", h.open_issues, h.overdue_reviews),
         ),
     ];
+    // The boxes' fills first; then the labels as a table's header row and
+    // the figures as its one row, so a reader hears each figure with its label.
+    let mut labels = Vec::new();
+    let mut values = Vec::new();
     for (i, (label, value)) in boxes.into_iter().enumerate() {
         let x = i as f32 * (box_w + gap);
         let rect = Rect::new(x, 0.0, box_w, box_h);
@@ -121,26 +158,46 @@ pub fn headline_strip(board: &Board, h: &Headline, w: f32, style: HeadlineStyle)
             _ => (palette::LIGHT_GREY, palette::TEXT),
         };
         s.push(Item::filled(rect, fill));
-        s.text(Text {
-            colour,
-            ..text(
-                Point::new(x + pad, style.label_size * 1.6),
-                label,
-                style.label_size,
-                Weight::Regular,
-            )
+        labels.push(Item::Group {
+            role: Role::HeaderCell,
+            items: vec![Item::Text(Text {
+                colour,
+                ..text(
+                    Point::new(x + pad, style.label_size * 1.6),
+                    label,
+                    style.label_size,
+                    Weight::Regular,
+                )
+            })],
         });
-        let value = elide(&value, style.value_size, Weight::Bold, box_w - 2.0 * pad);
-        s.text(Text {
+        let shown = elide(&value, style.value_size, Weight::Bold, box_w - 2.0 * pad);
+        let run = Item::Text(Text {
             colour,
             ..text(
                 Point::new(x + pad, box_h * (29.0 / 38.0)),
-                value,
+                shown,
                 style.value_size,
                 Weight::Bold,
             )
         });
+        values.push(Item::Group {
+            role: Role::Cell,
+            items: read_whole(&value, vec![run]),
+        });
     }
+    s.group(
+        Role::Table,
+        vec![
+            Item::Group {
+                role: Role::Row,
+                items: labels,
+            },
+            Item::Group {
+                role: Role::Row,
+                items: values,
+            },
+        ],
+    );
     s
 }
 
@@ -200,6 +257,8 @@ pub fn rating_history(p: &Programme, w: f32, size: f32) -> Option<Scene> {
         });
         x += cw + gap;
     }
+    // Read as one line: the label, then each rating with its date.
+    s.group_all(Role::Paragraph);
     // As wide as what it shows, so it can be set flush right.
     s.width = x - gap;
     Some(s)

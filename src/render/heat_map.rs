@@ -4,6 +4,7 @@
 
 use super::palette;
 use super::scene::{Anchor, Item, Point, Rect, Rgba, Scene, Stroke, Target, Text, Weight};
+use super::structure::Role;
 use super::table::{Column, TableRow, TableStyle, table_pages};
 use crate::analysis::raid::{Band, band, heat_map, heat_map_inherent};
 use crate::model::{Board, Id, RagBands};
@@ -143,6 +144,10 @@ pub fn layout(
             anchor: Anchor::Start,
         });
     }
+    // One figure, read as the cells that hold risks, in the screen's words.
+    scene.group_all(Role::Figure {
+        alt: super::alt_text::heat_map(now, before),
+    });
     scene
 }
 
@@ -293,7 +298,10 @@ mod tests {
                     .find(|t| r.contains(t.at))
                     .unwrap_or_else(|| panic!("no count in cell {l},{i}"));
                 assert!(written.text.starts_with(&n.to_string()), "{}", written.text);
-                let filled = scene.items.iter().any(|it| {
+                let Some(Item::Group { items, .. }) = scene.items.first() else {
+                    panic!("the heat map is one figure");
+                };
+                let filled = items.iter().any(|it| {
                     matches!(it, Item::Rect { rect, fill: Some(f), .. } if *rect == r && *f == band_colour(band(l * i, bands)))
                 });
                 assert!(filled, "cell {l},{i} is in its band's colour");

@@ -4,6 +4,7 @@
 //!
 //! Like `model`, `analysis` and `store`, this knows no screen: no egui here.
 
+pub mod alt_text;
 pub mod export;
 pub(crate) mod heading;
 pub mod headline;
@@ -15,6 +16,7 @@ pub mod png;
 pub mod register;
 pub mod scene;
 pub mod slides;
+pub mod structure;
 pub mod svg;
 pub mod table;
 pub mod text;

@@ -240,6 +240,15 @@ pub enum Item {
         /// What is drawn in it.
         items: Vec<Item>,
     },
+    /// Items that together carry a meaning for a reader (a heading, a
+    /// table's cell, a chart): drawn as they are, read by their role (see
+    /// [`super::structure`]).
+    Group {
+        /// What they are to a reader.
+        role: super::structure::Role,
+        /// What is drawn.
+        items: Vec<Item>,
+    },
 }
 
 impl Item {
@@ -312,6 +321,10 @@ impl Item {
                 clip: clip.moved(dx, dy),
                 items: items.into_iter().map(|i| i.moved(dx, dy)).collect(),
             },
+            Item::Group { role, items } => Item::Group {
+                role,
+                items: items.into_iter().map(|i| i.moved(dx, dy)).collect(),
+            },
         }
     }
 
@@ -372,6 +385,10 @@ impl Item {
             }),
             Item::Clip { clip, items } => Item::Clip {
                 clip: rect(clip),
+                items: items.into_iter().map(|i| i.scaled(k)).collect(),
+            },
+            Item::Group { role, items } => Item::Group {
+                role,
                 items: items.into_iter().map(|i| i.scaled(k)).collect(),
             },
         }
@@ -525,7 +542,7 @@ impl Scene {
             for item in items {
                 match item {
                     Item::Text(t) => out.push(t),
-                    Item::Clip { items, .. } => walk(items, out),
+                    Item::Clip { items, .. } | Item::Group { items, .. } => walk(items, out),
                     _ => {}
                 }
             }

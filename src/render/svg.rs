@@ -180,6 +180,7 @@ impl Writer {
                 width,
             } => self.hatch(rect, *colour, *spacing, *width),
             Item::Text(t) => self.text(t),
+            Item::Group { items, .. } => self.items(items),
             Item::Clip { clip, items } => {
                 if !(finite_rect(clip) && clip.w > 0.0 && clip.h > 0.0) || items.is_empty() {
                     return;

@@ -4,7 +4,8 @@
 
 use super::palette;
 use super::scene::{Anchor, Item, Point, Rect, Rgba, Scene, Stroke, Target, Text, Weight};
-use super::text::{elide, wrap};
+use super::structure::{Role, read_whole};
+use super::text::{elide, width, wrap};
 
 /// Where a column's text sits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -146,7 +147,10 @@ fn fitted_lines(
         .zip(&row.cells)
         .map(|((c, w), cell)| {
             let room = w - 2.0 * style.padding;
-            if c.lines <= 1 {
+            if c.align == Align::Right {
+                // A figure is never cut short: its column was made wide enough.
+                vec![cell.text.clone()]
+            } else if c.lines <= 1 {
                 vec![elide(&cell.text, style.text_size, cell.weight, room)]
             } else {
                 wrap(&cell.text, style.text_size, cell.weight, room, c.lines)
@@ -167,12 +171,7 @@ pub fn table_pages(
     next_height: f32,
     style: TableStyle,
 ) -> Vec<Scene> {
-    let total: f32 = columns
-        .iter()
-        .map(|c| c.share)
-        .sum::<f32>()
-        .max(f32::EPSILON);
-    let widths: Vec<f32> = columns.iter().map(|c| c.share / total * width_pt).collect();
+    let widths = column_widths(columns, rows, width_pt, style);
     let line = style.text_size * 1.25;
     let header_lines: Vec<Vec<String>> = columns
         .iter()
@@ -192,17 +191,35 @@ pub fn table_pages(
 
     let mut pages = Vec::new();
     let mut scene = Scene::new(width_pt, 0.0);
-    let mut y = header(&mut scene, columns, &widths, &header_lines, header_h, style);
+    // Each piece is a table of its own for a reader: its header row, then
+    // its rows; the fills and rules under them are decoration.
+    let mut body: Vec<Item> = Vec::new();
+    let head = |scene: &mut Scene, body: &mut Vec<Item>| {
+        header(
+            scene,
+            body,
+            columns,
+            &widths,
+            &header_lines,
+            header_h,
+            style,
+        )
+    };
+    let mut y = head(&mut scene, &mut body);
     let mut limit = first_height;
     if rows.is_empty() {
-        scene.text(Text {
-            at: Point::new(style.padding, y + style.padding + style.text_size),
-            text: empty.into(),
-            size: style.text_size,
-            weight: Weight::Regular,
-            colour: palette::SECONDARY_TEXT,
-            anchor: Anchor::Start,
-        });
+        scene.group(Role::Table, body);
+        scene.group(
+            Role::Paragraph,
+            vec![Item::Text(Text {
+                at: Point::new(style.padding, y + style.padding + style.text_size),
+                text: empty.into(),
+                size: style.text_size,
+                weight: Weight::Regular,
+                colour: palette::SECONDARY_TEXT,
+                anchor: Anchor::Start,
+            })],
+        );
         scene.height = y + line + 2.0 * style.padding;
         return vec![scene];
     }
@@ -213,8 +230,9 @@ pub fn table_pages(
         // has no row yet: then it goes here, so a huge row cannot loop forever).
         if y + h > limit && y > header_h {
             scene.height = y;
+            scene.group(Role::Table, std::mem::take(&mut body));
             pages.push(std::mem::replace(&mut scene, Scene::new(width_pt, 0.0)));
-            y = header(&mut scene, columns, &widths, &header_lines, header_h, style);
+            y = head(&mut scene, &mut body);
             limit = next_height;
         }
         let rect = Rect::new(0.0, y, width_pt, h);
@@ -222,6 +240,7 @@ pub fn table_pages(
             scene.push(Item::filled(rect, palette::LIGHT_GREY));
         }
         let mut x = 0.0;
+        let mut cells = Vec::new();
         for ((c, w), (cell, cell_lines)) in columns
             .iter()
             .zip(&widths)
@@ -233,12 +252,25 @@ pub fn table_pages(
                     fill,
                 ));
             }
-            for (n, l) in cell_lines.iter().enumerate() {
-                let top = y + style.padding + n as f32 * line;
-                scene.text(cell_text(c, x, *w, top, l, style, cell.weight, cell.colour));
-            }
+            let runs = cell_lines
+                .iter()
+                .enumerate()
+                .map(|(n, l)| {
+                    let top = y + style.padding + n as f32 * line;
+                    Item::Text(cell_text(c, x, *w, top, l, style, cell.weight, cell.colour))
+                })
+                .collect();
+            // A cell cut to its column still reads whole.
+            cells.push(Item::Group {
+                role: Role::Cell,
+                items: read_whole(&cell.text, runs),
+            });
             x += w;
         }
+        body.push(Item::Group {
+            role: Role::Row,
+            items: cells,
+        });
         scene.push(Item::line(
             Point::new(0.0, y + h),
             Point::new(width_pt, y + h),
@@ -250,8 +282,62 @@ pub fn table_pages(
         y += h;
     }
     scene.height = y;
+    scene.group(Role::Table, body);
     pages.push(scene);
     pages
+}
+
+/// Each column's width: a column of figures as wide as its widest figure
+/// (or header word) needs, so no figure is ever cut short; the rest of
+/// `width_pt` shared among the other columns by their shares.
+fn column_widths(
+    columns: &[Column],
+    rows: &[TableRow],
+    width_pt: f32,
+    style: TableStyle,
+) -> Vec<f32> {
+    let total: f32 = columns
+        .iter()
+        .map(|c| c.share)
+        .sum::<f32>()
+        .max(f32::EPSILON);
+    let mut widths: Vec<f32> = columns.iter().map(|c| c.share / total * width_pt).collect();
+    let needed: Vec<Option<f32>> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            (c.align == Align::Right).then(|| {
+                rows.iter()
+                    .filter_map(|r| r.cells.get(i))
+                    .map(|cell| width(&cell.text, style.text_size, cell.weight))
+                    .fold(0.0f32, f32::max)
+                    + 2.0 * style.padding
+            })
+        })
+        .collect();
+    let short: f32 = widths
+        .iter()
+        .zip(&needed)
+        .filter_map(|(w, n)| n.map(|n| (n - w).max(0.0)))
+        .sum();
+    if short <= 0.0 {
+        return widths;
+    }
+    // The other columns give up the room, in proportion to their widths.
+    let others: f32 = widths
+        .iter()
+        .zip(&needed)
+        .filter(|(_, n)| n.is_none())
+        .map(|(w, _)| *w)
+        .sum();
+    let keep = ((others - short) / others.max(f32::EPSILON)).max(0.0);
+    for (w, n) in widths.iter_mut().zip(&needed) {
+        match n {
+            Some(n) => *w = w.max(*n),
+            None => *w *= keep,
+        }
+    }
+    widths
 }
 
 /// One line of a cell whose column starts at `x` and is `w` wide, its
@@ -281,9 +367,11 @@ fn cell_text(
     }
 }
 
-/// The header row; returns where the body starts.
+/// The header row, its fill into `scene` and its cells into `body`;
+/// returns where the body starts.
 fn header(
     scene: &mut Scene,
+    body: &mut Vec<Item>,
     columns: &[Column],
     widths: &[f32],
     lines: &[Vec<String>],
@@ -295,22 +383,35 @@ fn header(
         palette::DARK_BLUE,
     ));
     let mut x = 0.0;
+    let mut cells = Vec::new();
     for ((c, w), title) in columns.iter().zip(widths).zip(lines) {
-        for (n, l) in title.iter().enumerate() {
-            let top = style.padding + n as f32 * style.text_size * 1.25;
-            scene.text(cell_text(
-                c,
-                x,
-                *w,
-                top,
-                l,
-                style,
-                Weight::Bold,
-                palette::WHITE,
-            ));
-        }
+        let runs = title
+            .iter()
+            .enumerate()
+            .map(|(n, l)| {
+                let top = style.padding + n as f32 * style.text_size * 1.25;
+                Item::Text(cell_text(
+                    c,
+                    x,
+                    *w,
+                    top,
+                    l,
+                    style,
+                    Weight::Bold,
+                    palette::WHITE,
+                ))
+            })
+            .collect();
+        cells.push(Item::Group {
+            role: Role::HeaderCell,
+            items: read_whole(&c.title, runs),
+        });
         x += w;
     }
+    body.push(Item::Group {
+        role: Role::Row,
+        items: cells,
+    });
     h
 }
 
@@ -413,5 +514,40 @@ mod tests {
         );
         assert_eq!(pages.len(), 1);
         assert!(pages[0].texts().iter().any(|t| t.text == "No open risks."));
+    }
+
+    #[test]
+    fn a_figure_wider_than_its_share_takes_the_room_and_is_never_cut() {
+        let wide = "£1,242,053,000,000.00";
+        let mut rows = rows(1);
+        rows[0].cells[2] = Cell::plain(wide);
+        let w = 240.0;
+        let pages = table_pages(&columns(), &rows, "", w, 500.0, 500.0, TableStyle::PAPER);
+        let texts = pages[0].texts();
+        let money = texts
+            .iter()
+            .find(|t| t.text == wide)
+            .unwrap_or_else(|| panic!("the figure is whole: {texts:?}"));
+        let needed = width(wide, money.size, money.weight);
+        // It fits inside the table, and the words beside it gave way.
+        assert!(
+            money.at.x - needed >= 0.0 && money.at.x <= w,
+            "{:?}",
+            money.at
+        );
+        assert!(
+            texts
+                .iter()
+                .filter(|t| t.at.x < money.at.x - needed)
+                .all(|t| t.at.x + width(&t.text, t.size, t.weight) <= money.at.x - needed + 0.01),
+            "nothing runs into the figure"
+        );
+        // The cut-short description still reads whole.
+        let outline = pages[0].outline();
+        let said = format!("{outline:?}");
+        assert!(
+            said.contains("onto more than one line in its column"),
+            "{said}"
+        );
     }
 }

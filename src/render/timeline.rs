@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use super::palette::{self, cause_colour};
 use super::scene::{Anchor, Item, Point, Rect, Rgba, Scene, Stroke, Target, Text, Weight};
+use super::structure::Role;
 use super::text::{elide, width};
 use crate::analysis::compare::{Comparison, TaskChange};
 use crate::analysis::schedule::{programme_schedule, task_slip_days};
@@ -140,6 +141,12 @@ pub fn layout(spec: &TimelineSpec<'_>) -> Scene {
         Point::new(chart.x, spec.height),
         Stroke::solid(1.0, palette::GRID),
     ));
+    // One figure, read as each row's finish, slip and causes in words.
+    let from = first.min(spec.rows.len());
+    let to = first.saturating_add(shown).min(spec.rows.len());
+    scene.group_all(Role::Figure {
+        alt: super::alt_text::timeline(spec.board, &spec.rows[from..to]),
+    });
     scene
 }
 

@@ -8,6 +8,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::palette;
 use super::scene::{Anchor, Item, Point, Rect, Rgba, Scene, Stroke, Target, Text, Weight};
+use super::structure::Role;
 use super::text::{width, wrap};
 use crate::analysis::money::{
     format_change_gbp, format_gbp, trim_float, unit_divisor, unit_name, unit_symbol_prefix,
@@ -130,6 +131,8 @@ pub fn layout(
         palette::WHITE,
     ));
     scene.place(key, Point::new(0.0, 0.0));
+    // One figure, read as each bar's amount and running total in words.
+    let alt = super::alt_text::waterfall(w, unit, warnings);
     if w.is_empty() {
         scene.text(text(
             Point::new(plot.x, plot.y + line),
@@ -139,6 +142,7 @@ pub fn layout(
             palette::SECONDARY_TEXT,
             Anchor::Start,
         ));
+        scene.group_all(Role::Figure { alt });
         return scene;
     }
 
@@ -272,6 +276,7 @@ pub fn layout(
         ));
         wy += line;
     }
+    scene.group_all(Role::Figure { alt });
     scene
 }
 

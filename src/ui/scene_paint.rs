@@ -183,6 +183,11 @@ impl Paint {
                 }
             }
             Item::Text(t) => self.text(painter, t),
+            Item::Group { items, .. } => {
+                for i in items {
+                    self.item(painter, i);
+                }
+            }
             Item::Clip { clip, items } => {
                 let inner = painter.with_clip_rect(self.rect(clip).intersect(painter.clip_rect()));
                 for i in items {

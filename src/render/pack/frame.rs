@@ -6,6 +6,7 @@ use super::Paper;
 use crate::model::{Board, ProtectiveMarking, format_day_uk};
 use crate::render::palette;
 use crate::render::scene::{Anchor, Item, Point, Rect, Scene, Stroke, Text, Weight};
+use crate::render::structure::Role;
 
 /// The marking as printed: in capitals, nothing for an unmarked board.
 pub(crate) fn marking(board: &Board) -> Option<String> {
@@ -32,15 +33,19 @@ pub(crate) fn page(board: &Board, paper: Paper, number: usize, total: usize) -> 
     let margin = 30.0;
     let mut s = Scene::new(w, h);
     s.push(Item::filled(Rect::new(0.0, 0.0, w, h), palette::WHITE));
+    // The running header and footer: the same on every page, so a reader
+    // skips them (a tagged PDF marks them as the page's header and footer).
+    let mut header = Vec::new();
+    let mut footer = Vec::new();
     if let Some(m) = marking(board) {
-        s.push(line(
+        header.push(line(
             Point::new(w / 2.0, margin - 8.0),
             m.clone(),
             11.0,
             Weight::Bold,
             Anchor::Middle,
         ));
-        s.push(line(
+        footer.push(line(
             Point::new(w / 2.0, h - margin + 16.0),
             m,
             11.0,
@@ -49,44 +54,46 @@ pub(crate) fn page(board: &Board, paper: Paper, number: usize, total: usize) -> 
         ));
     }
     let top = margin + 14.0;
-    s.push(line(
+    header.push(line(
         Point::new(margin, top),
         board.title.clone(),
         10.0,
         Weight::Bold,
         Anchor::Start,
     ));
-    s.push(line(
+    header.push(line(
         Point::new(w - margin, top),
         format!("As at {}", format_day_uk(board.as_at)),
         10.0,
         Weight::Regular,
         Anchor::End,
     ));
-    s.push(Item::line(
+    header.push(Item::line(
         Point::new(margin, top + 8.0),
         Point::new(w - margin, top + 8.0),
         Stroke::solid(0.8, palette::DARK_BLUE),
     ));
     let bottom = h - margin - 8.0;
-    s.push(Item::line(
+    footer.push(Item::line(
         Point::new(margin, bottom - 12.0),
         Point::new(w - margin, bottom - 12.0),
         Stroke::solid(0.5, palette::GRID),
     ));
-    s.push(line(
+    footer.push(line(
         Point::new(margin, bottom),
         board.organisation.clone(),
         8.5,
         Weight::Regular,
         Anchor::Start,
     ));
-    s.push(line(
+    footer.push(line(
         Point::new(w - margin, bottom),
         format!("Page {number} of {total}"),
         8.5,
         Weight::Regular,
         Anchor::End,
     ));
+    s.group(Role::PageHeader, header);
+    s.group(Role::PageFooter, footer);
     s
 }

@@ -86,10 +86,16 @@ pub(crate) fn body_area(paper: Paper) -> Area {
     }
 }
 
-/// The PDF's metadata for a board's pack, made at `created`.
+/// The PDF's metadata for a board's pack, made at `created`: its title
+/// (the board's and the as-at date, which viewers show as the window's
+/// title) and its language, British English.
 pub fn pdf_info(board: &Board, created: chrono::DateTime<chrono::FixedOffset>) -> PdfInfo {
     PdfInfo {
-        title: format!("{}: board pack", board.title),
+        title: format!(
+            "{}: board pack as at {}",
+            board.title,
+            crate::model::format_day_uk(board.as_at)
+        ),
         author: board.organisation.clone(),
         subject: Some(format!(
             "Board pack as at {}",
@@ -188,5 +194,7 @@ pub fn pack_pages_with(
     Some(pages)
 }
 
+#[cfg(test)]
+mod tagged_tests;
 #[cfg(test)]
 mod tests;

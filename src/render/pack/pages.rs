@@ -6,14 +6,15 @@ use super::{Area, Body};
 use crate::analysis::headline::{Headline, headline, headlines};
 use crate::analysis::raid::{band, is_overdue, last_changed, trend};
 use crate::analysis::timeline::{Row, RowFilter, build_rows};
-use crate::model::{Board, Programme, RaidEntry, RaidKind, format_day_uk};
+use crate::model::{Board, MoneyUnit, Programme, RaidEntry, RaidKind, format_day_uk};
 use crate::render::heading::{HeadingStyle, text};
 use crate::render::headline::{
-    HeadlineStyle, change, headline_strip, money, rating_history, slip_text,
+    HeadlineStyle, change_in, headline_strip, money_in, rating_history, slip_text, summary_unit,
 };
 use crate::render::heat_map::{MapAndTable, TableAt, band_colour, band_text, with_table};
 use crate::render::palette::{self, confidence_colour, confidence_text};
 use crate::render::scene::{Anchor, Item, Point, Scene, Stroke, Target, Text, Weight};
+use crate::render::structure::{Role, read_whole};
 use crate::render::table::{Cell, Column, TableRow, TableStyle, table_pages};
 use crate::render::text::{width, wrap};
 use crate::render::timeline::{TimelineStyle, fitted_height, fitted_rows};
@@ -32,59 +33,86 @@ pub(super) fn heading(scene: &mut Scene, title: &str, subtitle: &str) -> f32 {
 pub(super) fn cover(board: &Board, area: Area, contents: &[(String, usize)]) -> Body {
     let mut s = body(area);
     let mut y = area.h * 0.16;
+    let mut title = Vec::new();
     for l in wrap(&board.title, 28.0, Weight::Bold, area.w, 2) {
-        s.text(text(Point::new(0.0, y), l, 28.0, Weight::Bold));
+        title.push(Item::Text(text(Point::new(0.0, y), l, 28.0, Weight::Bold)));
         y += 34.0;
     }
-    s.text(text(
-        Point::new(0.0, y + 4.0),
-        board.organisation.clone(),
-        16.0,
-        Weight::Regular,
-    ));
-    s.text(text(
-        Point::new(0.0, y + 30.0),
-        format!("Board pack · as at {}", format_day_uk(board.as_at)),
-        14.0,
-        Weight::Regular,
-    ));
+    s.group(Role::Heading(1), read_whole(&board.title, title));
+    s.group(
+        Role::Paragraph,
+        vec![Item::Text(text(
+            Point::new(0.0, y + 4.0),
+            board.organisation.clone(),
+            16.0,
+            Weight::Regular,
+        ))],
+    );
+    s.group(
+        Role::Paragraph,
+        vec![Item::Text(text(
+            Point::new(0.0, y + 30.0),
+            format!("Board pack · as at {}", format_day_uk(board.as_at)),
+            14.0,
+            Weight::Regular,
+        ))],
+    );
     if let Some(m) = marking(board) {
-        s.text(Text {
-            colour: palette::RED_TEXT,
-            ..text(Point::new(0.0, y + 56.0), m, 14.0, Weight::Bold)
-        });
+        s.group(
+            Role::Paragraph,
+            vec![Item::Text(Text {
+                colour: palette::RED_TEXT,
+                ..text(Point::new(0.0, y + 56.0), m, 14.0, Weight::Bold)
+            })],
+        );
     }
     let mut cy = y + 96.0;
-    s.text(text(Point::new(0.0, cy), "Contents", 13.0, Weight::Bold));
+    s.group(
+        Role::Heading(2),
+        vec![Item::Text(text(
+            Point::new(0.0, cy),
+            "Contents",
+            13.0,
+            Weight::Bold,
+        ))],
+    );
     cy += 8.0;
     let rule = Stroke::dashed(0.5, palette::GRID, 1.5, 2.0);
+    // A list: each part and the page it starts on.
+    let mut list = Vec::new();
     for (line, page) in contents {
         cy += 16.0;
         if cy > area.h - 4.0 {
             break;
         }
-        s.text(text(
-            Point::new(0.0, cy),
-            line.clone(),
-            10.5,
-            Weight::Regular,
-        ));
         let after = crate::render::text::width(line, 10.5, Weight::Regular) + 8.0;
         s.push(Item::line(
             Point::new(after.min(area.w * 0.6 - 24.0), cy),
             Point::new(area.w * 0.6 - 20.0, cy),
             rule,
         ));
-        s.text(Text {
-            anchor: Anchor::End,
-            ..text(
-                Point::new(area.w * 0.6, cy),
-                page.to_string(),
-                10.5,
-                Weight::Regular,
-            )
+        list.push(Item::Group {
+            role: Role::ListItem,
+            items: vec![
+                Item::Text(text(
+                    Point::new(0.0, cy),
+                    line.clone(),
+                    10.5,
+                    Weight::Regular,
+                )),
+                Item::Text(Text {
+                    anchor: Anchor::End,
+                    ..text(
+                        Point::new(area.w * 0.6, cy),
+                        page.to_string(),
+                        10.5,
+                        Weight::Regular,
+                    )
+                }),
+            ],
         });
     }
+    s.group(Role::List, list);
     Body {
         scene: s,
         bookmark: Some("Cover".into()),
@@ -119,6 +147,8 @@ pub(crate) fn slip_cell(h: &Headline) -> Cell {
 /// The portfolio table: every programme on one line, with the figures a
 /// chair reads first.
 pub(crate) fn portfolio_table(board: &Board) -> (Vec<Column>, Vec<TableRow>) {
+    let hs = headlines(board);
+    let unit = summary_unit(board, &hs);
     let columns = vec![
         Column::wrapped("Programme", 2.9, 2),
         Column::wrapped("SRO", 2.0, 2),
@@ -135,7 +165,7 @@ pub(crate) fn portfolio_table(board: &Board) -> (Vec<Column>, Vec<TableRow>) {
     let rows: Vec<TableRow> = board
         .programmes
         .iter()
-        .zip(headlines(board))
+        .zip(hs)
         .map(|(p, h)| TableRow {
             cells: vec![
                 Cell::bold(p.name.clone()),
@@ -143,9 +173,9 @@ pub(crate) fn portfolio_table(board: &Board) -> (Vec<Column>, Vec<TableRow>) {
                 confidence_cell(&h),
                 finish_cell(&h),
                 slip_cell(&h),
-                Cell::plain(money(h.approved_gbp, board)),
-                Cell::plain(money(h.current_gbp, board)),
-                Cell::plain(change(h.change_gbp, board)),
+                Cell::plain(money_in(h.approved_gbp, unit)),
+                Cell::plain(money_in(h.current_gbp, unit)),
+                Cell::plain(change_in(h.change_gbp, unit)),
                 count_cell(h.red_risks, palette::RED_TEXT),
                 count_cell(h.overdue_reviews, palette::RED_TEXT),
                 count_cell(h.warnings, palette::RED_TEXT),
@@ -161,7 +191,15 @@ pub(super) fn portfolio(board: &Board, area: Area) -> Vec<Body> {
     let (columns, rows) = portfolio_table(board);
     let mut out = Vec::new();
     // A summary reads better rounded; the programme pages are exact.
-    let note = "Amounts are rounded to what their unit shows (£m to the nearest £1,000); each programme's page gives them exactly.";
+    let nearest = match summary_unit(board, &headlines(board)) {
+        MoneyUnit::Billions => "£bn to the nearest £1m",
+        MoneyUnit::Thousands => "£k to the nearest pound",
+        MoneyUnit::Pounds | MoneyUnit::Auto => "to the penny",
+        MoneyUnit::Millions => "£m to the nearest £1,000",
+    };
+    let note = format!(
+        "Amounts are rounded to what their unit shows ({nearest}); each programme's page gives them exactly."
+    );
     let top = 48.0;
     let pieces = table_pages(
         &columns,
@@ -180,7 +218,7 @@ pub(super) fn portfolio(board: &Board, area: Area) -> Vec<Body> {
         } else {
             format!("Portfolio (continued, {} of {count})", i + 1)
         };
-        heading(&mut s, &title, note);
+        heading(&mut s, &title, &note);
         s.place(piece, Point::new(0.0, top));
         out.push(Body {
             scene: s,

@@ -2,11 +2,13 @@
 //! actions, and the actions still open from earlier meetings, for the board
 //! to review.
 
+use super::reading::{group_since, paragraph};
 use super::{BODY_SIZE, Meeting, text, title};
 use crate::analysis::actions::{due_words, open_actions, subject_label};
 use crate::model::format_day_uk;
 use crate::render::palette;
 use crate::render::scene::{Point, Rect, Scene, Target, Weight};
+use crate::render::structure::Role;
 use crate::render::table::{Cell, Column, TableRow, TableStyle, table_pages};
 
 const SLIDE_TABLE: TableStyle = TableStyle {
@@ -102,18 +104,21 @@ fn place_table(
     let shown = first.hits.len();
     s.place(first, at);
     if shown < rows.len() {
-        s.text(crate::render::scene::Text {
-            colour: palette::SECONDARY_TEXT,
-            ..text(
-                Point::new(at.x, at.y + used + BODY_SIZE * 1.1),
-                format!(
-                    "and {} more: see Open actions in the app",
-                    rows.len() - shown
-                ),
-                BODY_SIZE * 0.85,
-                Weight::Regular,
-            )
-        });
+        paragraph(
+            s,
+            crate::render::scene::Text {
+                colour: palette::SECONDARY_TEXT,
+                ..text(
+                    Point::new(at.x, at.y + used + BODY_SIZE * 1.1),
+                    format!(
+                        "and {} more: see Open actions in the app",
+                        rows.len() - shown
+                    ),
+                    BODY_SIZE * 0.85,
+                    Weight::Regular,
+                )
+            },
+        );
         return used + BODY_SIZE * 1.4;
     }
     used
@@ -162,12 +167,14 @@ pub(super) fn minutes(m: Meeting<'_>, body: Rect) -> Scene {
         y += used + 30.0;
     }
     let left = body.h - y;
+    let mark = s.items.len();
     s.text(text(
         Point::new(0.0, y + 30.0),
         "Open actions from earlier meetings",
         30.0,
         Weight::Bold,
     ));
+    group_since(&mut s, mark, Role::Heading(2));
     y += 50.0;
     place_table(
         &mut s,

@@ -6,6 +6,7 @@
 
 mod minutes;
 mod programme;
+mod reading;
 mod tables;
 
 use crate::analysis::compare::Comparison;
@@ -16,6 +17,7 @@ use crate::render::heading::{HeadingStyle, heading};
 use crate::render::pack::frame::marking as marking_words;
 use crate::render::palette;
 use crate::render::scene::{Anchor, Item, Point, Rect, Scene, Stroke, Text, Weight};
+use crate::render::structure::Role;
 use crate::render::text::wrap;
 
 /// The canvas every slide is laid out on.
@@ -150,7 +152,8 @@ pub fn slide_scene(m: Meeting<'_>, slide: &Slide, number: usize, total: usize) -
     s
 }
 
-/// A slide's title; returns where its content starts.
+/// A slide's title (read as its heading) and subtitle; returns where its
+/// content starts.
 pub(crate) fn title(s: &mut Scene, title: &str, subtitle: &str) -> f32 {
     heading(s, title, subtitle, HeadingStyle::SLIDE)
 }
@@ -200,46 +203,47 @@ fn cover(m: Meeting<'_>, body: Rect) -> Scene {
     let b = m.board;
     let mut s = Scene::new(body.w, body.h);
     let mut y = 150.0;
+    let mark = s.items.len();
     for l in wrap(&b.title, 64.0, Weight::Bold, body.w, 2) {
         s.text(text(Point::new(0.0, y), l, 64.0, Weight::Bold));
         y += 78.0;
     }
+    reading::group_since(&mut s, mark, Role::Heading(1));
     y += 10.0;
-    s.text(text(
-        Point::new(0.0, y),
-        b.organisation.clone(),
-        36.0,
-        Weight::Regular,
-    ));
-    y += 54.0;
-    s.text(Text {
-        colour: palette::SECONDARY_TEXT,
-        ..text(
+    reading::paragraph(
+        &mut s,
+        text(
             Point::new(0.0, y),
-            format!("Board meeting · as at {}", format_day_uk(b.as_at)),
+            b.organisation.clone(),
             36.0,
             Weight::Regular,
-        )
-    });
+        ),
+    );
+    y += 54.0;
+    // Lines in the secondary colour.
+    let aside = |y: f32, words: String, size: f32| Text {
+        colour: palette::SECONDARY_TEXT,
+        ..text(Point::new(0.0, y), words, size, Weight::Regular)
+    };
+    let as_at = format!("Board meeting · as at {}", format_day_uk(b.as_at));
+    reading::paragraph(&mut s, aside(y, as_at, 36.0));
     if let Some(marking) = marking_words(b) {
         y += 64.0;
-        s.text(text(Point::new(0.0, y), marking, 36.0, Weight::Bold));
+        reading::paragraph(
+            &mut s,
+            text(Point::new(0.0, y), marking, 36.0, Weight::Bold),
+        );
     }
     if let Some(c) = m.since {
         y += 60.0;
-        s.text(Text {
-            colour: palette::SECONDARY_TEXT,
-            ..text(
-                Point::new(0.0, y),
-                format!("Compared with the board of {}", format_day_uk(c.from_as_at)),
-                BODY_SIZE,
-                Weight::Regular,
-            )
-        });
+        let words = format!("Compared with the board of {}", format_day_uk(c.from_as_at));
+        reading::paragraph(&mut s, aside(y, words, BODY_SIZE));
     }
     // The agenda: the programmes in order, as many as fit.
     y += 70.0;
+    let mark = s.items.len();
     s.text(text(Point::new(0.0, y), "Agenda", 30.0, Weight::Bold));
+    reading::group_since(&mut s, mark, Role::Heading(2));
     let line = BODY_SIZE * 1.4;
     let room = ((body.h - y - 10.0) / line).floor().max(1.0) as usize;
     let names: Vec<&str> = b.programmes.iter().map(|p| p.name.as_str()).collect();
@@ -250,21 +254,27 @@ fn cover(m: Meeting<'_>, body: Rect) -> Scene {
     };
     for (i, name) in names.iter().take(shown).enumerate() {
         y += line;
-        s.text(text(
-            Point::new(0.0, y),
-            format!("{}. {name}", i + 1),
-            BODY_SIZE,
-            Weight::Regular,
-        ));
+        reading::paragraph(
+            &mut s,
+            text(
+                Point::new(0.0, y),
+                format!("{}. {name}", i + 1),
+                BODY_SIZE,
+                Weight::Regular,
+            ),
+        );
     }
     if shown < names.len() {
         y += line;
-        s.text(text(
-            Point::new(0.0, y),
-            format!("… and {} more programmes", names.len() - shown),
-            BODY_SIZE,
-            Weight::Regular,
-        ));
+        reading::paragraph(
+            &mut s,
+            text(
+                Point::new(0.0, y),
+                format!("… and {} more programmes", names.len() - shown),
+                BODY_SIZE,
+                Weight::Regular,
+            ),
+        );
     }
     s
 }

@@ -2,6 +2,7 @@
 //! (delay bars, causes and the as-at line in view), its waterfall, its top
 //! open risks, and what changed since the last board.
 
+use super::reading::{group_since, paragraph};
 use super::{BODY_SIZE, Meeting, text, title};
 use crate::analysis::compare::programme_lines;
 use crate::analysis::reconcile::programme_warnings;
@@ -13,6 +14,7 @@ use crate::render::headline::{HeadlineStyle, headline_strip, rating_history};
 use crate::render::pack::pages::top_risks;
 use crate::render::palette;
 use crate::render::scene::{Point, Rect, Scene, Text, Weight};
+use crate::render::structure::Role;
 use crate::render::table::{Cell, TableStyle, table_pages};
 use crate::render::text::{width, wrap};
 use crate::render::timeline::{TimelineStyle, fitted_height, fitted_rows};
@@ -91,18 +93,21 @@ pub(super) fn programme(m: Meeting<'_>, index: usize, p: &Programme, body: Rect)
     s.place(timeline, Point::new(0.0, y));
     y += th;
     if shown.len() < rows.len() {
-        s.text(Text {
-            colour: palette::SECONDARY_TEXT,
-            ..text(
-                Point::new(0.0, y + 22.0),
-                match rows.len() - shown.len() {
-                    1 => "and 1 more task: see the Timeline tab or the pack".to_string(),
-                    n => format!("and {n} more tasks: see the Timeline tab or the pack"),
-                },
-                20.0,
-                Weight::Regular,
-            )
-        });
+        paragraph(
+            &mut s,
+            Text {
+                colour: palette::SECONDARY_TEXT,
+                ..text(
+                    Point::new(0.0, y + 22.0),
+                    match rows.len() - shown.len() {
+                        1 => "and 1 more task: see the Timeline tab or the pack".to_string(),
+                        n => format!("and {n} more tasks: see the Timeline tab or the pack"),
+                    },
+                    20.0,
+                    Weight::Regular,
+                )
+            },
+        );
         y += 28.0;
     }
     y += 16.0;
@@ -131,10 +136,13 @@ pub(super) fn programme(m: Meeting<'_>, index: usize, p: &Programme, body: Rect)
             1 => "⚠ 1 figure does not reconcile: see the Budget tab or the pack".to_string(),
             n => format!("⚠ {n} figures do not reconcile: see the Budget tab or the pack"),
         };
-        s.text(Text {
-            colour: palette::RED_TEXT,
-            ..text(Point::new(0.0, y + ch + 24.0), words, 22.0, Weight::Bold)
-        });
+        paragraph(
+            &mut s,
+            Text {
+                colour: palette::RED_TEXT,
+                ..text(Point::new(0.0, y + ch + 24.0), words, 22.0, Weight::Bold)
+            },
+        );
     }
 
     let x = half + 40.0;
@@ -161,12 +169,14 @@ pub(super) fn programme(m: Meeting<'_>, index: usize, p: &Programme, body: Rect)
         s.place(t, Point::new(x, ry));
         ry += h + 26.0;
     }
+    let mark = s.items.len();
     s.text(text(
         Point::new(x, ry),
         "Since the last board",
         BODY_SIZE,
         Weight::Bold,
     ));
+    group_since(&mut s, mark, Role::Heading(2));
     let lines: Vec<String> = match m.since {
         None => vec!["No earlier board to compare with.".into()],
         Some(c) => match c.programme(&p.id) {
@@ -184,21 +194,27 @@ pub(super) fn programme(m: Meeting<'_>, index: usize, p: &Programme, body: Rect)
         let needed = wrapped.len() as f32 * size * 1.3;
         if ly + needed > body.h {
             let left = lines.len() - i;
-            s.text(Text {
-                colour: palette::SECONDARY_TEXT,
-                ..text(
-                    Point::new(x, ly),
-                    format!("and {left} more: see the pack"),
-                    size,
-                    Weight::Regular,
-                )
-            });
+            paragraph(
+                &mut s,
+                Text {
+                    colour: palette::SECONDARY_TEXT,
+                    ..text(
+                        Point::new(x, ly),
+                        format!("and {left} more: see the pack"),
+                        size,
+                        Weight::Regular,
+                    )
+                },
+            );
             break;
         }
+        // A bullet's lines are one paragraph.
+        let mark = s.items.len();
         for l in wrapped {
             s.text(text(Point::new(x, ly), l, size, Weight::Regular));
             ly += size * 1.3;
         }
+        group_since(&mut s, mark, Role::Paragraph);
     }
     s
 }

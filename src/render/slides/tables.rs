@@ -1,6 +1,7 @@
 //! The portfolio and RAID slides: tables in slide type, the portfolio with
 //! what changed since the last board beside each figure.
 
+use super::reading::paragraph;
 use super::{BODY_SIZE, Meeting, title};
 use crate::analysis::compare::Direction;
 use crate::analysis::raid::{Band, band, trend};
@@ -211,18 +212,21 @@ pub(super) fn raid(m: Meeting<'_>, body: Rect) -> Scene {
         && shown < all
     {
         // Each row shown carries its entry's hit area.
-        s.text(crate::render::scene::Text {
-            colour: palette::SECONDARY_TEXT,
-            ..super::text(
-                Point::new(at.x, at.y + h + BODY_SIZE * 1.2),
-                format!(
-                    "and {} more: see the RAID log tab and the pack",
-                    all - shown
-                ),
-                BODY_SIZE * 0.85,
-                crate::render::scene::Weight::Regular,
-            )
-        });
+        paragraph(
+            &mut s,
+            crate::render::scene::Text {
+                colour: palette::SECONDARY_TEXT,
+                ..super::text(
+                    Point::new(at.x, at.y + h + BODY_SIZE * 1.2),
+                    format!(
+                        "and {} more: see the RAID log tab and the pack",
+                        all - shown
+                    ),
+                    BODY_SIZE * 0.85,
+                    crate::render::scene::Weight::Regular,
+                )
+            },
+        );
     }
     s
 }

@@ -174,7 +174,126 @@ fn the_last_slide_lists_this_meetings_record_and_the_open_actions_of_earlier_one
         3,
         "a row each: the decision, the action, the earlier action"
     );
+    // Read as tables: this meeting's record, then the earlier actions,
+    // under their heading.
+    let outline = s.outline();
+    let tables: Vec<&Vec<Vec<crate::render::structure::Cell>>> = outline
+        .iter()
+        .filter_map(|b| match b {
+            crate::render::structure::Block::Table(rows) => Some(rows),
+            _ => None,
+        })
+        .collect();
+    let row_of = |t: &Vec<Vec<crate::render::structure::Cell>>, w: &str| {
+        t.iter()
+            .find(|r| r.iter().any(|c| c.text == w))
+            .map(|r| r.iter().map(|c| c.text.clone()).collect::<Vec<_>>())
+    };
+    assert_eq!(tables.len(), 2, "{outline:#?}");
+    assert_eq!(
+        row_of(tables[0], "Approve the revised go-live"),
+        Some(
+            [
+                "Decision",
+                "Data Centre Programme",
+                "Approve the revised go-live",
+                "—",
+                "—"
+            ]
+            .map(String::from)
+            .to_vec()
+        )
+    );
+    assert!(row_of(tables[1], "Bring the recovery plan").is_some());
+    assert!(outline.contains(&crate::render::structure::Block::Heading {
+        level: 2,
+        text: "Open actions from earlier meetings".into()
+    }));
     // Nothing recorded: the slide says how to record.
     let empty = slide_scene(Meeting::new(&board, None), &Slide::Minutes, 1, 1);
     assert!(empty.texts().iter().any(|t| t.text.contains("Press D")));
+}
+
+#[test]
+fn every_slide_reads_its_title_first_and_a_programme_its_strip_risks_and_changes() {
+    use crate::render::structure::Block;
+    let board = crate::sample::board();
+    let slides = deck(meeting(&board));
+    for (i, slide) in slides.iter().enumerate() {
+        let s = slide_scene(meeting(&board), slide, i + 1, slides.len());
+        let outline = s.outline();
+        let title = match slide {
+            Slide::Cover => board.title.clone(),
+            other => slide_title(&board, other),
+        };
+        assert_eq!(
+            outline.first(),
+            Some(&Block::Heading {
+                level: 1,
+                text: title.clone()
+            }),
+            "slide {i}"
+        );
+        if !matches!(slide, Slide::Programme(_)) {
+            continue;
+        }
+        // The strip: a row per box, its label heading its value. (The
+        // figures themselves are checked against the analysis in
+        // tests/ui_slides_read.rs, as the screen reader gets them.)
+        // Either a row per box (label, value) or a row of labels over a
+        // row of values: each label heads its figure.
+        let labels = outline
+            .iter()
+            .find_map(|b| match b {
+                Block::Table(rows)
+                    if rows.iter().flatten().any(|c| c.text == "Forecast finish") =>
+                {
+                    let heads =
+                        |r: &Vec<crate::render::structure::Cell>| r.iter().all(|c| c.header);
+                    let labels: Vec<&str> = match rows.as_slice() {
+                        [top, below] if heads(top) && !heads(below) => {
+                            top.iter().map(|c| c.text.as_str()).collect()
+                        }
+                        _ => rows
+                            .iter()
+                            .filter(|r| r.len() == 2 && r[0].header && !r[1].header)
+                            .map(|r| r[0].text.as_str())
+                            .collect(),
+                    };
+                    Some(labels)
+                }
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("{title}: the strip: {outline:#?}"));
+        assert_eq!(
+            labels,
+            [
+                "Delivery confidence",
+                "Forecast finish",
+                "Current budget (change)",
+                "Open risks (red)",
+                "Open issues · overdue reviews"
+            ]
+        );
+        // The risks: a table headed by its columns.
+        assert!(outline.iter().any(|b| matches!(b, Block::Table(rows)
+            if rows.first().is_some_and(|r| r.len() == 5 && r.iter().all(|c| c.header)
+                && r[1].text == "Top open risks"))));
+        // What changed since the last board, under its own heading.
+        let since = outline
+            .iter()
+            .position(|b| {
+                *b == Block::Heading {
+                    level: 2,
+                    text: "Since the last board".into(),
+                }
+            })
+            .unwrap_or_else(|| panic!("{title}: since the last board"));
+        assert_eq!(
+            outline.get(since + 1),
+            Some(&Block::Paragraph(
+                "• No earlier board to compare with.".into()
+            ))
+        );
+    }
 }

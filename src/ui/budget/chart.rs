@@ -41,7 +41,7 @@ pub(super) fn waterfall_chart_ui(ui: &mut egui::Ui, w: &Waterfall, unit: MoneyUn
             _ => format_gbp(s.amount_gbp, unit),
         };
         let running = format_gbp(s.running_gbp, unit);
-        let label = format!("Bar {}: {amount}, running total {running}", s.label);
+        let label = crate::render::alt_text::waterfall_bar(s, unit);
         let response = ui.interact(
             bar,
             ui.scope_id().with(("waterfall_bar", i)),

@@ -20,6 +20,7 @@ use crate::ui::meeting_minutes::{FormOutcome, MinuteForm, MinuteKind};
 use crate::ui::scene_paint::{self, Shade};
 
 mod presenter;
+mod reader;
 
 /// Where the meeting has got to.
 #[derive(Clone, Debug, Default)]
@@ -202,13 +203,9 @@ impl MeetingView {
         let total = self.slides.len();
         if self.blank || total == 0 {
             let r = ui.allocate_rect(full, Sense::click());
-            r.widget_info(|| {
-                egui::WidgetInfo::labeled(
-                    egui::Role::Image,
-                    true,
-                    "Screen blanked: press B to show the slide",
-                )
-            });
+            let words = "Screen blanked: press B to show the slide";
+            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, words));
+            reader::announce_ui(ui, "Blank: press B to show the slide again");
             return;
         }
         // The slide, as large as the window allows at 16:9.
@@ -222,7 +219,21 @@ impl MeetingView {
         let name = slide_title(board, &slide);
         let response = ui.interact(rect, ui.scope_id().with("slide"), Sense::click());
         let label = format!("Slide {} of {total}: {name}", self.current + 1);
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
+        // A document: what is on the slide is read inside it, in order.
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, &label));
+        let reading = ui
+            .ctx()
+            .accesskit_node_builder(response.id, |_| ())
+            .is_some();
+        if reading && let Some(scene) = self.scene_for(board, since, revision, self.current) {
+            let outline = scene.outline();
+            reader::outline_ui(ui, response.id, &outline);
+        }
+        // The title first: it is what a listener waits for.
+        reader::announce_ui(
+            ui,
+            &format!("{name} (slide {} of {total})", self.current + 1),
+        );
         if response.clicked() && self.form.is_none() {
             self.step(Step::Next, Some(board));
         }

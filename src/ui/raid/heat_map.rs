@@ -47,7 +47,7 @@ impl RaidView {
                                 })
                                 .min_size(egui::vec2(40.0, 28.0));
                             let response = ui.add(button);
-                            let label = format!("Likelihood {l}, impact {i}: {count} open now, {was} before responses");
+                            let label = crate::render::alt_text::heat_cell(l, i, count, was);
                             response.widget_info(|| {
                                 egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
                             });

@@ -31,6 +31,11 @@ pub struct RaidForm {
     dates: DateTexts,
     confirm_delete: bool,
     saved: Option<Id>,
+    /// A new entry's form has just opened: the keyboard goes to its title,
+    /// so someone who opened it with Ctrl+N is in it, not behind it. (An
+    /// entry being edited keeps the focus where it was: a focused title
+    /// would scroll to its end.)
+    focus_title: bool,
 }
 
 impl RaidForm {
@@ -47,6 +52,7 @@ impl RaidForm {
             draft,
             confirm_delete: false,
             saved: None,
+            focus_title: true,
         }
     }
 
@@ -67,6 +73,7 @@ impl RaidForm {
             draft: entry.clone(),
             confirm_delete: false,
             saved: None,
+            focus_title: false,
         }
     }
 
@@ -185,12 +192,15 @@ impl RaidForm {
                     .num_columns(2)
                     .spacing([10.0, 6.0])
                     .show(ui, |ui| {
-                        text_row(
+                        let title = text_row(
                             ui,
                             "Title",
                             &mut self.draft.title,
                             problems.take(DraftField::Title),
                         );
+                        if std::mem::take(&mut self.focus_title) {
+                            title.request_focus();
+                        }
                         let label = ui.label("Description");
                         ui.add(
                             egui::TextEdit::multiline(&mut self.draft.description)

@@ -260,16 +260,27 @@ fn toggle_link(ui: &mut egui::Ui, list: &mut Vec<Id>, id: &Id, label: &str) {
     }
 }
 
-pub(super) fn text_row(ui: &mut egui::Ui, name: &str, value: &mut String, problem: Option<String>) {
+/// A labelled text field on a row of the grid; returns the field.
+pub(super) fn text_row(
+    ui: &mut egui::Ui,
+    name: &str,
+    value: &mut String,
+    problem: Option<String>,
+) -> egui::Response {
     let label = ui.label(name);
-    ui.vertical(|ui| {
-        ui.add(egui::TextEdit::singleline(value).desired_width(280.0))
-            .labelled_by(label.id);
-        if let Some(p) = problem {
-            problem_ui(ui, &p);
-        }
-    });
+    let field = ui
+        .vertical(|ui| {
+            let field = ui
+                .add(egui::TextEdit::singleline(value).desired_width(280.0))
+                .labelled_by(label.id);
+            if let Some(p) = problem {
+                problem_ui(ui, &p);
+            }
+            field
+        })
+        .inner;
     ui.end_row();
+    field
 }
 
 fn date_row(ui: &mut egui::Ui, name: &str, value: &mut String, problem: Option<String>) {
