@@ -3,8 +3,10 @@
 mod board_fields;
 mod common_version;
 mod conflict_copies;
+mod display_path;
 mod enum_words;
 mod error;
+mod held_open;
 pub mod journal;
 mod lock;
 mod meeting_copy;
@@ -28,8 +30,10 @@ pub use conflict_copies::{
     ConflictCopy, conflict_copy, find_conflict_copies, merged_copy_path, move_merged_copy_aside,
     two_way_base,
 };
+pub use display_path::{display_path, windows_display, windows_is_unc};
 pub use enum_words::enum_words;
 pub use error::{Diagnostic, LoadError, Severity};
+pub use held_open::{RETRY_WAITS, retry_while_held_open, windows_code_is_held_open};
 pub use lock::{
     LockError, STALE_AFTER, WriteLock, acquire, acquire_with, host_name, lock_holder, lock_path,
 };

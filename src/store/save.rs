@@ -75,6 +75,18 @@ pub enum SaveError {
         /// The file that is there.
         path: PathBuf,
     },
+    /// Another program held the board open (Windows refuses to replace such
+    /// a file) for every try of the rename; the board is as it was.
+    #[error(
+        "{}: not saved: another program has the board open — OneDrive syncing, an antivirus scan or a preview; close it or wait, then save again. Your edits are kept. (Windows: {source})",
+        super::display_path(path)
+    )]
+    HeldOpen {
+        /// The board file.
+        path: PathBuf,
+        /// The last try's error.
+        source: std::io::Error,
+    },
     /// A filesystem step failed.
     #[error(
         "{path}: could not {step}: {source}. Nothing was lost: your edits are still open; check the folder is writable and has space, then save again."
@@ -393,8 +405,16 @@ fn write_atomically_with(path: &Path, bytes: &[u8], fs: &dyn SaveFs) -> Result<(
         fs.sync(&file)
             .map_err(io(path, "flush the temporary file to disk"))?;
         drop(file);
-        fs.rename(&tmp, path)
-            .map_err(io(path, "replace the board with the new version"))?;
+        fs.rename(&tmp, path).map_err(|source| {
+            if super::held_open::is_held_open(&source) {
+                SaveError::HeldOpen {
+                    path: path.to_path_buf(),
+                    source,
+                }
+            } else {
+                io(path, "replace the board with the new version")(source)
+            }
+        })?;
         sync_dir(&dir);
         Ok(())
     })();
@@ -454,7 +474,7 @@ impl SaveFs for RealFs {
     }
 
     fn rename(&self, from: &Path, to: &Path) -> std::io::Result<()> {
-        rename_retrying(from, to)
+        super::held_open::rename_retrying(from, to)
     }
 
     fn write_backup(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -462,31 +482,13 @@ impl SaveFs for RealFs {
         // whole. Not synced: the backup is a convenience, the board is the truth,
         // and a second fsync per save would double its cost on a network drive.
         let (_, tmp) = temporary_path(path);
-        let result = std::fs::write(&tmp, bytes).and_then(|()| rename_retrying(&tmp, path));
+        let result = std::fs::write(&tmp, bytes)
+            .and_then(|()| super::held_open::rename_retrying(&tmp, path));
         if result.is_err() {
             remove_if_there(&tmp);
         }
         result
     }
-}
-
-/// Renames, retrying briefly on Windows while another program (a virus scanner,
-/// a sync client, a viewer) holds the target open. Never deletes first.
-fn rename_retrying(from: &Path, to: &Path) -> std::io::Result<()> {
-    #[cfg(windows)]
-    {
-        let mut wait = std::time::Duration::from_millis(20);
-        for _ in 0..8 {
-            match fs::rename(from, to) {
-                Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
-                    std::thread::sleep(wait);
-                    wait *= 2;
-                }
-                other => return other,
-            }
-        }
-    }
-    fs::rename(from, to)
 }
 
 /// Makes the rename itself durable (Unix); elsewhere a no-op.
