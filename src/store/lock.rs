@@ -233,12 +233,7 @@ fn takeover_path(lock: &Path) -> PathBuf {
 /// the caller should try to take the lock again at once.
 fn take_over(lock: &Path, seen: &Seen, disk: &dyn SaveFs) -> bool {
     let guard = takeover_path(lock);
-    if fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&guard)
-        .is_err()
-    {
+    if super::side_files::create_new_hidden(&guard).is_err() {
         // Someone else is taking it over; a guard left by a crash mid-takeover
         // (it is held for microseconds) is cleared once it is old.
         if age(&guard).is_some_and(|a| a > EMPTY_STALE_AFTER) {

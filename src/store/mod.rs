@@ -19,6 +19,7 @@ pub mod plan;
 mod presence;
 mod ron_io;
 mod save;
+mod side_files;
 pub mod spreadsheet;
 pub mod ui_thread;
 mod validate;
@@ -56,5 +57,6 @@ pub use save::{
     Base, MergedSave, RealFs, SaveError, SaveFs, SaveOutcome, backup_path, save_board,
     save_board_holding_lock, save_merging, save_merging_with, write_atomically,
 };
+pub use side_files::SideFile;
 pub use validate::validate;
 pub use watch::{FileWatch, POLL_EVERY, Sighting};

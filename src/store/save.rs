@@ -438,9 +438,10 @@ pub trait SaveFs {
     fn rename(&self, from: &Path, to: &Path) -> std::io::Result<()>;
     /// Writes the backup of the previous version.
     fn write_backup(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()>;
-    /// Creates the board's lock file; fails with `AlreadyExists` if it exists.
+    /// Creates the board's lock file (hidden on Windows); fails with
+    /// `AlreadyExists` if it exists.
     fn create_lock(&self, path: &Path) -> std::io::Result<File> {
-        OpenOptions::new().write(true).create_new(true).open(path)
+        super::side_files::create_new_hidden(path)
     }
     /// Writes who holds the lock into the lock file just created.
     fn write_lock(&self, file: &mut File, bytes: &[u8]) -> std::io::Result<()> {
