@@ -25,6 +25,7 @@ pub mod ui_thread;
 mod validate;
 pub mod versions;
 mod watch;
+mod watch_mode;
 
 pub use common_version::{CommonVersion, Side, find_common_version};
 pub use conflict_copies::{
@@ -60,3 +61,4 @@ pub use save::{
 pub use side_files::SideFile;
 pub use validate::validate;
 pub use watch::{FileWatch, POLL_EVERY, Sighting};
+pub use watch_mode::{POLL_SHARE_EVERY, PollReason, WatchMode};
