@@ -49,7 +49,7 @@ impl BoardApp {
                     ui.separator();
                     ui.label(RichText::new("Recent").small());
                     for path in self.recent.paths().to_vec() {
-                        if ui.button(path.display().to_string()).clicked() {
+                        if ui.button(crate::store::display_path(&path)).clicked() {
                             self.request_open(&path);
                         }
                     }

@@ -21,6 +21,17 @@ pub fn display_path(path: &Path) -> String {
     }
 }
 
+/// `path` without a Windows verbatim prefix, for keeping (the recent list,
+/// the open board): Rust's file functions add the prefix themselves where a
+/// long path needs it. Elsewhere `path` as is.
+pub fn plain_path(path: std::path::PathBuf) -> std::path::PathBuf {
+    match path.to_str() {
+        // A name that is not valid Unicode is kept exactly as it is.
+        Some(text) if cfg!(windows) => std::path::PathBuf::from(windows_display(text)),
+        _ => path,
+    }
+}
+
 /// A Windows path as a user writes it: `\\?\C:\x` → `C:\x`,
 /// `\\?\UNC\server\share\x` → `\\server\share\x`, forward slashes (which
 /// Windows accepts too) as backslashes. Other verbatim forms (`\\?\Volume{…}`,
@@ -136,5 +147,6 @@ mod tests {
     fn elsewhere_a_path_is_shown_as_given() {
         let path = Path::new("/home/jane/Boards/Board (1).ron");
         assert_eq!(display_path(path), "/home/jane/Boards/Board (1).ron");
+        assert_eq!(plain_path(path.to_path_buf()), path);
     }
 }

@@ -27,7 +27,10 @@ pub const STALE_AFTER: Duration = Duration::from_secs(120);
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
     /// Someone else holds it and kept it for the whole wait.
-    #[error("{path} is being saved by {holder}; nothing was written. Try again in a moment.")]
+    #[error(
+        "{} is being saved by {holder}; nothing was written. Try again in a moment.",
+        super::display_path(path)
+    )]
     Busy {
         /// The board.
         path: PathBuf,
@@ -37,7 +40,7 @@ pub enum LockError {
     /// A lock file exists but could not be read for the whole wait, so it
     /// counts as held: it may be someone's save in progress.
     #[error(
-        "{path}: its lock file {lock} exists but cannot be read ({source}), so someone may be saving it now. Nothing was written; your edits are still open. Save again in a moment; a lock file that stays unreadable is taken over once it is {} minutes old. If it stays, ask whoever looks after the shared folder to check that file.",
+        "{}: its lock file {lock} exists but cannot be read ({source}), so someone may be saving it now. Nothing was written; your edits are still open. Save again in a moment; a lock file that stays unreadable is taken over once it is {} minutes old. If it stays, ask whoever looks after the shared folder to check that file.", super::display_path(path),
         STALE_AFTER.as_secs() / 60
     )]
     Unreadable {
@@ -51,7 +54,8 @@ pub enum LockError {
     /// The lock file could not be made, written or flushed; a lock file this
     /// save created was removed (if the folder let it be).
     #[error(
-        "{path}: could not {step}: {source}. Nothing was lost: your edits are still open and the board was not written. Check the folder is still reachable (network drive connected) and writable, then save again."
+        "{}: could not {step}: {source}. Nothing was lost: your edits are still open and the board was not written. Check the folder is still reachable (network drive connected) and writable, then save again.",
+        super::display_path(path)
     )]
     Io {
         /// The lock file.

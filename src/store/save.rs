@@ -29,7 +29,8 @@ pub enum SaveError {
     Serialise(#[from] ron::Error),
     /// Someone else saved the file since it was opened.
     #[error(
-        "{path} was changed on disk by someone else since you opened it. Nothing was written; reload or merge before saving."
+        "{} was changed on disk by someone else since you opened it. Nothing was written; reload or merge before saving.",
+        super::display_path(path)
     )]
     ChangedOnDisk {
         /// The board file.
@@ -40,7 +41,7 @@ pub enum SaveError {
     /// Someone else saved the file since it was opened and both changed the same
     /// thing. Nothing was written; settle each conflict and save again.
     #[error(
-        "{path} was changed on disk since you opened it, and {} change(s) clash with yours (first: {}). Nothing was written; choose which to keep and save again.",
+        "{} was changed on disk since you opened it, and {} change(s) clash with yours (first: {}). Nothing was written; choose which to keep and save again.", super::display_path(path),
         .conflicts.len(),
         .conflicts.first().map(|c| format!("{} {}", c.record, c.field)).unwrap_or_default()
     )]
@@ -53,7 +54,8 @@ pub enum SaveError {
     /// The file on disk is no longer a board this build can read, so it cannot be
     /// merged with.
     #[error(
-        "{path} was changed on disk and can no longer be read ({reason}). Nothing was written; save your version as a copy."
+        "{} was changed on disk and can no longer be read ({reason}). Nothing was written; save your version as a copy.",
+        super::display_path(path)
     )]
     DiskUnreadable {
         /// The board file.
@@ -62,7 +64,7 @@ pub enum SaveError {
         reason: String,
     },
     /// The merge itself failed.
-    #[error("{path}: {source}")]
+    #[error("{}: {source}", super::display_path(path))]
     Merge {
         /// The board file.
         path: PathBuf,
@@ -70,7 +72,10 @@ pub enum SaveError {
         source: super::MergeError,
     },
     /// A new board was to be made where a file already is.
-    #[error("{path} already exists; choose another name, or open it instead. Nothing was written.")]
+    #[error(
+        "{} already exists; choose another name, or open it instead. Nothing was written.",
+        super::display_path(path)
+    )]
     AlreadyExists {
         /// The file that is there.
         path: PathBuf,
@@ -89,7 +94,8 @@ pub enum SaveError {
     },
     /// A filesystem step failed.
     #[error(
-        "{path}: could not {step}: {source}. Nothing was lost: your edits are still open; check the folder is writable and has space, then save again."
+        "{}: could not {step}: {source}. Nothing was lost: your edits are still open; check the folder is writable and has space, then save again.",
+        super::display_path(path)
     )]
     Io {
         /// The file the step was on.
