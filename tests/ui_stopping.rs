@@ -165,3 +165,44 @@ fn a_stop_request_lets_a_running_save_finish_first() {
     );
     assert!(closed);
 }
+
+/// What Windows' logoff and shutdown handlers do (`end_session`): ask for
+/// the stop from another thread and wait, bounded, for the journal. The
+/// wait ends with the unsaved edit in the journal, before the window closes.
+#[test]
+fn an_end_session_wait_returns_once_the_unsaved_edit_is_journalled() {
+    let (_dir, path) = common::fixture();
+    let journal_dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut h = app_with_an_unsaved_edit(&path, journal_dir.path());
+    let journal_file = journal::journal_path(journal_dir.path(), &path);
+    // As in the first test: only the stop may write the journal now.
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while !journal_file.exists() {
+        assert!(std::time::Instant::now() < deadline, "never journalled");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    std::fs::remove_file(&journal_file).unwrap_or_else(|e| panic!("{e}"));
+    h.step();
+
+    let stop = h.state().stop_request();
+    let (dir, file) = (journal_dir.path().to_path_buf(), path.clone());
+    let waiter = std::thread::spawn(move || {
+        let settled = stop.request_and_wait(|| {}, Duration::from_secs(20));
+        // What the handler's caller may rely on the moment it returns.
+        (settled, journalled_status(&dir, &file))
+    });
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while !waiter.is_finished() {
+        assert!(std::time::Instant::now() < deadline, "the wait never ended");
+        h.step();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let (settled, status) = waiter.join().unwrap_or((false, None));
+    assert!(settled, "the wait ended on the journal, not its limit");
+    assert_eq!(
+        status,
+        Some(RaidStatus::Closed),
+        "journalled when it returned"
+    );
+    assert!(step_until_closed(&mut h), "the window closes after");
+}
