@@ -62,16 +62,14 @@ fn step_until_closed(h: &mut Harness<'static, BoardApp>) -> bool {
     false
 }
 
-#[test]
-fn a_stop_request_journals_the_unsaved_edit_removes_presence_and_closes() {
-    let (dir, path) = common::fixture();
-    let before = std::fs::read(&path).unwrap_or_default();
-    let journal_dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let mut h = app_with_an_unsaved_edit(&path, journal_dir.path());
-    assert_eq!(presence_files(dir.path()), 1, "this copy announced itself");
-    // The background journal wrote the edit; take that file away, so only the
-    // stop can write it again (the background one waits for the next edit).
-    let journal_file = journal::journal_path(journal_dir.path(), &path);
+/// The background journal wrote the edit; takes that file away, so only the
+/// stop can write it again (the background one waits for the next edit).
+fn take_the_background_journal_away(
+    h: &mut Harness<'static, BoardApp>,
+    journal_dir: &Path,
+    path: &Path,
+) {
+    let journal_file = journal::journal_path(journal_dir, path);
     let deadline = std::time::Instant::now() + Duration::from_secs(10);
     while !journal_file.exists() {
         assert!(std::time::Instant::now() < deadline, "never journalled");
@@ -79,7 +77,17 @@ fn a_stop_request_journals_the_unsaved_edit_removes_presence_and_closes() {
     }
     std::fs::remove_file(&journal_file).unwrap_or_else(|e| panic!("{e}"));
     h.step();
-    assert_eq!(journalled_status(journal_dir.path(), &path), None);
+    assert_eq!(journalled_status(journal_dir, path), None);
+}
+
+#[test]
+fn a_stop_request_journals_the_unsaved_edit_removes_presence_and_closes() {
+    let (dir, path) = common::fixture();
+    let before = std::fs::read(&path).unwrap_or_default();
+    let journal_dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut h = app_with_an_unsaved_edit(&path, journal_dir.path());
+    assert_eq!(presence_files(dir.path()), 1, "this copy announced itself");
+    take_the_background_journal_away(&mut h, journal_dir.path(), &path);
 
     h.state().stop_request().request();
     assert!(step_until_closed(&mut h), "the window closes");
@@ -174,15 +182,7 @@ fn an_end_session_wait_returns_once_the_unsaved_edit_is_journalled() {
     let (_dir, path) = common::fixture();
     let journal_dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let mut h = app_with_an_unsaved_edit(&path, journal_dir.path());
-    let journal_file = journal::journal_path(journal_dir.path(), &path);
-    // As in the first test: only the stop may write the journal now.
-    let deadline = std::time::Instant::now() + Duration::from_secs(10);
-    while !journal_file.exists() {
-        assert!(std::time::Instant::now() < deadline, "never journalled");
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    std::fs::remove_file(&journal_file).unwrap_or_else(|e| panic!("{e}"));
-    h.step();
+    take_the_background_journal_away(&mut h, journal_dir.path(), &path);
 
     let stop = h.state().stop_request();
     let (dir, file) = (journal_dir.path().to_path_buf(), path.clone());

@@ -199,11 +199,17 @@ mod tests {
         None
     }
 
-    #[test]
-    fn a_change_is_reported_with_the_new_contents_hash() {
+    /// A folder holding `board.ron` with the text "old".
+    fn a_board() -> (tempfile::TempDir, std::path::PathBuf) {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let path = dir.path().join("board.ron");
         std::fs::write(&path, "old").unwrap_or_else(|e| panic!("{e}"));
+        (dir, path)
+    }
+
+    #[test]
+    fn a_change_is_reported_with_the_new_contents_hash() {
+        let (_dir, path) = a_board();
         let mut watch = FileWatch::new(&path, || {});
         assert_eq!(watch.latest(), None, "nothing seen before anything changed");
         // A different length, so polling alone sees it too.
@@ -216,9 +222,7 @@ mod tests {
 
     #[test]
     fn a_change_is_seen_by_polling_alone() {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let path = dir.path().join("board.ron");
-        std::fs::write(&path, "old").unwrap_or_else(|e| panic!("{e}"));
+        let (_dir, path) = a_board();
         let mut watch = FileWatch::polling(&path, || {});
         assert_eq!(watch.mode(), WatchMode::Polling(PollReason::NetworkShare));
         assert_eq!(watch.latest(), None);
@@ -233,9 +237,7 @@ mod tests {
 
     #[test]
     fn a_local_folder_is_watched_by_events() {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let path = dir.path().join("board.ron");
-        std::fs::write(&path, "old").unwrap_or_else(|e| panic!("{e}"));
+        let (_dir, path) = a_board();
         let watch = FileWatch::new(&path, || {});
         if !on_network_share(&path) {
             assert_eq!(watch.mode(), WatchMode::Notified);
@@ -244,9 +246,7 @@ mod tests {
 
     #[test]
     fn a_deleted_file_is_reported_as_unreadable() {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let path = dir.path().join("board.ron");
-        std::fs::write(&path, "old").unwrap_or_else(|e| panic!("{e}"));
+        let (_dir, path) = a_board();
         let mut watch = FileWatch::new(&path, || {});
         std::fs::remove_file(&path).unwrap_or_else(|e| panic!("{e}"));
         let seen = next_sighting(&mut watch, POLL_EVERY * 3);
