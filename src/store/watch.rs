@@ -69,6 +69,7 @@ impl FileWatch {
                 None => (None, WatchMode::Polling(PollReason::NoNotifications)),
             }
         };
+        log::info!("{}: {}", super::display_path(path), mode.label());
         Self::start(path, signal, signals, watcher, mode, wake)
     }
 
@@ -175,6 +176,15 @@ fn look_when_signalled(
         let read = std::fs::read(path);
         let gone = matches!(&read, Err(e) if e.kind() == std::io::ErrorKind::NotFound);
         let hash = read.ok().map(|b| super::content_hash(&b));
+        log::info!(
+            "{}: may have changed ({})",
+            super::display_path(path),
+            if signalled {
+                "notified"
+            } else {
+                "size or time changed"
+            }
+        );
         if report.send(Sighting { hash, gone }).is_err() {
             return;
         }
