@@ -3,8 +3,7 @@
 
 mod common;
 
-use std::process::{Command, Stdio};
-use std::time::Duration;
+use std::process::Command;
 
 use boardroom::store::load_board;
 
@@ -174,11 +173,11 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_board() {
                 "--test-threads=1",
             ])
             .env(SAVE_LOOP_BOARD, &path)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap_or_else(|e| panic!("{e}"));
-        std::thread::sleep(Duration::from_micros(10_000 + next() % 90_000));
+        std::thread::sleep(std::time::Duration::from_micros(10_000 + next() % 90_000));
         child.kill().ok(); // SIGKILL
         child.wait().ok();
         if temporaries() > 0 {

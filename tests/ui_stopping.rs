@@ -62,16 +62,14 @@ fn step_until_closed(h: &mut Harness<'static, BoardApp>) -> bool {
     false
 }
 
-#[test]
-fn a_stop_request_journals_the_unsaved_edit_removes_presence_and_closes() {
-    let (dir, path) = common::fixture();
-    let before = std::fs::read(&path).unwrap_or_default();
-    let journal_dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let mut h = app_with_an_unsaved_edit(&path, journal_dir.path());
-    assert_eq!(presence_files(dir.path()), 1, "this copy announced itself");
-    // The background journal wrote the edit; take that file away, so only the
-    // stop can write it again (the background one waits for the next edit).
-    let journal_file = journal::journal_path(journal_dir.path(), &path);
+/// The background journal wrote the edit; takes that file away, so only the
+/// stop can write it again (the background one waits for the next edit).
+fn take_the_background_journal_away(
+    h: &mut Harness<'static, BoardApp>,
+    journal_dir: &Path,
+    path: &Path,
+) {
+    let journal_file = journal::journal_path(journal_dir, path);
     let deadline = std::time::Instant::now() + Duration::from_secs(10);
     while !journal_file.exists() {
         assert!(std::time::Instant::now() < deadline, "never journalled");
@@ -79,7 +77,17 @@ fn a_stop_request_journals_the_unsaved_edit_removes_presence_and_closes() {
     }
     std::fs::remove_file(&journal_file).unwrap_or_else(|e| panic!("{e}"));
     h.step();
-    assert_eq!(journalled_status(journal_dir.path(), &path), None);
+    assert_eq!(journalled_status(journal_dir, path), None);
+}
+
+#[test]
+fn a_stop_request_journals_the_unsaved_edit_removes_presence_and_closes() {
+    let (dir, path) = common::fixture();
+    let before = std::fs::read(&path).unwrap_or_default();
+    let journal_dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut h = app_with_an_unsaved_edit(&path, journal_dir.path());
+    assert_eq!(presence_files(dir.path()), 1, "this copy announced itself");
+    take_the_background_journal_away(&mut h, journal_dir.path(), &path);
 
     h.state().stop_request().request();
     assert!(step_until_closed(&mut h), "the window closes");
@@ -164,4 +172,37 @@ fn a_stop_request_lets_a_running_save_finish_first() {
         "nothing unsaved to journal"
     );
     assert!(closed);
+}
+
+/// What Windows' logoff and shutdown handlers do (`end_session`): ask for
+/// the stop from another thread and wait, bounded, for the journal. The
+/// wait ends with the unsaved edit in the journal, before the window closes.
+#[test]
+fn an_end_session_wait_returns_once_the_unsaved_edit_is_journalled() {
+    let (_dir, path) = common::fixture();
+    let journal_dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut h = app_with_an_unsaved_edit(&path, journal_dir.path());
+    take_the_background_journal_away(&mut h, journal_dir.path(), &path);
+
+    let stop = h.state().stop_request();
+    let (dir, file) = (journal_dir.path().to_path_buf(), path.clone());
+    let waiter = std::thread::spawn(move || {
+        let settled = stop.request_and_wait(|| {}, Duration::from_secs(20));
+        // What the handler's caller may rely on the moment it returns.
+        (settled, journalled_status(&dir, &file))
+    });
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while !waiter.is_finished() {
+        assert!(std::time::Instant::now() < deadline, "the wait never ended");
+        h.step();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let (settled, status) = waiter.join().unwrap_or((false, None));
+    assert!(settled, "the wait ended on the journal, not its limit");
+    assert_eq!(
+        status,
+        Some(RaidStatus::Closed),
+        "journalled when it returned"
+    );
+    assert!(step_until_closed(&mut h), "the window closes after");
 }

@@ -123,7 +123,7 @@ impl BoardApp {
             ui.separator();
             ui.label(RichText::new("Recent").small());
             for path in self.recent.paths().to_vec() {
-                if ui.button(path.display().to_string()).clicked() {
+                if ui.button(crate::store::display_path(&path)).clicked() {
                     self.request_open(&path);
                 }
             }
@@ -188,7 +188,20 @@ impl BoardApp {
                 } else {
                     "All changes saved"
                 };
-                ui.label(state);
+                // How a colleague's save is noticed: said in the bar when
+                // only by looking every few seconds (a share), since it then
+                // shows a few seconds late; the usual way is in the tooltip.
+                let watch = session.share.watch.as_ref().map(|w| w.mode());
+                let state = ui.label(state);
+                match watch {
+                    Some(mode @ crate::store::WatchMode::Polling(_)) => {
+                        ui.label(mode.label()).on_hover_text(mode.explanation());
+                    }
+                    Some(mode) => {
+                        state.on_hover_text(format!("{}. {}", mode.label(), mode.explanation()));
+                    }
+                    None => {}
+                }
                 let marking = doc.board().marking.label();
                 if !marking.is_empty() {
                     ui.label(RichText::new(marking).strong());

@@ -27,6 +27,9 @@ mod settle_merge;
 mod shared_file;
 mod spreadsheets;
 mod stopping;
+// Logoff and shutdown on Windows: the end-session messages and console events.
+#[cfg(windows)]
+mod end_session;
 #[cfg(any(test, feature = "testing"))]
 mod testing;
 mod update;

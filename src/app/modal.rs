@@ -222,7 +222,7 @@ impl BoardApp {
                 ui.heading(format!("{doing} {name}…"));
                 if let Some(path) = &path {
                     ui.label(
-                        RichText::new(path.display().to_string())
+                        RichText::new(crate::store::display_path(path))
                             .color(ui.visuals().weak_text_color()),
                     );
                 }

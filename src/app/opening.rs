@@ -60,7 +60,11 @@ impl OpenWork {
         // It also finds the real path and lists the recent boards: never while drawing.
         crate::store::ui_thread::not_while_drawing("opening a board");
         let doc = Document::open_keeping(path, self.versions_dir.as_deref())?;
-        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        // Windows gives the real path in its verbatim form (`\\?\C:\…`,
+        // `\\?\UNC\server\…`), which users never write and std needs not.
+        let path = std::fs::canonicalize(path)
+            .map(crate::store::plain_path)
+            .unwrap_or_else(|_| path.to_path_buf());
         if cancel.is_cancelled() {
             // The user stopped waiting: announce nothing beside the board.
             return Ok(None);
@@ -172,8 +176,10 @@ impl BoardApp {
             }
             Err(e) => {
                 self.open_error = Some(e.to_string());
-                self.notices
-                    .error(format!("Could not open {}", request.path.display()));
+                self.notices.error(format!(
+                    "Could not open {}",
+                    crate::store::display_path(&request.path)
+                ));
             }
         }
     }

@@ -12,9 +12,12 @@ use super::jobs::JobKind;
 use super::modal::Modal;
 
 /// Set when the app is asked to stop (from a signal's thread); the app acts
-/// on it in its next frame.
+/// on it in its next frame. The second flag is set once the unsaved edits
+/// are journalled (or there were none), for a caller that must not return
+/// before that: Windows ends the process as soon as its end-session
+/// handlers return.
 #[derive(Clone, Debug, Default)]
-pub struct StopRequest(Arc<AtomicBool>);
+pub struct StopRequest(Arc<AtomicBool>, Arc<AtomicBool>);
 
 impl StopRequest {
     /// Asks the app to stop; it does so in its next frame (wake it with
@@ -26,6 +29,34 @@ impl StopRequest {
     /// Whether the app was asked to stop.
     pub fn is_requested(&self) -> bool {
         self.0.load(Ordering::SeqCst)
+    }
+
+    /// Marks the unsaved edits as safe: journalled, or there were none.
+    fn settle(&self) {
+        self.1.store(true, Ordering::SeqCst);
+    }
+
+    /// Whether the unsaved edits are safe since the stop was asked for.
+    pub fn is_settled(&self) -> bool {
+        self.1.load(Ordering::SeqCst)
+    }
+
+    /// Asks the app to stop, wakes it with `wake`, and waits up to `limit`
+    /// for the unsaved edits to be journalled; true if they were. For a
+    /// thread the system ends the process after (logoff, shutdown, a
+    /// closed console): it must not take the window's thread, which does
+    /// the stopping.
+    pub fn request_and_wait(&self, wake: impl Fn(), limit: std::time::Duration) -> bool {
+        self.request();
+        wake();
+        let deadline = std::time::Instant::now() + limit;
+        while !self.is_settled() {
+            if std::time::Instant::now() >= deadline {
+                return false;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        true
     }
 }
 
@@ -84,6 +115,9 @@ impl BoardApp {
             });
             return;
         }
+        // The edits are journalled (or were saved, or there were none):
+        // whoever waits for that may let the system end the process now.
+        self.exit.stop.settle();
         // Leave the shared folder (the presence file goes with the session)
         // on a job, and close once it has.
         if let Some(session) = self.session.take() {
@@ -128,8 +162,41 @@ pub(super) fn listen_for_signals(stop: StopRequest, ctx: egui::Context) -> std::
     Ok(())
 }
 
+/// On Windows: logoff, shutdown and a closed console window
+/// (see `end_session`).
+#[cfg(windows)]
+pub(super) fn listen_for_signals(stop: StopRequest, ctx: egui::Context) -> std::io::Result<()> {
+    super::end_session::listen(stop, ctx)
+}
+
 /// Elsewhere the window's own close (and the journal) cover a shutdown.
-#[cfg(not(unix))]
+#[cfg(not(any(unix, windows)))]
 pub(super) fn listen_for_signals(_stop: StopRequest, _ctx: egui::Context) -> std::io::Result<()> {
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn a_waiting_stop_returns_once_settled_and_gives_up_at_its_limit() {
+        let stop = StopRequest::default();
+        assert!(!stop.request_and_wait(|| {}, Duration::from_millis(50)));
+        assert!(stop.is_requested());
+        let settler = stop.clone();
+        let woken = std::sync::Arc::new(AtomicBool::new(false));
+        let seen = woken.clone();
+        let waiter = std::thread::spawn(move || {
+            stop.request_and_wait(
+                move || seen.store(true, Ordering::SeqCst),
+                Duration::from_secs(20),
+            )
+        });
+        std::thread::sleep(Duration::from_millis(30));
+        settler.settle();
+        assert!(waiter.join().unwrap_or(false));
+        assert!(woken.load(Ordering::SeqCst), "the window was woken");
+    }
 }

@@ -47,7 +47,11 @@ pub fn conflict_copy(
     stem: &str,
     name: &str,
 ) -> Option<(&'static str, Option<String>, Option<NaiveDateTime>)> {
-    let rest = name.strip_suffix(".ron")?.strip_prefix(stem)?;
+    // Windows, OneDrive and SharePoint compare names ignoring case, and a
+    // copy may come back re-cased (`board-laptop-7.RON` for `Board.ron`).
+    let without_extension = strip_suffix_ignoring_case(name, ".ron")?;
+    let rest = strip_prefix_ignoring_case(without_extension, stem)?;
+    let recased = !without_extension.starts_with(stem);
     if rest.contains(".merged-") {
         // Merged in already, and moved aside.
         return None;
@@ -88,13 +92,51 @@ pub fn conflict_copy(
     // OneDrive and SharePoint: -COMPUTERNAME (letters, digits and hyphens,
     // with at least one capital and no lower case, as Windows names are).
     let host = rest.strip_prefix('-')?;
-    let host_like = !host.is_empty()
+    host_like(host, recased).then(|| ("OneDrive", Some(host.to_string()), None))
+}
+
+/// Whether `host` looks like a Windows computer name as OneDrive puts it in
+/// a copy's name: letters, digits and hyphens, with at least one capital and
+/// no lower case (`board-final.ron` is a user's own file). A name that came
+/// back re-cased (`board-laptop-7.RON` beside `Board.ron`) may have its
+/// computer name in lower case too, as long as it is all in one case, holds
+/// a digit and is not Boardroom's own copy of a user's edits (`-mine-…`).
+fn host_like(host: &str, recased: bool) -> bool {
+    let shaped = !host.is_empty()
         && host.len() <= 63
-        && host
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
-        && host.chars().any(|c| c.is_ascii_uppercase());
-    host_like.then(|| ("OneDrive", Some(host.to_string()), None))
+        && host.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    let upper = host.chars().any(|c| c.is_ascii_uppercase());
+    let lower = host.chars().any(|c| c.is_ascii_lowercase());
+    let as_written = upper && !lower;
+    let folded = recased
+        && !(upper && lower)
+        && host.chars().any(|c| c.is_ascii_digit())
+        && strip_prefix_ignoring_case(host, "mine-").is_none();
+    shaped && (as_written || folded)
+}
+
+/// `text` without `prefix`, compared ignoring case as Windows compares names.
+fn strip_prefix_ignoring_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let mut rest = text.chars();
+    for want in prefix.chars() {
+        let got = rest.next()?;
+        if !got.to_lowercase().eq(want.to_lowercase()) {
+            return None;
+        }
+    }
+    Some(rest.as_str())
+}
+
+/// `text` without `suffix`, compared ignoring case.
+fn strip_suffix_ignoring_case<'a>(text: &'a str, suffix: &str) -> Option<&'a str> {
+    let mut rest = text.chars();
+    for want in suffix.chars().rev() {
+        let got = rest.next_back()?;
+        if !got.to_lowercase().eq(want.to_lowercase()) {
+            return None;
+        }
+    }
+    Some(rest.as_str())
 }
 
 /// The conflict copies of `board` in its folder, oldest first (by what
@@ -216,6 +258,51 @@ mod tests {
                 at("2021-02-09 10:30:00")
             ))
         );
+    }
+
+    #[test]
+    fn copies_are_found_whatever_the_case_of_their_names() {
+        let onedrive = |host: &str| Some(("OneDrive", Some(host.to_string()), None));
+        for (stem, name, host) in [
+            ("Board", "Board-LAPTOP-7.ron", "LAPTOP-7"),
+            ("Board", "Board-DESKTOP-ABC12.ron", "DESKTOP-ABC12"),
+            ("Board", "board-laptop-7.RON", "laptop-7"),
+            ("Board", "BOARD-DESKTOP-ABC12.RON", "DESKTOP-ABC12"),
+            ("Board", "board-DESKTOP-ABC12.Ron", "DESKTOP-ABC12"),
+            ("board", "Board-PMO-LAPTOP-3.ron", "PMO-LAPTOP-3"),
+            (
+                "Programme Board",
+                "programme board-pmo-laptop-3.ron",
+                "pmo-laptop-3",
+            ),
+        ] {
+            assert_eq!(conflict_copy(stem, name), onedrive(host), "{stem}: {name}");
+        }
+        assert_eq!(
+            conflict_copy("Board", "BOARD.SYNC-CONFLICT-20210209-103000-ABCDEFG.RON"),
+            None,
+            "Syncthing's own words are its own case"
+        );
+        assert_eq!(
+            conflict_copy("Board", "board.sync-conflict-20210209-103000-ABCDEFG.RON")
+                .map(|(engine, ..)| engine),
+            Some("Syncthing")
+        );
+    }
+
+    #[test]
+    fn a_re_cased_name_is_still_not_a_users_own_file() {
+        for name in [
+            "board.RON",
+            "board-final.RON",
+            "board-draft.ron",
+            "board-mine-2021-02-09-1030.ron",
+            "board-Laptop-7.ron",
+            "board-v2_final.ron",
+            "boardroom-laptop-7.ron",
+        ] {
+            assert_eq!(conflict_copy("Board", name), None, "{name}");
+        }
     }
 
     #[test]

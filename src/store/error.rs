@@ -79,7 +79,10 @@ impl fmt::Display for Diagnostic {
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The file could not be read.
-    #[error("{path}: cannot read the file: {source}. Check the path and that you may read it.")]
+    #[error(
+        "{}: cannot read the file: {source}. Check the path and that you may read it.",
+        super::display_path(path)
+    )]
     Io {
         /// The file.
         path: PathBuf,
@@ -88,7 +91,8 @@ pub enum LoadError {
     },
     /// The file is empty.
     #[error(
-        "{path}:1:1: the file is empty; a board file starts with `(` and `format_version: 1`. Restore it from its .bak copy or choose another file."
+        "{}:1:1: the file is empty; a board file starts with `(` and `format_version: 1`. Restore it from its .bak copy or choose another file.",
+        super::display_path(path)
     )]
     Empty {
         /// The file.
@@ -96,7 +100,8 @@ pub enum LoadError {
     },
     /// The bytes are not UTF-8 text.
     #[error(
-        "{path}:{line}:{col}: the file is not UTF-8 text. If it is a board file another editor saved as UTF-16 (\"Unicode\"), save it again as UTF-8; otherwise choose the board file."
+        "{}:{line}:{col}: the file is not UTF-8 text. If it is a board file another editor saved as UTF-16 (\"Unicode\"), save it again as UTF-8; otherwise choose the board file.",
+        super::display_path(path)
     )]
     NotText {
         /// The file.
@@ -107,7 +112,7 @@ pub enum LoadError {
         col: usize,
     },
     /// The file is not valid RON for a board.
-    #[error("{path}:{line}:{col}: {message}")]
+    #[error("{}:{line}:{col}: {message}", super::display_path(path))]
     Parse {
         /// The file.
         path: PathBuf,
@@ -120,7 +125,8 @@ pub enum LoadError {
     },
     /// The file was written by a newer Boardroom.
     #[error(
-        "{path}: format_version {found} is newer than this Boardroom understands (up to {supported}). Update Boardroom to open it; the file was not changed."
+        "{}: format_version {found} is newer than this Boardroom understands (up to {supported}). Update Boardroom to open it; the file was not changed.",
+        super::display_path(path)
     )]
     TooNew {
         /// The file.
@@ -131,7 +137,7 @@ pub enum LoadError {
         supported: u32,
     },
     /// Semantic errors: the file parses but does not make sense.
-    #[error("{path}: {} error(s):\n{}", errors.len(), errors.iter().map(|d| format!("  {d}")).collect::<Vec<_>>().join("\n"))]
+    #[error("{}: {} error(s):\n{}", super::display_path(path), errors.len(), errors.iter().map(|d| format!("  {d}")).collect::<Vec<_>>().join("\n"))]
     Invalid {
         /// The file.
         path: PathBuf,

@@ -27,7 +27,10 @@ pub struct JournalEntry {
     pub board: Board,
 }
 
-/// The journal folder in the user's data folder, if the OS has one.
+/// The journal folder in the user's data folder, if the OS has one: on
+/// Windows the roaming one (`%APPDATA%\Boardroom\data\journal`), so edits
+/// journalled at logoff come back at the next logon on another desk or
+/// virtual desktop with a roaming profile; it holds a board or two at most.
 pub fn default_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "Boardroom").map(|d| d.data_dir().join("journal"))
 }

@@ -27,7 +27,10 @@ pub const STALE_AFTER: Duration = Duration::from_secs(120);
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
     /// Someone else holds it and kept it for the whole wait.
-    #[error("{path} is being saved by {holder}; nothing was written. Try again in a moment.")]
+    #[error(
+        "{} is being saved by {holder}; nothing was written. Try again in a moment.",
+        super::display_path(path)
+    )]
     Busy {
         /// The board.
         path: PathBuf,
@@ -37,7 +40,7 @@ pub enum LockError {
     /// A lock file exists but could not be read for the whole wait, so it
     /// counts as held: it may be someone's save in progress.
     #[error(
-        "{path}: its lock file {lock} exists but cannot be read ({source}), so someone may be saving it now. Nothing was written; your edits are still open. Save again in a moment; a lock file that stays unreadable is taken over once it is {} minutes old. If it stays, ask whoever looks after the shared folder to check that file.",
+        "{}: its lock file {lock} exists but cannot be read ({source}), so someone may be saving it now. Nothing was written; your edits are still open. Save again in a moment; a lock file that stays unreadable is taken over once it is {} minutes old. If it stays, ask whoever looks after the shared folder to check that file.", super::display_path(path),
         STALE_AFTER.as_secs() / 60
     )]
     Unreadable {
@@ -51,7 +54,8 @@ pub enum LockError {
     /// The lock file could not be made, written or flushed; a lock file this
     /// save created was removed (if the folder let it be).
     #[error(
-        "{path}: could not {step}: {source}. Nothing was lost: your edits are still open and the board was not written. Check the folder is still reachable (network drive connected) and writable, then save again."
+        "{}: could not {step}: {source}. Nothing was lost: your edits are still open and the board was not written. Check the folder is still reachable (network drive connected) and writable, then save again.",
+        super::display_path(path)
     )]
     Io {
         /// The lock file.
@@ -135,7 +139,35 @@ pub(crate) fn process_alive(pid: u32) -> bool {
     Path::new("/proc").join(pid.to_string()).exists()
 }
 
-#[cfg(not(target_os = "linux"))]
+/// Whether process `pid` runs on this computer: a lock or presence file left
+/// by a Boardroom that crashed is cleared at once rather than after
+/// [`STALE_AFTER`]. A process Windows will not open for us (another user's)
+/// runs; one that cannot be asked about is taken to run, and the age rule
+/// decides.
+#[cfg(windows)]
+pub(crate) fn process_alive(pid: u32) -> bool {
+    use windows_sys::Win32::Foundation::{
+        CloseHandle, ERROR_INVALID_PARAMETER, GetLastError, STILL_ACTIVE,
+    };
+    use windows_sys::Win32::System::Threading::{
+        GetExitCodeProcess, OpenProcess, PROCESS_QUERY_LIMITED_INFORMATION,
+    };
+    // SAFETY: plain calls with a process id and a local to write to; the
+    // handle, when there is one, is closed once and not used after.
+    unsafe {
+        let process = OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, 0, pid);
+        if process.is_null() {
+            // "Invalid parameter" is Windows' answer for no such process.
+            return GetLastError() != ERROR_INVALID_PARAMETER;
+        }
+        let mut code = 0u32;
+        let asked = GetExitCodeProcess(process, &mut code) != 0;
+        CloseHandle(process);
+        !asked || code == STILL_ACTIVE as u32
+    }
+}
+
+#[cfg(not(any(target_os = "linux", windows)))]
 pub(crate) fn process_alive(_pid: u32) -> bool {
     // Without a cheap check, assume alive and rely on the age rule.
     true
@@ -233,12 +265,7 @@ fn takeover_path(lock: &Path) -> PathBuf {
 /// the caller should try to take the lock again at once.
 fn take_over(lock: &Path, seen: &Seen, disk: &dyn SaveFs) -> bool {
     let guard = takeover_path(lock);
-    if fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&guard)
-        .is_err()
-    {
+    if super::side_files::create_new_hidden(&guard).is_err() {
         // Someone else is taking it over; a guard left by a crash mid-takeover
         // (it is held for microseconds) is cleared once it is old.
         if age(&guard).is_some_and(|a| a > EMPTY_STALE_AFTER) {

@@ -3,8 +3,10 @@
 mod board_fields;
 mod common_version;
 mod conflict_copies;
+mod display_path;
 mod enum_words;
 mod error;
+mod held_open;
 pub mod journal;
 mod lock;
 mod meeting_copy;
@@ -17,19 +19,23 @@ pub mod plan;
 mod presence;
 mod ron_io;
 mod save;
+mod side_files;
 pub mod spreadsheet;
 pub mod ui_thread;
 mod validate;
 pub mod versions;
 mod watch;
+mod watch_mode;
 
 pub use common_version::{CommonVersion, Side, find_common_version};
 pub use conflict_copies::{
     ConflictCopy, conflict_copy, find_conflict_copies, merged_copy_path, move_merged_copy_aside,
     two_way_base,
 };
+pub use display_path::{display_path, plain_path, windows_display, windows_is_unc};
 pub use enum_words::enum_words;
 pub use error::{Diagnostic, LoadError, Severity};
+pub use held_open::{RETRY_WAITS, retry_while_held_open, windows_code_is_held_open};
 pub use lock::{
     LockError, STALE_AFTER, WriteLock, acquire, acquire_with, host_name, lock_holder, lock_path,
 };
@@ -52,5 +58,7 @@ pub use save::{
     Base, MergedSave, RealFs, SaveError, SaveFs, SaveOutcome, backup_path, save_board,
     save_board_holding_lock, save_merging, save_merging_with, write_atomically,
 };
+pub use side_files::SideFile;
 pub use validate::validate;
 pub use watch::{FileWatch, POLL_EVERY, Sighting};
+pub use watch_mode::{POLL_SHARE_EVERY, PollReason, WatchMode};

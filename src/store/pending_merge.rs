@@ -30,6 +30,9 @@ pub fn write_pending_merge(board: &Path, base: &Board, theirs: &Board) -> Result
     for (path, b) in [(&base_path, base), (&theirs_path, theirs)] {
         let text = board_to_string(b)?;
         write_atomically(path, text.as_bytes())?;
+        // Renamed into place, so hidden after: the rename kept the
+        // temporary file's (visible) attributes.
+        super::side_files::hide(path);
     }
     Ok(())
 }

@@ -85,7 +85,7 @@ impl Presence {
             "user={user}\nhost={host}\npid={pid}\nsince={}\n",
             now_secs()
         );
-        fs::write(&path, &text)?;
+        super::side_files::write_hidden(&path, text.as_bytes())?;
         remove_left_over(board);
         Ok(Presence {
             path,
@@ -98,7 +98,7 @@ impl Presence {
     /// time, and puts it back if someone took it for left over.
     pub fn refresh(&self) {
         super::ui_thread::not_while_drawing("refreshing presence");
-        if let Err(e) = fs::write(&self.path, &self.text) {
+        if let Err(e) = super::side_files::write_hidden(&self.path, self.text.as_bytes()) {
             // Others may take this copy for closed until the next refresh.
             log::warn!("could not refresh {}: {e}", self.path.display());
         }

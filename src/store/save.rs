@@ -29,7 +29,8 @@ pub enum SaveError {
     Serialise(#[from] ron::Error),
     /// Someone else saved the file since it was opened.
     #[error(
-        "{path} was changed on disk by someone else since you opened it. Nothing was written; reload or merge before saving."
+        "{} was changed on disk by someone else since you opened it. Nothing was written; reload or merge before saving.",
+        super::display_path(path)
     )]
     ChangedOnDisk {
         /// The board file.
@@ -40,7 +41,7 @@ pub enum SaveError {
     /// Someone else saved the file since it was opened and both changed the same
     /// thing. Nothing was written; settle each conflict and save again.
     #[error(
-        "{path} was changed on disk since you opened it, and {} change(s) clash with yours (first: {}). Nothing was written; choose which to keep and save again.",
+        "{} was changed on disk since you opened it, and {} change(s) clash with yours (first: {}). Nothing was written; choose which to keep and save again.", super::display_path(path),
         .conflicts.len(),
         .conflicts.first().map(|c| format!("{} {}", c.record, c.field)).unwrap_or_default()
     )]
@@ -53,7 +54,8 @@ pub enum SaveError {
     /// The file on disk is no longer a board this build can read, so it cannot be
     /// merged with.
     #[error(
-        "{path} was changed on disk and can no longer be read ({reason}). Nothing was written; save your version as a copy."
+        "{} was changed on disk and can no longer be read ({reason}). Nothing was written; save your version as a copy.",
+        super::display_path(path)
     )]
     DiskUnreadable {
         /// The board file.
@@ -62,7 +64,7 @@ pub enum SaveError {
         reason: String,
     },
     /// The merge itself failed.
-    #[error("{path}: {source}")]
+    #[error("{}: {source}", super::display_path(path))]
     Merge {
         /// The board file.
         path: PathBuf,
@@ -70,14 +72,30 @@ pub enum SaveError {
         source: super::MergeError,
     },
     /// A new board was to be made where a file already is.
-    #[error("{path} already exists; choose another name, or open it instead. Nothing was written.")]
+    #[error(
+        "{} already exists; choose another name, or open it instead. Nothing was written.",
+        super::display_path(path)
+    )]
     AlreadyExists {
         /// The file that is there.
         path: PathBuf,
     },
+    /// Another program held the board open (Windows refuses to replace such
+    /// a file) for every try of the rename; the board is as it was.
+    #[error(
+        "{}: not saved: another program has the board open — OneDrive syncing, an antivirus scan or a preview; close it or wait, then save again. Your edits are kept. (Windows: {source})",
+        super::display_path(path)
+    )]
+    HeldOpen {
+        /// The board file.
+        path: PathBuf,
+        /// The last try's error.
+        source: std::io::Error,
+    },
     /// A filesystem step failed.
     #[error(
-        "{path}: could not {step}: {source}. Nothing was lost: your edits are still open; check the folder is writable and has space, then save again."
+        "{}: could not {step}: {source}. Nothing was lost: your edits are still open; check the folder is writable and has space, then save again.",
+        super::display_path(path)
     )]
     Io {
         /// The file the step was on.
@@ -393,8 +411,16 @@ fn write_atomically_with(path: &Path, bytes: &[u8], fs: &dyn SaveFs) -> Result<(
         fs.sync(&file)
             .map_err(io(path, "flush the temporary file to disk"))?;
         drop(file);
-        fs.rename(&tmp, path)
-            .map_err(io(path, "replace the board with the new version"))?;
+        fs.rename(&tmp, path).map_err(|source| {
+            if super::held_open::is_held_open(&source) {
+                SaveError::HeldOpen {
+                    path: path.to_path_buf(),
+                    source,
+                }
+            } else {
+                io(path, "replace the board with the new version")(source)
+            }
+        })?;
         sync_dir(&dir);
         Ok(())
     })();
@@ -418,9 +444,10 @@ pub trait SaveFs {
     fn rename(&self, from: &Path, to: &Path) -> std::io::Result<()>;
     /// Writes the backup of the previous version.
     fn write_backup(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()>;
-    /// Creates the board's lock file; fails with `AlreadyExists` if it exists.
+    /// Creates the board's lock file (hidden on Windows); fails with
+    /// `AlreadyExists` if it exists.
     fn create_lock(&self, path: &Path) -> std::io::Result<File> {
-        OpenOptions::new().write(true).create_new(true).open(path)
+        super::side_files::create_new_hidden(path)
     }
     /// Writes who holds the lock into the lock file just created.
     fn write_lock(&self, file: &mut File, bytes: &[u8]) -> std::io::Result<()> {
@@ -454,7 +481,7 @@ impl SaveFs for RealFs {
     }
 
     fn rename(&self, from: &Path, to: &Path) -> std::io::Result<()> {
-        rename_retrying(from, to)
+        super::held_open::rename_retrying(from, to)
     }
 
     fn write_backup(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -462,31 +489,13 @@ impl SaveFs for RealFs {
         // whole. Not synced: the backup is a convenience, the board is the truth,
         // and a second fsync per save would double its cost on a network drive.
         let (_, tmp) = temporary_path(path);
-        let result = std::fs::write(&tmp, bytes).and_then(|()| rename_retrying(&tmp, path));
+        let result = std::fs::write(&tmp, bytes)
+            .and_then(|()| super::held_open::rename_retrying(&tmp, path));
         if result.is_err() {
             remove_if_there(&tmp);
         }
         result
     }
-}
-
-/// Renames, retrying briefly on Windows while another program (a virus scanner,
-/// a sync client, a viewer) holds the target open. Never deletes first.
-fn rename_retrying(from: &Path, to: &Path) -> std::io::Result<()> {
-    #[cfg(windows)]
-    {
-        let mut wait = std::time::Duration::from_millis(20);
-        for _ in 0..8 {
-            match fs::rename(from, to) {
-                Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
-                    std::thread::sleep(wait);
-                    wait *= 2;
-                }
-                other => return other,
-            }
-        }
-    }
-    fs::rename(from, to)
 }
 
 /// Makes the rename itself durable (Unix); elsewhere a no-op.

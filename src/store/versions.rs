@@ -17,10 +17,14 @@ pub const KEEP_AT_MOST: usize = 300;
 /// And at most this many bytes in all (the newest is kept whatever its size).
 pub const KEEP_BYTES: u64 = 512 * 1024 * 1024;
 
-/// The folder in the user's data folder, if the OS has one.
+/// The folder in the user's data folder, if the OS has one. On Windows the
+/// local one (`%LOCALAPPDATA%\Boardroom\data\versions`), not the roaming
+/// one the rest of Boardroom's data is in: up to [`KEEP_BYTES`] of cache
+/// copied at every logon and logoff would slow a roaming profile and can
+/// break its size quota. Elsewhere the two are the same folder.
 pub fn default_dir() -> Option<PathBuf> {
     super::ui_thread::not_while_drawing("the kept versions");
-    directories::ProjectDirs::from("", "", "Boardroom").map(|d| d.data_dir().join("versions"))
+    directories::ProjectDirs::from("", "", "Boardroom").map(|d| d.data_local_dir().join("versions"))
 }
 
 /// Where the version whose key is `key` is kept (it may not be there).
@@ -170,5 +174,37 @@ mod tests {
         assert_eq!(left(dir.path()), ["1.ron"], "by bytes: the newest only");
         prune(dir.path(), 10, 1);
         assert_eq!(left(dir.path()), ["1.ron"], "the newest stays");
+    }
+}
+
+/// Where Boardroom's own data goes on Windows; run by the Windows build of
+/// the tests (`cargo test --target x86_64-pc-windows-gnu --lib --no-run`,
+/// then the test program under Wine).
+#[cfg(all(test, windows))]
+mod windows_folders {
+    use std::path::PathBuf;
+
+    fn env_dir(key: &str) -> PathBuf {
+        PathBuf::from(std::env::var_os(key).unwrap_or_else(|| panic!("{key} is not set")))
+    }
+
+    #[test]
+    fn the_journal_roams_under_appdata_and_kept_versions_stay_local() {
+        let journal = super::super::journal::default_dir().unwrap_or_default();
+        assert_eq!(
+            journal,
+            env_dir("APPDATA")
+                .join("Boardroom")
+                .join("data")
+                .join("journal")
+        );
+        let versions = super::default_dir().unwrap_or_default();
+        assert_eq!(
+            versions,
+            env_dir("LOCALAPPDATA")
+                .join("Boardroom")
+                .join("data")
+                .join("versions")
+        );
     }
 }
