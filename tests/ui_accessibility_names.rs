@@ -235,3 +235,24 @@ fn the_rating_and_delay_dialogs_name_their_controls() {
     common::run_busy(&mut h);
     dialog_named(&mut h, "Record a delay", "Record a delay");
 }
+
+#[test]
+fn the_raid_forms_score_boxes_each_have_their_own_name() {
+    let (_dir, mut h) = manchester_on(Tab::Raid);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    common::run_busy(&mut h);
+    assert_all_named(&h, "RAID entry form");
+    let mut seen = std::collections::BTreeMap::<String, usize>::new();
+    for node in h.root().children_recursive() {
+        let n = node.accesskit_node();
+        if n.data().supports_action(Action::Focus) && n.role() == Role::SpinButton {
+            *seen.entry(name_of(&node)).or_default() += 1;
+        }
+    }
+    assert!(
+        seen.contains_key("Inherent likelihood") && seen.contains_key("Current impact"),
+        "the score boxes: {seen:?}"
+    );
+    let shared: Vec<_> = seen.iter().filter(|(_, n)| **n > 1).collect();
+    assert!(shared.is_empty(), "boxes sharing a name: {shared:?}");
+}

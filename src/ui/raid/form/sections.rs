@@ -314,13 +314,20 @@ fn enum_row<T: crate::model::Labelled>(ui: &mut egui::Ui, name: &str, value: &mu
 }
 
 fn score_row(ui: &mut egui::Ui, name: &str, score: &mut Score, bands: crate::model::RagBands) {
-    let label = ui.label(name);
-    ui.add(egui::DragValue::new(&mut score.likelihood).range(1..=5))
-        .labelled_by(label.id)
-        .on_hover_text(format!("{name} likelihood"));
-    ui.add(egui::DragValue::new(&mut score.impact).range(1..=5))
-        .labelled_by(label.id)
-        .on_hover_text(format!("{name} impact"));
+    ui.label(name);
+    // Each box named for itself ("Inherent likelihood"): the row's label
+    // alone would give a screen reader two boxes called "Inherent".
+    for (part, value) in [
+        ("likelihood", &mut score.likelihood),
+        ("impact", &mut score.impact),
+    ] {
+        let words = format!("{name} {part}");
+        let r = ui
+            .add(egui::DragValue::new(value).range(1..=5))
+            .on_hover_text(&words);
+        ui.ctx()
+            .accesskit_node_builder(r.id, |node| node.set_label(words));
+    }
     let value = score.value();
     let b = band(value, bands);
     ui.label(
