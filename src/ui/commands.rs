@@ -97,6 +97,8 @@ pub enum Command {
     CommandPalette,
     /// Show every keyboard shortcut.
     KeyboardShortcuts,
+    /// The version, and how the window is drawn.
+    About,
     /// Your name, the theme and the pack's paper.
     Preferences,
     /// Rate a programme's delivery confidence for a date, with a reason.
@@ -216,6 +218,7 @@ impl Command {
             Command::PresentationZoom => "Presentation zoom",
             Command::CommandPalette => "Command palette…",
             Command::KeyboardShortcuts => "Keyboard shortcuts",
+            Command::About => "About Boardroom",
             Command::Preferences => "Preferences…",
             Command::RateConfidence => "Rate delivery confidence…",
             Command::RecordDelay => "Record a delay…",
@@ -287,6 +290,7 @@ impl Command {
             | Command::PresentationZoom
             | Command::CommandPalette
             | Command::KeyboardShortcuts
+            | Command::About
             | Command::Preferences
             | Command::StartUpdate
             | Command::NoChangeThisMonth
@@ -415,6 +419,7 @@ impl Command {
             | Command::CopyChartImage
             | Command::CompareWithPrevious
             | Command::StopComparing
+            | Command::About
             | Command::PresentationZoom => &[],
         }
     }
