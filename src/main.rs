@@ -20,6 +20,10 @@ struct Cli {
     /// An earlier copy of the board, for "what changed since the last board".
     #[arg(long, value_name = "OLD")]
     since: Option<PathBuf>,
+    /// Draw the window with OpenGL (glow) or wgpu (DirectX 12, Vulkan); the
+    /// other is tried if it cannot start. Default: $BOARDROOM_RENDERER, else glow.
+    #[arg(long, value_enum)]
+    renderer: Option<boardroom::app::renderer::Renderer>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -573,6 +577,7 @@ fn main() -> ExitCode {
             boardroom::app::StartOptions {
                 meeting: cli.meeting,
                 since: cli.since,
+                renderer: cli.renderer,
             },
         ),
     }

@@ -125,6 +125,10 @@ impl BoardApp {
                 self.modal = Modal::Preferences(dialog);
             }
             Command::KeyboardShortcuts => self.modal = Modal::Keyboard(KeyboardSheet),
+            Command::About => {
+                let renderer = super::renderer::running().to_owned();
+                self.modal = Modal::About(crate::ui::about_dialog::AboutDialog { renderer });
+            }
             Command::RateConfidence => {
                 if let Some(doc) = self.doc() {
                     // The programme whose panel is open on the timeline, else
@@ -244,6 +248,7 @@ impl BoardApp {
             | Command::ActualSize
             | Command::CommandPalette
             | Command::Preferences
+            | Command::About
             | Command::KeyboardShortcuts => true,
             Command::RecordDelay => doc.is_some() && self.delay_subject().is_some(),
             Command::EditDelay | Command::DeleteDelay => {

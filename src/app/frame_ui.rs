@@ -69,6 +69,7 @@ impl BoardApp {
             });
             ui.menu_button("Help", |ui| {
                 self.command_button(ui, &ctx, Command::KeyboardShortcuts);
+                self.command_button(ui, &ctx, Command::About);
             });
             ui.separator();
             let label = ui.label("Board file:");

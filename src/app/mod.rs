@@ -19,6 +19,7 @@ mod pack_export;
 mod plan_export;
 mod plan_import;
 mod recent;
+pub mod renderer;
 mod requests;
 mod saving;
 mod session;
@@ -38,6 +39,8 @@ mod workspace;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 pub use crate::ui::commands::Command;
 pub use board_app::BoardApp;
@@ -99,26 +102,72 @@ pub struct StartOptions {
     pub meeting: bool,
     /// The earlier board to compare with.
     pub since: Option<PathBuf>,
+    /// The renderer to try first (`--renderer`); none: `BOARDROOM_RENDERER`, else OpenGL.
+    pub renderer: Option<renderer::Renderer>,
 }
 
-/// Runs the app on `file` (else the last board opened, else the sample).
+/// Runs the app on `file` (else the last board opened, else the sample),
+/// drawn with the renderer chosen (`--renderer`, else `BOARDROOM_RENDERER`,
+/// else OpenGL), or with the other when that one cannot start.
 pub fn run(file: Option<PathBuf>, start_options: StartOptions) -> ExitCode {
     // Fails only when a logger is already set (as in tests): keep that one.
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn"))
         .try_init()
         .ok();
+    let variable = std::env::var(renderer::RENDERER_VARIABLE).ok();
+    let (order, warning) = renderer::try_order(start_options.renderer, variable.as_deref());
+    if let Some(warning) = warning {
+        log::warn!("{warning}");
+    }
+    let mut failures = Vec::new();
+    for (i, chosen) in order.into_iter().enumerate() {
+        let app_made = Arc::new(AtomicBool::new(false));
+        let Err(e) = run_window(chosen, file.clone(), start_options.clone(), &app_made) else {
+            return ExitCode::SUCCESS;
+        };
+        failures.push(format!("{}: {e}", chosen.flag_name()));
+        let another_left = i + 1 < order.len();
+        if !renderer::try_next_after_failure(app_made.load(Ordering::SeqCst), another_left) {
+            break;
+        }
+        log::warn!(
+            "the {} renderer could not start ({e}); trying {}",
+            chosen.flag_name(),
+            chosen.other().flag_name()
+        );
+    }
+    eprintln!(
+        "Boardroom's window could not start, or stopped with an error ({}). Without a GPU it needs OpenGL 2 (on Linux, Mesa: libgl1-mesa-dri) or, for wgpu, DirectX 12 or Vulkan (Mesa's mesa-vulkan-drivers); choose one with --renderer glow|wgpu.",
+        failures.join("; ")
+    );
+    ExitCode::FAILURE
+}
+
+/// Runs the window with `chosen` until it closes. `app_made` is set once the
+/// renderer has started and the app is made: a failure after that is not
+/// the renderer's failing to start.
+fn run_window(
+    chosen: renderer::Renderer,
+    file: Option<PathBuf>,
+    start_options: StartOptions,
+    app_made: &Arc<AtomicBool>,
+) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Boardroom")
             .with_inner_size([1400.0, 900.0])
             .with_min_inner_size([800.0, 500.0])
             .with_drag_and_drop(true),
+        renderer: chosen.eframe(),
         ..Default::default()
     };
-    let result = eframe::run_native(
+    let app_made = Arc::clone(app_made);
+    eframe::run_native(
         "Boardroom",
         options,
         Box::new(move |cc| {
+            app_made.store(true, Ordering::SeqCst);
+            renderer::record_running(chosen, cc);
             let recent = RecentFiles::load(cc.storage);
             let settings = AppSettings::for_user(cc.storage);
             let mut app = BoardApp::new(&cc.egui_ctx, settings, recent);
@@ -140,14 +189,5 @@ pub fn run(file: Option<PathBuf>, start_options: StartOptions) -> ExitCode {
             }
             Ok(Box::new(app))
         }),
-    );
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!(
-                "Boardroom could not start its window: {e}. On Linux without a GPU, install Mesa (libgl1-mesa-dri) and run under X11 or Wayland."
-            );
-            ExitCode::FAILURE
-        }
-    }
+    )
 }

@@ -66,6 +66,8 @@ pub enum Modal {
     Preferences(PreferencesDialog),
     /// Help ▸ Keyboard shortcuts (F1).
     Keyboard(KeyboardSheet),
+    /// Help ▸ About Boardroom.
+    About(crate::ui::about_dialog::AboutDialog),
     /// File ▸ New board… or File ▸ Board settings….
     Board(BoardDialog),
     /// Programme ▸ Add programme… or Edit programme….
@@ -133,6 +135,13 @@ impl BoardApp {
             Modal::Keyboard(mut sheet) => {
                 if sheet.show(ctx) {
                     Modal::Keyboard(sheet)
+                } else {
+                    Modal::None
+                }
+            }
+            Modal::About(mut about) => {
+                if about.show(ctx) {
+                    Modal::About(about)
                 } else {
                     Modal::None
                 }

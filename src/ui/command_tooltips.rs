@@ -111,6 +111,7 @@ impl Command {
             }
             Command::CommandPalette => "Find any command by typing part of its name",
             Command::KeyboardShortcuts => "List every keyboard shortcut, by where it works",
+            Command::About => "The version, and how the window is drawn (OpenGL or wgpu)",
             Command::RecordDelay => {
                 "Record a delay of the task selected on the timeline, or of the programme chosen in the side panel: cause, first and last day, what happened, the RAID entries and budget lines linked"
             }

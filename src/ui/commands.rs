@@ -103,6 +103,8 @@ pub enum Command {
     CommandPalette,
     /// Show every keyboard shortcut.
     KeyboardShortcuts,
+    /// The version, and how the window is drawn.
+    About,
     /// Your name, the theme and the pack's paper.
     Preferences,
     /// Rate a programme's delivery confidence for a date, with a reason.
@@ -225,6 +227,7 @@ impl Command {
             Command::ActualSize => "Actual size",
             Command::CommandPalette => "Command palette…",
             Command::KeyboardShortcuts => "Keyboard shortcuts",
+            Command::About => "About Boardroom",
             Command::Preferences => "Preferences…",
             Command::RateConfidence => "Rate delivery confidence…",
             Command::RecordDelay => "Record a delay…",
@@ -299,6 +302,7 @@ impl Command {
             | Command::ActualSize
             | Command::CommandPalette
             | Command::KeyboardShortcuts
+            | Command::About
             | Command::Preferences
             | Command::StartUpdate
             | Command::NoChangeThisMonth
@@ -427,6 +431,7 @@ impl Command {
             | Command::CopyChartImage
             | Command::CompareWithPrevious
             | Command::StopComparing
+            | Command::About
             | Command::PresentationZoom => &[],
             // egui's own keys (Ctrl+plus, Ctrl+minus, Ctrl+0) zoom the window
             // before any command sees them; see `egui_shortcut`.

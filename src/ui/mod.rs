@@ -2,6 +2,7 @@
 //! [`crate::model::Action`]s and [`commands::Command`]s; none changes the
 //! board or calls the shell itself.
 
+pub mod about_dialog;
 pub mod board_dialog;
 pub mod budget;
 pub mod chart_dialog;
