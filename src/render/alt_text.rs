@@ -88,13 +88,23 @@ fn finish_slip_causes(
         }
     }
     if !causes.is_empty() {
-        out.push_str(&format!(" ({})", causes.join(", ")));
+        // A late row's causes explain its slip; beside "on time" a bare
+        // "(COVID-19)" would puzzle a listener, so there they are named as
+        // the delays recorded.
+        if slip_days.is_some_and(|d| d > 0) {
+            out.push_str(&format!(" ({})", causes.join(", ")));
+        } else {
+            let noun = if causes.len() == 1 { "delay" } else { "delays" };
+            out.push_str(&format!("; {noun} recorded: {}", causes.join(", ")));
+        }
     }
     out
 }
 
 /// A timeline row: "Data Centre Programme: forecast finish Mar 2021, on
-/// time (COVID-19)", or a task's own finish, slip and delays.
+/// time; delay recorded: COVID-19", or a task's own finish, slip and
+/// delays ("Final stage: forecast finish Dec 2020, 184 days late
+/// (COVID-19)").
 pub fn timeline_row(board: &Board, row: &Row) -> Option<String> {
     match *row {
         Row::Programme { programme } => {
@@ -177,6 +187,22 @@ mod tests {
         for p in &board.programmes {
             assert!(said.contains(&format!("{}: ", p.name)), "{}", p.name);
         }
+    }
+
+    #[test]
+    fn a_row_on_time_names_its_delays_as_recorded_not_as_the_slips_cause() {
+        let board = crate::sample::board();
+        let i = board
+            .programmes
+            .iter()
+            .position(|p| programme_schedule(p).slip_days == Some(0) && !p.delays.is_empty())
+            .unwrap_or_else(|| panic!("the sample has a programme on time with a delay"));
+        let p = &board.programmes[i];
+        let said = timeline_row(&board, &Row::Programme { programme: i }).unwrap_or_default();
+        let cause = p.delays[0].cause.label();
+        assert!(said.contains(", on time; delay"), "{said}");
+        assert!(said.contains(&format!("recorded: {cause}")), "{said}");
+        assert!(!said.contains(&format!("({cause})")), "{said}");
     }
 
     #[test]
