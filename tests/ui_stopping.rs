@@ -192,9 +192,13 @@ fn an_end_session_wait_returns_once_the_unsaved_edit_is_journalled() {
         (settled, journalled_status(&dir, &file))
     });
     let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    // The window may close in a frame drawn before the waiting thread wakes
+    // (on a busy machine it often does): each frame's commands are looked at.
+    let mut closed = false;
     while !waiter.is_finished() {
         assert!(std::time::Instant::now() < deadline, "the wait never ended");
         h.step();
+        closed |= sent(&h, &egui::ViewportCommand::Close);
         std::thread::sleep(Duration::from_millis(5));
     }
     let (settled, status) = waiter.join().unwrap_or((false, None));
@@ -204,5 +208,8 @@ fn an_end_session_wait_returns_once_the_unsaved_edit_is_journalled() {
         Some(RaidStatus::Closed),
         "journalled when it returned"
     );
-    assert!(step_until_closed(&mut h), "the window closes after");
+    assert!(
+        closed || step_until_closed(&mut h),
+        "the window closes after"
+    );
 }
