@@ -87,10 +87,24 @@ pub(super) fn record_running(renderer: Renderer, cc: &eframe::CreationContext<'_
     let line = match (renderer, &cc.wgpu_render_state) {
         (Renderer::Wgpu, Some(state)) => {
             let info = state.adapter.get_info();
-            format!(
-                "wgpu ({:?}: {}, {:?})",
-                info.backend, info.name, info.device_type
-            )
+            use eframe::wgpu::{Backend, DeviceType};
+            // Words a user reads in Help ▸ About, not the enums' own names.
+            let api = match info.backend {
+                Backend::Vulkan => "Vulkan",
+                Backend::Metal => "Metal",
+                Backend::Dx12 => "Direct3D 12",
+                Backend::Gl => "OpenGL",
+                Backend::BrowserWebGpu => "WebGPU",
+                Backend::Noop => "no graphics",
+            };
+            let device = match info.device_type {
+                DeviceType::DiscreteGpu => "graphics card",
+                DeviceType::IntegratedGpu => "built-in graphics",
+                DeviceType::VirtualGpu => "virtual graphics",
+                DeviceType::Cpu => "software, no GPU",
+                DeviceType::Other => "other device",
+            };
+            format!("wgpu ({api}: {}, {device})", info.name)
         }
         (Renderer::Wgpu, None) => "wgpu".to_owned(),
         (Renderer::Glow, _) => "OpenGL (glow)".to_owned(),
