@@ -55,7 +55,8 @@ mod tests {
     #[test]
     fn the_box_says_the_version_and_the_renderer_it_was_given() {
         let about = AboutDialog {
-            renderer: "wgpu (Dx12: Microsoft Basic Render Driver, Cpu)".to_owned(),
+            renderer: "wgpu (Direct3D 12: Microsoft Basic Render Driver, software, no GPU)"
+                .to_owned(),
         };
         let lines = about.lines();
         assert_eq!(lines[0].1, env!("CARGO_PKG_VERSION"));
