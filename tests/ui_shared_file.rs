@@ -521,3 +521,16 @@ fn a_colleagues_save_or_presence_never_moves_the_tabs() {
     assert!(h.query_by_label_contains("Also open by J. Smith").is_some());
     assert_eq!(tab_rect(&h), before, "presence moved the tabs");
 }
+
+#[test]
+fn the_status_bar_says_how_colleagues_changes_are_watched_for() {
+    let (_dir, path) = common::fixture();
+    let mut h = harness();
+    open_on(&mut h, &path, Tab::Timeline);
+    // A temporary folder on this machine sends change notifications, so the
+    // bar says so; a share would say it checks every few seconds instead.
+    assert!(
+        h.query_by_label("Watching for changes").is_some(),
+        "the watch's mode is in the status bar, not only in a tooltip"
+    );
+}

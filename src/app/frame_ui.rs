@@ -189,19 +189,13 @@ impl BoardApp {
                 } else {
                     "All changes saved"
                 };
-                // How a colleague's save is noticed: said in the bar when
-                // only by looking every few seconds (a share), since it then
-                // shows a few seconds late; the usual way is in the tooltip.
-                let watch = session.share.watch.as_ref().map(|w| w.mode());
-                let state = ui.label(state);
-                match watch {
-                    Some(mode @ crate::store::WatchMode::Polling(_)) => {
-                        ui.label(mode.label()).on_hover_text(mode.explanation());
-                    }
-                    Some(mode) => {
-                        state.on_hover_text(format!("{}. {}", mode.label(), mode.explanation()));
-                    }
-                    None => {}
+                // How a colleague's save is noticed, always in the bar: on a
+                // share that sends no notifications it shows a few seconds
+                // late, and the user should know which they are on.
+                ui.label(state);
+                if let Some(mode) = session.share.watch.as_ref().map(|w| w.mode()) {
+                    ui.label(RichText::new(mode.label()).color(ui.visuals().weak_text_color()))
+                        .on_hover_text(mode.explanation());
                 }
                 let marking = doc.board().marking.label();
                 if !marking.is_empty() {

@@ -6,12 +6,16 @@ use crate::model::{DelayCause, DeliveryConfidence};
 
 /// GOV.UK red.
 pub const RED: Rgba = Rgba::rgb(0xd4, 0x35, 0x1c);
-/// GOV.UK orange, used for amber.
-pub const AMBER: Rgba = Rgba::rgb(0xf4, 0x77, 0x38);
+/// Amber: GOV.UK orange (`#f47738`) darkened until it shows against a white
+/// page at 3:1 (WCAG 1.4.11; the GOV.UK orange is 2.8:1) while the text
+/// colour still reads on it at 4.5:1 (5.6:1).
+pub const AMBER: Rgba = Rgba::rgb(0xd8, 0x6a, 0x1a);
 /// GOV.UK green.
 pub const GREEN: Rgba = Rgba::rgb(0x00, 0x70, 0x3c);
 /// GOV.UK blue.
 pub const BLUE: Rgba = Rgba::rgb(0x1d, 0x70, 0xb8);
+/// GOV.UK purple (COVID-19 delays).
+pub const PURPLE: Rgba = Rgba::rgb(0x4c, 0x2c, 0x92);
 /// GOV.UK dark blue.
 pub const DARK_BLUE: Rgba = Rgba::rgb(0x00, 0x30, 0x78);
 /// GOV.UK yellow (focus).
@@ -32,7 +36,7 @@ pub const RED_TEXT: Rgba = Rgba::rgb(0xaa, 0x2a, 0x16);
 /// The colour of each delay cause, for its hatched band and the legend.
 pub fn cause_colour(cause: DelayCause) -> Rgba {
     match cause {
-        DelayCause::Covid19 => Rgba::rgb(0x4c, 0x2c, 0x92),
+        DelayCause::Covid19 => PURPLE,
         DelayCause::Supplier => AMBER,
         DelayCause::Funding => Rgba::rgb(0xd5, 0x38, 0x80),
         DelayCause::Resourcing => Rgba::rgb(0xb5, 0x88, 0x40),

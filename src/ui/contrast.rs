@@ -176,18 +176,39 @@ mod tests {
                     ));
                 }
             }
-            // Grid lines are left out: they are not needed to read a chart
-            // (its axis labels and bars' words carry the values), which
-            // 1.4.11 allows. So is amber against the white page (GOV.UK
-            // orange, 2.8:1): an amber fill always carries its word (the
-            // rating, the band, the delay's cause in the legend), and the
-            // words are checked; docs/ACCESSIBILITY.md says so.
-            for (fg_name, fg) in [
-                ("blue bar", palette::BLUE),
-                ("dark blue", palette::DARK_BLUE),
-                ("red", palette::RED),
-                ("green", palette::GREEN),
-            ] {
+            // Every mark that carries meaning shows against the chart's page
+            // at 3:1: the bars, the ratings' and bands' fills,
+            // the waterfall's steps, and each delay cause's outline and
+            // hatching. Grid lines are left out: they only help the eye
+            // along to the axis labels, which carry the values, and 1.4.11
+            // does not ask it of them; docs/ACCESSIBILITY.md says so.
+            let mut marks = vec![
+                ("blue bar".to_string(), palette::BLUE),
+                ("dark blue".to_string(), palette::DARK_BLUE),
+                ("red".to_string(), palette::RED),
+                ("amber".to_string(), palette::AMBER),
+                ("green".to_string(), palette::GREEN),
+                (
+                    "waterfall increase".to_string(),
+                    crate::render::waterfall::INCREASE,
+                ),
+                (
+                    "waterfall decrease".to_string(),
+                    crate::render::waterfall::DECREASE,
+                ),
+                (
+                    "waterfall total".to_string(),
+                    crate::render::waterfall::TOTAL,
+                ),
+                ("baseline outline".to_string(), palette::SECONDARY_TEXT),
+            ];
+            for cause in crate::model::DelayCause::ALL {
+                marks.push((
+                    format!("{} delay", cause.label()),
+                    palette::cause_colour(cause),
+                ));
+            }
+            for (fg_name, fg) in marks {
                 pairs.push(pair(
                     format!("{name} chart: {fg_name} against the page"),
                     shade.colour(fg),

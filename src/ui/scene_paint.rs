@@ -57,6 +57,9 @@ impl Shade {
             palette::GREEN => Rgba::rgb(0x3f, 0xb6, 0x73),
             palette::RED => Rgba::rgb(0xff, 0x7a, 0x6b),
             palette::AMBER => Rgba::rgb(0xb0, 0x4e, 0x00),
+            // GOV.UK purple is 1.7:1 on the dark page: a lighter purple for
+            // COVID-19's delay bands there.
+            palette::PURPLE => Rgba::rgb(0x9a, 0x7f, 0xe0),
             other => other,
         };
         theme::colour(swapped.with_alpha(c.a))
@@ -232,9 +235,12 @@ mod tests {
 
     #[test]
     fn dark_mode_swaps_the_page_colours_and_keeps_the_data_colours() {
-        let covid = palette::cause_colour(DelayCause::Covid19);
+        let scope = palette::cause_colour(DelayCause::Scope);
         assert_eq!(Shade::Light.colour(palette::WHITE), Color32::WHITE);
-        assert_eq!(Shade::Dark.colour(covid), theme::colour(covid));
+        assert_eq!(Shade::Dark.colour(scope), theme::colour(scope));
+        // COVID-19's purple is lightened to show on the dark page, still purple.
+        let covid = Shade::Dark.colour(palette::cause_colour(DelayCause::Covid19));
+        assert!(covid.b() > covid.g() && covid.r() > covid.g() && covid.b() > 0xc0);
         assert_eq!(Shade::Dark.colour(palette::BLUE), theme::BLUE);
         // The RAG fills keep their hue, lighter or darker so their words read.
         let red = Shade::Dark.colour(palette::RED);
