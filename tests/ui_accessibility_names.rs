@@ -256,3 +256,31 @@ fn the_raid_forms_score_boxes_each_have_their_own_name() {
     let shared: Vec<_> = seen.iter().filter(|(_, n)| **n > 1).collect();
     assert!(shared.is_empty(), "boxes sharing a name: {shared:?}");
 }
+
+#[test]
+fn every_other_dialog_names_its_controls() {
+    // (menu, entry, words the dialog shows, whether a programme is chosen first)
+    let cases: [(&str, &str, &str, bool); 11] = [
+        ("File", "Import RAID log…", "Import RAID log", false),
+        ("Export ▾", "Export chart as SVG…", "Export chart", false),
+        ("File", "Start next month's update…", "next month", false),
+        ("Programme", "Add programme…", "Add programme", false),
+        ("File", "Compare with a previous board…", "Compare", false),
+        ("View", "Command palette…", "Command palette", false),
+        ("Help", "Keyboard shortcuts", "Keyboard shortcuts", false),
+        ("Help", "About Boardroom", "About Boardroom", false),
+        ("Programme", "Edit programme…", "Edit programme", true),
+        ("Programme", "Delete programme…", "Delete programme", true),
+        ("Programme", "Re-baseline programme…", "Re-baseline", true),
+    ];
+    for (top, entry, title, chosen) in cases {
+        let (_dir, mut h) = manchester_on(Tab::Timeline);
+        if chosen {
+            h.get_by_role_and_label(Role::Button, "Data Centre Programme")
+                .click();
+            common::run_busy(&mut h);
+        }
+        menu(&mut h, top, entry);
+        dialog_named(&mut h, entry, title);
+    }
+}
