@@ -164,6 +164,29 @@ fn the_update_keeps_the_copy_moves_the_date_on_and_marks_who_has_not_reported() 
     assert_eq!(undone.as_at, before.as_at, "undo restores the as-at date");
     assert_eq!(undone.update, None);
     assert_eq!(marks(&h, &old_as_at), 0, "no update, no marks");
+    // The board is as at the copy's date again: comparing with the copy
+    // would find nothing changed, so "since the last board" is as it was
+    // before the update (here, none).
+    h.run();
+    assert!(
+        h.state().since().is_none(),
+        "after the undo, still comparing with {:?}",
+        h.state().since().map(|s| s.path.clone())
+    );
+    assert!(
+        h.query_by_label(&format!("Changes since the board of {old_as_at}"))
+            .is_none()
+    );
+    // Redone, the update compares with its copy again.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    h.run();
+    assert_eq!(board(&h).as_at, next, "redo moves the date on again");
+    assert_eq!(
+        h.state().since().map(|s| s.path.clone()),
+        Some(copy_path.clone()),
+        "after the redo, \"since the last board\" is the copy again"
+    );
 }
 
 #[test]

@@ -237,6 +237,7 @@ impl eframe::App for BoardApp {
         self.save_tick();
         self.meeting_tick(ctx);
         self.update_copy_tick();
+        self.since_follows_update();
         // Before the close request: a stop closes without asking.
         self.handle_stop_request(ctx);
         self.handle_close_request(ctx);

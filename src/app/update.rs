@@ -35,6 +35,24 @@ pub(super) struct UpdateState {
     /// The copy name last asked for, so one that cannot be read is not
     /// asked for every frame.
     asked: Option<String>,
+    /// "Since the last board" as the update this app started found it.
+    since_swap: Option<SinceSwap>,
+}
+
+/// The update's copy became "since the last board" when the update began.
+/// Undone, the board is as at the copy's own date, and comparing with the
+/// copy would find nothing changed: the comparison there before comes back,
+/// and the copy again on redo.
+struct SinceSwap {
+    /// The copy's file name, as the board names it while in the update.
+    copy_name: String,
+    /// Whichever of the copy and the comparison before is not shown.
+    held: Option<SinceBoard>,
+    /// Whether the copy is the one shown.
+    showing_copy: bool,
+    /// The file "since the last board" compares with now: when the user
+    /// chose another, the swap stands aside.
+    shown: Option<PathBuf>,
 }
 
 impl UpdateState {
@@ -156,15 +174,24 @@ impl BoardApp {
             format_day_uk(copied.as_at),
             copy.display()
         ));
+        let before = self
+            .views
+            .since
+            .replace(SinceBoard::new(copy.to_path_buf(), Arc::clone(&copied)));
         self.views.update = UpdateState {
             copy: Some(UpdateCopy {
                 name: name.clone(),
-                board: Arc::clone(&copied),
+                board: copied,
                 marks: None,
             }),
-            asked: Some(name),
+            asked: Some(name.clone()),
+            since_swap: Some(SinceSwap {
+                copy_name: name,
+                held: before,
+                showing_copy: true,
+                shown: Some(copy.to_path_buf()),
+            }),
         };
-        self.views.since = Some(SinceBoard::new(copy.to_path_buf(), copied));
         self.save();
     }
 
@@ -193,6 +220,34 @@ impl BoardApp {
             Err(e) => self
                 .notices
                 .error(format!("“{name}” could not be confirmed: {e}")),
+        }
+    }
+
+    /// Once a frame: "since the last board" follows the update this app
+    /// started through undo and redo (see [`SinceSwap`]).
+    pub(super) fn since_follows_update(&mut self) {
+        let in_update = match (self.doc(), &self.views.update.since_swap) {
+            (Some(doc), Some(swap)) => doc
+                .board()
+                .update
+                .as_ref()
+                .is_some_and(|u| u.copy == swap.copy_name),
+            _ => return,
+        };
+        let views = &mut self.views;
+        let shown = views.since.as_ref().map(|s| s.path.clone());
+        let Some(swap) = views.update.since_swap.as_mut() else {
+            return;
+        };
+        if shown != swap.shown {
+            // The user chose another board to compare with, or stopped.
+            views.update.since_swap = None;
+            return;
+        }
+        if in_update != swap.showing_copy {
+            std::mem::swap(&mut views.since, &mut swap.held);
+            swap.showing_copy = in_update;
+            swap.shown = views.since.as_ref().map(|s| s.path.clone());
         }
     }
 
