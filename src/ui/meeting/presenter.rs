@@ -24,6 +24,18 @@ pub(super) fn clock(elapsed: std::time::Duration) -> String {
     }
 }
 
+/// Whether `command`'s key works in the presenter's own window: the
+/// meeting's own (`meeting_can_run` says whether the meeting would run it
+/// now) and those that work everywhere, Save first: a chair typing the
+/// minutes there saves with Ctrl+S as in the slides.
+pub(super) fn presenter_key_works(command: Command, meeting_can_run: bool) -> bool {
+    match command.scope() {
+        Scope::Everywhere => true,
+        Scope::Meeting => meeting_can_run,
+        _ => false,
+    }
+}
+
 impl MeetingView {
     /// Draws the presenter view in its own window (`own_window`) or, where
     /// the system cannot open one, a window inside the slides; in its own
@@ -41,7 +53,7 @@ impl MeetingView {
     ) {
         self.refresh(board, since, revision);
         if own_window {
-            let here = |c: Command| c.scope() == Scope::Meeting && self.can_run(c);
+            let here = |c: Command| presenter_key_works(c, self.can_run(c));
             commands.extend(commands::pressed(ui.ctx(), here));
             if self.form.is_none() {
                 for digit in typed_digits(ui) {
@@ -185,5 +197,18 @@ mod tests {
         assert_eq!(clock(secs(0)), "0:00");
         assert_eq!(clock(secs(754)), "12:34");
         assert_eq!(clock(secs(3723)), "1:02:03");
+    }
+
+    #[test]
+    fn save_and_the_meetings_keys_work_in_the_presenters_window() {
+        assert!(presenter_key_works(Command::Save, false));
+        assert!(presenter_key_works(Command::RecordDecision, true));
+        assert!(
+            !presenter_key_works(Command::RecordDecision, false),
+            "not while the meeting would refuse it"
+        );
+        // The board window's own commands stay there.
+        assert!(!presenter_key_works(Command::NewRaidEntry, true));
+        assert!(!presenter_key_works(Command::Open, true));
     }
 }
