@@ -253,3 +253,27 @@ fn arrows_move_the_cursor_and_a_pasted_header_makes_new_rows_below_it() {
     assert_eq!(names, ["Build", "Cabling", "Run"]);
     assert_eq!(tasks(&h)[1].finish, day("2021-05-14"));
 }
+
+#[test]
+fn a_click_outside_the_sheet_commits_the_cell_being_typed() {
+    let (_dir, _path, mut h) = sheet();
+    click_cell(&mut h, "Build — finish");
+    type_text(&mut h, "Mar 2021");
+    assert!(
+        h.state().schedule().editing.is_some(),
+        "typing opened the cell"
+    );
+    // Off to the side panel's Find box, as a user reaching for another
+    // programme would: the typed date is kept, not left open behind.
+    h.get_by_label("Find:").click();
+    h.run();
+    h.run();
+    assert!(h.state().schedule().editing.is_none(), "the edit closed");
+    assert_eq!(tasks(&h)[0].finish, day("2021-03"));
+    // One undo takes it back, as for an edit ended with Enter (Esc first:
+    // in the Find box Ctrl+Z undoes its own typing).
+    press(&mut h, Key::Escape);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_ne!(tasks(&h)[0].finish, day("2021-03"));
+}

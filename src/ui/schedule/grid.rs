@@ -164,6 +164,8 @@ fn editor_ui(ui: &mut egui::Ui, view: &mut ScheduleView, p: &Programme, row: usi
     });
     if std::mem::take(&mut view.focus_editor) {
         response.request_focus();
+    } else if response.lost_focus() {
+        view.editor_left = true;
     }
     ui.memory_mut(|m| {
         m.set_focus_lock_filter(

@@ -47,6 +47,10 @@ pub struct ScheduleView {
     scroll_to: Option<usize>,
     focus_editor: bool,
     focus_sheet: bool,
+    /// The editor lost the keyboard to something outside the sheet (a
+    /// click on the side panel, a dialog): the edit is committed, as a
+    /// spreadsheet does, rather than left open behind it.
+    editor_left: bool,
 }
 
 impl Default for ScheduleView {
@@ -62,6 +66,7 @@ impl Default for ScheduleView {
             scroll_to: None,
             focus_editor: false,
             focus_sheet: true,
+            editor_left: false,
         }
     }
 }
@@ -537,6 +542,12 @@ impl ScheduleView {
             );
         });
         let clicked = grid::table_ui(ui, self, p);
+        if std::mem::take(&mut self.editor_left) && self.editing.is_some() && clicked.is_none() {
+            // Refused, it stays open with the reason, as on Enter.
+            if let Ok(action) = self.commit(board, p) {
+                ctx.actions.extend(action);
+            }
+        }
         if let Some((row, column, double)) = clicked {
             if self.editing.is_some()
                 && self
