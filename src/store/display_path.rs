@@ -50,6 +50,39 @@ pub fn windows_display(path: &str) -> String {
     path
 }
 
+/// The verbatim form of an absolute Windows path, for a Win32 call made
+/// directly (Rust's file functions do this themselves): `C:\x` →
+/// `\\?\C:\x`, `\\server\share\x` → `\\?\UNC\server\share\x`. Only that form
+/// reaches a file whose path is 260 characters or more on a laptop where
+/// long paths are not switched on, as a lock file's beside a board deep in
+/// a OneDrive folder may be. A verbatim path is taken literally, so `/` and
+/// the `.` and `..` steps are resolved first; a relative path or another
+/// form is returned as it is (shown form), for the call to judge.
+pub fn windows_verbatim(path: &str) -> String {
+    let shown = windows_display(path);
+    let resolve = |rest: &str| {
+        let mut parts: Vec<&str> = Vec::new();
+        for part in rest.split('\\') {
+            match part {
+                "" | "." => {}
+                ".." => {
+                    parts.pop();
+                }
+                other => parts.push(other),
+            }
+        }
+        parts.join("\\")
+    };
+    if is_drive_path(&shown) && shown.len() > 2 {
+        let (drive, rest) = shown.split_at(2);
+        return format!(r"\\?\{drive}\{}", resolve(rest));
+    }
+    if windows_is_unc(&shown) {
+        return format!(r"\\?\UNC\{}", resolve(&shown[2..]));
+    }
+    shown
+}
+
 /// Whether a Windows path names a drive letter: `C:`, `C:\…`.
 fn is_drive_path(path: &str) -> bool {
     let mut chars = path.chars();
@@ -129,6 +162,30 @@ mod tests {
         let volume = r"\\?\Volume{26a21bda-a627-11d7-9931-806e6f6e6963}\Board.ron";
         assert_eq!(windows_display(volume), volume);
         assert_eq!(windows_display(r"\\.\pipe\x"), r"\\.\pipe\x");
+    }
+
+    #[test]
+    fn a_win32_call_gets_the_verbatim_form_that_has_no_length_limit() {
+        let deep = "Programme Board Papers\\".repeat(14);
+        let lock = format!(r"C:\Users\Jane\OneDrive - Council\{deep}.~lock.Board.ron#");
+        assert!(lock.len() > 260);
+        assert_eq!(windows_verbatim(&lock), format!(r"\\?\{lock}"));
+        assert_eq!(
+            windows_verbatim(r"\\fs01\PMO Share\Boards\.~lock.Board.ron#"),
+            r"\\?\UNC\fs01\PMO Share\Boards\.~lock.Board.ron#"
+        );
+        // Taken literally once verbatim: slashes, "." and ".." are resolved.
+        assert_eq!(
+            windows_verbatim("C:/Boards/./Old/../Board.ron"),
+            r"\\?\C:\Boards\Board.ron"
+        );
+        // Already verbatim, relative, or with no drive: as they are.
+        assert_eq!(
+            windows_verbatim(r"\\?\C:\Boards\Board.ron"),
+            r"\\?\C:\Boards\Board.ron"
+        );
+        assert_eq!(windows_verbatim(r"Boards\Board.ron"), r"Boards\Board.ron");
+        assert_eq!(windows_verbatim(r"\\.\pipe\x"), r"\\.\pipe\x");
     }
 
     #[test]

@@ -32,7 +32,9 @@ pub use conflict_copies::{
     ConflictCopy, conflict_copy, find_conflict_copies, merged_copy_path, move_merged_copy_aside,
     two_way_base,
 };
-pub use display_path::{display_path, plain_path, windows_display, windows_is_unc};
+pub use display_path::{
+    display_path, plain_path, windows_display, windows_is_unc, windows_verbatim,
+};
 pub use enum_words::enum_words;
 pub use error::{Diagnostic, LoadError, Severity};
 pub use held_open::{RETRY_WAITS, retry_while_held_open, windows_code_is_held_open};

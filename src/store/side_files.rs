@@ -110,7 +110,14 @@ pub(crate) fn hide(path: &Path) {
         use windows_sys::Win32::Storage::FileSystem::{
             FILE_ATTRIBUTE_HIDDEN, GetFileAttributesW, INVALID_FILE_ATTRIBUTES, SetFileAttributesW,
         };
-        let wide: Vec<u16> = path.as_os_str().encode_wide().chain([0]).collect();
+        // Verbatim, so a side file past 260 characters is reached too; a
+        // name that is not Unicode goes as it is.
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let long = absolute.to_str().map(super::windows_verbatim);
+        let call = long
+            .as_deref()
+            .map_or(path.as_os_str(), std::ffi::OsStr::new);
+        let wide: Vec<u16> = call.encode_wide().chain([0]).collect();
         // SAFETY: `wide` is a NUL-terminated UTF-16 string that outlives both calls.
         let hidden = unsafe {
             let now = GetFileAttributesW(wide.as_ptr());
