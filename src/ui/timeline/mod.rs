@@ -68,6 +68,9 @@ pub struct TimelineView {
     buffers: DateBuffers,
     /// A bar or milestone being dragged.
     drag: Option<drag::Drag>,
+    /// The rows' focus ids as last drawn, and the row that has kept the
+    /// keyboard focus since the last frame (see `chart::row_focus`).
+    row_focus: chart::RowFocus,
 }
 
 impl Default for TimelineView {
@@ -92,6 +95,7 @@ impl Default for TimelineView {
             chart_width: 1000.0,
             buffers: DateBuffers::default(),
             drag: None,
+            row_focus: chart::RowFocus::default(),
         }
     }
 }
