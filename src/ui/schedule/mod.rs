@@ -536,7 +536,11 @@ impl ScheduleView {
                 },
             );
         });
-        let clicked = grid::table_ui(ui, self, p);
+        // The sheet scrolls sideways in a narrow window; the bars above wrap.
+        let mut clicked = None;
+        crate::ui::widgets::scroll_sideways_when_narrow(ui, "schedule-sheet-h", |ui| {
+            clicked = grid::table_ui(ui, self, p);
+        });
         if let Some((row, column, double)) = clicked {
             if self.editing.is_some()
                 && self
