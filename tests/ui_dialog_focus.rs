@@ -59,15 +59,7 @@ fn layer_with_text(h: &H, heading: &str) -> Option<NodeId> {
     layer_of(h, node.accesskit_node().locate().0)
 }
 
-fn press_with(h: &mut H, modifiers: Modifiers, key: Key) {
-    h.key_press_modifiers(modifiers, key);
-    common::run_busy(h);
-}
-
-fn type_text(h: &mut H, text: &str) {
-    h.event(egui::Event::Text(text.into()));
-    common::run_busy(h);
-}
+use common::keys::{press_with, type_text};
 
 /// The app on the small board, with the keyboard focus on a button of the
 /// main window (reached by Tab), which is returned.

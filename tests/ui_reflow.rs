@@ -19,16 +19,7 @@ type H = Harness<'static, BoardApp>;
 /// `scale`, zoomed with Ctrl+plus to `zoom` (View ▸ Zoom in).
 fn zoomed(size: egui::Vec2, scale: f32, zoom: f32) -> (tempfile::TempDir, H) {
     let (dir, path) = common::manchester_copy();
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(size)
-        .with_pixels_per_point(scale)
-        .build_eframe(|cc| {
-            BoardApp::new(
-                &cc.egui_ctx,
-                boardroom::app::AppSettings::default(),
-                boardroom::app::RecentFiles::default(),
-            )
-        });
+    let mut h = common::harness_sized(boardroom::app::AppSettings::default(), size, scale);
     h.run();
     common::open(&mut h, &path);
     for _ in 0..20 {

@@ -13,20 +13,7 @@ use egui_kittest::kittest::{NodeT, Queryable};
 
 type H = Harness<'static, BoardApp>;
 
-/// The focused node's role and name.
-fn focused(h: &H) -> Option<(Role, String)> {
-    h.root().children_recursive().find_map(|n| {
-        n.is_focused().then(|| {
-            let a = n.accesskit_node();
-            (a.role(), a.label().unwrap_or_default())
-        })
-    })
-}
-
-fn press(h: &mut H, key: Key) {
-    h.key_press(key);
-    common::run_busy(h);
-}
+use common::keys::{focused, press};
 
 /// Presses `key` until the focus is on a button whose name `is`.
 fn key_to(h: &mut H, key: Key, shift: bool, is: impl Fn(&str) -> bool) -> String {
