@@ -49,12 +49,12 @@ fn layer_of(h: &H, id: NodeId) -> Option<NodeId> {
     None
 }
 
-/// The layer holding a label whose text is `heading`.
+/// The layer holding a node (a label, a window's title) whose text is
+/// `heading`.
 fn layer_with_text(h: &H, heading: &str) -> Option<NodeId> {
     let node = h.root().children_recursive().find(|n| {
         let a = n.accesskit_node();
-        a.role() == Role::Label
-            && (a.value().as_deref() == Some(heading) || a.label().as_deref() == Some(heading))
+        a.value().as_deref() == Some(heading) || a.label().as_deref() == Some(heading)
     })?;
     layer_of(h, node.accesskit_node().locate().0)
 }
@@ -158,6 +158,8 @@ fn a_dialog_chosen_in_the_command_palette_takes_the_focus() {
     for (command, heading, name) in [
         ("Board settings", "Board settings", "Title:"),
         ("Add programme", "Add programme", "Name:"),
+        // A dialog that is a window rather than a modal form.
+        ("Export board pack", "Export board pack", "Save the PDF as:"),
     ] {
         press_with(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
         type_text(&mut h, command);

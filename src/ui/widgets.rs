@@ -157,7 +157,8 @@ pub fn export_row_ui(
         let ready = !path.trim().is_empty();
         row.export = ui.add_enabled(ready, egui::Button::new("Export")).clicked();
         more(ui);
-        row.close = ui.button("Close").clicked();
+        // Esc closes, as in every dialog.
+        row.close = ui.button("Close").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape));
     });
     row
 }
