@@ -17,7 +17,7 @@ const FILE_MENU_HEIGHT: f32 = 640.0;
 
 /// About the width in points the Board file label, the least field and the
 /// Open path button take on the menus' line.
-const PATH_ROW_WIDTH: f32 = 330.0;
+const PATH_ROW_WIDTH: f32 = 310.0;
 
 impl BoardApp {
     pub(super) fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
