@@ -92,6 +92,26 @@ fn tab_onto_a_row_selects_it_and_the_focus_follows_the_arrows() {
     let panel = panel_text(&h, "Selected task").unwrap_or_default();
     assert!(panel.contains(&second.name), "{panel}");
 
+    // Tab goes on past the last row (no trap), and the selection stays.
+    let row_names: Vec<String> = programme
+        .tasks
+        .iter()
+        .map(|t| format!("{}: ", t.name))
+        .chain([header.clone()])
+        .collect();
+    let mut left = false;
+    for _ in 0..5 {
+        press(&mut h, Key::Tab);
+        // Somewhere named that is not one of the rows.
+        let now = focused(&h).map(|(_, n)| n).unwrap_or_default();
+        if !now.is_empty() && !row_names.iter().any(|r| now.starts_with(r.as_str())) {
+            left = true;
+            break;
+        }
+    }
+    assert!(left, "Tab leaves the timeline's rows");
+    assert_eq!(selected_task(&h).as_deref(), Some(second.id.as_str()));
+
     // Shift+Tab back to the programme's row selects it again.
     key_to(&mut h, Key::Tab, true, |n| n.starts_with(&header));
     assert_eq!(
