@@ -14,30 +14,7 @@ use egui_kittest::kittest::NodeT;
 
 type H = Harness<'static, BoardApp>;
 
-/// The focused node's role and name.
-fn focused(h: &H) -> Option<(Role, String)> {
-    h.root().children_recursive().find_map(|n| {
-        n.is_focused().then(|| {
-            let a = n.accesskit_node();
-            (a.role(), a.label().unwrap_or_default())
-        })
-    })
-}
-
-fn press(h: &mut H, key: Key) {
-    h.key_press(key);
-    common::run_busy(h);
-}
-
-fn press_with(h: &mut H, modifiers: Modifiers, key: Key) {
-    h.key_press_modifiers(modifiers, key);
-    common::run_busy(h);
-}
-
-fn type_text(h: &mut H, text: &str) {
-    h.event(egui::Event::Text(text.into()));
-    common::run_busy(h);
-}
+use common::keys::{focused, press, press_with, type_text};
 
 /// Presses Tab until the focus is on a `role` node whose name `is`; fails,
 /// naming the stops it made, if it never gets there (a trap, or a widget

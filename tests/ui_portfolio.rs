@@ -289,15 +289,11 @@ fn raid_headers(h: &Harness<'static, BoardApp>) -> Vec<(String, egui::Rect)> {
 #[test]
 fn the_raid_table_keeps_ref_title_score_and_owner_in_view_with_the_form_open() {
     let (_dir, path, _board) = portfolio_file(7);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .build_eframe(|cc| {
-            BoardApp::new(
-                &cc.egui_ctx,
-                boardroom::app::AppSettings::default(),
-                boardroom::app::RecentFiles::default(),
-            )
-        });
+    let mut h = common::harness_sized(
+        boardroom::app::AppSettings::default(),
+        egui::vec2(1600.0, 1000.0),
+        1.0,
+    );
     h.run();
     common::open(&mut h, &path);
     common::show_tab(&mut h, Tab::Raid);

@@ -64,6 +64,8 @@ pub struct BoardApp {
     pub(super) views: Views,
     /// The one dialog shown, if any.
     pub(super) modal: Modal,
+    /// The keyboard focus as dialogs open and close.
+    pub(super) dialog_focus: super::dialog_focus::DialogFocus,
     /// The slow work running on worker threads.
     pub(super) jobs: Jobs,
     /// What the shell told the user, newest last.
@@ -93,6 +95,7 @@ impl BoardApp {
             open_error: None,
             views: Views::default(),
             modal: Modal::None,
+            dialog_focus: Default::default(),
             jobs: Jobs::default(),
             notices: Notifications::default(),
             commands: CommandQueue::default(),

@@ -15,9 +15,14 @@ use crate::ui::theme;
 /// About the File menu's height in points, with a recent file or two.
 const FILE_MENU_HEIGHT: f32 = 640.0;
 
+/// About the width in points the Board file label, the least field and the
+/// Open path button take on the menus' line.
+const PATH_ROW_WIDTH: f32 = 310.0;
+
 impl BoardApp {
     pub(super) fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        let mut own_line = false;
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
                 // Taller than a short window (a small one at 200% zoom): there
@@ -71,23 +76,37 @@ impl BoardApp {
                 self.command_button(ui, &ctx, Command::KeyboardShortcuts);
                 self.command_button(ui, &ctx, Command::About);
             });
-            ui.separator();
-            let label = ui.label("Board file:");
-            let field = ui
-                .add(
-                    egui::TextEdit::singleline(&mut self.views.path_text)
-                        .hint_text("Type a board file's path and press Enter")
-                        // Room left for the Open path button beside it, in a
-                        // small window or at 200% zoom.
-                        .desired_width((ui.available_width() - 120.0).clamp(120.0, 420.0)),
-                )
-                .labelled_by(label.id);
-            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            if entered || ui.button("Open path").clicked() {
-                let path = PathBuf::from(self.views.path_text.trim());
-                self.request_open(&path);
+            // Beside the menus when there is room; on a line of its own in
+            // a narrow window (200% zoom on a small screen), not past its edge.
+            if ui.available_width() >= PATH_ROW_WIDTH {
+                ui.separator();
+                self.path_row_ui(ui);
+            } else {
+                own_line = true;
             }
         });
+        if own_line {
+            ui.horizontal_wrapped(|ui| self.path_row_ui(ui));
+        }
+    }
+
+    /// The Board file field and its Open path button.
+    fn path_row_ui(&mut self, ui: &mut egui::Ui) {
+        let label = ui.label("Board file:");
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut self.views.path_text)
+                    .hint_text("Type a board file's path and press Enter")
+                    // Room left for the Open path button beside it, in a
+                    // small window or at 200% zoom.
+                    .desired_width((ui.available_width() - 120.0).clamp(120.0, 420.0)),
+            )
+            .labelled_by(label.id);
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if entered || ui.button("Open path").clicked() {
+            let path = PathBuf::from(self.views.path_text.trim());
+            self.request_open(&path);
+        }
     }
 
     /// The File menu's entries.

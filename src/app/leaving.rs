@@ -164,7 +164,8 @@ impl BoardApp {
                 if ui.button(discard_label).clicked() {
                     answer = Some(LeaveAnswer::Discard);
                 }
-                if ui.button("Cancel").clicked() {
+                // Esc cancels, as in every dialog.
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
                     answer = Some(LeaveAnswer::Cancel);
                 }
             });

@@ -7,6 +7,7 @@ mod colleague_changes;
 mod command_handling;
 mod conflict_copies;
 mod delays;
+mod dialog_focus;
 mod document;
 mod frame_ui;
 mod jobs;

@@ -94,8 +94,17 @@ impl Modal {
 impl BoardApp {
     /// Draws the dialog shown, if any, and acts on its answer. A dialog's
     /// handler gives it back while it stays open; if the answer opened
-    /// another dialog meanwhile (a save's clashes), that one is kept.
+    /// another dialog meanwhile (a save's clashes), that one is kept. A
+    /// dialog takes the keyboard focus on the frame it first shows, and
+    /// gives it back when it closes (`dialog_focus`).
     pub(super) fn modal_ui(&mut self, ctx: &egui::Context) {
+        let before = self.dialog_focus.before(ctx, &self.modal);
+        self.dialog_ui(ctx);
+        self.dialog_focus.after(ctx, &self.modal, before);
+    }
+
+    /// Draws the dialog shown and acts on its answer (see `modal_ui`).
+    fn dialog_ui(&mut self, ctx: &egui::Context) {
         let kept = match std::mem::take(&mut self.modal) {
             Modal::None => Modal::None,
             Modal::Conflict(d) => self

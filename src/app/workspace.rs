@@ -19,6 +19,10 @@ use crate::ui::view_ctx::ViewCtx;
 use crate::ui::widgets::command_buttons_ui;
 use crate::ui::{programme_list, theme};
 
+/// Below this height in points the side panel scrolls as a whole rather
+/// than squeeze its programme list to nothing.
+const SHORT_SIDE_PANEL: f32 = 420.0;
+
 impl BoardApp {
     /// The side panel and the central area, from one context.
     pub(super) fn workspace_ui(&mut self, ui: &mut egui::Ui) {
@@ -61,8 +65,17 @@ impl BoardApp {
             actions: &mut self.pending,
             commands: &mut self.commands.now,
         };
+        // In a narrow window (200% zoom on a small screen) never more than
+        // about half of it, so the tab beside it keeps room.
+        let width = ui.available_width();
+        let most = if width < 600.0 {
+            (width * 0.45).max(160.0)
+        } else {
+            f32::INFINITY
+        };
         egui::Panel::left("programmes")
             .default_size(300.0)
+            .max_size(most)
             .show(ui, |ui| {
                 crate::ui::widgets::name_region(ui, "Programmes");
                 // Below the programmes, which take the rest of the height;
@@ -80,7 +93,18 @@ impl BoardApp {
                             ctx.actions.extend(done);
                         });
                 }
-                programme_list::programme_list_ui(ui, &mut ctx, &mut views.programmes);
+                // In a short window (200% zoom on a small screen) the filters
+                // would leave the list no room: the panel scrolls as a whole.
+                if ui.available_height() < SHORT_SIDE_PANEL {
+                    egui::ScrollArea::vertical()
+                        .id_salt("programmes-short")
+                        .auto_shrink(false)
+                        .show(ui, |ui| {
+                            programme_list::programme_list_ui(ui, &mut ctx, &mut views.programmes);
+                        });
+                } else {
+                    programme_list::programme_list_ui(ui, &mut ctx, &mut views.programmes);
+                }
             });
         egui::CentralPanel::default_margins().show(ui, |ui| {
             crate::ui::widgets::name_region(ui, &board.title);
@@ -247,7 +271,8 @@ fn waiting_bar_ui(
 /// always there, so the tabs below never move when someone arrives), and
 /// its organisation and as-at date.
 fn heading_ui(ui: &mut egui::Ui, board: &Board, others: &[Visitor]) {
-    ui.horizontal(|ui| {
+    // Wrapped: a long title in a narrow window (200% zoom) takes two lines.
+    ui.horizontal_wrapped(|ui| {
         ui.heading(&board.title);
         if !others.is_empty() {
             let names: Vec<String> = others.iter().map(Visitor::describe).collect();
@@ -274,7 +299,7 @@ fn heading_ui(ui: &mut egui::Ui, board: &Board, others: &[Visitor]) {
 
 /// The tabs, and the export of the chart on the tab shown.
 fn tabs_ui(ui: &mut egui::Ui, tab: &mut Tab, chart_ready: bool, commands: &mut Vec<Command>) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         for each in Tab::ALL {
             ui.selectable_value(tab, each, RichText::new(each.label()).size(18.0));
         }

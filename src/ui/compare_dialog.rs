@@ -48,7 +48,8 @@ impl CompareDialog {
                     if ui.add_enabled(ready, egui::Button::new("Compare")).clicked() {
                         outcome = CompareDialogOutcome::Compare;
                     }
-                    if ui.button("Close").clicked() {
+                    // Esc closes, as in every dialog.
+                    if ui.button("Close").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
                         outcome = CompareDialogOutcome::Close;
                     }
                 });

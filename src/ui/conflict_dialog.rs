@@ -285,7 +285,10 @@ impl ConflictDialog {
             {
                 outcome = DialogOutcome::Confirmed(self.choices.clone());
             }
-            if ui.button(self.purpose.cancel()).clicked() {
+            // Esc cancels, as in every dialog: nothing is written.
+            if ui.button(self.purpose.cancel()).clicked()
+                || ui.input(|i| i.key_pressed(egui::Key::Escape))
+            {
                 outcome = DialogOutcome::Cancelled;
             }
             if unsettled > 0 {

@@ -355,7 +355,8 @@ impl ImportDialog {
             {
                 *outcome = ImportOutcome::Import;
             }
-            if ui.button("Close").clicked() {
+            // Esc closes, as in every dialog.
+            if ui.button("Close").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
                 *outcome = ImportOutcome::Close;
             }
         });

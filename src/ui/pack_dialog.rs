@@ -109,7 +109,9 @@ impl PackDialog {
                             if ui.add_enabled(ready, egui::Button::new("Export")).clicked() {
                                 outcome = PackDialogOutcome::Export;
                             }
-                            if ui.button("Close").clicked() {
+                            // Esc closes, as in every dialog (not while the
+                            // pack is made: Cancel stops that).
+                            if ui.button("Close").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
                                 outcome = PackDialogOutcome::Close;
                             }
                         });

@@ -97,13 +97,15 @@ pub fn programme_name<'a>(board: &'a Board, id: Option<&crate::model::Id>) -> &'
 }
 
 /// A row of buttons for commands, each with its label and tooltip; a click
-/// queues the command for the shell's handler.
+/// queues the command for the shell's handler. In a row already (a
+/// toolbar), the buttons join it and wrap with it in a narrow window; a row
+/// of their own would run past the window's edge instead.
 pub fn command_buttons_ui(
     ui: &mut egui::Ui,
     commands: &[super::commands::Command],
     queue: &mut Vec<super::commands::Command>,
 ) {
-    ui.horizontal(|ui| {
+    let mut buttons = |ui: &mut egui::Ui| {
         for command in commands {
             if ui
                 .button(command.label())
@@ -113,7 +115,12 @@ pub fn command_buttons_ui(
                 queue.push(*command);
             }
         }
-    });
+    };
+    if ui.layout().is_horizontal() {
+        buttons(ui);
+    } else {
+        ui.horizontal_wrapped(buttons);
+    }
 }
 
 /// What the last row of a dialog that writes a file asked for this frame.
@@ -150,7 +157,8 @@ pub fn export_row_ui(
         let ready = !path.trim().is_empty();
         row.export = ui.add_enabled(ready, egui::Button::new("Export")).clicked();
         more(ui);
-        row.close = ui.button("Close").clicked();
+        // Esc closes, as in every dialog.
+        row.close = ui.button("Close").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape));
     });
     row
 }
@@ -207,30 +215,73 @@ pub fn name_column_handles(
 
 /// The least room the central area lays its views out in, in points: the
 /// toolbars on one or two lines, and a chart or table with room for a few
-/// rows. Below it (a small window, or 200% zoom) the area scrolls instead
-/// of cutting its views off (WCAG 1.4.4, 1.4.10).
+/// rows. In less (a small window, or 200% zoom) the toolbars wrap to the
+/// window's width and the area scrolls up and down; only what is
+/// two-dimensional (a chart, a table) scrolls sideways, in
+/// [`scroll_sideways_when_narrow`] (WCAG 1.4.4, 1.4.10).
 pub const LEAST_VIEW_SIZE: egui::Vec2 = egui::vec2(760.0, 560.0);
 
+/// The least height a chart or table is given in a short window, where the
+/// page scrolls to it.
+const LEAST_TWO_D_HEIGHT: f32 = 320.0;
+
 /// Runs `add_contents` in the space left, as it is when there is room for
-/// [`LEAST_VIEW_SIZE`]; in less, lays it out at that size in a scroll area
-/// both ways, so everything can be scrolled to.
+/// [`LEAST_VIEW_SIZE`]'s height; in less, lays it out that high in a
+/// scroll area that scrolls up and down, at the width there is, so nothing
+/// is cut off and the toolbars wrap to the window rather than run past it.
 pub fn scroll_when_small(ui: &mut egui::Ui, add_contents: impl FnOnce(&mut egui::Ui)) {
     let room = ui.available_size();
     if room.x >= LEAST_VIEW_SIZE.x && room.y >= LEAST_VIEW_SIZE.y {
         add_contents(ui);
         return;
     }
-    egui::ScrollArea::both()
+    egui::ScrollArea::vertical()
         .id_salt("small-window-scroll")
         .auto_shrink(false)
-        // Shown, not only on hover: the bars say there is more to see.
+        // Shown, not only on hover: the bar says there is more to see.
         .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
         .show(ui, |ui| {
-            let size = room.max(LEAST_VIEW_SIZE);
+            let size = egui::vec2(ui.available_width(), room.y.max(LEAST_VIEW_SIZE.y));
             let rect = egui::Rect::from_min_size(ui.min_rect().min, size);
             ui.scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
                 ui.set_min_size(size);
                 add_contents(ui);
             });
         });
+}
+
+/// Runs `add_contents` (a chart, a table: what is two-dimensional by
+/// nature) in the space left; in a window narrower than
+/// [`LEAST_VIEW_SIZE`], lays it out that wide in a scroll area of its own
+/// that scrolls sideways, with its bar always shown, so the rest of the
+/// page keeps to the window's width.
+pub fn scroll_sideways_when_narrow(
+    ui: &mut egui::Ui,
+    id_salt: &str,
+    add_contents: impl FnOnce(&mut egui::Ui),
+) {
+    let room = ui.available_size();
+    if room.x >= LEAST_VIEW_SIZE.x {
+        add_contents(ui);
+        return;
+    }
+    // At least this high even where little height is left: the page
+    // scrolls down to it.
+    let size = egui::vec2(room.x, room.y.max(LEAST_TWO_D_HEIGHT));
+    let layout = egui::Layout::top_down(egui::Align::Min);
+    ui.allocate_ui_with_layout(size, layout, |ui| {
+        ui.set_min_size(size);
+        egui::ScrollArea::horizontal()
+            .id_salt(id_salt)
+            .auto_shrink(false)
+            .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
+            .show(ui, |ui| {
+                let inner = egui::vec2(LEAST_VIEW_SIZE.x, ui.available_height());
+                let rect = egui::Rect::from_min_size(ui.min_rect().min, inner);
+                ui.scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
+                    ui.set_min_size(inner);
+                    add_contents(ui);
+                });
+            });
+    });
 }

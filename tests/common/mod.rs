@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod colleague;
+pub mod keys;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -173,8 +174,19 @@ pub fn show_tab(
 pub fn harness_with(
     settings: boardroom::app::AppSettings,
 ) -> egui_kittest::Harness<'static, boardroom::app::BoardApp> {
+    harness_sized(settings, egui::vec2(1600.0, 1200.0), 1.0)
+}
+
+/// The app started with `settings`, with nothing open, in a window of
+/// `size` points at `pixels_per_point` (the system's display scale).
+pub fn harness_sized(
+    settings: boardroom::app::AppSettings,
+    size: egui::Vec2,
+    pixels_per_point: f32,
+) -> egui_kittest::Harness<'static, boardroom::app::BoardApp> {
     egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1600.0, 1200.0))
+        .with_size(size)
+        .with_pixels_per_point(pixels_per_point)
         .build_eframe(move |cc| {
             boardroom::app::BoardApp::new(
                 &cc.egui_ctx,

@@ -133,7 +133,8 @@ impl BudgetView {
         let (board, since, listed) = (ctx.board, ctx.since, ctx.shown);
         let actions = &mut *ctx.actions;
         let shown = self.shown_programme(board, ctx.selection.programme.as_ref());
-        ui.horizontal(|ui| {
+        // Wrapped, so a narrow window (200% zoom) keeps every control in it.
+        ui.horizontal_wrapped(|ui| {
             ui.selectable_value(&mut self.portfolio, false, "Programme waterfall");
             ui.selectable_value(
                 &mut self.portfolio,
@@ -180,10 +181,17 @@ impl BudgetView {
                     since::since_ui(ui, c, p, unit);
                 }
                 warnings_ui(ui, p);
-                ui.columns(2, |cols| {
-                    waterfall_chart_ui(&mut cols[0], &w, unit);
-                    recurring_ui(&mut cols[1], p);
-                });
+                // Side by side when there is room; one above the other in a
+                // narrow window (200% zoom), each at the width there is.
+                if ui.available_width() >= crate::ui::widgets::LEAST_VIEW_SIZE.x {
+                    ui.columns(2, |cols| {
+                        waterfall_chart_ui(&mut cols[0], &w, unit);
+                        recurring_ui(&mut cols[1], p);
+                    });
+                } else {
+                    waterfall_chart_ui(ui, &w, unit);
+                    recurring_ui(ui, p);
+                }
                 ui.add_space(8.0);
                 let change = since.and_then(|c| c.programme(&p.id));
                 self.lines_table_ui(ui, p, change, &w, unit, actions);
@@ -203,6 +211,24 @@ impl BudgetView {
     ) {
         ui.label(RichText::new("Budget lines").strong().size(18.0));
         let warned: Vec<&Id> = w.warnings.iter().filter_map(|x| x.line.as_ref()).collect();
+        // A table: it scrolls sideways in a narrow window, the page does not.
+        egui::ScrollArea::horizontal()
+            .id_salt(("budget_lines_h", p.id.as_str()))
+            .show(ui, |ui| {
+                self.lines_grid_ui(ui, p, change, &warned, unit, actions)
+            });
+    }
+
+    /// The budget lines' grid, with each line's Edit and Delete.
+    fn lines_grid_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        p: &Programme,
+        change: Option<&crate::analysis::compare::ProgrammeChange>,
+        warned: &[&Id],
+        unit: MoneyUnit,
+        actions: &mut Vec<Action>,
+    ) {
         egui::Grid::new(("budget_lines", p.id.as_str()))
             .striped(true)
             .num_columns(8)
@@ -340,7 +366,7 @@ impl BudgetView {
         if let Some(err) = &self.form.error {
             ui.label(RichText::new(format!("⚠ {err}")).color(theme::warning_text(ui)));
         }
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let verb = if editing.is_some() {
                 "Save line"
             } else {

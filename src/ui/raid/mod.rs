@@ -167,7 +167,10 @@ impl RaidView {
         egui::CentralPanel::no_frame().show(ui, |ui| {
             crate::ui::widgets::name_region(ui, "RAID register");
             self.filters_ui(ui, board, ctx.commands, &mut ctx.selection.changes_only);
-            ui.horizontal_top(|ui| {
+            // The heat map beside the table, or above it in a narrow window
+            // (200% zoom), where the page scrolls down to the table.
+            let narrow = ui.available_width() < crate::ui::widgets::LEAST_VIEW_SIZE.x;
+            let mut both = |ui: &mut egui::Ui| {
                 // While the form is open the table needs the width more: the
                 // heat map steps aside so Ref, Title, Owner and Score stay in view.
                 if self.form.is_none() {
@@ -181,7 +184,12 @@ impl RaidView {
                     .show(ui, |ui| {
                         ui.vertical(|ui| self.table_ui(ui, board));
                     });
-            });
+            };
+            if narrow {
+                ui.vertical(|ui| both(ui));
+            } else {
+                ui.horizontal_top(|ui| both(ui));
+            }
         });
     }
 

@@ -41,7 +41,7 @@ impl ScheduleView {
             ),
             None => ("Delays of the programme".into(), p.delays.iter().collect()),
         };
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(heading).strong());
             crate::ui::widgets::command_buttons_ui(ui, &[Command::RecordDelay], ctx.commands);
         });

@@ -16,7 +16,8 @@ pub(super) fn editor_id() -> egui::Id {
 
 /// The programme's name and the tasks/milestones switch.
 pub(super) fn section_bar_ui(ui: &mut egui::Ui, view: &mut ScheduleView, p: &Programme) {
-    ui.horizontal(|ui| {
+    // Wrapped, so a narrow window (200% zoom) keeps every control in it.
+    ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(&p.name).strong());
         ui.separator();
         for (section, count) in [

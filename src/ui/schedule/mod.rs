@@ -541,7 +541,11 @@ impl ScheduleView {
                 },
             );
         });
-        let clicked = grid::table_ui(ui, self, p);
+        // The sheet scrolls sideways in a narrow window; the bars above wrap.
+        let mut clicked = None;
+        crate::ui::widgets::scroll_sideways_when_narrow(ui, "schedule-sheet-h", |ui| {
+            clicked = grid::table_ui(ui, self, p);
+        });
         if std::mem::take(&mut self.editor_left) && self.editing.is_some() && clicked.is_none() {
             // Refused, it stays open with the reason, as on Enter.
             if let Ok(action) = self.commit(board, p) {

@@ -35,6 +35,7 @@ impl TimelineView {
         let chart_left = full.left() + style.name_width;
         self.chart_width = (full.right() - chart_left).max(100.0);
         self.escape_cancels_drag(ui);
+        self.row_focus.begin(ui);
 
         // Drag to pan, wheel to scroll, Ctrl+wheel to zoom about the pointer.
         let background = ui.interact(
@@ -175,6 +176,10 @@ impl TimelineView {
             ui.scope_id().with(("task", pid.as_str(), tid.as_str())),
             row_sense(row),
         );
+        if self.row_focus.row(ui, &row_response, is_selected) {
+            self.selected = Some((pid.clone(), tid.clone()));
+            self.selected_programme = None;
+        }
         let bar = self.bar_ui(ui, p, t, row, place, actions);
         let response = match bar.parts {
             Some(parts) => row_response.clone().union(parts),
@@ -252,6 +257,10 @@ impl TimelineView {
             row_sense(row),
         );
         let is_selected = self.selected_programme.as_ref() == Some(id);
+        if self.row_focus.row(ui, &header, is_selected) {
+            self.selected_programme = Some(id.clone());
+            self.selected = None;
+        }
         if is_selected {
             ui.painter_at(row).rect_stroke(
                 row,
@@ -361,6 +370,51 @@ impl TimelineView {
             ui.label(format!("{}, {state}", m.kind.label()));
             ui.label(RichText::new("Drag to move its date").small());
         });
+    }
+}
+
+/// The keyboard focus and the selection go together on the chart's rows
+/// (WCAG 2.4.3): Tab or Shift+Tab onto a task's or programme's row selects
+/// it, as a click does, so the detail panel follows the focus; and while a
+/// row keeps the focus, ↑ and ↓ move the selection (the timeline's
+/// shortcuts), not egui's focus by position, and the focus follows the
+/// selection to its row, where a screen reader reads it.
+#[derive(Default)]
+pub(super) struct RowFocus {
+    /// The rows drawn this frame (task rows and programme headers).
+    ids: std::collections::HashSet<egui::Id>,
+    /// The rows drawn last frame.
+    last: std::collections::HashSet<egui::Id>,
+    /// A row that had the focus last frame and has it still.
+    steady: Option<egui::Id>,
+}
+
+impl RowFocus {
+    /// At the start of the chart: which row, if any, has kept the focus.
+    fn begin(&mut self, ui: &egui::Ui) {
+        self.last = std::mem::take(&mut self.ids);
+        self.steady = ui
+            .memory(|m| m.focused().filter(|id| m.had_focus_last_frame(*id)))
+            .filter(|id| self.last.contains(id));
+    }
+
+    /// For each row drawn: true when the row has just gained the focus, so
+    /// the caller selects it.
+    fn row(&mut self, ui: &egui::Ui, row: &egui::Response, is_selected: bool) -> bool {
+        self.ids.insert(row.id);
+        if row.has_focus() {
+            let arrows = egui::EventFilter {
+                horizontal_arrows: true,
+                vertical_arrows: true,
+                ..Default::default()
+            };
+            ui.memory_mut(|m| m.set_focus_lock_filter(row.id, arrows));
+        } else if is_selected && self.steady.is_some_and(|other| other != row.id) {
+            // The selection moved (↑, ↓) while another row had the focus.
+            row.request_focus();
+            self.steady = Some(row.id);
+        }
+        row.gained_focus() && !is_selected
     }
 }
 

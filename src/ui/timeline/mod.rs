@@ -68,6 +68,9 @@ pub struct TimelineView {
     buffers: DateBuffers,
     /// A bar or milestone being dragged.
     drag: Option<drag::Drag>,
+    /// The rows' focus ids as last drawn, and the row that has kept the
+    /// keyboard focus since the last frame (see `chart::row_focus`).
+    row_focus: chart::RowFocus,
 }
 
 impl Default for TimelineView {
@@ -92,6 +95,7 @@ impl Default for TimelineView {
             chart_width: 1000.0,
             buffers: DateBuffers::default(),
             drag: None,
+            row_focus: chart::RowFocus::default(),
         }
     }
 }
@@ -156,7 +160,11 @@ impl TimelineView {
         self.refresh_rows(board, ctx.revision, programme);
         if self.fit_pending {
             // The chart has not been drawn yet: its width is what the names leave.
-            self.chart_width = (ui.available_width() - chart::SCREEN_STYLE.name_width).max(100.0);
+            // (At least the least width it is drawn at: see `scroll_sideways_when_narrow`.)
+            let width = ui
+                .available_width()
+                .max(crate::ui::widgets::LEAST_VIEW_SIZE.x);
+            self.chart_width = (width - chart::SCREEN_STYLE.name_width).max(100.0);
             self.opening_view(board, programme);
             self.fit_pending = false;
         }
@@ -165,30 +173,34 @@ impl TimelineView {
             self.apply_zoom(request, board, programme);
         }
         legend_ui(ui, board, programme, since.is_some());
-        if self.selected_task(board).is_some() {
-            egui::Panel::right("timeline_detail")
-                .default_size(380.0)
-                .show(ui, |ui| {
-                    crate::ui::widgets::name_region(ui, "Selected task");
-                    self.detail_ui(ui, ctx);
-                });
-        } else {
-            self.buffers = DateBuffers::default();
-            let chosen = self.selected_programme.as_ref();
-            if let Some(p) = chosen.and_then(|id| board.programme(id)) {
+        // The chart and the selected row's panel scroll sideways in a narrow
+        // window; the toolbar and key above wrap to it.
+        crate::ui::widgets::scroll_sideways_when_narrow(ui, "timeline-chart", |ui| {
+            if self.selected_task(board).is_some() {
                 egui::Panel::right("timeline_detail")
                     .default_size(380.0)
                     .show(ui, |ui| {
-                        crate::ui::widgets::name_region(ui, "Selected programme");
-                        self.programme_detail_ui(ui, p, ctx);
+                        crate::ui::widgets::name_region(ui, "Selected task");
+                        self.detail_ui(ui, ctx);
                     });
+            } else {
+                self.buffers = DateBuffers::default();
+                let chosen = self.selected_programme.as_ref();
+                if let Some(p) = chosen.and_then(|id| board.programme(id)) {
+                    egui::Panel::right("timeline_detail")
+                        .default_size(380.0)
+                        .show(ui, |ui| {
+                            crate::ui::widgets::name_region(ui, "Selected programme");
+                            self.programme_detail_ui(ui, p, ctx);
+                        });
+                }
             }
-        }
-        // The chart takes the space the detail panel leaves.
-        let actions = &mut *ctx.actions;
-        egui::CentralPanel::no_frame().show(ui, |ui| {
-            crate::ui::widgets::name_region(ui, "Timeline chart");
-            self.chart_ui(ui, board, since, actions);
+            // The chart takes the space the detail panel leaves.
+            let actions = &mut *ctx.actions;
+            egui::CentralPanel::no_frame().show(ui, |ui| {
+                crate::ui::widgets::name_region(ui, "Timeline chart");
+                self.chart_ui(ui, board, since, actions);
+            });
         });
     }
 
