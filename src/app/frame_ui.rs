@@ -175,7 +175,7 @@ impl BoardApp {
     pub(super) fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
         // The board's state on the right first, so a long notice wraps in
         // the space left beside it instead of running under it.
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
             let earlier = self.notices.all().len().saturating_sub(1);
             if earlier > 0 {
                 let open = self.notices.history_open;
@@ -225,22 +225,24 @@ impl BoardApp {
                     crate::model::format_day_uk(doc.board().as_at)
                 ));
             }
-            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                let latest = self.notices.latest();
-                let text = match (self.saving(), latest) {
-                    // While saving, that is the news; an older notice would
-                    // only sit beside it and confuse.
-                    (true, _) => RichText::new(self.saving_text()),
-                    (false, Some(Notice::Info(text))) => RichText::new(text),
-                    (false, Some(Notice::Error(text))) => {
-                        RichText::new(format!("⚠ {text}")).color(theme::warning_text(ui))
-                    }
-                    (false, None) => return,
-                };
-                let live = match (self.saving(), latest) {
-                    (false, Some(notice)) => notice.live(),
-                    _ => egui::accesskit::Live::Polite,
-                };
+            let latest = self.notices.latest();
+            let text = match (self.saving(), latest) {
+                // While saving, that is the news; an older notice would
+                // only sit beside it and confuse.
+                (true, _) => RichText::new(self.saving_text()),
+                (false, Some(Notice::Info(text))) => RichText::new(text),
+                (false, Some(Notice::Error(text))) => {
+                    RichText::new(format!("⚠ {text}")).color(theme::warning_text(ui))
+                }
+                // Nothing to say, no layout: an empty one would still hold
+                // the line open at the height the bar had.
+                (false, None) => return,
+            };
+            let live = match (self.saving(), latest) {
+                (false, Some(notice)) => notice.live(),
+                _ => egui::accesskit::Live::Polite,
+            };
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Min), |ui| {
                 // A live region, spoken when it appears: a node of its own
                 // for each message, so the same words twice (two saves) are
                 // spoken twice.
