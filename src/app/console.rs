@@ -139,7 +139,11 @@ pub fn tell_user(message: &str) {
 
 #[cfg(windows)]
 mod windows {
-    use windows_sys::Win32::System::Console::{FreeConsole, GetConsoleProcessList};
+    use windows_sys::Win32::Foundation::INVALID_HANDLE_VALUE;
+    use windows_sys::Win32::System::Console::{
+        FreeConsole, GetConsoleMode, GetConsoleProcessList, GetStdHandle, STD_ERROR_HANDLE,
+        STD_HANDLE, STD_INPUT_HANDLE, STD_OUTPUT_HANDLE, SetStdHandle,
+    };
     use windows_sys::Win32::UI::WindowsAndMessaging::{MB_ICONERROR, MB_OK, MessageBoxW};
 
     /// How many processes share this program's console (0: none).
@@ -151,11 +155,40 @@ mod windows {
         unsafe { GetConsoleProcessList(ids.as_mut_ptr(), ids.len() as u32) }
     }
 
-    /// Detaches from the console; its window closes once no process uses it.
+    /// Detaches from the console; its window closes once no process uses
+    /// it. The standard handles that were the console's are cleared: their
+    /// numbers are stale once it is gone, and could come to name a file the
+    /// app opens later. Rust's std takes a cleared handle for a sink, so the
+    /// log and any print go nowhere. Handles a parent redirected to a file or
+    /// pipe are kept.
     pub(super) fn free_console() -> bool {
-        // SAFETY: no arguments; the standard handles are not used after this
-        // but through Rust's std, which treats a closed console as a sink.
-        unsafe { FreeConsole() != 0 }
+        let console_handles: Vec<STD_HANDLE> =
+            [STD_INPUT_HANDLE, STD_OUTPUT_HANDLE, STD_ERROR_HANDLE]
+                .into_iter()
+                .filter(|&which| is_console(which))
+                .collect();
+        // SAFETY: no arguments.
+        if unsafe { FreeConsole() } == 0 {
+            return false;
+        }
+        for which in console_handles {
+            // SAFETY: a standard handle's number, and no handle (null).
+            unsafe { SetStdHandle(which, std::ptr::null_mut()) };
+        }
+        true
+    }
+
+    /// Whether the standard handle `which` is the console's.
+    fn is_console(which: STD_HANDLE) -> bool {
+        let mut mode = 0;
+        // SAFETY: GetStdHandle takes a standard handle's number; GetConsoleMode
+        // only reads the handle and writes `mode`, and fails on what is not a console.
+        unsafe {
+            let handle = GetStdHandle(which);
+            !handle.is_null()
+                && handle != INVALID_HANDLE_VALUE
+                && GetConsoleMode(handle, &mut mode) != 0
+        }
     }
 
     /// A modal message box with `message`, titled Boardroom.
