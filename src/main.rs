@@ -399,17 +399,41 @@ fn main() -> ExitCode {
             };
         }
     };
-    match cli.command {
-        Some(Command::Check { files }) => check(&files),
-        Some(Command::Summary { file, json }) => summary(&file, json),
-        Some(Command::New {
+    // A Start-menu launch of the window lets go of the console Windows made
+    // for it; a command, or the window started from a shell, keeps it.
+    boardroom::app::console::settle(if cli.command.is_some() {
+        boardroom::app::console::Launch::Command
+    } else {
+        boardroom::app::console::Launch::Window
+    });
+    let Some(command) = cli.command else {
+        return boardroom::app::run(
+            cli.file,
+            boardroom::app::StartOptions {
+                meeting: cli.meeting,
+                since: cli.since,
+                renderer: cli.renderer,
+            },
+        );
+    };
+    // A reader that stops early (`| head -1`) ends the output, not the
+    // command; a failure to write it fails the command (cli::out).
+    boardroom::cli::out::finish(run_command(command))
+}
+
+/// Runs a command (not the window) and gives its exit status.
+fn run_command(command: Command) -> ExitCode {
+    match command {
+        Command::Check { files } => check(&files),
+        Command::Summary { file, json } => summary(&file, json),
+        Command::New {
             file,
             title,
             organisation,
             marking,
             as_at,
             scale,
-        }) => boardroom::cli::new_board(&boardroom::cli::NewBoardArgs {
+        } => boardroom::cli::new_board(&boardroom::cli::NewBoardArgs {
             file: &file,
             title,
             organisation,
@@ -417,14 +441,14 @@ fn main() -> ExitCode {
             as_at,
             rating_scale: scale.into(),
         }),
-        Some(Command::Programme { command }) => boardroom::cli::programme(command),
-        Some(Command::Delay { command }) => boardroom::cli::delay(command),
-        Some(Command::Update {
+        Command::Programme { command } => boardroom::cli::programme(command),
+        Command::Delay { command } => boardroom::cli::delay(command),
+        Command::Update {
             file,
             month: _,
             quarter,
             to,
-        }) => {
+        } => {
             use boardroom::analysis::update::UpdateStep;
             let step = match (quarter, to) {
                 (_, Some(date)) => UpdateStep::To(date),
@@ -433,13 +457,13 @@ fn main() -> ExitCode {
             };
             boardroom::cli::update(&file, &step)
         }
-        Some(Command::Rate {
+        Command::Rate {
             file,
             programme,
             rating,
             date,
             note,
-        }) => boardroom::cli::rate(
+        } => boardroom::cli::rate(
             &file,
             &boardroom::cli::NewRating {
                 programme,
@@ -448,10 +472,10 @@ fn main() -> ExitCode {
                 note,
             },
         ),
-        Some(Command::Task { command }) => boardroom::cli::task(command),
-        Some(Command::Milestone { command }) => boardroom::cli::milestone(command),
-        Some(Command::Plan { command }) => boardroom::cli::plan(command),
-        Some(Command::Raid {
+        Command::Task { command } => boardroom::cli::task(command),
+        Command::Milestone { command } => boardroom::cli::milestone(command),
+        Command::Plan { command } => boardroom::cli::plan(command),
+        Command::Raid {
             command:
                 RaidCommand::List {
                     file,
@@ -459,8 +483,8 @@ fn main() -> ExitCode {
                     kind,
                     open,
                 },
-        }) => boardroom::cli::raid_list(&file, json, kind.map(Into::into), open),
-        Some(Command::Raid {
+        } => boardroom::cli::raid_list(&file, json, kind.map(Into::into), open),
+        Command::Raid {
             command:
                 RaidCommand::Add {
                     file,
@@ -472,7 +496,7 @@ fn main() -> ExitCode {
                     likelihood,
                     impact,
                 },
-        }) => boardroom::cli::raid_add(
+        } => boardroom::cli::raid_add(
             &file,
             &boardroom::cli::NewEntry {
                 kind: kind.into(),
@@ -483,7 +507,7 @@ fn main() -> ExitCode {
                 score: likelihood.zip(impact),
             },
         ),
-        Some(Command::Raid {
+        Command::Raid {
             command:
                 RaidCommand::Import {
                     board,
@@ -492,14 +516,14 @@ fn main() -> ExitCode {
                     map,
                     dry_run,
                 },
-        }) => boardroom::cli::raid_import(&boardroom::cli::ImportArgs {
+        } => boardroom::cli::raid_import(&boardroom::cli::ImportArgs {
             board: &board,
             file: &file,
             sheet: sheet.as_deref(),
             map: map.as_deref(),
             dry_run,
         }),
-        Some(Command::Raid {
+        Command::Raid {
             command:
                 RaidCommand::Export {
                     board,
@@ -508,20 +532,20 @@ fn main() -> ExitCode {
                     portfolio,
                     open,
                 },
-        }) => boardroom::cli::raid_export(&boardroom::cli::ExportRaidArgs {
+        } => boardroom::cli::raid_export(&boardroom::cli::ExportRaidArgs {
             board: &board,
             out: &out,
             kind: kind.map(Into::into),
             portfolio,
             open,
         }),
-        Some(Command::Pack {
+        Command::Pack {
             file,
             out,
             paper,
             programmes,
             since,
-        }) => boardroom::cli::pack(&boardroom::cli::PackArgs {
+        } => boardroom::cli::pack(&boardroom::cli::PackArgs {
             file,
             out,
             paper: match paper {
@@ -531,13 +555,13 @@ fn main() -> ExitCode {
             programmes,
             since,
         }),
-        Some(Command::Export {
+        Command::Export {
             file,
             view,
             programme,
             out,
             width,
-        }) => boardroom::cli::export(&boardroom::cli::ExportArgs {
+        } => boardroom::cli::export(&boardroom::cli::ExportArgs {
             file,
             view: match view {
                 ViewArg::Timeline => boardroom::cli::ExportView::Timeline,
@@ -549,14 +573,14 @@ fn main() -> ExitCode {
             out,
             width,
         }),
-        Some(Command::Diff { old, new, json }) => boardroom::cli::diff(&old, &new, json),
-        Some(Command::GitSetup { dir }) => boardroom::cli::git_setup(&dir),
-        Some(Command::Merge {
+        Command::Diff { old, new, json } => boardroom::cli::diff(&old, &new, json),
+        Command::GitSetup { dir } => boardroom::cli::git_setup(&dir),
+        Command::Merge {
             board,
             copies,
             base,
             prefer,
-        }) => boardroom::cli::merge_copies(&boardroom::cli::MergeArgs {
+        } => boardroom::cli::merge_copies(&boardroom::cli::MergeArgs {
             board: &board,
             copies: &copies,
             base: base.as_deref(),
@@ -565,20 +589,12 @@ fn main() -> ExitCode {
                 PreferArg::Copy => boardroom::cli::Prefer::Copy,
             }),
         }),
-        Some(Command::MergeDriver {
+        Command::MergeDriver {
             base,
             ours,
             theirs,
             path,
-        }) => boardroom::cli::merge_driver(&base, &ours, &theirs, path.as_deref()),
-        Some(Command::GitDiff { args }) => boardroom::cli::git_diff(&args),
-        None => boardroom::app::run(
-            cli.file,
-            boardroom::app::StartOptions {
-                meeting: cli.meeting,
-                since: cli.since,
-                renderer: cli.renderer,
-            },
-        ),
+        } => boardroom::cli::merge_driver(&base, &ours, &theirs, path.as_deref()),
+        Command::GitDiff { args } => boardroom::cli::git_diff(&args),
     }
 }

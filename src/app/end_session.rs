@@ -8,7 +8,10 @@
 //! - to a console program's handler, `CTRL_CLOSE_EVENT` when its console
 //!   window is closed (`CTRL_LOGOFF_EVENT` and `CTRL_SHUTDOWN_EVENT` go to
 //!   the windows instead once a program has a window); the process is ended
-//!   when the handler returns.
+//!   when the handler returns. Only a window started from a shell has a
+//!   console by then: started from the Start menu or Explorer it let its own
+//!   console go at start ([`super::console`]), so no console event can come
+//!   and the handler is not installed; the window's messages still come.
 //!
 //! winit does not pass the end-session messages on, and its window answers
 //! them on the thread that draws: waiting there for the journal would stop
@@ -50,16 +53,25 @@ pub(super) fn listen(stop: StopRequest, ctx: egui::Context) -> std::io::Result<(
     LISTENER
         .set((stop, ctx))
         .map_err(|_| std::io::Error::other("already listening for the session's end"))?;
+    if super::console::let_go() {
+        log::info!("no console (let go at start): the session's end comes to the window");
+    } else {
+        listen_to_console();
+    }
+    std::thread::Builder::new()
+        .name("end-session".into())
+        .spawn(hidden_window)?;
+    Ok(())
+}
+
+/// Installs the console handler: the console window closed, Ctrl+C.
+fn listen_to_console() {
     // SAFETY: `console_event` is a handler of the signature Windows expects,
     // and lives as long as the program.
     if unsafe { SetConsoleCtrlHandler(Some(console_event), 1) } == 0 {
         // Started without a console: only the window's messages come.
         log::info!("no console events: {}", std::io::Error::last_os_error());
     }
-    std::thread::Builder::new()
-        .name("end-session".into())
-        .spawn(hidden_window)?;
-    Ok(())
 }
 
 /// Asks the app to stop and waits for its unsaved edits to be journalled.

@@ -6,6 +6,7 @@ mod chart_export;
 mod colleague_changes;
 mod command_handling;
 mod conflict_copies;
+pub mod console;
 mod delays;
 mod dialog_focus;
 mod document;
@@ -111,10 +112,24 @@ pub struct StartOptions {
 /// drawn with the renderer chosen (`--renderer`, else `BOARDROOM_RENDERER`,
 /// else OpenGL), or with the other when that one cannot start.
 pub fn run(file: Option<PathBuf>, start_options: StartOptions) -> ExitCode {
+    let mut logger =
+        env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn"));
+    // Started from the Start menu there is no console to log to: the log can
+    // go to a file instead (BOARDROOM_LOG_FILE).
+    let log_file_error = match console::log_file() {
+        Some(Ok(file)) => {
+            logger.target(env_logger::Target::Pipe(Box::new(file)));
+            None
+        }
+        Some(Err(e)) => Some(e),
+        None => None,
+    };
     // Fails only when a logger is already set (as in tests): keep that one.
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn"))
-        .try_init()
-        .ok();
+    logger.try_init().ok();
+    if let Some(e) = log_file_error {
+        log::warn!("{e}");
+    }
+    console::log_choice();
     let variable = std::env::var(renderer::RENDERER_VARIABLE).ok();
     let (order, warning) = renderer::try_order(start_options.renderer, variable.as_deref());
     if let Some(warning) = warning {
@@ -137,10 +152,10 @@ pub fn run(file: Option<PathBuf>, start_options: StartOptions) -> ExitCode {
             chosen.other().flag_name()
         );
     }
-    eprintln!(
+    console::tell_user(&format!(
         "Boardroom's window could not start, or stopped with an error ({}). Without a GPU it needs OpenGL 2 (on Linux, Mesa: libgl1-mesa-dri) or, for wgpu, DirectX 12 or Vulkan (Mesa's mesa-vulkan-drivers); choose one with --renderer glow|wgpu.",
         failures.join("; ")
-    );
+    ));
     ExitCode::FAILURE
 }
 

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use super::out::{errln, out, outln};
 use crate::analysis::summary::{summarise, summary_text};
 use crate::store::{LoadError, load_board};
 
@@ -14,9 +15,9 @@ pub fn check(files: &[PathBuf]) -> ExitCode {
         match load_board(file) {
             Ok(loaded) => {
                 for w in &loaded.warnings {
-                    eprintln!("{}: {w}", file.display());
+                    errln!("{}: {w}", file.display());
                 }
-                println!(
+                outln!(
                     "{}: ok ({} programmes, {} RAID entries, {} warnings)",
                     file.display(),
                     loaded.board.programmes.len(),
@@ -42,10 +43,10 @@ fn print_load_error(e: &LoadError) {
     match e {
         LoadError::Invalid { path, errors } => {
             for d in errors {
-                eprintln!("{}: {d}", path.display());
+                errln!("{}: {d}", path.display());
             }
         }
-        other => eprintln!("{other}"),
+        other => errln!("{other}"),
     }
 }
 
@@ -62,14 +63,14 @@ pub fn summary(file: &std::path::Path, json: bool) -> ExitCode {
     let summary = summarise(&loaded.board, warnings);
     if json {
         match serde_json::to_string_pretty(&summary) {
-            Ok(text) => println!("{text}"),
+            Ok(text) => outln!("{text}"),
             Err(e) => {
-                eprintln!("cannot write the summary as JSON: {e}");
+                errln!("cannot write the summary as JSON: {e}");
                 return ExitCode::FAILURE;
             }
         }
     } else {
-        print!(
+        out!(
             "{}",
             summary_text(&summary, loaded.board.settings.money_unit)
         );

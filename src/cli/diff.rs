@@ -1,10 +1,10 @@
 //! `boardroom diff OLD NEW`: what changed between two copies of a board, by
 //! record id, in words or as JSON.
 
-use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
+use super::out::{errln, outln};
 use super::pack::open;
 use crate::analysis::compare::{compare, describe, summary_line};
 
@@ -36,7 +36,7 @@ pub fn diff(old: &Path, new: &Path, json: bool) -> ExitCode {
         match text {
             Ok(t) => out = t,
             Err(e) => {
-                eprintln!("cannot write the comparison as JSON: {e}");
+                errln!("cannot write the comparison as JSON: {e}");
                 return ExitCode::FAILURE;
             }
         }
@@ -51,13 +51,6 @@ pub fn diff(old: &Path, new: &Path, json: bool) -> ExitCode {
             }
         }
     }
-    out.push('\n');
-    // A reader that stops early (`| head`) is not an error.
-    match std::io::stdout().write_all(out.as_bytes()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            eprintln!("cannot print the comparison: {e}");
-            ExitCode::FAILURE
-        }
-        _ => ExitCode::SUCCESS,
-    }
+    outln!("{out}");
+    ExitCode::SUCCESS
 }

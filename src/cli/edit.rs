@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use crate::model::{Action, Board, Id, ProgrammeFields, ProtectiveMarking, apply, parse_as_at};
 use crate::store::{create_board, load_board};
 
+use super::out::{errln, outln};
 use super::raid::{report_errors, save_edited};
 
 /// What `boardroom new` makes.
@@ -45,7 +46,7 @@ pub fn new_board(args: &NewBoardArgs<'_>) -> ExitCode {
     board.settings.rating_scale = args.rating_scale;
     match create_board(&board, args.file) {
         Ok(_) => {
-            println!("{}", args.file.display());
+            outln!("{}", args.file.display());
             ExitCode::SUCCESS
         }
         Err(e) => fail(&e.to_string()),
@@ -133,12 +134,12 @@ pub fn programme_rm(file: &Path, id: &str) -> ExitCode {
 }
 
 pub(super) fn printed(id: &Id) -> ExitCode {
-    println!("{id}");
+    outln!("{id}");
     ExitCode::SUCCESS
 }
 
 pub(super) fn fail(reason: &str) -> ExitCode {
-    eprintln!("{reason}");
+    errln!("{reason}");
     ExitCode::FAILURE
 }
 

@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use super::out::{errln, outln};
 use crate::analysis::compare::{compare, describe, summary_line};
 use crate::model::Board;
 use crate::store::{
@@ -22,7 +23,7 @@ pub fn merge_driver(base: &Path, ours: &Path, theirs: &Path, path: Option<&Path>
     let shown = path.unwrap_or(ours);
     let load = |p: &Path, side: &str| {
         super::pack::open(p).inspect_err(|_| {
-            eprintln!(
+            errln!(
                 "{}: {side} version does not load, so Boardroom did not merge it; git left it as it was",
                 shown.display()
             );
@@ -45,7 +46,7 @@ pub fn merge_driver(base: &Path, ours: &Path, theirs: &Path, path: Option<&Path>
     let merged = match merge(&b, &o, &t, &Default::default()) {
         Ok(m) => m,
         Err(e) => {
-            eprintln!("{}: {e}", shown.display());
+            errln!("{}: {e}", shown.display());
             return ExitCode::FAILURE;
         }
     };
@@ -54,7 +55,7 @@ pub fn merge_driver(base: &Path, ours: &Path, theirs: &Path, path: Option<&Path>
     } else {
         // Cannot happen for boards that each load; never write one that
         // would not open.
-        eprintln!(
+        errln!(
             "{}: the merged board would not open; ours is kept, settle it in Boardroom",
             shown.display()
         );
@@ -64,13 +65,13 @@ pub fn merge_driver(base: &Path, ours: &Path, theirs: &Path, path: Option<&Path>
         return code;
     }
     for (old, new) in &merged.renumbered {
-        eprintln!(
+        errln!(
             "{}: our new entry {old} is now {new} (theirs took {old})",
             shown.display()
         );
     }
     if merged.unresolved == 0 {
-        eprintln!(
+        errln!(
             "{}: merged by record ({} change(s) taken from theirs)",
             shown.display(),
             merged.taken_from_theirs
@@ -80,9 +81,9 @@ pub fn merge_driver(base: &Path, ours: &Path, theirs: &Path, path: Option<&Path>
     report_clashes(shown, &merged);
     let keep_beside = path.map_or_else(|| ours.to_path_buf(), Path::to_path_buf);
     if let Err(e) = write_pending_merge(&keep_beside, &b, &t) {
-        eprintln!("{}: {e}", keep_beside.display());
+        errln!("{}: {e}", keep_beside.display());
     }
-    eprintln!(
+    errln!(
         "{}: the board opens with our values; open it in Boardroom to choose for each clash, save, then `git add {}`",
         shown.display(),
         shown.display()
@@ -98,24 +99,24 @@ fn is_valid(board: &Board) -> bool {
 
 fn write_board(path: &Path, board: &Board) -> Result<(), ExitCode> {
     let text = board_to_string(board).map_err(|e| {
-        eprintln!("{}: {e}", path.display());
+        errln!("{}: {e}", path.display());
         ExitCode::FAILURE
     })?;
     write_atomically(path, text.as_bytes()).map_err(|e| {
-        eprintln!("{e}");
+        errln!("{e}");
         ExitCode::FAILURE
     })
 }
 
 fn report_clashes(shown: &Path, merged: &Merged) {
-    eprintln!(
+    errln!(
         "{}: {} change(s) clash; both values:",
         shown.display(),
         merged.unresolved
     );
     for c in &merged.conflicts {
         let whole = c.field.is_empty();
-        eprintln!(
+        errln!(
             "  {}: ours {}, theirs {}",
             c.heading(),
             quoted(&display_value(c.mine.as_ref(), whole)),
@@ -133,7 +134,7 @@ fn quoted(s: &str) -> String {
 /// any other).
 pub fn git_diff(args: &[PathBuf]) -> ExitCode {
     let (Some(path), Some(old), Some(new)) = (args.first(), args.get(1), args.get(4)) else {
-        eprintln!(
+        errln!(
             "git-diff is run by git with seven arguments; run `boardroom diff OLD NEW` yourself"
         );
         return ExitCode::FAILURE;
@@ -146,22 +147,22 @@ pub fn git_diff(args: &[PathBuf]) -> ExitCode {
             .map(|l| Some(l.board))
             .map_err(|e| e.to_string())
     };
-    println!("boardroom diff a/{0} b/{0}", path.display());
+    outln!("boardroom diff a/{0} b/{0}", path.display());
     match (read(old), read(new)) {
         (Ok(Some(before)), Ok(Some(after))) => {
             let c = compare(&before, &after);
-            println!("{}", summary_line(&c));
+            outln!("{}", summary_line(&c));
             for section in describe(&c, after.settings.money_unit) {
-                println!("{}", section.heading);
+                outln!("{}", section.heading);
                 for line in section.lines {
-                    println!("  - {line}");
+                    outln!("  - {line}");
                 }
             }
         }
-        (Ok(None), Ok(Some(after))) => println!("new board “{}”", after.title),
-        (Ok(Some(before)), Ok(None)) => println!("board “{}” deleted", before.title),
+        (Ok(None), Ok(Some(after))) => outln!("new board “{}”", after.title),
+        (Ok(Some(before)), Ok(None)) => outln!("board “{}” deleted", before.title),
         (Ok(None), Ok(None)) => {}
-        (Err(e), _) | (_, Err(e)) => println!("{e}"),
+        (Err(e), _) | (_, Err(e)) => outln!("{e}"),
     }
     ExitCode::SUCCESS
 }
@@ -183,14 +184,14 @@ pub fn git_setup(dir: &Path) -> ExitCode {
             PathBuf::from(String::from_utf8_lossy(&out.stdout).trim().to_string())
         }
         Ok(_) => {
-            eprintln!(
+            errln!(
                 "{}: not in a git repository; run `git init` first, or give the repository's folder",
                 dir.display()
             );
             return ExitCode::FAILURE;
         }
         Err(e) => {
-            eprintln!("cannot run git ({e}); install git first");
+            errln!("cannot run git ({e}); install git first");
             return ExitCode::FAILURE;
         }
     };
@@ -211,9 +212,9 @@ pub fn git_setup(dir: &Path) -> ExitCode {
     ];
     for (key, value) in &settings {
         match git(&["config", "--local", key, value]) {
-            Ok(out) if out.status.success() => println!("git config {key} {value}"),
+            Ok(out) if out.status.success() => outln!("git config {key} {value}"),
             _ => {
-                eprintln!(
+                errln!(
                     "{}: could not set {key} in the repository's config",
                     top.display()
                 );
@@ -242,11 +243,11 @@ pub fn git_setup(dir: &Path) -> ExitCode {
     ];
     for (name, lines) in files {
         if let Err(e) = add_lines(&top.join(name), lines) {
-            eprintln!("{e}");
+            errln!("{e}");
             return ExitCode::FAILURE;
         }
     }
-    println!(
+    outln!(
         "Commit .gitattributes and .gitignore so everyone gets them; each clone runs `boardroom git-setup` once for the driver."
     );
     ExitCode::SUCCESS
@@ -261,7 +262,7 @@ fn add_lines(path: &Path, lines: &[&str]) -> Result<(), crate::store::SaveError>
         .filter(|l| !text.lines().any(|have| have.trim() == *l))
         .collect();
     if missing.is_empty() {
-        println!("{} already has what Boardroom needs", path.display());
+        outln!("{} already has what Boardroom needs", path.display());
         return Ok(());
     }
     if !text.is_empty() && !text.ends_with('\n') {
@@ -270,7 +271,7 @@ fn add_lines(path: &Path, lines: &[&str]) -> Result<(), crate::store::SaveError>
     for line in &missing {
         text.push_str(line);
         text.push('\n');
-        println!("{}: added {line}", path.display());
+        outln!("{}: added {line}", path.display());
     }
     write_atomically(path, text.as_bytes())
 }

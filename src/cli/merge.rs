@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use super::out::{errln, outln};
 use crate::store::{
     Choice, Merged, Side, display_value, find_common_version, load_board, merge,
     move_merged_copy_aside, two_way_base, version_key,
@@ -42,14 +43,14 @@ pub fn merge_copies(args: &MergeArgs<'_>) -> ExitCode {
     let loaded = match load_board(args.board) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("{e}");
+            errln!("{e}");
             return ExitCode::FAILURE;
         }
     };
     let base = match args.base.map(load_board).transpose() {
         Ok(b) => b.map(|l| l.board),
         Err(e) => {
-            eprintln!("{e}");
+            errln!("{e}");
             return ExitCode::FAILURE;
         }
     };
@@ -63,7 +64,7 @@ pub fn merge_copies(args: &MergeArgs<'_>) -> ExitCode {
         let copy_loaded = match load_board(copy_path) {
             Ok(l) => l,
             Err(e) => {
-                eprintln!("{e}");
+                errln!("{e}");
                 return ExitCode::FAILURE;
             }
         };
@@ -74,7 +75,7 @@ pub fn merge_copies(args: &MergeArgs<'_>) -> ExitCode {
             board: &board,
         };
         if base.is_none() && ours.descends_from(&copy_key) {
-            println!(
+            outln!(
                 "{}: nothing new (the board was made from it)",
                 copy_path.display()
             );
@@ -100,7 +101,7 @@ pub fn merge_copies(args: &MergeArgs<'_>) -> ExitCode {
         let first = match merge(&common, &board, &copy, &BTreeMap::new()) {
             Ok(m) => m,
             Err(e) => {
-                eprintln!("{}: {e}", copy_path.display());
+                errln!("{}: {e}", copy_path.display());
                 return ExitCode::FAILURE;
             }
         };
@@ -119,7 +120,7 @@ pub fn merge_copies(args: &MergeArgs<'_>) -> ExitCode {
                 match merge(&common, &board, &copy, &choices) {
                     Ok(m) => m,
                     Err(e) => {
-                        eprintln!("{}: {e}", copy_path.display());
+                        errln!("{}: {e}", copy_path.display());
                         return ExitCode::FAILURE;
                     }
                 }
@@ -130,34 +131,34 @@ pub fn merge_copies(args: &MergeArgs<'_>) -> ExitCode {
                 continue;
             }
         };
-        println!(
+        outln!(
             "{}: {} change(s) taken {}",
             copy_path.display(),
             merged.taken_from_theirs,
             how.describe()
         );
         for (old, new) in &merged.renumbered {
-            println!("  the board's {old} is now {new} (the copy took {old})");
+            outln!("  the board's {old} is now {new} (the copy took {old})");
         }
         board = merged.board;
     }
     if clashes > 0 {
-        eprintln!(
+        errln!(
             "{clashes} clash(es); nothing was written. Settle them with --prefer board or --prefer copy, or open the board in Boardroom and merge the copy there."
         );
         return ExitCode::from(3);
     }
     if board != loaded.board {
         if super::raid::report_errors(args.board, &board) {
-            eprintln!("nothing was written");
+            errln!("nothing was written");
             return ExitCode::FAILURE;
         }
         if let Err(code) = super::raid::save_edited(args.board, &loaded, &board) {
             return code;
         }
-        println!("Saved {}", args.board.display());
+        outln!("Saved {}", args.board.display());
     } else {
-        println!(
+        outln!(
             "{} already has everything the copies hold",
             args.board.display()
         );
@@ -165,8 +166,8 @@ pub fn merge_copies(args: &MergeArgs<'_>) -> ExitCode {
     let today = chrono::Local::now().date_naive();
     for copy in args.copies {
         match move_merged_copy_aside(copy, today) {
-            Ok(aside) => println!("{} moved aside to {}", copy.display(), aside.display()),
-            Err(e) => eprintln!(
+            Ok(aside) => outln!("{} moved aside to {}", copy.display(), aside.display()),
+            Err(e) => errln!(
                 "{}: merged, but could not be moved aside ({e}); move or delete it yourself",
                 copy.display()
             ),
@@ -199,7 +200,7 @@ impl How {
 }
 
 fn report(copy: &Path, merged: &Merged, how: &How) {
-    eprintln!(
+    errln!(
         "{}: {} clash(es) {}:",
         copy.display(),
         merged.unresolved,
@@ -207,7 +208,7 @@ fn report(copy: &Path, merged: &Merged, how: &How) {
     );
     for c in &merged.conflicts {
         let whole = c.field.is_empty();
-        eprintln!(
+        errln!(
             "  {}: board “{}”, copy “{}”",
             c.heading(),
             display_value(c.mine.as_ref(), whole),

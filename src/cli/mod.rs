@@ -9,6 +9,7 @@ mod diff;
 mod edit;
 mod git;
 mod merge;
+pub mod out;
 mod pack;
 mod plan;
 mod plan_export;

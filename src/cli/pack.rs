@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use super::out::{errln, outln};
 use crate::analysis::compare::compare;
 use crate::model::{Board, Id};
 use crate::render::export::{ChartError, ChartFormat, View, chart_file, known};
@@ -31,10 +32,10 @@ pub(super) fn open(file: &Path) -> Result<Board, ExitCode> {
             // Every problem, each naming its record and field, as `check` prints them.
             LoadError::Invalid { path, errors } => {
                 for d in errors {
-                    eprintln!("{}: {d}", path.display());
+                    errln!("{}: {d}", path.display());
                 }
             }
-            other => eprintln!("{other}"),
+            other => errln!("{other}"),
         }
         ExitCode::FAILURE
     })
@@ -42,7 +43,7 @@ pub(super) fn open(file: &Path) -> Result<Board, ExitCode> {
 
 fn write(out: &Path, bytes: &[u8]) -> Result<(), ExitCode> {
     write_atomically(out, bytes).map_err(|e| {
-        eprintln!(
+        errln!(
             "cannot write {}: {e}. Check that the folder exists and that you can write to it.",
             out.display()
         );
@@ -72,7 +73,7 @@ pub fn pack(args: &PackArgs) -> ExitCode {
         match Id::new(id.as_str()) {
             Ok(id) if board.programmes.iter().any(|p| p.id == id) => programmes.push(id),
             _ => {
-                eprintln!(
+                errln!(
                     "--programme {id}: the board has no programme with that id; its programmes are: {}",
                     known(&board)
                 );
@@ -95,14 +96,14 @@ pub fn pack(args: &PackArgs) -> ExitCode {
     let (bytes, pages) = match pack_pdf(&board, &options) {
         Ok(made) => made,
         Err(e) => {
-            eprintln!("cannot make the board pack: {e}");
+            errln!("cannot make the board pack: {e}");
             return ExitCode::FAILURE;
         }
     };
     if let Err(code) = write(&args.out, &bytes) {
         return code;
     }
-    println!("{}: {pages} pages", args.out.display());
+    outln!("{}: {pages} pages", args.out.display());
     ExitCode::SUCCESS
 }
 
@@ -138,7 +139,7 @@ pub struct ExportArgs {
 /// or one that cannot be written.
 pub fn export(args: &ExportArgs) -> ExitCode {
     let Some(format) = ChartFormat::of_path(&args.out) else {
-        eprintln!(
+        errln!(
             "{}: the output must end in .svg or .png",
             args.out.display()
         );
@@ -157,17 +158,17 @@ pub fn export(args: &ExportArgs) -> ExitCode {
     let bytes = match chart_file(&board, view, args.programme.as_deref(), format, args.width) {
         Ok(b) => b,
         Err(ChartError::View(e)) => {
-            eprintln!("{e}");
+            errln!("{e}");
             return ExitCode::FAILURE;
         }
         Err(ChartError::Render(e)) => {
-            eprintln!("cannot draw the chart: {e}");
+            errln!("cannot draw the chart: {e}");
             return ExitCode::FAILURE;
         }
     };
     if let Err(code) = write(&args.out, &bytes) {
         return code;
     }
-    println!("{}", args.out.display());
+    outln!("{}", args.out.display());
     ExitCode::SUCCESS
 }

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::out::{errln, outln};
 use super::plan_export::{PlanExportArgs, plan_export};
 use super::plan_import::{PlanImportArgs, plan_import};
 use crate::analysis::plan_import::baseline_name;
@@ -75,25 +76,25 @@ pub fn plan_show(path: &Path, json: bool) -> ExitCode {
     let plan = match read_plan(path) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("{}: {e}", path.display());
+            errln!("{}: {e}", path.display());
             return ExitCode::FAILURE;
         }
     };
     for w in &plan.warnings {
-        eprintln!("{}: warning: {w}", path.display());
+        errln!("{}: warning: {w}", path.display());
     }
     let text = if json {
         match serde_json::to_string_pretty(&shown(&plan)) {
             Ok(t) => t,
             Err(e) => {
-                eprintln!("{}: {e}", path.display());
+                errln!("{}: {e}", path.display());
                 return ExitCode::FAILURE;
             }
         }
     } else {
         outline(&plan)
     };
-    println!("{text}");
+    outln!("{text}");
     ExitCode::SUCCESS
 }
 

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use super::out::{errln, outln};
 use crate::model::Id;
 use crate::store::plan::{save_mspdi, write_mspdi};
 
@@ -39,7 +40,7 @@ pub fn plan_export(args: &PlanExportArgs) -> ExitCode {
             let rows = board
                 .programme(&id)
                 .map_or(0, |p| p.tasks.len() + p.milestones.len());
-            println!(
+            outln!(
                 "Wrote {rows} rows of {} to {}",
                 args.programme,
                 args.out.display()
@@ -47,7 +48,7 @@ pub fn plan_export(args: &PlanExportArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{e}");
+            errln!("{e}");
             ExitCode::FAILURE
         }
     }

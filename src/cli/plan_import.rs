@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use serde_json::{Value, json};
 
 use super::edit::{edit, fail};
+use super::out::{errln, outln};
 use crate::analysis::plan_import::{
     GoneWhy, ImportChoice, ImportError, ImportPlan, ImportTarget, RowChange, baseline_name,
     default_rows, plan_file_name,
@@ -70,7 +71,7 @@ pub fn plan_import(args: &PlanImportArgs) -> ExitCode {
 /// [`plan_import`] once the plan is read.
 fn import_read_plan(args: &PlanImportArgs, plan: &Plan) -> ExitCode {
     for warning in &plan.warnings {
-        eprintln!("{}: {warning}", args.plan.display());
+        errln!("{}: {warning}", args.plan.display());
     }
     let target = match (&args.programme, &args.new_programme) {
         (Some(id), _) => match Id::new(id.trim()) {
@@ -147,7 +148,7 @@ fn show(
     import: &ImportPlan,
 ) {
     if args.json {
-        println!("{}", preview_json(plan, choice, import, args.dry_run));
+        outln!("{}", preview_json(plan, choice, import, args.dry_run));
         return;
     }
     let programme = board.programme(import.programme()).map_or_else(
@@ -158,7 +159,7 @@ fn show(
         |p| format!("“{}”", p.name),
     );
     let baseline = choice.baseline.map_or("no baseline".into(), baseline_name);
-    println!(
+    outln!(
         "{} ({}, {baseline}) into {programme}:",
         choice.file,
         plan.format.label()
@@ -172,12 +173,12 @@ fn show(
             _ => (name.to_string(), "finish"),
         };
         match r.change {
-            RowChange::New => println!("  new      {name}: {finish} {}", day(r.new_finish)),
+            RowChange::New => outln!("  new      {name}: {finish} {}", day(r.new_finish)),
             RowChange::Updated => {
                 let slip = r
                     .slip_days
                     .map_or(String::new(), |s| format!(" ({s:+} days)"));
-                println!(
+                outln!(
                     "  updated  {name}: {finish} {} → {}{slip}",
                     day(r.old_finish),
                     day(r.new_finish)
@@ -187,7 +188,7 @@ fn show(
         }
     }
     for g in import.gone() {
-        println!(
+        outln!(
             "  left as it is: {} “{}” {}",
             g.kind.noun(),
             g.name,
@@ -196,7 +197,7 @@ fn show(
     }
     for s in import.skipped() {
         let name = plan.tasks.get(s.row).map_or("", |t| t.name.as_str());
-        println!("  skipped: “{name}” {}", s.why);
+        outln!("  skipped: “{name}” {}", s.why);
     }
     let tail = if import.is_empty() {
         "; nothing to change, the board is as it was"
@@ -205,7 +206,7 @@ fn show(
     } else {
         ""
     };
-    println!("{}{tail}", import.words());
+    outln!("{}{tail}", import.words());
 }
 
 /// The preview as JSON, for scripts.

@@ -10,6 +10,7 @@ use crate::analysis::raid::{RaidFilter, StatusFilter, filter_entries, new_entry}
 use crate::model::{Action, Id, PeriodDate, Place, RaidKind, apply};
 use std::collections::BTreeMap;
 
+use super::out::{errln, outln};
 use crate::model::Board;
 use crate::store::{
     Base, Loaded, RealFs, SaveError, SaveOutcome, Severity, load_board, save_merging_with, validate,
@@ -34,7 +35,7 @@ pub fn raid_list(file: &Path, json: bool, kind: Option<RaidKind>, open: bool) ->
     let loaded = match load_board(file) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("{e}");
+            errln!("{e}");
             return ExitCode::FAILURE;
         }
     };
@@ -67,21 +68,25 @@ pub fn raid_list(file: &Path, json: bool, kind: Option<RaidKind>, open: bool) ->
         .collect();
     if json {
         match serde_json::to_string_pretty(&entries) {
-            Ok(text) => println!("{text}"),
+            Ok(text) => outln!("{text}"),
             Err(e) => {
-                eprintln!("cannot write JSON: {e}");
+                errln!("cannot write JSON: {e}");
                 return ExitCode::FAILURE;
             }
         }
     } else {
         for e in &entries {
             let score = e.score.map_or("  ".to_string(), |s| format!("{s:>2}"));
-            println!(
+            outln!(
                 "{:<8} {:<10} {score}  {:<10} {} — {}",
-                e.reference, e.kind, e.status, e.title, e.owner
+                e.reference,
+                e.kind,
+                e.status,
+                e.title,
+                e.owner
             );
         }
-        println!("{} entries", entries.len());
+        outln!("{} entries", entries.len());
     }
     ExitCode::SUCCESS
 }
@@ -117,7 +122,7 @@ pub fn raid_add(file: &Path, new: &NewEntry) -> ExitCode {
     let programme = match new.programme.as_deref().map(Id::new).transpose() {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("--programme: {e}");
+            errln!("--programme: {e}");
             return ExitCode::FAILURE;
         }
     };
@@ -125,7 +130,7 @@ pub fn raid_add(file: &Path, new: &NewEntry) -> ExitCode {
         && board.programme(p).is_none()
     {
         let known: Vec<&str> = board.programmes.iter().map(|p| p.id.as_str()).collect();
-        eprintln!(
+        errln!(
             "--programme: there is no programme `{p}` in {}; use one of: {}",
             file.display(),
             known.join(", ")
@@ -133,7 +138,7 @@ pub fn raid_add(file: &Path, new: &NewEntry) -> ExitCode {
         return ExitCode::FAILURE;
     }
     if new.kind != RaidKind::Risk && new.score.is_some() {
-        eprintln!("--likelihood and --impact are for risks only");
+        errln!("--likelihood and --impact are for risks only");
         return ExitCode::FAILURE;
     }
     let mut form = new_entry(&board, new.kind, programme);
@@ -155,7 +160,7 @@ pub fn raid_add(file: &Path, new: &NewEntry) -> ExitCode {
     });
     let reference = form.reference.clone();
     if let Err(e) = apply(&mut board, Action::put(Place::RaidLog, form)) {
-        eprintln!("{e}");
+        errln!("{e}");
         return ExitCode::FAILURE;
     }
     if report_errors(file, &board) {
@@ -170,7 +175,7 @@ pub fn raid_add(file: &Path, new: &NewEntry) -> ExitCode {
                 .flat_map(|m| &m.renumbered)
                 .find(|(old, _)| *old == reference)
                 .map(|(_, new)| new.clone());
-            println!("{}", renumbered.unwrap_or(reference));
+            outln!("{}", renumbered.unwrap_or(reference));
             ExitCode::SUCCESS
         }
         Err(code) => code,
@@ -181,7 +186,7 @@ pub fn raid_add(file: &Path, new: &NewEntry) -> ExitCode {
 /// the exit code.
 pub(super) fn load_or_say(file: &Path) -> Result<Loaded, ExitCode> {
     load_board(file).map_err(|e| {
-        eprintln!("{e}");
+        errln!("{e}");
         ExitCode::FAILURE
     })
 }
@@ -194,7 +199,7 @@ pub(super) fn report_errors(file: &Path, board: &Board) -> bool {
         .filter(|d| d.severity == Severity::Error)
         .collect();
     for e in &errors {
-        eprintln!("{}: {e}", file.display());
+        errln!("{}: {e}", file.display());
     }
     !errors.is_empty()
 }
@@ -223,11 +228,11 @@ pub(super) fn save_edited(
             | SaveError::DiskUnreadable { .. }
             | SaveError::Locked(_)),
         ) => {
-            eprintln!("{e}");
+            errln!("{e}");
             Err(ExitCode::from(3))
         }
         Err(e) => {
-            eprintln!("{e}");
+            errln!("{e}");
             Err(ExitCode::FAILURE)
         }
     }

@@ -5,6 +5,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use super::out::{errln, outln};
 use crate::model::RaidKind;
 use crate::render::register::{FileKind, Register, register_file};
 use crate::store::{load_board, write_atomically};
@@ -28,7 +29,7 @@ pub struct ExportRaidArgs<'a> {
 /// be written), nothing written.
 pub fn raid_export(args: &ExportRaidArgs<'_>) -> ExitCode {
     let Some(file_kind) = FileKind::of(args.out) else {
-        eprintln!(
+        errln!(
             "{}: name the file .xlsx (an Excel workbook) or .csv",
             args.out.display()
         );
@@ -37,7 +38,7 @@ pub fn raid_export(args: &ExportRaidArgs<'_>) -> ExitCode {
     let loaded = match load_board(args.board) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("{e}");
+            errln!("{e}");
             return ExitCode::FAILURE;
         }
     };
@@ -55,27 +56,27 @@ pub fn raid_export(args: &ExportRaidArgs<'_>) -> ExitCode {
     let bytes = match register_file(board, &rows, what, file_kind) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("{}: {e}", args.out.display());
+            errln!("{}: {e}", args.out.display());
             return ExitCode::FAILURE;
         }
     };
     if let Err(e) = write_atomically(args.out, &bytes) {
-        eprintln!("{e}");
+        errln!("{e}");
         return ExitCode::FAILURE;
     }
     if args.portfolio {
-        println!(
+        outln!(
             "Wrote the summary of {} programmes to {}",
             board.programmes.len(),
             args.out.display()
         );
     } else {
-        println!("Wrote {} entries to {}", rows.len(), args.out.display());
+        outln!("Wrote {} entries to {}", rows.len(), args.out.display());
     }
     if args.open
         && let Err(e) = open_in_its_app(args.out)
     {
-        eprintln!(
+        errln!(
             "{}: written, but could not be opened ({e}); open it from its folder",
             args.out.display()
         );
@@ -89,6 +90,15 @@ pub fn open_in_its_app(path: &Path) -> std::io::Result<()> {
     let mut command = if cfg!(target_os = "windows") {
         let mut c = std::process::Command::new("cmd");
         c.args(["/C", "start", ""]);
+        // cmd is a console program: started by the app after it let its
+        // console go (app::console), it would flash a console window of its
+        // own. Excel (or whatever `start` opens) is unaffected.
+        #[cfg(windows)]
+        {
+            use std::os::windows::process::CommandExt as _;
+            const CREATE_NO_WINDOW: u32 = 0x0800_0000;
+            c.creation_flags(CREATE_NO_WINDOW);
+        }
         c
     } else if cfg!(target_os = "macos") {
         std::process::Command::new("open")

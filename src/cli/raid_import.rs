@@ -5,6 +5,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use super::out::{errln, outln};
 use crate::analysis::raid_import::{
     Field, ImportSource, apply_map_arg, column_letters, find_header, guess_mapping, plan_import,
 };
@@ -34,20 +35,20 @@ pub fn raid_import(args: &ImportArgs<'_>) -> ExitCode {
     let loaded = match load_board(args.board) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("{e}");
+            errln!("{e}");
             return ExitCode::FAILURE;
         }
     };
     let grid = match read_grid(args.file, args.sheet) {
         Ok(g) => g,
         Err(e) => {
-            eprintln!("{e}");
+            errln!("{e}");
             return ExitCode::FAILURE;
         }
     };
     let shown = args.file.display();
     let Some(header) = find_header(&grid) else {
-        eprintln!(
+        errln!(
             "{shown}: sheet “{}” has no header row Boardroom recognises in its first 20 rows; it needs at least a Title (or Ref) column and one more, such as Owner",
             grid.sheet
         );
@@ -58,12 +59,13 @@ pub fn raid_import(args: &ImportArgs<'_>) -> ExitCode {
     if let Some(map) = args.map
         && let Err(e) = apply_map_arg(&mut mapping, header_row, map)
     {
-        eprintln!("{e}");
+        errln!("{e}");
         return ExitCode::FAILURE;
     }
-    println!(
+    outln!(
         "{shown}, sheet “{}”: header at row {}",
-        grid.sheet, header_row.number
+        grid.sheet,
+        header_row.number
     );
     for field in Field::ALL {
         if let Some(col) = mapping.column(field) {
@@ -72,7 +74,7 @@ pub fn raid_import(args: &ImportArgs<'_>) -> ExitCode {
                 .get(col)
                 .map(|c| c.text())
                 .unwrap_or_default();
-            println!(
+            outln!(
                 "  {:<13} ← column {} “{heading}”",
                 field.name(),
                 column_letters(col)
@@ -92,33 +94,33 @@ pub fn raid_import(args: &ImportArgs<'_>) -> ExitCode {
     };
     let plan = plan_import(&loaded.board, &grid, header, &mapping, &source);
     for note in &plan.notes {
-        println!("  note: {note}");
+        outln!("  note: {note}");
     }
     if !plan.problems.is_empty() {
-        println!("Skipped {} row(s):", plan.problems.len());
+        outln!("Skipped {} row(s):", plan.problems.len());
         for p in &plan.problems {
-            println!("  {p}");
+            outln!("  {p}");
         }
     }
     let (new, updated) = plan.counts();
     if plan.entries.is_empty() && plan.unchanged > 0 {
-        println!(
+        outln!(
             "All {} entries are already in the board as the sheet has them; nothing to change",
             plan.unchanged
         );
         return ExitCode::SUCCESS;
     }
     if plan.entries.is_empty() {
-        eprintln!("{shown}: no row can be imported; the board is unchanged");
+        errln!("{shown}: no row can be imported; the board is unchanged");
         return ExitCode::FAILURE;
     }
     let mut board = loaded.board.clone();
     if let Err(e) = apply(&mut board, plan.into_action()) {
-        eprintln!("{e}");
+        errln!("{e}");
         return ExitCode::FAILURE;
     }
     if super::raid::report_errors(args.board, &board) {
-        eprintln!("nothing was imported");
+        errln!("nothing was imported");
         return ExitCode::FAILURE;
     }
     let verb = if args.dry_run {
@@ -127,12 +129,12 @@ pub fn raid_import(args: &ImportArgs<'_>) -> ExitCode {
         "Imported"
     };
     if args.dry_run {
-        println!("{verb} {new} new and update {updated} entries (dry run: the board is unchanged)");
+        outln!("{verb} {new} new and update {updated} entries (dry run: the board is unchanged)");
         return ExitCode::SUCCESS;
     }
     match super::raid::save_edited(args.board, &loaded, &board) {
         Ok(_) => {
-            println!(
+            outln!(
                 "{verb} {new} new and updated {updated} entries into {}",
                 args.board.display()
             );

@@ -6,6 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::edit::edit;
+use super::out::outln;
 use crate::analysis::update::{UpdateStep, new_as_at, start_update};
 use crate::store::{update_copy_path, write_update_copy};
 
@@ -35,8 +36,8 @@ pub fn update(file: &Path, step: &UpdateStep) -> ExitCode {
     });
     match (made, kept) {
         (Ok(()), Some((new, copy))) => {
-            println!("{new}");
-            println!("{}", copy.display());
+            outln!("{new}");
+            outln!("{}", copy.display());
             ExitCode::SUCCESS
         }
         (Err(code), _) => code,
