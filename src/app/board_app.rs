@@ -257,14 +257,16 @@ impl eframe::App for BoardApp {
             // The meeting has the whole window: no menus, no editing.
             self.meeting_ui(ui);
         } else {
-            egui::Panel::top("menu").show(ui, |ui| {
+            let menu = egui::Panel::top("menu").show(ui, |ui| {
                 crate::ui::widgets::name_region(ui, "Menu bar");
                 self.top_bar_ui(ui);
             });
-            egui::Panel::bottom("status").show(ui, |ui| {
+            redraw_when_resized(ui.ctx(), "menu", menu.response.rect.height());
+            let status = egui::Panel::bottom("status").show(ui, |ui| {
                 crate::ui::widgets::name_region(ui, "Status bar");
                 self.status_bar_ui(ui);
             });
+            redraw_when_resized(ui.ctx(), "status", status.response.rect.height());
             self.banners_ui(ui);
             self.workspace_ui(ui);
             self.busy_ui(ui.ctx());
@@ -296,5 +298,22 @@ impl eframe::App for BoardApp {
         // The window is gone; never end the process in the middle of
         // writing the shared file. Waiting here blocks no one.
         self.finish_writes_before_exit();
+    }
+}
+
+/// A panel is placed at the size its content had the frame before. When the
+/// content's height changes (a message wraps onto more lines or goes, the
+/// top bar wraps at high zoom), the window is drawn once more at once, so the
+/// panel and the tab area meet again instead of leaving a strip unpainted
+/// until the next mouse move.
+fn redraw_when_resized(ctx: &egui::Context, panel: &str, height: f32) {
+    let id = egui::Id::unique(("panel height", panel));
+    let before: Option<f32> = ctx.data_mut(|d| {
+        let before = d.get_temp(id);
+        d.insert_temp(id, height);
+        before
+    });
+    if before.is_some_and(|b| (b - height).abs() > 0.5) {
+        ctx.request_repaint();
     }
 }
