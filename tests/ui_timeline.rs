@@ -335,3 +335,37 @@ fn find_narrows_the_side_panel_and_the_timeline_and_counts_what_it_found() {
     h.run();
     assert!(h.query_by_label_contains("of 200 programmes").is_none());
 }
+
+#[test]
+fn the_arrow_keys_pan_the_chart_and_home_brings_it_back() {
+    let (_dir, path) = fixture();
+    let mut h = harness_on(&path);
+    let date_at_left = |h: &Harness<'static, BoardApp>| h.state().timeline().scale.date_at(0.0);
+    let opening = date_at_left(&h);
+    let width = h.state().timeline().chart_width();
+    let quarter_days = (0.25 * width / h.state().timeline().scale.px_per_day).round() as i64;
+    // No pointer: → looks later by a quarter of the chart's width, ← back.
+    h.key_press(Key::ArrowRight);
+    h.run();
+    let later = date_at_left(&h);
+    assert!(
+        ((later - opening).num_days() - quarter_days).abs() <= 1,
+        "{opening} → {later}, expected about {quarter_days} days"
+    );
+    h.key_press(Key::ArrowLeft);
+    h.run();
+    h.key_press(Key::ArrowLeft);
+    h.run();
+    let earlier = date_at_left(&h);
+    assert!(earlier < opening, "{earlier} is before {opening}");
+    // Home: the view the board opened on.
+    h.key_press(Key::Home);
+    h.run();
+    assert_eq!(date_at_left(&h), opening);
+    // Typing in the Find box, the arrows move its cursor, not the chart.
+    h.get_by_label("Find:").click();
+    h.run();
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(date_at_left(&h), opening);
+}

@@ -147,6 +147,8 @@ impl BoardApp {
             Command::EditDelay => self.open_delay_to_edit(),
             Command::DeleteDelay => self.delete_chosen_delay(),
             Command::TimelineOpeningView => self.views.timeline.back_to_opening_view(),
+            Command::TimelinePanEarlier => self.views.timeline.pan(-0.25),
+            Command::TimelinePanLater => self.views.timeline.pan(0.25),
             Command::TimelinePreviousTask | Command::TimelineNextTask => {
                 if let Some(session) = &self.session {
                     let up = command == Command::TimelinePreviousTask;
@@ -291,6 +293,8 @@ impl BoardApp {
             Command::Undo => doc.is_some_and(Document::can_undo),
             Command::Redo => doc.is_some_and(Document::can_redo),
             Command::TimelineOpeningView
+            | Command::TimelinePanEarlier
+            | Command::TimelinePanLater
             | Command::TimelinePreviousTask
             | Command::TimelineNextTask
             | Command::NewRaidEntry

@@ -130,6 +130,12 @@ impl Command {
             Command::TimelineOpeningView => {
                 "Go back to the view the board opened on: the whole board, or a long one centred on the as-at date"
             }
+            Command::TimelinePanEarlier => {
+                "Move the chart a quarter of its width back in time, as dragging its background does"
+            }
+            Command::TimelinePanLater => {
+                "Move the chart a quarter of its width on in time, as dragging its background does"
+            }
             Command::TimelinePreviousTask => "Select the task above and show its details",
             Command::TimelineNextTask => "Select the task below and show its details",
             Command::TimelineClearSelection => {

@@ -117,6 +117,10 @@ pub enum Command {
     DeleteDelay,
     /// Timeline: back to the view the board opened on (centred on the as-at date).
     TimelineOpeningView,
+    /// Timeline: look earlier in time (a quarter of the chart's width).
+    TimelinePanEarlier,
+    /// Timeline: look later in time (a quarter of the chart's width).
+    TimelinePanLater,
     /// Timeline: select the task above.
     TimelinePreviousTask,
     /// Timeline: select the task below.
@@ -234,6 +238,8 @@ impl Command {
             Command::EditDelay => "Edit delay…",
             Command::DeleteDelay => "Delete delay",
             Command::TimelineOpeningView => "Timeline: back to the as-at view",
+            Command::TimelinePanEarlier => "Timeline: look earlier",
+            Command::TimelinePanLater => "Timeline: look later",
             Command::TimelinePreviousTask => "Timeline: previous task",
             Command::TimelineNextTask => "Timeline: next task",
             Command::TimelineClearSelection => "Timeline: clear the selection",
@@ -309,6 +315,8 @@ impl Command {
             | Command::RateConfidence => Scope::Window,
             Command::RecordDelay | Command::EditDelay | Command::DeleteDelay => Scope::Window,
             Command::TimelineOpeningView
+            | Command::TimelinePanEarlier
+            | Command::TimelinePanLater
             | Command::TimelinePreviousTask
             | Command::TimelineNextTask
             | Command::TimelineClearSelection
@@ -358,6 +366,8 @@ impl Command {
             Command::RecordDelay | Command::EditDelay | Command::DeleteDelay => &[],
             // Home, not Ctrl+0: egui resets the screen's zoom with Ctrl+0.
             Command::TimelineOpeningView => const { &[key(NONE, Key::Home)] },
+            Command::TimelinePanEarlier => const { &[key(NONE, Key::ArrowLeft)] },
+            Command::TimelinePanLater => const { &[key(NONE, Key::ArrowRight)] },
             Command::TimelinePreviousTask | Command::RaidPreviousEntry => {
                 const { &[key(NONE, Key::ArrowUp)] }
             }

@@ -107,8 +107,9 @@ impl TimelineView {
         } else {
             format!("{first} to {last}")
         };
-        let name =
-            format!("Timeline: {programmes} programme{plural}, {span}; arrows move between rows");
+        let name = format!(
+            "Timeline: {programmes} programme{plural}, {span}; arrows move between rows and back and forth in time"
+        );
         ui.ctx().accesskit_node_builder(id, |node| {
             node.set_role(egui::accesskit::Role::Canvas);
             node.set_label(name);

@@ -107,6 +107,9 @@ enum ZoomRequest {
     FitBoard,
     FitProgramme,
     Opening,
+    /// Along the time axis by this fraction of the chart's width (negative:
+    /// earlier), the keyboard's pan.
+    Pan(f32),
 }
 
 impl TimelineView {
@@ -114,6 +117,12 @@ impl TimelineView {
     /// opening view), when the chart is next drawn.
     pub fn back_to_opening_view(&mut self) {
         self.zoom_pending = Some(ZoomRequest::Opening);
+    }
+
+    /// Moves the chart `fraction` of its width along in time (negative:
+    /// earlier) when it is next drawn: the keyboard's way to pan.
+    pub fn pan(&mut self, fraction: f32) {
+        self.zoom_pending = Some(ZoomRequest::Pan(fraction));
     }
 
     /// Esc: cancels a drag under way (changing nothing), else deselects
@@ -256,6 +265,7 @@ impl TimelineView {
                 .zoom_about(z.px_per_day() / self.scale.px_per_day, 0.0),
             ZoomRequest::Step(f) => self.scale.zoom_about(f, centre),
             ZoomRequest::FitBoard => self.fit(board, None),
+            ZoomRequest::Pan(fraction) => self.scale.scroll_px += fraction * self.chart_width,
             ZoomRequest::Opening => {
                 self.opening_view(board, programme);
                 self.scroll_y = 0.0;
