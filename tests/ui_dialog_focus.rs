@@ -174,3 +174,32 @@ fn a_dialog_chosen_in_the_command_palette_takes_the_focus() {
         check_dialog(&mut h, heading, Role::TextInput, name, &was);
     }
 }
+
+#[test]
+fn esc_with_a_drop_down_open_closes_the_drop_down_not_the_dialog() {
+    let (_dir, path) = common::fixture();
+    let mut h = common::harness_with(boardroom::app::AppSettings::default());
+    common::open(&mut h, &path);
+    common::run_busy(&mut h);
+    press_with(&mut h, Modifiers::COMMAND, Key::R);
+    common::run_busy(&mut h);
+    let open = |h: &H| layer_with_text(h, "Rate delivery confidence").is_some();
+    assert!(open(&h), "Ctrl+R opened the rating dialog");
+    // Its programme choice, opened from the keyboard (the focus is on it).
+    h.key_press(Key::Space);
+    h.run();
+    assert!(
+        egui::Popup::is_any_open(&h.ctx),
+        "Space opened the drop-down"
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(
+        !egui::Popup::is_any_open(&h.ctx),
+        "Esc closed the drop-down"
+    );
+    assert!(open(&h), "and left the dialog open");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!open(&h), "a second Esc closes the dialog");
+}

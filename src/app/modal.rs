@@ -98,6 +98,14 @@ impl BoardApp {
     /// dialog takes the keyboard focus on the frame it first shows, and
     /// gives it back when it closes (`dialog_focus`).
     pub(super) fn modal_ui(&mut self, ctx: &egui::Context) {
+        // Esc with a drop-down open closes the drop-down only: taken here,
+        // before the dialog under it would read the same press as Cancel.
+        if !matches!(self.modal, Modal::None)
+            && egui::Popup::is_any_open(ctx)
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            egui::Popup::close_all(ctx);
+        }
         let before = self.dialog_focus.before(ctx, &self.modal);
         self.dialog_ui(ctx);
         self.dialog_focus.after(ctx, &self.modal, before);
