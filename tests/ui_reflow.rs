@@ -186,3 +186,32 @@ fn at_400_percent_every_toolbar_control_is_inside_the_window() {
     let (_dir, mut h) = zoomed(egui::vec2(640.0, 400.0), 2.0, 2.0);
     check_every_tab(&mut h);
 }
+
+#[test]
+fn hiding_the_programmes_panel_gives_the_tab_the_whole_width() {
+    let (_dir, mut h) = zoomed(egui::vec2(1280.0, 800.0), 1.0, 2.0);
+    // Where the tab starts: its first button, "Timeline".
+    let tab_region = |h: &H| {
+        h.query_all_by_label("Timeline")
+            .find_map(|n| n.accesskit_node().bounding_box())
+            .unwrap_or_else(|| panic!("the Timeline tab's button"))
+    };
+    let panel = |h: &H| h.query_all_by_label("Programmes").count() > 0;
+    let beside = tab_region(&h);
+    assert!(panel(&h), "the panel at first");
+    // Ctrl+B (View ▸ Programmes panel): the panel goes, the tab takes its room.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::B);
+    common::run_busy(&mut h);
+    assert!(!panel(&h), "the panel is hidden");
+    let whole = tab_region(&h);
+    assert!(
+        whole.x0 < beside.x0 - 400.0 && whole.x0 < 50.0,
+        "the tab started at {beside:?} beside the panel, {whole:?} without it"
+    );
+    // And back, from the View menu.
+    h.get_by_label("View").click();
+    common::run_busy(&mut h);
+    h.get_by_label_contains("Programmes panel").click();
+    common::run_busy(&mut h);
+    assert!(panel(&h), "the panel is back");
+}

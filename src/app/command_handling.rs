@@ -115,6 +115,10 @@ impl BoardApp {
                 let usual = self.settings.preferences.zoom_factor();
                 ctx.set_zoom_factor(if *zoom { 1.5 } else { usual });
             }
+            Command::ProgrammesPanel => {
+                let hidden = &mut self.views.programmes_panel_hidden;
+                *hidden = !*hidden;
+            }
             Command::ZoomIn => egui::gui_zoom::zoom_in(ctx),
             Command::ZoomOut => egui::gui_zoom::zoom_out(ctx),
             Command::ActualSize => ctx.set_zoom_factor(1.0),
@@ -245,6 +249,7 @@ impl BoardApp {
             Command::Open
             | Command::NewBoard
             | Command::PresentationZoom
+            | Command::ProgrammesPanel
             | Command::ZoomIn
             | Command::ZoomOut
             | Command::ActualSize

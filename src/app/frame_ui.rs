@@ -67,6 +67,7 @@ impl BoardApp {
                     Command::ZoomOut,
                     Command::ActualSize,
                     Command::PresentationZoom,
+                    Command::ProgrammesPanel,
                     Command::CommandPalette,
                 ] {
                     self.command_button(ui, &ctx, command);

@@ -76,6 +76,9 @@ pub(super) struct Views {
     pub(super) path_text: String,
     /// Presentation zoom is on.
     pub(super) presentation_zoom: bool,
+    /// The programmes panel is hidden (View ▸ Programmes panel): the tab
+    /// has the whole width.
+    pub(super) programmes_panel_hidden: bool,
 }
 
 impl Default for Views {
@@ -94,6 +97,7 @@ impl Default for Views {
             meeting_copy: None,
             path_text: String::new(),
             presentation_zoom: false,
+            programmes_panel_hidden: false,
         }
     }
 }

@@ -73,10 +73,13 @@ impl BoardApp {
         } else {
             f32::INFINITY
         };
-        egui::Panel::left("programmes")
-            .default_size(300.0)
-            .max_size(most)
-            .show(ui, |ui| {
+        let panel = (!views.programmes_panel_hidden).then(|| {
+            egui::Panel::left("programmes")
+                .default_size(300.0)
+                .max_size(most)
+        });
+        if let Some(panel) = panel {
+            panel.show(ui, |ui| {
                 crate::ui::widgets::name_region(ui, "Programmes");
                 // Below the programmes, which take the rest of the height;
                 // room for a few actions to start with, and it can be dragged.
@@ -106,6 +109,7 @@ impl BoardApp {
                     programme_list::programme_list_ui(ui, &mut ctx, &mut views.programmes);
                 }
             });
+        }
         egui::CentralPanel::default_margins().show(ui, |ui| {
             crate::ui::widgets::name_region(ui, &board.title);
             crate::ui::widgets::scroll_when_small(ui, |ui| {

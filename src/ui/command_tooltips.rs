@@ -106,6 +106,9 @@ impl Command {
             Command::ActualSize => {
                 "Everything on screen at its actual size: the system's own scale (Ctrl+0)"
             }
+            Command::ProgrammesPanel => {
+                "Show or hide the programmes panel on the left: hidden, the tab takes the whole width of the window (a small screen at high zoom, a projector)"
+            }
             Command::PresentationZoom => {
                 "Enlarge everything on screen (Ctrl+plus and Ctrl+minus zoom in steps)"
             }

@@ -93,6 +93,9 @@ pub enum Command {
     Meeting,
     /// Toggle presentation zoom (large type for a projector).
     PresentationZoom,
+    /// Show or hide the programmes panel, so the tab can take the whole
+    /// width (a small screen at high zoom, a projector).
+    ProgrammesPanel,
     /// Make everything on screen larger, a step at a time (to 300%).
     ZoomIn,
     /// Make everything on screen smaller, a step at a time.
@@ -226,6 +229,7 @@ impl Command {
             Command::Meeting => "Meeting",
             Command::PresenterView => "Presenter view",
             Command::PresentationZoom => "Presentation zoom",
+            Command::ProgrammesPanel => "Programmes panel",
             Command::ZoomIn => "Zoom in",
             Command::ZoomOut => "Zoom out",
             Command::ActualSize => "Actual size",
@@ -303,6 +307,7 @@ impl Command {
             | Command::CompareWithPrevious
             | Command::StopComparing
             | Command::PresentationZoom
+            | Command::ProgrammesPanel
             | Command::ZoomIn
             | Command::ZoomOut
             | Command::ActualSize
@@ -443,6 +448,7 @@ impl Command {
             | Command::StopComparing
             | Command::About
             | Command::PresentationZoom => &[],
+            Command::ProgrammesPanel => const { &[key(COMMAND, Key::B)] },
             // egui's own keys (Ctrl+plus, Ctrl+minus, Ctrl+0) zoom the window
             // before any command sees them; see `egui_shortcut`.
             Command::ZoomIn | Command::ZoomOut | Command::ActualSize => &[],

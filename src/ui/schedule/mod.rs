@@ -497,7 +497,10 @@ impl ScheduleView {
         let board = ctx.board;
         let Some(p) = Self::programme(board, ctx.programme()) else {
             ui.add_space(12.0);
-            ui.label("Pick a programme in the side panel to edit its tasks and milestones here.");
+            ui.label(
+                "Pick a programme in the programmes panel to edit its tasks and milestones here \
+                 (View ▸ Programmes panel, Ctrl+B, shows the panel when it is hidden).",
+            );
             return;
         };
         let sheet_id = egui::Id::unique("schedule-sheet");
