@@ -97,7 +97,14 @@ impl TimelineView {
                     AxisYears::Calendar
                 };
             }
-            ui.label(RichText::new(format!("As at {}", format_day_uk(board.as_at))).strong());
+            // Whole, on the next line when the row is full: a date split
+            // over two lines reads badly.
+            ui.add(
+                egui::Label::new(
+                    RichText::new(format!("As at {}", format_day_uk(board.as_at))).strong(),
+                )
+                .wrap_mode(egui::TextWrapMode::Extend),
+            );
         });
         request
     }
