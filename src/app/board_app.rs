@@ -303,7 +303,7 @@ impl eframe::App for BoardApp {
 
 /// A panel is placed at the size its content had the frame before. When the
 /// content's height changes (a message wraps onto more lines or goes, the
-/// top bar wraps at high zoom), the window is drawn once more at once, so the
+/// top bar wraps at high zoom), the frame is laid out once more, so the
 /// panel and the tab area meet again instead of leaving a strip unpainted
 /// until the next mouse move.
 fn redraw_when_resized(ctx: &egui::Context, panel: &str, height: f32) {
@@ -314,6 +314,8 @@ fn redraw_when_resized(ctx: &egui::Context, panel: &str, height: f32) {
         before
     });
     if before.is_some_and(|b| (b - height).abs() > 0.5) {
-        ctx.request_repaint();
+        // Laid out again within this frame (egui runs another pass), so the
+        // strip is never shown, not even for one frame.
+        ctx.request_discard("a panel's height changed");
     }
 }
